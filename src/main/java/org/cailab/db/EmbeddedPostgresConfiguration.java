@@ -1,0 +1,35 @@
+package org.cailab.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.cailab.CailabProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * Starts the embedded PostgreSQL when no external server is configured. Its data directory lives under the
+ * app's data directory, so a restart keeps every row.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlCondition.class)
+class EmbeddedPostgresConfiguration {
+
+    static final String DATABASE = "cailab";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(CailabProperties properties) {
+        return EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), DATABASE);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("cailab-embedded");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(EmbeddedPostgresServer.SUPERUSER);
+        dataSource.setMaximumPoolSize(16);
+        return dataSource;
+    }
+}

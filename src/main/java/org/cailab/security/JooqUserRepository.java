@@ -1,0 +1,85 @@
+package org.cailab.security;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.cailab.db.jooq.Tables.APP_USER;
+import static org.jooq.impl.DSL.lower;
+
+@Repository
+class JooqUserRepository implements UserRepository {
+
+    private final DSLContext dsl;
+
+    JooqUserRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Optional<StoredUser> findByUsername(String username) {
+        return dsl.selectFrom(APP_USER)
+                .where(lower(APP_USER.USERNAME).eq(username.toLowerCase(java.util.Locale.ROOT)))
+                .fetchOptional(r -> new StoredUser(toAccount(r), r.get(APP_USER.PASSWORD_HASH)));
+    }
+
+    @Override
+    public Optional<UserAccount> findById(long id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional(JooqUserRepository::toAccount);
+    }
+
+    @Override
+    public List<UserAccount> findAll() {
+        return dsl.selectFrom(APP_USER).orderBy(lower(APP_USER.USERNAME)).fetch(JooqUserRepository::toAccount);
+    }
+
+    @Override
+    public long count() {
+        return dsl.fetchCount(APP_USER);
+    }
+
+    @Override
+    public long countEnabledAdmins() {
+        return dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED));
+    }
+
+    @Override
+    public Optional<UserAccount> insert(String username, String passwordHash, Role role) {
+        return dsl.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, username)
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.ROLE, role.name())
+                .onConflictDoNothing()
+                .returning()
+                .fetchOptional(JooqUserRepository::toAccount);
+    }
+
+    @Override
+    public boolean update(long id, int version, Role role, boolean enabled) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.ROLE, role.name())
+                .set(APP_USER.ENABLED, enabled)
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .set(APP_USER.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(APP_USER.ID.eq(id).and(APP_USER.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    @Override
+    public void updatePasswordHash(long id, String passwordHash) {
+        dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .set(APP_USER.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(APP_USER.ID.eq(id))
+                .execute();
+    }
+
+    private static UserAccount toAccount(Record r) {
+        return new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
+                r.get(APP_USER.ENABLED), r.get(APP_USER.CREATED_AT), r.get(APP_USER.VERSION));
+    }
+}

@@ -1,0 +1,29 @@
+package org.cailab.security;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of users; used only inside {@link UserService}'s transactions and by the login. */
+interface UserRepository {
+
+    record StoredUser(UserAccount account, String passwordHash) {
+    }
+
+    Optional<StoredUser> findByUsername(String username);
+
+    Optional<UserAccount> findById(long id);
+
+    List<UserAccount> findAll();
+
+    long count();
+
+    long countEnabledAdmins();
+
+    /** Inserts a user; returns empty when the user name is taken (case-insensitively). */
+    Optional<UserAccount> insert(String username, String passwordHash, Role role);
+
+    /** Updates role and enabled flag if {@code version} is still current; false when someone changed it meanwhile. */
+    boolean update(long id, int version, Role role, boolean enabled);
+
+    void updatePasswordHash(long id, String passwordHash);
+}
