@@ -1,0 +1,136 @@
+package org.cailab.security;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Manages accounts. The transaction and role boundary for everything about users: admins create users and set
+ * roles; every signed-in user may read their own account and change their own password.
+ */
+@Service
+@Transactional
+public class UserService {
+
+    /** Bcrypt ignores everything after 72 bytes, so longer passwords would only look stronger. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    static final int MIN_PASSWORD_LENGTH = 8;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** All accounts, ordered by name. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<UserAccount> findAll() {
+        return users.findAll();
+    }
+
+    /** Creates an account; fails with a message naming the problem (bad name, weak password, name taken). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserAccount create(NewUser user) {
+        String username = validUsername(user.username());
+        validatePassword(user.password());
+        return users.insert(username, passwordEncoder.encode(user.password()), user.role())
+                .orElseThrow(() -> new UserValidationException("User name '" + username + "' is already taken."));
+    }
+
+    /**
+     * Changes role and enabled flag. Refuses stale edits (someone else saved first), and refuses anything that
+     * would leave the system without an enabled admin or lock the acting admin out.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserAccount update(UserAccount account, Role role, boolean enabled) {
+        UserAccount current = users.findById(account.id())
+                .orElseThrow(() -> new UserValidationException("User '" + account.username() + "' no longer exists."));
+        boolean self = current.username().equalsIgnoreCase(currentUsername().orElse(""));
+        if (self && (role != Role.ADMIN || !enabled)) {
+            throw new UserValidationException("You cannot remove your own admin role or disable yourself.");
+        }
+        boolean wasActiveAdmin = current.role() == Role.ADMIN && current.enabled();
+        boolean staysActiveAdmin = role == Role.ADMIN && enabled;
+        if (wasActiveAdmin && !staysActiveAdmin && users.countEnabledAdmins() <= 1) {
+            throw new UserValidationException("At least one enabled admin must remain.");
+        }
+        if (!users.update(account.id(), account.version(), role, enabled)) {
+            throw new UserValidationException(
+                    "User '" + account.username() + "' was changed by someone else meanwhile; reload and try again.");
+        }
+        return users.findById(account.id()).orElseThrow();
+    }
+
+    /** Sets a new password for any user (the admin then tells the user). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void resetPassword(long userId, String newPassword) {
+        validatePassword(newPassword);
+        users.findById(userId).orElseThrow(() -> new UserValidationException("No user with id " + userId + "."));
+        users.updatePasswordHash(userId, passwordEncoder.encode(newPassword));
+    }
+
+    /** The signed-in user's account. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public UserAccount currentUser() {
+        String name = currentUsername().orElseThrow(() -> new UserValidationException("Not signed in."));
+        return users.findByUsername(name).map(UserRepository.StoredUser::account)
+                .orElseThrow(() -> new UserValidationException("Account '" + name + "' no longer exists."));
+    }
+
+    /** Changes the signed-in user's own password after checking the current one. */
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        String name = currentUsername().orElseThrow(() -> new UserValidationException("Not signed in."));
+        UserRepository.StoredUser stored = users.findByUsername(name)
+                .orElseThrow(() -> new UserValidationException("Account '" + name + "' no longer exists."));
+        if (!passwordEncoder.matches(currentPassword, stored.passwordHash())) {
+            throw new UserValidationException("The current password is wrong.");
+        }
+        validatePassword(newPassword);
+        users.updatePasswordHash(stored.account().id(), passwordEncoder.encode(newPassword));
+    }
+
+    /** Creates the first admin when there are no users at all; used once at start-up, so no role check. */
+    boolean createInitialAdminIfNoUsers(String username, String password) {
+        if (users.count() > 0) {
+            return false;
+        }
+        return users.insert(username, passwordEncoder.encode(password), Role.ADMIN).isPresent();
+    }
+
+    static void validatePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new UserValidationException("Password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new UserValidationException("Password must be at most " + MAX_PASSWORD_BYTES + " bytes long.");
+        }
+    }
+
+    static String validUsername(String username) {
+        String trimmed = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(trimmed).matches()) {
+            throw new UserValidationException(
+                    "User name must be 2-64 characters: letters, digits, '.', '_', '@' or '-', starting with a letter or digit.");
+        }
+        return trimmed;
+    }
+
+    private static Optional<String> currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? Optional.empty() : Optional.of(auth.getName());
+    }
+}
