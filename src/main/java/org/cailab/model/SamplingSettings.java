@@ -1,0 +1,48 @@
+package org.cailab.model;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+
+/**
+ * How to sample. Defaults follow the paper: temperature 1, no top-p/top-k truncation, stop at the next human turn.
+ *
+ * @param topP          1.0 disables nucleus sampling
+ * @param topK          0 disables top-k
+ * @param stopSequences generation ends before the first of these (not included in the text)
+ * @param seed          fixed seed for reproducible sampling, or null
+ */
+public record SamplingSettings(double temperature, double topP, int topK, int maxNewTokens,
+                               List<String> stopSequences, @Nullable Long seed) {
+
+    public static final List<String> HUMAN_TURN_STOP = List.of("\n\nHuman:");
+
+    public SamplingSettings {
+        if (temperature < 0) {
+            throw new IllegalArgumentException("temperature must be >= 0, was " + temperature);
+        }
+        if (topP <= 0 || topP > 1) {
+            throw new IllegalArgumentException("topP must be in (0, 1], was " + topP);
+        }
+        if (topK < 0 || maxNewTokens < 1) {
+            throw new IllegalArgumentException("topK must be >= 0 and maxNewTokens >= 1");
+        }
+        stopSequences = List.copyOf(stopSequences);
+    }
+
+    public static SamplingSettings defaults() {
+        return new SamplingSettings(1.0, 1.0, 0, 256, HUMAN_TURN_STOP, null);
+    }
+
+    public SamplingSettings withSeed(@Nullable Long newSeed) {
+        return new SamplingSettings(temperature, topP, topK, maxNewTokens, stopSequences, newSeed);
+    }
+
+    public SamplingSettings withMaxNewTokens(int tokens) {
+        return new SamplingSettings(temperature, topP, topK, tokens, stopSequences, seed);
+    }
+
+    public SamplingSettings withStopSequences(List<String> stops) {
+        return new SamplingSettings(temperature, topP, topK, maxNewTokens, stops, seed);
+    }
+}
