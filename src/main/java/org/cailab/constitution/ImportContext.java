@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reading one file: typed access to JSON/YAML tree fields that fails with the file and entry named, and
@@ -106,7 +107,7 @@ final class ImportContext {
     }
 
     /** A parse step of a prompt format whose {@link IllegalArgumentException} becomes an import failure. */
-    <T> T parsing(String entry, java.util.function.Supplier<T> parse) {
+    <T> T parsing(String entry, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
