@@ -20,6 +20,7 @@ final class CommandLineTools {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
+            case "ratings" -> org.cailab.rating.RatingsCommand.run(rest, out, err);
             case "help", "--help" -> {
                 out.println(usage());
                 yield 0;
