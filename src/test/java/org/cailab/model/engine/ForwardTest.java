@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 
 /** The forward pass against a scalar reference, with a KV cache, and with left padding. */
+@org.junit.jupiter.api.extension.ExtendWith(SingleTorchThread.class)
 class ForwardTest {
 
     static Stream<Arguments> configs() {
