@@ -48,6 +48,7 @@ class ConstitutionEditorIT extends BrowserTest {
         critique.fill("Point out every way the assistant's latest reply could hurt someone or break the law.");
         button("Apply").click();
         assertThat(page.locator("#draft-status")).containsText("Unsaved changes");
+        screenshot("version-editor");
         LoginPage.textbox(page, "Comment").fill("Sharper harm critique");
         button("Save as new version").click();
 
@@ -62,6 +63,7 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(diff.locator(".cailab-ins").first()).containsText("latest");
         assertThat(diff.locator(".cailab-del").first()).containsText("most recent");
         assertThat(page.locator("#history-grid")).containsText("Sharper harm critique");
+        screenshot("history-diff");
     }
 
     @Test
@@ -132,6 +134,12 @@ class ConstitutionEditorIT extends BrowserTest {
             page.navigate(path);
             assertThat(page.getByText("Page not available")).isVisible();
         }
+    }
+
+    /** For people reviewing the pages: target/e2e-screenshots/NAME.png. */
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "e2e-screenshots", name + ".png"))
+                .setFullPage(true));
     }
 
     private Locator button(String name) {

@@ -146,6 +146,7 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         }
         Select<ConstitutionFormat> format = new Select<>();
         format.setAriaLabel("Export format");
+        format.setWidth("18rem");
         format.setItems(ConstitutionFormat.values());
         format.setItemLabelGenerator(ExportFormats::label);
         format.setValue(ConstitutionFormat.CAILAB_YAML);
