@@ -123,6 +123,44 @@ class ConstitutionEditorIT extends BrowserTest {
     }
 
     @Test
+    void aMalformedUploadIsRejectedNamingFileEntryAndProblemAndAGoodOneImports() throws IOException {
+        String yaml = Files.readString(Path.of("constitution/default.yaml"));
+        String broken = yaml.replaceFirst("key: stereotypes", "key: general-harm");
+        String name = "upload-" + UUID.randomUUID().toString().substring(0, 6);
+        loginPage().signInAs("admin", ADMIN_PASSWORD);
+        page.navigate("/constitution");
+        button("Import…").click();
+        LoginPage.textbox(page, "Name of the new constitution").fill(name);
+        upload("mine.yaml", broken);
+        button("Import").click();
+        assertThat(page.locator("#import-error")).hasText("Nothing was imported. mine.yaml, sl_principles[2]: key "
+                + "\"general-harm\" is used twice");
+        org.assertj.core.api.Assertions.assertThat(asAdmin(() -> constitutions.constitutions()))
+                .noneMatch(c -> c.name().equals(name));
+
+        page.locator("vaadin-upload-file").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
+                .click();
+        upload("good.yaml", yaml);
+        button("Import").click();
+        assertThat(page.locator("#constitution-grid")).containsText(name);
+        assertThat(page.locator("#version-grid")).containsText("Imported");
+
+        var download = page.waitForDownload(() -> {
+            page.locator("#version-grid").getByText("v1", new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator("#version-title")).hasText(name + " v1");
+            page.getByText("Export", new Page.GetByTextOptions().setExact(true)).click();
+        });
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-v1.yaml");
+        org.assertj.core.api.Assertions.assertThat(Files.readString(download.path())).contains("key: general-harm");
+    }
+
+    private void upload(String fileName, String text) {
+        page.locator("vaadin-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                fileName, "application/yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(page.locator("vaadin-upload-file[complete]")).hasCount(1);
+    }
+
+    @Test
     void workersCannotOpenTheConstitutionPages() {
         ConstitutionVersionInfo v1 = newConstitution();
         String name = "worker-" + UUID.randomUUID().toString().substring(0, 6);
