@@ -15,20 +15,11 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === '77023b00830608a324acda71cfcb71a80d50928e1c73ce0255fd44e137aafb51') {
-    pending.push(import('./chunks/chunk-9b27f52a252d032f65f8b1a82e62af09faed96fa64c7d3d85fb1d2fc7b13eadd.js'));
+  if (key === 'ccb8453318c8dbfaeb6b62f040d82c782b1cc5f206dc2d1e26c26ed9d562e20c') {
+    pending.push(import('./chunks/chunk-2a608c45d01cfad271f34187566591c7f334f39a6281d9d23923dee91b54dc0f.js'));
   }
   if (key === 'b80340c1097de952b94314918f705935605566e2599f704027c3af700044a1e0') {
     pending.push(import('./chunks/chunk-439faa041bb5a174388e99fc9dcd62f1939c5215f0f4c5abdaa31ebb878ff09a.js'));
-  }
-  if (key === 'bb44b23a8abf0ce7c06507e3cee628040b5c61fa06c514f85712a6857484adb6') {
-    pending.push(import('./chunks/chunk-08057400ef9537d810a6880998ab0d5c329f283f5852f44d4bb4edb4d25cb432.js'));
-  }
-  if (key === '731f17243e1c5c87599b3975c4a24719531acda64d2adf0a6890b46fd0fe40b6') {
-    pending.push(import('./chunks/chunk-0a4c9f9f5916fa21f5154e135e04d0fef2a2f01bb699e11b11e0848108b39bd1.js'));
-  }
-  if (key === 'ccb8453318c8dbfaeb6b62f040d82c782b1cc5f206dc2d1e26c26ed9d562e20c') {
-    pending.push(import('./chunks/chunk-2a608c45d01cfad271f34187566591c7f334f39a6281d9d23923dee91b54dc0f.js'));
   }
   return Promise.all(pending);
 }

@@ -105,6 +105,11 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.getByText("must not be empty")).isVisible();
         button("Cancel").click();
         assertThat(page.locator("#draft-status")).containsText("No changes");
+
+        button("Move down general-harm").click();
+        assertThat(page.locator("#draft-status")).containsText("Unsaved changes");
+        button("Move up general-harm").click();
+        assertThat(page.locator("#draft-status")).containsText("No changes");
     }
 
     @Test
@@ -118,6 +123,7 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.locator("#sl-principles")).containsText("general-harm");
         assertThat(button("Save as new version")).hasCount(0);
         assertThat(button("Delete general-harm")).hasCount(0);
+        assertThat(button("View general-harm")).isVisible();
         button("Preview prompt").click();
         assertThat(page.locator("#preview-prompt")).containsText("CritiqueRequest: Point out every way");
     }

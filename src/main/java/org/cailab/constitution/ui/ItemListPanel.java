@@ -107,7 +107,7 @@ final class ItemListPanel<E> extends VerticalLayout {
         grid.addComponentColumn(item -> {
             HorizontalLayout actions = new HorizontalLayout();
             actions.setSpacing(false);
-            actions.add(small(editable ? "Edit" : "View", "Edit " + name.apply(item),
+            actions.add(small(editable ? "Edit" : "View", (editable ? "Edit " : "View ") + name.apply(item),
                     () -> editorOpener.open(item, edited -> {
                         if (editable) {
                             items.set(items.indexOf(item), edited);
