@@ -11,6 +11,11 @@ final class CailabYamlWriter {
     }
 
     static String write(ConstitutionContent content) {
+        return Mappers.YAML.writeValueAsString(tree(content));
+    }
+
+    /** The content as a tree in our format; also the stored JSON shape (see {@link ConstitutionJson}). */
+    static ObjectNode tree(ConstitutionContent content) {
         ObjectNode root = Mappers.YAML.createObjectNode();
         root.put("format", CailabYamlReader.FORMAT);
         ArrayNode sl = root.putArray("sl_principles");
@@ -39,7 +44,7 @@ final class CailabYamlWriter {
         ArrayNode cot = root.putArray("cot_examples");
         content.cotExamples().forEach(e -> comparison(cot.addObject(), e.conversation(), e.instruction(), e.responseA(),
                 e.responseB(), e.correct()).put("reasoning", e.reasoning()));
-        return Mappers.YAML.writeValueAsString(root);
+        return root;
     }
 
     private static ObjectNode comparison(ObjectNode node, Conversation conversation, @Nullable String instruction,

@@ -1,12 +1,13 @@
 /**
  * The constitution: the principles that steer supervised (critique/revision) and RL (AI feedback)
- * Constitutional AI, the few-shot examples that go with them, and every prompt format built from
- * them. Pure domain code: no Spring, no database, no UI.
+ * Constitutional AI, the few-shot examples that go with them, every prompt format built from them, and
+ * their storage as immutable, numbered versions.
  *
- * <p>Public API: the records ({@link org.cailab.constitution.ConstitutionContent} and its parts,
- * {@link org.cailab.constitution.Conversation}), {@link org.cailab.constitution.PromptFormats},
- * {@link org.cailab.constitution.ConstitutionValidator}, {@link org.cailab.constitution.ConstitutionImporter}
- * and {@link org.cailab.constitution.ConstitutionExporter}.
+ * <p>The domain records, {@link org.cailab.constitution.PromptFormats}, the validator, importers, exporters,
+ * {@link org.cailab.constitution.ConstitutionDiff} and {@link org.cailab.constitution.PromptPreview} are pure
+ * Java (no Spring, no database). {@link org.cailab.constitution.ConstitutionService} stores versions and is
+ * the role boundary; runs read {@link org.cailab.constitution.ConstitutionService#activeVersion(long)} and
+ * record the {@link org.cailab.constitution.ConstitutionVersionRef} they used. Views live in {@code ui}.
  */
 @NullMarked
 package org.cailab.constitution;

@@ -1,6 +1,10 @@
 package org.cailab.support;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,10 +21,24 @@ public abstract class IntegrationTest {
     public static final String ADMIN_PASSWORD = "admin-test-password";
     private static final Path DATA_DIR = TestDataDirs.create("it");
 
+    @Autowired
+    private SecurityContextHolderStrategy securityContextHolderStrategy;
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("cailab.data-dir", DATA_DIR::toString);
         registry.add("cailab.security.admin-password", () -> ADMIN_PASSWORD);
         registry.add("cailab.models.demo-enabled", () -> "false");
+    }
+
+    /**
+     * Every application context installs its own Vaadin-aware strategy (with its own thread-local) as the global
+     * {@link SecurityContextHolder} strategy when it starts. Tests that start further contexts in the same JVM
+     * (RestartKeepsDataIT) leave a foreign one installed; then {@code SecurityContextHolder.getContext()} in this
+     * test and the method security of this context would look at different places. Re-install this context's.
+     */
+    @BeforeEach
+    void useThisContextsSecurityContextHolderStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(securityContextHolderStrategy);
     }
 }
