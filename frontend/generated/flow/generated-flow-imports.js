@@ -13,11 +13,11 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === 'b80340c1097de952b94314918f705935605566e2599f704027c3af700044a1e0') {
-    pending.push(import('./chunks/chunk-439faa041bb5a174388e99fc9dcd62f1939c5215f0f4c5abdaa31ebb878ff09a.js'));
-  }
   if (key === 'ccb8453318c8dbfaeb6b62f040d82c782b1cc5f206dc2d1e26c26ed9d562e20c') {
     pending.push(import('./chunks/chunk-2a608c45d01cfad271f34187566591c7f334f39a6281d9d23923dee91b54dc0f.js'));
+  }
+  if (key === 'b80340c1097de952b94314918f705935605566e2599f704027c3af700044a1e0') {
+    pending.push(import('./chunks/chunk-439faa041bb5a174388e99fc9dcd62f1939c5215f0f4c5abdaa31ebb878ff09a.js'));
   }
   return Promise.all(pending);
 }
