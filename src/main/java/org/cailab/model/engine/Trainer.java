@@ -1,0 +1,216 @@
+package org.cailab.model.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Trains a {@link LlamaModel} in place on the causal-LM loss of selected tokens: AdamW, warmup then linear or cosine
+ * decay, global-norm gradient clipping, gradient accumulation over micro-batches, Hugging Face layout checkpoints.
+ *
+ * <p>A checkpoint directory holds {@code config.json}, {@code model.safetensors}, the tokenizer files,
+ * {@code trainer_state.json} (the step counter and the config) and {@code optimizer.safetensors} (AdamW moments).
+ * {@link #resume} restores the step and, when the optimizer file is there and matches, the moments, so a resumed run
+ * continues exactly; without it the moments start again at zero (a short re-warmup in effect).
+ *
+ * <p>Not thread-safe; do not generate with the same model while a step runs. Close it to free the optimizer state.
+ */
+public final class Trainer implements AutoCloseable {
+
+    static final String STATE_FILE = "trainer_state.json";
+    static final String OPTIMIZER_FILE = "optimizer.safetensors";
+    private static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
+            "special_tokens_map.json", "generation_config.json");
+
+    private final LlamaModel model;
+    private final TrainingConfig config;
+    private final AdamW optimizer;
+    private int step;
+    private boolean gradientsDirty;
+
+    /** Starts training a model from step 0; marks its parameters as requiring gradients. */
+    public Trainer(LlamaModel model, TrainingConfig config) {
+        this.model = model;
+        this.config = config;
+        model.parameters().values().forEach(p -> p.setRequiresGradient(true));
+        this.optimizer = new AdamW(model.parameters());
+    }
+
+    /**
+     * Continues from a checkpoint written by {@link #saveCheckpoint}: the model must have been loaded from it. The
+     * step counter is restored, and the AdamW moments when {@code optimizer.safetensors} is present.
+     */
+    public static Trainer resume(LlamaModel model, TrainingConfig config, Path checkpointDir) {
+        Trainer trainer = new Trainer(model, config);
+        Path stateFile = checkpointDir.resolve(STATE_FILE);
+        try {
+            JsonNode state = Json.MAPPER.readTree(Files.readString(stateFile));
+            trainer.step = state.path("global_step").asInt();
+            Path optimizerFile = checkpointDir.resolve(OPTIMIZER_FILE);
+            if (Files.isRegularFile(optimizerFile)) {
+                try (SafetensorsReader reader = SafetensorsReader.open(optimizerFile)) {
+                    trainer.optimizer.restore(reader, state.path("optimizer_updates").asInt(trainer.step));
+                }
+            }
+            return trainer;
+        } catch (IOException e) {
+            trainer.close();
+            throw new UncheckedIOException(stateFile + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            trainer.close();
+            throw e;
+        }
+    }
+
+    /** Optimizer steps done so far. */
+    public int step() {
+        return step;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** One optimizer step over a batch, split into micro-batches whose gradients accumulate. */
+    public TrainStepResult step(List<TrainingExample> batch) {
+        int targets = batch.stream().mapToInt(TrainingExample::targetCount).sum();
+        if (targets == 0) {
+            throw new IllegalArgumentException("no target tokens in the batch");
+        }
+        zeroGradients();
+        try {
+            return accumulateAndUpdate(batch, targets);
+        } finally {
+            zeroGradients();
+        }
+    }
+
+    private TrainStepResult accumulateAndUpdate(List<TrainingExample> batch, int targets) {
+        double loss = 0;
+        int tokens = 0;
+        for (int start = 0; start < batch.size(); start += config.microBatchSize()) {
+            List<TrainingExample> micro = batch.subList(start, Math.min(batch.size(), start + config.microBatchSize()));
+            try (NDScope ignored = new NDScope();
+                    GradientCollector collector = model.manager().getEngine().newGradientCollector()) {
+                NDArray microLoss = loss(micro, targets);
+                gradientsDirty = true;
+                collector.backward(microLoss);
+                loss += microLoss.getFloat();
+            }
+            tokens += micro.stream().mapToInt(e -> e.tokens().length).sum();
+        }
+        double lr = config.learningRate(step);
+        double norm;
+        try (NDScope ignored = new NDScope()) {
+            Map<String, NDArray> grads = gradients();
+            double squares = 0;
+            for (NDArray g : grads.values()) {
+                squares += g.square().sum().getFloat();
+            }
+            norm = Math.sqrt(squares);
+            float scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
+                    ? (float) (config.maxGradNorm() / (norm + 1e-6))
+                    : 1f;
+            if (Double.isFinite(norm)) {
+                model.parameters().forEach((name, p) -> optimizer.update(name, p, grads.get(name), scale, lr, config));
+                optimizer.finishStep();
+            }
+        }
+        step++;
+        return new TrainStepResult(step, loss, norm, lr, targets, tokens);
+    }
+
+    /** The mean loss per target token over examples, without gradients or updates. */
+    public double evaluate(List<TrainingExample> examples) {
+        int targets = examples.stream().mapToInt(TrainingExample::targetCount).sum();
+        double loss = 0;
+        GradMode.disable();
+        for (int start = 0; start < examples.size(); start += config.microBatchSize()) {
+            List<TrainingExample> micro = examples.subList(start,
+                    Math.min(examples.size(), start + config.microBatchSize()));
+            try (NDScope ignored = new NDScope()) {
+                loss += loss(micro, targets).getFloat();
+            }
+        }
+        return loss;
+    }
+
+    /** Summed token NLL of a micro-batch divided by the step's target count; rows are right-padded. */
+    private NDArray loss(List<TrainingExample> micro, int totalTargets) {
+        int length = micro.stream().mapToInt(e -> e.tokens().length).max().orElseThrow();
+        int rows = micro.size();
+        long[] ids = new long[rows * length];
+        long[] next = new long[rows * (length - 1)];
+        float[] weights = new float[rows * (length - 1)];
+        for (int r = 0; r < rows; r++) {
+            TrainingExample e = micro.get(r);
+            System.arraycopy(e.tokens(), 0, ids, r * length, e.tokens().length);
+            for (int i = 1; i < e.tokens().length; i++) {
+                next[r * (length - 1) + i - 1] = e.tokens()[i];
+                weights[r * (length - 1) + i - 1] = e.lossMask()[i] ? 1f / totalTargets : 0f;
+            }
+        }
+        NDManager m = model.manager();
+        NDArray logits = model.forwardCausal(m.create(ids, new Shape(rows, length)));
+        NDArray logProbs = logits.get(":, :" + (length - 1) + ", :").logSoftmax(-1);
+        NDArray picked = logProbs.gather(m.create(next, new Shape(rows, length - 1, 1)), -1)
+                .reshape(rows, length - 1);
+        return picked.mul(m.create(weights, new Shape(rows, length - 1))).sum().neg();
+    }
+
+    private Map<String, NDArray> gradients() {
+        Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
+        model.parameters().forEach((name, p) -> grads.put(name, p.getGradient()));
+        return grads;
+    }
+
+    private void zeroGradients() {
+        if (!gradientsDirty) {
+            return;
+        }
+        gradientsDirty = false;
+        try (NDScope ignored = new NDScope()) {
+            gradients().values().forEach(g -> g.set(new ai.djl.ndarray.index.NDIndex("..."), 0));
+        }
+    }
+
+    /**
+     * Writes a checkpoint: the model in Hugging Face layout, the tokenizer files found in {@code tokenizerDir}
+     * (when given), the step counter and the optimizer state.
+     */
+    public void saveCheckpoint(Path dir, @Nullable Path tokenizerDir) throws IOException {
+        model.save(dir);
+        if (tokenizerDir != null && !tokenizerDir.toAbsolutePath().equals(dir.toAbsolutePath())) {
+            for (String name : TOKENIZER_FILES) {
+                Path source = tokenizerDir.resolve(name);
+                if (Files.isRegularFile(source)) {
+                    Files.copy(source, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        SafetensorsWriter.write(dir.resolve(OPTIMIZER_FILE), optimizer.state(), DType.F32);
+        ObjectNode state = Json.MAPPER.createObjectNode();
+        state.put("global_step", step);
+        state.put("optimizer_updates", optimizer.updates());
+        state.set("training_config", Json.MAPPER.valueToTree(config));
+        Files.writeString(dir.resolve(STATE_FILE), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+    }
+
+    /** Frees the optimizer state; the model stays usable (its parameters keep requiring gradients). */
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}

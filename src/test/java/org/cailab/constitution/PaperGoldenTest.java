@@ -1,0 +1,84 @@
+package org.cailab.constitution;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Golden tests against the paper's published files: every prompt parses and renders back byte for byte. */
+class PaperGoldenTest {
+
+    @Test
+    void all438HhhEvaluationPromptsParseAndRenderBackExactly() throws IOException {
+        List<String> lines = Files.readAllLines(PaperData.file("evals/438HHHEvaluations.jsonl"));
+        int exact = 0;
+        int consistent = 0;
+        for (String line : lines) {
+            JsonNode row = Mappers.JSON.readTree(line);
+            String prompt = row.get("prompt").stringValue();
+
+            MultipleChoiceQuestion question = PromptFormats.parseMultipleChoice(prompt);
+
+            if (PromptFormats.multipleChoiceQuestion(question).equals(prompt)) {
+                exact++;
+            }
+            // the answers and the full transcripts of the file must agree with what was parsed
+            Choice correct = row.get("corrects").get(0).stringValue().equals(Choice.A.answer()) ? Choice.A : Choice.B;
+            String transcript = question.conversation().render() + PromptFormats.ASSISTANT_MARKER + " ";
+            if (row.get("incorrects").get(0).stringValue().equals(correct.other().answer())
+                    && row.get("text_correct").stringValue().equals(transcript + question.response(correct))
+                    && row.get("text_incorrect").stringValue().equals(transcript + question.response(correct.other()))) {
+                consistent++;
+            }
+        }
+        System.out.printf("438HHHEvaluations: %d prompts, %d render back exactly, %d agree with text_correct/text_incorrect%n",
+                lines.size(), exact, consistent);
+        assertThat(lines).hasSize(438);
+        assertThat(exact).isEqualTo(438);
+        assertThat(consistent).isEqualTo(438);
+    }
+
+    @Test
+    void theEvaluationsAskUnderOneOfThePaperRlPrinciples() throws IOException {
+        String firstLine = Files.readAllLines(PaperData.file("evals/438HHHEvaluations.jsonl")).getFirst();
+        ImportResult rl = new ConstitutionImporter().importFile(PaperData.file("prompts/RLMadisonInstructions.json"));
+
+        MultipleChoiceQuestion question = PromptFormats.parseMultipleChoice(
+                Mappers.JSON.readTree(firstLine).get("prompt").stringValue());
+
+        assertThat(question.instruction()).isEqualTo(rl.content().rlPrinciples().get(1).instruction());
+        assertThat(question.conversation().lastTurn().speaker()).isEqualTo(Conversation.Speaker.HUMAN);
+    }
+
+    @Test
+    void critiqueFewShotsRenderBackToThePaperStrings() throws IOException {
+        JsonNode paper = Mappers.JSON.readTree(PaperData.file("prompts/CritiqueRevisionFewShotPrompts.json").toFile());
+
+        for (JsonNode entry : paper) {
+            CritiqueRevisionExample example = PromptFormats.parseCritiqueRevisionExample(entry.stringValue());
+            assertThat(PromptFormats.critiqueRevisionExample(example)).isEqualTo(entry.stringValue());
+            assertThat(example.rounds()).hasSize(1);
+            assertThat(example.conversation().lastTurn().speaker()).isEqualTo(Conversation.Speaker.ASSISTANT);
+        }
+    }
+
+    @Test
+    void slSamplesUseThePaperPrinciplesFramingAndLeadingSpace() throws IOException {
+        ImportResult sl = new ConstitutionImporter().importFile(PaperData.file("prompts/CritiqueRevisionInstructions.json"));
+        String line = Files.readAllLines(PaperData.file("samples/PALMS_SLMADISON.jsonl")).getFirst();
+        JsonNode step = Mappers.JSON.readTree(line).get("cst").get(0);
+        SlPrinciple principle = sl.content().slPrinciples().stream()
+                .filter(p -> p.key().equals(step.get("cst_key").stringValue())).findFirst().orElseThrow();
+
+        assertThat(PromptFormats.critiqueRequest(principle.critiqueRequest()))
+                .isEqualTo(step.get("cst_value").get("prompt").get(0).stringValue());
+        assertThat(PromptFormats.revisionRequest(principle.revisionRequest()))
+                .isEqualTo(step.get("cst_value").get("edit_request").stringValue());
+        String sample = step.get("critique").get("sample").stringValue();
+        assertThat(PromptFormats.afterColon(PromptFormats.sampleText(sample))).isEqualTo(sample);
+    }
+}
