@@ -104,6 +104,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         if (newState.completionCode() != null) {
             stopWatching();
             work.setVisible(false);
+            legend.setVisible(false);
             notice.setText("");
             completion.show(newState.completionCode());
             return;

@@ -1,0 +1,12 @@
+import '@vaadin/vertical-layout/src/vaadin-vertical-layout.js';
+import '@vaadin/progress-bar/src/vaadin-progress-bar.js';
+import '@vaadin/button/src/vaadin-button.js';
+import '@vaadin/tooltip/src/vaadin-tooltip.js';
+import 'Frontend/generated/jar-resources/disableOnClickFunctions.js';
+import '@vaadin/radio-group/src/vaadin-radio-group.js';
+import 'Frontend/generated/jar-resources/flow-component-renderer.js';
+import 'Frontend/generated/jar-resources/flow-component-directive.js';
+import 'Frontend/generated/jar-resources/lit-renderer.ts';
+import '@vaadin/radio-group/src/vaadin-radio-button.js';
+import '@vaadin/text-area/src/vaadin-text-area.js';
+import '@vaadin/dialog/src/vaadin-dialog.js';
