@@ -1,5 +1,6 @@
 package org.cailab;
 
+import org.cailab.cli.CommandLineTools;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,7 +1,7 @@
 package org.cailab.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.cailab.CailabProperties;
+import org.cailab.base.CailabProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;

@@ -21,5 +21,6 @@ public abstract class IntegrationTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("cailab.data-dir", DATA_DIR::toString);
         registry.add("cailab.security.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("cailab.models.demo-enabled", () -> "false");
     }
 }

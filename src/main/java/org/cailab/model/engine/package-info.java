@@ -26,6 +26,8 @@
  * AdamW on NDArrays (not DJL's) so its state can be written to and restored from a checkpoint.
  */
 @NullMarked
+@NamedInterface("engine")
 package org.cailab.model.engine;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

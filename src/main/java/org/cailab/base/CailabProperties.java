@@ -1,4 +1,4 @@
-package org.cailab;
+package org.cailab.base;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

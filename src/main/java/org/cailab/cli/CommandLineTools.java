@@ -1,4 +1,4 @@
-package org.cailab;
+package org.cailab.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Set;
 
 /** Dispatches {@code java -jar cailab.jar <command> ...} to the command-line tools of the features. */
-final class CommandLineTools {
+public final class CommandLineTools {
 
     private static final Set<String> COMMANDS = Set.of("ratings", "model", "help", "--help");
 
     private CommandLineTools() {
     }
 
-    static boolean isCommand(String first) {
+    public static boolean isCommand(String first) {
         return COMMANDS.contains(first);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
             case "ratings" -> org.cailab.rating.RatingsCommand.run(rest, out, err);
+            case "model" -> org.cailab.model.engine.LogitsCommand.run(rest, out, err);
             case "help", "--help" -> {
                 out.println(usage());
                 yield 0;

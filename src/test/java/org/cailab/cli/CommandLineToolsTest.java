@@ -1,4 +1,4 @@
-package org.cailab;
+package org.cailab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

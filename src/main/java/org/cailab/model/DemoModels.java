@@ -1,0 +1,103 @@
+package org.cailab.model;
+
+import org.cailab.base.CailabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Makes a fresh installation usable without downloads: on first start (no demo snapshots yet) it trains a small
+ * model from scratch in the background and registers two snapshots of it, an early and a final one, which really
+ * generate text through the engine. Progress is shown on the Models page.
+ */
+@Service
+public class DemoModels implements ApplicationRunner {
+
+    static final String EARLY = "demo-early";
+    static final String FINAL = "demo-final";
+    private static final Logger log = LoggerFactory.getLogger(DemoModels.class);
+
+    private final ModelRegistry registry;
+    private final ModelProperties properties;
+    private final Path root;
+    private final AtomicReference<DemoModelStatus> status;
+
+    DemoModels(ModelRegistry registry, ModelProperties properties, CailabProperties app) {
+        this.registry = registry;
+        this.properties = properties;
+        this.root = app.dataDir().resolve("models").resolve("demo").toAbsolutePath();
+        this.status = new AtomicReference<>(new DemoModelStatus(
+                properties.demoEnabled() ? DemoModelStatus.State.WAITING : DemoModelStatus.State.DISABLED,
+                0, properties.demoSteps(), null, properties.demoEnabled() ? "Waiting to start" : "Disabled"));
+    }
+
+    /** Where the demo training stands. */
+    @PreAuthorize("isAuthenticated()")
+    public DemoModelStatus status() {
+        return status.get();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demoEnabled()) {
+            return;
+        }
+        Set<String> existing = registry.demoSnapshots().stream().map(ModelSnapshot::name).collect(Collectors.toSet());
+        if (existing.containsAll(List.of(EARLY, FINAL))) {
+            status.set(new DemoModelStatus(DemoModelStatus.State.DONE, properties.demoSteps(), properties.demoSteps(),
+                    null, "Demo models are registered"));
+            return;
+        }
+        Thread.ofPlatform().name("cailab-demo-models").daemon().start(() -> train(existing));
+    }
+
+    private void train(Set<String> existing) {
+        int total = properties.demoSteps();
+        int early = Math.max(1, total / 3);
+        String attempt = "run-" + System.currentTimeMillis();
+        log.info("Training the demo models ({} steps) in {}", total, root.resolve(attempt));
+        long start = System.nanoTime();
+        try {
+            DemoModelTrainer.train(root.resolve(attempt), total, List.of(early, total), 1234L,
+                    new DemoModelTrainer.Listener() {
+                        @Override
+                        public void step(int step, double loss) {
+                            status.set(new DemoModelStatus(DemoModelStatus.State.RUNNING, step, total, loss,
+                                    "Training the demo model: step " + step + " of " + total));
+                            if (step % 100 == 0) {
+                                log.info("Demo model step {}/{}, loss {}", step, total, String.format("%.3f", loss));
+                            }
+                        }
+
+                        @Override
+                        public void checkpoint(int step, Path dir) {
+                            String name = step == total ? FINAL : EARLY;
+                            if (!existing.contains(name)) {
+                                registry.registerSystem(new NewSnapshot(name, SnapshotKind.DEMO, dir.toString(), null,
+                                        null, (long) step, "Demo model trained on first start, step " + step + " of " + total));
+                                log.info("Registered demo snapshot '{}' ({})", name, dir);
+                            }
+                        }
+                    });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            DemoModelStatus last = status.get();
+            status.set(new DemoModelStatus(DemoModelStatus.State.DONE, total, total, last.loss(),
+                    String.format("Demo models ready (trained in %.0f s)", seconds)));
+            log.info("Demo models ready in {} s", String.format("%.1f", seconds));
+        } catch (IOException | RuntimeException e) {
+            log.error("Training the demo models failed", e);
+            status.set(new DemoModelStatus(DemoModelStatus.State.FAILED, status.get().step(), total, null,
+                    "Training the demo models failed: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.cailab.model;
+
+import org.cailab.db.jooq.tables.records.ModelSnapshotRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.cailab.db.jooq.Tables.MODEL_SNAPSHOT;
+import static org.jooq.impl.DSL.lower;
+
+@Repository
+class JooqModelSnapshotRepository implements ModelSnapshotRepository {
+
+    private final DSLContext dsl;
+
+    JooqModelSnapshotRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public List<ModelSnapshot> findAll() {
+        return dsl.selectFrom(MODEL_SNAPSHOT).orderBy(MODEL_SNAPSHOT.ID.desc()).fetch(JooqModelSnapshotRepository::map);
+    }
+
+    @Override
+    public Optional<ModelSnapshot> findById(long id) {
+        return dsl.selectFrom(MODEL_SNAPSHOT).where(MODEL_SNAPSHOT.ID.eq(id)).fetchOptional(JooqModelSnapshotRepository::map);
+    }
+
+    @Override
+    public Optional<ModelSnapshot> findByName(String name) {
+        return dsl.selectFrom(MODEL_SNAPSHOT).where(lower(MODEL_SNAPSHOT.NAME).eq(name.toLowerCase(Locale.ROOT)))
+                .fetchOptional(JooqModelSnapshotRepository::map);
+    }
+
+    @Override
+    public List<ModelSnapshot> findByKind(SnapshotKind kind) {
+        return dsl.selectFrom(MODEL_SNAPSHOT).where(MODEL_SNAPSHOT.KIND.eq(kind.name())).orderBy(MODEL_SNAPSHOT.ID)
+                .fetch(JooqModelSnapshotRepository::map);
+    }
+
+    @Override
+    public Optional<ModelSnapshot> insert(NewSnapshot s, String createdBy) {
+        return dsl.insertInto(MODEL_SNAPSHOT)
+                .set(MODEL_SNAPSHOT.NAME, s.name())
+                .set(MODEL_SNAPSHOT.KIND, s.kind().name())
+                .set(MODEL_SNAPSHOT.LOCATION, s.location())
+                .set(MODEL_SNAPSHOT.PARENT_ID, s.parentId())
+                .set(MODEL_SNAPSHOT.RUN_ID, s.runId())
+                .set(MODEL_SNAPSHOT.STEP, s.step())
+                .set(MODEL_SNAPSHOT.DESCRIPTION, s.description())
+                .set(MODEL_SNAPSHOT.CREATED_BY, createdBy)
+                .onConflictDoNothing()
+                .returning()
+                .fetchOptional()
+                .map(JooqModelSnapshotRepository::map);
+    }
+
+    private static ModelSnapshot map(ModelSnapshotRecord r) {
+        return new ModelSnapshot(r.getId(), r.getName(), SnapshotKind.valueOf(r.getKind()), r.getLocation(),
+                r.getParentId(), r.getRunId(), r.getStep(), r.getCreatedAt());
+    }
+}

@@ -1,0 +1,28 @@
+package org.cailab.model;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Model engine settings ({@code cailab.models.*}).
+ *
+ * @param device           {@code cpu} (default) or {@code gpu} / {@code gpu:N} for a CUDA device (needs DJL's CUDA
+ *                         libtorch, see the README)
+ * @param maxBatchSize     most generation requests the engine batches together per model
+ * @param demoEnabled      train the demo models on first start when there are none
+ * @param demoSteps        training steps of the demo model (the first snapshot is taken at a third of them)
+ */
+@ConfigurationProperties(prefix = "cailab.models")
+public record ModelProperties(String device, int maxBatchSize, boolean demoEnabled, int demoSteps) {
+
+    public ModelProperties {
+        if (device == null || device.isBlank()) {
+            device = "cpu";
+        }
+        if (maxBatchSize <= 0) {
+            maxBatchSize = 8;
+        }
+        if (demoSteps <= 0) {
+            demoSteps = 600;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.cailab.model;
+
+import org.cailab.model.engine.CausalLm;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registers model snapshots. A local directory is checked before it is registered: config.json, every
+ * tensor's presence and shape, and tokenizer.json must load, so a broken checkpoint is refused with a message
+ * naming the file and tensor instead of failing later in a crowdworker's chat.
+ */
+@Service
+@Transactional
+public class ModelRegistry {
+
+    private final ModelSnapshotRepository snapshots;
+    private final ModelProperties properties;
+
+    ModelRegistry(ModelSnapshotRepository snapshots, ModelProperties properties) {
+        this.snapshots = snapshots;
+        this.properties = properties;
+    }
+
+    /** Registers a model directory by hand (admin page). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ModelSnapshot register(NewSnapshot snapshot) {
+        return registerChecked(snapshot);
+    }
+
+    /** Registers a snapshot that a pipeline run produced (researchers start runs). */
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    public ModelSnapshot registerProduced(NewSnapshot snapshot) {
+        return registerChecked(snapshot);
+    }
+
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ModelSnapshot> list() {
+        return snapshots.findAll();
+    }
+
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<ModelSnapshot> findByName(String name) {
+        return snapshots.findByName(name);
+    }
+
+    /** The demo snapshots (created on first start), oldest first. No role check: used at start-up. */
+    @Transactional(readOnly = true)
+    List<ModelSnapshot> demoSnapshots() {
+        return snapshots.findByKind(SnapshotKind.DEMO);
+    }
+
+    /** Registers without a signed-in user; only for the start-up demo models. */
+    ModelSnapshot registerSystem(NewSnapshot snapshot) {
+        return insert(snapshot, "system");
+    }
+
+    private ModelSnapshot registerChecked(NewSnapshot snapshot) {
+        validate(snapshot);
+        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        return insert(snapshot, user);
+    }
+
+    private ModelSnapshot insert(NewSnapshot snapshot, String user) {
+        if (snapshot.name() == null || snapshot.name().isBlank() || snapshot.name().length() > 100) {
+            throw new ModelRegistrationException("A snapshot needs a name of 1-100 characters.");
+        }
+        if (snapshot.parentId() != null && snapshots.findById(snapshot.parentId()).isEmpty()) {
+            throw new ModelRegistrationException("Parent snapshot " + snapshot.parentId() + " does not exist.");
+        }
+        return snapshots.insert(snapshot, user).orElseThrow(() ->
+                new ModelRegistrationException("A snapshot named '" + snapshot.name() + "' already exists."));
+    }
+
+    private void validate(NewSnapshot snapshot) {
+        Path dir = Path.of(snapshot.location());
+        try (CausalLm ignored = LoadedModels.open(dir, LoadedModels.device(properties.device()))) {
+            // loading checks config, tensors and tokenizer; nothing else to do
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.cailab.model;
+
+import org.cailab.model.engine.CausalLm;
+import org.cailab.model.engine.GenerationOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoModelTrainerTest {
+
+    @Test
+    void trainsFromScratchWritesLoadableCheckpointsAndLowersTheLoss(@TempDir Path dir) throws Exception {
+        List<Double> losses = new ArrayList<>();
+        List<Path> checkpoints = new ArrayList<>();
+        DemoModelTrainer.train(dir, 40, List.of(10, 40), 99L, new DemoModelTrainer.Listener() {
+            @Override
+            public void step(int step, double loss) {
+                losses.add(loss);
+            }
+
+            @Override
+            public void checkpoint(int step, Path checkpoint) {
+                checkpoints.add(checkpoint);
+            }
+        });
+        assertThat(losses).hasSize(40);
+        double firstFive = losses.subList(0, 5).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double lastFive = losses.subList(35, 40).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(lastFive).as("loss %.3f -> %.3f", firstFive, lastFive).isLessThan(firstFive * 0.8);
+        assertThat(checkpoints).extracting(p -> p.getFileName().toString()).containsExactly("step-10", "step-40");
+        assertThat(Files.exists(checkpoints.get(1).resolve("tokenizer.json"))).isTrue();
+        try (CausalLm lm = CausalLm.load(checkpoints.get(1))) {
+            String text = lm.generate("\n\nHuman: How do I make tea?\n\nAssistant:",
+                    GenerationOptions.builder().optMaxNewTokens(16).optSeed(1L).build()).text();
+            assertThat(text).isNotBlank();
+        }
+    }
+
+    @Test
+    void corpusIsDeterministicAndInThePapersFormat() {
+        List<String> a = DemoCorpus.dialogues(50, 3);
+        assertThat(a).isEqualTo(DemoCorpus.dialogues(50, 3));
+        assertThat(a).allSatisfy(d -> assertThat(d).startsWith("\n\nHuman: ").contains("\n\nAssistant: "));
+    }
+}
