@@ -13,17 +13,17 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === '2e08deeb9a4fd32d7b4437624208fb2799fcb05a7caa3c9fc7dd8ca1cc71f53b') {
-    pending.push(import('./chunks/chunk-332619497b200b34619f49cfe5ca70baff82536db244bb160190ded45c2fad59.js'));
+  if (key === 'ccb8453318c8dbfaeb6b62f040d82c782b1cc5f206dc2d1e26c26ed9d562e20c') {
+    pending.push(import('./chunks/chunk-2a608c45d01cfad271f34187566591c7f334f39a6281d9d23923dee91b54dc0f.js'));
   }
   if (key === 'c311e19f3f1a2d0717fadf50835e5271f181b1a06f7bf983ffae70552ace400e') {
     pending.push(import('./chunks/chunk-984fdcca6fec6f142953bc462267196a9ed6b4f7c5b3ff06a97b7adbc2c59364.js'));
   }
-  if (key === 'ccb8453318c8dbfaeb6b62f040d82c782b1cc5f206dc2d1e26c26ed9d562e20c') {
-    pending.push(import('./chunks/chunk-2a608c45d01cfad271f34187566591c7f334f39a6281d9d23923dee91b54dc0f.js'));
-  }
   if (key === 'b80340c1097de952b94314918f705935605566e2599f704027c3af700044a1e0') {
     pending.push(import('./chunks/chunk-439faa041bb5a174388e99fc9dcd62f1939c5215f0f4c5abdaa31ebb878ff09a.js'));
+  }
+  if (key === '2e08deeb9a4fd32d7b4437624208fb2799fcb05a7caa3c9fc7dd8ca1cc71f53b') {
+    pending.push(import('./chunks/chunk-332619497b200b34619f49cfe5ca70baff82536db244bb160190ded45c2fad59.js'));
   }
   return Promise.all(pending);
 }

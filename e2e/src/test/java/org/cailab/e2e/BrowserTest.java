@@ -39,6 +39,8 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void launchBrowser() {
+        // the machine may be busy (2 cores, models loading): give assertions the same patience as actions
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);

@@ -1,0 +1,71 @@
+package org.cailab.e2e;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.NewSnapshot;
+import org.cailab.model.SnapshotKind;
+import org.cailab.security.NewUser;
+import org.cailab.security.Role;
+import org.cailab.security.UserService;
+import org.cailab.support.TinyModelFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+class PlaygroundIT extends BrowserTest {
+
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    UserService users;
+
+    @Test
+    void researcherGeneratesWithARegisteredSnapshot() {
+        String snapshot = "tiny-" + UUID.randomUUID().toString().substring(0, 6);
+        String researcher = "r-" + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin(() -> {
+            registry.register(NewSnapshot.local(snapshot, SnapshotKind.PRETRAINED,
+                    TinyModelFixture.create("playground", 11).toString()));
+            users.create(new NewUser(researcher, "research-pass", Role.RESEARCHER));
+        });
+        LoginPage login = loginPage();
+        login.signInAs(researcher, "research-pass");
+        login.navigation().getByText("Models").click();
+        assertThat(page.locator("#snapshot-grid").getByText(snapshot)).isVisible();
+
+        login.navigation().getByText("Playground").click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Snapshot")).fill(snapshot);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(snapshot)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+        assertThat(page.locator("#playground-stats")).containsText("tokens/s");
+        assertThat(page.locator("#playground-stats")).containsText("temperature 1.00");
+    }
+
+    @Test
+    void workerCannotOpenTheModelPages() {
+        String worker = "w-" + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin(() -> users.create(new NewUser(worker, "worker-pass", Role.WORKER)));
+        LoginPage login = loginPage();
+        login.signInAs(worker, "worker-pass");
+        assertThat(login.navigation().getByText("Playground")).hasCount(0);
+        page.navigate("/playground");
+        assertThat(page.getByText("Page not available")).isVisible();
+    }
+
+    static void asAdmin(Runnable action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
