@@ -70,12 +70,21 @@ class AnswerGenerator implements DisposableBean {
                     delta -> liveTurn.append(Side.A, delta));
             CompletableFuture<GenerationResult> b = models.generate(turn.snapshotBId(), turn.prompt(), settings,
                     delta -> liveTurn.append(Side.B, delta));
-            a.thenCombine(b, (resultA, resultB) -> new String[] {resultA.text(), resultB.text()})
-                    .orTimeout(properties.generationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            CompletableFuture<String[]> both = new CompletableFuture<>();
+            // fail as soon as one answer fails, instead of waiting for the other one
+            a.exceptionally(error -> fail(both, error));
+            b.exceptionally(error -> fail(both, error));
+            a.thenCombine(b, (resultA, resultB) -> new String[] {resultA.text(), resultB.text()}).thenAccept(both::complete);
+            both.orTimeout(properties.generationTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .whenCompleteAsync((texts, error) -> finish(turn, liveTurn, ticker, texts, error), streaming);
         } catch (RuntimeException e) {
             streaming.execute(() -> finish(turn, liveTurn, ticker, null, e));
         }
+    }
+
+    private static @Nullable GenerationResult fail(CompletableFuture<String[]> both, Throwable error) {
+        both.completeExceptionally(error);
+        return null;
     }
 
     /** Follows a turn that is being generated; empty when it is not (finished, failed or never started here). */
@@ -131,11 +140,14 @@ class AnswerGenerator implements DisposableBean {
                 "The answers could not be generated (" + reason + "). Please send your message again.");
     }
 
-    /** The text a worker sees: no surrounding blank space, nothing after a next human turn the model began. */
+    /**
+     * The text a worker sees: nothing after a next human turn the model began, no control characters (a small
+     * model can emit any byte, and PostgreSQL text cannot hold NUL), no surrounding blank space.
+     */
     static String clean(String text) {
         int humanTurn = text.indexOf(SamplingSettings.HUMAN_TURN_STOP.getFirst());
         String answer = humanTurn >= 0 ? text.substring(0, humanTurn) : text;
-        return answer.strip();
+        return Transcript.printable(answer).strip();
     }
 
     private static void deliverSafely(LiveTurn liveTurn) {

@@ -135,7 +135,7 @@ public class CampaignService {
     }
 
     private static String required(String text, String what) {
-        String stripped = text == null ? "" : text.strip();
+        String stripped = text == null ? "" : Transcript.printable(text).strip();
         if (stripped.isEmpty()) {
             throw new ComparisonException(what + " must not be empty.");
         }

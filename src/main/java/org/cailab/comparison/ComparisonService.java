@@ -116,7 +116,7 @@ public class ComparisonService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingComparison send(long campaignId, long conversationId, String message) {
-        String text = message == null ? "" : message.strip();
+        String text = message == null ? "" : Transcript.printable(message).strip();
         if (text.isEmpty()) {
             throw new ComparisonException("Write a message first.");
         }

@@ -11,6 +11,16 @@ final class Transcript {
     private Transcript() {
     }
 
+    /** The text without control characters other than line breaks and tabs. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
+                .filter(c -> Character.getType(c) != Character.SURROGATE)
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
     /** The prompt for the next answer: the finished exchanges, then the new message, ending in "Assistant:". */
     static String prompt(List<Exchange> exchanges, String humanMessage) {
         StringBuilder prompt = new StringBuilder();

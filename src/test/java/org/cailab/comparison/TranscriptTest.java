@@ -19,4 +19,9 @@ class TranscriptTest {
         assertThat(AnswerGenerator.clean("  Sure.\n\nHuman: and then")).isEqualTo("Sure.");
         assertThat(AnswerGenerator.clean("The Human: is fine")).isEqualTo("The Human: is fine");
     }
+
+    @Test
+    void controlCharactersThatPostgresCannotStoreAreDropped() {
+        assertThat(AnswerGenerator.clean("a\u0000b\u0007c\nd\te\uD800")).isEqualTo("abc\nd\te");
+    }
 }

@@ -11,18 +11,17 @@ import org.cailab.comparison.PoolSnapshot;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
-import org.cailab.support.TemporaryModelServiceForTests;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.support.ComparisonTestModels;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,7 +30,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
 
-@Import(TemporaryModelServiceForTests.class)
 class ComparisonIT extends BrowserTest {
 
     @Autowired
@@ -40,15 +38,14 @@ class ComparisonIT extends BrowserTest {
     CampaignService campaigns;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    ModelRegistry registry;
+
+    private List<ModelSnapshot> models;
 
     @BeforeEach
-    void slowAnswersToSeeThemStream() {
-        TemporaryModelServiceForTests.tokenDelay = Duration.ofMillis(25);
-    }
-
-    @AfterEach
-    void fastAnswersAgain() {
-        TemporaryModelServiceForTests.tokenDelay = Duration.ofMillis(2);
+    void tinyModels() {
+        models = as("admin", () -> ComparisonTestModels.ensure(registry));
     }
 
     @Test
@@ -62,8 +59,8 @@ class ComparisonIT extends BrowserTest {
         LoginPage.textbox(page, "Name").fill(name);
         Locator pool = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Model snapshots (pool)"));
         pool.click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("bigram-alpha (DEMO)")).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("bigram-beta (DEMO)")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-a (PRETRAINED)")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-b (PRETRAINED)")).click();
         pool.press("Escape");
         page.getByLabel("Open for workers").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create campaign")).click();
@@ -74,7 +71,7 @@ class ComparisonIT extends BrowserTest {
                 .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         assertThat(created.settings().open()).isTrue();
         assertThat(created.settings().pool()).extracting(PoolSnapshot::name)
-                .containsExactlyInAnyOrder("bigram-alpha", "bigram-beta");
+                .containsExactlyInAnyOrder("cmp-tiny-a", "cmp-tiny-b");
         assertThat(created.settings().instructions()).isEqualTo(ComparisonTask.HELPFULNESS.defaultInstructions());
     }
 
@@ -87,15 +84,16 @@ class ComparisonIT extends BrowserTest {
         assertThat(compare.legend()).containsText("A is better");
         assertThat(compare.legend()).containsText("Alt+N");
 
+        compare.recordStreaming();
         compare.sendWithKeyboard("How do I bake bread?");
         assertThat(compare.conversation()).containsText("How do I bake bread?");
-        // text arrives while both answers are still being written
-        assertThat(page.locator("#answer-a[aria-busy='true'] #answer-a-text")).not().isEmpty();
-        assertThat(page.locator("#answer-b[aria-busy='true'] #answer-b-text")).not().isEmpty();
         Locator aBetter = compare.voteButton("A is better (A)");
         assertThat(aBetter).isEnabled();
         assertThat(compare.answerPane("A")).hasAttribute("aria-busy", "false");
         String answerA = compare.answerText("A").textContent();
+        assertThat(answerA).isNotBlank();
+        assertThat(compare.streamedWhileBusy("a")).as("answer A arrived in parts while it was written").isTrue();
+        assertThat(compare.streamedWhileBusy("b")).as("answer B arrived in parts while it was written").isTrue();
 
         page.keyboard().press("a");
         page.keyboard().press("a");
@@ -124,7 +122,7 @@ class ComparisonIT extends BrowserTest {
 
     private Campaign campaign(Integer quota) {
         CampaignSettings d = CampaignSettings.defaults("E2E " + UUID.randomUUID().toString().substring(0, 6),
-                ComparisonTask.HELPFULNESS, List.of(new PoolSnapshot(9001, "", 1), new PoolSnapshot(9002, "", 1)));
+                ComparisonTask.HELPFULNESS, models.stream().limit(2).map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
         CampaignSettings settings = new CampaignSettings(d.name(), d.task(), d.instructions(), d.pool(),
                 d.pairDrawing(), d.turnLimit(), d.allowTie(), d.allowBothBad(), null, quota, 0, true,
                 d.completionCode());

@@ -34,6 +34,30 @@ public record ComparisonPage(Page page) {
         message().press("Enter");
     }
 
+    /** Starts recording, in the browser, every change of the answers' text and whether it was still being written. */
+    public void recordStreaming() {
+        page.evaluate("""
+                () => {
+                  window.cmpStream = {a: [], b: []};
+                  new MutationObserver(() => {
+                    for (const side of ['a', 'b']) {
+                      const pane = document.querySelector('#answer-' + side);
+                      const text = document.querySelector('#answer-' + side + '-text');
+                      if (pane && text) {
+                        window.cmpStream[side].push(
+                            {busy: pane.getAttribute('aria-busy'), length: text.textContent.length});
+                      }
+                    }
+                  }).observe(document.body, {childList: true, characterData: true, subtree: true, attributes: true});
+                }""");
+    }
+
+    /** Whether the answer on {@code side} ("a" or "b") showed some text while it was still being written. */
+    public boolean streamedWhileBusy(String side) {
+        return (Boolean) page.evaluate("side => window.cmpStream[side].some(e => e.busy === 'true' && e.length > 0)",
+                side);
+    }
+
     public Locator answerText(String side) {
         return page.locator("#answer-" + side.toLowerCase() + "-text");
     }
