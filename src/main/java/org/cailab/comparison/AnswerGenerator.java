@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class AnswerGenerator implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerGenerator.class);
+    private static final java.time.Duration ENDED_TURNS_KEPT = java.time.Duration.ofSeconds(30);
 
     private final ModelService models;
     private final ConversationRepository conversations;
@@ -52,7 +53,7 @@ class AnswerGenerator implements DisposableBean {
         });
     }
 
-    /** Starts generating the turn's answers unless that is already under way (idempotent). */
+    /** Starts generating the turn's answers unless that is under way or just ended (idempotent). */
     void start(StoredTurn turn) {
         if (turn.snapshotAId() == null || turn.snapshotBId() == null) {
             return;
@@ -99,7 +100,8 @@ class AnswerGenerator implements DisposableBean {
     }
 
     boolean isGenerating(long turnId) {
-        return live.containsKey(turnId);
+        LiveTurn liveTurn = live.get(turnId);
+        return liveTurn != null && !liveTurn.ended();
     }
 
     private void finish(StoredTurn turn, LiveTurn liveTurn, ScheduledFuture<?> ticker, String @Nullable [] texts,
@@ -114,7 +116,8 @@ class AnswerGenerator implements DisposableBean {
         liveTurn.end(outcome);
         ticker.cancel(false);
         deliverSafely(liveTurn);
-        live.remove(turn.id(), liveTurn);
+        // kept a while, so that a page subscribing just now gets the outcome and nobody starts the turn again
+        streaming.schedule(() -> live.remove(turn.id(), liveTurn), ENDED_TURNS_KEPT.toSeconds(), TimeUnit.SECONDS);
     }
 
     private LiveTurn.Outcome store(StoredTurn turn, String[] texts) {

@@ -144,7 +144,8 @@ public class ComparisonService {
         ownedTurn(turnId);
         StoredTurn turn = conversations.findTurn(turnId).orElseThrow();
         if (turn.status() == TurnStatus.GENERATING) {
-            turns.resumeIfStalled(turn);
+            // does nothing while the answers are under way; restarts them when a restart of the app cut them off
+            generator.start(turn);
             Optional<AnswerSubscription> live = generator.subscribe(turnId, listener);
             if (live.isPresent()) {
                 return live.get();
@@ -155,9 +156,7 @@ public class ComparisonService {
             case READY, VOTED -> listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
             case FAILED -> listener.onFailed(turnId, "The answers could not be generated. Please send your message again.");
             case ABANDONED -> listener.onFailed(turnId, "This comparison is no longer current.");
-            case GENERATING -> {
-                // stored as generating but not running here: it will be restarted after this transaction
-            }
+            case GENERATING -> listener.onFailed(turnId, "The answers could not be generated. Please reload the page.");
         }
         return () -> {
         };
