@@ -253,6 +253,27 @@ class ComparisonServiceIT extends IntegrationTest {
     }
 
     @Test
+    void strengthIsAskedForPreferencesAndOptionsTheCampaignForbidsAreRefused() {
+        Campaign campaign = campaign(s -> new CampaignSettings(s.name(), s.task(), s.instructions(), s.pool(),
+                s.pairDrawing(), s.turnLimit(), false, false, 3, null, 0, true, s.completionCode()));
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "hi");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key()))))
+                .hasMessageContaining("does not allow ties");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.BOTH_BAD, null, key()))))
+                .hasMessageContaining("both bad");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .hasMessageContaining("1 to 3");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, 4, key()))))
+                .hasMessageContaining("1 to 3");
+        long voteId = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.B_BETTER, 2, key()))).voteId();
+        var row = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle();
+        assertThat(row.getStrength()).isEqualTo(2);
+        assertThat(row.getStrengthLevels()).isEqualTo(3);
+        assertThat(ratingIds()).contains(voteId);
+    }
+
+    @Test
     void workersCannotTouchOtherWorkersComparisons() {
         Campaign campaign = campaign(s -> s);
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
