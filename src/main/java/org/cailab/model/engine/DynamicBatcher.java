@@ -91,7 +91,12 @@ public final class DynamicBatcher implements AutoCloseable {
                 batch.get(i).future().complete(results.get(i));
             }
         } catch (RuntimeException | Error e) {
-            batch.forEach(p -> p.future().completeExceptionally(e));
+            if (batch.size() == 1) {
+                batch.getFirst().future().completeExceptionally(e);
+            } else {
+                // one bad request (say, text for a model without tokenizer) must not fail its neighbours
+                batch.forEach(p -> run(List.of(p)));
+            }
         }
     }
 

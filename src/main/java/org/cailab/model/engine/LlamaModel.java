@@ -141,8 +141,7 @@ public final class LlamaModel implements AutoCloseable {
         }
         NDArray idArray = manager.create(flatten(ids), new Shape(batch, t));
         NDArray posArray = manager.create(flatten(positions), new Shape(batch, t));
-        NDArray bias = Transformer.attentionBias(manager, keyMask, t);
-        return transformer.forward(idArray, posArray, bias, cache, Math.min(keepLast, t));
+        return transformer.forward(idArray, posArray, keyMask, cache, Math.min(keepLast, t));
     }
 
     /**
@@ -158,8 +157,7 @@ public final class LlamaModel implements AutoCloseable {
         NDArray positions = manager.arange(0f, (float) t).expandDims(0).broadcast(new Shape(batch, t));
         int[][] keyMask = new int[1][t];
         java.util.Arrays.fill(keyMask[0], 1);
-        NDArray bias = Transformer.attentionBias(manager, keyMask, t);
-        return transformer.forward(ids, positions, bias, null, t);
+        return transformer.forward(ids, positions, keyMask, null, t);
     }
 
     /** Writes {@code config.json} and {@code model.safetensors} (float32) into a directory. */

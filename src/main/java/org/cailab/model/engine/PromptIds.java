@@ -24,7 +24,7 @@ final class PromptIds {
     /** A prompt must hold at least one token to condition on: an empty one becomes BOS (or EOS). */
     static long[] nonEmpty(long[] ids, LlamaConfig config) {
         if (ids.length > 0) {
-            return ids;
+            return checked(ids, config);
         }
         if (config.bosTokenId() != null) {
             return new long[] {config.bosTokenId()};
@@ -33,6 +33,17 @@ final class PromptIds {
             return new long[] {config.eosTokenIds().getFirst()};
         }
         throw new IllegalArgumentException("empty prompt and the model has no bos_token_id or eos_token_id");
+    }
+
+    /** Fails on ids outside the vocabulary (PyTorch's own error names no id). */
+    static long[] checked(long[] ids, LlamaConfig config) {
+        for (long id : ids) {
+            if (id < 0 || id >= config.vocabSize()) {
+                throw new IllegalArgumentException(
+                        "token id " + id + " is outside the vocabulary of " + config.vocabSize());
+            }
+        }
+        return ids;
     }
 
     /** Any valid id will do for padding: those positions are masked. */

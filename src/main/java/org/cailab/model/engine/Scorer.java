@@ -35,7 +35,7 @@ final class Scorer {
         int length = 0;
         for (int b = 0; b < batch; b++) {
             long[] prompt = PromptIds.nonEmpty(prompts.get(b), model.config());
-            window = Math.max(window, continuations.get(b).length);
+            window = Math.max(window, PromptIds.checked(continuations.get(b), model.config()).length);
             length = Math.max(length, prompt.length + Math.max(0, continuations.get(b).length - 1));
         }
         if (window == 0) {

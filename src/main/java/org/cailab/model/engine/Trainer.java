@@ -83,33 +83,43 @@ public final class Trainer implements AutoCloseable {
         return config;
     }
 
-    /** One optimizer step over a batch, split into micro-batches whose gradients accumulate. */
+    /** One optimizer step of causal-LM loss over a batch, split into micro-batches whose gradients accumulate. */
     public TrainStepResult step(List<TrainingExample> batch) {
         int targets = batch.stream().mapToInt(TrainingExample::targetCount).sum();
         if (targets == 0) {
             throw new IllegalArgumentException("no target tokens in the batch");
         }
+        int tokens = batch.stream().mapToInt(e -> e.tokens().length).sum();
+        TrainStepResult result = step(batch, (m, micro, all) -> loss(micro, targets));
+        return new TrainStepResult(result.step(), result.loss(), result.gradNorm(), result.learningRate(), targets,
+                tokens);
+    }
+
+    /**
+     * One optimizer step of any differentiable loss (for example a preference or reward loss built on
+     * {@link LlamaModel#forward}): micro-batches of {@code microBatchSize}, gradient accumulation, global-norm
+     * clipping, AdamW at the scheduled rate. The result's token counts are 0.
+     */
+    public <T> TrainStepResult step(List<T> batch, MicroBatchLoss<T> lossFunction) {
         zeroGradients();
         try {
-            return accumulateAndUpdate(batch, targets);
+            return accumulateAndUpdate(batch, lossFunction);
         } finally {
             zeroGradients();
         }
     }
 
-    private TrainStepResult accumulateAndUpdate(List<TrainingExample> batch, int targets) {
+    private <T> TrainStepResult accumulateAndUpdate(List<T> batch, MicroBatchLoss<T> lossFunction) {
         double loss = 0;
-        int tokens = 0;
         for (int start = 0; start < batch.size(); start += config.microBatchSize()) {
-            List<TrainingExample> micro = batch.subList(start, Math.min(batch.size(), start + config.microBatchSize()));
+            List<T> micro = batch.subList(start, Math.min(batch.size(), start + config.microBatchSize()));
             try (NDScope ignored = new NDScope();
                     GradientCollector collector = model.manager().getEngine().newGradientCollector()) {
-                NDArray microLoss = loss(micro, targets);
+                NDArray microLoss = lossFunction.loss(model, micro, batch);
                 gradientsDirty = true;
                 collector.backward(microLoss);
                 loss += microLoss.getFloat();
             }
-            tokens += micro.stream().mapToInt(e -> e.tokens().length).sum();
         }
         double lr = config.learningRate(step);
         double norm;
@@ -129,7 +139,7 @@ public final class Trainer implements AutoCloseable {
             }
         }
         step++;
-        return new TrainStepResult(step, loss, norm, lr, targets, tokens);
+        return new TrainStepResult(step, loss, norm, lr, 0, 0);
     }
 
     /** The mean loss per target token over examples, without gradients or updates. */

@@ -32,14 +32,15 @@ final class Transformer {
     /**
      * @param ids {@code [B, T]} int64 token ids
      * @param positions {@code [B, T]} position ids
-     * @param bias {@code [B or 1, 1, T, S]} additive attention bias (0 or {@link #MASKED}), S = cached + T
+     * @param keyMask {@code [B or 1][S]} 1 for real tokens among all S = cached + T positions
      * @param cache the cache to extend, or null
      * @param keepLast how many trailing positions to compute logits for
      * @return logits {@code [B, keepLast, vocab]}
      */
-    NDArray forward(NDArray ids, NDArray positions, NDArray bias, @Nullable KvCache cache, int keepLast) {
+    NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
         long batch = ids.getShape().get(0);
         long t = ids.getShape().get(1);
+        NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, config.numHeads() / config.numKvHeads());
         NDArray h = Embedding.embedding(ids, params.get("model.embed_tokens.weight"), SparseFormat.DENSE)
                 .singletonOrThrow();
         NDArray[] rope = rope(positions);
@@ -77,22 +78,16 @@ final class Transformer {
             k = kv[0];
             v = kv[1];
         }
-        k = repeatKv(k, heads / kvHeads);
-        v = repeatKv(v, heads / kvHeads);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(hd))).add(bias);
-        NDArray out = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd);
-        return linear(out, p + "o_proj");
-    }
-
-    /** HF repeat_kv: key/value head j serves query heads j*rep .. j*rep+rep-1. */
-    private static NDArray repeatKv(NDArray kv, int rep) {
-        if (rep == 1) {
-            return kv;
+        // Grouped-query attention without copying keys and values (HF repeat_kv): query head h uses key/value head
+        // h / rep, so the rep query heads of a group are stacked as rep*T rows against their shared keys.
+        int rep = heads / kvHeads;
+        NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
+        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(hd))).add(bias);
+        NDArray out = scores.softmax(-1).matMul(v);
+        if (rep > 1) {
+            out = out.reshape(batch, heads, t, hd);
         }
-        Shape s = kv.getShape();
-        return kv.expandDims(2)
-                .broadcast(new Shape(s.get(0), s.get(1), rep, s.get(2), s.get(3)))
-                .reshape(s.get(0), s.get(1) * rep, s.get(2), s.get(3));
+        return linear(out.transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd), p + "o_proj");
     }
 
     /** cos and sin of {@code [B, 1, T, headDim]} for the positions, halves duplicated as HF does. */
@@ -123,21 +118,28 @@ final class Transformer {
         return (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias)).singletonOrThrow();
     }
 
-    /** The additive attention bias {@code [B, 1, T, S]}: a key is visible if real and not after the query. */
-    static NDArray attentionBias(NDManager manager, int[][] keyMask, int queries) {
+    /**
+     * The additive attention bias {@code [B, 1, rep * T, S]}: a key is visible if real and not after the query; the
+     * T query rows repeat for each of the {@code rep} query heads that share a key/value head.
+     */
+    static NDArray attentionBias(NDManager manager, int[][] keyMask, int queries, int rep) {
         int batch = keyMask.length;
         int keys = keyMask[0].length;
         int past = keys - queries;
-        float[] bias = new float[batch * queries * keys];
+        int rows = rep * queries;
+        float[] bias = new float[batch * rows * keys];
         for (int b = 0; b < batch; b++) {
             for (int i = 0; i < queries; i++) {
-                int base = (b * queries + i) * keys;
+                int base = (b * rows + i) * keys;
                 for (int j = 0; j < keys; j++) {
                     boolean visible = j <= past + i && keyMask[b][j] != 0;
                     bias[base + j] = visible ? 0f : MASKED;
                 }
+                for (int r = 1; r < rep; r++) {
+                    System.arraycopy(bias, base, bias, base + r * queries * keys, keys);
+                }
             }
         }
-        return manager.create(bias, new Shape(batch, 1, queries, keys));
+        return manager.create(bias, new Shape(batch, 1, rows, keys));
     }
 }

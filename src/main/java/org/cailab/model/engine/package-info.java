@@ -18,12 +18,43 @@
  *   <li>{@link org.cailab.model.engine.LogitsCommand}: {@code model logits} on the command line.
  * </ul>
  *
+ * <p>Typical use:
+ *
+ * <pre>{@code
+ * // a tiny model from scratch: tokenizer first, then a config whose vocabulary matches it
+ * BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(512).build().train(texts);
+ * vocab.write(dir);
+ * LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size()).setHiddenSize(64)
+ *         .setIntermediateSize(176).setNumLayers(2).setNumHeads(4).optNumKvHeads(2)
+ *         .optBosTokenId(0L).optEosTokenIds(List.of(0L)).build();
+ * TinyModels.create(dir, config, 42);
+ *
+ * try (CausalLm lm = CausalLm.load(dir)) {                       // or load(dir, Device.gpu())
+ *     Generation g = lm.generate(HumanAssistantFormat.prompt("Hi?"),
+ *             GenerationOptions.builder().optTopP(0.9).optSeed(1L).build());   // stops at "\n\nHuman:"
+ *     List<ContinuationScore> s = lm.score(List.of(new ScoringRequest(prompt, " continuation")));
+ *     try (Trainer trainer = new Trainer(lm.model(), TrainingConfig.builder().setTotalSteps(100).build())) {
+ *         trainer.step(List.of(TrainingExample.promptCompletion(promptIds, completionIds)));
+ *         trainer.saveCheckpoint(checkpointDir, dir);                 // HF layout + tokenizer + optimizer
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Threads: PyTorch's CPU thread pool spins while waiting; on a machine shared with other busy processes set
+ * {@code OMP_WAIT_POLICY=PASSIVE} or {@code -Dai.djl.pytorch.num_threads=1}, or throughput collapses (we measured a
+ * 20 ms training step take 1.1 s). The engine's tests run with one intra-op thread.
+ *
  * <p>Design notes. Weights live on the device in float32 (bf16/f16 files are widened in Java). Every forward pass runs
  * inside an {@link ai.djl.ndarray.NDScope} so intermediates are freed when it ends; only the KV cache outlives a step
  * and is closed explicitly. Batches are left-padded with an explicit additive attention bias and per-row position
  * ids, so a padded row computes what it would alone. Sampling, top-k/top-p and stop sequences run in Java on the
  * last-position logits, which lets every row of a batch carry its own options and seed. The optimizer is our own
- * AdamW on NDArrays (not DJL's) so its state can be written to and restored from a checkpoint.
+ * AdamW on NDArrays (not DJL's) so its state can be written to and restored from a checkpoint. Grouped-query
+ * attention stacks the query heads of a group against their shared keys instead of copying keys and values.
+ *
+ * <p>Limits: float32 only on every device; Mistral's sliding window is not applied (exact for sequences shorter than
+ * the window); rope scaling types other than linear and llama3 are refused; no chat templates; a batch runs to its
+ * end before the next starts (no continuous batching); no maximum context length is enforced.
  */
 @NullMarked
 @NamedInterface("engine")

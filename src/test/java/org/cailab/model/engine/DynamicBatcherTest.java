@@ -83,6 +83,18 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void aBadRequestFailsAloneNotItsBatch() throws Exception {
+        GenerationOptions greedy = GenerationOptions.builder().optTemperature(0).optMaxNewTokens(3).build();
+        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(2)
+                .optMaxWait(Duration.ofSeconds(5)).build()) {
+            CompletableFuture<Generation> bad = batcher.submit(GenerationRequest.ofIds(new long[] {1, 99_999}, greedy));
+            CompletableFuture<Generation> good = batcher.submit("Hi", greedy);
+            assertThat(good.get(60, TimeUnit.SECONDS).tokenIds()).hasSize(3);
+            assertThat(bad).failsWithin(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
     void closingFailsNewRequests() {
         DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).build();
         batcher.close();

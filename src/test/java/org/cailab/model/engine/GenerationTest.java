@@ -56,12 +56,20 @@ class GenerationTest {
     }
 
     @Test
-    void greedyBatchEqualsEachPromptAlone() {
-        GenerationOptions greedy = options().optTemperature(0).optMaxNewTokens(10).build();
-        List<String> prompts = List.of("Hi", HumanAssistantFormat.prompt("What does my dog read?"), "The teacher");
-        List<Generation> batch = lm.generate(prompts.stream().map(p -> GenerationRequest.of(p, greedy)).toList());
+    void greedyBatchEqualsEachPromptAloneAlsoWhenRowsFinishEarly() {
+        List<String> prompts = List.of("Hi", HumanAssistantFormat.prompt("What does my dog read?"), "The teacher",
+                "What");
+        int[] lengths = {6, 12, 2, 9}; // rows leave the batch at different steps: the cache is compacted
+        List<GenerationRequest> requests = new java.util.ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            assertThat(batch.get(i).tokenIds()).containsExactly(lm.generate(prompts.get(i), greedy).tokenIds());
+            requests.add(GenerationRequest.of(prompts.get(i),
+                    options().optTemperature(0).optMaxNewTokens(lengths[i]).build()));
+        }
+        List<Generation> batch = lm.generate(requests);
+        for (int i = 0; i < prompts.size(); i++) {
+            assertThat(batch.get(i).tokenIds()).hasSize(lengths[i]);
+            assertThat(batch.get(i).tokenIds())
+                    .containsExactly(lm.generate(prompts.get(i), requests.get(i).options()).tokenIds());
         }
     }
 
@@ -114,7 +122,7 @@ class GenerationTest {
     void nativeMemoryDoesNotGrowOverManyGenerateCalls() throws IOException {
         GenerationOptions opts = options().optMaxNewTokens(8).optSeed(3L).build();
         List<GenerationRequest> requests = List.of(GenerationRequest.of("Hi", opts),
-                GenerationRequest.of("What does the cat do?", opts.withSeed(4L)));
+                GenerationRequest.of("What does the cat do?", options().optMaxNewTokens(4).optSeed(4L).build()));
         for (int i = 0; i < 10; i++) {
             lm.generate(requests);
         }

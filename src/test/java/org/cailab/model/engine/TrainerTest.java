@@ -108,6 +108,27 @@ class TrainerTest {
     }
 
     @Test
+    void anyDifferentiableLossCanBeTrained() {
+        LlamaConfig config = TestModels.llamaGqa();
+        long[][] ids = {{3, 4, 5, 6}};
+        int target = 42;
+        MicroBatchLoss<long[]> raiseTarget = (model, micro, all) -> {
+            var logits = model.forward(micro.toArray(long[][]::new), new int[][] {{1, 1, 1, 1}}, null, 1);
+            return logits.logSoftmax(-1).get("..., " + target).mean().neg();
+        };
+        try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 2), Device.cpu());
+                Trainer trainer = new Trainer(model, TrainingConfig.builder().setTotalSteps(20)
+                        .optLearningRate(1e-2).build())) {
+            double first = trainer.step(List.of(ids[0]), raiseTarget).loss();
+            double last = first;
+            for (int i = 0; i < 19; i++) {
+                last = trainer.step(List.of(ids[0]), raiseTarget).loss();
+            }
+            assertThat(last).isLessThan(first / 4);
+        }
+    }
+
+    @Test
     void learningRateScheduleWarmsUpAndDecays() {
         TrainingConfig cosine = TrainingConfig.builder().setTotalSteps(110).optLearningRate(1.0).optWarmupSteps(10)
                 .optMinLearningRateRatio(0.1).build();

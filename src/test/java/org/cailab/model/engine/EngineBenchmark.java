@@ -1,0 +1,125 @@
+package org.cailab.model.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntSupplier;
+
+/**
+ * Throughput of the engine on random weights (not a test). Prints generation tokens/s at batch 1 and 8, scoring and
+ * training tokens/s, for a tiny config and a ~110M-parameter one, each the best of a few repetitions (the machine may
+ * be shared). Arguments: {@code tiny}, {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU;
+ * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads.
+ */
+public final class EngineBenchmark {
+
+    private EngineBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        List<String> which = args.length == 0 ? List.of("tiny", "100m") : List.of(args);
+        Device device = Device.fromName(System.getProperty("bench.device", "cpu"));
+        Engine.getEngine("PyTorch");
+        System.out.printf("cores (availableProcessors) %d, torch intra-op threads %d, inter-op %d, device %s,"
+                        + " load average at start %s%n",
+                Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
+                device, loadAverage());
+        if (which.contains("tiny")) {
+            run("tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)", LlamaConfig.builder()
+                    .setVocabSize(1024).setHiddenSize(128).setIntermediateSize(344).setNumLayers(4).setNumHeads(4)
+                    .optNumKvHeads(2).build(), device, new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
+        }
+        if (which.contains("100m")) {
+            run("~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)", LlamaConfig.builder()
+                    .setVocabSize(32000).setHiddenSize(768).setIntermediateSize(2048).setNumLayers(12)
+                    .setNumHeads(12).optTieWordEmbeddings(true).build(), device,
+                    new Sizes(32, 32, 64, 64, 128, 8, 1, 2));
+        }
+        System.out.printf("%nload average at end %s%n", loadAverage());
+    }
+
+    /** Prompt/generated lengths, scoring prompt/continuation, training length, batch, steps per rep, reps. */
+    record Sizes(int prompt, int newTokens, int scorePrompt, int scoreContinuation, int trainLength, int batch,
+            int trainSteps, int reps) {}
+
+    private static void run(String name, LlamaConfig config, Device device, Sizes s) {
+        System.out.printf("%n== %s: %.1fM parameters%n", name, config.parameterCount() / 1e6);
+        long t0 = System.nanoTime();
+        try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), device);
+                CausalLm lm = CausalLm.of(model, null)) {
+            System.out.printf("random init + upload %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            Random random = new Random(7);
+            GenerationOptions options = GenerationOptions.builder().optMaxNewTokens(s.newTokens()).optSeed(1L)
+                    .optStopSequences(List.of()).optStopAtEos(false).build();
+            lm.generate(List.of(GenerationRequest.ofIds(ids(random, s.prompt(), config), options))); // warm-up
+            for (int batch : new int[] {1, s.batch()}) {
+                List<GenerationRequest> requests = new ArrayList<>();
+                for (int b = 0; b < batch; b++) {
+                    requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
+                }
+                report(String.format("generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)", batch,
+                        s.prompt(), s.newTokens()), s.reps(),
+                        () -> lm.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum());
+            }
+            List<long[]> prompts = new ArrayList<>();
+            List<long[]> continuations = new ArrayList<>();
+            for (int b = 0; b < s.batch(); b++) {
+                prompts.add(ids(random, s.scorePrompt(), config));
+                continuations.add(ids(random, s.scoreContinuation(), config));
+            }
+            lm.scoreIds(prompts.subList(0, 1), continuations.subList(0, 1), s.batch()); // warm-up
+            report(String.format("score batch %d x (%d prompt + %d continuation), counting all tokens", s.batch(),
+                    s.scorePrompt(), s.scoreContinuation()), s.reps(), () -> {
+                        lm.scoreIds(prompts, continuations, s.batch());
+                        return s.batch() * (s.scorePrompt() + s.scoreContinuation());
+                    });
+            train(model, config, s, random);
+        }
+    }
+
+    private static void train(LlamaModel model, LlamaConfig config, Sizes s, Random random) {
+        TrainingConfig training = TrainingConfig.builder().setTotalSteps(1000).optLearningRate(1e-4)
+                .optMicroBatchSize(s.batch()).build();
+        List<TrainingExample> batch = new ArrayList<>();
+        for (int b = 0; b < s.batch(); b++) {
+            batch.add(TrainingExample.allTokens(ids(random, s.trainLength(), config)));
+        }
+        try (Trainer trainer = new Trainer(model, training)) {
+            trainer.step(batch); // warm-up
+            report(String.format("train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)", s.batch(),
+                    s.trainLength(), s.trainSteps()), s.reps(), () -> {
+                        int tokens = 0;
+                        for (int i = 0; i < s.trainSteps(); i++) {
+                            tokens += trainer.step(batch).tokens();
+                        }
+                        return tokens;
+                    });
+        }
+    }
+
+    private static void report(String what, int reps, IntSupplier work) {
+        double best = Double.MAX_VALUE;
+        int tokens = 0;
+        for (int r = 0; r < reps; r++) {
+            long start = System.nanoTime();
+            tokens = work.getAsInt();
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf("%s: %d tokens in %.2f s (best of %d) = %.1f tokens/s%n", what, tokens, best, reps,
+                tokens / best);
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "n/a";
+    }
+
+    private static long[] ids(Random random, int n, LlamaConfig config) {
+        return TestModels.randomIds(random, n, config.vocabSize());
+    }
+}
