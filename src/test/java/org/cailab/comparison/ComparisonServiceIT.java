@@ -304,6 +304,15 @@ class ComparisonServiceIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("PROLIFIC_PID");
+
+        // a study link never signs anyone in as a researcher whose name happens to match
+        String researcherPid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        as("admin", () -> users.create(new NewUser("prolific-" + researcherPid, "password-1", Role.RESEARCHER)));
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
+                + campaign.id() + "?PROLIFIC_PID=" + researcherPid + "&STUDY_ID=st1&SESSION_ID=se1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
     }
 
     // --- helpers
