@@ -23,6 +23,7 @@ public class UserService {
     /** Bcrypt ignores everything after 72 bytes, so longer passwords would only look stronger. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_PASSWORD_LENGTH = 8;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
 
     private final UserRepository users;
@@ -101,6 +102,30 @@ public class UserService {
         }
         validatePassword(newPassword);
         users.updatePasswordHash(stored.account().id(), passwordEncoder.encode(newPassword));
+    }
+
+    /**
+     * The crowdworker account of a participant who arrives through a recruitment platform's study link (Prolific):
+     * created on the first visit with a random password nobody knows (they always enter through the link), found on
+     * later visits. Anyone may call this, since the participant is not signed in yet; the caller validates the
+     * link. Refuses a name that belongs to a researcher, an admin or a disabled account, so that a study link can
+     * never sign someone in with more rights than a worker's.
+     */
+    @PreAuthorize("permitAll()")
+    public UserAccount findOrCreateExternalWorker(String username) {
+        String name = validUsername(username);
+        if (users.findByUsername(name).isEmpty()) {
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            // a concurrent first visit may have inserted it meanwhile: the insert then does nothing
+            users.insert(name, passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret)), Role.WORKER);
+        }
+        UserAccount account = users.findByUsername(name).map(UserRepository.StoredUser::account)
+                .orElseThrow(() -> new UserValidationException("Account '" + name + "' could not be created."));
+        if (account.role() != Role.WORKER || !account.enabled()) {
+            throw new UserValidationException("Account '" + name + "' cannot be used for a study link.");
+        }
+        return account;
     }
 
     /** Creates the first admin when there are no users at all; used once at start-up, so no role check. */

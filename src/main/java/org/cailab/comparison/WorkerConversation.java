@@ -1,0 +1,22 @@
+package org.cailab.comparison;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+
+/**
+ * The worker's conversation: the finished exchanges and the current comparison, if any.
+ *
+ * @param finished true when the turn limit is reached: the worker starts a new conversation
+ */
+public record WorkerConversation(long id, List<Exchange> exchanges, @Nullable PendingComparison pending,
+                                 int turnLimit, boolean finished) {
+
+    public WorkerConversation {
+        exchanges = List.copyOf(exchanges);
+    }
+
+    public int turnsLeft() {
+        return Math.max(0, turnLimit - exchanges.size() - (pending == null ? 0 : 1));
+    }
+}

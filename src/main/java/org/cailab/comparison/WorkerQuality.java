@@ -1,0 +1,19 @@
+package org.cailab.comparison;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+
+/**
+ * How one worker votes, for admins.
+ *
+ * @param medianTimeToVote from both answers shown to the vote
+ * @param goldAgreement    share of gold checks answered with the known better answer; null without gold checks
+ * @param shareA           share of "A is better" among the A/B votes; far from 0.5 suggests position bias
+ * @param identityLeaks    votes flagged because an answer named its model
+ * @param excluded         the worker's votes are left out of the ratings
+ */
+public record WorkerQuality(long workerId, String username, long votes, @Nullable Duration medianTimeToVote,
+                            long goldAnswered, long goldCorrect, @Nullable Double goldAgreement, long sideVotes,
+                            @Nullable Double shareA, long identityLeaks, boolean excluded) {
+}

@@ -1,0 +1,139 @@
+package org.cailab.comparison;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps of a worker's conversation, run inside {@link ComparisonService}'s transactions after it has checked
+ * the worker and taken the participation lock.
+ */
+final class WorkerTurns {
+
+    /** A stored vote and the event announcing it. */
+    record Recorded(long voteId, VoteRecorded event) {
+    }
+
+    private final CampaignRepository campaigns;
+    private final ConversationRepository conversations;
+    private final AnswerGenerator generator;
+
+    WorkerTurns(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator) {
+        this.campaigns = campaigns;
+        this.conversations = conversations;
+        this.generator = generator;
+    }
+
+    /** A new conversation; at the campaign's gold rate a gold check whose single comparison is ready at once. */
+    StoredConversation startConversation(Campaign campaign, long workerId) {
+        List<Long> goldIds = campaigns.goldItems(campaign.id()).stream().map(GoldItem::id).toList();
+        Optional<GoldItem> gold = GoldMixer.pick(campaign.settings().goldRate(), goldIds,
+                        conversations.answeredGoldItems(campaign.id(), workerId), ComparisonService.random())
+                .flatMap(campaigns::goldItem);
+        if (gold.isEmpty()) {
+            return conversations.insertConversation(campaign.id(), workerId, null);
+        }
+        GoldItem item = gold.get();
+        StoredConversation conversation = conversations.insertConversation(campaign.id(), workerId, item.id());
+        Side better = ComparisonService.random().nextBoolean() ? Side.A : Side.B;
+        String answerA = better == Side.A ? item.betterAnswer() : item.worseAnswer();
+        String answerB = better == Side.B ? item.betterAnswer() : item.worseAnswer();
+        conversations.insertGoldTurn(conversation.id(), item.prompt(), Transcript.prompt(List.of(), item.prompt()),
+                answerA, answerB, better);
+        return conversation;
+    }
+
+    StoredTurn startTurn(Campaign campaign, StoredConversation conversation, String message) {
+        CampaignSettings s = campaign.settings();
+        if (conversation.gold() || conversations.pendingTurn(conversation.id()).isPresent()) {
+            throw new ComparisonException("Please vote on the current answers first.");
+        }
+        if (conversation.votedTurns() >= s.turnLimit()) {
+            throw new ComparisonException("This conversation has reached its limit of " + s.turnLimit()
+                    + " turns. Start a new conversation.");
+        }
+        PairDrawer.Pair pair = PairDrawer.draw(s.pool(), s.pairDrawing(), ComparisonService.random());
+        String prompt = Transcript.prompt(conversations.exchanges(conversation.id()), message);
+        StoredTurn turn = conversations.insertTurn(conversation.id(), conversation.votedTurns(), message, prompt, pair);
+        afterCommit(() -> generator.start(turn));
+        return turn;
+    }
+
+    /** Restarts the answers of a turn stored as generating that no generation here is working on (after a restart). */
+    void resumeIfStalled(StoredConversation conversation) {
+        conversations.pendingTurn(conversation.id()).ifPresent(this::resumeIfStalled);
+    }
+
+    void resumeIfStalled(StoredTurn turn) {
+        if (turn.status() == TurnStatus.GENERATING && !generator.isGenerating(turn.id())) {
+            afterCommit(() -> generator.start(turn));
+        }
+    }
+
+    Recorded recordVote(Campaign campaign, StoredConversation conversation, StoredTurn turn, VoteRequest request,
+                        long workerId) {
+        if (turn.status() == TurnStatus.GENERATING) {
+            throw new ComparisonException("Please wait until both answers are complete.");
+        }
+        if (turn.status() != TurnStatus.READY || conversation.status() != ConversationStatus.ACTIVE) {
+            throw new StaleTurnException("This comparison is no longer current (a new conversation was started, "
+                    + "perhaps in another tab). Nothing was recorded.");
+        }
+        CampaignSettings s = campaign.settings();
+        Choice choice = request.choice();
+        if (choice == Choice.TIE && !s.allowTie()) {
+            throw new ComparisonException("This campaign does not allow ties.");
+        }
+        if (choice == Choice.BOTH_BAD && !s.allowBothBad()) {
+            throw new ComparisonException("This campaign does not allow \"both bad\".");
+        }
+        Integer strength = null;
+        Integer levels = null;
+        if (s.strengthLevels() != null && choice.preferredSide() != null) {
+            strength = request.strength();
+            levels = s.strengthLevels();
+            if (strength == null || strength < 1 || strength > levels) {
+                throw new ComparisonException("Choose how strong your preference is (1 to " + levels + ") first.");
+            }
+        }
+        Side continued = choice.preferredSide() != null ? choice.preferredSide()
+                : ComparisonService.random().nextBoolean() ? Side.A : Side.B;
+        Boolean goldCorrect = turn.gold() ? turn.goldBetterSide() == choice.preferredSide() : null;
+        boolean leak = turn.leakA() || turn.leakB();
+        NewVote vote = new NewVote(turn.id(), request.idempotencyKey(), campaign.id(), conversation.id(), workerId,
+                s.task(), turn.prompt(), String.valueOf(turn.answerA()), String.valueOf(turn.answerB()),
+                turn.snapshotAId(), turn.snapshotAName(), turn.snapshotBId(), turn.snapshotBName(), choice, strength,
+                levels, continued, conversation.goldItemId(), goldCorrect, leak,
+                java.util.Objects.requireNonNull(turn.answersShownAt()));
+        StoredVote stored = conversations.insertVote(vote).orElseThrow(() -> new StaleTurnException(
+                "This comparison has already been voted on; the vote was recorded once."));
+        conversations.markVoted(turn.id());
+        boolean complete = conversation.gold() || conversation.votedTurns() + 1 >= s.turnLimit();
+        conversations.countVotedTurn(conversation.id(), complete);
+        return new Recorded(stored.id(), new VoteRecorded(stored.id(), campaign.id(), s.task(), turn.snapshotAId(),
+                turn.snapshotBId(), Outcome.of(choice), turn.gold(), leak, stored.votedAt()));
+    }
+
+    WorkerConversation view(Campaign campaign, StoredConversation conversation) {
+        PendingComparison pending = conversation.status() == ConversationStatus.ACTIVE
+                ? conversations.pendingTurn(conversation.id()).map(StoredTurn::pending).orElse(null) : null;
+        return new WorkerConversation(conversation.id(), conversations.exchanges(conversation.id()), pending,
+                conversation.gold() ? 1 : campaign.settings().turnLimit(),
+                conversation.status() == ConversationStatus.COMPLETED);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

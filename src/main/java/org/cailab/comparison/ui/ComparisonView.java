@@ -1,0 +1,255 @@
+package org.cailab.comparison.ui;
+
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.cailab.comparison.AnswerSubscription;
+import org.cailab.comparison.Choice;
+import org.cailab.comparison.ComparisonException;
+import org.cailab.comparison.ComparisonState;
+import org.cailab.comparison.ComparisonService;
+import org.cailab.comparison.PendingComparison;
+import org.cailab.comparison.Side;
+import org.cailab.comparison.StaleTurnException;
+import org.cailab.comparison.VoteReceipt;
+import org.cailab.comparison.VoteRequest;
+import org.cailab.comparison.WorkerConversation;
+import org.cailab.security.Role;
+import org.jspecify.annotations.Nullable;
+
+import java.util.UUID;
+
+/**
+ * The worker's comparison page: the conversation so far, the two answers streaming side by side as A and B, the
+ * vote, and the message box; every action has a keyboard shortcut listed on the page. The page only shows what
+ * the service returns and never decides anything itself: the service refuses votes that are not current.
+ */
+@Route("compare/:campaignId([0-9]{1,18})")
+@PageTitle("Compare | Constitutional AI Lab")
+@RolesAllowed(Role.WORKER_ROLE)
+@StyleSheet("app/comparison.css")
+class ComparisonView extends VerticalLayout implements BeforeEnterObserver, PageStream.Target {
+
+    private final ComparisonService comparisons;
+    private final H2 title = new H2();
+    private final Span progress = new Span();
+    private final Span notice = new Span();
+    private final ConversationLog log = new ConversationLog();
+    private final AnswerPanes answers = new AnswerPanes();
+    private final VoteBar voteBar = new VoteBar(this::vote);
+    private final Composer composer;
+    private final ShortcutLegend legend = new ShortcutLegend();
+    private final CompletionPanel completion = new CompletionPanel();
+    private final Div work = new Div(log, answers, voteBar);
+
+    private long campaignId;
+    private @Nullable ComparisonState state;
+    private @Nullable Long turnId;
+    private String voteKey = UUID.randomUUID().toString();
+    private @Nullable AnswerSubscription subscription;
+    private String lastMessage = "";
+
+    ComparisonView(ComparisonService comparisons) {
+        this.comparisons = comparisons;
+        this.composer = new Composer(this::send, this::newConversation, 4000);
+        addClassName("cmp-page");
+        progress.setId("progress");
+        notice.setId("notice");
+        notice.getElement().setAttribute("aria-live", "polite");
+        Button guidelines = new Button("Guidelines (Alt+G)", e -> openGuidelines());
+        guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        guidelines.setId("show-guidelines");
+        guidelines.addClickShortcut(Shortcut.GUIDELINES.key, Shortcut.GUIDELINES.modifiers);
+        Div header = new Div(title, progress, guidelines);
+        header.addClassName("cmp-header");
+        work.addClassName("cmp-work");
+        work.add(composer);
+        add(header, notice, work, completion, legend);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        campaignId = event.getRouteParameters().getLong("campaignId").orElse(0L);
+        try {
+            render(comparisons.open(campaignId));
+        } catch (ComparisonException e) {
+            title.setText("Comparison");
+            work.setVisible(false);
+            notice.setText(e.getMessage());
+            return;
+        }
+        if (state != null && !state.guidelinesSeen()) {
+            openGuidelines();
+        }
+    }
+
+    private void render(ComparisonState newState) {
+        state = newState;
+        title.setText(newState.campaign().name());
+        Integer quota = newState.campaign().quota();
+        progress.setText("Comparisons done: " + newState.votesDone() + (quota == null ? "" : " of " + quota));
+        legend.show(newState.campaign());
+        voteBar.configure(newState.campaign());
+        if (newState.completionCode() != null) {
+            stopWatching();
+            work.setVisible(false);
+            legend.setVisible(false);
+            notice.setText("");
+            completion.show(newState.completionCode());
+            return;
+        }
+        WorkerConversation conversation = newState.conversation();
+        if (conversation == null) {
+            stopWatching();
+            work.setVisible(false);
+            notice.setText("This campaign is closed.");
+            return;
+        }
+        work.setVisible(true);
+        PendingComparison pending = conversation.pending();
+        log.show(conversation.exchanges(), pending == null ? null : pending.humanMessage());
+        if (pending == null) {
+            stopWatching();
+            turnId = null;
+            answers.clear();
+            voteBar.disableVoting();
+            composer.setWriting(!conversation.finished());
+            notice.setText(conversation.finished()
+                    ? "This conversation has reached its turn limit. Start a new conversation (Alt+N)."
+                    : "Write your message" + (conversation.exchanges().isEmpty() ? "." : " to continue the conversation.")
+                    + " Turns left: " + conversation.turnsLeft() + ".");
+        } else {
+            follow(pending);
+        }
+    }
+
+    /** Shows a comparison: streams its answers until both are ready, then lets the worker vote. */
+    private void follow(PendingComparison pending) {
+        composer.setWriting(false);
+        if (turnId == null || turnId != pending.turnId()) {
+            turnId = pending.turnId();
+            voteKey = UUID.randomUUID().toString();
+        }
+        stopWatching();
+        if (pending.ready()) {
+            ready(pending.turnId(), pending.answerA(), pending.answerB());
+            return;
+        }
+        voteBar.disableVoting();
+        answers.streaming();
+        notice.setText("Both answers are being written...");
+        subscription = comparisons.watch(pending.turnId(), new PageStream(UI.getCurrent(), this, pending.turnId()));
+    }
+
+    @Override
+    public void text(long turn, Side side, String text) {
+        if (turnId != null && turnId == turn) {
+            answers.text(side, text);
+        }
+    }
+
+    @Override
+    public void ready(long turn, String answerA, String answerB) {
+        if (turnId != null && turnId == turn) {
+            answers.ready(answerA, answerB);
+            voteBar.enableVoting();
+            notice.setText("Which answer is better? Press A or B"
+                    + (state != null && state.campaign().allowTie() ? ", T for a tie" : "")
+                    + (state != null && state.campaign().allowBothBad() ? ", X if both are bad" : "") + ".");
+        }
+    }
+
+    @Override
+    public void failed(long turn, String message) {
+        if (turnId != null && turnId == turn) {
+            reload();
+            composer.restore(lastMessage);
+            notice.setText(message);
+        }
+    }
+
+    private void send(String message) {
+        if (state == null || state.conversation() == null) {
+            return;
+        }
+        lastMessage = message;
+        try {
+            PendingComparison pending = comparisons.send(campaignId, state.conversation().id(), message);
+            composer.clear();
+            log.show(state.conversation().exchanges(), pending.humanMessage());
+            follow(pending);
+        } catch (StaleTurnException e) {
+            notice.setText(e.getMessage());
+            reload();
+        } catch (ComparisonException e) {
+            notice.setText(e.getMessage());
+        }
+    }
+
+    private void vote(Choice choice) {
+        Long turn = turnId;
+        if (turn == null) {
+            return;
+        }
+        try {
+            VoteReceipt receipt = comparisons.vote(new VoteRequest(turn, choice, voteBar.strength(), voteKey));
+            turnId = null;
+            render(receipt.state());
+            if (receipt.state().completionCode() == null) {
+                notice.setText("Vote recorded (" + choice.label() + "). " + notice.getText());
+            }
+        } catch (StaleTurnException e) {
+            reload();
+            notice.setText(e.getMessage());
+        } catch (ComparisonException e) {
+            notice.setText(e.getMessage());
+            voteBar.enableVoting();
+        }
+    }
+
+    private void newConversation() {
+        try {
+            render(comparisons.newConversation(campaignId));
+        } catch (ComparisonException e) {
+            notice.setText(e.getMessage());
+        }
+    }
+
+    private void reload() {
+        try {
+            render(comparisons.open(campaignId));
+        } catch (ComparisonException e) {
+            notice.setText(e.getMessage());
+        }
+    }
+
+    private void openGuidelines() {
+        if (state != null) {
+            new GuidelinesDialog(state.campaign(), () -> comparisons.acknowledgeGuidelines(campaignId)).open();
+        }
+    }
+
+    private void stopWatching() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopWatching();
+        super.onDetach(detachEvent);
+    }
+}

@@ -1,0 +1,422 @@
+package org.cailab.comparison;
+
+import org.cailab.security.NewUser;
+import org.cailab.security.Role;
+import org.cailab.security.UserAccount;
+import org.cailab.security.UserService;
+import org.cailab.support.IntegrationTest;
+import org.cailab.support.ComparisonTestModels;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.COMPARISON_TURN;
+import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
+
+@RecordApplicationEvents
+class ComparisonServiceIT extends IntegrationTest {
+
+    @Autowired
+    CampaignService campaignService;
+    @Autowired
+    ComparisonService comparisons;
+    @Autowired
+    WorkerQualityService quality;
+    @Autowired
+    UserService users;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ApplicationEvents events;
+    @Autowired
+    ModelRegistry registry;
+    @LocalServerPort
+    int port;
+
+    private String worker;
+    private List<ModelSnapshot> models;
+
+    @BeforeEach
+    void newWorkerAndModels() {
+        worker = createWorker();
+        models = as("admin", () -> ComparisonTestModels.ensure(registry));
+    }
+
+    @Test
+    void aVoteIsStoredOnceWithEverythingAboutTheComparison() {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        assertThat(state.conversation()).isNotNull();
+        assertThat(state.guidelinesSeen()).isFalse();
+        PendingComparison pending = sendAndWait(campaign, state, "How do I bake bread?");
+        assertThat(pending.answerA()).isNotBlank();
+
+        VoteReceipt receipt = as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.B_BETTER, null, key())));
+        assertThat(receipt.alreadyRecorded()).isFalse();
+        WorkerConversation after = receipt.state().conversation();
+        assertThat(after.exchanges()).containsExactly(new Exchange("How do I bake bread?", pending.answerB()));
+        assertThat(after.pending()).isNull();
+
+        var row = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(receipt.voteId())).fetchSingle();
+        assertThat(row.getConversation()).isEqualTo("\n\nHuman: How do I bake bread?\n\nAssistant:");
+        assertThat(row.getAnswerA()).isEqualTo(pending.answerA());
+        assertThat(row.getAnswerB()).isEqualTo(pending.answerB());
+        assertThat(row.getSnapshotAId()).isNotNull().isNotEqualTo(row.getSnapshotBId());
+        assertThat(row.getSnapshotAName()).startsWith("cmp-tiny-");
+        assertThat(row.getChoice()).isEqualTo("B");
+        assertThat(row.getContinuedSide()).isEqualTo("B");
+        assertThat(row.getTask()).isEqualTo("HELPFULNESS");
+        assertThat(row.getTimeToVoteMs()).isNotNegative();
+        assertThat(row.getShownAt()).isBeforeOrEqualTo(row.getVotedAt());
+        assertThat(events.stream(VoteRecorded.class).filter(e -> e.voteId() == receipt.voteId())).hasSize(1);
+
+        List<RatingVote> ratings = as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS));
+        assertThat(ratings).filteredOn(v -> v.voteId() == receipt.voteId()).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.outcome()).isEqualTo(Outcome.B_WINS);
+                    assertThat(v.snapshotAId()).isEqualTo(row.getSnapshotAId());
+                    assertThat(v.campaignName()).isEqualTo(campaign.name());
+                });
+    }
+
+    @Test
+    void concurrentDoubleSubmissionRecordsOneVote() throws Exception {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison first = sendAndWait(campaign, state, "first");
+        String key = key();
+        List<Object> outcomes = race(
+                () -> comparisons.vote(new VoteRequest(first.turnId(), Choice.A_BETTER, null, key)),
+                () -> comparisons.vote(new VoteRequest(first.turnId(), Choice.A_BETTER, null, key)));
+        assertThat(outcomes).allMatch(VoteReceipt.class::isInstance);
+        assertThat(outcomes).extracting(o -> ((VoteReceipt) o).voteId()).containsOnly(((VoteReceipt) outcomes.get(0)).voteId());
+        assertThat(outcomes).extracting(o -> ((VoteReceipt) o).alreadyRecorded()).containsExactlyInAnyOrder(true, false);
+        assertThat(votesOfTurn(first.turnId())).isEqualTo(1);
+
+        // two different requests (a second tab) for the same turn: one vote, the other refused
+        ComparisonState now = ((VoteReceipt) outcomes.get(0)).state();
+        PendingComparison second = sendAndWait(campaign, now, "second");
+        List<Object> racing = race(
+                () -> comparisons.vote(new VoteRequest(second.turnId(), Choice.A_BETTER, null, key())),
+                () -> comparisons.vote(new VoteRequest(second.turnId(), Choice.B_BETTER, null, key())));
+        assertThat(racing).filteredOn(VoteReceipt.class::isInstance).hasSize(1);
+        assertThat(racing).filteredOn(StaleTurnException.class::isInstance).singleElement()
+                .extracting(e -> ((Exception) e).getMessage()).asString().contains("already been voted on");
+        assertThat(votesOfTurn(second.turnId())).isEqualTo(1);
+    }
+
+    @Test
+    void aVoteForATurnThatIsNoLongerCurrentIsRefused() {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "hello");
+        ComparisonState fresh = as(worker, () -> comparisons.newConversation(campaign.id()));
+        assertThat(fresh.conversation().id()).isNotEqualTo(state.conversation().id());
+
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .isInstanceOf(StaleTurnException.class).hasMessageContaining("no longer current");
+        assertThat(votesOfTurn(pending.turnId())).isZero();
+        assertThatThrownBy(() -> as(worker, () -> comparisons.send(campaign.id(), state.conversation().id(), "again")))
+                .isInstanceOf(StaleTurnException.class);
+    }
+
+    @Test
+    void theTurnLimitIsEnforced() {
+        Campaign campaign = campaign(s -> with(s, 2, null, 0));
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        for (String message : List.of("one", "two")) {
+            PendingComparison pending = sendAndWait(campaign, state, message);
+            state = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key()))).state();
+        }
+        assertThat(state.conversation().finished()).isTrue();
+        assertThat(state.conversation().exchanges()).hasSize(2);
+        long finishedId = state.conversation().id();
+        assertThatThrownBy(() -> as(worker, () -> comparisons.send(campaign.id(), finishedId, "three")))
+                .isInstanceOf(ComparisonException.class).hasMessageContaining("limit of 2 turns");
+        ComparisonState next = as(worker, () -> comparisons.newConversation(campaign.id()));
+        assertThat(next.conversation().id()).isNotEqualTo(finishedId);
+        assertThat(next.conversation().exchanges()).isEmpty();
+    }
+
+    @Test
+    void anExcludedWorkersVotesLeaveTheRatingsAndComeBack() {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "hi");
+        long voteId = as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).voteId();
+        long workerId = as(worker, () -> users.currentUser().id());
+
+        assertThat(ratingIds()).contains(voteId);
+        as("admin", () -> {
+            quality.setExcluded(workerId, true);
+            return null;
+        });
+        assertThat(ratingIds()).doesNotContain(voteId);
+        assertThat(as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS,
+                new RatingFilter(false, true)))).extracting(RatingVote::voteId).contains(voteId);
+        assertThat(as("admin", () -> quality.quality(campaign.id()))).singleElement()
+                .satisfies(q -> {
+                    assertThat(q.excluded()).isTrue();
+                    assertThat(q.votes()).isEqualTo(1);
+                    assertThat(q.shareA()).isEqualTo(1.0);
+                });
+        as("admin", () -> {
+            quality.setExcluded(workerId, false);
+            return null;
+        });
+        assertThat(ratingIds()).contains(voteId);
+        assertThat(events.stream(WorkerExclusionChanged.class)).hasSize(2);
+    }
+
+    @Test
+    void aVoteFlaggedForAnIdentityLeakStaysOutOfTheRatingsByDefault() {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "who are you?");
+        // what the generator stores when an answer names its model (detection: IdentityLeakDetectorTest, AnswerGeneratorTest)
+        dsl.update(COMPARISON_TURN).set(COMPARISON_TURN.LEAK_B, true).where(COMPARISON_TURN.ID.eq(pending.turnId())).execute();
+        long voteId = as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).voteId();
+        assertThat(dsl.select(COMPARISON_VOTE.IDENTITY_LEAK).from(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle().value1()).isTrue();
+        assertThat(ratingIds()).doesNotContain(voteId);
+        assertThat(as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS,
+                new RatingFilter(true, false)))).extracting(RatingVote::voteId).contains(voteId);
+        assertThat(as("admin", () -> quality.quality(campaign.id()))).singleElement()
+                .satisfies(q -> assertThat(q.identityLeaks()).isEqualTo(1));
+    }
+
+    @Test
+    void goldChecksMeasureWorkersAndStayOutOfTheRatings() {
+        Campaign campaign = campaign(s -> with(s, 3, null, 1.0));
+        GoldItem gold = as("admin", () -> campaignService.addGoldItem(campaign.id(),
+                new NewGoldItem("Is the earth flat?", "No, it is roughly a sphere.", "Yes.")));
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison check = state.conversation().pending();
+        assertThat(check).isNotNull();
+        assertThat(check.ready()).isTrue();
+        assertThat(check.humanMessage()).isEqualTo(gold.prompt());
+        Choice right = gold.betterAnswer().equals(check.answerA()) ? Choice.A_BETTER : Choice.B_BETTER;
+        assertThatThrownBy(() -> as(worker, () -> comparisons.newConversation(campaign.id())))
+                .hasMessageContaining("answer the current comparison first");
+
+        VoteReceipt receipt = as(worker, () -> comparisons.vote(new VoteRequest(check.turnId(), right, null, key())));
+        assertThat(receipt.state().conversation().exchanges()).isEmpty();
+        assertThat(receipt.state().conversation().pending()).as("only one gold item, already answered").isNull();
+        assertThat(ratingIds()).doesNotContain(receipt.voteId());
+        assertThat(as("admin", () -> quality.quality(campaign.id()))).singleElement()
+                .satisfies(q -> assertThat(q.goldAgreement()).isEqualTo(1.0));
+    }
+
+    @Test
+    void theQuotaEndsWithTheCompletionCode() {
+        Campaign campaign = campaign(s -> with(s, 5, 1, 0));
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        assertThat(state.completionCode()).isNull();
+        PendingComparison pending = sendAndWait(campaign, state, "hi");
+        ComparisonState done = as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).state();
+        assertThat(done.quotaReached()).isTrue();
+        assertThat(done.completionCode()).isEqualTo(campaign.settings().completionCode());
+        assertThat(as(worker, () -> comparisons.open(campaign.id())).conversation()).isNull();
+        assertThatThrownBy(() -> as(worker, () -> comparisons.newConversation(campaign.id())))
+                .hasMessageContaining("completed");
+    }
+
+    @Test
+    void strengthIsAskedForPreferencesAndOptionsTheCampaignForbidsAreRefused() {
+        Campaign campaign = campaign(s -> new CampaignSettings(s.name(), s.task(), s.instructions(), s.pool(),
+                s.pairDrawing(), s.turnLimit(), false, false, 3, null, 0, true, s.completionCode()));
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "hi");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key()))))
+                .hasMessageContaining("does not allow ties");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.BOTH_BAD, null, key()))))
+                .hasMessageContaining("both bad");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .hasMessageContaining("1 to 3");
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, 4, key()))))
+                .hasMessageContaining("1 to 3");
+        long voteId = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.B_BETTER, 2, key()))).voteId();
+        var row = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle();
+        assertThat(row.getStrength()).isEqualTo(2);
+        assertThat(row.getStrengthLevels()).isEqualTo(3);
+        assertThat(ratingIds()).contains(voteId);
+    }
+
+    @Test
+    void workersCannotTouchOtherWorkersComparisons() {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "mine");
+        String other = createWorker();
+        assertThatThrownBy(() -> as(other, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .hasMessageContaining("no such comparison");
+        assertThatThrownBy(() -> as(other, () -> comparisons.watch(pending.turnId(), new Answers())))
+                .hasMessageContaining("no such comparison");
+    }
+
+    @Test
+    void aProlificLinkSignsTheParticipantInAndRefusesBadParameters() throws Exception {
+        Campaign campaign = campaign(s -> with(s, 5, 1, 0));
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
+                + campaign.id() + "?PROLIFIC_PID=" + pid + "&STUDY_ID=st1&SESSION_ID=se1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(303);
+        assertThat(ok.headers().firstValue("Location")).hasValue("/compare/" + campaign.id());
+        assertThat(ok.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(as("admin", () -> users.findAll())).extracting(UserAccount::username).contains("prolific-" + pid);
+
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
+                + campaign.id() + "?PROLIFIC_PID=%7B%7B%25PROLIFIC_PID%25%7D%7D&STUDY_ID=s&SESSION_ID=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("PROLIFIC_PID");
+
+        // a study link never signs anyone in as a researcher whose name happens to match
+        String researcherPid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        as("admin", () -> users.create(new NewUser("prolific-" + researcherPid, "password-1", Role.RESEARCHER)));
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
+                + campaign.id() + "?PROLIFIC_PID=" + researcherPid + "&STUDY_ID=st1&SESSION_ID=se1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+    }
+
+    // --- helpers
+
+    private PendingComparison sendAndWait(Campaign campaign, ComparisonState state, String message) {
+        PendingComparison pending = as(worker, () -> comparisons.send(campaign.id(), state.conversation().id(), message));
+        Answers answers = new Answers();
+        try (AnswerSubscription ignored = as(worker, () -> comparisons.watch(pending.turnId(), answers))) {
+            String[] both = answers.ready.get(30, TimeUnit.SECONDS);
+            return new PendingComparison(pending.turnId(), message, both[0], both[1]);
+        } catch (Exception e) {
+            throw new AssertionError("answers did not arrive", e);
+        }
+    }
+
+    private Campaign campaign(java.util.function.UnaryOperator<CampaignSettings> customize) {
+        List<PoolSnapshot> pool = models.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList();
+        CampaignSettings settings = customize.apply(CampaignSettings.defaults(
+                "Campaign " + UUID.randomUUID().toString().substring(0, 8), ComparisonTask.HELPFULNESS, pool)
+                .withOpen(true));
+        return as("admin", () -> campaignService.create(settings));
+    }
+
+    private static CampaignSettings with(CampaignSettings s, int turnLimit, Integer quota, double goldRate) {
+        return new CampaignSettings(s.name(), s.task(), s.instructions(), s.pool(), s.pairDrawing(), turnLimit,
+                s.allowTie(), s.allowBothBad(), s.strengthLevels(), quota, goldRate, s.open(), s.completionCode());
+    }
+
+    private List<Long> ratingIds() {
+        return as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS)).stream()
+                .map(RatingVote::voteId).toList();
+    }
+
+    private int votesOfTurn(long turnId) {
+        return dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.TURN_ID.eq(turnId));
+    }
+
+    private List<Object> race(Callable<VoteReceipt> first, Callable<VoteReceipt> second) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> a = threads.submit(() -> attempt(start, first));
+            Future<Object> b = threads.submit(() -> attempt(start, second));
+            return List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Object attempt(CyclicBarrier start, Callable<VoteReceipt> vote) throws Exception {
+        start.await();
+        try {
+            return as(worker, vote);
+        } catch (ComparisonException e) {
+            return e;
+        }
+    }
+
+    private String createWorker() {
+        String name = "w-" + UUID.randomUUID().toString().substring(0, 8);
+        as("admin", () -> users.create(new NewUser(name, "worker-pass", Role.WORKER)));
+        return name;
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static <T> T as(String username, Callable<T> action) {
+        String[] roles = username.equals("admin")
+                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"} : new String[] {"ROLE_WORKER"};
+        var previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, AuthorityUtils.createAuthorityList(roles)));
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.clearContext();
+            if (previous.getAuthentication() != null) {
+                SecurityContextHolder.setContext(previous);
+            }
+        }
+    }
+
+    /** Collects the answers of one comparison. */
+    static final class Answers implements AnswerListener {
+        final CompletableFuture<String[]> ready = new CompletableFuture<>();
+
+        @Override
+        public void onText(Side side, String textSoFar) {
+        }
+
+        @Override
+        public void onReady(long turnId, String answerA, String answerB) {
+            ready.complete(new String[] {answerA, answerB});
+        }
+
+        @Override
+        public void onFailed(long turnId, String message) {
+            ready.completeExceptionally(new IllegalStateException(message));
+        }
+    }
+}
