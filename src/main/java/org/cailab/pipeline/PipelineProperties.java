@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param threads           worker threads of this instance: how many run workers it executes at once
  * @param pollInterval      how often this instance looks for runs to work on
  * @param heartbeatInterval how often a busy worker tells the database it is alive
- * @param missedHeartbeats  heartbeats missed before another instance (or this one, restarted) takes a worker over
+ * @param missedHeartbeats  heartbeats missed before another instance (or this one, restarted) takes a worker over (at least 4)
  * @param lease             how long an item claim lasts without renewal; a claim of a killed instance expires after it
  * @param idleWait          how long a worker waits before looking again when the remaining items are busy elsewhere
  * @param reconcileInterval how often an instance checks that every active run has its workers scheduled
@@ -35,7 +35,7 @@ public record PipelineProperties(@DefaultValue("true") boolean workerEnabled,
     public PipelineProperties {
         instanceName = instanceName == null || instanceName.isBlank() ? defaultInstanceName() : instanceName.strip();
         threads = Math.max(1, threads);
-        missedHeartbeats = Math.max(2, missedHeartbeats);
+        missedHeartbeats = Math.max(4, missedHeartbeats); // db-scheduler refuses fewer
     }
 
     private static String defaultInstanceName() {

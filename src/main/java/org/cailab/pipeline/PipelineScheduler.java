@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * This instance's db-scheduler: executes run workers (one execution per worker slot) and the reconciliation. It
@@ -74,6 +75,11 @@ class PipelineScheduler implements SmartLifecycle {
                 .enableImmediateExecution()
                 .failureLogging(LogLevel.WARN, true)
                 .build();
+    }
+
+    /** This instance's running scheduler, if it processes runs. */
+    Optional<Scheduler> current() {
+        return Optional.ofNullable(scheduler);
     }
 
     /** Looks for due executions now instead of at the next poll (after a run was started or resumed). */

@@ -3,17 +3,13 @@ package org.cailab.promptset;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +35,10 @@ final class PromptParser {
     }
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    /** Reads one array element at a time, so the rest of the array is not a "trailing token". */
+    private static final JsonMapper STREAMING_JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final Map<String, ParsedPrompt> prompts = new LinkedHashMap<>();
     private int recordsRead;
@@ -49,11 +49,11 @@ final class PromptParser {
 
     static Parsed parse(InputStream input, PromptFormat format, PromptExtraction extraction) {
         PromptParser parser = new PromptParser();
-        try (BufferedReader reader = utf8Reader(decompressed(input))) {
+        try (InputStream data = decompressed(input)) {
             switch (format) {
-                case HH_RLHF_JSONL -> parser.readPairs(reader, extraction);
-                case RED_TEAM_ATTEMPTS -> parser.readRedTeamAttempts(reader, extraction);
-                case PLAIN_TEXT -> parser.readLines(reader);
+                case HH_RLHF_JSONL -> parser.readPairs(new Utf8Lines(data), extraction);
+                case RED_TEAM_ATTEMPTS -> parser.readRedTeamAttempts(data, extraction);
+                case PLAIN_TEXT -> parser.readLines(new Utf8Lines(data));
             }
         } catch (IOException e) {
             throw new PromptImportException(0, "The file could not be read: " + e.getMessage(), e);
@@ -64,10 +64,9 @@ final class PromptParser {
         return new Parsed(List.copyOf(parser.prompts.values()), parser.recordsRead, parser.duplicates);
     }
 
-    private void readPairs(BufferedReader reader, PromptExtraction extraction) {
-        int lineNumber = 0;
-        for (String line; (line = nextLine(reader, lineNumber + 1)) != null; ) {
-            lineNumber++;
+    private void readPairs(Utf8Lines lines, PromptExtraction extraction) {
+        for (String line; (line = lines.next()) != null; ) {
+            int lineNumber = lines.number();
             if (line.isBlank()) {
                 continue;
             }
@@ -87,10 +86,11 @@ final class PromptParser {
         }
     }
 
-    private void readRedTeamAttempts(BufferedReader reader, PromptExtraction extraction) {
+    private void readRedTeamAttempts(InputStream data, PromptExtraction extraction) {
         int record = 0;
         int line = 1;
-        try (JsonParser parser = JSON.createParser(reader)) {
+        // Jackson reads the bytes itself, so invalid UTF-8 is reported with its line like any other JSON error
+        try (JsonParser parser = STREAMING_JSON.createParser(data)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_ARRAY) {
                 throw new PromptImportException(line(parser), "expected one JSON array of red-team attempts");
@@ -104,7 +104,7 @@ final class PromptParser {
                 if (token != JsonToken.START_OBJECT) {
                     throw new PromptImportException(line, "record " + record + " is not a JSON object");
                 }
-                JsonNode attempt = JSON.readTree(parser);
+                JsonNode attempt = STREAMING_JSON.readTree(parser);
                 recordsRead++;
                 List<Turn> turns = transcript(attempt, "transcript", line, "record " + record + ": ");
                 addAll(turns, extraction, redTeamMetadata(attempt, record));
@@ -141,11 +141,10 @@ final class PromptParser {
         to.put(as, value.isNumber() ? value.numberValue() : value.asString());
     }
 
-    private void readLines(BufferedReader reader) {
-        int lineNumber = 0;
-        for (String line; (line = nextLine(reader, lineNumber + 1)) != null; ) {
-            lineNumber++;
-            String text = (lineNumber == 1 ? stripByteOrderMark(line) : line).strip();
+    private void readLines(Utf8Lines lines) {
+        for (String line; (line = lines.next()) != null; ) {
+            int lineNumber = lines.number();
+            String text = line.strip();
             if (text.isEmpty()) {
                 continue;
             }
@@ -179,22 +178,8 @@ final class PromptParser {
         }
     }
 
-    private static String nextLine(BufferedReader reader, int lineNumber) {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new PromptImportException(lineNumber, "not valid UTF-8 text", e);
-        } catch (IOException e) {
-            throw new PromptImportException(lineNumber, "the file could not be read further: " + e.getMessage(), e);
-        }
-    }
-
     private static int line(JsonParser parser) {
         return Math.max(1, parser.currentTokenLocation().getLineNr());
-    }
-
-    private static String stripByteOrderMark(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private static InputStream decompressed(InputStream input) throws IOException {
@@ -204,12 +189,5 @@ final class PromptParser {
         int second = buffered.read();
         buffered.reset();
         return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-    }
-
-    private static BufferedReader utf8Reader(InputStream input) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(input, decoder), 1 << 16);
     }
 }
