@@ -13,17 +13,8 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === '91ac1109ba8ce2354fce5ef83334a626428bde6736f71fd0fec97dc7556768f0') {
-    pending.push(import('./chunks/chunk-36254c18568c544dc13ef2c4e90565534093fe35508b59665bec4748fc4052e5.js'));
-  }
-  if (key === '517440ec25cb7827193cc668a038c895b1053583ab85d482645fd9b49a476ab5') {
-    pending.push(import('./chunks/chunk-f0f93e012119464ba5029ebb479d011a839e7ca349a7b972de0dc5e954e6c338.js'));
-  }
   if (key === 'ccb8453318c8dbfaeb6b62f040d82c782b1cc5f206dc2d1e26c26ed9d562e20c') {
     pending.push(import('./chunks/chunk-2a608c45d01cfad271f34187566591c7f334f39a6281d9d23923dee91b54dc0f.js'));
-  }
-  if (key === 'c92cb5c7e9f8d4d7eee9ca1249ba1cc042c24feb590b6ba56d51e975dd18306e') {
-    pending.push(import('./chunks/chunk-ac9bc4abf333d87a05e56307cb95bbfbc03979b5c9e9eb7f7a3cf9be41160264.js'));
   }
   if (key === 'b80340c1097de952b94314918f705935605566e2599f704027c3af700044a1e0') {
     pending.push(import('./chunks/chunk-439faa041bb5a174388e99fc9dcd62f1939c5215f0f4c5abdaa31ebb878ff09a.js'));

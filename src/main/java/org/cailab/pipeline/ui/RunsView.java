@@ -40,7 +40,7 @@ class RunsView extends VerticalLayout {
         grid.setId("run-grid");
         grid.addColumn(s -> s.run().id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(s -> new RouterLink(s.run().name(), RunView.class,
-                new RouteParameters(RunView.ID, String.valueOf(s.run().id())))).setHeader("Run").setFlexGrow(2);
+                new RouteParameters(RunView.ID, String.valueOf(s.run().id())))).setHeader("Run").setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(s -> s.run().type()).setHeader("Type").setAutoWidth(true);
         grid.addComponentColumn(s -> RunFormat.stateBadge(s.run().state())).setHeader("State").setAutoWidth(true);
         grid.addComponentColumn(s -> RunFormat.progressBar(s.progress())).setHeader("Progress").setAutoWidth(true);

@@ -54,9 +54,11 @@ class PromptImportForm extends VerticalLayout {
         kind.setItemLabelGenerator(PromptSetKind::label);
         configure(format, "File format", "prompt-set-format", PromptFormat.values(), PromptFormat.HH_RLHF_JSONL);
         format.setItemLabelGenerator(PromptFormat::label);
+        format.setWidth("18em");
         configure(extraction, "Prompts to take", "prompt-set-extraction", PromptExtraction.values(),
                 PromptExtraction.FIRST_HUMAN_TURN);
         extraction.setItemLabelGenerator(PromptExtraction::label);
+        extraction.setWidth("22em");
 
         upload.setId("prompt-file");
         upload.setMaxFiles(1);

@@ -36,7 +36,7 @@ class PromptSetsView extends VerticalLayout {
         this.promptSets = promptSets;
         setSizeFull();
         sets.setId("prompt-set-grid");
-        sets.addColumn(PromptSet::name).setHeader("Name").setFlexGrow(2);
+        sets.addColumn(PromptSet::name).setHeader("Name").setAutoWidth(true).setFlexGrow(2);
         sets.addColumn(s -> s.kind().label()).setHeader("Kind").setAutoWidth(true);
         sets.addColumn(PromptSet::promptCount).setHeader("Prompts").setAutoWidth(true);
         sets.addColumn(PromptSet::duplicatesSkipped).setHeader("Duplicates skipped").setAutoWidth(true);
