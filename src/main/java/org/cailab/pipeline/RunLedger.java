@@ -21,10 +21,12 @@ import java.util.UUID;
 class RunLedger {
 
     private final RunRepository runs;
+    private final ItemClaimRepository claims;
     private final ApplicationEventPublisher events;
 
-    RunLedger(RunRepository runs, ApplicationEventPublisher events) {
+    RunLedger(RunRepository runs, ItemClaimRepository claims, ApplicationEventPublisher events) {
         this.runs = runs;
+        this.claims = claims;
         this.events = events;
     }
 
@@ -39,16 +41,16 @@ class RunLedger {
         return runs.isCurrent(runId, generation);
     }
 
-    public Optional<RunRepository.ClaimedItem> claim(long runId, int maxAttempts, String worker, Duration lease) {
-        for (RunRepository.FailedAttempt lost : runs.failExpiredLastAttempts(runId, maxAttempts)) {
+    public Optional<ItemClaimRepository.ClaimedItem> claim(long runId, int maxAttempts, String worker, Duration lease) {
+        for (ItemClaimRepository.FailedAttempt lost : claims.failExpiredLastAttempts(runId, maxAttempts)) {
             runs.log(runId, RunLogLevel.ERROR, "Item " + lost.key() + " failed: its worker stopped during attempt "
                     + lost.attempts() + " of " + maxAttempts + ".");
         }
-        return runs.claim(runId, worker, lease);
+        return claims.claim(runId, worker, lease);
     }
 
-    public boolean complete(RunRepository.ClaimedItem item, JsonNode output, String worker) {
-        boolean stored = runs.complete(item, output.toString(), worker);
+    public boolean complete(ItemClaimRepository.ClaimedItem item, JsonNode output, String worker) {
+        boolean stored = claims.complete(item, output.toString(), worker);
         if (!stored) {
             runs.log(item.runId(), RunLogLevel.WARN, "Item " + item.key() + ": result of " + worker
                     + " discarded, its claim had expired and the item went to another worker.");
@@ -56,9 +58,9 @@ class RunLedger {
         return stored;
     }
 
-    public void fail(RunRepository.ClaimedItem item, Exception error, int maxAttempts, Duration retryDelay) {
+    public void fail(ItemClaimRepository.ClaimedItem item, Exception error, int maxAttempts, Duration retryDelay) {
         String message = describe(error);
-        runs.fail(item, message, maxAttempts, retryDelay).ifPresent(attempt -> {
+        claims.fail(item, message, maxAttempts, retryDelay).ifPresent(attempt -> {
             if (attempt.state() == RunItemState.FAILED) {
                 runs.log(item.runId(), RunLogLevel.ERROR, "Item " + item.key() + " failed after " + attempt.attempts()
                         + " attempts: " + message);
@@ -70,8 +72,8 @@ class RunLedger {
     }
 
     /** Gives a claim back without counting the attempt (the app is shutting down). */
-    public void release(RunRepository.ClaimedItem item) {
-        runs.release(item);
+    public void release(ItemClaimRepository.ClaimedItem item) {
+        claims.release(item);
     }
 
     public boolean finishIfComplete(long runId) {
@@ -95,7 +97,7 @@ class RunLedger {
     }
 
     public void renew(Collection<UUID> tokens, Duration lease) {
-        runs.renew(tokens, lease);
+        claims.renew(tokens, lease);
     }
 
     static String describe(Throwable error) {

@@ -72,7 +72,7 @@ class RunWorker {
             if (!ledger.isCurrent(run.id(), slot.generation())) {
                 return Outcome.STOPPED;
             }
-            Optional<RunRepository.ClaimedItem> claimed =
+            Optional<ItemClaimRepository.ClaimedItem> claimed =
                     ledger.claim(run.id(), execution.maxAttempts(), worker, properties.lease());
             if (claimed.isPresent()) {
                 process(run, stage, slot, claimed.get(), worker, shuttingDown);
@@ -85,7 +85,7 @@ class RunWorker {
         }
     }
 
-    private void process(Run run, RunStage stage, WorkerSlot slot, RunRepository.ClaimedItem item, String worker,
+    private void process(Run run, RunStage stage, WorkerSlot slot, ItemClaimRepository.ClaimedItem item, String worker,
                          BooleanSupplier shuttingDown) {
         RunConfig.Execution execution = run.config().execution();
         leases.hold(item.token());
