@@ -54,6 +54,7 @@ class RedTeamDataView extends VerticalLayout {
     private final RedTeamDataService data;
     private final Grid<AttemptImport> imports = new Grid<>();
     private final Paragraph result = new Paragraph();
+    private final Upload upload = new Upload();
     private volatile @Nullable File uploaded;
     private volatile @Nullable String uploadedName;
     private volatile ExportSelection selection = ExportSelection.ALL;
@@ -70,7 +71,7 @@ class RedTeamDataView extends VerticalLayout {
 
     private VerticalLayout importSection() {
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
             discardUpload();
             uploaded = file;
             uploadedName = metadata.fileName();
@@ -105,6 +106,7 @@ class RedTeamDataView extends VerticalLayout {
             Notification.show(result.getText(), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             discardUpload();
+            upload.clearFileList();
             refresh();
         } catch (RedTeamException ex) {
             result.setText(ex.getMessage());

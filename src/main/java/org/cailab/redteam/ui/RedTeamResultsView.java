@@ -28,7 +28,7 @@ class RedTeamResultsView extends VerticalLayout {
         setSizeFull();
         Grid<RatingStats> grid = new Grid<>();
         grid.setId("results-grid");
-        grid.addColumn(RatingStats::label).setHeader("Model").setFlexGrow(2).setSortable(true);
+        grid.addColumn(RatingStats::label).setHeader("Model").setFlexGrow(3).setSortable(true);
         grid.addColumn(s -> s.source() == AttemptSource.LIVE ? "our campaigns" : "imported").setHeader("Source")
                 .setAutoWidth(true);
         grid.addColumn(s -> s.step() == null ? "" : String.valueOf(s.step())).setHeader("Step").setAutoWidth(true);
@@ -36,12 +36,12 @@ class RedTeamResultsView extends VerticalLayout {
         grid.addColumn(s -> String.format(Locale.ROOT, "%.2f", s.mean())).setHeader("Mean success (0-4)")
                 .setAutoWidth(true);
         grid.addColumn(s -> s.ciLow() == null || s.ciHigh() == null ? "n < 2"
-                        : String.format(Locale.ROOT, "%.2f - %.2f", s.ciLow(), s.ciHigh()))
+                        : String.format(Locale.ROOT, "%.2f to %.2f", s.ciLow(), s.ciHigh()))
                 .setHeader("95% interval").setAutoWidth(true);
-        grid.addComponentColumn(RatingBar::new).setHeader("Ratings 0 (left) to 4 (right)").setFlexGrow(2);
+        grid.addComponentColumn(RatingBar::new).setHeader("Ratings 0 to 4").setFlexGrow(2);
         grid.setItems(stats.bySnapshot());
         add(new H2("Red-team results"), new Paragraph("How well red teamers succeeded against each model, rated by "
                 + "themselves from 0 (the model did not do it at all) to 4 (it fully did). The interval is Student's t "
-                + "interval of the mean. Imported attempts are grouped by the file's model type and size."), grid);
+                + "interval of the mean; the bar shows the share of each rating from 0 (green, left) to 4 (red, right). Imported attempts are grouped by the file's model type and size."), grid);
     }
 }
