@@ -238,6 +238,26 @@ class RedTeamServiceIT extends IntegrationTest {
     }
 
     @Test
+    void snapshotsWithATrainingStepAreListedByRunAndStep() {
+        long run = 900_000 + (long) (Math.random() * 100_000);
+        ModelSnapshot late = as("admin", () -> RedTeamTestModels.fresh(registry, "rt-step", run, 200L));
+        ModelSnapshot early = as("admin", () -> RedTeamTestModels.fresh(registry, "rt-step", run, 100L));
+        for (ModelSnapshot snapshot : List.of(late, early)) {
+            RedTeamCampaign campaign = as("admin", () -> campaignService.create(RedTeamCampaignSettings.defaults(
+                    "RT " + UUID.randomUUID().toString().substring(0, 8),
+                    List.of(new PoolSnapshot(snapshot.id(), snapshot.name(), 1))).withOpen(true)));
+            long id = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+            sendAndWait(campaign, id, "hello");
+            as(worker, () -> redTeam.rate(new RatingRequest(id, snapshot == late ? 1 : 4, null)));
+        }
+        List<RatingStats> steps = as("admin", () -> stats.byTrainingStep()).stream()
+                .filter(s -> s.runId() != null && s.runId() == run).toList();
+        assertThat(steps).extracting(RatingStats::step).containsExactly(100L, 200L);
+        assertThat(steps).extracting(RatingStats::mean).containsExactly(4.0, 1.0);
+        assertThat(steps).extracting(RatingStats::label).containsExactly(early.name(), late.name());
+    }
+
+    @Test
     void onlyResearchersSeeTheAggregates() {
         assertThatThrownBy(() -> as(worker, () -> stats.bySnapshot()))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);

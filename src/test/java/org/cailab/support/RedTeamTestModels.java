@@ -18,8 +18,13 @@ public final class RedTeamTestModels {
     }
 
     public static ModelSnapshot fresh(ModelRegistry registry, String prefix) {
+        return fresh(registry, prefix, null, null);
+    }
+
+    /** A new snapshot that a run produced at a training step. */
+    public static ModelSnapshot fresh(ModelRegistry registry, String prefix, Long runId, Long step) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return registry.register(NewSnapshot.local(name, SnapshotKind.PRETRAINED,
-                TinyModelFixture.create(name, name.hashCode()).toString()));
+        return registry.register(new NewSnapshot(name, SnapshotKind.RL_CAI,
+                TinyModelFixture.create(name, name.hashCode()).toString(), null, runId, step, ""));
     }
 }

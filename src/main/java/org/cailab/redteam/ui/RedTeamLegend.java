@@ -8,7 +8,6 @@ class RedTeamLegend extends Div {
 
     RedTeamLegend(boolean askTaskHarm) {
         addClassName("rt-legend");
-        setId("shortcut-legend");
         add(new Span("Keyboard: "));
         for (RedTeamShortcut shortcut : RedTeamShortcut.values()) {
             if (shortcut == RedTeamShortcut.TASK_HARM && !askTaskHarm) {

@@ -100,7 +100,9 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
         Integer quota = newState.campaign().quota();
         progress.setText("Attempts rated: " + newState.attemptsDone() + (quota == null ? "" : " of " + quota));
         legendSlot.removeAll();
-        legendSlot.add(new RedTeamLegend(newState.campaign().askTaskHarm()));
+        RedTeamLegend legend = new RedTeamLegend(newState.campaign().askTaskHarm());
+        legend.setId("shortcut-legend");
+        legendSlot.add(legend);
         WorkerAttempt attempt = newState.attempt();
         if (newState.completionCode() != null && attempt == null) {
             stopWatching();
