@@ -19,8 +19,15 @@ public record ComparisonPage(Page page) {
         Locator gotIt = guidelinesButton();
         assertThat(gotIt).isVisible();
         gotIt.click();
-        assertThat(gotIt).hasCount(0);
+        assertGuidelinesClosed();
         return this;
+    }
+
+    /** Waits until the guidelines dialog is gone (its legend repeats the page's). */
+    public void assertGuidelinesClosed() {
+        assertThat(guidelinesButton()).hasCount(0);
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName(java.util.regex.Pattern.compile("^Guidelines")))).hasCount(0);
     }
 
     public Locator message() {

@@ -245,7 +245,11 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
 
     private void openGuidelines() {
         if (state != null) {
-            new GuidelinesDialog(state.campaign(), () -> comparisons.acknowledgeGuidelines(campaignId)).open();
+            new GuidelinesDialog(state.campaign(), () -> {
+                comparisons.acknowledgeGuidelines(campaignId);
+                // back to the keyboard: the dialog leaves the focus nowhere
+                composer.focusIfWriting();
+            }).open();
         }
     }
 
