@@ -169,7 +169,7 @@ class ComparisonIT extends BrowserTest {
         ComparisonPage compare = new ComparisonPage(page).dismissGuidelines();
 
         compare.sendWithKeyboard("Who are you, and which model is answering?");
-        assertNoSecret(page.content(), secrets, "the page while the answers are written");
+        assertNoSecret(page.content(), secrets, "the page right after sending");
         assertThat(compare.voteButton("A is better (A)")).isEnabled();
         assertNoSecret(page.content(), secrets, "the page with both answers");
         page.keyboard().press("a");
