@@ -136,6 +136,21 @@ public class ComparisonService {
     }
 
     /**
+     * One of the worker's own conversations in a campaign, read-only: their messages and the answers they picked
+     * (a comparison still waiting shows as the message alone). Another worker's conversation, or one of another
+     * campaign, does not exist for them: the same refusal as for an unknown id, so ids reveal nothing.
+     */
+    @PreAuthorize("hasRole('WORKER')")
+    @Transactional(readOnly = true)
+    public WorkerConversation conversation(long campaignId, long conversationId) {
+        long me = me().id();
+        StoredConversation conversation = conversations.findConversation(conversationId)
+                .filter(c -> c.workerId() == me && c.campaignId() == campaignId)
+                .orElseThrow(() -> new ComparisonException("There is no such conversation."));
+        return turns.view(campaign(campaignId), conversation);
+    }
+
+    /**
      * Follows the answers of one of the worker's comparisons: streamed text while they are generated, then the
      * answers (at once when they are already complete). Close the subscription when the page goes away.
      */

@@ -9,6 +9,7 @@ import org.cailab.support.ComparisonTestModels;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.jooq.DSLContext;
+import org.jooq.Record4;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -284,6 +287,55 @@ class ComparisonServiceIT extends IntegrationTest {
                 .hasMessageContaining("no such comparison");
         assertThatThrownBy(() -> as(other, () -> comparisons.watch(pending.turnId(), new Answers())))
                 .hasMessageContaining("no such comparison");
+
+        long conversationId = state.conversation().id();
+        assertThat(as(worker, () -> comparisons.conversation(campaign.id(), conversationId)).pending().humanMessage())
+                .isEqualTo("mine");
+        assertThatThrownBy(() -> as(other, () -> comparisons.conversation(campaign.id(), conversationId)))
+                .isInstanceOf(ComparisonException.class).hasMessageContaining("no such conversation");
+        Campaign another = campaign(s -> s);
+        assertThatThrownBy(() -> as(worker, () -> comparisons.conversation(another.id(), conversationId)))
+                .isInstanceOf(ComparisonException.class).hasMessageContaining("no such conversation");
+    }
+
+    @Test
+    void everyComparisonDrawsTwoDifferentPoolSnapshotsAndTheVoteKeepsThemBySide() {
+        Campaign uniform = campaign(s -> s);
+        Map<Long, String> pool = uniform.settings().pool().stream()
+                .collect(Collectors.toMap(PoolSnapshot::snapshotId, PoolSnapshot::name));
+        List<Record4<Long, String, Long, String>> drawn = drawPairs(uniform, 20);
+        assertThat(drawn).allSatisfy(t -> {
+            assertThat(t.value1()).isNotEqualTo(t.value3());
+            assertThat(pool).containsEntry(t.value1(), t.value2()).containsEntry(t.value3(), t.value4());
+        });
+        assertThat(drawn.stream().flatMap(t -> java.util.stream.Stream.of(t.value1(), t.value3())).distinct())
+                .as("a uniform pool of three uses all three").containsExactlyInAnyOrderElementsOf(pool.keySet());
+
+        // weights 1000 : 1000 : 0.001 make the pair of the first two (all but certainly), on random sides
+        Campaign weighted = campaign(s -> new CampaignSettings(s.name(), s.task(), s.instructions(),
+                List.of(new PoolSnapshot(models.get(0).id(), "", 1000), new PoolSnapshot(models.get(1).id(), "", 1000),
+                        new PoolSnapshot(models.get(2).id(), "", 0.001)),
+                PairDrawing.WEIGHTED, s.turnLimit(), s.allowTie(), s.allowBothBad(), s.strengthLevels(),
+                s.quotaPerWorker(), s.goldRate(), s.open(), s.completionCode()));
+        assertThat(weighted.settings().pool()).extracting(PoolSnapshot::name)
+                .as("names come from the registry").containsExactlyInAnyOrder(models.get(0).name(), models.get(1).name(),
+                        models.get(2).name());
+        List<Record4<Long, String, Long, String>> heavy = drawPairs(weighted, 20);
+        assertThat(heavy).allSatisfy(t -> assertThat(List.of(t.value1(), t.value3()))
+                .containsExactlyInAnyOrder(models.get(0).id(), models.get(1).id()));
+        assertThat(heavy.stream().map(Record4::value1).distinct()).as("either one on side A").hasSize(2);
+
+        // the vote copies the pair by side from its turn
+        ComparisonState state = as(worker, () -> comparisons.open(weighted.id()));
+        PendingComparison pending = sendAndWait(weighted, state, "which side?");
+        long voteId = as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).voteId();
+        var turn = dsl.selectFrom(COMPARISON_TURN).where(COMPARISON_TURN.ID.eq(pending.turnId())).fetchSingle();
+        var vote = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle();
+        assertThat(List.of(vote.getSnapshotAId(), vote.getSnapshotAName(), vote.getSnapshotBId(), vote.getSnapshotBName()))
+                .containsExactly(turn.getSnapshotAId(), turn.getSnapshotAName(), turn.getSnapshotBId(),
+                        turn.getSnapshotBName());
+        assertThat(turn.getStatus()).isEqualTo("VOTED");
     }
 
     @Test
@@ -316,6 +368,23 @@ class ComparisonServiceIT extends IntegrationTest {
     }
 
     // --- helpers
+
+    /**
+     * Sends a message {@code n} times, each in a new conversation (leaving the comparison unvoted), and returns the
+     * pairs stored on the turns: snapshot A id and name, snapshot B id and name.
+     */
+    private List<Record4<Long, String, Long, String>> drawPairs(Campaign campaign, int n) {
+        List<Long> turnIds = new java.util.ArrayList<>();
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        for (int i = 0; i < n; i++) {
+            ComparisonState current = state;
+            turnIds.add(as(worker, () -> comparisons.send(campaign.id(), current.conversation().id(), "draw")).turnId());
+            state = as(worker, () -> comparisons.newConversation(campaign.id()));
+        }
+        return dsl.select(COMPARISON_TURN.SNAPSHOT_A_ID, COMPARISON_TURN.SNAPSHOT_A_NAME, COMPARISON_TURN.SNAPSHOT_B_ID,
+                        COMPARISON_TURN.SNAPSHOT_B_NAME)
+                .from(COMPARISON_TURN).where(COMPARISON_TURN.ID.in(turnIds)).fetch();
+    }
 
     private PendingComparison sendAndWait(Campaign campaign, ComparisonState state, String message) {
         PendingComparison pending = as(worker, () -> comparisons.send(campaign.id(), state.conversation().id(), message));

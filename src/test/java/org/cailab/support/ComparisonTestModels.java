@@ -29,4 +29,19 @@ public final class ComparisonTestModels {
         }
         return snapshots;
     }
+
+    /**
+     * Two tiny real models (see {@link ScriptedModelFixture}) that answer every message with {@code reply}, named
+     * {@code prefix-a} and {@code prefix-b}; registered once per database.
+     */
+    public static synchronized List<ModelSnapshot> scripted(ModelRegistry registry, String prefix, String reply) {
+        List<ModelSnapshot> snapshots = new ArrayList<>();
+        for (String side : List.of("a", "b")) {
+            String name = prefix + "-" + side;
+            long seed = 201 + side.charAt(0);
+            snapshots.add(registry.findByName(name).orElseGet(() -> registry.register(NewSnapshot.local(name,
+                    SnapshotKind.PRETRAINED, ScriptedModelFixture.create(name, reply, seed).toString()))));
+        }
+        return snapshots;
+    }
 }

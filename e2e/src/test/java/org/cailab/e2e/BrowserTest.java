@@ -41,8 +41,18 @@ public abstract class BrowserTest extends IntegrationTest {
     static void launchBrowser() {
         // the machine may be busy (2 cores, models loading): give assertions the same patience as actions
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
+        playwright = createPlaywright();
+        browser = launchChromium(playwright);
+    }
+
+    /** A Playwright client that never downloads browsers. */
+    public static Playwright createPlaywright() {
+        return Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    /** Headless Chromium: Debian's by default, see the class comment. */
+    public static Browser launchChromium(Playwright playwright) {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
         String chromium = System.getProperty("cailab.e2e.chromium",
                 System.getenv().getOrDefault("CAILAB_E2E_CHROMIUM", "/usr/bin/chromium"));
@@ -53,7 +63,7 @@ public abstract class BrowserTest extends IntegrationTest {
             }
             options.setExecutablePath(Path.of(chromium));
         }
-        browser = playwright.chromium().launch(options);
+        return playwright.chromium().launch(options);
     }
 
     @AfterAll

@@ -16,11 +16,18 @@ public record ComparisonPage(Page page) {
 
     /** Closes the guidelines that the first visit shows. */
     public ComparisonPage dismissGuidelines() {
-        Locator gotIt = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Got it"));
+        Locator gotIt = guidelinesButton();
         assertThat(gotIt).isVisible();
         gotIt.click();
-        assertThat(gotIt).hasCount(0);
+        assertGuidelinesClosed();
         return this;
+    }
+
+    /** Waits until the guidelines dialog is gone (its legend repeats the page's). */
+    public void assertGuidelinesClosed() {
+        assertThat(guidelinesButton()).hasCount(0);
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName(java.util.regex.Pattern.compile("^Guidelines")))).hasCount(0);
     }
 
     public Locator message() {
@@ -76,6 +83,16 @@ public record ComparisonPage(Page page) {
 
     public Locator legend() {
         return page.locator("#shortcut-legend");
+    }
+
+    /** The link to the read-only transcript of the conversation on the page. */
+    public Locator transcriptLink() {
+        return page.locator("#conversation-link");
+    }
+
+    /** The button that closes the guidelines dialog. */
+    public Locator guidelinesButton() {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Got it"));
     }
 
     public Locator completionCode() {

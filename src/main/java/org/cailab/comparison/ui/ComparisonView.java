@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.comparison.AnswerSubscription;
 import org.cailab.comparison.Choice;
@@ -45,6 +46,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     private final H2 title = new H2();
     private final Span progress = new Span();
     private final Span notice = new Span();
+    private final RouterLink transcript = new RouterLink();
     private final ConversationLog log = new ConversationLog();
     private final AnswerPanes answers = new AnswerPanes();
     private final VoteBar voteBar = new VoteBar(this::vote);
@@ -71,7 +73,10 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         guidelines.setId("show-guidelines");
         guidelines.addClickShortcut(Shortcut.GUIDELINES.key, Shortcut.GUIDELINES.modifiers);
-        Div header = new Div(title, progress, guidelines);
+        transcript.setText("Conversation transcript");
+        transcript.setId("conversation-link");
+        transcript.setVisible(false);
+        Div header = new Div(title, progress, guidelines, transcript);
         header.addClassName("cmp-header");
         work.addClassName("cmp-work");
         work.add(composer);
@@ -104,6 +109,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         if (newState.completionCode() != null) {
             stopWatching();
             work.setVisible(false);
+            transcript.setVisible(false);
             legend.setVisible(false);
             notice.setText("");
             completion.show(newState.completionCode());
@@ -113,10 +119,13 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         if (conversation == null) {
             stopWatching();
             work.setVisible(false);
+            transcript.setVisible(false);
             notice.setText("This campaign is closed.");
             return;
         }
         work.setVisible(true);
+        transcript.setRoute(ConversationView.class, ConversationView.parameters(campaignId, conversation.id()));
+        transcript.setVisible(true);
         PendingComparison pending = conversation.pending();
         log.show(conversation.exchanges(), pending == null ? null : pending.humanMessage());
         if (pending == null) {
@@ -236,7 +245,11 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
 
     private void openGuidelines() {
         if (state != null) {
-            new GuidelinesDialog(state.campaign(), () -> comparisons.acknowledgeGuidelines(campaignId)).open();
+            new GuidelinesDialog(state.campaign(), () -> {
+                comparisons.acknowledgeGuidelines(campaignId);
+                // back to the keyboard: the dialog leaves the focus nowhere
+                composer.focusIfWriting();
+            }).open();
         }
     }
 

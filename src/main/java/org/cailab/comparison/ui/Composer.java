@@ -52,6 +52,13 @@ class Composer extends Div {
         }
     }
 
+    /** Puts the cursor into the message box when the worker may write now. */
+    void focusIfWriting() {
+        if (message.isEnabled()) {
+            message.focus();
+        }
+    }
+
     void clear() {
         message.clear();
     }
