@@ -4,7 +4,9 @@ import org.cailab.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,7 +30,14 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.RESEARCHER_ROLE, Role.ADMIN_ROLE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::carriesKey))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        // the status itself, not sendError: an error dispatch would run through the application's
+                        // chain, which knows nothing of API keys and would redirect to the login page
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                            response.getWriter().write("{\"error\":\"researchers and admins only\"}");
+                        }));
         return http.build();
     }
 }
