@@ -18,6 +18,7 @@ public final class CommandLineTools {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        quietLogging();
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
             case "ratings" -> org.cailab.rating.RatingsCommand.run(rest, out, err);
@@ -31,6 +32,28 @@ public final class CommandLineTools {
                 yield 2;
             }
         };
+    }
+
+    /** Standard output carries the command's result (JSON): log only warnings, and only to standard error. */
+    private static void quietLogging() {
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            return;
+        }
+        context.reset();
+        var encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%level %logger{20}: %msg%n");
+        encoder.start();
+        var appender = new ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.setContext(context);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(ch.qos.logback.classic.Level.WARN);
+        root.addAppender(appender);
+        // DJL warns about CUDA on every machine without a GPU driver
+        context.getLogger("ai.djl.util.cuda").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
 
     static String usage() {

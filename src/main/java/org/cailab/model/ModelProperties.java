@@ -22,7 +22,7 @@ public record ModelProperties(String device, int maxBatchSize, boolean demoEnabl
             maxBatchSize = 8;
         }
         if (demoSteps <= 0) {
-            demoSteps = 600;
+            demoSteps = 400;
         }
     }
 }

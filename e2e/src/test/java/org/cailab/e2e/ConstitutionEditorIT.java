@@ -1,5 +1,7 @@
 package org.cailab.e2e;
 
+import static org.cailab.support.AsUser.asAdmin;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -209,20 +211,5 @@ class ConstitutionEditorIT extends BrowserTest {
                 content.cotExamples());
     }
 
-    private static void asAdmin(Runnable action) {
-        asAdmin(() -> {
-            action.run();
-            return null;
-        });
-    }
 
-    private static <T> T asAdmin(Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.cailab.e2e;
 
+import static org.cailab.support.AsUser.asAdmin;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.cailab.model.ModelRegistry;
@@ -59,13 +61,4 @@ class PlaygroundIT extends BrowserTest {
         assertThat(page.getByText("Page not available")).isVisible();
     }
 
-    static void asAdmin(Runnable action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }

@@ -1,0 +1,71 @@
+package org.cailab.pipeline;
+
+import org.cailab.promptset.Prompt;
+import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetService;
+import org.cailab.promptset.Turn;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Built-in run type: measures every prompt of a set (turns, characters, bytes, words, word pieces, whether it
+ * asks a question, a fingerprint for near-duplicates). Useful on its own to compare prompt sets, and the run type
+ * the engine is tested and demonstrated with until the model stages exist.
+ */
+@Component
+class PromptStatisticsStage implements RunStage {
+
+    static final String TYPE = "prompt-statistics";
+
+    /** The input of one item: the prompt, copied into the run. */
+    record PromptItem(long promptId, int position, List<Turn> turns) {
+    }
+
+    private final PromptSetService promptSets;
+
+    PromptStatisticsStage(PromptSetService promptSets) {
+        this.promptSets = promptSets;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String label() {
+        return "Prompt statistics";
+    }
+
+    @Override
+    public String description() {
+        return "Measures every prompt of a set: turns, characters, UTF-8 bytes, words, word pieces, questions.";
+    }
+
+    @Override
+    public boolean needsPromptSet() {
+        return true;
+    }
+
+    @Override
+    public RunPlan plan(RunConfig config) {
+        long setId = config.promptSetId() == null ? -1 : config.promptSetId();
+        PromptSet set = promptSets.find(setId)
+                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
+        List<ItemInput> items = promptSets.allPrompts(set.id()).stream()
+                .map(p -> ItemInput.of(key(p), new PromptItem(p.id(), p.position(), p.turns())))
+                .toList();
+        return new RunPlan(config.withParameter("promptSetName", set.name()), items);
+    }
+
+    @Override
+    public ItemResult process(RunContext context, ItemInput item) {
+        PromptItem prompt = item.as(PromptItem.class);
+        return ItemResult.of(PromptStatistics.of(prompt.turns()));
+    }
+
+    private static String key(Prompt prompt) {
+        return "prompt-%06d".formatted(prompt.position());
+    }
+}

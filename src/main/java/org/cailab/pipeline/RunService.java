@@ -1,0 +1,171 @@
+package org.cailab.pipeline;
+
+import org.cailab.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts, pauses, resumes, cancels and reads runs: the transaction and role boundary of the pipeline. Researchers
+ * (and admins, who are researchers too) may do all of it.
+ *
+ * <p>A run is planned and its items stored in the transaction that creates it, together with its worker
+ * executions, so a run either exists completely or not at all.
+ */
+@Service
+@Transactional
+public class RunService {
+
+    private static final String RESEARCHER = "hasRole('" + Role.RESEARCHER_ROLE + "')";
+
+    private final RunRepository runs;
+    private final RunStages stages;
+    private final RunExecutions executions;
+    private final PipelineScheduler scheduler;
+
+    RunService(RunRepository runs, RunStages stages, RunExecutions executions, PipelineScheduler scheduler) {
+        this.runs = runs;
+        this.stages = stages;
+        this.executions = executions;
+        this.scheduler = scheduler;
+    }
+
+    /** The run types this app can start. */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public List<RunTypeInfo> types() {
+        return stages.infos();
+    }
+
+    /**
+     * Plans the run with its stage, stores it with all its items and queues its workers. Fails with a {@link
+     * RunException} naming the problem (unknown type, missing prompt set, a configuration the stage refuses).
+     */
+    @PreAuthorize(RESEARCHER)
+    public Run start(RunConfig config) {
+        RunStage stage = stages.find(config.type())
+                .orElseThrow(() -> new RunException("There is no run type '" + config.type() + "'."));
+        if (stage.needsPromptSet() && config.promptSetId() == null) {
+            throw new RunException("A " + stage.label() + " run needs a prompt set.");
+        }
+        RunPlan plan;
+        try {
+            plan = stage.plan(config);
+        } catch (IllegalArgumentException e) {
+            throw new RunException(e.getMessage());
+        }
+        if (!plan.config().type().equals(config.type())) {
+            throw new IllegalStateException("Stage " + stage.type() + " changed the run type while planning");
+        }
+        RunConfig recorded = plan.config();
+        String user = currentUsername();
+        long id = runs.insertRun(recorded, user, plan.items().size());
+        runs.insertItems(id, plan.items());
+        RunConfig.Execution execution = recorded.execution();
+        runs.log(id, RunLogLevel.INFO, "Started by " + user + ": " + plan.items().size() + " items, "
+                + execution.workers() + " worker(s), up to " + execution.maxAttempts() + " attempt(s) per item.");
+        executions.scheduleWorkers(id, 0, execution.workers());
+        wakeUpAfterCommit();
+        return get(id);
+    }
+
+    /** Stops handing out items; items in progress finish. Only a queued or running run can be paused. */
+    @PreAuthorize(RESEARCHER)
+    public Run pause(long id) {
+        runs.changeState(id, EnumSet.of(RunState.QUEUED, RunState.RUNNING), RunState.PAUSED, false)
+                .orElseThrow(() -> refused(id, "paused", "queued or running"));
+        runs.log(id, RunLogLevel.INFO, "Paused by " + currentUsername() + ".");
+        return get(id);
+    }
+
+    /** Lets a paused run go on where it stopped, with a new generation of workers. */
+    @PreAuthorize(RESEARCHER)
+    public Run resume(long id) {
+        int generation = runs.changeState(id, EnumSet.of(RunState.PAUSED), RunState.QUEUED, true)
+                .orElseThrow(() -> refused(id, "resumed", "paused"));
+        Run run = get(id);
+        runs.log(id, RunLogLevel.INFO, "Resumed by " + currentUsername() + ".");
+        executions.scheduleWorkers(id, generation, run.config().execution().workers());
+        wakeUpAfterCommit();
+        return run;
+    }
+
+    /** Ends a run for good; items in progress finish, the rest stay unprocessed. */
+    @PreAuthorize(RESEARCHER)
+    public Run cancel(long id) {
+        runs.changeState(id, EnumSet.of(RunState.QUEUED, RunState.RUNNING, RunState.PAUSED), RunState.CANCELLED, false)
+                .orElseThrow(() -> refused(id, "cancelled", "queued, running or paused"));
+        runs.log(id, RunLogLevel.WARN, "Cancelled by " + currentUsername() + ".");
+        return get(id);
+    }
+
+    /** The most recent runs with their progress, newest first. */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public List<RunSummary> findRecent(int limit) {
+        return runs.findSummaries(null, Math.clamp(limit, 1, 1000));
+    }
+
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public Optional<RunSummary> find(long id) {
+        return runs.findSummaries(id, 1).stream().findFirst();
+    }
+
+    /** The last {@code limit} lines of a run's log, oldest first. */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public List<RunLogEntry> log(long id, int limit) {
+        return runs.findLog(id, Math.clamp(limit, 1, 10_000));
+    }
+
+    /** A page of a run's items in processing order, all or only those in {@code state}, with outputs. */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public List<RunItem> items(long id, @Nullable RunItemState state, int offset, int limit) {
+        return runs.findItems(id, state, Math.max(0, offset), Math.clamp(limit, 0, 10_000));
+    }
+
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public int countItems(long id, @Nullable RunItemState state) {
+        return runs.countItems(id, state);
+    }
+
+    private Run get(long id) {
+        return runs.findRun(id).map(RunRepository.StoredRun::run)
+                .orElseThrow(() -> new RunException("There is no run " + id + "."));
+    }
+
+    private RunException refused(long id, String action, String allowed) {
+        return runs.findRun(id)
+                .map(r -> new RunException("Run " + id + " is " + r.run().state().label().toLowerCase()
+                        + "; only a " + allowed + " run can be " + action + "."))
+                .orElseGet(() -> new RunException("There is no run " + id + "."));
+    }
+
+    private void wakeUpAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.wakeUp();
+                }
+            });
+        }
+    }
+
+    private static String currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "unknown" : auth.getName();
+    }
+}

@@ -1,0 +1,45 @@
+package org.cailab.pipeline;
+
+/**
+ * A kind of run (critique/revision, AI feedback labelling, training, statistics...): the SPI that pipeline stages
+ * implement as Spring beans. The run engine finds every bean of this type; {@link #type()} must be unique.
+ *
+ * <p>The engine calls {@link #plan} once when a researcher starts a run, and then {@link #process} once per item on
+ * some worker of some app instance. An item's output is stored in the transaction that marks it done, so a crash
+ * redoes only the items that were in progress: {@code process} may be called again for an item whose earlier call
+ * was cut off, and must therefore not have side effects outside its result (or key them by run id and item key).
+ * A {@code process} that throws fails that attempt; the item is retried up to
+ * {@link RunConfig.Execution#maxAttempts()} attempts and then recorded as failed with the error.
+ *
+ * <p>Both methods run with the security identity of the user who started the run (role researcher), so a stage
+ * may call other modules' services.
+ */
+public interface RunStage {
+
+    /** Stable identifier stored with each run, for example {@code "sl-cai-revision"}: lower-case letters, digits, '-'. */
+    String type();
+
+    /** Human name shown on the runs page. */
+    String label();
+
+    /** One sentence for the start form. */
+    default String description() {
+        return "";
+    }
+
+    /** Whether a run of this type needs {@link RunConfig#promptSetId()}. */
+    default boolean needsPromptSet() {
+        return false;
+    }
+
+    /**
+     * Checks the configuration and lists the items, in processing order, with unique keys. Runs in the transaction
+     * that creates the run; throw {@link RunException} with a message for the user when the configuration does not
+     * fit. The returned plan's configuration is the one recorded with the run, so a stage may complete it (for
+     * example record the prompt set's name or resolve "latest" to a version).
+     */
+    RunPlan plan(RunConfig config);
+
+    /** Processes one item and returns its output; called outside any transaction. */
+    ItemResult process(RunContext context, ItemInput item) throws Exception;
+}

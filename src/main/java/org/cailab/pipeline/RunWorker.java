@@ -1,0 +1,179 @@
+package org.cailab.pipeline;
+
+import org.cailab.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The loop of one worker slot: claim the next item, process it with the run's stage, store the output (or the
+ * failure), until no item is open (the run is finished), the run is paused or cancelled, or the app shuts down.
+ */
+@Component
+class RunWorker {
+
+    /** Why a worker stopped. */
+    enum Outcome {
+        /** The run has no open items left. */
+        FINISHED,
+        /** The run was paused, cancelled or resumed by a newer generation of workers, or cannot run here. */
+        STOPPED,
+        /** The app is shutting down while the run goes on: the slot must run again later. */
+        INTERRUPTED
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
+
+    private final RunLedger ledger;
+    private final RunStages stages;
+    private final LeaseKeeper leases;
+    private final PipelineProperties properties;
+
+    RunWorker(RunLedger ledger, RunStages stages, LeaseKeeper leases, PipelineProperties properties) {
+        this.ledger = ledger;
+        this.stages = stages;
+        this.leases = leases;
+        this.properties = properties;
+    }
+
+    Outcome work(WorkerSlot slot, String worker, BooleanSupplier shuttingDown) {
+        Optional<RunRepository.StoredRun> begun = ledger.begin(slot.runId(), slot.generation(), worker);
+        if (begun.isEmpty()) {
+            return Outcome.STOPPED;
+        }
+        Run run = begun.get().run();
+        Optional<RunStage> stage = stages.find(run.type());
+        if (stage.isEmpty()) {
+            ledger.failRun(run.id(), "No handler for run type '" + run.type() + "' in this version of the app.");
+            return Outcome.STOPPED;
+        }
+        SecurityContextHolder.setContext(actingAs(run.createdBy()));
+        try {
+            return loop(run, stage.get(), slot, worker, shuttingDown);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Outcome loop(Run run, RunStage stage, WorkerSlot slot, String worker, BooleanSupplier shuttingDown) {
+        RunConfig.Execution execution = run.config().execution();
+        while (true) {
+            if (shuttingDown.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                return Outcome.INTERRUPTED;
+            }
+            if (!ledger.isCurrent(run.id(), slot.generation())) {
+                return Outcome.STOPPED;
+            }
+            Optional<ItemClaimRepository.ClaimedItem> claimed =
+                    ledger.claim(run.id(), execution.maxAttempts(), worker, properties.lease());
+            if (claimed.isPresent()) {
+                process(run, stage, slot, claimed.get(), worker, shuttingDown);
+            } else if (ledger.finishIfComplete(run.id())) {
+                return Outcome.FINISHED;
+            } else if (!pause(properties.idleWait())) {
+                // the open items are in other workers' hands or waiting for a retry: look again shortly
+                return Outcome.INTERRUPTED;
+            }
+        }
+    }
+
+    private void process(Run run, RunStage stage, WorkerSlot slot, ItemClaimRepository.ClaimedItem item, String worker,
+                         BooleanSupplier shuttingDown) {
+        RunConfig.Execution execution = run.config().execution();
+        leases.hold(item.token());
+        try {
+            ItemResult result;
+            try {
+                Context context = new Context(run, slot, item.attempt(), worker, shuttingDown);
+                result = stage.process(context, item.input());
+                if (result == null) {
+                    throw new IllegalStateException("The stage returned no result");
+                }
+            } catch (Exception e) {
+                if (shuttingDown.getAsBoolean()) {
+                    ledger.release(item);
+                } else {
+                    log.debug("Run {} item {} attempt {} failed", run.id(), item.key(), item.attempt(), e);
+                    ledger.fail(item, e, execution.maxAttempts(), Duration.ofSeconds(execution.retryDelaySeconds()));
+                }
+                return;
+            }
+            ledger.complete(item, result.output(), worker);
+        } finally {
+            leases.release(item.token());
+        }
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stages call other modules' services, which check roles: they act as the researcher who started the run. */
+    private static SecurityContext actingAs(String username) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                AuthorityUtils.createAuthorityList("ROLE_" + Role.RESEARCHER_ROLE)));
+        return context;
+    }
+
+    private final class Context implements RunContext {
+
+        private final Run run;
+        private final WorkerSlot slot;
+        private final int attempt;
+        private final String worker;
+        private final BooleanSupplier shuttingDown;
+
+        Context(Run run, WorkerSlot slot, int attempt, String worker, BooleanSupplier shuttingDown) {
+            this.run = run;
+            this.slot = slot;
+            this.attempt = attempt;
+            this.worker = worker;
+            this.shuttingDown = shuttingDown;
+        }
+
+        @Override
+        public long runId() {
+            return run.id();
+        }
+
+        @Override
+        public RunConfig config() {
+            return run.config();
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
+        }
+
+        @Override
+        public String worker() {
+            return worker;
+        }
+
+        @Override
+        public void log(RunLogLevel level, String message) {
+            ledger.log(run.id(), level, message);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return shuttingDown.getAsBoolean() || !ledger.isCurrent(run.id(), slot.generation());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.cailab.promptset;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lines of UTF-8 text, decoded one at a time so that a decoding error is reported for the line it is on (a
+ * {@code BufferedReader} decodes ahead and would blame an earlier line). Accepts {@code \n} and {@code \r\n}.
+ */
+final class Utf8Lines {
+
+    private final InputStream input;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int number;
+
+    Utf8Lines(InputStream bufferedInput) {
+        this.input = bufferedInput;
+    }
+
+    /** The next line without its line break, or null at the end. */
+    String next() {
+        line.reset();
+        int b;
+        boolean any = false;
+        try {
+            while ((b = input.read()) != -1) {
+                any = true;
+                if (b == '\n') {
+                    break;
+                }
+                line.write(b);
+            }
+        } catch (IOException e) {
+            throw new PromptImportException(number + 1, "the file could not be read further: " + e.getMessage(), e);
+        }
+        if (!any) {
+            return null;
+        }
+        number++;
+        byte[] bytes = line.toByteArray();
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        try {
+            String text = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            return number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new PromptImportException(number, "not valid UTF-8 text", e);
+        }
+    }
+
+    /** The number of the line last returned, from 1. */
+    int number() {
+        return number;
+    }
+}

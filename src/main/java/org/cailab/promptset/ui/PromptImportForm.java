@@ -1,0 +1,131 @@
+package org.cailab.promptset.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.cailab.promptset.PromptExtraction;
+import org.cailab.promptset.PromptFormat;
+import org.cailab.promptset.PromptImport;
+import org.cailab.promptset.PromptImportException;
+import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetKind;
+import org.cailab.promptset.PromptSetService;
+import org.jspecify.annotations.Nullable;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+
+/** Upload a file, say what it is, import it as a new prompt set. */
+class PromptImportForm extends VerticalLayout {
+
+    /** Larger files (the full red-team attempts file is about 100 MB unpacked) are better gzipped. */
+    static final int MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+    private record Uploaded(String fileName, File file) {
+    }
+
+    private final PromptSetService promptSets;
+    private final Consumer<PromptSet> onImported;
+    private final TextField name = new TextField("Prompt set name");
+    private final Select<PromptSetKind> kind = new Select<>();
+    private final Select<PromptFormat> format = new Select<>();
+    private final Select<PromptExtraction> extraction = new Select<>();
+    private final Upload upload = new Upload();
+    private final Span error = new Span();
+    private volatile @Nullable Uploaded uploaded;
+
+    PromptImportForm(PromptSetService promptSets, Consumer<PromptSet> onImported) {
+        this.promptSets = promptSets;
+        this.onImported = onImported;
+        setPadding(false);
+        name.setId("prompt-set-name");
+        name.setMaxLength(200);
+        configure(kind, "Kind", "prompt-set-kind", PromptSetKind.values(), PromptSetKind.RED_TEAM);
+        kind.setItemLabelGenerator(PromptSetKind::label);
+        configure(format, "File format", "prompt-set-format", PromptFormat.values(), PromptFormat.HH_RLHF_JSONL);
+        format.setItemLabelGenerator(PromptFormat::label);
+        format.setWidth("18em");
+        configure(extraction, "Prompts to take", "prompt-set-extraction", PromptExtraction.values(),
+                PromptExtraction.FIRST_HUMAN_TURN);
+        extraction.setItemLabelGenerator(PromptExtraction::label);
+        extraction.setWidth("22em");
+
+        upload.setId("prompt-file");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> received(metadata.fileName(), file)));
+        upload.addFileRemovedListener(e -> discardUpload());
+
+        error.setId("prompt-import-error");
+        error.addClassName("cailab-error");
+        Button importButton = new Button("Import prompts", e -> importPrompts());
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        HorizontalLayout fields = new HorizontalLayout(name, kind, format, extraction);
+        fields.setWrap(true);
+        fields.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout actions = new HorizontalLayout(upload, importButton, error);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(fields, actions);
+    }
+
+    private static <T> void configure(Select<T> select, String label, String id, T[] values, T initial) {
+        select.setLabel(label);
+        select.setId(id);
+        select.setItems(values);
+        select.setValue(initial);
+    }
+
+    /** Called by the upload handler inside {@code UI.access}. */
+    private void received(String fileName, File file) {
+        discardUpload();
+        uploaded = new Uploaded(fileName, file);
+        if (name.isEmpty()) {
+            name.setValue(fileName.replaceFirst("\\.(jsonl|json|txt)(\\.gz)?$", ""));
+        }
+    }
+
+    private void importPrompts() {
+        Uploaded file = uploaded;
+        if (file == null) {
+            error.setText("Upload a file first.");
+            return;
+        }
+        PromptImport request = new PromptImport(name.getValue(), kind.getValue(), format.getValue(),
+                extraction.getValue(), file.fileName());
+        try (InputStream data = Files.newInputStream(file.file().toPath())) {
+            PromptSet set = promptSets.importPrompts(request, data);
+            error.setText("");
+            name.clear();
+            upload.clearFileList();
+            discardUpload();
+            onImported.accept(set);
+        } catch (PromptImportException e) {
+            error.setText(e.getMessage());
+        } catch (IOException e) {
+            error.setText("The uploaded file could not be read: " + e.getMessage());
+        }
+    }
+
+    private void discardUpload() {
+        Uploaded previous = uploaded;
+        uploaded = null;
+        if (previous != null) {
+            try {
+                Files.deleteIfExists(previous.file().toPath());
+            } catch (IOException ignored) {
+                // a temp file; the OS cleans it up eventually
+            }
+        }
+    }
+}
