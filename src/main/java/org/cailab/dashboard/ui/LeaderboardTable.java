@@ -40,11 +40,12 @@ final class LeaderboardTable extends VerticalLayout {
                 .setComparator(Comparator.comparingInt(LeaderboardEntry::rank).thenComparing(e -> -e.rating()));
         grid.addColumn(LeaderboardEntry::snapshot).setHeader("Snapshot").setFlexGrow(2)
                 .setComparator(Comparator.comparing(LeaderboardEntry::snapshot));
-        number("Rating", e -> ChartOptions.number(e.rating()), Comparator.comparingDouble(LeaderboardEntry::rating));
+        cell("Rating", "rating", e -> ChartOptions.number(e.rating()),
+                Comparator.comparingDouble(LeaderboardEntry::rating));
         grid.addColumn(e -> ChartOptions.number(e.lower()) + " to " + ChartOptions.number(e.upper()))
                 .setHeader("95% interval").setAutoWidth(true)
                 .setComparator(Comparator.comparingDouble(e -> e.upper() - e.lower()));
-        number("Votes", e -> Long.toString(e.votes()), Comparator.comparingLong(LeaderboardEntry::votes));
+        cell("Votes", "votes", e -> Long.toString(e.votes()), Comparator.comparingLong(LeaderboardEntry::votes));
         number("Step", e -> e.step() == null ? "" : e.step().toString(),
                 Comparator.comparing(LeaderboardEntry::step, Comparator.nullsLast(Comparator.naturalOrder())));
         number("Run", e -> e.runId() == null ? "" : e.runId().toString(),
@@ -71,6 +72,18 @@ final class LeaderboardTable extends VerticalLayout {
     private void number(String header, Function<LeaderboardEntry, String> text,
                         Comparator<LeaderboardEntry> order) {
         grid.addColumn(text::apply).setHeader(header).setAutoWidth(true).setComparator(order)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+    }
+
+    /** A column whose cells say which snapshot and column they show, so that scripts and tests can find a number. */
+    private void cell(String header, String column, Function<LeaderboardEntry, String> text,
+                      Comparator<LeaderboardEntry> order) {
+        grid.addComponentColumn(e -> {
+            Span value = new Span(text.apply(e));
+            value.getElement().setAttribute("data-snapshot", e.snapshot());
+            value.getElement().setAttribute("data-column", column);
+            return value;
+        }).setHeader(header).setAutoWidth(true).setComparator(order)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
     }
 

@@ -1,0 +1,122 @@
+package org.cailab.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.cailab.comparison.Campaign;
+import org.cailab.comparison.CampaignService;
+import org.cailab.comparison.ComparisonService;
+import org.cailab.comparison.ComparisonTask;
+import org.cailab.comparison.RatingVote;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.security.Role;
+import org.cailab.security.UserService;
+import org.cailab.support.ComparisonTestModels;
+import org.cailab.support.Voting;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.support.Voting.asAdmin;
+
+/**
+ * A worker votes in the browser; the researcher's dashboards show the snapshots with their numbers, and the numbers
+ * change while the page stays open when the worker votes again.
+ */
+class DashboardIT extends BrowserTest {
+
+    @Autowired
+    UserService users;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    ComparisonService comparisons;
+    @Autowired
+    ModelRegistry registry;
+
+    @Test
+    void theLeaderboardAndTheParetoChartFollowAWorkersVotesLive() {
+        Voting voting = new Voting(users, campaigns, comparisons);
+        List<ModelSnapshot> pair = asAdmin(() -> ComparisonTestModels.ensure(registry)).subList(0, 2);
+        Campaign helpful = voting.campaign(ComparisonTask.HELPFULNESS, pair);
+        Campaign harmless = voting.campaign(ComparisonTask.HARMLESSNESS, pair);
+        String worker = voting.user("dash-worker", Role.WORKER);
+        String researcher = voting.user("dash-res", Role.RESEARCHER);
+
+        loginPage().signInAs(worker, "password-1");
+        voteOnce(new ComparisonPage(page).open(helpful.id()).dismissGuidelines(), "a");
+        voteOnce(new ComparisonPage(page).open(harmless.id()).dismissGuidelines(), "b");
+        loginPage().signOut();
+
+        loginPage().signInAs(researcher, "password-1");
+        DashboardPage dashboard = new DashboardPage(page).open();
+        long votes = ratedVotes(ComparisonTask.HELPFULNESS);
+        assertThat(dashboard.summary("helpfulness")).containsText(votes + " rated votes");
+        for (ModelSnapshot snapshot : pair) {
+            assertThat(dashboard.cell("helpfulness", snapshot.name(), "votes"))
+                    .hasText(String.valueOf(votesOf(ComparisonTask.HELPFULNESS, snapshot.name())));
+            assertThat(dashboard.cell("harmlessness", snapshot.name(), "votes"))
+                    .hasText(String.valueOf(votesOf(ComparisonTask.HARMLESSNESS, snapshot.name())));
+        }
+        assertThat(dashboard.paretoChart()).hasAttribute("data-rendered", Pattern.compile("[1-9]\\d*"));
+        assertThat(dashboard.seriesItemNames(dashboard.paretoChart()))
+                .contains(pair.get(0).name(), pair.get(1).name());
+        assertThat(dashboard.tooltipLines(dashboard.paretoChart(), pair.get(0).name()))
+                .anySatisfy(line -> assertThat(line).startsWith("Helpfulness: "))
+                .anySatisfy(line -> assertThat(line).startsWith("Harmlessness: "));
+        assertThat(dashboard.tooltipFormatterIsAFunction(dashboard.paretoChart())).isTrue();
+
+        String aVotes = dashboard.cell("helpfulness", pair.get(0).name(), "votes").textContent();
+        String aRating = dashboard.cell("helpfulness", pair.get(0).name(), "rating").textContent();
+        int rendered = dashboard.renderCount(dashboard.paretoChart());
+        page.evaluate("() => window.dashboardNotReloaded = true");
+
+        // the worker votes again in another browser while the researcher's page stays open
+        try (BrowserContext other = page.context().browser().newContext(
+                new Browser.NewContextOptions().setBaseURL(baseUrl()))) {
+            Page workerPage = other.newPage();
+            new LoginPage(workerPage).signInAs(worker, "password-1");
+            voteOnce(new ComparisonPage(workerPage).open(helpful.id()), "a");
+        }
+
+        assertThat(dashboard.summary("helpfulness")).containsText((votes + 1) + " rated votes");
+        assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "votes")).not().hasText(aVotes);
+        assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "rating")).not().hasText(aRating);
+        page.waitForCondition(() -> dashboard.renderCount(dashboard.paretoChart()) > rendered);
+        assertThat((Boolean) page.evaluate("() => window.dashboardNotReloaded === true")).as("no reload").isTrue();
+    }
+
+    @Test
+    void aWorkerCannotOpenTheDashboards() {
+        Voting voting = new Voting(users, campaigns, comparisons);
+        String worker = voting.user("dash-nosy", Role.WORKER);
+        loginPage().signInAs(worker, "password-1");
+        assertThat(loginPage().navigation().getByText("Dashboards")).hasCount(0);
+        page.navigate("/dashboard");
+        assertThat(page.getByText("Page not available")).isVisible();
+        assertThat(page.locator("#pareto-chart")).hasCount(0);
+    }
+
+    /** Sends a message, waits for both answers and votes with the keyboard ("a" or "b"). */
+    private static void voteOnce(ComparisonPage compare, String key) {
+        compare.sendWithKeyboard("Hello, how are you?");
+        assertThat(compare.voteButton(key.equals("a") ? "A is better (A)" : "B is better (B)")).isEnabled();
+        compare.page().keyboard().press(key);
+        assertThat(compare.page().locator("#notice")).containsText("Vote recorded");
+    }
+
+    private long ratedVotes(ComparisonTask task) {
+        return Voting.as("reader", Role.RESEARCHER, () -> comparisons.votesForRatings(task)).size();
+    }
+
+    private long votesOf(ComparisonTask task, String snapshot) {
+        List<RatingVote> votes = Voting.as("reader", Role.RESEARCHER, () -> comparisons.votesForRatings(task));
+        return votes.stream().filter(v -> v.snapshotAName().equals(snapshot) || v.snapshotBName().equals(snapshot))
+                .count();
+    }
+}
