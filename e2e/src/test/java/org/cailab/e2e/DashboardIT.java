@@ -10,6 +10,8 @@ import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.RatingVote;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.NewSnapshot;
+import org.cailab.model.SnapshotKind;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.support.ComparisonTestModels;
@@ -42,7 +44,9 @@ class DashboardIT extends BrowserTest {
     @Test
     void theLeaderboardAndTheParetoChartFollowAWorkersVotesLive() {
         Voting voting = new Voting(users, campaigns, comparisons);
-        List<ModelSnapshot> pair = asAdmin(() -> ComparisonTestModels.ensure(registry)).subList(0, 2);
+        List<ModelSnapshot> pair = runSnapshots();
+        List<String> pageErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onPageError(pageErrors::add);
         Campaign helpful = voting.campaign(ComparisonTask.HELPFULNESS, pair);
         Campaign harmless = voting.campaign(ComparisonTask.HARMLESSNESS, pair);
         String worker = voting.user("dash-worker", Role.WORKER);
@@ -89,6 +93,19 @@ class DashboardIT extends BrowserTest {
         assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "rating")).not().hasText(aRating);
         page.waitForCondition(() -> dashboard.renderCount(dashboard.paretoChart()) > rendered);
         assertThat((Boolean) page.evaluate("() => window.dashboardNotReloaded === true")).as("no reload").isTrue();
+
+        // the run's two snapshots in step order on the rating-vs-step chart (a line and its interval band)
+        assertThat(dashboard.stepChart("helpfulness")).hasAttribute("data-rendered", Pattern.compile("[1-9]\\d*"));
+        assertThat(dashboard.seriesItemNames(dashboard.stepChart("helpfulness")))
+                .containsExactly(pair.get(0).name(), pair.get(1).name());
+        java.nio.file.Path shots = java.nio.file.Path.of("target", "e2e-screenshots");
+        dashboard.paretoChart().screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(shots.resolve("dashboard-pareto.png")));
+        dashboard.stepChart("helpfulness").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(shots.resolve("dashboard-steps.png")));
+        dashboard.leaderboard("helpfulness").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(shots.resolve("dashboard-leaderboard.png")));
+        assertThat(pageErrors).as("no script errors").isEmpty();
     }
 
     @Test
@@ -100,6 +117,17 @@ class DashboardIT extends BrowserTest {
         page.navigate("/dashboard");
         assertThat(page.getByText("Page not available")).isVisible();
         assertThat(page.locator("#pareto-chart")).hasCount(0);
+    }
+
+    /** Two snapshots of one run, at steps 100 and 200 (the tiny model's weights under two names). */
+    private List<ModelSnapshot> runSnapshots() {
+        ModelSnapshot tiny = asAdmin(() -> ComparisonTestModels.ensure(registry)).getFirst();
+        long run = 900_000 + new java.util.Random().nextInt(100_000);
+        return asAdmin(() -> List.of(
+                registry.registerProduced(new NewSnapshot("dash-" + run + "-s100", SnapshotKind.RL_CAI,
+                        tiny.location(), null, run, 100L, "")),
+                registry.registerProduced(new NewSnapshot("dash-" + run + "-s200", SnapshotKind.RL_CAI,
+                        tiny.location(), null, run, 200L, ""))));
     }
 
     /** Sends a message, waits for both answers and votes with the keyboard ("a" or "b"). */

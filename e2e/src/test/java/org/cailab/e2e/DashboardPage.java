@@ -32,6 +32,11 @@ public record DashboardPage(Page page) {
         return page.locator("#pareto-chart");
     }
 
+    /** The rating-vs-step chart of a task. */
+    public Locator stepChart(String task) {
+        return page.locator("#step-chart-" + task);
+    }
+
     /** How often charts.js has drawn the chart. */
     public int renderCount(Locator chart) {
         String rendered = chart.getAttribute("data-rendered");
