@@ -2,7 +2,10 @@ package org.cailab.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonService;
@@ -106,6 +109,35 @@ class DashboardIT extends BrowserTest {
         dashboard.leaderboard("helpfulness").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(shots.resolve("dashboard-leaderboard.png")));
         assertThat(pageErrors).as("no script errors").isEmpty();
+
+        // the researcher's browser session also reads the JSON endpoint
+        com.microsoft.playwright.APIResponse json = page.request().get("/api/ratings?task=helpfulness&bootstrap=10");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.text()).contains("\"helpfulness\"", pair.get(0).name(), pair.get(1).name());
+    }
+
+    @Test
+    void aResearcherCreatesAnApiKeyThatWorksWithoutASessionUntilRevoked() {
+        String researcher = new Voting(users, campaigns, comparisons).user("key-res", Role.RESEARCHER);
+        loginPage().signInAs(researcher, "password-1");
+        loginPage().navigation().getByText("API keys").click();
+        LoginPage.textbox(page, "Key name").fill("notebook");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        Locator shown = page.locator("#new-api-key input");
+        assertThat(shown).hasValue(Pattern.compile("cai_[A-Za-z0-9_-]{43}"));
+        String key = shown.inputValue();
+        assertThat(page.locator("#api-key-grid")).containsText("notebook");
+        assertThat(page.locator("#api-key-grid")).containsText(key.substring(0, 10));
+        assertThat(page.locator("#api-key-grid")).not().containsText(key);
+
+        try (BrowserContext script = page.context().browser().newContext(
+                new Browser.NewContextOptions().setBaseURL(baseUrl()))) {
+            RequestOptions withKey = RequestOptions.create().setHeader("Authorization", "Bearer " + key);
+            assertThat(script.request().get("/api/ratings?task=harmlessness", withKey).status()).isEqualTo(200);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke notebook")).click();
+            assertThat(page.locator("#api-key-grid")).containsText("revoked");
+            assertThat(script.request().get("/api/ratings?task=harmlessness", withKey).status()).isEqualTo(401);
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ final class LeaderboardTable extends VerticalLayout {
         setSpacing(false);
         grid.setId("leaderboard-" + code);
         grid.setAllRowsVisible(true);
-        var rank = grid.addColumn(LeaderboardEntry::rank).setHeader("Rank").setAutoWidth(true).setFlexGrow(0)
+        var rank = grid.addColumn(LeaderboardEntry::rank).setHeader("Rank").setWidth("7em").setFlexGrow(0)
                 .setComparator(Comparator.comparingInt(LeaderboardEntry::rank).thenComparing(e -> -e.rating()));
         grid.addColumn(LeaderboardEntry::snapshot).setHeader("Snapshot").setFlexGrow(2)
                 .setComparator(Comparator.comparing(LeaderboardEntry::snapshot));
