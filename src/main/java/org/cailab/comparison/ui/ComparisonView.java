@@ -49,7 +49,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     private final AnswerPanes answers = new AnswerPanes();
     private final VoteBar voteBar = new VoteBar(this::vote);
     private final Composer composer;
-    private final ShortcutLegend legend = new ShortcutLegend();
+    private final ShortcutLegend legend = new ShortcutLegend("shortcut-legend");
     private final CompletionPanel completion = new CompletionPanel();
     private final Div work = new Div(log, answers, voteBar);
 

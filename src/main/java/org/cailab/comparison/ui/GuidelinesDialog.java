@@ -18,7 +18,7 @@ class GuidelinesDialog extends Dialog {
         Div instructions = new Div();
         instructions.setText(campaign.instructions());
         instructions.addClassName("cmp-text");
-        ShortcutLegend legend = new ShortcutLegend();
+        ShortcutLegend legend = new ShortcutLegend("guidelines-shortcut-legend");
         legend.show(campaign);
         String limits = "Each conversation has at most " + campaign.turnLimit() + " of your messages."
                 + (campaign.quota() == null ? "" : " You are done after " + campaign.quota() + " comparisons.");

@@ -7,9 +7,10 @@ import org.cailab.comparison.WorkerCampaign;
 /** The list of keyboard shortcuts, always on the page; only the actions this campaign allows. */
 class ShortcutLegend extends Div {
 
-    ShortcutLegend() {
+    /** @param id distinct per place: the page and the guidelines dialog both show a legend */
+    ShortcutLegend(String id) {
         addClassName("cmp-legend");
-        setId("shortcut-legend");
+        setId(id);
     }
 
     void show(WorkerCampaign campaign) {
