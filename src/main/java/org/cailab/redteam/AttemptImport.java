@@ -1,0 +1,10 @@
+package org.cailab.redteam;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.OffsetDateTime;
+
+/** One imported file of red-team attempts. */
+public record AttemptImport(long id, String fileName, @Nullable String sha256, int records, String importedBy,
+                            OffsetDateTime importedAt) {
+}

@@ -1,0 +1,9 @@
+package org.cailab.redteam;
+
+/** A red-team request that cannot be carried out; the message is meant for the person who asked. */
+public class RedTeamException extends RuntimeException {
+
+    public RedTeamException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cailab.redteam;
+
+enum TurnStatus {
+    GENERATING,
+    READY,
+    FAILED
+}

@@ -1,0 +1,91 @@
+package org.cailab.redteam.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.cailab.comparison.PoolSnapshot;
+import org.cailab.redteam.RedTeamCampaign;
+import org.cailab.redteam.RedTeamCampaignService;
+import org.cailab.redteam.RedTeamException;
+import org.cailab.security.Role;
+
+import java.util.stream.Collectors;
+
+/** Researchers' list of red-team campaigns: create, edit, open or close, the Prolific study link. */
+@Route("redteam/campaigns")
+@PageTitle("Red-team campaigns | Constitutional AI Lab")
+@Menu(title = "Red-team campaigns", order = 320)
+@RolesAllowed(Role.RESEARCHER_ROLE)
+class RedTeamCampaignsView extends VerticalLayout {
+
+    private final RedTeamCampaignService campaigns;
+    private final Grid<RedTeamCampaign> grid = new Grid<>();
+
+    RedTeamCampaignsView(RedTeamCampaignService campaigns) {
+        this.campaigns = campaigns;
+        setSizeFull();
+        Button create = new Button("New campaign", e -> new RedTeamCampaignDialog(campaigns, null, this::saved).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("new-campaign");
+        grid.setId("redteam-campaign-grid");
+        grid.addColumn(RedTeamCampaign::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(c -> c.settings().pool().stream().map(PoolSnapshot::name).collect(Collectors.joining(", ")))
+                .setHeader("Pool").setFlexGrow(2);
+        grid.addColumn(c -> c.settings().turnLimit()).setHeader("Messages").setAutoWidth(true);
+        grid.addColumn(c -> c.settings().quotaPerWorker() == null ? "" : String.valueOf(c.settings().quotaPerWorker()))
+                .setHeader("Quota").setAutoWidth(true);
+        grid.addColumn(c -> c.settings().open() ? "open" : "closed").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(RedTeamCampaign::ratedAttempts).setHeader("Rated attempts").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> {
+            Span link = new Span("Prolific study link: /p/redteam/" + c.id()
+                    + "?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"
+                    + "  - completion code: " + c.settings().completionCode());
+            link.addClassName("rt-text");
+            return link;
+        }));
+        add(new HorizontalLayout(new H2("Red-team campaigns"), create), grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(RedTeamCampaign campaign) {
+        Button edit = small("Edit", () -> new RedTeamCampaignDialog(campaigns, campaign, this::saved).open());
+        edit.setAriaLabel("Edit " + campaign.name());
+        boolean open = campaign.settings().open();
+        Button toggle = small(open ? "Close" : "Open", () -> {
+            try {
+                campaigns.setOpen(campaign, !open);
+                refresh();
+            } catch (RedTeamException ex) {
+                Notification.show(ex.getMessage());
+            }
+        });
+        toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
+        return new HorizontalLayout(edit, toggle);
+    }
+
+    private static Button small(String label, Runnable action) {
+        Button button = new Button(label, e -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void saved(RedTeamCampaign campaign) {
+        refresh();
+        Notification.show("Saved campaign " + campaign.name() + ".", 3000, Notification.Position.BOTTOM_START);
+    }
+
+    private void refresh() {
+        grid.setItems(campaigns.campaigns());
+    }
+}
