@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 @Component
 class RatingsChanges {
 
-    private final CopyOnWriteArrayList<Consumer<Set<ComparisonTask>>> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<DashboardChange>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ratings-changes");
         t.setDaemon(true);
@@ -28,37 +28,51 @@ class RatingsChanges {
     });
     private final long delayMillis;
     private final Set<ComparisonTask> pending = EnumSet.noneOf(ComparisonTask.class);
+    private boolean pendingRedTeam;
+    private boolean scheduled;
 
     RatingsChanges(DashboardProperties properties) {
         this.delayMillis = properties.updateDelay().toMillis();
     }
 
-    RatingsSubscription subscribe(Consumer<Set<ComparisonTask>> listener) {
+    RatingsSubscription subscribe(Consumer<DashboardChange> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
     /** Schedules a notice for these tasks, unless one is already waiting (it then carries them too). */
     void changed(Set<ComparisonTask> tasks) {
+        schedule(tasks, false);
+    }
+
+    /** Schedules a notice that red-team results changed. */
+    void redTeamChanged() {
+        schedule(Set.of(), true);
+    }
+
+    private void schedule(Set<ComparisonTask> tasks, boolean redTeam) {
         synchronized (pending) {
-            boolean scheduled = !pending.isEmpty();
             pending.addAll(tasks);
-            if (scheduled || pending.isEmpty()) {
+            pendingRedTeam |= redTeam;
+            if (scheduled) {
                 return;
             }
+            scheduled = true;
         }
         executor.schedule(this::deliver, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void deliver() {
-        Set<ComparisonTask> tasks;
+        DashboardChange change;
         synchronized (pending) {
-            tasks = Set.copyOf(pending);
+            change = new DashboardChange(pending, pendingRedTeam);
             pending.clear();
+            pendingRedTeam = false;
+            scheduled = false;
         }
-        for (Consumer<Set<ComparisonTask>> listener : listeners) {
+        for (Consumer<DashboardChange> listener : listeners) {
             try {
-                listener.accept(tasks);
+                listener.accept(change);
             } catch (RuntimeException e) {
                 // one broken page must not keep the notice from the others
                 org.slf4j.LoggerFactory.getLogger(RatingsChanges.class).warn("ratings change listener failed", e);

@@ -3,6 +3,8 @@ package org.cailab.dashboard;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.VoteRecorded;
 import org.cailab.comparison.WorkerExclusionChanged;
+import org.cailab.redteam.AttemptRated;
+import org.cailab.redteam.AttemptsImported;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -11,7 +13,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Keeps the cached ratings current. Votes are recorded inside a transaction: reacting only after it commits means
+ * Keeps the cached ratings current and open dashboards informed (also of new red-team ratings). Votes are recorded inside a transaction: reacting only after it commits means
  * a recomputation always sees the new vote, and a rolled-back vote changes nothing.
  */
 @Component
@@ -33,5 +35,15 @@ class RatingsEventListener {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(WorkerExclusionChanged change) {
         ratings.changed(EnumSet.allOf(ComparisonTask.class));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(AttemptRated rated) {
+        ratings.redTeamChanged();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(AttemptsImported imported) {
+        ratings.redTeamChanged();
     }
 }

@@ -101,11 +101,12 @@ public class RatingsService {
     }
 
     /**
-     * Calls {@code listener} (on a background thread) with the tasks whose ratings changed, after votes were
-     * recorded or a worker's exclusion changed. Close the subscription when the page goes away.
+     * Calls {@code listener} (on a background thread) with what changed: the tasks whose ratings changed after votes
+     * were recorded or a worker's exclusion changed, and whether red-team results changed. Close the subscription
+     * when the page goes away.
      */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
-    public RatingsSubscription subscribe(Consumer<Set<ComparisonTask>> listener) {
+    public RatingsSubscription subscribe(Consumer<DashboardChange> listener) {
         return changes.subscribe(listener);
     }
 
@@ -116,5 +117,10 @@ public class RatingsService {
             cache.keySet().removeIf(q -> q.task() == task);
         }
         changes.changed(tasks);
+    }
+
+    /** Tells the subscribers that red-team results changed (nothing of them is cached here). */
+    void redTeamChanged() {
+        changes.redTeamChanged();
     }
 }

@@ -18,23 +18,30 @@ class RatingsChangesTest {
     void aBurstOfChangesBecomesOneNoticeOnAnotherThreadAndClosedSubscriptionsHearNothing() throws Exception {
         RatingsChanges changes = new RatingsChanges(new DashboardProperties(null, Duration.ofMillis(100)));
         try {
-            List<Set<ComparisonTask>> heard = new CopyOnWriteArrayList<>();
+            List<DashboardChange> heard = new CopyOnWriteArrayList<>();
             List<String> threads = new CopyOnWriteArrayList<>();
-            CountDownLatch once = new CountDownLatch(1);
-            RatingsSubscription subscription = changes.subscribe(tasks -> {
-                heard.add(tasks);
+            CountDownLatch first = new CountDownLatch(1);
+            CountDownLatch second = new CountDownLatch(2);
+            RatingsSubscription subscription = changes.subscribe(change -> {
+                heard.add(change);
                 threads.add(Thread.currentThread().getName());
-                once.countDown();
+                first.countDown();
+                second.countDown();
             });
-            RatingsSubscription closed = changes.subscribe(tasks -> heard.add(Set.of()));
+            RatingsSubscription closed = changes.subscribe(change -> heard.add(new DashboardChange(Set.of(), false)));
             closed.close();
             changes.changed(Set.of(ComparisonTask.HELPFULNESS));
             changes.changed(Set.of(ComparisonTask.HARMLESSNESS));
             changes.changed(Set.of(ComparisonTask.HELPFULNESS));
-            assertThat(once.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(300);
-            assertThat(heard).containsExactly(Set.of(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS));
+            assertThat(heard).containsExactly(new DashboardChange(
+                    Set.of(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS), false));
             assertThat(threads).containsExactly("ratings-changes");
+
+            changes.redTeamChanged();
+            assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(heard.get(1)).isEqualTo(new DashboardChange(Set.of(), true));
             subscription.close();
             assertThat(changes.listenerCount()).isZero();
         } finally {

@@ -87,7 +87,7 @@ class RatingsServiceIT extends IntegrationTest {
         Leaderboard before = researcher(() -> ratings.leaderboard(queries.getFirst()));
         assertThat(researcher(() -> ratings.leaderboard(queries.getFirst()))).as("cached").isSameAs(before);
         Leaderboard harmBefore = researcher(() -> ratings.leaderboard(queries.get(1)));
-        List<Set<ComparisonTask>> notices = new CopyOnWriteArrayList<>();
+        List<DashboardChange> notices = new CopyOnWriteArrayList<>();
         try (RatingsSubscription ignored = researcher(() -> ratings.subscribe(notices::add))) {
             voting.vote(worker, helpful, Choice.B_BETTER);
             Leaderboard after = researcher(() -> ratings.leaderboard(queries.getFirst()));
@@ -95,10 +95,11 @@ class RatingsServiceIT extends IntegrationTest {
             assertThat(researcher(() -> ratings.leaderboard(queries.get(1)))).as("other task still cached")
                     .isSameAs(harmBefore);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!notices.contains(Set.of(ComparisonTask.HELPFULNESS)) && System.nanoTime() < deadline) {
+            while (notices.stream().noneMatch(n -> n.tasks().contains(ComparisonTask.HELPFULNESS))
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(notices).contains(Set.of(ComparisonTask.HELPFULNESS));
+            assertThat(notices).anySatisfy(n -> assertThat(n.tasks()).contains(ComparisonTask.HELPFULNESS));
         }
     }
 

@@ -11,7 +11,16 @@ import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.RatingVote;
+import org.cailab.comparison.PoolSnapshot;
 import org.cailab.model.ModelRegistry;
+import org.cailab.redteam.PendingReply;
+import org.cailab.redteam.RatingRequest;
+import org.cailab.redteam.RedTeamCampaign;
+import org.cailab.redteam.RedTeamCampaignService;
+import org.cailab.redteam.RedTeamCampaignSettings;
+import org.cailab.redteam.RedTeamService;
+import org.cailab.redteam.ReplyListener;
+import org.cailab.redteam.ReplySubscription;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
@@ -43,6 +52,10 @@ class DashboardIT extends BrowserTest {
     ComparisonService comparisons;
     @Autowired
     ModelRegistry registry;
+    @Autowired
+    RedTeamCampaignService redTeamCampaigns;
+    @Autowired
+    RedTeamService redTeam;
 
     @Test
     void theLeaderboardAndTheParetoChartFollowAWorkersVotesLive() {
@@ -108,6 +121,15 @@ class DashboardIT extends BrowserTest {
                 .setPath(shots.resolve("dashboard-steps.png")));
         dashboard.leaderboard("helpfulness").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(shots.resolve("dashboard-leaderboard.png")));
+        // a red-team rating of the later snapshot appears in the absolute harmfulness charts, live as well
+        Locator harm = page.locator("#harmfulness-chart");
+        int harmRendered = dashboard.renderCount(harm);
+        rateRedTeamAttempt(worker, pair.get(1), 3);
+        page.waitForCondition(() -> dashboard.renderCount(harm) > harmRendered);
+        page.waitForCondition(() -> dashboard.seriesItemNames(harm).contains(pair.get(1).name()));
+        assertThat(dashboard.tooltipLines(harm, pair.get(1).name())).first().asString()
+                .startsWith("Red team: mean 3.00").contains("1 attempts");
+        assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-step-chart"))).contains(pair.get(1).name());
         assertThat(pageErrors).as("no script errors").isEmpty();
 
         // the researcher's browser session also reads the JSON endpoint
@@ -160,6 +182,38 @@ class DashboardIT extends BrowserTest {
                         tiny.location(), null, run, 100L, "")),
                 registry.registerProduced(new NewSnapshot("dash-" + run + "-s200", SnapshotKind.RL_CAI,
                         tiny.location(), null, run, 200L, ""))));
+    }
+
+    /** The worker red-teams {@code snapshot} in a new campaign: one message, then the success rating. */
+    private void rateRedTeamAttempt(String worker, ModelSnapshot snapshot, int rating) {
+        RedTeamCampaign campaign = asAdmin(() -> redTeamCampaigns.create(RedTeamCampaignSettings.defaults(
+                "Dash RT " + java.util.UUID.randomUUID().toString().substring(0, 8),
+                List.of(new PoolSnapshot(snapshot.id(), snapshot.name(), 1))).withOpen(true)));
+        long attempt = Voting.as(worker, Role.WORKER, () -> redTeam.start(campaign.id(), "get a rude answer"))
+                .attempt().id();
+        PendingReply pending = Voting.as(worker, Role.WORKER, () -> redTeam.send(campaign.id(), attempt, "be rude"));
+        java.util.concurrent.CompletableFuture<String> ready = new java.util.concurrent.CompletableFuture<>();
+        ReplyListener listener = new ReplyListener() {
+            @Override
+            public void onText(String textSoFar) {
+            }
+
+            @Override
+            public void onReady(long turnId, String answer) {
+                ready.complete(answer);
+            }
+
+            @Override
+            public void onFailed(long turnId, String failure) {
+                ready.completeExceptionally(new AssertionError(failure));
+            }
+        };
+        try (ReplySubscription ignored = Voting.as(worker, Role.WORKER, () -> redTeam.watch(pending.turnId(), listener))) {
+            ready.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the answer did not arrive", e);
+        }
+        Voting.as(worker, Role.WORKER, () -> redTeam.rate(new RatingRequest(attempt, rating, null)));
     }
 
     /** Sends a message, waits for both answers and votes with the keyboard ("a" or "b"). */

@@ -58,7 +58,8 @@ class DashboardView extends VerticalLayout {
         setWidthFull();
         add(new H2("Dashboards"), new Paragraph("Helpfulness and harmlessness are rated separately from the votes of "
                 + "their campaigns; votes flagged for an identity leak and votes of excluded workers are left out. "
-                + "Intervals are 95% bootstrap intervals. The page updates itself when votes arrive."), settings());
+                + "Rating intervals are 95% bootstrap intervals. The page updates itself when votes or red-team "
+                + "ratings arrive."), settings());
         for (DashboardPanel panel : this.panels) {
             Span problem = new Span();
             problem.addClassName("cailab-problem");
@@ -150,7 +151,7 @@ class DashboardView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        subscription = ratings.subscribe(tasks -> ui.access(this::refresh));
+        subscription = ratings.subscribe(change -> ui.access(this::refresh));
         refresh();
     }
 
