@@ -130,6 +130,9 @@ class DashboardIT extends BrowserTest {
         assertThat(dashboard.tooltipLines(harm, pair.get(1).name())).first().asString()
                 .startsWith("Red team: mean 3.00").contains("1 attempts");
         assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-step-chart"))).contains(pair.get(1).name());
+        page.waitForTimeout(500); // let the update's animation finish before the picture
+        harm.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(shots.resolve("dashboard-harmfulness.png")));
         assertThat(pageErrors).as("no script errors").isEmpty();
 
         // the researcher's browser session also reads the JSON endpoint

@@ -42,7 +42,7 @@ final class HarmfulnessChartOption {
         int index = 0;
         for (Map.Entry<String, List<HarmfulnessRow>> source : bySource.entrySet()) {
             String color = ChartOptions.color(index++);
-            ObjectNode bars = series.addObject().put("type", "bar").put("name", source.getKey());
+            ObjectNode bars = series.addObject().put("type", "bar").put("name", source.getKey()).put("barMaxWidth", 48);
             bars.putObject("itemStyle").put("color", color);
             ArrayNode data = bars.putArray("data");
             ObjectNode whiskers = series.addObject().put("type", "custom").put("name", source.getKey())
