@@ -1,0 +1,13 @@
+/**
+ * Ratings and research dashboards: Elo / Bradley-Terry leaderboards per comparison task with bootstrap intervals,
+ * the harmlessness-versus-helpfulness frontier, ratings over training steps, absolute harmfulness from the red-team
+ * results, and the JSON endpoint
+ * {@code GET /api/ratings} for scripts (session or API key). Public API: {@link org.cailab.dashboard.RatingsService}
+ * (leaderboards, live change notices), {@link org.cailab.dashboard.Frontier} (snapshots placed by both ratings),
+ * {@link org.cailab.dashboard.LeaderboardExport} (CSV and JSON) and {@link org.cailab.dashboard.ApiKeyService}.
+ * The rating math itself lives in {@code org.cailab.rating}.
+ */
+@NullMarked
+package org.cailab.dashboard;
+
+import org.jspecify.annotations.NullMarked;

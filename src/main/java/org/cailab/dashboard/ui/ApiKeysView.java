@@ -1,0 +1,110 @@
+package org.cailab.dashboard.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.cailab.dashboard.ApiKey;
+import org.cailab.dashboard.ApiKeyException;
+import org.cailab.dashboard.ApiKeyService;
+import org.cailab.dashboard.CreatedApiKey;
+import org.cailab.security.Role;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Researchers create API keys for their scripts ({@code GET /api/ratings}); a new key is shown once, then only its
+ * first characters. Revoking takes effect on the next request. Admins see everybody's keys.
+ */
+@Route("api-keys")
+@PageTitle("API keys | Constitutional AI Lab")
+@Menu(title = "API keys", order = 210)
+@RolesAllowed({Role.RESEARCHER_ROLE, Role.ADMIN_ROLE})
+class ApiKeysView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ApiKeyService keys;
+    private final Grid<ApiKey> grid = new Grid<>();
+    private final TextField name = new TextField("Key name");
+    private final VerticalLayout created = new VerticalLayout();
+
+    ApiKeysView(ApiKeyService keys) {
+        this.keys = keys;
+        setWidthFull();
+        name.setPlaceholder("e.g. nightly ratings export");
+        name.setMaxLength(100);
+        Button create = new Button("Create key", e -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(name, create);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        created.setPadding(false);
+        created.setVisible(false);
+        grid.setId("api-key-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ApiKey::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ApiKey::owner).setHeader("Owner").setAutoWidth(true);
+        grid.addColumn(k -> k.prefix() + "...").setHeader("Key").setAutoWidth(true);
+        grid.addColumn(k -> time(k.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(k -> time(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
+        grid.addColumn(k -> k.active() ? "active" : "revoked " + time(k.revokedAt())).setHeader("Status")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
+        add(new H2("API keys"), new Paragraph("Scripts read the ratings as JSON from /api/ratings?task=helpfulness "
+                + "(or harmlessness; optional method=bt|elo, bootstrap=N, anchor=NAME), sending a key in the header "
+                + "\"Authorization: Bearer <key>\" or \"X-API-Key: <key>\". A key acts with your role; only its hash is "
+                + "stored."), form, created, grid);
+        refresh();
+    }
+
+    private void create() {
+        try {
+            CreatedApiKey key = keys.create(name.getValue());
+            name.clear();
+            TextField secret = new TextField("Your new key \"" + key.key().name() + "\"");
+            secret.setId("new-api-key");
+            secret.setValue(key.secret());
+            secret.setReadOnly(true);
+            secret.setWidth("36em");
+            Span warning = new Span("Copy it now: it is not stored and will not be shown again.");
+            warning.addClassName("cailab-problem");
+            created.removeAll();
+            created.add(secret, warning);
+            created.setVisible(true);
+            refresh();
+        } catch (ApiKeyException e) {
+            Notification.show(e.getMessage());
+        }
+    }
+
+    private Button revokeButton(ApiKey key) {
+        Button revoke = new Button("Revoke", e -> {
+            keys.revoke(key.id());
+            refresh();
+        });
+        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        revoke.setAriaLabel("Revoke " + key.name());
+        revoke.setEnabled(key.active());
+        return revoke;
+    }
+
+    private void refresh() {
+        grid.setItems(keys.keys());
+    }
+
+    private static String time(OffsetDateTime time) {
+        return time == null ? "" : TIME.format(time.atZoneSameInstant(java.time.ZoneId.systemDefault()));
+    }
+}
