@@ -110,8 +110,11 @@ final class ChainSampler {
         return conversation.render() + PromptFormats.ASSISTANT_MARKER;
     }
 
-    /** A sample as stored: without the space the model writes after a colon, and without trailing whitespace. */
+    /**
+     * A sample as stored: without the space the model writes after a colon, without trailing whitespace, and without
+     * NUL characters, which a byte-level model can produce but PostgreSQL cannot store (not even escaped in jsonb).
+     */
     static String clean(String sample) {
-        return PromptFormats.sampleText(sample).stripTrailing();
+        return PromptFormats.sampleText(sample.replace("\0", "")).stripTrailing();
     }
 }

@@ -122,6 +122,12 @@ class ChainSamplerTest {
     }
 
     @Test
+    void samplesAreStoredWithoutTheLeadingSpaceTrailingWhitespaceAndNulCharacters() {
+        assertThat(ChainSampler.clean(" a\0b \n")).isEqualTo("ab");
+        assertThat(ChainSampler.clean("\nkeep the line break")).isEqualTo("\nkeep the line break");
+    }
+
+    @Test
     void itemSeedsDependOnRunSeedAndKey() {
         Set<Long> seeds = IntStream.range(0, 10_000).mapToObj(i -> Seeds.item(1L, "chain-%06d".formatted(i)))
                 .collect(Collectors.toSet());
