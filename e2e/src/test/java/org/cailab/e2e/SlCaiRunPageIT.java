@@ -15,6 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +38,7 @@ class SlCaiRunPageIT extends BrowserTest {
     PromptSetService promptSets;
 
     @Test
-    void researcherStartsAnSlCaiRunWatchesItFinishAndOpensAChain() {
+    void researcherStartsAnSlCaiRunWatchesItFinishAndOpensAChain() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         SlCaiTestData.model(registry);
         long version = SlCaiTestData.constitution(constitutions, SlCaiTestData.CONSTITUTION);
@@ -86,5 +90,10 @@ class SlCaiRunPageIT extends BrowserTest {
         APIResponse refused = page.request().get(api + "?format=messages&round=9");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("rounds 0 to 2");
+
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + api + "?format=messages")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("not signed in").isEqualTo(401);
     }
 }

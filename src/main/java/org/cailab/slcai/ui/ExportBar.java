@@ -18,6 +18,8 @@ class ExportBar extends HorizontalLayout {
     private final Anchor download = new Anchor("", "Download SL data");
     private long runId;
     private int rounds;
+    private List<Integer> choices = List.of();
+    private boolean updating;
 
     ExportBar() {
         setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -44,25 +46,30 @@ class ExportBar extends HorizontalLayout {
     void show(SlCaiRunInfo info) {
         runId = info.run().id();
         rounds = info.parameters().rounds();
+        choices = List.of();
         format.setValue(SlDatasetFormat.MESSAGES);
         update();
-        round.setValue(rounds);
     }
 
     private void update() {
         SlDatasetFormat f = format.getValue();
-        if (f == null) {
+        if (f == null || updating) {
             return;
         }
         int lowest = f == SlDatasetFormat.CAI_CONVERSATION ? Math.min(1, rounds) : 0;
-        List<Integer> choices = IntStream.rangeClosed(lowest, rounds).boxed().toList();
-        Integer chosen = round.getValue();
-        if (!choices.equals(round.getListDataView().getItems().toList())) {
-            round.setItems(choices);
-            round.setValue(chosen != null && choices.contains(chosen) ? chosen : rounds);
-            return; // the value change comes back here
+        List<Integer> wanted = IntStream.rangeClosed(lowest, rounds).boxed().toList();
+        if (!wanted.equals(choices)) {
+            Integer chosen = round.getValue();
+            updating = true;
+            try {
+                choices = wanted;
+                round.setItems(wanted);
+                round.setValue(chosen != null && wanted.contains(chosen) ? chosen : rounds);
+            } finally {
+                updating = false;
+            }
         }
-        int r = chosen == null ? rounds : chosen;
-        download.setHref("api/runs/" + runId + "/sl-dataset?format=" + f.parameter() + "&round=" + r);
+        Integer r = round.getValue();
+        download.setHref("api/runs/" + runId + "/sl-dataset?format=" + f.parameter() + "&round=" + (r == null ? rounds : r));
     }
 }
