@@ -9,6 +9,7 @@ import org.jooq.Row4;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -189,6 +190,31 @@ class JooqRunRepository implements RunRepository {
     @Override
     public int countItems(long runId, @Nullable RunItemState state) {
         return dsl.fetchCount(PIPELINE_RUN_ITEM, itemsOf(runId, state));
+    }
+
+    @Override
+    public List<RunItem> findOutputs(long runId, @Nullable JsonNode containing, int offset, int limit) {
+        return dsl.select(PIPELINE_RUN_ITEM.ID, PIPELINE_RUN_ITEM.SEQ, PIPELINE_RUN_ITEM.ITEM_KEY, PIPELINE_RUN_ITEM.STATE,
+                        PIPELINE_RUN_ITEM.ATTEMPTS, PIPELINE_RUN_ITEM.LAST_ERROR, PIPELINE_RUN_ITEM.FINISHED_AT,
+                        PIPELINE_RUN_OUTPUT.OUTPUT, PIPELINE_RUN_OUTPUT.WORKER)
+                .from(PIPELINE_RUN_OUTPUT)
+                .join(PIPELINE_RUN_ITEM).on(PIPELINE_RUN_ITEM.ID.eq(PIPELINE_RUN_OUTPUT.ITEM_ID))
+                .where(outputsOf(runId, containing))
+                .orderBy(PIPELINE_RUN_ITEM.SEQ)
+                .offset(offset).limit(limit)
+                .fetch(r -> new RunItem(r.value1(), r.value2(), r.value3(), RunItemState.valueOf(r.value4()), r.value5(),
+                        r.value6(), r.value7(), json.readTree(r.value8().data()), r.value9()));
+    }
+
+    @Override
+    public int countOutputs(long runId, @Nullable JsonNode containing) {
+        return dsl.fetchCount(PIPELINE_RUN_OUTPUT, outputsOf(runId, containing));
+    }
+
+    private Condition outputsOf(long runId, @Nullable JsonNode containing) {
+        Condition condition = PIPELINE_RUN_OUTPUT.RUN_ID.eq(runId);
+        return containing == null ? condition : condition.and(DSL.condition("{0} @> {1}", PIPELINE_RUN_OUTPUT.OUTPUT,
+                DSL.val(JSONB.valueOf(json.writeValueAsString(containing)))));
     }
 
     private static Condition itemsOf(long runId, @Nullable RunItemState state) {

@@ -1,6 +1,7 @@
 package org.cailab.pipeline;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,11 @@ interface RunRepository {
     List<RunItem> findItems(long runId, @Nullable RunItemState state, int offset, int limit);
 
     int countItems(long runId, @Nullable RunItemState state);
+
+    /** Done items in processing order whose output contains {@code containing} (jsonb {@code @>}), or all. */
+    List<RunItem> findOutputs(long runId, @Nullable JsonNode containing, int offset, int limit);
+
+    int countOutputs(long runId, @Nullable JsonNode containing);
 
     // ---- worker side ----
 

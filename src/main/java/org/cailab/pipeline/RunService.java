@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -139,6 +140,32 @@ public class RunService {
     @Transactional(readOnly = true)
     public int countItems(long id, @Nullable RunItemState state) {
         return runs.countItems(id, state);
+    }
+
+    /**
+     * A page of the done items of a run in processing order, only those whose output contains {@code containing}
+     * when it is given (PostgreSQL's jsonb containment {@code @>}: {@code {"rounds":[{"key":"a"}]}} matches outputs
+     * with a round whose key is "a"). Stages' own views and exports read outputs this way.
+     */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public List<RunItem> outputs(long id, @Nullable JsonNode containing, int offset, int limit) {
+        return runs.findOutputs(id, containing, Math.max(0, offset), Math.clamp(limit, 0, 10_000));
+    }
+
+    /** How many done items {@link #outputs} finds. */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public int countOutputs(long id, @Nullable JsonNode containing) {
+        return runs.countOutputs(id, containing);
+    }
+
+    /** The pages and downloads the run's stage offers for it (empty when the type is unknown here). */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public List<RunLink> links(long id) {
+        Run run = get(id);
+        return stages.find(run.type()).map(stage -> stage.links(run)).orElse(List.of());
     }
 
     private Run get(long id) {

@@ -1,5 +1,7 @@
 package org.cailab.pipeline;
 
+import java.util.List;
+
 /**
  * A kind of run (critique/revision, AI feedback labelling, training, statistics...): the SPI that pipeline stages
  * implement as Spring beans. The run engine finds every bean of this type; {@link #type()} must be unique.
@@ -30,6 +32,26 @@ public interface RunStage {
     /** Whether a run of this type needs {@link RunConfig#promptSetId()}. */
     default boolean needsPromptSet() {
         return false;
+    }
+
+    /** The stage-specific settings the start form offers, in order; {@link #plan} checks their values. */
+    default List<RunParameter> parameters() {
+        return List.of();
+    }
+
+    /** How runs of this type are executed unless the researcher says otherwise (the start form's defaults). */
+    default RunConfig.Execution defaultExecution() {
+        return RunConfig.Execution.DEFAULT;
+    }
+
+    /** What one item is, in the plural, for progress and rates ("chains" shows "chains/min"). */
+    default String itemsLabel() {
+        return "items";
+    }
+
+    /** Pages and downloads about a run of this type (its outputs in a dedicated browser, exports). */
+    default List<RunLink> links(Run run) {
+        return List.of();
     }
 
     /**

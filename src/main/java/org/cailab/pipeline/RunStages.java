@@ -30,7 +30,8 @@ class RunStages {
 
     List<RunTypeInfo> infos() {
         return byType.values().stream()
-                .map(s -> new RunTypeInfo(s.type(), s.label(), s.description(), s.needsPromptSet()))
+                .map(s -> new RunTypeInfo(s.type(), s.label(), s.description(), s.needsPromptSet(), s.itemsLabel(),
+                        s.parameters(), s.defaultExecution()))
                 .sorted(Comparator.comparing(RunTypeInfo::label))
                 .toList();
     }

@@ -1,5 +1,18 @@
 package org.cailab.pipeline;
 
-/** A run type that can be started on this app, as the start form lists it. */
-public record RunTypeInfo(String type, String label, String description, boolean needsPromptSet) {
+import java.util.List;
+
+/**
+ * A run type that can be started on this app, as the start form lists it.
+ *
+ * @param itemsLabel       what its items are, in the plural ({@link RunStage#itemsLabel()})
+ * @param parameters       its stage-specific settings ({@link RunStage#parameters()})
+ * @param defaultExecution its default workers, attempts and retry delay
+ */
+public record RunTypeInfo(String type, String label, String description, boolean needsPromptSet, String itemsLabel,
+                          List<RunParameter> parameters, RunConfig.Execution defaultExecution) {
+
+    public RunTypeInfo {
+        parameters = List.copyOf(parameters);
+    }
 }

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The app in a child JVM with the test classpath (so it has the test run types), on a given database, with short
  * heartbeats and leases so that a killed instance is noticed within seconds. Its output is collected line by line.
+ * Public for other modules' kill tests (SL-CAI).
  */
-final class ChildApp implements AutoCloseable {
+public final class ChildApp implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -29,7 +30,13 @@ final class ChildApp implements AutoCloseable {
         Thread.ofVirtual().start(this::collect);
     }
 
-    static ChildApp start(String name, String jdbcUrl, String username) throws Exception {
+    public static ChildApp start(String name, String jdbcUrl, String username) throws Exception {
+        return start(name, jdbcUrl, username, List.of());
+    }
+
+    /** A child with more {@code --name=value} arguments (they win over the defaults above them). */
+    public static ChildApp start(String name, String jdbcUrl, String username, List<String> extraArguments)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:TieredStopAtLevel=1",
@@ -42,6 +49,7 @@ final class ChildApp implements AutoCloseable {
                 "--cailab.pipeline.heartbeat-interval=500ms",
                 "--cailab.pipeline.missed-heartbeats=4",
                 "--cailab.pipeline.lease=3s"));
+        command.addAll(extraArguments);
         return new ChildApp(name, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
@@ -58,7 +66,7 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
-    void awaitStarted(Duration timeout) throws InterruptedException {
+    public void awaitStarted(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!started.await(200, TimeUnit.MILLISECONDS)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -68,12 +76,12 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop of anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 

@@ -34,6 +34,12 @@ final class RunFormat {
         return progress.itemsPerMinute() == 0 ? "–" : String.format(Locale.ROOT, "%.1f/min", progress.itemsPerMinute());
     }
 
+    /** The rate with what is counted, for example {@code 3.5 chains/min}. */
+    static String rate(RunProgress progress, String itemsLabel) {
+        return progress.itemsPerMinute() == 0 ? "–"
+                : String.format(Locale.ROOT, "%.1f %s/min", progress.itemsPerMinute(), itemsLabel);
+    }
+
     static String eta(RunProgress progress, RunState state) {
         Duration eta = progress.eta();
         if (state != RunState.RUNNING || eta == null) {

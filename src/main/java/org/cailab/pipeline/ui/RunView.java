@@ -3,6 +3,7 @@ package org.cailab.pipeline.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
@@ -23,10 +24,12 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunProgress;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
+import org.cailab.pipeline.RunTypeInfo;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,10 +54,12 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
     private final Button pause = new Button("Pause");
     private final Button resume = new Button("Resume");
     private final Button cancel = new Button("Cancel run");
+    private final HorizontalLayout links = new HorizontalLayout();
     private final Pre config = new Pre();
     private final RunItemsPanel items;
     private final RunLogPanel log;
     private long runId;
+    private String itemsLabel = "items";
     private @Nullable RunState shownState;
     private int shownFinished = -1;
     private @Nullable Registration polling;
@@ -77,7 +82,8 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout progress = new HorizontalLayout(stateBox, progressBar, progressText, throughput);
         progress.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout controls = new HorizontalLayout(pause, resume, cancel);
-        add(new RouterLink("All runs", RunsView.class), title, progress, error, controls,
+        links.setId("run-links");
+        add(new RouterLink("All runs", RunsView.class), title, progress, error, controls, links,
                 new H3("Configuration"), config, new H3("Items and outputs"), items, new H3("Log"), log);
     }
 
@@ -88,6 +94,9 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         items.show(runId);
         log.show(runId);
         config.setText(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(summary.run().config()));
+        itemsLabel = runs.types().stream().filter(t -> t.type().equals(summary.run().type()))
+                .map(RunTypeInfo::itemsLabel).findFirst().orElse("items");
+        showLinks();
         show(summary);
     }
 
@@ -109,7 +118,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         progressBar.setValue(p.fraction());
         progressText.setText(p.finished() + " of " + p.total() + " items (" + p.done() + " done, " + p.failed()
                 + " failed" + (p.running() > 0 ? ", " + p.running() + " in progress" : "") + ")");
-        throughput.setText("Rate " + RunFormat.rate(p) + ", ETA " + RunFormat.eta(p, run.state()));
+        throughput.setText("Rate " + RunFormat.rate(p, itemsLabel) + ", ETA " + RunFormat.eta(p, run.state()));
         error.setText(run.error() == null ? "" : run.error());
         pause.setEnabled(run.state().isActive());
         resume.setEnabled(run.state() == RunState.PAUSED);
@@ -120,6 +129,19 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         log.refresh();
         shownState = run.state();
         shownFinished = p.finished();
+    }
+
+    private void showLinks() {
+        links.removeAll();
+        for (RunLink link : runs.links(runId)) {
+            Anchor anchor = new Anchor(link.href(), link.label());
+            if (link.download()) {
+                anchor.getElement().setAttribute("download", true);
+                anchor.setRouterIgnore(true);
+            }
+            links.add(anchor);
+        }
+        links.setVisible(links.getComponentCount() > 0);
     }
 
     private void act(LongFunction<Run> action, String done) {

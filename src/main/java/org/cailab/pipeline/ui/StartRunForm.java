@@ -14,18 +14,24 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunTypeInfo;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
-/** The form that starts a run: type, name, prompt set, and (folded away) models, sampling and execution. */
+/**
+ * The form that starts a run: type, name, prompt set, the type's own parameters, and (folded away) models, sampling
+ * and execution.
+ */
 class StartRunForm extends VerticalLayout {
 
     private final RunService runs;
@@ -42,6 +48,8 @@ class StartRunForm extends VerticalLayout {
     private final IntegerField workers = new IntegerField("Workers");
     private final IntegerField attempts = new IntegerField("Attempts per item");
     private final IntegerField retryDelay = new IntegerField("Retry delay (s)");
+    private final HorizontalLayout parameterRow = row();
+    private final Map<String, TextField> parameterFields = new LinkedHashMap<>();
     private final Span error = new Span();
 
     StartRunForm(RunService runs, PromptSetService promptSets, Consumer<Run> onStarted) {
@@ -53,15 +61,18 @@ class StartRunForm extends VerticalLayout {
         type.setItemLabelGenerator(RunTypeInfo::label);
         List<RunTypeInfo> types = runs.types();
         type.setItems(types);
-        type.addValueChangeListener(e -> promptSet.setVisible(e.getValue() != null && e.getValue().needsPromptSet()));
+        type.addValueChangeListener(e -> typeChanged(e.getValue()));
         name.setId("run-name");
         name.setMaxLength(RunConfig.MAX_NAME_LENGTH);
         promptSet.setLabel("Prompt set");
         promptSet.setId("run-prompt-set");
         promptSet.setItemLabelGenerator(s -> s.name() + " (" + s.promptCount() + " prompts)");
         promptSet.setItems(promptSets.findAll());
-        types.stream().findFirst().ifPresent(type::setValue);
-        resetAdvanced();
+        if (types.isEmpty()) {
+            typeChanged(null);
+        } else {
+            type.setValue(types.getFirst());
+        }
 
         error.setId("start-run-error");
         error.addClassName("cailab-error");
@@ -69,11 +80,12 @@ class StartRunForm extends VerticalLayout {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         HorizontalLayout main = row(type, name, promptSet, start, error);
+        parameterRow.setId("run-parameters");
         HorizontalLayout modelRow = row(constitution, models);
         HorizontalLayout samplingRow = row(temperature, topP, maxNewTokens, seed);
         HorizontalLayout executionRow = row(workers, attempts, retryDelay);
         Details advanced = new Details("Models, sampling and execution", new VerticalLayout(modelRow, samplingRow, executionRow));
-        add(main, advanced);
+        add(main, parameterRow, advanced);
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
@@ -83,14 +95,47 @@ class StartRunForm extends VerticalLayout {
         return row;
     }
 
+    /** Shows the prompt set and the parameters of the chosen type, with its defaults. */
+    private void typeChanged(@Nullable RunTypeInfo runType) {
+        promptSet.setVisible(runType != null && runType.needsPromptSet());
+        parameterRow.removeAll();
+        parameterFields.clear();
+        if (runType != null) {
+            for (RunParameter parameter : runType.parameters()) {
+                TextField field = new TextField(parameter.label());
+                field.setId("run-param-" + parameter.key());
+                field.setHelperText(parameter.description());
+                parameterFields.put(parameter.key(), field);
+                parameterRow.add(field);
+            }
+        }
+        parameterRow.setVisible(!parameterFields.isEmpty());
+        resetAdvanced();
+    }
+
     private void resetAdvanced() {
+        RunTypeInfo runType = type.getValue();
+        RunConfig.Execution execution = runType == null ? RunConfig.Execution.DEFAULT : runType.defaultExecution();
         temperature.setValue(RunConfig.Sampling.DEFAULT.temperature());
         topP.setValue(RunConfig.Sampling.DEFAULT.topP());
         maxNewTokens.setValue(RunConfig.Sampling.DEFAULT.maxNewTokens());
         seed.setValue(Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 31)));
-        workers.setValue(RunConfig.Execution.DEFAULT.workers());
-        attempts.setValue(RunConfig.Execution.DEFAULT.maxAttempts());
-        retryDelay.setValue(RunConfig.Execution.DEFAULT.retryDelaySeconds());
+        workers.setValue(execution.workers());
+        attempts.setValue(execution.maxAttempts());
+        retryDelay.setValue(execution.retryDelaySeconds());
+        if (runType != null) {
+            runType.parameters().forEach(p -> parameterFields.get(p.key()).setValue(p.defaultValue()));
+        }
+    }
+
+    private Map<String, String> parameters() {
+        Map<String, String> values = new LinkedHashMap<>();
+        parameterFields.forEach((key, field) -> {
+            if (!field.getValue().isBlank()) {
+                values.put(key, field.getValue().strip());
+            }
+        });
+        return values;
     }
 
     private void start() {
@@ -111,7 +156,7 @@ class StartRunForm extends VerticalLayout {
                     parseSeed(seed.getValue()),
                     new RunConfig.Execution(value(workers.getValue(), "Workers"), value(attempts.getValue(), "Attempts"),
                             value(retryDelay.getValue(), "Retry delay")),
-                    Map.of());
+                    parameters());
             Run run = runs.start(config);
             error.setText("");
             name.clear();

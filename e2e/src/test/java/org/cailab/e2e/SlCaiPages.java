@@ -1,0 +1,54 @@
+package org.cailab.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Page objects for starting an SL-CAI run on the runs page and for its chain browser. */
+record SlCaiPages(Page page) {
+
+    void startRun(String runName, String promptSetName, int rounds, String constitutionVersion, String model,
+                  int maxNewTokens) {
+        new LoginPage(page).navigation().getByText("Runs").click();
+        assertThat(page.locator("#run-grid")).isVisible();
+        choose("#run-type", "SL-CAI critique and revision");
+        page.locator("#run-prompt-set").click();
+        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(promptSetName)).click();
+        LoginPage.textbox(page, "Run name").fill(runName);
+        page.locator("#run-param-rounds input").fill(String.valueOf(rounds));
+        page.getByText("Models, sampling and execution").click();
+        LoginPage.textbox(page, "Constitution version").fill(constitutionVersion);
+        LoginPage.textbox(page, "Model snapshots (comma-separated)").fill(model);
+        page.getByLabel("Max new tokens", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(maxNewTokens));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start run").setExact(true)).click();
+        page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+    }
+
+    void openChains() {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Browse chains")).click();
+        page.waitForURL(url -> url.matches(".*/runs/\\d+/chains$"));
+    }
+
+    void openChain(String promptText) {
+        page.locator("#chain-grid").getByText(promptText).click();
+    }
+
+    void filterByPrinciple(String key) {
+        choose("#principle-filter", key);
+    }
+
+    Locator chain() {
+        return page.locator("#chain-view");
+    }
+
+    Locator rounds() {
+        return page.locator("#chain-view .slcai-round");
+    }
+
+    private void choose(String selectId, String option) {
+        page.locator(selectId).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+    }
+}

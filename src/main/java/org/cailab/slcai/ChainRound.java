@@ -1,0 +1,37 @@
+package org.cailab.slcai;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
+
+/**
+ * One critique/revision round of a chain, with the principle it was drawn under. In the direct-revision ablation
+ * the critique request and critique are {@code null}.
+ *
+ * @param number          1 for the first round
+ * @param principleKey    the SL principle drawn for this round
+ * @param critiqueRequest the principle's critique request, or {@code null} for a direct revision
+ * @param critique        what the model wrote after {@code Critique:}
+ * @param revisionRequest the principle's revision request
+ * @param revision        what the model wrote after {@code Revision:}: the response of this round
+ */
+public record ChainRound(int number, String principleKey, @Nullable String critiqueRequest, @Nullable String critique,
+                         String revisionRequest, String revision) {
+
+    public ChainRound {
+        if (number < 1) {
+            throw new IllegalArgumentException("Rounds are numbered from 1");
+        }
+        Objects.requireNonNull(principleKey, "principleKey");
+        if ((critiqueRequest == null) != (critique == null)) {
+            throw new IllegalArgumentException("critiqueRequest and critique must both be set or both be null");
+        }
+        Objects.requireNonNull(revisionRequest, "revisionRequest");
+        Objects.requireNonNull(revision, "revision");
+    }
+
+    /** Whether the model critiqued before revising (false in the direct-revision ablation). */
+    public boolean hasCritique() {
+        return critique != null;
+    }
+}

@@ -1,0 +1,39 @@
+package org.cailab.slcai;
+
+import org.cailab.constitution.Conversation;
+import org.cailab.promptset.Prompt;
+import org.cailab.promptset.Turn;
+
+import java.util.List;
+
+/**
+ * The input of one SL-CAI run item: the prompt, copied into the run so the run never depends on a prompt set that
+ * may be deleted later.
+ *
+ * @param kind {@code chain} for a red-team prompt, {@code helpful} for a helpfulness prompt
+ */
+record SlCaiItemInput(String kind, long promptId, int position, List<Turn> turns) {
+
+    SlCaiItemInput {
+        turns = List.copyOf(turns);
+    }
+
+    static SlCaiItemInput chain(Prompt prompt) {
+        return new SlCaiItemInput(CritiqueRevisionChain.KIND, prompt.id(), prompt.position(), prompt.turns());
+    }
+
+    static SlCaiItemInput helpful(Prompt prompt) {
+        return new SlCaiItemInput(HelpfulSamples.KIND, prompt.id(), prompt.position(), prompt.turns());
+    }
+
+    Conversation conversation() {
+        return new Conversation(turns.stream().map(t -> new Conversation.Turn(
+                t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
+                t.text())).toList());
+    }
+
+    List<ChatMessage> messages() {
+        return turns.stream().map(t -> t.speaker() == Turn.Speaker.HUMAN ? ChatMessage.user(t.text())
+                : ChatMessage.assistant(t.text())).toList();
+    }
+}
