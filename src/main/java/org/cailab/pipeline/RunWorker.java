@@ -106,7 +106,14 @@ class RunWorker {
                 }
                 return;
             }
-            ledger.complete(item, result.output(), worker);
+            try {
+                ledger.complete(item, result.output(), worker);
+            } catch (RuntimeException e) {
+                // e.g. an output the database cannot store: count it as a failed attempt instead of letting the
+                // worker die and the item wait for its lease to expire, only to fail the same way again
+                log.warn("Run {} item {}: storing the output failed", run.id(), item.key(), e);
+                ledger.fail(item, e, execution.maxAttempts(), Duration.ofSeconds(execution.retryDelaySeconds()));
+            }
         } finally {
             leases.release(item.token());
         }

@@ -6,21 +6,19 @@ import org.cailab.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Form login against the database users, Vaadin's view access checks, and method security for services.
  * The health endpoint is public (details only for admins, see application.properties); the other actuator
- * endpoints need the admin role. The REST endpoints under {@code /api/} have their own chain: Vaadin's configurer
- * denies every request it does not know.
+ * endpoints need the admin role. The REST endpoints under {@code /api/} have their own chain (session or API key,
+ * see {@code org.cailab.dashboard.ApiSecurityConfiguration}): Vaadin's configurer denies every request it does not
+ * know.
  */
 @Configuration
 @EnableWebSecurity
@@ -35,20 +33,6 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE)
                 .requestMatchers("/app/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
-        return http.build();
-    }
-
-    /**
-     * {@code /api/**}: for signed-in users of the web app (the session of the form login); the services check the
-     * roles. Answers 401 instead of a redirect to the login page when nobody is signed in.
-     */
-    @Bean
-    @Order(20)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .requestCache(cache -> cache.disable());
         return http.build();
     }
 

@@ -34,7 +34,7 @@ public final class ChildApp implements AutoCloseable {
         return start(name, jdbcUrl, username, List.of());
     }
 
-    /** A child with more {@code --name=value} arguments (they win over the defaults above them). */
+    /** A child with more {@code --name=value} arguments (they replace the defaults of the same name). */
     public static ChildApp start(String name, String jdbcUrl, String username, List<String> extraArguments)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(
@@ -44,12 +44,19 @@ public final class ChildApp implements AutoCloseable {
                 CailabApplication.class.getName(),
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
                 "--server.port=0", "--cailab.security.admin-password=child-password",
+                "--cailab.models.demo-enabled=false",
+                "--cailab.data-dir=" + org.cailab.support.TestDataDirs.create("child-" + name),
                 "--cailab.pipeline.instance-name=" + name,
                 "--cailab.pipeline.poll-interval=300ms",
                 "--cailab.pipeline.heartbeat-interval=500ms",
                 "--cailab.pipeline.missed-heartbeats=4",
                 "--cailab.pipeline.lease=3s"));
-        command.addAll(extraArguments);
+        // Spring joins repeated options with commas, so an extra argument replaces its default instead of following it
+        for (String extra : extraArguments) {
+            String key = extra.contains("=") ? extra.substring(0, extra.indexOf('=') + 1) : extra;
+            command.removeIf(argument -> argument.startsWith("--") && argument.startsWith(key));
+            command.add(extra);
+        }
         return new ChildApp(name, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
