@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN;
 import static org.cailab.db.jooq.Tables.PIPELINE_RUN_ITEM;
 import static org.cailab.db.jooq.Tables.PIPELINE_RUN_OUTPUT;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
@@ -55,6 +56,15 @@ class JooqItemClaimRepository implements ItemClaimRepository {
 
     @Override
     public Optional<ClaimedItem> claim(long runId, String worker, Duration lease) {
+        // Share-lock the run row while claiming: a pause or cancel (which updates that row) then waits for this
+        // claim to commit, so once it returns no item of the run can be claimed any more.
+        boolean running = dsl.select(PIPELINE_RUN.ID).from(PIPELINE_RUN)
+                .where(PIPELINE_RUN.ID.eq(runId).and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name())))
+                .forShare()
+                .fetchOptional().isPresent();
+        if (!running) {
+            return Optional.empty();
+        }
         Condition due = PIPELINE_RUN_ITEM.STATE.eq(RunItemState.PENDING.name())
                 .and(PIPELINE_RUN_ITEM.NOT_BEFORE.isNull().or(PIPELINE_RUN_ITEM.NOT_BEFORE.le(currentOffsetDateTime())));
         Condition abandoned = PIPELINE_RUN_ITEM.STATE.eq(RunItemState.RUNNING.name())

@@ -39,7 +39,9 @@ public record RunProgress(int total, int done, int failed, int running, double i
                           boolean ended) {
         int finished = done + failed;
         double minutes = window.toMillis() / 60_000.0;
-        double rate = minutes < 1.0 / 60 ? 0 : (ended ? finished : finishedRecently) / minutes;
+        // a running run needs a second of history for a meaningful rate; an ended one has its exact duration
+        double rate = ended ? (window.isZero() ? 0 : finished / minutes)
+                : minutes < 1.0 / 60 ? 0 : finishedRecently / minutes;
         Duration eta = null;
         int remaining = total - finished;
         if (!ended && rate > 0) {
