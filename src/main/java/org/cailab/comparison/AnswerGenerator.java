@@ -148,9 +148,7 @@ class AnswerGenerator implements DisposableBean {
      * model can emit any byte, and PostgreSQL text cannot hold NUL), no surrounding blank space.
      */
     static String clean(String text) {
-        int humanTurn = text.indexOf(SamplingSettings.HUMAN_TURN_STOP.getFirst());
-        String answer = humanTurn >= 0 ? text.substring(0, humanTurn) : text;
-        return Transcript.printable(answer).strip();
+        return Transcript.answer(text);
     }
 
     private static void deliverSafely(LiveTurn liveTurn) {

@@ -1,18 +1,26 @@
 package org.cailab.comparison;
 
+import org.cailab.model.SamplingSettings;
+
 import java.util.List;
 
-/** The paper's dialogue format: every model sees the conversation so far as "\n\nHuman: ...\n\nAssistant: ...". */
-final class Transcript {
+/**
+ * The paper's dialogue format and the text hygiene of live conversations, shared by comparisons and red teaming:
+ * every model sees the conversation so far as {@code "\n\nHuman: ...\n\nAssistant: ..."}.
+ */
+public final class Transcript {
 
-    static final String HUMAN = "\n\nHuman: ";
-    static final String ASSISTANT = "\n\nAssistant:";
+    public static final String HUMAN = "\n\nHuman: ";
+    public static final String ASSISTANT = "\n\nAssistant:";
 
     private Transcript() {
     }
 
-    /** The text without control characters other than line breaks and tabs. */
-    static String printable(String text) {
+    /**
+     * The text without control characters other than line breaks and tabs, and without lone surrogates: a small
+     * model can emit any byte, and PostgreSQL text cannot hold NUL.
+     */
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints()
                 .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
@@ -22,11 +30,23 @@ final class Transcript {
     }
 
     /** The prompt for the next answer: the finished exchanges, then the new message, ending in "Assistant:". */
-    static String prompt(List<Exchange> exchanges, String humanMessage) {
-        StringBuilder prompt = new StringBuilder();
+    public static String prompt(List<Exchange> exchanges, String humanMessage) {
+        return transcript(exchanges) + HUMAN + humanMessage + ASSISTANT;
+    }
+
+    /** The finished exchanges as one transcript (the shape of the public red-team attempts file). */
+    public static String transcript(List<Exchange> exchanges) {
+        StringBuilder text = new StringBuilder();
         for (Exchange exchange : exchanges) {
-            prompt.append(HUMAN).append(exchange.humanMessage()).append(ASSISTANT).append(' ').append(exchange.answer());
+            text.append(HUMAN).append(exchange.humanMessage()).append(ASSISTANT).append(' ').append(exchange.answer());
         }
-        return prompt.append(HUMAN).append(humanMessage).append(ASSISTANT).toString();
+        return text.toString();
+    }
+
+    /** The answer a worker sees: nothing after a next human turn the model began, printable, no surrounding space. */
+    public static String answer(String generated) {
+        int humanTurn = generated.indexOf(SamplingSettings.HUMAN_TURN_STOP.getFirst());
+        String answer = humanTurn >= 0 ? generated.substring(0, humanTurn) : generated;
+        return printable(answer).strip();
     }
 }

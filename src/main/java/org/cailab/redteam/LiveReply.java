@@ -1,5 +1,7 @@
 package org.cailab.redteam;
 
+import org.cailab.comparison.Transcript;
+
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -40,7 +42,7 @@ final class LiveReply {
         String soFar;
         Outcome ended;
         synchronized (this) {
-            soFar = Texts.answer(text.toString());
+            soFar = Transcript.answer(text.toString());
             ended = outcome;
         }
         for (Delivery delivery : listeners) {

@@ -1,5 +1,7 @@
 package org.cailab.redteam;
 
+import org.cailab.comparison.Transcript;
+
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
@@ -104,7 +106,7 @@ public class RedTeamCampaignService {
     }
 
     private static String required(String text, String what) {
-        String stripped = text == null ? "" : Texts.printable(text).strip();
+        String stripped = text == null ? "" : Transcript.printable(text).strip();
         if (stripped.isEmpty()) {
             throw new RedTeamException(what + " must not be empty.");
         }

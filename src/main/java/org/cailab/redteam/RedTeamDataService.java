@@ -1,5 +1,7 @@
 package org.cailab.redteam;
 
+import org.cailab.comparison.Transcript;
+
 import org.cailab.security.UserService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +42,7 @@ public class RedTeamDataService {
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public ImportReport importAttempts(String fileName, InputStream in) {
-        String name = fileName == null || fileName.isBlank() ? "upload" : Texts.printable(fileName).strip();
+        String name = fileName == null || fileName.isBlank() ? "upload" : Transcript.printable(fileName).strip();
         if (name.length() > MAX_FILE_NAME) {
             name = name.substring(0, MAX_FILE_NAME);
         }

@@ -1,5 +1,7 @@
 package org.cailab.redteam;
 
+import org.cailab.comparison.Transcript;
+
 import org.cailab.comparison.Exchange;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.security.UserAccount;
@@ -87,7 +89,7 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public RedTeamState start(long campaignId, String taskDescription) {
-        String task = taskDescription == null ? "" : Texts.printable(taskDescription).strip();
+        String task = taskDescription == null ? "" : Transcript.printable(taskDescription).strip();
         if (task.isEmpty()) {
             throw new RedTeamException("Describe what you are trying to get the model to do first.");
         }
@@ -116,7 +118,7 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingReply send(long campaignId, long attemptId, String message) {
-        String text = message == null ? "" : Texts.printable(message).strip();
+        String text = message == null ? "" : Transcript.printable(message).strip();
         if (text.isEmpty()) {
             throw new RedTeamException("Write a message first.");
         }
@@ -137,7 +139,7 @@ public class RedTeamService {
             throw new RedTeamException("This attempt has reached its limit of " + campaign.settings().turnLimit()
                     + " messages. Rate it now.");
         }
-        String prompt = Texts.prompt(attempts.exchanges(attempt.id()), text);
+        String prompt = Transcript.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
         afterCommit(() -> generator.start(turn, attempt.snapshotId()));
         return turn.pending();
@@ -209,7 +211,7 @@ public class RedTeamService {
         if (exchanges.isEmpty()) {
             throw new RedTeamException("Talk with the model at least once before rating the attempt.");
         }
-        OffsetDateTime ratedAt = attempts.rate(attempt.id(), request.rating(), taskHarm, Texts.transcript(exchanges))
+        OffsetDateTime ratedAt = attempts.rate(attempt.id(), request.rating(), taskHarm, Transcript.transcript(exchanges))
                 .orElseThrow(() -> new AttemptAlreadyRatedException(
                         "This attempt has already been rated; the first rating stands."));
         events.publishEvent(new AttemptRated(attempt.id(), campaign.id(), attempt.snapshotId(), attempt.snapshotName(),

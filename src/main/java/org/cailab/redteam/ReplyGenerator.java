@@ -1,5 +1,7 @@
 package org.cailab.redteam;
 
+import org.cailab.comparison.Transcript;
+
 import org.cailab.comparison.ComparisonProperties;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
@@ -108,7 +110,7 @@ class ReplyGenerator implements DisposableBean {
     }
 
     private LiveReply.Outcome store(StoredTurn turn, String text) {
-        String answer = Texts.answer(text);
+        String answer = Transcript.answer(text);
         Boolean stored = transactions.execute(status -> attempts.completeTurn(turn.id(), answer));
         if (!Boolean.TRUE.equals(stored)) {
             return new LiveReply.Outcome(null, "This attempt is no longer current.");
