@@ -2,19 +2,12 @@ package org.cailab.comparison;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.cailab.security.ParticipantSignIn;
 import org.cailab.security.UserValidationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +25,11 @@ import java.net.URI;
 class ProlificEntryController {
 
     private final ProlificEntry entry;
-    private final UserDetailsService userDetails;
-    private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+    private final ParticipantSignIn participants;
 
-    ProlificEntryController(ProlificEntry entry, UserDetailsService userDetails) {
+    ProlificEntryController(ProlificEntry entry, ParticipantSignIn participants) {
         this.entry = entry;
-        this.userDetails = userDetails;
+        this.participants = participants;
     }
 
     @GetMapping("/p/{campaignId}")
@@ -54,22 +46,10 @@ class ProlificEntryController {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN)
                     .body(e.getMessage() + "\n");
         }
-        signIn(username, request, response);
+        participants.signIn(username, request, response);
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create(request.getContextPath() + "/compare/" + Long.parseLong(campaignId)))
                 .build();
     }
 
-    private void signIn(String username, HttpServletRequest request, HttpServletResponse response) {
-        UserDetails user = userDetails.loadUserByUsername(username);
-        if (request.getSession(false) != null) {
-            // whoever held this session before must not keep it (session fixation)
-            request.changeSessionId();
-        }
-        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
-        SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        holder.setContext(context);
-        contextRepository.saveContext(context, request, response);
-    }
 }
