@@ -60,18 +60,7 @@ class JooqCampaignRepository implements CampaignRepository {
     @Override
     public Campaign insert(CampaignSettings s, String createdBy) {
         long id = dsl.insertInto(COMPARISON_CAMPAIGN)
-                .set(COMPARISON_CAMPAIGN.NAME, s.name())
-                .set(COMPARISON_CAMPAIGN.TASK, s.task().name())
-                .set(COMPARISON_CAMPAIGN.INSTRUCTIONS, s.instructions())
-                .set(COMPARISON_CAMPAIGN.PAIR_DRAWING, s.pairDrawing().name())
-                .set(COMPARISON_CAMPAIGN.TURN_LIMIT, s.turnLimit())
-                .set(COMPARISON_CAMPAIGN.ALLOW_TIE, s.allowTie())
-                .set(COMPARISON_CAMPAIGN.ALLOW_BOTH_BAD, s.allowBothBad())
-                .set(COMPARISON_CAMPAIGN.STRENGTH_LEVELS, s.strengthLevels())
-                .set(COMPARISON_CAMPAIGN.QUOTA_PER_WORKER, s.quotaPerWorker())
-                .set(COMPARISON_CAMPAIGN.GOLD_RATE, s.goldRate())
-                .set(COMPARISON_CAMPAIGN.IS_OPEN, s.open())
-                .set(COMPARISON_CAMPAIGN.COMPLETION_CODE, s.completionCode())
+                .set(settingsColumns(s))
                 .set(COMPARISON_CAMPAIGN.CREATED_BY, createdBy)
                 .returning(COMPARISON_CAMPAIGN.ID)
                 .fetchSingle(COMPARISON_CAMPAIGN.ID);
@@ -82,18 +71,7 @@ class JooqCampaignRepository implements CampaignRepository {
     @Override
     public boolean update(long id, int version, CampaignSettings s) {
         int updated = dsl.update(COMPARISON_CAMPAIGN)
-                .set(COMPARISON_CAMPAIGN.NAME, s.name())
-                .set(COMPARISON_CAMPAIGN.TASK, s.task().name())
-                .set(COMPARISON_CAMPAIGN.INSTRUCTIONS, s.instructions())
-                .set(COMPARISON_CAMPAIGN.PAIR_DRAWING, s.pairDrawing().name())
-                .set(COMPARISON_CAMPAIGN.TURN_LIMIT, s.turnLimit())
-                .set(COMPARISON_CAMPAIGN.ALLOW_TIE, s.allowTie())
-                .set(COMPARISON_CAMPAIGN.ALLOW_BOTH_BAD, s.allowBothBad())
-                .set(COMPARISON_CAMPAIGN.STRENGTH_LEVELS, s.strengthLevels())
-                .set(COMPARISON_CAMPAIGN.QUOTA_PER_WORKER, s.quotaPerWorker())
-                .set(COMPARISON_CAMPAIGN.GOLD_RATE, s.goldRate())
-                .set(COMPARISON_CAMPAIGN.IS_OPEN, s.open())
-                .set(COMPARISON_CAMPAIGN.COMPLETION_CODE, s.completionCode())
+                .set(settingsColumns(s))
                 .set(COMPARISON_CAMPAIGN.VERSION, COMPARISON_CAMPAIGN.VERSION.plus(1))
                 .set(COMPARISON_CAMPAIGN.UPDATED_AT, currentOffsetDateTime())
                 .where(COMPARISON_CAMPAIGN.ID.eq(id).and(COMPARISON_CAMPAIGN.VERSION.eq(version)))
@@ -206,4 +184,21 @@ class JooqCampaignRepository implements CampaignRepository {
         return new GoldItem(r.getId(), r.getCampaignId(), r.getPrompt(), r.getBetterAnswer(), r.getWorseAnswer());
     }
 
+    /** The columns that hold a campaign's settings, for both insert and update. */
+    private static java.util.Map<org.jooq.Field<?>, Object> settingsColumns(CampaignSettings s) {
+        java.util.Map<org.jooq.Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(COMPARISON_CAMPAIGN.NAME, s.name());
+        columns.put(COMPARISON_CAMPAIGN.TASK, s.task().name());
+        columns.put(COMPARISON_CAMPAIGN.INSTRUCTIONS, s.instructions());
+        columns.put(COMPARISON_CAMPAIGN.PAIR_DRAWING, s.pairDrawing().name());
+        columns.put(COMPARISON_CAMPAIGN.TURN_LIMIT, s.turnLimit());
+        columns.put(COMPARISON_CAMPAIGN.ALLOW_TIE, s.allowTie());
+        columns.put(COMPARISON_CAMPAIGN.ALLOW_BOTH_BAD, s.allowBothBad());
+        columns.put(COMPARISON_CAMPAIGN.STRENGTH_LEVELS, s.strengthLevels());
+        columns.put(COMPARISON_CAMPAIGN.QUOTA_PER_WORKER, s.quotaPerWorker());
+        columns.put(COMPARISON_CAMPAIGN.GOLD_RATE, s.goldRate());
+        columns.put(COMPARISON_CAMPAIGN.IS_OPEN, s.open());
+        columns.put(COMPARISON_CAMPAIGN.COMPLETION_CODE, s.completionCode());
+        return columns;
+    }
 }
