@@ -48,7 +48,7 @@ class RunKill9IT extends IntegrationTest {
             ChildApp first = ChildApp.start("child-a", postgres.jdbcUrl(), "postgres");
             try {
                 first.awaitStarted(Duration.ofSeconds(120));
-                RunAwait.until(runs, run.id(), s -> s.progress().done() >= 8, Duration.ofSeconds(60));
+                RunAwait.until(runs, run.id(), s -> s.progress().done() >= 8, Duration.ofSeconds(180));
                 assertThat(KilledInstance.sessions(dsl, first)).as("the child's connections are recognisable").isPositive();
             } finally {
                 first.kill();
@@ -63,7 +63,7 @@ class RunKill9IT extends IntegrationTest {
             ChildApp second = ChildApp.start("child-b", postgres.jdbcUrl(), "postgres");
             try {
                 second.awaitStarted(Duration.ofSeconds(120));
-                finished = RunAwait.until(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(90));
+                finished = RunAwait.until(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(300));
             } finally {
                 second.close();
             }

@@ -77,7 +77,7 @@ class SlCaiKillResumeIT extends IntegrationTest {
             RunSummary atKill;
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
-                atKill = SlCaiTestData.await(runs, run.id(), s -> s.progress().done() >= 4, Duration.ofSeconds(120));
+                atKill = SlCaiTestData.await(runs, run.id(), s -> s.progress().done() >= 3, Duration.ofSeconds(300));
                 assertThat(KilledInstance.sessions(dsl, first)).as("the child's connections are recognisable").isPositive();
             } finally {
                 first.kill();
@@ -92,7 +92,7 @@ class SlCaiKillResumeIT extends IntegrationTest {
             ChildApp second = ChildApp.start("slcai-b", postgres.jdbcUrl(), "postgres", childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
-                finished = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(180));
+                finished = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(420));
             } finally {
                 second.close();
             }
