@@ -44,8 +44,7 @@ public final class KilledInstance {
 
     /** The child's open database sessions (its connections carry its name as application name). */
     public static int sessions(DSLContext dsl, ChildApp child) {
-        Integer count = dsl.fetchValue("select count(*)::int from pg_stat_activity where application_name = ?",
-                child.name());
-        return count == null ? 0 : count;
+        return dsl.fetchValue("select count(*) from pg_stat_activity where application_name = ?", child.name())
+                instanceof Number count ? count.intValue() : 0;
     }
 }
