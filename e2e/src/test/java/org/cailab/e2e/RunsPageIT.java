@@ -69,7 +69,7 @@ class RunsPageIT extends BrowserTest {
 
         // the same name again: asked first, and starting anyway makes a second run
         pages.startSampledPromptStatisticsRun(runName, setName, 5);
-        assertThat(page.locator("#duplicate-run-name")).isVisible();
+        assertThat(page.getByText("There is already a run named \"" + runName + "\"")).isVisible();
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Start anyway")).click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
@@ -80,14 +80,14 @@ class RunsPageIT extends BrowserTest {
         assertThat(pages.state()).hasText("Running");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run")).click();
-        assertThat(page.locator("#confirm-cancel-run")).isVisible();
+        assertThat(page.getByText("A cancelled run cannot be resumed")).isVisible();
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Keep running")).click();
         assertThat(pages.state()).hasText("Running");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run").setExact(true)).first().click();
-        page.locator("#confirm-cancel-run").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Cancel run")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Yes, cancel it")).click();
         assertThat(pages.state()).hasText("Cancelled");
     }
 

@@ -50,6 +50,7 @@ record RunsPages(Page page) {
     void startSlowTestItemsRun(String runName) {
         new LoginPage(page).navigation().getByText("Runs").click();
         choose("#run-type", "Test items (tests only)");
+        assertThat(page.locator("#run-param-delayMs")).isVisible();
         page.locator("#run-param-items input").fill("50");
         page.locator("#run-param-delayMs input").fill("2000");
         LoginPage.textbox(page, "Run name").fill(runName);

@@ -149,7 +149,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
                 new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Cancel this run?",
                         "A cancelled run cannot be resumed: items in progress finish, the rest stay unprocessed.",
-                        "Cancel run", e -> act(runs::cancel, "Cancelled"));
+                        "Yes, cancel it", e -> act(runs::cancel, "Cancelled"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.setCancelable(true);
         dialog.setCancelText("Keep running");

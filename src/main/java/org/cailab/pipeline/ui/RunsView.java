@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /** Researcher page: every recent run with live progress, and the form to start one. */
 @Route("runs")
 @PageTitle("Runs | Constitutional AI Lab")
-@Menu(title = "Runs", order = 300)
+@Menu(title = "Runs", order = 220)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class RunsView extends VerticalLayout {
 

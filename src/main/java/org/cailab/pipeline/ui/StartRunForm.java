@@ -57,6 +57,7 @@ class StartRunForm extends VerticalLayout {
     private final IntegerField attempts = new IntegerField("Attempts per item");
     private final IntegerField retryDelay = new IntegerField("Retry delay (s)");
     private final HorizontalLayout inputRow = row();
+    private final HorizontalLayout modelRow = row();
     private final HorizontalLayout parameterRow = row();
     private final Map<String, ParameterField> parameterFields = new LinkedHashMap<>();
     private final Span error = new Span();
@@ -79,7 +80,8 @@ class StartRunForm extends VerticalLayout {
         selection.setItems(PromptSelection.Mode.values());
         selection.setItemLabelGenerator(PromptSelection.Mode::label);
         selection.setValue(PromptSelection.Mode.ALL);
-        selection.addValueChangeListener(e -> selectionCount.setVisible(e.getValue() != PromptSelection.Mode.ALL));
+        selection.addValueChangeListener(e -> selectionCount.setVisible(selection.isVisible()
+                && e.getValue() != PromptSelection.Mode.ALL));
         selectionCount.setId("run-prompt-count");
         selectionCount.setMin(1);
         selectionCount.setValue(20);
@@ -98,11 +100,13 @@ class StartRunForm extends VerticalLayout {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         inputRow.setId("run-inputs");
+        inputRow.add(promptSet, selection, selectionCount, constitution);
+        modelRow.setId("run-models");
         parameterRow.setId("run-parameters");
         HorizontalLayout samplingRow = row(temperature, topP, maxNewTokens, seed);
         HorizontalLayout executionRow = row(workers, attempts, retryDelay);
         Details advanced = new Details("Sampling and execution", new VerticalLayout(samplingRow, executionRow));
-        add(row(type, name, start, error), inputRow, parameterRow, advanced);
+        add(row(type, name, start, error), inputRow, modelRow, parameterRow, advanced);
 
         List<RunTypeInfo> types = runs.types();
         type.setItems(types);
@@ -143,24 +147,26 @@ class StartRunForm extends VerticalLayout {
         return row;
     }
 
-    /** Shows the inputs and parameters of the chosen type, with its defaults. */
+    /**
+     * Shows the inputs and parameters of the chosen type, with its defaults. The prompt set and constitution pickers
+     * stay in place (shown or hidden) so that a choice made in them survives a change of type.
+     */
     private void typeChanged(@Nullable RunTypeInfo runType) {
-        inputRow.removeAll();
+        modelRow.removeAll();
         parameterRow.removeAll();
         parameterFields.clear();
         modelPickers.clear();
+        boolean needsPromptSet = runType != null && runType.needsPromptSet();
+        promptSet.setVisible(needsPromptSet);
+        selection.setVisible(needsPromptSet);
+        selectionCount.setVisible(needsPromptSet && selection.getValue() != PromptSelection.Mode.ALL);
+        constitution.setVisible(runType != null && runType.usesConstitution());
         if (runType != null) {
-            if (runType.needsPromptSet()) {
-                inputRow.add(promptSet, selection, selectionCount);
-            }
-            if (runType.usesConstitution()) {
-                inputRow.add(constitution);
-            }
             for (int i = 0; i < runType.modelRoles().size(); i++) {
                 ComboBox<ModelSnapshot> picker = references.snapshotPicker(runType.modelRoles().get(i), List.of());
                 picker.setId("run-model-" + i);
                 modelPickers.add(picker);
-                inputRow.add(picker);
+                modelRow.add(picker);
             }
             runType.parameters().forEach(p -> {
                 ParameterField field = ParameterField.of(p, references);
@@ -168,7 +174,8 @@ class StartRunForm extends VerticalLayout {
                 parameterRow.add(field.component());
             });
         }
-        inputRow.setVisible(inputRow.getComponentCount() > 0);
+        inputRow.setVisible(needsPromptSet || constitution.isVisible());
+        modelRow.setVisible(!modelPickers.isEmpty());
         parameterRow.setVisible(!parameterFields.isEmpty());
         resetAdvanced();
     }
