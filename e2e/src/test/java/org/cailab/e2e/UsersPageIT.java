@@ -49,7 +49,8 @@ class UsersPageIT extends BrowserTest {
 
         page.locator("#user-search input").fill(prefix + "-137");
         assertThat(page.locator("#user-count")).hasText("1 account");
-        assertThat(page.locator("#user-grid").getByText(prefix + "-137")).isVisible();
+        assertThat(page.locator("#user-grid").getByText(prefix + "-137",
+                new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))).isVisible();
 
         page.locator("#user-search input").fill(prefix);
         page.locator("#user-role-filter").click();
