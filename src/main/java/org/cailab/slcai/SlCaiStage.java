@@ -64,6 +64,16 @@ class SlCaiStage implements RunStage {
     }
 
     @Override
+    public List<String> modelRoles() {
+        return List.of("Policy model");
+    }
+
+    @Override
+    public boolean usesConstitution() {
+        return true;
+    }
+
+    @Override
     public List<RunParameter> parameters() {
         return SlCaiParameters.FORM;
     }
