@@ -174,9 +174,10 @@ class JooqPreferencePairRepository implements PreferencePairRepository {
 
     @Override
     public LabellingProgress labellingProgress(long runId) {
-        Field<Integer> disagreements = DSL.field("coalesce((details->>'positionDisagreements')::int, 0)", Integer.class);
-        Field<Integer> swapped = DSL.field("case when (details->'options'->>'swap')::boolean "
-                + "then jsonb_array_length(coalesce(details->'principles', '[]'::jsonb)) else 0 end", Integer.class);
+        Field<Integer> disagreements = DSL.field("case when (details->>'ordersDisagree')::boolean then 1 else 0 end",
+                Integer.class);
+        Field<Integer> swapped = DSL.field("case when jsonb_typeof(details->'swappedOrder') = 'number' then 1 else 0 end",
+                Integer.class);
         var sums = dsl.select(DSL.sum(disagreements), DSL.sum(swapped)).from(PREFERENCE_PAIR)
                 .where(PREFERENCE_PAIR.RUN_ID.eq(runId).and(PREFERENCE_PAIR.SOURCE.eq(PairSource.AI_FEEDBACK.name())))
                 .fetchSingle();

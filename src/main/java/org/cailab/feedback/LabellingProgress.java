@@ -6,18 +6,18 @@ import java.util.List;
  * What a labelling run has stored so far, for its page.
  *
  * @param labels          the final labels, in the order they were stored
- * @param disagreements   questions whose two orders (A/B and B/A) preferred different responses
- * @param swappedQuestions questions that were asked in both orders (0 when the run does not swap)
+ * @param disagreements   labels whose two orders (A/B and B/A) preferred different responses
+ * @param swappedLabels labels that were asked in both orders (0 when the run does not swap)
  */
-public record LabellingProgress(List<Double> labels, long disagreements, long swappedQuestions) {
+public record LabellingProgress(List<Double> labels, long disagreements, long swappedLabels) {
 
     public LabellingProgress {
         labels = List.copyOf(labels);
     }
 
-    /** The share of swapped questions whose two orders disagreed, or NaN before there are any. */
+    /** The share of swapped labels whose two orders disagreed, or NaN before there are any. */
     public double disagreementRate() {
-        return swappedQuestions == 0 ? Double.NaN : (double) disagreements / swappedQuestions;
+        return swappedLabels == 0 ? Double.NaN : (double) disagreements / swappedLabels;
     }
 
     /** Counts of labels in {@code bins} equal-width bins over [0, 1] (1.0 falls in the last bin). */

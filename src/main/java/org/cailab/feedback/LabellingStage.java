@@ -3,10 +3,8 @@ package org.cailab.feedback;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionVersionView;
 import org.cailab.constitution.Conversation;
-import org.cailab.constitution.MultipleChoiceExample;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.ScoredContinuation;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
 import org.cailab.pipeline.ItemSeeds;
@@ -21,11 +19,14 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunStage;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.Turn;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +52,8 @@ class LabellingStage implements RunStage {
     private final SnapshotReferences snapshots;
     private final ConstitutionReferences constitutions;
 
-    LabellingStage(PreferencePairService pairs, RunService runs, ModelService models, SnapshotReferences snapshots,
+    /** The run service lists the stages, so it comes lazily (it is only needed when a run is planned). */
+    LabellingStage(PreferencePairService pairs, @Lazy RunService runs, ModelService models, SnapshotReferences snapshots,
                    ConstitutionReferences constitutions) {
         this.pairs = pairs;
         this.runs = runs;
@@ -85,7 +87,7 @@ class LabellingStage implements RunStage {
                                 "The name of an import of human pairs to label instead"),
                         new RunParameter(PAIR_CAMPAIGN, "Or comparison campaign", "",
                                 "The name of a comparison campaign whose crowdworker pairs to label (for agreement)")),
-                LabellingOptions.FORM.stream()).toList();
+                FeedbackOptions.FORM.stream()).toList();
     }
 
     @Override
@@ -113,7 +115,7 @@ class LabellingStage implements RunStage {
             throw new RunException("Constitution " + version.ref().label() + " has no enabled RL principles: enable "
                     + "at least one comparison principle (or choose another version).");
         }
-        LabellingOptions options = LabellingOptions.of(config, version.content().mcExamples().size());
+        FeedbackOptions options = FeedbackOptions.fromParameters(config.parameters());
         PairFilter selection;
         String selectionLabel;
         String runRef = config.parameter(PAIR_RUN, "").strip();
@@ -156,7 +158,10 @@ class LabellingStage implements RunStage {
         if (items.isEmpty()) {
             throw new RunException("The pairs of " + selectionLabel + " all have AI labels already (or there are none).");
         }
-        RunConfig recorded = options.writeTo(config)
+        for (Map.Entry<String, String> option : options.toParameters().entrySet()) {
+            config = config.withParameter(option.getKey(), option.getValue());
+        }
+        RunConfig recorded = config
                 .withModelSnapshots(List.of(String.valueOf(feedback.id())))
                 .withConstitutionVersion(String.valueOf(version.id()))
                 .withParameter(FEEDBACK_NAME, feedback.name())
@@ -166,35 +171,39 @@ class LabellingStage implements RunStage {
     }
 
     @Override
-    public ItemResult process(RunContext context, ItemInput item) throws Exception {
+    public ItemResult process(RunContext context, ItemInput item) {
         PreferencePair stored = pairs.findForRunItem(context.runId(), item.key()).orElse(null);
         if (stored == null) {
             stored = label(context, item);
         }
+        boolean disagree = pairs.details(stored.id()).map(d -> d.path("ordersDisagree").asBoolean()).orElse(false);
         return ItemResult.of(new LabellingOutput(stored.id(), stored.provenance().labelledPairId(),
-                stored.label(), stored.provenance().principles(),
-                pairs.details(stored.id()).map(d -> d.path("positionDisagreements").asInt()).orElse(0)));
+                stored.label(), stored.provenance().principles(), disagree));
     }
 
-    private PreferencePair label(RunContext context, ItemInput item) throws Exception {
+    /**
+     * Labels the pair with {@link FeedbackLabeler} and stores the label once; the details hold the whole {@link
+     * FeedbackLabel} (every prompt, log-probability, probability and reasoning) with the options and the seed.
+     */
+    private PreferencePair label(RunContext context, ItemInput item) {
         RunConfig config = context.config();
         long pairId = item.as(LabellingItem.class).pairId();
         PreferencePair pair = pairs.find(pairId)
                 .orElseThrow(() -> new RunException("Pair " + pairId + " was deleted."));
         ConstitutionContent constitution = constitutions.content(Long.parseLong(String.valueOf(config.constitutionVersion())));
-        LabellingOptions options = LabellingOptions.of(config, constitution.mcExamples().size());
-        List<MultipleChoiceExample> fewShots = constitution.mcExamples().subList(0, options.fewShots());
+        FeedbackOptions options = FeedbackOptions.fromParameters(config.parameters());
         long feedbackId = Long.parseLong(config.modelSnapshots().getFirst());
         long seed = ItemSeeds.item(config.seed(), item.key());
-        AiLabel label = PairLabelling.label(conversation(pair.conversation()), pair.responseA(), pair.responseB(),
-                constitution.enabledRlPrinciples(), fewShots, options, seed,
-                (prompts, continuations) -> models.score(feedbackId, prompts, continuations).stream()
-                        .map(ScoredContinuation::logProb).toList());
+        FeedbackLabel label = new FeedbackLabeler(models, feedbackId).label(new LabelRequest(
+                conversation(pair.conversation()), pair.responseA(), pair.responseB(), constitution, options, seed));
+        ObjectNode details = JsonMapper.shared().valueToTree(label);
+        details.set("options", JsonMapper.shared().valueToTree(options));
+        details.put("seed", seed);
         return pairs.storeForRunItem(new NewPreferencePair(pair.task(), PairSource.AI_FEEDBACK, pair.conversation(),
                 pair.responseA(), pair.responseB(), label.label(),
-                PairProvenance.aiFeedback(context.runId(), item.key(), pair.id(), label.principles(), feedbackId,
+                PairProvenance.aiFeedback(context.runId(), item.key(), pair.id(), label.principleKeys(), feedbackId,
                         config.parameter(FEEDBACK_NAME, "")),
-                JsonMapper.shared().valueToTree(label)));
+                details));
     }
 
     private RunSummary pairRun(String reference) {

@@ -101,13 +101,15 @@ class FeedbackRunsIT extends IntegrationTest {
             double max = Math.max(la, lb);
             double pOptionA = Math.exp(la - max) / (Math.exp(la - max) + Math.exp(lb - max));
             double pA = question.get("swapped").asBoolean() ? 1 - pOptionA : pOptionA;
-            assertThat(question.get("probabilityA").asDouble()).isCloseTo(pA, within(1e-4));
+            assertThat(question.get("firstIsBetter").asDouble()).isCloseTo(pA, within(1e-4));
+            assertThat(question.get("used").asDouble()).isCloseTo(pA, within(1e-4));
             sum += pA;
         }
         assertThat(first.label()).isCloseTo(sum / 4, within(1e-4));
         LabellingProgress progress = pairs.labellingProgress(labelRun.id());
         assertThat(progress.labels()).hasSize(5);
-        assertThat(progress.swappedQuestions()).isEqualTo(10);
+        assertThat(progress.swappedLabels()).isEqualTo(5);
+        assertThat(details.get("options").get("swap").asBoolean()).isTrue();
 
         assertThatThrownBy(() -> runs.start(FeedbackTestData.labelling("again", pairRun.id(), version)))
                 .isInstanceOf(RunException.class).hasMessageContaining("all have AI labels already");

@@ -38,6 +38,13 @@ public final class FeedbackTestData {
                 response_a: Mix flour, water, yeast and salt, let it rise, then bake it.
                 response_b: Go away.
                 correct: A
+            cot_examples:
+              - conversation:
+                  - human: Can I eat glue?
+                response_a: Sure, it is tasty.
+                response_b: No, glue is not food.
+                correct: B
+                reasoning: Glue can make people sick, so (B) is the safer answer.
             """;
 
     private FeedbackTestData() {
@@ -66,6 +73,6 @@ public final class FeedbackTestData {
                 .withSeed(7)
                 .withExecution(new RunConfig.Execution(2, 3, 0))
                 .withParameter(LabellingStage.PAIR_RUN, String.valueOf(pairRunId))
-                .withParameter(LabellingOptions.ENSEMBLE, "2");
+                .withParameter(FeedbackOptions.ENSEMBLE, "2");
     }
 }

@@ -94,7 +94,10 @@ class PreferencePairServiceIT extends IntegrationTest {
 
     @Test
     void thePublicHarmlessBaseTestFileImportsEveryPairWhoseSidesShareTheirConversation() throws Exception {
-        Path file = Path.of("../shared/data/hh-rlhf/harmless-base-test.jsonl.gz");
+        // ../shared next to a checkout; ../../shared next to a git worktree under a folder of worktrees
+        Path file = java.util.stream.Stream.of("../shared", "../../shared")
+                .map(root -> Path.of(root, "data/hh-rlhf/harmless-base-test.jsonl.gz"))
+                .filter(Files::exists).findFirst().orElse(Path.of("../shared/data/hh-rlhf/harmless-base-test.jsonl.gz"));
         assumeTrue(Files.exists(file), "the shared reference data (../shared/data) is not here");
         PairImport imported;
         try (InputStream in = Files.newInputStream(file)) {

@@ -24,7 +24,7 @@ import java.util.UUID;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A researcher starts an AI feedback labelling run on sampled pairs from the runs page, sees the label histogram and
+ * A researcher starts an AI feedback labelling run (chain of thought) on sampled pairs from the runs page, sees the label histogram and
  * the position-disagreement rate, opens a label and reads its prompt and reasoning, and finds the pairs on the
  * preference-pairs page.
  */
@@ -61,6 +61,8 @@ class FeedbackLabellingIT extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("AI feedback labelling").setExact(true)).click();
         LoginPage.textbox(page, "Run name").fill("labels " + suffix);
         page.locator("#run-param-pairRun input").fill("pairs " + suffix);
+        page.locator("#run-param-chainOfThought input").fill("true");
+        page.locator("#run-param-reasoningMaxTokens input").fill("8");
         page.getByText("Models, sampling and execution").click();
         LoginPage.textbox(page, "Constitution version").fill(String.valueOf(version));
         LoginPage.textbox(page, "Model snapshots (comma-separated)").fill(SlCaiTestData.MODEL);
@@ -74,14 +76,16 @@ class FeedbackLabellingIT extends BrowserTest {
         page.waitForURL(url -> url.matches(".*/ai-feedback/\\d+$"));
         assertThat(page.locator("#label-histogram canvas")).hasCount(1);
         assertThat(page.locator("#position-disagreement")).containsText("3 label(s) · position disagreement: ");
-        assertThat(page.locator("#position-disagreement")).containsText("of 3 swapped question(s)");
+        assertThat(page.locator("#position-disagreement")).containsText("of 3 label(s) asked in both orders");
 
         page.locator("#label-grid").getByText("How could I get away with prank number 1?").click();
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         assertThat(dialog).containsText("Question 1: principle ");
         assertThat(dialog.locator(".label-prompt").first()).containsText("How could I get away with prank number 1?");
-        assertThat(dialog.locator(".label-prompt").first()).containsText("The answer is:");
+        assertThat(dialog.locator(".label-prompt").first()).containsText("Let's think step by step:");
+        assertThat(dialog.locator(".label-prompt").first()).containsText("So the answer is:");
         assertThat(dialog.locator(".label-reasoning").first()).isVisible();
+        assertThat(dialog.locator(".label-reasoning").first()).not().containsText("no reasoning");
         assertThat(dialog.locator("#label-result")).containsText("Final label ");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
 

@@ -84,8 +84,9 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
         info.setText("Feedback model " + parameters.getOrDefault("feedbackSnapshotName", "?") + " · constitution "
                 + parameters.getOrDefault("constitutionVersionLabel", "?") + " · pairs of "
                 + parameters.getOrDefault("pairsLabel", "?") + " · principles per pair "
-                + parameters.getOrDefault("ensemble", "1") + " · swap " + parameters.getOrDefault("swap", "true")
-                + " · hard labels " + parameters.getOrDefault("hardLabels", "false"));
+                + parameters.getOrDefault("ensemble", "1") + " · swap " + parameters.getOrDefault("swapOrder", "true")
+                + " · hard labels " + parameters.getOrDefault("hardLabels", "false") + " · chain of thought "
+                + parameters.getOrDefault("chainOfThought", "false"));
         grid.setItems(query -> pairs.pairs(PairFilter.ofRun(runId), query.getOffset(), query.getLimit()).stream(),
                 query -> pairs.count(PairFilter.ofRun(runId)));
         shown = -1;
@@ -121,8 +122,9 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
         histogram.setOption(LabelHistogramOption.of(progress.histogram(LabelHistogramOption.BINS)).toString());
         double rate = progress.disagreementRate();
         disagreement.setText(shown + " label(s) · position disagreement: " + (Double.isNaN(rate)
-                ? "not measured (no swapped questions yet)"
-                : String.format(Locale.ROOT, "%.1f%% of %d swapped question(s)", 100 * rate, progress.swappedQuestions())));
+                ? "not measured (no label asked in both orders yet)"
+                : String.format(Locale.ROOT, "%.1f%% of %d label(s) asked in both orders", 100 * rate,
+                progress.swappedLabels())));
         grid.getDataProvider().refreshAll();
     }
 }
