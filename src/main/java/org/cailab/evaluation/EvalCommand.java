@@ -1,6 +1,8 @@
 package org.cailab.evaluation;
 
 import ai.djl.Device;
+import org.cailab.constitution.ChainOfThoughtExample;
+import org.cailab.constitution.ConstitutionImporter;
 import org.cailab.feedback.FeedbackOptions;
 import org.cailab.model.engine.CausalLm;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,7 @@ import java.util.Map;
 
 /**
  * {@code eval --model DIR --input FILE.jsonl [--limit N] [--device cpu|gpu] [--cot] [--reasoning-samples K]
- * [--clamp LOW,HIGH] [--reasoning-tokens N] [--seed S]}: answers a multiple-choice evaluation file with a checkpoint,
+ * [--clamp LOW,HIGH] [--reasoning-tokens N] [--seed S] [--constitution FILE]}: answers a multiple-choice evaluation file with a checkpoint,
  * without the web server or the database. Prints one JSON line per item ({@code index}, {@code probabilities} per
  * option, {@code correct}; {@code separately_encoded} lists options that broke the tokenisation prefix, {@code
  * reasonings} the chain of thought) and then {@code {"n", "accuracy", "ece", "bins"}}.
@@ -25,7 +27,7 @@ import java.util.Map;
 public final class EvalCommand {
 
     static final String USAGE = "usage: eval --model DIR --input FILE.jsonl [--limit N] [--device cpu|gpu] [--cot]"
-            + " [--reasoning-samples K] [--clamp LOW,HIGH] [--reasoning-tokens N] [--seed S]";
+            + " [--reasoning-samples K] [--clamp LOW,HIGH] [--reasoning-tokens N] [--seed S] [--constitution FILE]";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private EvalCommand() {
@@ -60,7 +62,7 @@ public final class EvalCommand {
             }
             try (CausalLm lm = CausalLm.load(options.model, Device.fromName(options.device))) {
                 MultipleChoiceEvaluator evaluator = new MultipleChoiceEvaluator(new EngineOptionScorer(lm),
-                        options.chainOfThought, options.seed);
+                        options.chainOfThought, fewShots(options), options.seed);
                 List<ItemResult> results = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
                     ItemResult result = evaluator.evaluate(i, items.get(i));
@@ -74,6 +76,17 @@ public final class EvalCommand {
             err.println("eval: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Chain of thought with {@code --constitution}: that file's chain-of-thought examples (any import format). */
+    private static List<ChainOfThoughtExample> fewShots(Options options) {
+        if (options.constitution == null) {
+            return List.of();
+        }
+        if (options.chainOfThought == null) {
+            throw new IllegalArgumentException("--constitution only matters with --cot");
+        }
+        return new ConstitutionImporter().importFile(options.constitution).content().cotExamples();
     }
 
     static ObjectNode itemJson(ItemResult result) {
@@ -122,6 +135,7 @@ public final class EvalCommand {
         int reasoningTokens = FeedbackOptions.defaults().reasoningMaxTokens();
         long seed;
         @Nullable FeedbackOptions chainOfThought;
+        @Nullable Path constitution;
 
         /** Null for a help request. */
         static @Nullable Options parse(List<String> args) {
@@ -141,6 +155,7 @@ public final class EvalCommand {
                     case "--reasoning-tokens" -> o.reasoningTokens = positive(value(args, ++i, flag), flag);
                     case "--clamp" -> clamp(o, value(args, ++i, flag));
                     case "--seed" -> o.seed = number(value(args, ++i, flag), flag);
+                    case "--constitution" -> o.constitution = Path.of(value(args, ++i, flag));
                     default -> throw new IllegalArgumentException("unknown argument " + flag);
                 }
             }

@@ -1,5 +1,6 @@
 package org.cailab.evaluation;
 
+import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.MultipleChoiceQuestion;
 import org.cailab.constitution.PromptFormats;
@@ -18,12 +19,14 @@ import java.util.Map;
  * format, options {@code " (A)"} and {@code " (B)"}) the question is put in the conversational format, the model
  * samples a reasoning after {@code "Let's think step by step:"}, the options are scored after {@code "So the answer
  * is:"}, and the probability of (A) is clamped to the labelling band and averaged over the sampled reasonings,
- * exactly as feedback labels are.
+ * exactly as feedback labels are. Chain-of-thought few-shots (from a constitution) are shown under the item's own
+ * instruction: an evaluation item has one fixed principle, so there is nothing to draw.
  */
 public final class MultipleChoiceEvaluator {
 
     private final OptionScorer scorer;
     private final @Nullable FeedbackOptions chainOfThought;
+    private final List<ChainOfThoughtExample> fewShots;
     private final long seed;
 
     /**
@@ -32,8 +35,19 @@ public final class MultipleChoiceEvaluator {
      * @param seed           reasoning seeds derive from it and the item's index
      */
     public MultipleChoiceEvaluator(OptionScorer scorer, @Nullable FeedbackOptions chainOfThought, long seed) {
+        this(scorer, chainOfThought, List.of(), seed);
+    }
+
+    /**
+     * @param fewShots chain-of-thought examples to put in front of each reasoning prompt (at most {@link
+     *                 FeedbackOptions#fewShotExamples()} of them), shown under the item's own instruction
+     */
+    public MultipleChoiceEvaluator(OptionScorer scorer, @Nullable FeedbackOptions chainOfThought,
+                                   List<ChainOfThoughtExample> fewShots, long seed) {
         this.scorer = scorer;
         this.chainOfThought = chainOfThought;
+        Integer count = chainOfThought == null ? null : chainOfThought.fewShotExamples();
+        this.fewShots = List.copyOf(count == null || count >= fewShots.size() ? fewShots : fewShots.subList(0, count));
         this.seed = seed;
     }
 
@@ -75,7 +89,7 @@ public final class MultipleChoiceEvaluator {
             throw new IllegalArgumentException("item " + index + ": chain of thought needs a prompt in the paper's"
                     + " multiple-choice format: " + e.getMessage(), e);
         }
-        String reasoningPrompt = PromptFormats.chainOfThoughtPrompt(List.of(), question);
+        String reasoningPrompt = PromptFormats.chainOfThoughtPrompt(fewShots, question);
         List<Double> probabilitiesOfA = new ArrayList<>();
         List<String> reasonings = new ArrayList<>();
         List<OptionScore> lastScores = List.of();

@@ -143,6 +143,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void chainOfThoughtFewShotsComeFromAConstitutionFile() throws Exception {
+        Path file = hhhFile();
+        Run run = run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", "1", "--cot",
+                "--reasoning-tokens", "4", "--constitution", "constitution/default.yaml");
+
+        assertThat(run.rc).as(run.err).isZero();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().getFirst().get("reasonings")).hasSize(1);
+        assertThat(run("eval", "--model", model.toString(), "--input", file.toString(), "--constitution",
+                "constitution/default.yaml").err).contains("--constitution only matters with --cot");
+    }
+
+    @Test
     void badInputStopsWithFileLineAndProblemBeforeAnyOutput(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.jsonl");
         Files.writeString(file, """

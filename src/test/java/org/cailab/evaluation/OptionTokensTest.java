@@ -63,6 +63,8 @@ class OptionTokensTest {
         long[] joined = Arrays.copyOf(tokens.promptIds(), tokens.promptIds().length + tokens.optionIds().length);
         System.arraycopy(tokens.optionIds(), 0, joined, tokens.promptIds().length, tokens.optionIds().length);
         assertThat(joined).isEqualTo(whole);
+        // after the paper's "The answer is:" both conventions agree (what the feedback labeller relies on)
+        assertThat(tokens.optionIds()).isEqualTo(tokenizer.encode(" (A)", false));
     }
 
     @Test
