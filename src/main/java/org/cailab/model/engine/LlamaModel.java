@@ -145,6 +145,32 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     /**
+     * Like {@link #forward} without a cache, but returns the final (normed) hidden states {@code [B, keepLast, hidden]}
+     * instead of logits: for heads on top of the network (a value head, a scalar reward head). {@link #lmHead} turns
+     * them into the logits {@code forward} would return.
+     */
+    public NDArray forwardHidden(long[][] ids, int[][] mask, int keepLast) {
+        int batch = ids.length;
+        int t = ids[0].length;
+        long[][] positions = new long[batch][t];
+        for (int b = 0; b < batch; b++) {
+            long next = 0;
+            for (int i = 0; i < t; i++) {
+                positions[b][i] = next;
+                next += mask[b][i];
+            }
+        }
+        NDArray idArray = manager.create(flatten(ids), new Shape(batch, t));
+        NDArray posArray = manager.create(flatten(positions), new Shape(batch, t));
+        return transformer.hidden(idArray, posArray, mask, null, Math.min(keepLast, t));
+    }
+
+    /** The LM head: logits {@code [..., vocab]} of hidden states from {@link #forwardHidden}. */
+    public NDArray lmHead(NDArray hidden) {
+        return transformer.head(hidden);
+    }
+
+    /**
      * The plain causal forward pass used in training: rows of equal length, no padding on the left (pad on the
      * right and leave those targets out of the loss), positions 0..T-1.
      *

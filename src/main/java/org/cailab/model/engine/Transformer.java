@@ -38,6 +38,11 @@ final class Transformer {
      * @return logits {@code [B, keepLast, vocab]}
      */
     NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
+        return head(hidden(ids, positions, keyMask, cache, keepLast));
+    }
+
+    /** The final-norm hidden states {@code [B, keepLast, hidden]} that {@link #forward} feeds to the LM head. */
+    NDArray hidden(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
         long batch = ids.getShape().get(0);
         long t = ids.getShape().get(1);
         NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, config.numHeads() / config.numKvHeads());
@@ -57,6 +62,11 @@ final class Transformer {
         if (keepLast < t) {
             h = h.get(":, " + (t - keepLast) + ":, :");
         }
+        return h;
+    }
+
+    /** Logits of final hidden states. */
+    NDArray head(NDArray h) {
         NDArray head = config.tieWordEmbeddings()
                 ? params.get("model.embed_tokens.weight")
                 : params.get("lm_head.weight");
