@@ -30,6 +30,7 @@ import org.cailab.model.engine.ParameterOptimizer;
 import org.cailab.model.engine.SafetensorsReader;
 import org.cailab.model.engine.SafetensorsWriter;
 import org.cailab.model.engine.TrainingConfig;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,10 +121,10 @@ public final class RlTrainer implements AutoCloseable {
     }
 
     private static RlTrainer open(Path policyDir, Path referenceDir, RewardModel reward, RlSettings settings,
-            Device device, Path checkpoint) {
+            Device device, @Nullable Path checkpoint) {
         CausalLm policy = CausalLm.load(policyDir, device);
-        LlamaModel reference = null;
-        RlTrainer trainer = null;
+        @Nullable LlamaModel reference = null;
+        @Nullable RlTrainer trainer = null;
         try {
             reference = LlamaModel.load(referenceDir, device);
             int hidden = policy.model().config().hiddenSize();
@@ -289,7 +290,7 @@ public final class RlTrainer implements AutoCloseable {
             try (NDScope ignored = new NDScope()) {
                 Forward f = forward(policy.model(), packed, true);
                 logProbs = f.logProbs().toFloatArray();
-                entropy = f.entropy().toFloatArray();
+                entropy = java.util.Objects.requireNonNull(f.entropy()).toFloatArray();
                 values = f.values() == null ? new float[logProbs.length] : f.values().toFloatArray();
                 refLogProbs = forward(reference, packed, false).logProbs().toFloatArray();
             }
@@ -308,7 +309,7 @@ public final class RlTrainer implements AutoCloseable {
         return out;
     }
 
-    private record Forward(NDArray logProbs, NDArray entropy, NDArray values) {}
+    private record Forward(NDArray logProbs, @Nullable NDArray entropy, @Nullable NDArray values) {}
 
     /** Per response token {@code [B, window]}: log-probability, entropy and (policy, PPO) value. */
     private Forward forward(LlamaModel model, PackedBatch packed, boolean isPolicy) {
@@ -414,7 +415,7 @@ public final class RlTrainer implements AutoCloseable {
                         return pg;
                     }
                     NDArray oldValues = packed.perToken(m, rows.stream().map(Rollout::values).toList());
-                    NDArray vf = PpoLosses.valueLoss(f.values(), oldValues, packed.perToken(m, ret), mask,
+                    NDArray vf = PpoLosses.valueLoss(java.util.Objects.requireNonNull(f.values()), oldValues, packed.perToken(m, ret), mask,
                             settings.valueClipRange(), normalizer);
                     acc[2] += vf.getFloat();
                     return pg.add(vf.mul((float) settings.valueCoefficient()));
