@@ -2,17 +2,17 @@ package org.cailab.rl;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.List;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.model.engine.CausalLm;
-import org.cailab.pipeline.RunException;
+import org.cailab.model.engine.PreferenceModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the reward of an RL run from its reward snapshot. A language-model snapshot scores by multiple-choice
- * feedback ({@link FeedbackModelReward}). Preference-model snapshots (a scalar head) are scored through the
- * preference model's own API once it exists in the model module; until then such a snapshot is refused with a clear
- * message instead of being scored in some other way.
+ * Opens the reward of an RL run from its reward snapshot: a preference-model snapshot scores with its scalar head
+ * ({@link PreferenceModelReward}, the paper's setting); any language-model snapshot is asked a multiple-choice
+ * feedback question per response ({@link FeedbackModelReward}).
  */
 @Component
 class RewardModels {
@@ -24,21 +24,29 @@ class RewardModels {
     }
 
     OpenReward open(ModelSnapshot snapshot, Device device) {
+        Path dir = Path.of(snapshot.location());
         if (snapshot.kind() == SnapshotKind.PREFERENCE_MODEL) {
-            throw new RunException("Snapshot \"" + snapshot.name() + "\" is a preference model; scoring with a "
-                    + "scalar head is not available in this build yet. Choose a language-model snapshot as the "
-                    + "feedback model.");
+            PreferenceModelReward reward = new PreferenceModelReward(PreferenceModel.load(dir, device));
+            return wrap(reward, reward);
         }
-        FeedbackModelReward reward = new FeedbackModelReward(CausalLm.load(Path.of(snapshot.location()), device));
+        FeedbackModelReward reward = new FeedbackModelReward(CausalLm.load(dir, device));
+        return wrap(reward, reward);
+    }
+
+    private static OpenReward wrap(RewardModel reward, AutoCloseable owner) {
         return new OpenReward() {
             @Override
-            public double[] score(java.util.List<String> prompts, java.util.List<String> responses) {
+            public double[] score(List<String> prompts, List<String> responses) {
                 return reward.score(prompts, responses);
             }
 
             @Override
             public void close() {
-                reward.close();
+                try {
+                    owner.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the reward model failed", e);
+                }
             }
         };
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.SnapshotKind;
 import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.RunConfig;
@@ -63,11 +62,6 @@ class RlPlanner {
                 .withParameter(POLICY_NAME, policy.name())
                 .withParameter(REWARD_NAME, reward.name())
                 .withParameter(PROMPT_SET_NAME, set.name());
-        if (reward.kind() == SnapshotKind.PREFERENCE_MODEL) {
-            throw new RunException("Snapshot \"" + reward.name() + "\" is a preference model; scoring with a scalar "
-                    + "head is not available in this build yet. Choose a language-model snapshot as the feedback "
-                    + "model.");
-        }
         if (parameters.helpfulPromptSetId() != null) {
             PromptSet helpful = promptSet(parameters.helpfulPromptSetId());
             if (helpful.kind() != PromptSetKind.HELPFULNESS) {

@@ -278,7 +278,16 @@ public final class RlTrainer implements AutoCloseable {
 
     /** Recomputes log-probabilities (policy and reference), entropy and values without gradients. */
     private List<Rollout> withLogProbs(List<Rollout> rows) {
+        boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
+        try {
+            return withLogProbsNoGrad(rows);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private List<Rollout> withLogProbsNoGrad(List<Rollout> rows) {
         List<Rollout> out = new ArrayList<>();
         for (int start = 0; start < rows.size(); start += settings.microBatchSize()) {
             List<Rollout> micro = rows.subList(start, Math.min(rows.size(), start + settings.microBatchSize()));
@@ -314,7 +323,7 @@ public final class RlTrainer implements AutoCloseable {
     /** Per response token {@code [B, window]}: log-probability, entropy and (policy, PPO) value. */
     private Forward forward(LlamaModel model, PackedBatch packed, boolean isPolicy) {
         NDManager m = model.manager();
-        NDArray hidden = model.forwardHidden(packed.ids(), packed.mask(), packed.window());
+        NDArray hidden = model.hiddenStates(packed.ids(), packed.mask(), packed.window());
         NDArray logits = model.lmHead(hidden);
         if (settings.temperature() != 1.0) {
             logits = logits.div((float) settings.temperature());

@@ -14,6 +14,9 @@ import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.ContinuationScore;
 import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
+import org.cailab.model.engine.PreferenceExample;
+import org.cailab.model.engine.PreferenceLoss;
+import org.cailab.model.engine.PreferenceModel;
 import org.cailab.model.engine.ScoringRequest;
 import org.cailab.model.engine.TextTokenizer;
 import org.cailab.model.engine.TinyModels;
@@ -110,6 +113,54 @@ final class RlFixture {
             return scores.stream().mapToDouble(s -> s.tokenIds().length == 0 ? 0 : s.meanLogProb() + uniform)
                     .toArray();
         }
+    }
+
+    /**
+     * A tiny preference model trained (soft-label Bradley-Terry, the engine's {@code PreferenceLoss}) to prefer
+     * responses made of more tokens from the lowest third of the vocabulary: of two random responses with different
+     * shares of such tokens, the one with the larger share is better. A random policy samples such tokens about a
+     * third of the time, so the property is graded, visible from the start and learnable.
+     */
+    static void trainedPreferenceModel(Path dir) throws IOException {
+        Path base = dir.resolveSibling(dir.getFileName() + "-base");
+        randomModel(base, 123);
+        List<String> prompts = prompts(64, 11);
+        Random random = new Random(5);
+        try (PreferenceModel pm = PreferenceModel.initialize(base, Device.cpu(), 9);
+                Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(80).optLearningRate(2e-3)
+                        .optMicroBatchSize(16).build())) {
+            TextTokenizer tokenizer = pm.tokenizer();
+            int vocab = pm.config().vocabSize();
+            for (int s = 0; s < 80; s++) {
+                List<PreferenceExample> batch = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    String prompt = prompts.get(random.nextInt(prompts.size()));
+                    double shareA = random.nextDouble();
+                    double shareB = random.nextDouble();
+                    long[] a = pm.encode(prompt, tokenizer.decode(lowTokens(random, vocab, shareA)));
+                    long[] b = pm.encode(prompt, tokenizer.decode(lowTokens(random, vocab, shareB)));
+                    batch.add(new PreferenceExample(a, b, shareA > shareB ? 1.0 : 0.0));
+                }
+                trainer.step(batch, PreferenceLoss.of(pm));
+            }
+            pm.save(dir);
+            for (String name : List.of("tokenizer.json", "tokenizer_config.json")) {
+                Path source = base.resolve(name);
+                if (java.nio.file.Files.isRegularFile(source) && !java.nio.file.Files.exists(dir.resolve(name))) {
+                    java.nio.file.Files.copy(source, dir.resolve(name));
+                }
+            }
+        }
+    }
+
+    /** 8 random tokens, each from the lowest third of the vocabulary (not id 0) with probability {@code share}. */
+    private static long[] lowTokens(Random random, int vocab, double share) {
+        int third = vocab / 3;
+        long[] ids = new long[8];
+        for (int t = 0; t < ids.length; t++) {
+            ids[t] = random.nextDouble() < share ? 1 + random.nextInt(third - 1) : third + random.nextInt(vocab - third);
+        }
+        return ids;
     }
 
     static CausalLm loadJudge(Path dir) {

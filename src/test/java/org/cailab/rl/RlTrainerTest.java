@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cailab.model.engine.CausalLm;
+import org.cailab.model.engine.PreferenceModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,21 @@ class RlTrainerTest {
             assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow()).isLessThan(15);
             assertThat(stats.getLast().valueLoss()).isPositive();
             assertThat(trainer.promptsSeen()).isEqualTo(30L * settings.promptsPerStep());
+        }
+    }
+
+    @Test
+    void ppoAgainstATrainedPreferenceModelRaisesItsScore() throws IOException {
+        Path pmDir = dir.resolve("pm");
+        RlFixture.trainedPreferenceModel(pmDir);
+        RlSettings settings = settings(RlAlgorithm.PPO, 4, 0);
+        try (PreferenceModelReward reward = new PreferenceModelReward(PreferenceModel.load(pmDir));
+                RlTrainer trainer = RlTrainer.start(policyDir, policyDir, reward, settings, Device.cpu())) {
+            List<RlStepStats> stats = train(trainer, 30, 100);
+            stats.forEach(s -> System.out.printf("PPO/PM step %d score %.3f kl %.3f entropy %.3f clip %.3f%n",
+                    s.step(), s.meanScore(), s.meanKl(), s.entropy(), s.clipFraction()));
+            assertThat(meanScore(stats, 25, 30)).isGreaterThan(meanScore(stats, 0, 5) + 0.5);
+            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow()).isLessThan(15);
         }
     }
 

@@ -3,7 +3,6 @@ package org.cailab.model.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,7 +15,9 @@ import java.util.function.IntFunction;
  * those of heads trained with it (a value head in RL). The loss of each micro-batch is built by the caller, so any
  * objective works; gradients accumulate over the micro-batches of one step.
  *
- * <p>Not thread-safe; nothing else may use the parameters while a step runs. Close it to free the moments.
+ * <p>Threads as the {@link Trainer}: one thread at a time, nothing else may use the parameters while a step runs;
+ * it sets the thread's grad mode itself and does not use DJL's JVM-wide gradient collector. Close it to free the
+ * moments.
  */
 public final class ParameterOptimizer implements AutoCloseable {
 
@@ -53,21 +54,20 @@ public final class ParameterOptimizer implements AutoCloseable {
      * @return the step's summed loss, the gradient norm before clipping and the rate used
      */
     public TrainStepResult step(int microBatches, IntFunction<NDArray> microLoss) {
-        NDArray any = parameters.values().iterator().next();
         zeroGradients();
         double loss = 0;
         double norm;
         double lr = config.learningRate(step);
         try {
             for (int i = 0; i < microBatches; i++) {
-                try (NDScope ignored = new NDScope();
-                        GradientCollector collector = any.getManager().getEngine().newGradientCollector()) {
+                try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(true)) {
                     NDArray value = microLoss.apply(i);
-                    collector.backward(value);
+                    Autograd.backward(value);
                     loss += value.getFloat();
                 }
             }
-            try (NDScope ignored = new NDScope()) {
+            // the in-place update of leaves that require gradients must run with grad mode off
+            try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
                 Map<String, NDArray> grads = new LinkedHashMap<>();
                 parameters.forEach((name, p) -> grads.put(name, p.getGradient()));
                 double squares = 0;
@@ -91,7 +91,7 @@ public final class ParameterOptimizer implements AutoCloseable {
     }
 
     private void zeroGradients() {
-        try (NDScope ignored = new NDScope()) {
+        try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
             parameters.values().forEach(p -> p.getGradient().set(new NDIndex("..."), 0));
         }
     }

@@ -38,10 +38,17 @@ final class Transformer {
      * @return logits {@code [B, keepLast, vocab]}
      */
     NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
-        return head(hidden(ids, positions, keyMask, cache, keepLast));
+        NDArray head = config.tieWordEmbeddings()
+                ? params.get("model.embed_tokens.weight")
+                : params.get("lm_head.weight");
+        return Linear.linear(hidden(ids, positions, keyMask, cache, keepLast), head).singletonOrThrow();
     }
 
-    /** The final-norm hidden states {@code [B, keepLast, hidden]} that {@link #forward} feeds to the LM head. */
+    /**
+     * The final hidden states after the last norm, before the LM head (what a sequence-classification head reads).
+     *
+     * @return {@code [B, keepLast, hidden]}
+     */
     NDArray hidden(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
         long batch = ids.getShape().get(0);
         long t = ids.getShape().get(1);
@@ -63,14 +70,6 @@ final class Transformer {
             h = h.get(":, " + (t - keepLast) + ":, :");
         }
         return h;
-    }
-
-    /** Logits of final hidden states. */
-    NDArray head(NDArray h) {
-        NDArray head = config.tieWordEmbeddings()
-                ? params.get("model.embed_tokens.weight")
-                : params.get("lm_head.weight");
-        return Linear.linear(h, head).singletonOrThrow();
     }
 
     private NDArray attention(NDArray x, String p, NDArray[] rope, NDArray bias, @Nullable KvCache cache, int layer,
