@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * RL-CAI runs' live metrics and sample responses (researchers and admins): the stage records them step by step,
- * the run page reads them.
+ * RL-CAI runs' live metrics and sample responses (researchers and admins), as the run page reads them; the stage
+ * writes them through {@link RlRecorder}.
  */
 @Service
 @Transactional
@@ -27,18 +27,6 @@ public class RlService {
     RlService(RlRepository repository, RunService runs) {
         this.repository = repository;
         this.runs = runs;
-    }
-
-    /** Records (or overwrites, when a segment is redone) what one step measured. */
-    @PreAuthorize(READERS)
-    public void recordStep(long runId, RlStepStats stats) {
-        repository.upsertStep(runId, stats);
-    }
-
-    /** Replaces the sample responses kept for the snapshot at {@code step} prompts. */
-    @PreAuthorize(READERS)
-    public void recordSamples(long runId, long step, List<RlSample> samples) {
-        repository.replaceSamples(runId, step, samples);
     }
 
     /**

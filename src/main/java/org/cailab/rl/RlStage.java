@@ -46,16 +46,16 @@ class RlStage implements RunStage {
     private static final int SAMPLES_PER_SNAPSHOT = 8;
 
     private final RlPlanner planner;
-    private final RlService service;
+    private final RlRecorder recorder;
     private final RewardModels rewards;
     private final ModelRegistry registry;
     private final Path root;
     private final Device device;
 
-    RlStage(RlPlanner planner, RlService service, RewardModels rewards, ModelRegistry registry,
+    RlStage(RlPlanner planner, RlRecorder recorder, RewardModels rewards, ModelRegistry registry,
             CailabProperties app, ModelProperties models) {
         this.planner = planner;
-        this.service = service;
+        this.recorder = recorder;
         this.rewards = rewards;
         this.registry = registry;
         this.root = app.dataDir().resolve("rl").toAbsolutePath();
@@ -138,7 +138,7 @@ class RlStage implements RunStage {
                             + "checkpoint.");
                 }
                 last = trainer.step(mix.step(trainer.step(), settings.promptsPerStep()));
-                service.recordStep(context.runId(), last);
+                recorder.recordStep(context.runId(), last);
                 if (last.meanKl() > parameters.klWarning()) {
                     context.log(RunLogLevel.WARN, "KL to the reference is %.2f at step %d, above the warning level %.2f"
                             .formatted(last.meanKl(), last.step(), parameters.klWarning()));
@@ -154,7 +154,7 @@ class RlStage implements RunStage {
                 samples.add(new RlSample(trainer.promptsSeen(), i, snapshot.id(), r.prompt(), r.response(),
                         r.score(), r.kl()));
             }
-            service.recordSamples(context.runId(), trainer.promptsSeen(), samples);
+            recorder.recordSamples(context.runId(), trainer.promptsSeen(), samples);
             pruneOptimizerState(runDir, segment.fromStep());
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("snapshotId", snapshot.id());

@@ -95,7 +95,10 @@ class RlRunIT extends IntegrationTest {
         assertThat(samples).extracting(RlSample::step).containsOnly(4L, 8L);
         assertThat(samples).hasSize(4);
         assertThat(samples).extracting(RlSample::snapshotId).containsOnly(produced.get(0).id(), produced.get(1).id());
-        assertThat(samples).allSatisfy(s -> assertThat(s.prompt()).startsWith("Human: "));
+        assertThat(samples).allSatisfy(s -> assertThat(s.prompt()).startsWith("\n\nHuman: ").endsWith("Assistant:"));
+        // half red-team, half helpfulness prompts: each 2-prompt step has one of each
+        assertThat(samples).filteredOn(s -> s.step() == 8).extracting(s -> s.prompt().contains("prank"))
+                .containsExactlyInAnyOrder(true, false);
         RlRunInfo info = rl.run(run.id());
         assertThat(info.policyName()).isEqualTo(policy.name());
         assertThat(info.klRunningAway(steps)).isEqualTo(steps.getLast().meanKl() > info.parameters().klWarning());
