@@ -52,10 +52,10 @@ class PreferenceModelStage implements RunStage {
 
     private final ModelRegistry registry;
     private final ObjectProvider<PreferencePairs> pairs;
-    private final TrainingService training;
+    private final TrainingRecorder training;
     private final TrainingDirectories directories;
 
-    PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingService training,
+    PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingRecorder training,
                          TrainingDirectories directories) {
         this.registry = registry;
         this.pairs = pairs;
@@ -197,7 +197,7 @@ class PreferenceModelStage implements RunStage {
                     throw new RunException("Stopped at step " + trainer.step() + "; the run continues from its last "
                             + "checkpoint when it is resumed.");
                 }
-                ModelSnapshot snapshot = training.registerCheckpoint(context.runId(), order.totalSteps());
+                ModelSnapshot snapshot = training.register(context.runId(), config, order.totalSteps());
                 context.log(RunLogLevel.INFO, "Registered the preference model as snapshot \"" + snapshot.name()
                         + "\".");
                 Map<String, Object> result = new LinkedHashMap<>();

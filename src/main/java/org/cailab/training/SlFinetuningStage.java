@@ -46,10 +46,10 @@ class SlFinetuningStage implements RunStage {
 
     private final ModelRegistry registry;
     private final SlTrainingData data;
-    private final TrainingService training;
+    private final TrainingRecorder training;
     private final TrainingDirectories directories;
 
-    SlFinetuningStage(ModelRegistry registry, SlTrainingData data, TrainingService training,
+    SlFinetuningStage(ModelRegistry registry, SlTrainingData data, TrainingRecorder training,
                       TrainingDirectories directories) {
         this.registry = registry;
         this.data = data;
@@ -156,7 +156,7 @@ class SlFinetuningStage implements RunStage {
                         + "checkpoint when it is resumed.");
             }
         }
-        ModelSnapshot snapshot = training.registerCheckpoint(context.runId(), order.totalSteps());
+        ModelSnapshot snapshot = training.register(context.runId(), config, order.totalSteps());
         context.log(RunLogLevel.INFO, "Registered the final model as snapshot \"" + snapshot.name() + "\".");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("steps", order.totalSteps());

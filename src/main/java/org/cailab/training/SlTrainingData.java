@@ -4,6 +4,7 @@ import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.slcai.ChatMessage;
 import org.cailab.slcai.SlCaiExportService;
 import org.cailab.slcai.SlExample;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,16 +24,17 @@ class SlTrainingData {
     record PromptCompletion(String prompt, String completion) {
     }
 
-    private final SlCaiExportService export;
+    /** Looked up when used: the SL-CAI services use the run engine, which is created with the training stages. */
+    private final ObjectProvider<SlCaiExportService> export;
 
-    SlTrainingData(SlCaiExportService export) {
+    SlTrainingData(ObjectProvider<SlCaiExportService> export) {
         this.export = export;
     }
 
     List<PromptCompletion> examples(List<Long> runIds, int round, boolean includeTruncated) {
         List<PromptCompletion> out = new ArrayList<>();
         for (long runId : runIds) {
-            for (SlExample e : export.examples(runId, round)) {
+            for (SlExample e : export.getObject().examples(runId, round)) {
                 List<HumanAssistantFormat.Turn> turns = e.conversation().stream()
                         .map(m -> new HumanAssistantFormat.Turn(ChatMessage.USER.equals(m.role()), m.content()))
                         .toList();
