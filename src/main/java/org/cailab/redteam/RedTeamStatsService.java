@@ -61,7 +61,7 @@ public class RedTeamStatsService {
 
     /**
      * The snapshots that have a training step, ordered by run and step: how red-team success changes over training
-     * (the paper's figures 3 and 9 use such curves).
+     * (the paper's Figure 10 plots absolute harmfulness against RL training steps).
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public List<RatingStats> byTrainingStep() {

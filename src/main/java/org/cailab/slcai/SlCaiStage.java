@@ -2,6 +2,7 @@ package org.cailab.slcai;
 
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.PromptFormats;
+import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.cailab.pipeline.ItemInput;
@@ -96,7 +97,7 @@ class SlCaiStage implements RunStage {
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
         RunConfig config = context.config();
-        SlCaiParameters parameters = SlCaiParameters.of(config);
+        SlCaiParameters parameters = SlCaiParameters.ofRecorded(config);
         SlCaiItemInput prompt = item.as(SlCaiItemInput.class);
         long snapshotId = SlCaiPlanner.snapshotId(config);
         ConstitutionContent constitution = planner.constitution(config);
@@ -115,22 +116,31 @@ class SlCaiStage implements RunStage {
         if (HelpfulSamples.KIND.equals(prompt.kind())) {
             sample = ChainSampler.helpful(prompt, parameters.samplesPerHelpfulPrompt(), seed, generation,
                     (text, count, s) -> models.generateAll(snapshotId, Collections.nCopies(count, text),
-                            sampling.withSeed(s)).stream().map(r -> r.text()).toList());
+                            sampling.withSeed(s)).stream().map(SlCaiStage::sampled).toList());
         } else {
             ChainSampler.Settings settings = new ChainSampler.Settings(constitution.enabledSlPrinciples(),
                     constitution.critiqueExamples().subList(0, fewShots), parameters.rounds(),
-                    parameters.directRevision());
+                    parameters.directRevision(), parameters.layout());
             sample = ChainSampler.chain(prompt, settings, seed, generation,
                     (text, s) -> generate(snapshotId, text, sampling.withSeed(s)));
         }
         return new ItemResult(SlCaiJson.write(sample));
     }
 
-    private String generate(long snapshotId, String prompt, SamplingSettings settings) throws Exception {
+    private Sampled generate(long snapshotId, String prompt, SamplingSettings settings) throws Exception {
         try {
-            return models.generate(snapshotId, prompt, settings, text -> { }).join().text();
+            return sampled(models.generate(snapshotId, prompt, settings, text -> { }).join());
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * The text and whether it ran into the token limit. Backends name that finish reason differently (the local
+     * engine {@code max_tokens}, OpenAI-compatible servers {@code length}).
+     */
+    static Sampled sampled(GenerationResult result) {
+        String reason = result.finishReason().toLowerCase(java.util.Locale.ROOT);
+        return new Sampled(result.text(), reason.equals("length") || reason.equals("max_tokens"));
     }
 }

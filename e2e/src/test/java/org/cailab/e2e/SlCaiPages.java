@@ -39,6 +39,10 @@ record SlCaiPages(Page page) {
         choose("#principle-filter", key);
     }
 
+    void chooseExportRounds(String label) {
+        choose("#export-rounds", label);
+    }
+
     Locator chain() {
         return page.locator("#chain-view");
     }
