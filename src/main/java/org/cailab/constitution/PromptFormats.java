@@ -145,6 +145,39 @@ public final class PromptFormats {
         return out.append(multipleChoiceQuestion(question)).toString();
     }
 
+    /**
+     * Few-shot examples each under its own principle, then the question: an example without an instruction of its
+     * own is shown under {@code fewShotInstructions.get(i)} (the paper draws a principle for every few-shot
+     * independently of the question's); one with its own instruction keeps it.
+     *
+     * @param fewShotInstructions one bare instruction per few-shot example, same order
+     */
+    public static String multipleChoicePrompt(List<MultipleChoiceExample> fewShots, List<String> fewShotInstructions,
+                                              MultipleChoiceQuestion question) {
+        requireOnePerExample(fewShots, fewShotInstructions);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < fewShots.size(); i++) {
+            out.append(multipleChoiceExample(fewShots.get(i), fewShotInstructions.get(i)));
+        }
+        return out.append(multipleChoiceQuestion(question)).toString();
+    }
+
+    /**
+     * The instructions the few-shots are shown under: the question's own for every example ({@link
+     * FewShotPrinciples#QUESTION}), or the independently drawn ones ({@link FewShotPrinciples#INDEPENDENT}).
+     */
+    public static List<String> fewShotInstructions(FewShotPrinciples mode, int fewShots, String questionInstruction,
+                                                   List<String> drawnInstructions) {
+        if (mode == FewShotPrinciples.QUESTION) {
+            return java.util.Collections.nCopies(fewShots, questionInstruction);
+        }
+        if (drawnInstructions.size() != fewShots) {
+            throw new IllegalArgumentException(fewShots + " few-shot examples but " + drawnInstructions.size()
+                    + " drawn instructions");
+        }
+        return List.copyOf(drawnInstructions);
+    }
+
     // --- chain-of-thought feedback, in the conversational format of RLMadisonPrecogFewShotPrompts.json ---
 
     /** A solved chain-of-thought example, reasoning and answer included. */
@@ -169,6 +202,33 @@ public final class PromptFormats {
         fewShots.forEach(example -> out.append(chainOfThoughtExample(example, question.instruction())));
         return out.append(chainOfThoughtQuestion(question.conversation(), rlInstruction(question.instruction()),
                 question.responseA(), question.responseB())).append(COT_THINK).toString();
+    }
+
+    /**
+     * {@link #chainOfThoughtPrompt(List, MultipleChoiceQuestion)} with each few-shot under its own principle (see
+     * {@link #multipleChoicePrompt(List, List, MultipleChoiceQuestion)}).
+     */
+    public static String chainOfThoughtPrompt(List<ChainOfThoughtExample> fewShots, List<String> fewShotInstructions,
+                                              MultipleChoiceQuestion question) {
+        requireOnePerExample(fewShots, fewShotInstructions);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < fewShots.size(); i++) {
+            out.append(chainOfThoughtExample(fewShots.get(i), fewShotInstructions.get(i)));
+        }
+        return out.append(chainOfThoughtQuestion(question.conversation(), rlInstruction(question.instruction()),
+                question.responseA(), question.responseB())).append(COT_THINK).toString();
+    }
+
+    /** The chain-of-thought prompt (few-shots under their own principles) with the reasoning, ending {@code "So the answer is:"}. */
+    public static String chainOfThoughtAnswerPrompt(List<ChainOfThoughtExample> fewShots,
+                                                    List<String> fewShotInstructions,
+                                                    MultipleChoiceQuestion question, String reasoning) {
+        return chainOfThoughtAnswerPrompt(chainOfThoughtPrompt(fewShots, fewShotInstructions, question), reasoning);
+    }
+
+    /** A chain-of-thought prompt as {@link #chainOfThoughtPrompt} returns it, with the reasoning and the answer cue. */
+    public static String chainOfThoughtAnswerPrompt(String chainOfThoughtPrompt, String reasoning) {
+        return chainOfThoughtPrompt + afterColon(reasoning) + COT_ANSWER;
     }
 
     /** The chain-of-thought prompt with the sampled reasoning, ending {@code "So the answer is:"}. */
@@ -243,6 +303,13 @@ public final class PromptFormats {
     static String joinTurns(String before, String after) {
         return before.endsWith(HUMAN_MARKER) && after.startsWith(HUMAN_MARKER)
                 ? before.substring(0, before.length() - HUMAN_MARKER.length()) + after : before + after;
+    }
+
+    private static void requireOnePerExample(List<?> fewShots, List<String> instructions) {
+        if (fewShots.size() != instructions.size()) {
+            throw new IllegalArgumentException(fewShots.size() + " few-shot examples but " + instructions.size()
+                    + " instructions");
+        }
     }
 
     private static String options(MultipleChoiceQuestion question) {
