@@ -117,6 +117,7 @@ class TrainingKillResumeIT extends IntegrationTest {
                 .withSeed(9)
                 .withParameter(SlFinetuningStage.SL_CAI_RUNS, String.valueOf(slCaiRun))
                 .withParameter(SlFinetuningStage.ROUND, "1")
+                .withParameter(SlFinetuningStage.INCLUDE_TRUNCATED, "true") // 16-token samples mostly hit the limit
                 .withParameter(TrainingSettings.LEARNING_RATE, "0.003")
                 .withParameter(TrainingSettings.WARMUP, "5")
                 .withParameter(TrainingSettings.SCHEDULE, "cosine")

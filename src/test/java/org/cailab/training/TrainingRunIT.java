@@ -64,6 +64,7 @@ class TrainingRunIT extends IntegrationTest {
                 .withSeed(5)
                 .withParameter(SlFinetuningStage.SL_CAI_RUNS, String.valueOf(slCai.id()))
                 .withParameter(SlFinetuningStage.ROUND, "1")
+                .withParameter(SlFinetuningStage.INCLUDE_TRUNCATED, "true") // 16-token samples mostly hit the limit
                 .withParameter(TrainingSettings.LEARNING_RATE, "0.003")
                 .withParameter(TrainingSettings.BATCH, "2")
                 .withParameter(TrainingSettings.MICRO_BATCH, "2")

@@ -56,6 +56,7 @@ class TrainingPageIT extends BrowserTest {
         LoginPage.textbox(page, "Run name").fill("SL-CAI-1 " + suffix);
         page.locator("#run-param-slCaiRuns input").fill(slCaiRun);
         page.locator("#run-param-round input").fill("1");
+        page.locator("#run-param-includeTruncated input").fill("true"); // 16-token samples mostly hit the limit
         page.locator("#run-param-learningRate input").fill("0.003");
         page.locator("#run-param-batchSize input").fill("2");
         page.locator("#run-param-microBatchSize input").fill("2");
