@@ -87,6 +87,14 @@ class JooqTrainingRepository implements TrainingRepository {
     }
 
     @Override
+    public void saveHhh(long runId, int step, double accuracy, int comparisons) {
+        dsl.update(TRAINING_CHECKPOINT).set(TRAINING_CHECKPOINT.HHH_ACCURACY, accuracy)
+                .set(TRAINING_CHECKPOINT.HHH_COMPARISONS, comparisons)
+                .where(TRAINING_CHECKPOINT.RUN_ID.eq(runId).and(TRAINING_CHECKPOINT.STEP.eq(step)))
+                .execute();
+    }
+
+    @Override
     public void deleteAfter(long runId, int step) {
         dsl.deleteFrom(TRAINING_METRIC).where(TRAINING_METRIC.RUN_ID.eq(runId).and(TRAINING_METRIC.STEP.gt(step)))
                 .execute();
@@ -104,6 +112,6 @@ class JooqTrainingRepository implements TrainingRepository {
 
     private static TrainingCheckpoint checkpoint(TrainingCheckpointRecord r) {
         return new TrainingCheckpoint(r.getRunId(), r.getStep(), r.getLocation(), r.getFinal(), r.getSnapshotId(),
-                r.getCreatedAt());
+                r.getCreatedAt(), r.getHhhAccuracy(), r.getHhhComparisons());
     }
 }

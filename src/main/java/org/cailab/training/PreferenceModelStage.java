@@ -4,6 +4,7 @@ import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.engine.CheckpointStore;
 import org.cailab.model.engine.DataOrder;
+import org.cailab.model.engine.HhhEvaluation;
 import org.cailab.model.engine.PreferenceExample;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.model.engine.Trainer;
@@ -54,13 +55,15 @@ class PreferenceModelStage implements RunStage {
     private final ObjectProvider<PreferencePairs> pairs;
     private final TrainingRecorder training;
     private final TrainingDirectories directories;
+    private final TrainingProperties properties;
 
     PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingRecorder training,
-                         TrainingDirectories directories) {
+                         TrainingDirectories directories, TrainingProperties properties) {
         this.registry = registry;
         this.pairs = pairs;
         this.training = training;
         this.directories = directories;
+        this.properties = properties;
     }
 
     @Override
@@ -197,10 +200,11 @@ class PreferenceModelStage implements RunStage {
                     throw new RunException("Stopped at step " + trainer.step() + "; the run continues from its last "
                             + "checkpoint when it is resumed.");
                 }
+                Map<String, Object> result = new LinkedHashMap<>();
+                evaluateHhh(pm, context, order.totalSteps(), settings, result);
                 ModelSnapshot snapshot = training.register(context.runId(), config, order.totalSteps());
                 context.log(RunLogLevel.INFO, "Registered the preference model as snapshot \"" + snapshot.name()
                         + "\".");
-                Map<String, Object> result = new LinkedHashMap<>();
                 result.put("steps", order.totalSteps());
                 result.put("snapshotId", snapshot.id());
                 result.put("snapshotName", snapshot.name());
@@ -209,6 +213,27 @@ class PreferenceModelStage implements RunStage {
                 return ItemResult.of(result);
             }
         }
+    }
+
+    /** The paper's standard PM evaluation on the HHH comparisons, when {@code cailab.training.hhh-file} names them. */
+    private void evaluateHhh(PreferenceModel pm, RunContext context, int step, TrainingSettings settings,
+                             Map<String, Object> result) throws java.io.IOException {
+        String file = properties.hhhFile();
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Path path = Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            context.log(RunLogLevel.WARN, "HHH evaluation skipped: " + path.toAbsolutePath() + " does not exist.");
+            return;
+        }
+        HhhEvaluation.Result r = HhhEvaluation.evaluate(pm, HhhEvaluation.read(path), settings.microBatchSize(),
+                settings.maxLength());
+        training.hhh(context.runId(), step, r.accuracy(), r.comparisons());
+        result.put("hhhAccuracy", r.accuracy());
+        result.put("hhhComparisons", r.comparisons());
+        context.log(RunLogLevel.INFO, String.format(Locale.ROOT, "HHH evaluation: %.1f%% of %d comparisons correct.",
+                100 * r.accuracy(), r.comparisons()));
     }
 
     /** The last {@code max} tokens: the reward is read at the end, so a long conversation loses its beginning. */

@@ -35,6 +35,10 @@ class TrainingRecorder {
         repository.saveCheckpoint(runId, step, location, last);
     }
 
+    public void hhh(long runId, int step, double accuracy, int comparisons) {
+        repository.saveHhh(runId, step, accuracy, comparisons);
+    }
+
     public void forgetAfter(long runId, int step) {
         repository.deleteAfter(runId, step);
     }

@@ -22,6 +22,8 @@ interface TrainingRepository {
 
     void linkSnapshot(long runId, int step, long snapshotId);
 
+    void saveHhh(long runId, int step, double accuracy, int comparisons);
+
     /** Drops the points after a step (a resumed run redoes them). */
     void deleteAfter(long runId, int step);
 

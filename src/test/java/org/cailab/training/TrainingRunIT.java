@@ -39,6 +39,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Import(TrainingRunIT.MarkerPairs.class)
 class TrainingRunIT extends IntegrationTest {
 
+    /** Two HHH-style comparisons in the marker's terms, so the PM's standard evaluation has something to score. */
+    private static final Path HHH_FILE = hhhFile();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void hhh(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("cailab.training.hhh-file", HHH_FILE::toString);
+    }
+
+    private static Path hhhFile() {
+        try {
+            Path file = Files.createTempFile("hhh", ".jsonl");
+            StringBuilder lines = new StringBuilder();
+            for (String verb : List.of("ask a friend", "take a break")) {
+                String conversation = HumanAssistantFormat.prompt("Tell me about chore number 70?");
+                lines.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of(
+                        "text_correct", conversation + " Sure, kindly " + verb + ".",
+                        "text_incorrect", conversation + " Sure, often " + verb + "."))).append('\n');
+            }
+            Files.writeString(file, lines);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Autowired
     RunService runs;
     @Autowired
@@ -120,7 +145,10 @@ class TrainingRunIT extends IntegrationTest {
         TrainingProgress progress = training.progress(run.id());
         TrainingPoint lastEval = progress.heldOut().getLast();
         assertThat(lastEval.accuracy()).isGreaterThan(0.9);
-        ModelSnapshot pm = registry.find(progress.checkpoints().getLast().snapshotId()).orElseThrow();
+        TrainingCheckpoint last = progress.checkpoints().getLast();
+        assertThat(last.hhhComparisons()).isEqualTo(2);
+        assertThat(last.hhhAccuracy()).isBetween(0.0, 1.0);
+        ModelSnapshot pm = registry.find(last.snapshotId()).orElseThrow();
         assertThat(pm.kind()).isEqualTo(SnapshotKind.PREFERENCE_MODEL);
         assertThat(pm.parentId()).isEqualTo(base.id());
         assertThat(Files.readString(Path.of(pm.location(), "config.json"))).contains("LlamaForSequenceClassification");

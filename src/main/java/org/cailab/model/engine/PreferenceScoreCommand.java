@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PreferenceScoreCommand {
 
-    static final String USAGE = "usage: pm score --model DIR --input FILE.jsonl [--batch N] [--device cpu|gpu]";
+    static final String USAGE = "usage: pm score --model DIR --input FILE.jsonl [--batch N] [--device cpu|gpu]\n"
+            + "       pm hhh --model DIR --input 438HHHEvaluations.jsonl [--batch N] [--device cpu|gpu]";
 
     private PreferenceScoreCommand() {}
 
@@ -38,8 +39,8 @@ public final class PreferenceScoreCommand {
         int batch = PreferenceModel.DEFAULT_BATCH;
         String device = "cpu";
         try {
-            if (args.isEmpty() || !args.getFirst().equals("score")) {
-                throw new IllegalArgumentException("expected the subcommand 'score'");
+            if (args.isEmpty() || !(args.getFirst().equals("score") || args.getFirst().equals("hhh"))) {
+                throw new IllegalArgumentException("expected the subcommand 'score' or 'hhh'");
             }
             for (int i = 1; i < args.size(); i++) {
                 String flag = args.get(i);
@@ -67,6 +68,9 @@ public final class PreferenceScoreCommand {
             err.println(USAGE);
             return 2;
         }
+        if (args.getFirst().equals("hhh")) {
+            return hhh(model, input, batch, device, out, err);
+        }
         try {
             List<ObjectNode> lines = read(input);
             try (PreferenceModel pm = PreferenceModel.load(model, Device.fromName(device))) {
@@ -88,6 +92,25 @@ public final class PreferenceScoreCommand {
             return 1;
         } catch (RuntimeException e) {
             err.println("pm score: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code pm hhh}: the accuracy on the HHH comparisons, as JSON. */
+    private static int hhh(Path model, Path input, int batch, String device, PrintStream out, PrintStream err) {
+        try {
+            List<HhhEvaluation.Comparison> comparisons = HhhEvaluation.read(input);
+            try (PreferenceModel pm = PreferenceModel.load(model, Device.fromName(device))) {
+                HhhEvaluation.Result r = HhhEvaluation.evaluate(pm, comparisons, batch, Integer.MAX_VALUE);
+                out.println(Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("model", model.toString())
+                        .put("comparisons", r.comparisons()).put("accuracy", r.accuracy())));
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("pm hhh: " + input + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("pm hhh: " + e.getMessage());
             return 1;
         }
     }

@@ -73,6 +73,8 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
         checkpoints.addColumn(TrainingCheckpoint::step).setHeader("Step").setAutoWidth(true).setFlexGrow(0);
         checkpoints.addColumn(c -> c.last() ? "final model" : "checkpoint").setHeader("Kind").setAutoWidth(true);
         checkpoints.addColumn(TrainingCheckpoint::location).setHeader("Directory").setFlexGrow(3);
+        checkpoints.addColumn(c -> c.hhhAccuracy() == null ? "" : String.format(Locale.ROOT, "%.1f%% of %d",
+                100 * c.hhhAccuracy(), c.hhhComparisons())).setHeader("HHH accuracy").setAutoWidth(true);
         checkpoints.addComponentColumn(this::snapshotCell).setHeader("Snapshot").setAutoWidth(true);
         checkpoints.setAllRowsVisible(true);
         add(back, title, progressBar, status, loss, accuracy, new H3("Checkpoints"), checkpoints);
