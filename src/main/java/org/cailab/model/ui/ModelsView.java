@@ -35,6 +35,8 @@ class ModelsView extends VerticalLayout {
     private final ProgressBar demoProgress = new ProgressBar();
     private final Span demoText = new Span();
     private DemoModelStatus.State lastState;
+    /** Snapshot names by id, for the lineage column. */
+    private java.util.Map<Long, String> names = java.util.Map.of();
 
     ModelsView(ModelRegistry registry, DemoModels demoModels, AuthenticationContext authentication) {
         this.registry = registry;
@@ -43,6 +45,9 @@ class ModelsView extends VerticalLayout {
         grid.setId("snapshot-grid");
         grid.addColumn(ModelSnapshot::name).setHeader("Name").setSortable(true).setFlexGrow(2);
         grid.addColumn(s -> s.kind().name()).setHeader("Kind").setSortable(true);
+        grid.addColumn(s -> s.parentId() == null ? "" : names.getOrDefault(s.parentId(), "#" + s.parentId()))
+                .setHeader("Parent");
+        grid.addColumn(s -> s.runId() == null ? "" : "run " + s.runId()).setHeader("Run");
         grid.addColumn(s -> s.step() == null ? "" : String.valueOf(s.step())).setHeader("Step");
         grid.addColumn(ModelSnapshot::location).setHeader("Location").setFlexGrow(3);
         grid.addColumn(s -> CREATED.format(s.createdAt())).setHeader("Registered");
@@ -58,7 +63,9 @@ class ModelsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(registry.list());
+        java.util.List<ModelSnapshot> all = registry.list();
+        names = all.stream().collect(java.util.stream.Collectors.toMap(ModelSnapshot::id, ModelSnapshot::name));
+        grid.setItems(all);
     }
 
     private void showDemoStatus() {

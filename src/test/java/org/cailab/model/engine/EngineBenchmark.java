@@ -14,7 +14,9 @@ import java.util.function.IntSupplier;
 /**
  * Throughput of the engine on random weights (not a test). Prints generation tokens/s at batch 1 and 8, scoring and
  * training tokens/s, for a tiny config and a ~110M-parameter one, each the best of a few repetitions (the machine may
- * be shared). Arguments: {@code tiny}, {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU;
+ * be shared); then SL finetuning and preference-model training tokens/s against the engine's plain forward + backward
+ * ({@link TrainingBenchmarks}). Arguments: {@code tiny}, {@code 100m} or both (default); {@code memory} measures the
+ * peak resident memory of one ~110M finetuning step at batch 8 x 512. {@code -Dbench.device=gpu} runs on a GPU;
  * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads.
  */
 public final class EngineBenchmark {
@@ -33,6 +35,11 @@ public final class EngineBenchmark {
             run("tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)", LlamaConfig.builder()
                     .setVocabSize(1024).setHiddenSize(128).setIntermediateSize(344).setNumLayers(4).setNumHeads(4)
                     .optNumKvHeads(2).build(), device, new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
+        }
+        if (which.contains("memory")) {
+            TrainingBenchmarks.peakMemory(LlamaConfig.builder().setVocabSize(32000).setHiddenSize(768)
+                    .setIntermediateSize(2048).setNumLayers(12).setNumHeads(12).optTieWordEmbeddings(true).build(),
+                    device, 8, 512);
         }
         if (which.contains("100m")) {
             run("~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)", LlamaConfig.builder()
@@ -79,6 +86,7 @@ public final class EngineBenchmark {
                         return s.batch() * (s.scorePrompt() + s.scoreContinuation());
                     });
             train(model, config, s, random);
+            TrainingBenchmarks.run(model, config, s.batch(), s.trainLength(), s.trainSteps(), s.reps(), device, random);
         }
     }
 
@@ -102,7 +110,7 @@ public final class EngineBenchmark {
         }
     }
 
-    private static void report(String what, int reps, IntSupplier work) {
+    static void report(String what, int reps, IntSupplier work) {
         double best = Double.MAX_VALUE;
         int tokens = 0;
         for (int r = 0; r < reps; r++) {
@@ -119,7 +127,7 @@ public final class EngineBenchmark {
         return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "n/a";
     }
 
-    private static long[] ids(Random random, int n, LlamaConfig config) {
+    static long[] ids(Random random, int n, LlamaConfig config) {
         return TestModels.randomIds(random, n, config.vocabSize());
     }
 }
