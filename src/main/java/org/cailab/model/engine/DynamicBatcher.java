@@ -109,6 +109,7 @@ public final class DynamicBatcher implements AutoCloseable {
                 future.completeExceptionally(new IllegalStateException("batcher is closed"));
                 return future;
             }
+            queue.removeIf(p -> p.future.isDone()); // cancelled waiting requests give their place back
             if (queue.isEmpty()) {
                 firstWaitingSince = System.nanoTime();
             }
@@ -120,7 +121,7 @@ public final class DynamicBatcher implements AutoCloseable {
             }
             lock.notifyAll();
         }
-        // a cancelled waiting request frees its queue place before the worker next looks
+        // an idle worker waiting for company looks again when a request is cancelled
         future.whenComplete((g, e) -> {
             if (future.isCancelled()) {
                 synchronized (lock) {
