@@ -53,7 +53,7 @@ class LoadedModels implements AutoCloseable {
         });
         if (!properties.idleUnload().isZero()) {
             long period = Math.max(1, Math.min(60, properties.idleUnload().toSeconds() / 2));
-            sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.SECONDS);
+            sweeper.scheduleWithFixedDelay(() -> unloadIdle(Instant.now()), period, period, TimeUnit.SECONDS);
         }
     }
 
@@ -119,9 +119,12 @@ class LoadedModels implements AutoCloseable {
         }
     }
 
-    /** Unloads models nobody used for the idle time. */
-    void unloadIdle() {
-        Instant cutoff = Instant.now().minus(properties.idleUnload());
+    /** Unloads models nobody used for the idle time before {@code now}. */
+    void unloadIdle(Instant now) {
+        if (properties.idleUnload().isZero()) {
+            return;
+        }
+        Instant cutoff = now.minus(properties.idleUnload());
         for (Long id : List.copyOf(models.keySet())) {
             if (lastUsed.getOrDefault(id, Instant.EPOCH).isBefore(cutoff) && idle(id)) {
                 log.info("Unloading model snapshot {}: unused since {}", id, lastUsed.get(id));

@@ -107,10 +107,16 @@ class DynamicBatcherTest {
         try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(2)
                 .optMaxWait(Duration.ZERO).build()) {
             List<CompletableFuture<Generation>> pipeline = new ArrayList<>();
-            CountDownLatch generating = new CountDownLatch(4);
+            // both slots hold pipeline rows (1500 tokens each: they cannot finish) once two rows have a token
+            CountDownLatch generating = new CountDownLatch(2);
             for (int i = 0; i < 50; i++) {
+                java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
                 pipeline.add(batcher.submit(GenerationRequest.of("Question " + i, greedy(1500))
-                        .withListener((id, delta) -> generating.countDown()), Priority.PIPELINE, "run-7"));
+                        .withListener((id, delta) -> {
+                            if (first.compareAndSet(false, true)) {
+                                generating.countDown();
+                            }
+                        }), Priority.PIPELINE, "run-7"));
             }
             assertThat(generating.await(60, TimeUnit.SECONDS)).isTrue();
             AtomicLong firstTokenStep = new AtomicLong(-1);
