@@ -122,7 +122,8 @@ class SlCaiStage implements RunStage {
                 fewShots, config.sampling().temperature(), config.sampling().topP(), config.sampling().maxNewTokens(),
                 PromptFormats.CRITIQUE_REVISION_STOPS);
         SamplingSettings sampling = new SamplingSettings(config.sampling().temperature(), config.sampling().topP(), 0,
-                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null);
+                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null)
+                .pipeline("run-" + context.runId());
         long seed = Seeds.item(config.seed(), item.key());
         log.debug("sl-cai run {} processing {} on {} attempt {}", context.runId(), item.key(), context.worker(),
                 context.attempt());
