@@ -191,42 +191,56 @@ public final class OpenAiClient {
         return PromptTokens.fromTexts(texts, logprobs, length);
     }
 
-    /** Asks each URL for its models, timing it; for the Models page. */
+    /** Asks each URL (all at once) for its models, timing it; for the Models page. */
     public List<BackendHealth> health(Duration timeout) {
-        List<BackendHealth> result = new ArrayList<>();
-        Instant now = Instant.now();
-        for (Endpoint endpoint : endpoints) {
-            long start = System.nanoTime();
-            boolean reachable = false;
-            List<String> models = new ArrayList<>();
-            String message;
-            try {
-                HttpResponse<String> response = http.send(request(endpoint, "/models", timeout).GET().build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (response.statusCode() == 200) {
-                    reachable = true;
-                    JSON.readTree(response.body()).path("data").forEach(m -> models.add(m.path("id").asString("")));
-                    message = models.contains(backend.servedModel()) ? ""
-                            : "does not serve '" + backend.servedModel() + "'";
-                } else {
-                    message = "HTTP " + response.statusCode() + ": " + serverMessage(response.body());
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<BackendHealth>> checks = endpoints.stream()
+                    .map(e -> executor.submit(() -> check(e, timeout))).toList();
+            List<BackendHealth> result = new ArrayList<>();
+            for (var check : checks) {
+                try {
+                    result.add(check.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return result;
                 }
-            } catch (IOException e) {
-                message = describe(e, timeout);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                message = "interrupted";
-            } catch (RuntimeException e) {
-                message = "unreadable answer: " + e.getMessage();
             }
-            long latency = (System.nanoTime() - start) / 1_000_000;
-            result.add(new BackendHealth(name, endpoint.baseUrl().toString(), reachable, models, latency,
-                    endpoint.inFlight(), endpoint.requests(), endpoint.failures(),
-                    endpoint.isOut(now) ? endpoint.outUntil() : null,
-                    message.isEmpty() && !endpoint.lastError().isEmpty() && endpoint.isOut(now)
-                            ? "taken out: " + endpoint.lastError() : message));
+            return result;
         }
-        return result;
+    }
+
+    private BackendHealth check(Endpoint endpoint, Duration timeout) {
+        long start = System.nanoTime();
+        boolean reachable = false;
+        List<String> models = new ArrayList<>();
+        String message;
+        try {
+            HttpResponse<String> response = http.send(request(endpoint, "/models", timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 200) {
+                reachable = true;
+                JSON.readTree(response.body()).path("data").forEach(m -> models.add(m.path("id").asString("")));
+                message = models.contains(backend.servedModel()) ? ""
+                        : "does not serve '" + backend.servedModel() + "'";
+            } else {
+                message = "HTTP " + response.statusCode() + ": " + serverMessage(response.body());
+            }
+        } catch (IOException e) {
+            message = describe(e, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            message = "interrupted";
+        } catch (RuntimeException e) {
+            message = e instanceof RemoteModelException ? e.getMessage() : "unreadable answer: " + e.getMessage();
+        }
+        long latency = (System.nanoTime() - start) / 1_000_000;
+        Instant now = Instant.now();
+        boolean out = endpoint.isOut(now);
+        return new BackendHealth(name, endpoint.baseUrl().toString(), reachable, models, latency,
+                endpoint.inFlight(), endpoint.requests(), endpoint.failures(), out ? endpoint.outUntil() : null,
+                message.isEmpty() && out ? "taken out after failing: " + endpoint.lastError() : message);
     }
 
     /** Requests sent to each URL so far (same order as the backend's URLs). */

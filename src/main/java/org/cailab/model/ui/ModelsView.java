@@ -49,11 +49,17 @@ class ModelsView extends VerticalLayout {
         demoText.setId("demo-status");
         add(new H2("Models"));
         add(demoText, demoProgress);
+        BackendHealthGrid health = new BackendHealthGrid(registry);
         if (authentication.hasRole(Role.ADMIN_ROLE)) {
             add(new RegisterModelForm(registry, this::refresh));
+            add(new RegisterRemoteModelForm(registry, () -> {
+                refresh();
+                health.refresh();
+            }));
         }
-        add(grid);
+        add(grid, health);
         refresh();
+        health.refresh();
         showDemoStatus();
     }
 
