@@ -222,6 +222,22 @@ class OpenAiRoundTripIT extends IntegrationTest {
     }
 
     @Test
+    void aUrlThatKeepsFailingIsTakenOutAndTheErrorSaysSo() {
+        URI dead = URI.create("http://127.0.0.1:9/v1");
+        ModelSnapshot remote = remote(RemoteBackend.of(List.of(dead), "anything", null)
+                .withLimits(2, Duration.ofSeconds(5), 2));
+        Throwable failure = catchThrowable(() -> asAdmin(() -> models.generateAll(remote.id(), List.of(PROMPT),
+                SamplingSettings.defaults().withMaxNewTokens(4))));
+        assertThat(failure).isInstanceOf(RemoteModelException.class).hasMessageContaining("3 attempt(s)")
+                .hasMessageContaining("cannot connect").hasMessageContaining("taken out until");
+        BackendHealth health = asAdmin(() -> registry.backendHealth()).stream()
+                .filter(h -> h.snapshot().equals(remote.name())).findFirst().orElseThrow();
+        assertThat(health.outUntil()).isNotNull();
+        assertThat(health.failures()).isEqualTo(3);
+        assertThat(health.reachable()).isFalse();
+    }
+
+    @Test
     void healthListsReachableServersAndTheirModels() {
         ModelSnapshot remote = remote(backend(List.of(self(), URI.create("http://127.0.0.1:9"))));
         List<BackendHealth> health = asAdmin(() -> registry.backendHealth()).stream()

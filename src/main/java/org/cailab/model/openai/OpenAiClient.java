@@ -284,6 +284,20 @@ public final class OpenAiClient {
 
     private StreamState readStream(InputStream in, Consumer<String> onText) throws IOException {
         StreamState state = new StreamState();
+        try {
+            readEvents(in, onText, state);
+        } catch (IOException e) {
+            if (state.emitted) {
+                // text already went to the page: a retry would show it twice; the caller may try again as a whole
+                throw failure("the stream broke off after " + state.text.length() + " characters: " + e.getMessage(),
+                        true, e);
+            }
+            throw e;
+        }
+        return state;
+    }
+
+    private void readEvents(InputStream in, Consumer<String> onText, StreamState state) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -315,7 +329,6 @@ public final class OpenAiClient {
                 }
             }
         }
-        return state;
     }
 
     @FunctionalInterface

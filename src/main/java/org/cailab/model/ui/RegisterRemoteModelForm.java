@@ -26,9 +26,9 @@ class RegisterRemoteModelForm extends Details {
     RegisterRemoteModelForm(ModelRegistry registry, Runnable onRegistered) {
         super("Register a model on OpenAI-compatible servers (vLLM, SGLang, TGI)");
         setId("register-remote");
-        TextField name = new TextField("Snapshot name");
+        TextField name = new TextField("Remote snapshot name");
         Select<SnapshotKind> kind = new Select<>();
-        kind.setLabel("Kind");
+        kind.setLabel("Remote snapshot kind");
         kind.setItems(SnapshotKind.values());
         kind.setValue(SnapshotKind.PRETRAINED);
         TextArea urls = new TextArea("Server URLs");
