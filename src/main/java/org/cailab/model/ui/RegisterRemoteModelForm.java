@@ -62,7 +62,7 @@ class RegisterRemoteModelForm extends Details {
         Span error = new Span();
         error.addClassName("cailab-error");
         error.setId("register-remote-error");
-        Button register = new Button("Register", e -> {
+        Button register = new Button("Register remote model", e -> {
             try {
                 RemoteBackend backend = new RemoteBackend(RemoteBackend.parseUrls(urls.getValue()), served.getValue(),
                         keyEnv.getValue(), value(concurrency, 16), Duration.ofSeconds(value(timeout, 120)),
