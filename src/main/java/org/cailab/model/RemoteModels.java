@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,11 +41,15 @@ class RemoteModels {
                         properties.remoteBackoff(), properties.remoteTakeOut())));
     }
 
+    /** Every remote snapshot's servers, asked all at once (a dead URL costs its timeout once, not once each). */
     List<BackendHealth> health(List<ModelSnapshot> all) {
-        List<BackendHealth> result = new ArrayList<>();
+        List<CompletableFuture<List<BackendHealth>>> checks = new ArrayList<>();
         for (ModelSnapshot snapshot : all) {
-            client(snapshot).ifPresent(c -> result.addAll(c.health(Duration.ofSeconds(5))));
+            client(snapshot).ifPresent(c -> checks.add(CompletableFuture.supplyAsync(
+                    () -> c.health(Duration.ofSeconds(5)), Thread::startVirtualThread)));
         }
+        List<BackendHealth> result = new ArrayList<>();
+        checks.forEach(c -> result.addAll(c.join()));
         return result;
     }
 }
