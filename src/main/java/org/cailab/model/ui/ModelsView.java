@@ -63,10 +63,15 @@ class ModelsView extends VerticalLayout {
         demoText.setId("demo-status");
         add(new H2("Models"));
         add(demoText, demoProgress);
+        BackendHealthGrid health = new BackendHealthGrid(registry);
         if (authentication.hasRole(Role.ADMIN_ROLE)) {
             add(new RegisterModelForm(registry, this::refresh));
+            add(new RegisterRemoteModelForm(registry, () -> {
+                refresh();
+                health.refresh();
+            }));
         }
-        add(grid);
+        add(grid, health);
         loadedGrid.setId("loaded-grid");
         loadedGrid.addColumn(LoadedModel::name).setHeader("Loaded snapshot").setFlexGrow(2);
         loadedGrid.addColumn(LoadedModel::device).setHeader("Device");
@@ -79,6 +84,7 @@ class ModelsView extends VerticalLayout {
         memory.setId("memory-status");
         add(new H3("Loaded now"), memory, loadedGrid);
         refresh();
+        health.refresh();
         showDemoStatus();
         showLoaded();
     }
