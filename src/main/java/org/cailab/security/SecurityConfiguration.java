@@ -3,6 +3,8 @@ package org.cailab.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.cailab.security.ui.LoginView;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,6 +36,15 @@ class SecurityConfiguration {
                 .requestMatchers("/app/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
+    }
+
+    /** Ends sessions of changed accounts before Spring Security reads them (see {@link SessionFreshnessFilter}). */
+    @Bean
+    FilterRegistrationBean<SessionFreshnessFilter> sessionFreshnessFilter(UserRepository users) {
+        FilterRegistrationBean<SessionFreshnessFilter> registration =
+                new FilterRegistrationBean<>(new SessionFreshnessFilter(users));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     /** Bcrypt by default, with the algorithm id stored in the hash so it can be upgraded later. */

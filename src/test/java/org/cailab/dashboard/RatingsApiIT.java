@@ -12,6 +12,7 @@ import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.cailab.support.ComparisonTestModels;
 import org.cailab.support.IntegrationTest;
+import org.cailab.support.StudyLinks;
 import org.cailab.support.Voting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,8 +125,8 @@ class RatingsApiIT extends IntegrationTest {
     void workersGet403WithASessionOrWithTheKeyOfAResearcherWhoBecameAWorker() throws Exception {
         Campaign campaign = voting.campaign(ComparisonTask.HELPFULNESS, models);
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        HttpResponse<String> entered = get("/p/" + campaign.id() + "?PROLIFIC_PID=" + pid
-                + "&STUDY_ID=st1&SESSION_ID=se1", null, null);
+        HttpResponse<String> entered = get(StudyLinks.fill(asAdmin(() -> campaigns.studyLink(campaign.id())), pid,
+                "st1", "se1"), null, null);
         assertThat(entered.statusCode()).isEqualTo(303);
         String session = entered.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
