@@ -125,6 +125,11 @@ public class ComparisonService {
         if (text.length() > MAX_MESSAGE_LENGTH) {
             throw new ComparisonException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
         }
+        try {
+            Transcript.checkNoTurnMarkers(text);
+        } catch (IllegalArgumentException e) {
+            throw new ComparisonException(e.getMessage());
+        }
         UserAccount me = me();
         Campaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());

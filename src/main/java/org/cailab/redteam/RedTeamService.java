@@ -127,6 +127,11 @@ public class RedTeamService {
         if (text.length() > MAX_MESSAGE_LENGTH) {
             throw new RedTeamException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
         }
+        try {
+            Transcript.checkNoTurnMarkers(text);
+        } catch (IllegalArgumentException e) {
+            throw new RedTeamException(e.getMessage());
+        }
         UserAccount me = me();
         RedTeamCampaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());
