@@ -20,10 +20,13 @@ final class Utf8Lines {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final int maxLineBytes;
     private int number;
 
-    Utf8Lines(InputStream bufferedInput) {
+    /** @param maxLineBytes the longest line accepted; a longer one fails at once, before it is held in memory */
+    Utf8Lines(InputStream bufferedInput, int maxLineBytes) {
         this.input = bufferedInput;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line without its line break, or null at the end. */
@@ -36,6 +39,10 @@ final class Utf8Lines {
                 any = true;
                 if (b == '\n') {
                     break;
+                }
+                if (line.size() >= maxLineBytes) {
+                    throw new PromptImportException(number + 1, "the line is too large: more than "
+                            + org.cailab.base.SizeLimitedInputStream.describe(maxLineBytes) + " (one prompt per line).");
                 }
                 line.write(b);
             }
