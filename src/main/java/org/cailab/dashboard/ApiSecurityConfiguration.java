@@ -2,6 +2,11 @@ package org.cailab.dashboard;
 
 import org.cailab.security.Role;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +32,9 @@ class ApiSecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterAfter(new ApiKeyAuthenticationFilter(keys, users), SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.RESEARCHER_ROLE, Role.ADMIN_ROLE))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/ratings", "/api/ratings/**").access(researcherWith(ApiKeyScope.READ_RATINGS))
+                        .anyRequest().access(researcherWith(ApiKeyScope.READ_DATASETS)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::carriesKey))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
@@ -36,8 +43,20 @@ class ApiSecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> {
                             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write("{\"error\":\"researchers and admins only\"}");
+                            response.getWriter().write("{\"error\":\"researchers and admins only, with a key that has "
+                                    + "the scope this endpoint needs\"}");
                         }));
         return http.build();
+    }
+
+    /** A researcher or admin, and, for a request with an API key, a key with {@code scope}. */
+    private static AuthorizationManager<RequestAuthorizationContext> researcherWith(ApiKeyScope scope) {
+        AuthorizationManager<RequestAuthorizationContext> role =
+                AuthorityAuthorizationManager.hasAnyRole(Role.RESEARCHER_ROLE, Role.ADMIN_ROLE);
+        return (authentication, context) -> {
+            AuthorizationResult byRole = role.authorize(authentication, context);
+            boolean granted = byRole != null && byRole.isGranted() && scope.grantedTo(authentication.get());
+            return new AuthorizationDecision(granted);
+        };
     }
 }

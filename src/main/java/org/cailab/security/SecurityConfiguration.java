@@ -42,6 +42,7 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE)
                 .requestMatchers("/app/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        SecurityHeaders.apply(http);
         return http.build();
     }
 

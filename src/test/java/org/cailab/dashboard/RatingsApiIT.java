@@ -40,6 +40,8 @@ class RatingsApiIT extends IntegrationTest {
     @Autowired
     ApiKeyService keys;
     @Autowired
+    org.jooq.DSLContext dsl;
+    @Autowired
     UserService users;
     @Autowired
     CampaignService campaigns;
@@ -98,6 +100,34 @@ class RatingsApiIT extends IntegrationTest {
         HttpResponse<String> badAnchor = get("/api/ratings?task=helpfulness&anchor=nobody", "X-API-Key", key.secret());
         assertThat(badAnchor.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badAnchor.body()).get("error").asString()).contains("nobody");
+    }
+
+    @Test
+    void aKeyOnlyDoesWhatItsScopesAllowAndStopsWhenItExpires() throws Exception {
+        String researcher = voting.user("api-scope", Role.RESEARCHER);
+        CreatedApiKey datasetsOnly = as(researcher, Role.RESEARCHER, () -> keys.create("datasets only",
+                java.util.Set.of(ApiKeyScope.READ_DATASETS), null));
+        assertThat(get("/api/ratings?task=helpfulness", "X-API-Key", datasetsOnly.secret()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/runs/999999999/sl-dataset", "X-API-Key", datasetsOnly.secret()).statusCode())
+                .as("past the scope check: the run does not exist").isNotIn(401, 403);
+
+        CreatedApiKey expiring = as(researcher, Role.RESEARCHER, () -> keys.create("until tomorrow",
+                java.util.Set.of(ApiKeyScope.READ_RATINGS), java.time.OffsetDateTime.now().plusDays(1)));
+        assertThat(get("/api/ratings?task=helpfulness", "X-API-Key", expiring.secret()).statusCode()).isEqualTo(200);
+        assertThat(as(researcher, Role.RESEARCHER, () -> keys.keys())).filteredOn(k -> k.id() == expiring.key().id())
+                .singleElement().satisfies(k -> {
+                    assertThat(k.scopes()).containsExactly(ApiKeyScope.READ_RATINGS);
+                    assertThat(k.expiresAt()).isNotNull();
+                });
+        // a day later (moved in the database rather than waited for)
+        dsl.update(org.cailab.db.jooq.Tables.API_KEY)
+                .set(org.cailab.db.jooq.Tables.API_KEY.EXPIRES_AT, java.time.OffsetDateTime.now().minusSeconds(1))
+                .where(org.cailab.db.jooq.Tables.API_KEY.ID.eq(expiring.key().id())).execute();
+        assertThat(get("/api/ratings?task=helpfulness", "X-API-Key", expiring.secret()).statusCode()).isEqualTo(401);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> as(researcher, Role.RESEARCHER,
+                () -> keys.create("in the past", java.util.Set.of(ApiKeyScope.READ_RATINGS),
+                        java.time.OffsetDateTime.now().minusDays(1))))).isInstanceOf(ApiKeyException.class);
     }
 
     @Test
