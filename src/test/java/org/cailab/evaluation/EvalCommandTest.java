@@ -49,7 +49,7 @@ class EvalCommandTest {
     @Test
     void printsOneLinePerItemAndTheCalibrationSummary() throws Exception {
         Path file = hhhFile();
-        int limit = 40;
+        int limit = 24;
         Run run = run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", String.valueOf(limit));
 
         assertThat(run.rc).as(run.err).isZero();

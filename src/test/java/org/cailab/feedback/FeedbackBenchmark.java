@@ -33,19 +33,19 @@ public final class FeedbackBenchmark {
         try (CausalLm lm = CausalLm.load(dir)) {
             EngineModelService models = new EngineModelService(lm, 1);
             FeedbackLabeler labeler = new FeedbackLabeler(models, 1);
-            List<LabelRequest> pairs = pairs(constitution, FeedbackOptions.defaults(), 16);
-            labeler.labelAll(pairs.subList(0, 2)); // warm-up
+            List<LabelRequest> pairs = pairs(constitution, FeedbackOptions.defaults(), 8);
+            labeler.labelAll(pairs.subList(0, 1)); // warm-up
             System.out.printf("model %s, %.0f-token prompts on average%n", dir,
                     meanPromptTokens(lm, labeler.label(pairs.getFirst())));
             double one = perSecond(labeler, pairs, 1);
             double eight = perSecond(labeler, pairs, 8);
             System.out.printf("default options (swap, 1 principle): %.2f labels/s at 1 pair per call (baseline),"
                     + " %.2f labels/s at 8 pairs per call (ratio %.2f)%n", one, eight, eight / one);
-            List<LabelRequest> ensemble = pairs(constitution, FeedbackOptions.defaults().withEnsemble(4), 8);
+            List<LabelRequest> ensemble = pairs(constitution, FeedbackOptions.defaults().withEnsemble(4), 4);
             System.out.printf("ensemble of 4 principles: %.2f labels/s at 8 pairs per call%n",
                     perSecond(labeler, ensemble, 8));
             List<LabelRequest> cot = pairs(constitution,
-                    FeedbackOptions.defaults().withChainOfThought(1, 0.4, 0.6).withReasoning(1.0, 32), 4);
+                    FeedbackOptions.defaults().withChainOfThought(1, 0.4, 0.6).withReasoning(1.0, 32), 2);
             System.out.printf("chain of thought (32 reasoning tokens, swap): %.2f labels/s at 8 pairs per call%n",
                     perSecond(labeler, cot, 8));
         }
