@@ -36,6 +36,7 @@ public final class EngineOptionScorer implements OptionScorer {
     @Override
     public String generate(String prompt, double temperature, int maxTokens, long seed) {
         return lm.generate(prompt, GenerationOptions.builder().optTemperature(temperature).optMaxNewTokens(maxTokens)
-                .optStopSequences(List.of(PromptFormats.HUMAN_MARKER)).optSeed(seed).build()).text();
+                .optStopSequences(List.of(PromptFormats.HUMAN_MARKER, PromptFormats.ASSISTANT_MARKER)).optSeed(seed).build())
+                .text();
     }
 }
