@@ -63,7 +63,7 @@ interface ConversationRepository {
 
     List<PairVote> pairVotes(RatingFilter filter);
 
-    List<QualityRow> quality(@Nullable Long campaignId);
+    List<QualityRow> quality(@Nullable Long campaignId, long fastVoteMillis);
 
     Set<Long> excludedWorkers();
 
@@ -74,8 +74,8 @@ interface ConversationRepository {
     record TurnOwner(long workerId, long campaignId, long conversationId) {
     }
 
-    /** Per-worker aggregates; the service adds the user names. */
+    /** Per-worker aggregates; the service adds the user names. {@code fastVotes}: votes faster than the threshold. */
     record QualityRow(long workerId, long votes, @Nullable Double medianMillis, long goldAnswered, long goldCorrect,
-                      long sideVotes, long aVotes, long identityLeaks) {
+                      long sideVotes, long aVotes, long identityLeaks, long fastVotes) {
     }
 }

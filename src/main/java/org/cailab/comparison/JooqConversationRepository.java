@@ -298,7 +298,7 @@ class JooqConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public List<QualityRow> quality(@Nullable Long campaignId) {
+    public List<QualityRow> quality(@Nullable Long campaignId, long fastVoteMillis) {
         var decisive = COMPARISON_VOTE.CHOICE.in(choiceCode(Choice.A_BETTER), choiceCode(Choice.B_BETTER));
         return dsl.select(COMPARISON_VOTE.WORKER_ID,
                         count(),
@@ -307,13 +307,14 @@ class JooqConversationRepository implements ConversationRepository {
                         count().filterWhere(COMPARISON_VOTE.GOLD_CORRECT.isTrue()),
                         count().filterWhere(decisive),
                         count().filterWhere(COMPARISON_VOTE.CHOICE.eq(choiceCode(Choice.A_BETTER))),
-                        count().filterWhere(COMPARISON_VOTE.IDENTITY_LEAK))
+                        count().filterWhere(COMPARISON_VOTE.IDENTITY_LEAK),
+                        count().filterWhere(COMPARISON_VOTE.TIME_TO_VOTE_MS.lt(fastVoteMillis)))
                 .from(COMPARISON_VOTE)
                 .where(campaignId == null ? noCondition() : COMPARISON_VOTE.CAMPAIGN_ID.eq(campaignId))
                 .groupBy(COMPARISON_VOTE.WORKER_ID)
                 .fetch(r -> new QualityRow(r.value1(), r.value2(),
                         r.value3() == null ? null : r.value3().doubleValue(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     @Override

@@ -30,6 +30,12 @@ public class WorkerQualityService {
         this.events = events;
     }
 
+    /**
+     * A vote sooner than this after both answers were shown cannot follow a reading of them (two answers of a few
+     * sentences take several seconds to read); the quality page flags workers who vote like that.
+     */
+    public static final Duration FAST_VOTE = Duration.ofSeconds(2);
+
     /** One row per worker who voted (in one campaign, or in all when {@code campaignId} is null), by name. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
@@ -37,14 +43,14 @@ public class WorkerQualityService {
         Map<Long, String> names = users.findAll().stream()
                 .collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
         Set<Long> excluded = conversations.excludedWorkers();
-        return conversations.quality(campaignId).stream()
+        return conversations.quality(campaignId, FAST_VOTE.toMillis()).stream()
                 .map(row -> new WorkerQuality(row.workerId(), names.getOrDefault(row.workerId(), "#" + row.workerId()),
                         row.votes(),
                         row.medianMillis() == null ? null : Duration.ofMillis(Math.round(row.medianMillis())),
                         row.goldAnswered(), row.goldCorrect(),
                         row.goldAnswered() == 0 ? null : (double) row.goldCorrect() / row.goldAnswered(),
                         row.sideVotes(), row.sideVotes() == 0 ? null : (double) row.aVotes() / row.sideVotes(),
-                        row.identityLeaks(), excluded.contains(row.workerId())))
+                        row.identityLeaks(), excluded.contains(row.workerId()), row.fastVotes()))
                 .sorted(Comparator.comparing(WorkerQuality::username, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

@@ -192,6 +192,9 @@ class ComparisonServiceIT extends IntegrationTest {
                     assertThat(q.excluded()).isTrue();
                     assertThat(q.votes()).isEqualTo(1);
                     assertThat(q.shareA()).isEqualTo(1.0);
+                    // the test votes the moment both answers are there: nobody reads that fast
+                    assertThat(q.fastVotes()).isEqualTo(1);
+                    assertThat(q.implausiblyFast()).isTrue();
                 });
         as("admin", () -> {
             quality.setExcluded(workerId, false);

@@ -43,6 +43,14 @@ class WorkerQualityView extends VerticalLayout {
         grid.addColumn(q -> q.medianTimeToVote() == null ? ""
                 : String.format(Locale.ROOT, "%.1f s", q.medianTimeToVote().toMillis() / 1000.0))
                 .setHeader("Median time to vote");
+        grid.addComponentColumn(q -> {
+            com.vaadin.flow.component.html.Span fast = new com.vaadin.flow.component.html.Span(q.fastVotes() + " of "
+                    + q.votes() + (q.implausiblyFast() ? " - implausibly fast" : ""));
+            if (q.implausiblyFast()) {
+                fast.getElement().getThemeList().add("badge error");
+            }
+            return fast;
+        }).setHeader("Votes under " + WorkerQualityService.FAST_VOTE.toSeconds() + " s").setAutoWidth(true);
         grid.addColumn(q -> q.goldAgreement() == null ? "no gold checks"
                 : q.goldCorrect() + " of " + q.goldAnswered() + " (" + percent(q.goldAgreement()) + ")")
                 .setHeader("Agreement with gold");
@@ -50,8 +58,8 @@ class WorkerQualityView extends VerticalLayout {
                 .setHeader("\"A\" votes (position bias)");
         grid.addColumn(WorkerQuality::identityLeaks).setHeader("Identity leaks");
         grid.addComponentColumn(this::excludedBox).setHeader("Excluded from ratings").setAutoWidth(true);
-        add(new H2("Worker quality"), new Paragraph("Agreement with gold checks below chance, very short times or a "
-                + "share of \"A\" far from 50% suggest careless work. Excluding a worker keeps their votes stored but "
+        add(new H2("Worker quality"), new Paragraph("Agreement with gold checks below chance, votes faster than anyone "
+                + "can read two answers (flagged \"implausibly fast\"), or a share of \"A\" far from 50% suggest careless work. Excluding a worker keeps their votes stored but "
                 + "out of the ratings; it can be undone."), campaign, grid);
         refresh();
     }
