@@ -191,6 +191,11 @@ class LoadedModels implements AutoCloseable {
         throw new IllegalArgumentException("cailab.models.device must be cpu, gpu or gpu:N, was '" + setting + "'");
     }
 
+    /** Whether a snapshot was loaded (or is loading): it has been asked for since start. */
+    boolean isLoaded(long snapshotId) {
+        return models.containsKey(snapshotId);
+    }
+
     /** Unloads a snapshot (idle, to make room, or after its files changed). */
     void evict(long snapshotId) {
         CompletableFuture<Loaded> future = models.remove(snapshotId);

@@ -1,5 +1,6 @@
 package org.cailab.model;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -18,10 +19,13 @@ import java.time.Duration;
  * @param idleUnload         a loaded model nobody used for this long is unloaded (default 30 minutes; 0 = never)
  * @param maxLoaded          the most models loaded at once; loading one more unloads the least recently used idle
  *                           one (default 4)
+ * @param remoteBackoff      delay before the first retry of a failed request to a remote backend (doubled each time)
+ * @param remoteTakeOut      how long a remote URL that failed three times in a row is left out
  */
 @ConfigurationProperties(prefix = "cailab.models")
 public record ModelProperties(String device, int maxBatchSize, boolean demoEnabled, int demoSteps, int maxQueuedLive,
-                              int maxQueuedPipeline, int maxInFlightPerUser, Duration idleUnload, int maxLoaded) {
+                              int maxQueuedPipeline, int maxInFlightPerUser, Duration idleUnload, int maxLoaded,
+                              @Nullable Duration remoteBackoff, @Nullable Duration remoteTakeOut) {
 
     public ModelProperties {
         if (device == null || device.isBlank()) {
@@ -47,6 +51,12 @@ public record ModelProperties(String device, int maxBatchSize, boolean demoEnabl
         }
         if (maxLoaded <= 0) {
             maxLoaded = 4;
+        }
+        if (remoteBackoff == null || remoteBackoff.isNegative()) {
+            remoteBackoff = Duration.ofMillis(500);
+        }
+        if (remoteTakeOut == null || remoteTakeOut.isNegative()) {
+            remoteTakeOut = Duration.ofSeconds(30);
         }
     }
 }

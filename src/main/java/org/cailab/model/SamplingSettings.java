@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
- * How to sample. Defaults follow the paper: temperature 1, no top-p/top-k truncation, stop at the next human turn.
+ * How to sample. Defaults follow the paper: temperature 1, no top-p/top-k truncation, stop where the next turn of the
+ * dialogue would start (human or assistant), so that a generated turn never contains a turn marker.
  *
  * @param topP          1.0 disables nucleus sampling
  * @param topK          0 disables top-k
@@ -24,7 +25,8 @@ public record SamplingSettings(double temperature, double topP, int topK, int ma
         this(temperature, topP, topK, maxNewTokens, stopSequences, seed, RequestPriority.PIPELINE, "");
     }
 
-    public static final List<String> HUMAN_TURN_STOP = List.of("\n\nHuman:");
+    /** Where a generated assistant turn ends: at the next turn marker, human or assistant (a model may write either). */
+    public static final List<String> TURN_STOPS = List.of("\n\nHuman:", "\n\nAssistant:");
 
     public SamplingSettings {
         if (temperature < 0) {
@@ -46,7 +48,7 @@ public record SamplingSettings(double temperature, double topP, int topK, int ma
     }
 
     public static SamplingSettings defaults() {
-        return new SamplingSettings(1.0, 1.0, 0, 256, HUMAN_TURN_STOP, null);
+        return new SamplingSettings(1.0, 1.0, 0, 256, TURN_STOPS, null);
     }
 
     public SamplingSettings withSeed(@Nullable Long newSeed) {

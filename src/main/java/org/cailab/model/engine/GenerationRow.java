@@ -153,9 +153,14 @@ final class GenerationRow {
     }
 
     /** The end of the text that is safe to stream: not a possible stop-sequence start, not a half character. */
-    private static int settled(String text, List<String> stops) {
+    static int settled(String text, List<String> stops) {
         int end = text.length();
-        if (end > 0 && text.charAt(end - 1) == '\uFFFD') {
+        // a character whose bytes are split over tokens decodes to one or more replacement characters until its last
+        // byte arrives: hold all of them (a genuine U+FFFD at the end is flushed when the generation finishes)
+        while (end > 0 && text.charAt(end - 1) == '\uFFFD') {
+            end--;
+        }
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
         int hold = 0;

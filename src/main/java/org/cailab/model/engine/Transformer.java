@@ -153,6 +153,18 @@ final class Transformer {
      * @return logits {@code [B, keepLast, vocab]}
      */
     NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
+        NDArray head = config.tieWordEmbeddings()
+                ? params.get("model.embed_tokens.weight")
+                : params.get("lm_head.weight");
+        return Linear.linear(hidden(ids, positions, keyMask, cache, keepLast), head).singletonOrThrow();
+    }
+
+    /**
+     * The final hidden states after the last norm, before the LM head (what a sequence-classification head reads).
+     *
+     * @return {@code [B, keepLast, hidden]}
+     */
+    NDArray hidden(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
         long batch = ids.getShape().get(0);
         long t = ids.getShape().get(1);
         // training: autograd records and the parameters take gradients (an optimizer step may follow)
@@ -179,10 +191,7 @@ final class Transformer {
         if (keepLast < t) {
             h = h.get(":, " + (t - keepLast) + ":, :");
         }
-        NDArray head = config.tieWordEmbeddings()
-                ? params.get("model.embed_tokens.weight")
-                : params.get("lm_head.weight");
-        return Linear.linear(h, head).singletonOrThrow();
+        return h;
     }
 
     private NDArray attention(NDArray x, String p, NDArray[] rope, NDArray bias, @Nullable KvCache cache, int layer,

@@ -12,6 +12,13 @@
  *       {@link org.cailab.model.engine.LlamaConfig} reads and writes Hugging Face {@code config.json}.
  *   <li>{@link org.cailab.model.engine.Trainer}: causal-LM fine-tuning with AdamW, warmup + decay, global-norm
  *       clipping, gradient accumulation and Hugging Face layout checkpoints.
+ *   <li>{@link org.cailab.model.engine.PreferenceModel}: the paper's preference model (a scalar head on the final
+ *       hidden state of the last token), stored as Hugging Face {@code LlamaForSequenceClassification}; trained with
+ *       {@link org.cailab.model.engine.PreferenceLoss} (soft-label Bradley-Terry); {@code pm score} on the command
+ *       line ({@link org.cailab.model.engine.PreferenceScoreCommand}).
+ *   <li>{@link org.cailab.model.engine.TrainingLoop}: epochs over a fixed example list in a seeded
+ *       {@link org.cailab.model.engine.DataOrder}, held-out evaluation, atomic checkpoints
+ *       ({@link org.cailab.model.engine.CheckpointStore}) and exact resume.
  *   <li>{@link org.cailab.model.engine.TinyModels} and {@link org.cailab.model.engine.BpeTokenizerTrainer}: small
  *       random models and byte-level BPE tokenizers for tests and experiments.
  *   <li>{@link org.cailab.model.engine.SafetensorsReader} / {@link org.cailab.model.engine.SafetensorsWriter}:
@@ -40,6 +47,10 @@
  *     }
  * }
  * }</pre>
+ *
+ * <p>Training threads: several trainers of different models may step at once in different threads; the engine calls
+ * PyTorch's backward itself instead of DJL's JVM-wide gradient collector and sets the thread's grad mode per phase
+ * ({@code docs/decisions/0080-training-threads.md}).
  *
  * <p>Threads: PyTorch's CPU thread pool spins while waiting; on a machine shared with other busy processes set
  * {@code OMP_WAIT_POLICY=PASSIVE} or {@code -Dai.djl.pytorch.num_threads=1}, or throughput collapses (we measured a

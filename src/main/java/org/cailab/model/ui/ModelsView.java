@@ -42,6 +42,8 @@ class ModelsView extends VerticalLayout {
     private final ProgressBar demoProgress = new ProgressBar();
     private final Span demoText = new Span();
     private DemoModelStatus.State lastState;
+    /** Snapshot names by id, for the lineage column. */
+    private java.util.Map<Long, String> names = java.util.Map.of();
 
     ModelsView(ModelRegistry registry, DemoModels demoModels, ModelService models,
                AuthenticationContext authentication) {
@@ -52,16 +54,24 @@ class ModelsView extends VerticalLayout {
         grid.setId("snapshot-grid");
         grid.addColumn(ModelSnapshot::name).setHeader("Name").setSortable(true).setFlexGrow(2);
         grid.addColumn(s -> s.kind().name()).setHeader("Kind").setSortable(true);
+        grid.addColumn(s -> s.parentId() == null ? "" : names.getOrDefault(s.parentId(), "#" + s.parentId()))
+                .setHeader("Parent");
+        grid.addColumn(s -> s.runId() == null ? "" : "run " + s.runId()).setHeader("Run");
         grid.addColumn(s -> s.step() == null ? "" : String.valueOf(s.step())).setHeader("Step");
         grid.addColumn(ModelSnapshot::location).setHeader("Location").setFlexGrow(3);
         grid.addColumn(s -> CREATED.format(s.createdAt())).setHeader("Registered");
         demoText.setId("demo-status");
         add(new H2("Models"));
         add(demoText, demoProgress);
+        BackendHealthGrid health = new BackendHealthGrid(registry);
         if (authentication.hasRole(Role.ADMIN_ROLE)) {
             add(new RegisterModelForm(registry, this::refresh));
+            add(new RegisterRemoteModelForm(registry, () -> {
+                refresh();
+                health.refresh();
+            }));
         }
-        add(grid);
+        add(grid, health);
         loadedGrid.setId("loaded-grid");
         loadedGrid.addColumn(LoadedModel::name).setHeader("Loaded snapshot").setFlexGrow(2);
         loadedGrid.addColumn(LoadedModel::device).setHeader("Device");
@@ -74,6 +84,7 @@ class ModelsView extends VerticalLayout {
         memory.setId("memory-status");
         add(new H3("Loaded now"), memory, loadedGrid);
         refresh();
+        health.refresh();
         showDemoStatus();
         showLoaded();
     }
@@ -104,7 +115,9 @@ class ModelsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(registry.list());
+        java.util.List<ModelSnapshot> all = registry.list();
+        names = all.stream().collect(java.util.stream.Collectors.toMap(ModelSnapshot::id, ModelSnapshot::name));
+        grid.setItems(all);
     }
 
     private void showDemoStatus() {

@@ -98,7 +98,7 @@ class PlaygroundView extends VerticalLayout {
                 temperature.getValue() == null ? 1.0 : temperature.getValue(),
                 topP.getValue() == null ? 1.0 : topP.getValue(), 0,
                 maxTokens.getValue() == null ? 64 : maxTokens.getValue(),
-                SamplingSettings.HUMAN_TURN_STOP, seed.getValue() == null ? null : seed.getValue().longValue())
+                SamplingSettings.TURN_STOPS, seed.getValue() == null ? null : seed.getValue().longValue())
                 .live("playground-" + SecurityContextHolder.getContext().getAuthentication().getName());
         String prompt = "\n\nHuman: " + message.getValue().strip() + "\n\nAssistant:";
         UI ui = UI.getCurrent();

@@ -21,7 +21,9 @@ import java.util.function.IntSupplier;
  * {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU (the baseline stays on the CPU: no ratio);
  * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads (the baseline uses as many);
  * {@code -Dbench.reps=N} overrides the repetitions (best of N; more help on a shared machine);
- * {@code -Dbench.python=PATH} another Python.
+ * {@code -Dbench.python=PATH} another Python. Then SL finetuning and preference-model training tokens/s against the
+ * engine's plain forward + backward ({@link TrainingBenchmarks}); {@code memory} measures the peak resident memory of
+ * one ~110M finetuning step at batch 8 x 512.
  */
 public final class EngineBenchmark {
 
@@ -39,6 +41,11 @@ public final class EngineBenchmark {
             run("tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)", LlamaConfig.builder()
                     .setVocabSize(1024).setHiddenSize(128).setIntermediateSize(344).setNumLayers(4).setNumHeads(4)
                     .optNumKvHeads(2).build(), device, new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
+        }
+        if (which.contains("memory")) {
+            TrainingBenchmarks.peakMemory(LlamaConfig.builder().setVocabSize(32000).setHiddenSize(768)
+                    .setIntermediateSize(2048).setNumLayers(12).setNumHeads(12).optTieWordEmbeddings(true).build(),
+                    device, 8, 512);
         }
         if (which.contains("100m")) {
             run("~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)", LlamaConfig.builder()
@@ -106,7 +113,7 @@ public final class EngineBenchmark {
                 for (int b = 0; b < batch; b++) {
                     requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
                 }
-                out[k] = report(String.format("generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)", batch,
+                out[k] = reportBoth(String.format("generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)", batch,
                         s.prompt(), s.newTokens()), s.reps(),
                         () -> lm.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum());
             }
@@ -117,12 +124,13 @@ public final class EngineBenchmark {
                 continuations.add(ids(random, s.scoreContinuation(), config));
             }
             lm.scoreIds(prompts.subList(0, 1), continuations.subList(0, 1), s.batch()); // warm-up
-            out[2] = report(String.format("score batch %d x (%d prompt + %d continuation), counting all tokens", s.batch(),
+            out[2] = reportBoth(String.format("score batch %d x (%d prompt + %d continuation), counting all tokens", s.batch(),
                     s.scorePrompt(), s.scoreContinuation()), s.reps(), () -> {
                         lm.scoreIds(prompts, continuations, s.batch());
                         return s.batch() * (s.scorePrompt() + s.scoreContinuation());
                     });
             out[3] = train(model, config, s, random);
+            TrainingBenchmarks.run(model, config, s.batch(), s.trainLength(), s.trainSteps(), s.reps(), device, random);
         }
         return out;
     }
@@ -136,7 +144,7 @@ public final class EngineBenchmark {
         }
         try (Trainer trainer = new Trainer(model, training)) {
             trainer.step(batch); // warm-up
-            return report(String.format("train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)", s.batch(),
+            return reportBoth(String.format("train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)", s.batch(),
                     s.trainLength(), s.trainSteps()), s.reps(), () -> {
                         int tokens = 0;
                         for (int i = 0; i < s.trainSteps(); i++) {
@@ -147,12 +155,17 @@ public final class EngineBenchmark {
         }
     }
 
+    /** Like {@link #reportBoth}, returning the best wall-clock tokens/s. */
+    static double report(String what, int reps, IntSupplier work) {
+        return reportBoth(what, reps, work)[0];
+    }
+
     /**
      * Runs the work {@code reps} times and prints the best wall-clock rate and the best rate per CPU-second of this
      * thread (with one intra-op thread PyTorch computes on the calling thread): on a machine shared with other
-     * processes the CPU-time rate hardly depends on the load. Returns {wall tokens/s, tokens per CPU-second}.
+     * processes the CPU-time rate depends less on the load. Returns {wall tokens/s, tokens per CPU-second}.
      */
-    private static double[] report(String what, int reps, IntSupplier work) {
+    static double[] reportBoth(String what, int reps, IntSupplier work) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
         double bestCpu = Double.MAX_VALUE;
