@@ -168,7 +168,7 @@ final class Transformer {
         long batch = ids.getShape().get(0);
         long t = ids.getShape().get(1);
         // training: autograd records and the parameters take gradients (an optimizer step may follow)
-        boolean training = JniUtils.isGradMode() && params.get("model.embed_tokens.weight").hasGradient();
+        boolean training = JniUtils.isGradMode() && params.values().stream().anyMatch(NDArray::hasGradient);
         if (training && fused != null) {
             parametersChanged(); // this pass may be followed by an optimizer step
         }
