@@ -1,6 +1,5 @@
 package org.cailab.comparison;
 
-import org.cailab.security.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,7 +19,6 @@ class ProlificSecurityConfiguration {
         http.securityMatcher("/p/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .requestCache(cache -> cache.disable());
-        SecurityHeaders.apply(http);
         return http.build();
     }
 }

@@ -42,8 +42,15 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE)
                 .requestMatchers("/app/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
-        SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    /** Security headers on every response (see {@link SecurityHeaders}). */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+        return registration;
     }
 
     /** Ends sessions of changed accounts before Spring Security reads them (see {@link SessionFreshnessFilter}). */

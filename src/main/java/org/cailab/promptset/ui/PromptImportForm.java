@@ -10,6 +10,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.UploadLimits;
 import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
@@ -28,9 +30,6 @@ import java.util.function.Consumer;
 /** Upload a file, say what it is, import it as a new prompt set. */
 class PromptImportForm extends VerticalLayout {
 
-    /** Larger files (the full red-team attempts file is about 100 MB unpacked) are better gzipped. */
-    static final int MAX_FILE_BYTES = 512 * 1024 * 1024;
-
     private record Uploaded(String fileName, File file) {
     }
 
@@ -44,8 +43,11 @@ class PromptImportForm extends VerticalLayout {
     private final Span error = new Span();
     private volatile @Nullable Uploaded uploaded;
 
-    PromptImportForm(PromptSetService promptSets, Consumer<PromptSet> onImported) {
+    private final UploadLimits limits;
+
+    PromptImportForm(PromptSetService promptSets, UploadLimits limits, Consumer<PromptSet> onImported) {
         this.promptSets = promptSets;
+        this.limits = limits;
         this.onImported = onImported;
         setPadding(false);
         name.setId("prompt-set-name");
@@ -62,7 +64,8 @@ class PromptImportForm extends VerticalLayout {
 
         upload.setId("prompt-file");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setMaxFileSize(limits.maxBytesForUpload());
+        upload.addFileRejectedListener(e -> error.setText(e.getErrorMessage()));
         upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> received(metadata.fileName(), file)));
         upload.addFileRemovedListener(e -> discardUpload());
 
@@ -103,6 +106,14 @@ class PromptImportForm extends VerticalLayout {
         }
         PromptImport request = new PromptImport(name.getValue(), kind.getValue(), format.getValue(),
                 extraction.getValue(), file.fileName());
+        try {
+            limits.check(file.fileName(), Files.size(file.file().toPath()));
+        } catch (InputTooLargeException | IOException e) {
+            error.setText(e.getMessage());
+            upload.clearFileList();
+            discardUpload();
+            return;
+        }
         try (InputStream data = Files.newInputStream(file.file().toPath())) {
             PromptSet set = promptSets.importPrompts(request, data);
             error.setText("");

@@ -32,7 +32,7 @@ class PromptSetsView extends VerticalLayout {
     private final Grid<Prompt> prompts = new Grid<>();
     private final H3 promptsTitle = new H3();
 
-    PromptSetsView(PromptSetService promptSets) {
+    PromptSetsView(PromptSetService promptSets, org.cailab.base.UploadLimits uploadLimits) {
         this.promptSets = promptSets;
         setSizeFull();
         sets.setId("prompt-set-grid");
@@ -53,7 +53,7 @@ class PromptSetsView extends VerticalLayout {
         prompts.addColumn(Prompt::transcript).setHeader("Conversation (ends with the prompt)").setFlexGrow(1);
         prompts.setVisible(false);
 
-        add(new H2("Prompt sets"), new PromptImportForm(promptSets, this::imported), sets, promptsTitle, prompts);
+        add(new H2("Prompt sets"), new PromptImportForm(promptSets, uploadLimits, this::imported), sets, promptsTitle, prompts);
         refresh();
     }
 

@@ -21,6 +21,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.UploadLimits;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.redteam.AttemptImport;
 import org.cailab.redteam.ExportSelection;
@@ -48,7 +50,6 @@ import java.util.Locale;
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class RedTeamDataView extends VerticalLayout {
 
-    private static final long MAX_UPLOAD_BYTES = 1024L * 1024 * 1024;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RedTeamDataService data;
@@ -60,8 +61,11 @@ class RedTeamDataView extends VerticalLayout {
     private volatile ExportSelection selection = ExportSelection.ALL;
     private volatile boolean gzip = true;
 
-    RedTeamDataView(RedTeamDataService data) {
+    private final UploadLimits limits;
+
+    RedTeamDataView(RedTeamDataService data, UploadLimits limits) {
         this.data = data;
+        this.limits = limits;
         setSizeFull();
         result.setId("import-result");
         add(new H2("Red-team import and export"), importSection(), new H3("Imported files"), importsGrid(),
@@ -79,7 +83,7 @@ class RedTeamDataView extends VerticalLayout {
         }));
         upload.setId("attempts-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, MAX_UPLOAD_BYTES));
+        upload.setMaxFileSize(limits.maxBytesForUpload());
         upload.setAcceptedFileTypes(".gz", ".json", ".jsonl");
         upload.addFileRejectedListener(e -> result.setText(e.getErrorMessage()));
         Button importButton = new Button("Import", e -> importUploaded());
@@ -98,6 +102,14 @@ class RedTeamDataView extends VerticalLayout {
         String name = uploadedName;
         if (file == null || name == null) {
             result.setText("Choose a file first.");
+            return;
+        }
+        try {
+            limits.check(name, Files.size(file.toPath()));
+        } catch (InputTooLargeException | IOException ex) {
+            result.setText(ex.getMessage());
+            discardUpload();
+            upload.clearFileList();
             return;
         }
         try (InputStream in = Files.newInputStream(file.toPath())) {
