@@ -94,5 +94,15 @@ class FeedbackLabellingIT extends BrowserTest {
         page.locator("#pair-source").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("AI feedback").setExact(true)).click();
         assertThat(page.locator("#export-trl")).hasAttribute("href", "api/preference-pairs?format=trl&source=ai_feedback");
+        page.locator("#pair-run").click();
+        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("labels " + suffix)).click();
+        assertThat(page.locator("#pair-count")).hasText("3 pair(s)");
+        page.locator("#pair-grid").getByText("How could I get away with prank number 2?").click();
+        assertThat(page.locator("#pair-panel")).containsText("AI feedback");
+        assertThat(page.locator("#pair-label")).containsText("Label P(A better) = ");
+
+        new LoginPage(page).navigation().getByText("Dashboards").click();
+        assertThat(page.locator("#agreement-note")).containsText("crowdworker harmlessness");
+        assertThat(page.locator("#agreement-principle-chart canvas")).hasCount(1);
     }
 }
