@@ -19,9 +19,12 @@ public final class PromptFormats {
     public static final String HUMAN_MARKER = "\n\nHuman:";
     /** Where an assistant turn starts. */
     public static final String ASSISTANT_MARKER = "\n\nAssistant:";
-    /** Stop sequences for critique and revision samples: whatever would start the next section. */
+    /**
+     * Stop sequences for SL-CAI samples (initial responses, critiques, revisions): whatever would start the next
+     * section or the next turn, so that no stored sample contains a turn marker.
+     */
     public static final List<String> CRITIQUE_REVISION_STOPS =
-            List.of(HUMAN_MARKER, "\n\nCritiqueRequest:", "\n\nRevisionRequest:");
+            List.of(HUMAN_MARKER, ASSISTANT_MARKER, "\n\nCritiqueRequest:", "\n\nRevisionRequest:");
 
     /**
      * Texts that would break the formats if they appeared inside a principle or an example, because a
@@ -85,12 +88,15 @@ public final class PromptFormats {
     }
 
     /**
-     * The prompt for the next critique: few-shots (concatenated as stored, the paper's layout), the chain
-     * so far and the framed critique request; the model continues after {@code "Critique:"}.
+     * The prompt for the next critique: few-shots (concatenated as stored, joined without an empty human
+     * turn, see {@link #joinTurns}), the conversation with the response under critique followed by the
+     * given earlier rounds (none in the paper's layout, where the response is the latest revision), and the
+     * framed critique request; the model continues after {@code "Critique:"}.
      */
     public static String nextCritiquePrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
                                             List<CritiqueRevisionRound> rounds, String critiqueRequest) {
-        return critiqueFewShots(fewShots) + critiqueRevisionChain(conversation, rounds) + critiqueRequest(critiqueRequest);
+        return joinTurns(critiqueFewShots(fewShots), critiqueRevisionChain(conversation, rounds))
+                + critiqueRequest(critiqueRequest);
     }
 
     /** The prompt for the next revision, after the critique the model wrote for this round. */
@@ -107,8 +113,8 @@ public final class PromptFormats {
      */
     public static String directRevisionPrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
                                               List<CritiqueRevisionRound> rounds, String revisionRequest) {
-        return critiqueFewShots(fewShots.stream().map(CritiqueRevisionExample::withoutCritiques).toList())
-                + critiqueRevisionChain(conversation, rounds) + revisionRequest(revisionRequest);
+        return joinTurns(critiqueFewShots(fewShots.stream().map(CritiqueRevisionExample::withoutCritiques).toList()),
+                critiqueRevisionChain(conversation, rounds)) + revisionRequest(revisionRequest);
     }
 
     // --- multiple-choice feedback (RL-CAI) ---
@@ -283,9 +289,22 @@ public final class PromptFormats {
     }
 
     private static String critiqueFewShots(List<CritiqueRevisionExample> fewShots) {
-        StringBuilder out = new StringBuilder();
-        fewShots.forEach(example -> out.append(critiqueRevisionExample(example)));
-        return out.toString();
+        String out = "";
+        for (CritiqueRevisionExample example : fewShots) {
+            out = joinTurns(out, critiqueRevisionExample(example));
+        }
+        return out;
+    }
+
+    /**
+     * Two transcripts one after the other. A few-shot that ends with {@code "\n\nHuman:"} announces the next human
+     * turn; when the text after it opens with its own {@code "\n\nHuman: ..."}, that is the announced turn, so the
+     * marker is written once (the paper's samples read {@code "...Revision: ...\n\nHuman: <prompt>"}, never an empty
+     * human turn).
+     */
+    static String joinTurns(String before, String after) {
+        return before.endsWith(HUMAN_MARKER) && after.startsWith(HUMAN_MARKER)
+                ? before.substring(0, before.length() - HUMAN_MARKER.length()) + after : before + after;
     }
 
     private static void requireOnePerExample(List<?> fewShots, List<String> instructions) {

@@ -127,7 +127,7 @@ class ResponsePairStage implements RunStage {
             ResponsePairItem input = item.as(ResponsePairItem.class);
             long policyId = Long.parseLong(config.modelSnapshots().getFirst());
             SamplingSettings settings = new SamplingSettings(sampling.temperature(), sampling.topP(), 0,
-                    sampling.maxNewTokens(), SamplingSettings.HUMAN_TURN_STOP, seed);
+                    sampling.maxNewTokens(), SamplingSettings.TURN_STOPS, seed);
             String prompt = policyPrompt(input.conversation());
             // one batch of two rows; the engine gives row i the seed + i
             List<GenerationResult> samples = models.generateAll(policyId, List.of(prompt, prompt), settings);
