@@ -46,6 +46,7 @@ class FeedbackLabellingIT extends BrowserTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         SlCaiTestData.model(registry);
         long version = FeedbackTestData.constitution(constitutions);
+        String constitutionLabel = SlCaiTestData.asAdmin(() -> constitutions.version(version).ref().label());
         PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
         String researcher = "fb-" + suffix;
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
@@ -59,13 +60,13 @@ class FeedbackLabellingIT extends BrowserTest {
         assertThat(page.locator("#run-grid")).isVisible();
         page.locator("#run-type").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("AI feedback labelling").setExact(true)).click();
+        assertThat(page.locator("#run-model-0")).isVisible(); // the form shows the type's inputs
         LoginPage.textbox(page, "Run name").fill("labels " + suffix);
-        page.locator("#run-param-pairRun input").fill("pairs " + suffix);
-        page.locator("#run-param-chainOfThought input").fill("true");
+        RunsPages.pick(page, "#run-param-pairRun", "pairs " + suffix);
+        RunsPages.pick(page, "#run-constitution", constitutionLabel);
+        RunsPages.pick(page, "#run-model-0", SlCaiTestData.MODEL);
+        page.locator("#run-param-chainOfThought").click();
         page.locator("#run-param-reasoningMaxTokens input").fill("8");
-        page.getByText("Models, sampling and execution").click();
-        LoginPage.textbox(page, "Constitution version").fill(String.valueOf(version));
-        LoginPage.textbox(page, "Model snapshots (comma-separated)").fill(SlCaiTestData.MODEL);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start run").setExact(true)).click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
         assertThat(page.locator("#run-state")).hasText("Finished", new com.microsoft.playwright.assertions
