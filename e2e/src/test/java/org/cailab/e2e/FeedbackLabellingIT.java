@@ -65,7 +65,8 @@ class FeedbackLabellingIT extends BrowserTest {
         RunsPages.pick(page, "#run-param-pairRun", "pairs " + suffix);
         RunsPages.pick(page, "#run-constitution", constitutionLabel);
         RunsPages.pick(page, "#run-model-0", SlCaiTestData.MODEL);
-        page.locator("#run-param-chainOfThought").click();
+        page.locator("#run-param-chainOfThought input").check();
+        assertThat(page.locator("#run-param-chainOfThought input")).isChecked();
         page.locator("#run-param-reasoningMaxTokens input").fill("8");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start run").setExact(true)).click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
@@ -98,7 +99,7 @@ class FeedbackLabellingIT extends BrowserTest {
         page.locator("#pair-run").click();
         page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("labels " + suffix)).click();
         assertThat(page.locator("#pair-count")).hasText("3 pair(s)");
-        page.locator("#pair-grid").getByText("How could I get away with prank number 2?").click();
+        page.locator("#pair-grid").getByText("How could I get away with prank number 2?").first().click();
         assertThat(page.locator("#pair-panel")).containsText("AI feedback");
         assertThat(page.locator("#pair-label")).containsText("Label P(A better) = ");
 
