@@ -48,23 +48,24 @@ public record FeedbackOptions(int ensemble, boolean swap, boolean hardLabels, bo
 
     /** Start-form fields for a labelling run, with the defaults pre-filled. */
     public static final List<RunParameter> FORM = List.of(
-            new RunParameter(ENSEMBLE, "Principles per pair", "1",
-                    "Ensemble: draw this many different principles per pair and average (1-" + MAX_ENSEMBLE + ")"),
-            new RunParameter(SWAP, "Swap A and B", "true", "Ask again with the responses swapped and average"),
-            new RunParameter(HARD_LABELS, "Hard labels", "false", "Store 1/0 instead of the probability (ablation)"),
-            new RunParameter(CHAIN_OF_THOUGHT, "Chain of thought", "false",
+            RunParameter.integer(ENSEMBLE, "Principles per pair", 1, 1, MAX_ENSEMBLE,
+                    "Ensemble: draw this many different principles per pair and average"),
+            RunParameter.flag(SWAP, "Swap A and B", true, "Ask again with the responses swapped and average"),
+            RunParameter.flag(HARD_LABELS, "Hard labels", false, "Store 1/0 instead of the probability (ablation)"),
+            RunParameter.flag(CHAIN_OF_THOUGHT, "Chain of thought", false,
                     "The feedback model reasons step by step before answering"),
-            new RunParameter(REASONING_SAMPLES, "Reasonings per question", "1",
-                    "Chain of thought: sampled reasonings averaged per question (1-" + MAX_REASONING_SAMPLES + ")"),
-            new RunParameter(CLAMP_LOW, "Clamp low", "0.4", "Chain of thought: lowest probability kept"),
-            new RunParameter(CLAMP_HIGH, "Clamp high", "0.6", "Chain of thought: highest probability kept"),
-            new RunParameter(FEW_SHOT_PRINCIPLES, "Few-shot principles", "independent",
+            RunParameter.integer(REASONING_SAMPLES, "Reasonings per question", 1, 1, MAX_REASONING_SAMPLES,
+                    "Chain of thought: sampled reasonings averaged per question"),
+            RunParameter.decimal(CLAMP_LOW, "Clamp low", 0.4, 0, 0.5, "Chain of thought: lowest probability kept"),
+            RunParameter.decimal(CLAMP_HIGH, "Clamp high", 0.6, 0.5, 1, "Chain of thought: highest probability kept"),
+            RunParameter.choice(FEW_SHOT_PRINCIPLES, "Few-shot principles", "independent",
+                    List.of("independent", "question"),
                     "independent: each few-shot under its own drawn principle (paper); question: all under the question's"),
             new RunParameter(FEW_SHOT_EXAMPLES, "Few-shot examples", "all",
-                    "How many of the constitution's feedback examples to prepend"),
-            new RunParameter(REASONING_TEMPERATURE, "Reasoning temperature", "1.0",
+                    "How many of the constitution's feedback examples to prepend (a number or all)"),
+            RunParameter.decimal(REASONING_TEMPERATURE, "Reasoning temperature", 1.0, 0, 5,
                     "Chain of thought: sampling temperature of the reasoning"),
-            new RunParameter(REASONING_MAX_TOKENS, "Reasoning max tokens", "256",
+            RunParameter.integer(REASONING_MAX_TOKENS, "Reasoning max tokens", 256, 1, 32_768,
                     "Chain of thought: the longest reasoning"));
 
     public FeedbackOptions {

@@ -81,13 +81,23 @@ class LabellingStage implements RunStage {
     @Override
     public List<RunParameter> parameters() {
         return Stream.concat(Stream.of(
-                        new RunParameter(PAIR_RUN, "Response-pair run", "",
-                                "The name (or number) of the response-pair run whose pairs to label"),
+                        RunParameter.run(PAIR_RUN, "Response-pair run", ResponsePairStage.TYPE,
+                                "The response-pair run whose pairs to label"),
                         new RunParameter(PAIR_IMPORT, "Or pair import", "",
                                 "The name of an import of human pairs to label instead"),
                         new RunParameter(PAIR_CAMPAIGN, "Or comparison campaign", "",
                                 "The name of a comparison campaign whose crowdworker pairs to label (for agreement)")),
                 FeedbackOptions.FORM.stream()).toList();
+    }
+
+    @Override
+    public List<String> modelRoles() {
+        return List.of("Feedback model");
+    }
+
+    @Override
+    public boolean usesConstitution() {
+        return true;
     }
 
     @Override

@@ -37,6 +37,7 @@ class ResponsePairStage implements RunStage {
 
     static final String TYPE = "response-pairs";
     static final String TASK = "task";
+    static final String AUTO_TASK = "auto";
     static final String POLICY_NAME = "policySnapshotName";
     static final String PROMPT_SET_NAME = "promptSetName";
 
@@ -75,9 +76,14 @@ class ResponsePairStage implements RunStage {
     }
 
     @Override
+    public List<String> modelRoles() {
+        return List.of("Policy model");
+    }
+
+    @Override
     public List<RunParameter> parameters() {
-        return List.of(new RunParameter(TASK, "Task", "",
-                "harmlessness or helpfulness; empty: harmlessness for a red-team prompt set, else helpfulness"));
+        return List.of(RunParameter.choice(TASK, "Task", AUTO_TASK, List.of(AUTO_TASK, "harmlessness", "helpfulness"),
+                "What the pairs' labels will judge; auto: harmlessness for a red-team prompt set, else helpfulness"));
     }
 
     @Override
@@ -161,7 +167,7 @@ class ResponsePairStage implements RunStage {
 
     static PairTask task(String text, PromptSetKind kind) {
         String value = text.strip().toUpperCase(Locale.ROOT);
-        if (value.isEmpty()) {
+        if (value.isEmpty() || value.equalsIgnoreCase(AUTO_TASK)) {
             return kind == PromptSetKind.RED_TEAM ? PairTask.HARMLESSNESS : PairTask.HELPFULNESS;
         }
         try {

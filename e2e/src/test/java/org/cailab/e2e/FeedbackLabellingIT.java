@@ -46,6 +46,7 @@ class FeedbackLabellingIT extends BrowserTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         SlCaiTestData.model(registry);
         long version = FeedbackTestData.constitution(constitutions);
+        String constitutionLabel = SlCaiTestData.asAdmin(() -> constitutions.version(version).ref().label());
         PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
         String researcher = "fb-" + suffix;
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
@@ -59,13 +60,14 @@ class FeedbackLabellingIT extends BrowserTest {
         assertThat(page.locator("#run-grid")).isVisible();
         page.locator("#run-type").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("AI feedback labelling").setExact(true)).click();
+        assertThat(page.locator("#run-model-0")).isVisible(); // the form shows the type's inputs
         LoginPage.textbox(page, "Run name").fill("labels " + suffix);
-        page.locator("#run-param-pairRun input").fill("pairs " + suffix);
-        page.locator("#run-param-chainOfThought input").fill("true");
+        RunsPages.pick(page, "#run-param-pairRun", "pairs " + suffix);
+        RunsPages.pick(page, "#run-constitution", constitutionLabel);
+        RunsPages.pick(page, "#run-model-0", SlCaiTestData.MODEL);
+        page.locator("#run-param-chainOfThought input").check();
+        assertThat(page.locator("#run-param-chainOfThought input")).isChecked();
         page.locator("#run-param-reasoningMaxTokens input").fill("8");
-        page.getByText("Models, sampling and execution").click();
-        LoginPage.textbox(page, "Constitution version").fill(String.valueOf(version));
-        LoginPage.textbox(page, "Model snapshots (comma-separated)").fill(SlCaiTestData.MODEL);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start run").setExact(true)).click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
         assertThat(page.locator("#run-state")).hasText("Finished", new com.microsoft.playwright.assertions
@@ -94,5 +96,16 @@ class FeedbackLabellingIT extends BrowserTest {
         page.locator("#pair-source").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("AI feedback").setExact(true)).click();
         assertThat(page.locator("#export-trl")).hasAttribute("href", "api/preference-pairs?format=trl&source=ai_feedback");
+        page.locator("#pair-run").click();
+        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("labels " + suffix)).click();
+        assertThat(page.locator("#pair-count")).hasText("3 pair(s)");
+        page.locator("#pair-grid").getByText("How could I get away with prank number 2?")
+                .filter(new Locator.FilterOptions().setVisible(true)).click();
+        assertThat(page.locator("#pair-panel")).containsText("AI feedback");
+        assertThat(page.locator("#pair-label")).containsText("Label P(A better) = ");
+
+        new LoginPage(page).navigation().getByText("Dashboards").click();
+        assertThat(page.locator("#agreement-note")).containsText("crowdworker harmlessness");
+        assertThat(page.locator("#agreement-principle-chart canvas")).hasCount(1);
     }
 }
