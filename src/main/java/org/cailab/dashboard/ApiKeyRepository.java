@@ -16,6 +16,12 @@ interface ApiKeyRepository {
     /** Marks the key revoked; false when it was already revoked or does not exist. */
     boolean revoke(long id);
 
+    /** Whether a key with this hash exists, revoked or not. */
+    boolean exists(String hash);
+
+    /** The user name of the oldest enabled admin, if any. */
+    Optional<String> firstAdmin();
+
     /** The owner's user name of the active key with this hash, noting the use. */
     Optional<String> useActive(String hash);
 }

@@ -67,6 +67,28 @@ public class ApiKeyService {
     }
 
     /**
+     * Installs a key given in the configuration ({@code CAILAB_ADMIN_API_KEY}) for the first admin, for automation
+     * and first set-up. Only its hash is stored, like any other key; it is listed on the keys page and can be revoked,
+     * and a revoked one is not brought back at the next start. No role check: called once at start-up.
+     *
+     * @return the key when it was installed now; empty when it existed already
+     */
+    Optional<ApiKey> installForFirstAdmin(String secret) {
+        if (!KEY_FORMAT.matcher(secret).matches()) {
+            throw new ApiKeyException("CAILAB_ADMIN_API_KEY must look like our keys: 'cai_' and 43 characters of"
+                    + " A-Z a-z 0-9 _ - (e.g. echo cai_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')).");
+        }
+        String hash = hash(secret);
+        if (keys.exists(hash)) {
+            return Optional.empty();
+        }
+        String admin = keys.firstAdmin().orElseThrow(() ->
+                new ApiKeyException("CAILAB_ADMIN_API_KEY is set but there is no enabled admin to own it."));
+        return Optional.of(keys.insert(admin, "CAILAB_ADMIN_API_KEY", hash,
+                secret.substring(0, KEY_PREFIX.length() + 6)));
+    }
+
+    /**
      * The user name of the owner of an active key, for the API's authentication filter (before anyone is signed in,
      * hence no role check here; the filter then loads the owner's current roles).
      */

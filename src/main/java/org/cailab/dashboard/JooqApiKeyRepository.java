@@ -65,6 +65,19 @@ class JooqApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    public boolean exists(String hash) {
+        return dsl.fetchExists(API_KEY, API_KEY.KEY_HASH.eq(hash));
+    }
+
+    @Override
+    public Optional<String> firstAdmin() {
+        return dsl.select(APP_USER.USERNAME).from(APP_USER)
+                .where(APP_USER.ROLE.eq("ADMIN").and(APP_USER.ENABLED.isTrue()))
+                .orderBy(APP_USER.CREATED_AT, APP_USER.ID).limit(1)
+                .fetchOptional(APP_USER.USERNAME);
+    }
+
+    @Override
     public Optional<String> useActive(String hash) {
         Optional<String> owner = dsl.select(APP_USER.USERNAME)
                 .from(API_KEY).join(APP_USER).on(APP_USER.ID.eq(API_KEY.OWNER_ID))

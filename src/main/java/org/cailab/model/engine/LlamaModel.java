@@ -106,6 +106,14 @@ public final class LlamaModel implements AutoCloseable {
         return parameters;
     }
 
+    /**
+     * Says that the parameters were changed in place outside a training forward pass (which notices by itself), so
+     * that the fused inference weights (one q/k/v projection per layer) are rebuilt from them.
+     */
+    public void parametersChanged() {
+        transformer.parametersChanged();
+    }
+
     /** A fresh, empty KV cache for {@code batchSize} rows. */
     public KvCache newCache(int batchSize) {
         return new KvCache(config.numLayers(), batchSize);

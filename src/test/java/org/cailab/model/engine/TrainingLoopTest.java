@@ -78,7 +78,16 @@ class TrainingLoopTest {
             assertThat(heldOutLoss.getLast()).as("held-out loss %s", heldOutLoss)
                     .isLessThan(heldOutLoss.getFirst() * 0.5);
             assertThat(checkpointSteps).containsExactly(25, 50, 69);
-            assertThat(new CheckpointStore(dir.resolve("run")).latest()).contains(dir.resolve("run/checkpoint-69"));
+            Path last = dir.resolve("run/checkpoint-69");
+            assertThat(new CheckpointStore(dir.resolve("run")).latest()).contains(last);
+            long[][] probe = {lm.tokenizer().encode(HumanAssistantFormat.prompt("What does our team do?"), true)};
+            float[][][] trained = TestModels.logits(lm.model(), probe);
+            try (CausalLm reloaded = CausalLm.load(last)) {
+                float[][][] again = TestModels.logits(reloaded.model(), probe);
+                for (int i = 0; i < probe[0].length; i++) {
+                    assertThat(again[0][i]).containsExactly(trained[0][i]);
+                }
+            }
         }
     }
 
