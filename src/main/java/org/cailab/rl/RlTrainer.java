@@ -250,7 +250,13 @@ public final class RlTrainer implements AutoCloseable {
         }
         List<Rollout> partial = new ArrayList<>();
         for (int i = 0; i < generations.size(); i++) {
-            partial.add(new Rollout(expanded.get(i), promptIds.get(i), texts.get(i),
+            // a prompt longer than the context was cut from the left for sampling: recompute on what was sampled on
+            long[] used = promptIds.get(i);
+            int dropped = generations.get(i).promptTokensDropped();
+            if (dropped > 0) {
+                used = java.util.Arrays.copyOfRange(used, dropped, used.length);
+            }
+            partial.add(new Rollout(expanded.get(i), used, texts.get(i),
                     responseIds(generations.get(i)), new float[0], new float[0], new float[0], 0, scores[i]));
         }
         return withLogProbs(partial);

@@ -9,8 +9,8 @@
  * {@link org.cailab.rl.RewardModel} is what it maximizes.
  *
  * <p>Application: the run type {@code rl-cai} trains in segments that each end in a registered RL-CAI snapshot;
- * {@link org.cailab.rl.RlService} keeps each step's metrics and the sample responses of each snapshot for the run
- * page ({@code runs/{id}/rl}). See {@code docs/decisions/0095-rl.md}.
+ * {@link org.cailab.rl.RlRecorder} writes each step's metrics and the sample responses of each snapshot,
+ * {@link org.cailab.rl.RlService} reads them for the run page ({@code runs/{id}/rl}). See {@code docs/decisions/0095-rl.md}.
  */
 @NullMarked
 package org.cailab.rl;
