@@ -88,8 +88,10 @@ public final class PromptFormats {
     }
 
     /**
-     * The prompt for the next critique: few-shots (concatenated as stored, the paper's layout), the chain
-     * so far and the framed critique request; the model continues after {@code "Critique:"}.
+     * The prompt for the next critique: few-shots (concatenated as stored, joined without an empty human
+     * turn, see {@link #joinTurns}), the conversation with the response under critique followed by the
+     * given earlier rounds (none in the paper's layout, where the response is the latest revision), and the
+     * framed critique request; the model continues after {@code "Critique:"}.
      */
     public static String nextCritiquePrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
                                             List<CritiqueRevisionRound> rounds, String critiqueRequest) {

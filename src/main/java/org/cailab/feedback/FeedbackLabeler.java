@@ -125,7 +125,7 @@ public final class FeedbackLabeler {
         for (int r = 0; r < requests.size(); r++) {
             FeedbackOptions options = requests.get(r).options();
             SamplingSettings settings = new SamplingSettings(options.reasoningTemperature(), 1.0, 0,
-                    options.reasoningMaxTokens(), List.of(PromptFormats.HUMAN_MARKER), null);
+                    options.reasoningMaxTokens(), List.of(PromptFormats.HUMAN_MARKER, PromptFormats.ASSISTANT_MARKER), null);
             List<Asked> plan = plans.get(r);
             for (int i = 0; i < plan.size(); i++) {
                 Asked asked = plan.get(i);

@@ -4,10 +4,14 @@ import org.cailab.db.jooq.tables.records.ModelSnapshotRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static org.cailab.db.jooq.Tables.MODEL_REMOTE_BACKEND;
 import static org.cailab.db.jooq.Tables.MODEL_SNAPSHOT;
 import static org.jooq.impl.DSL.lower;
 
@@ -57,6 +61,29 @@ class JooqModelSnapshotRepository implements ModelSnapshotRepository {
                 .returning()
                 .fetchOptional()
                 .map(JooqModelSnapshotRepository::map);
+    }
+
+    @Override
+    public void insertRemote(long snapshotId, RemoteBackend b) {
+        dsl.insertInto(MODEL_REMOTE_BACKEND)
+                .set(MODEL_REMOTE_BACKEND.SNAPSHOT_ID, snapshotId)
+                .set(MODEL_REMOTE_BACKEND.BASE_URLS, b.baseUrls().stream().map(URI::toString).toArray(String[]::new))
+                .set(MODEL_REMOTE_BACKEND.SERVED_MODEL, b.servedModel())
+                .set(MODEL_REMOTE_BACKEND.API_KEY_ENV, b.apiKeyEnv())
+                .set(MODEL_REMOTE_BACKEND.MAX_CONCURRENCY, b.maxConcurrency())
+                .set(MODEL_REMOTE_BACKEND.TIMEOUT_SECONDS, (int) b.timeout().toSeconds())
+                .set(MODEL_REMOTE_BACKEND.MAX_RETRIES, b.maxRetries())
+                .set(MODEL_REMOTE_BACKEND.SCORING, b.scoring().value())
+                .execute();
+    }
+
+    @Override
+    public Optional<RemoteBackend> findRemote(long snapshotId) {
+        return dsl.selectFrom(MODEL_REMOTE_BACKEND).where(MODEL_REMOTE_BACKEND.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOptional(r -> new RemoteBackend(Arrays.stream(r.getBaseUrls()).map(URI::create).toList(),
+                        r.getServedModel(), r.getApiKeyEnv(), r.getMaxConcurrency(),
+                        Duration.ofSeconds(r.getTimeoutSeconds()), r.getMaxRetries(),
+                        RemoteBackend.Scoring.parse(r.getScoring())));
     }
 
     private static ModelSnapshot map(ModelSnapshotRecord r) {

@@ -3,6 +3,7 @@ package org.cailab.model;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.ModelFormatException;
 import org.cailab.model.engine.PreferenceModel;
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -24,9 +25,15 @@ public class ModelRegistry {
     private final ModelSnapshotRepository snapshots;
     private final ModelProperties properties;
 
-    ModelRegistry(ModelSnapshotRepository snapshots, ModelProperties properties) {
+    private final RemoteModels remoteModels;
+    private final Environment environment;
+
+    ModelRegistry(ModelSnapshotRepository snapshots, ModelProperties properties, RemoteModels remoteModels,
+                  Environment environment) {
         this.snapshots = snapshots;
         this.properties = properties;
+        this.remoteModels = remoteModels;
+        this.environment = environment;
     }
 
     /** Registers a model directory by hand (admin page). */
@@ -39,6 +46,49 @@ public class ModelRegistry {
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     public ModelSnapshot registerProduced(NewSnapshot snapshot) {
         return registerChecked(snapshot);
+    }
+
+    /**
+     * Registers a snapshot served by OpenAI-compatible servers (admin page, or configuration at start). Nothing is
+     * asked of the servers here: they may still be starting; the Models page shows whether they answer.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ModelSnapshot registerRemote(String name, SnapshotKind kind, RemoteBackend backend, String description) {
+        String variable = backend.apiKeyEnv();
+        if (variable != null && environment.getProperty(variable, "").isBlank()) {
+            throw new ModelRegistrationException("The environment variable " + variable + " (that should hold the API"
+                    + " key) is not set in this application's environment.");
+        }
+        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        ModelSnapshot snapshot = insert(new NewSnapshot(name, kind, backend.location(), null, null, null,
+                description == null ? "" : description), user);
+        snapshots.insertRemote(snapshot.id(), backend);
+        return snapshot;
+    }
+
+    /** Registers a remote snapshot from configuration at start, unless one of that name exists. */
+    Optional<ModelSnapshot> registerRemoteSystem(String name, SnapshotKind kind, RemoteBackend backend) {
+        if (snapshots.findByName(name).isPresent()) {
+            return Optional.empty();
+        }
+        ModelSnapshot snapshot = insert(new NewSnapshot(name, kind, backend.location(), null, null, null,
+                "registered from configuration"), "system");
+        snapshots.insertRemote(snapshot.id(), backend);
+        return Optional.of(snapshot);
+    }
+
+    /** Where a snapshot is served when it is remote; empty for a local directory. */
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<RemoteBackend> remoteBackend(long snapshotId) {
+        return snapshots.findRemote(snapshotId);
+    }
+
+    /** Asks every remote snapshot's servers for their models (reachable, models served, latency). */
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<BackendHealth> backendHealth() {
+        return remoteModels.health(snapshots.findAll());
     }
 
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")

@@ -16,4 +16,10 @@ interface ModelSnapshotRepository {
 
     /** Inserts; empty when the name is taken (case-insensitively). */
     Optional<ModelSnapshot> insert(NewSnapshot snapshot, String createdBy);
+
+    /** Stores where a (just inserted) remote snapshot is served. */
+    void insertRemote(long snapshotId, RemoteBackend backend);
+
+    /** The remote backend of a snapshot; empty for a local one. */
+    Optional<RemoteBackend> findRemote(long snapshotId);
 }

@@ -37,21 +37,52 @@ class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public List<UserAccount> find(UserQuery query, int offset, int limit) {
+        return dsl.selectFrom(APP_USER).where(condition(query)).orderBy(lower(APP_USER.USERNAME))
+                .offset(offset).limit(limit).fetch(JooqUserRepository::toAccount);
+    }
+
+    @Override
+    public int count(UserQuery query) {
+        return dsl.fetchCount(APP_USER, condition(query));
+    }
+
+    private static org.jooq.Condition condition(UserQuery query) {
+        org.jooq.Condition condition = org.jooq.impl.DSL.noCondition();
+        if (!query.search().isEmpty()) {
+            condition = condition.and(APP_USER.USERNAME.containsIgnoreCase(query.search()));
+        }
+        if (query.role() != null) {
+            condition = condition.and(APP_USER.ROLE.eq(query.role().name()));
+        }
+        org.jooq.Condition participant = APP_USER.USERNAME.startsWith(UserService.PARTICIPANT_PREFIX);
+        return switch (query.accounts()) {
+            case STAFF -> condition.andNot(participant);
+            case PARTICIPANTS -> condition.and(participant);
+            case ALL -> condition;
+        };
+    }
+
+    @Override
     public long count() {
         return dsl.fetchCount(APP_USER);
     }
 
     @Override
-    public long countEnabledAdmins() {
-        return dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED));
+    public long lockEnabledAdmins() {
+        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED))
+                .orderBy(APP_USER.ID)
+                .forUpdate()
+                .fetch().size();
     }
 
     @Override
-    public Optional<UserAccount> insert(String username, String passwordHash, Role role) {
+    public Optional<UserAccount> insert(String username, String passwordHash, Role role, boolean mustChange) {
         return dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.ROLE, role.name())
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
                 .onConflictDoNothing()
                 .returning()
                 .fetchOptional(JooqUserRepository::toAccount);
@@ -69,9 +100,10 @@ class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public void updatePasswordHash(long id, String passwordHash) {
+    public void updatePasswordHash(long id, String passwordHash, boolean mustChange) {
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .set(APP_USER.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
                 .where(APP_USER.ID.eq(id))
@@ -80,6 +112,7 @@ class JooqUserRepository implements UserRepository {
 
     private static UserAccount toAccount(Record r) {
         return new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
-                r.get(APP_USER.ENABLED), r.get(APP_USER.CREATED_AT), r.get(APP_USER.VERSION));
+                r.get(APP_USER.ENABLED), r.get(APP_USER.CREATED_AT), r.get(APP_USER.VERSION),
+                r.get(APP_USER.MUST_CHANGE_PASSWORD));
     }
 }

@@ -35,16 +35,18 @@ public record SlCaiParameters(int rounds, boolean directRevision, int samplesPer
 
     /** What the start form offers. */
     static final List<RunParameter> FORM = List.of(
-            new RunParameter(ROUNDS, "Rounds", "4", "Critique/revision rounds per red-team prompt (0-" + MAX_ROUNDS + ")"),
-            new RunParameter(DIRECT_REVISION, "Direct revision", "false",
-                    "true: revise without writing a critique first (the paper's ablation)"),
-            new RunParameter(SAMPLES_PER_HELPFUL_PROMPT, "Samples per helpful prompt", "2",
-                    "Responses sampled directly for each helpfulness prompt"),
+            RunParameter.integer(ROUNDS, "Rounds", 4, 0, MAX_ROUNDS,
+                    "Critique/revision rounds per red-team prompt (the paper: up to 4)"),
+            RunParameter.flag(DIRECT_REVISION, "Direct revision", false,
+                    "Revise without writing a critique first (the paper's ablation)"),
+            RunParameter.integer(SAMPLES_PER_HELPFUL_PROMPT, "Samples per helpful prompt", 2, 1, MAX_SAMPLES,
+                    "Responses sampled directly for each helpfulness prompt (the paper: 2)"),
             new RunParameter(FEW_SHOT_EXAMPLES, "Few-shot examples", "all",
-                    "How many of the constitution's critique/revision examples to prepend"),
-            new RunParameter(HELPFUL_PROMPT_SET, "Helpfulness prompt set id", "",
+                    "How many of the constitution's critique/revision examples to prepend: a number or \"all\""),
+            RunParameter.promptSet(HELPFUL_PROMPT_SET, "Helpfulness prompt set",
                     "Optional: also sample this helpfulness set into the dataset"),
-            new RunParameter(LAYOUT, "Chain layout", ChainLayout.PAIR.parameter(),
+            RunParameter.choice(LAYOUT, "Chain layout", ChainLayout.PAIR.parameter(),
+                    java.util.Arrays.stream(ChainLayout.values()).map(ChainLayout::parameter).toList(),
                     "pair: each round critiques the previous revision alone (the paper); cumulative: each round "
                             + "sees the whole chain so far"));
 

@@ -56,11 +56,22 @@ class SlCaiStage implements RunStage {
     @Override
     public String description() {
         return "Samples responses to red-team prompts from the policy and has it critique and revise them under "
-                + "constitution principles; samples helpfulness prompts directly. Produces the SL-CAI dataset.";
+                + "constitution principles, each round revising the previous revision (the paper's layout); samples "
+                + "helpfulness prompts directly. Produces the SL-CAI-n dataset: every revision up to round n.";
     }
 
     @Override
     public boolean needsPromptSet() {
+        return true;
+    }
+
+    @Override
+    public List<String> modelRoles() {
+        return List.of("Policy model");
+    }
+
+    @Override
+    public boolean usesConstitution() {
         return true;
     }
 
@@ -84,9 +95,12 @@ class SlCaiStage implements RunStage {
         String api = "api/runs/" + run.id() + "/sl-dataset?format=";
         return List.of(
                 new RunLink("Browse chains", "runs/" + run.id() + "/chains", false),
-                new RunLink("SL data (messages)", api + SlDatasetFormat.MESSAGES.parameter(), true),
-                new RunLink("SL data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(), true),
-                new RunLink("SL data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(), true));
+                // the API's defaults: SL-CAI-n at the run's last round, samples cut at the token limit left out
+                new RunLink("SL-CAI-n data (messages)", api + SlDatasetFormat.MESSAGES.parameter(), true),
+                new RunLink("SL-CAI-n data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(),
+                        true),
+                new RunLink("SL-CAI-n data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(),
+                        true));
     }
 
     @Override
@@ -108,7 +122,8 @@ class SlCaiStage implements RunStage {
                 fewShots, config.sampling().temperature(), config.sampling().topP(), config.sampling().maxNewTokens(),
                 PromptFormats.CRITIQUE_REVISION_STOPS);
         SamplingSettings sampling = new SamplingSettings(config.sampling().temperature(), config.sampling().topP(), 0,
-                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null);
+                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null)
+                .pipeline("run-" + context.runId());
         long seed = Seeds.item(config.seed(), item.key());
         log.debug("sl-cai run {} processing {} on {} attempt {}", context.runId(), item.key(), context.worker(),
                 context.attempt());

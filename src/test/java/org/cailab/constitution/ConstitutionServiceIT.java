@@ -36,7 +36,7 @@ class ConstitutionServiceIT extends IntegrationTest {
         ConstitutionVersionView first = service.version(service.versions(summary.id()).getLast().id());
         assertThat(first.info().createdBy()).isEqualTo(ConstitutionService.SYSTEM_USER);
         assertThat(first.info().parentVersionId()).isNull();
-        assertThat(first.content().slPrinciples()).hasSize(16);
+        assertThat(first.content().enabledSlPrinciples()).hasSize(16);
         assertThat(first.content()).isEqualTo(new ConstitutionImporter()
                 .importFile(java.nio.file.Path.of("constitution/default.yaml")).content());
         assertThat(active.info().active()).isTrue();

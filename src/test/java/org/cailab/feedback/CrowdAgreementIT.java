@@ -74,9 +74,13 @@ class CrowdAgreementIT extends IntegrationTest {
         assertThat(crowd).allSatisfy(p -> {
             assertThat(p.source()).isEqualTo(PairSource.CROWD_VOTE);
             assertThat(p.task()).isEqualTo(PairTask.HARMLESSNESS);
-            assertThat(p.conversation()).containsExactly(Turn.human("hello there"));
+            assertThat(p.conversation().getLast()).isEqualTo(Turn.human("hello there"));
             assertThat(p.provenance().campaignName()).isEqualTo(campaign.settings().name());
         });
+        // the second vote is on the second turn of the same conversation: its pair keeps the first exchange
+        assertThat(crowd.get(0).conversation()).hasSize(1);
+        assertThat(crowd.get(1).conversation()).hasSize(3);
+        assertThat(crowd.get(1).conversation().get(1).speaker()).isEqualTo(Turn.Speaker.ASSISTANT);
         assertThat(pairs.syncCrowdVotes().added()).as("a second sync adds nothing").isZero();
 
         long excludedId = Voting.asAdmin(() -> users.findAll().stream().filter(u -> u.username().equals(excluded))

@@ -14,6 +14,7 @@ import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.support.StudyLinks;
 import org.cailab.support.ComparisonTestModels;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,9 @@ class ComparisonIT extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-a (PRETRAINED)")).click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-b (PRETRAINED)")).click();
         pool.press("Escape");
-        page.getByLabel("Open for workers").check();
+        // a new campaign is open unless the researcher says otherwise, and allows "both bad"
+        assertThat(page.getByLabel("Open now: workers can start at once")).isChecked();
+        assertThat(page.getByLabel("Allow \"both bad\"")).isChecked();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create campaign")).click();
 
         assertThat(page.locator("#campaign-grid").getByText(name, new Locator.GetByTextOptions().setExact(true)))
@@ -74,6 +77,25 @@ class ComparisonIT extends BrowserTest {
         Campaign created = as("admin", () -> campaigns.campaigns()).stream()
                 .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         assertThat(created.settings().open()).isTrue();
+        assertThat(created.settings().allowBothBad()).isTrue();
+
+        // the details show the full study link; the copy button puts it on the clipboard
+        page.context().grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+        page.locator("#campaign-grid").getByText(name, new Locator.GetByTextOptions().setExact(true)).click();
+        Locator link = page.locator("#study-link-" + created.id() + " input");
+        String expected = "http://localhost:" + port + as("admin", () -> campaigns.studyLink(created.id()));
+        assertThat(link).hasValue(expected);
+        page.locator("#study-link-" + created.id() + "-copy").click();
+        assertThat(page.getByText("Study link copied.")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()"))
+                .isEqualTo(expected);
+
+        // closing asks first
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close " + name)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close campaign")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open " + name))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(as("admin", () -> campaigns.campaign(created.id())).settings().open())
+                .isFalse();
         assertThat(created.settings().pool()).extracting(PoolSnapshot::name)
                 .containsExactlyInAnyOrder("cmp-tiny-a", "cmp-tiny-b");
         assertThat(created.settings().instructions()).isEqualTo(ComparisonTask.HELPFULNESS.defaultInstructions());
@@ -261,7 +283,8 @@ class ComparisonIT extends BrowserTest {
     void aProlificLinkSignsInAndShowsTheCompletionCodeAfterTheQuota() {
         Campaign campaign = campaign(1);
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        page.navigate("/p/" + campaign.id() + "?PROLIFIC_PID=" + pid + "&STUDY_ID=study1&SESSION_ID=session1");
+        page.navigate(StudyLinks.fill(as("admin", () -> campaigns.studyLink(campaign.id())), pid, "study1",
+                "session1"));
         page.waitForURL(url -> url.endsWith("/compare/" + campaign.id()));
         assertThat(page.locator("#current-user")).hasText("prolific-" + pid);
         ComparisonPage compare = new ComparisonPage(page).dismissGuidelines();

@@ -53,7 +53,7 @@ class SlCaiRunPageIT extends BrowserTest {
         loginPage().signInAs(researcher, "researcher-pw");
         SlCaiPages pages = new SlCaiPages(page);
 
-        pages.startRun("SL-CAI " + suffix, set.name(), 2, String.valueOf(version), SlCaiTestData.MODEL, 16);
+        pages.startRun("SL-CAI " + suffix, set.name(), 2, SlCaiTestData.asAdmin(() -> constitutions.version(version).ref().label()), SlCaiTestData.MODEL, 16);
 
         assertThat(page.locator("#run-progress-text")).hasText("3 of 3 items (3 done, 0 failed)");
         assertThat(page.locator("#run-state")).hasText("Finished");

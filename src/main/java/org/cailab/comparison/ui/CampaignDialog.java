@@ -23,6 +23,9 @@ class CampaignDialog extends Dialog {
         CampaignForm form = new CampaignForm(campaigns.snapshots());
         form.read(existing != null ? existing.settings()
                 : CampaignSettings.defaults("", ComparisonTask.HELPFULNESS, List.of()));
+        if (existing == null) {
+            form.newCampaignDefaults();
+        }
         Span error = new Span();
         error.addClassName("cailab-error");
         error.setId("campaign-error");

@@ -40,7 +40,7 @@ class CampaignForm extends FormLayout {
     private final IntegerField quota = new IntegerField("Quota per worker (empty: none)");
     private final NumberField goldRate = new NumberField("Gold checks (% of new conversations)");
     private final TextField completionCode = new TextField("Completion code");
-    private final Checkbox open = new Checkbox("Open for workers");
+    private final Checkbox open = new Checkbox("Open now: workers can start at once");
     private final Map<Long, ModelSnapshot> snapshotsById;
 
     CampaignForm(List<ModelSnapshot> snapshots) {
@@ -104,6 +104,12 @@ class CampaignForm extends FormLayout {
         goldRate.setValue(s.goldRate() * 100);
         completionCode.setValue(s.completionCode());
         open.setValue(s.open());
+    }
+
+    /** What a new campaign starts with: open at once (workers otherwise see nothing), "both bad" allowed. */
+    void newCampaignDefaults() {
+        open.setValue(true);
+        allowBothBad.setValue(true);
     }
 
     /** The settings as entered; the service checks them further. */

@@ -16,6 +16,9 @@ import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.PoolSnapshot;
+import org.cailab.base.CailabProperties;
+import org.cailab.base.ui.CampaignControls;
+import org.cailab.base.ui.StudyLinkField;
 import org.cailab.security.Role;
 
 import java.util.stream.Collectors;
@@ -23,15 +26,17 @@ import java.util.stream.Collectors;
 /** Researchers' list of comparison campaigns: create, edit, open or close, gold items, the Prolific study link. */
 @Route("comparison/campaigns")
 @PageTitle("Comparison campaigns | Constitutional AI Lab")
-@Menu(title = "Comparison campaigns", order = 300)
+@Menu(title = "Comparison campaigns", order = 150)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class CampaignsView extends VerticalLayout {
 
     private final CampaignService campaigns;
+    private final @org.jspecify.annotations.Nullable String publicBaseUrl;
     private final Grid<Campaign> grid = new Grid<>();
 
-    CampaignsView(CampaignService campaigns) {
+    CampaignsView(CampaignService campaigns, CailabProperties properties) {
         this.campaigns = campaigns;
+        this.publicBaseUrl = properties.publicBaseUrl();
         setSizeFull();
         Button create = new Button("New campaign", e -> new CampaignDialog(campaigns, null, this::saved).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -41,16 +46,19 @@ class CampaignsView extends VerticalLayout {
         grid.addColumn(c -> c.settings().task().label()).setHeader("Task").setAutoWidth(true);
         grid.addColumn(c -> c.settings().pool().stream().map(PoolSnapshot::name).collect(Collectors.joining(", ")))
                 .setHeader("Pool").setFlexGrow(2);
-        grid.addColumn(c -> c.settings().open() ? "open" : "closed").setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(c -> CampaignControls.stateBadge(c.settings().open())).setHeader("Status")
+                .setAutoWidth(true);
         grid.addColumn(Campaign::votes).setHeader("Votes").setAutoWidth(true);
         grid.addColumn(Campaign::goldItems).setHeader("Gold items").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> {
-            Span link = new Span("Prolific study link: /p/" + c.id()
-                    + "?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"
-                    + "  - completion code: " + c.settings().completionCode());
-            link.addClassName("cmp-text");
-            return link;
+            // the key in the link is what lets participants in: shown only to researchers, on this page
+            StudyLinkField link = new StudyLinkField("Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl,
+                    "study-link-" + c.id());
+            link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
+            Span code = new Span("Completion code: " + c.settings().completionCode());
+            code.addClassName("cmp-text");
+            return new VerticalLayout(link, code);
         }));
         add(new HorizontalLayout(new H2("Comparison campaigns"), create), grid);
         refresh();
@@ -62,14 +70,22 @@ class CampaignsView extends VerticalLayout {
         Button gold = small("Gold items", () -> new GoldItemsDialog(campaigns, campaign, this::refresh).open());
         gold.setAriaLabel("Gold items of " + campaign.name());
         boolean open = campaign.settings().open();
-        Button toggle = small(open ? "Close" : "Open", () -> {
+        Runnable change = () -> {
             try {
                 campaigns.setOpen(campaign, !open);
                 refresh();
             } catch (ComparisonException ex) {
                 Notification.show(ex.getMessage());
             }
-        });
+        };
+        Button toggle = small(open ? "Close" : "Open",
+                () -> {
+                    if (open) {
+                        CampaignControls.confirmClose(campaign.name(), change);
+                    } else {
+                        change.run();
+                    }
+                });
         toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
         return new HorizontalLayout(edit, gold, toggle);
     }

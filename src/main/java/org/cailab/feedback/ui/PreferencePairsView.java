@@ -1,5 +1,6 @@
 package org.cailab.feedback.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.Menu;
 import jakarta.annotation.security.RolesAllowed;
+import org.cailab.feedback.CrowdVoteSync;
 import org.cailab.feedback.PairExportFormat;
 import org.cailab.feedback.PairFilter;
 import org.cailab.feedback.PairImport;
@@ -33,8 +35,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Preference pairs: import hh-rlhf pairs, filter by task, source, run, import and whether they have a label, read
- * one pair, and download the selection as JSON lines or in TRL's preference shape.
+ * Preference pairs: import hh-rlhf pairs, bring in crowdworker votes, filter by task, source, run, import and whether
+ * they have a label, read one pair, and download the selection as JSON lines or in TRL's preference shape.
  */
 @Route("preference-pairs")
 @PageTitle("Preference pairs | Constitutional AI Lab")
@@ -53,6 +55,7 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
     private final Select<Optional<PairImport>> imported = new Select<>();
     private final Select<String> labelled = new Select<>();
     private final Span count = new Span();
+    private final Span syncResult = new Span();
     private final Anchor jsonl = new Anchor("", "Download JSON lines");
     private final Anchor trl = new Anchor("", "Download TRL preference");
     private final Grid<PreferencePair> grid = new Grid<>();
@@ -103,7 +106,16 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
         HorizontalLayout filters = new HorizontalLayout(task, source, run, imported, labelled, count);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout exports = new HorizontalLayout(jsonl, trl);
+        Button sync = new Button("Bring in crowdworker votes", e -> {
+            CrowdVoteSync result = pairs.syncCrowdVotes();
+            syncResult.setText(result.added() + " vote(s) added, " + result.deleted()
+                    + " removed (flagged or excluded since)");
+            refresh();
+        });
+        sync.setId("sync-votes");
+        syncResult.setId("sync-result");
+        HorizontalLayout exports = new HorizontalLayout(jsonl, trl, sync, syncResult);
+        exports.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Preference pairs"), importDetails, filters, exports, grid, panel);
     }
 

@@ -25,6 +25,8 @@ public record GenerationOptions(
 
     /** The paper's dialogue format: a new Human turn ends the Assistant's reply. */
     public static final String HUMAN_TURN = "\n\nHuman:";
+    /** A made-up next Assistant turn ends the reply too: a generated turn never holds a turn marker. */
+    public static final String ASSISTANT_TURN = "\n\nAssistant:";
 
     public GenerationOptions {
         stopSequences = List.copyOf(stopSequences);
@@ -37,7 +39,10 @@ public record GenerationOptions(
         }
     }
 
-    /** 128 tokens, temperature 1, no top-p/top-k, stop at {@link #HUMAN_TURN} and at end of sequence. */
+    /**
+     * 128 tokens, temperature 1, no top-p/top-k, stop at {@link #HUMAN_TURN}, {@link #ASSISTANT_TURN} and at end of
+     * sequence.
+     */
     public static GenerationOptions defaults() {
         return builder().build();
     }
@@ -57,7 +62,7 @@ public record GenerationOptions(
         private double temperature = 1.0;
         private double topP = 1.0;
         private int topK;
-        private List<String> stopSequences = List.of(HUMAN_TURN);
+        private List<String> stopSequences = List.of(HUMAN_TURN, ASSISTANT_TURN);
         private @Nullable Long seed;
         private boolean stopAtEos = true;
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The paper's dialogue transcript: {@code "\n\nHuman: ...\n\nAssistant: ..."}, a prompt ending in
- * {@code "\n\nAssistant:"} for the model to continue, with {@link GenerationOptions#HUMAN_TURN} as the stop sequence.
+ * {@code "\n\nAssistant:"} for the model to continue, with {@link GenerationOptions#HUMAN_TURN} and
+ * {@link GenerationOptions#ASSISTANT_TURN} as the stop sequences.
  */
 public final class HumanAssistantFormat {
 

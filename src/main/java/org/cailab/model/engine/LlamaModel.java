@@ -106,6 +106,14 @@ public final class LlamaModel implements AutoCloseable {
         return parameters;
     }
 
+    /**
+     * Says that the parameters were changed in place outside a training forward pass (which notices by itself), so
+     * that the fused inference weights (one q/k/v projection per layer) are rebuilt from them.
+     */
+    public void parametersChanged() {
+        transformer.parametersChanged();
+    }
+
     /** A fresh, empty KV cache for {@code batchSize} rows. */
     public KvCache newCache(int batchSize) {
         return new KvCache(config.numLayers(), batchSize);
@@ -142,6 +150,14 @@ public final class LlamaModel implements AutoCloseable {
         NDArray idArray = manager.create(flatten(ids), new Shape(batch, t));
         NDArray posArray = manager.create(flatten(positions), new Shape(batch, t));
         return transformer.forward(idArray, posArray, keyMask, cache, Math.min(keepLast, t));
+    }
+
+    /** The LM head: logits {@code [..., vocab]} of hidden states from {@link #hiddenStates}. */
+    public NDArray lmHead(NDArray hidden) {
+        NDArray head = config.tieWordEmbeddings()
+                ? parameters.get("model.embed_tokens.weight")
+                : parameters.get("lm_head.weight");
+        return ai.djl.nn.core.Linear.linear(hidden, head).singletonOrThrow();
     }
 
     /**

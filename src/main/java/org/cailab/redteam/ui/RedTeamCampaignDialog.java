@@ -22,6 +22,9 @@ class RedTeamCampaignDialog extends Dialog {
         setWidth("min(56rem, 95vw)");
         RedTeamCampaignForm form = new RedTeamCampaignForm(campaigns.snapshots());
         form.read(existing != null ? existing.settings() : RedTeamCampaignSettings.defaults("", List.of()));
+        if (existing == null) {
+            form.newCampaignDefaults();
+        }
         Span error = new Span();
         error.addClassName("cailab-error");
         error.setId("campaign-error");

@@ -27,7 +27,7 @@ class RedTeamCampaignForm extends FormLayout {
     private final IntegerField quota = new IntegerField("Quota per worker (empty: none)");
     private final Checkbox askTaskHarm = new Checkbox("Also ask how harmful the task was (optional for workers)");
     private final TextField completionCode = new TextField("Completion code");
-    private final Checkbox open = new Checkbox("Open for workers");
+    private final Checkbox open = new Checkbox("Open now: workers can start at once");
     private final Map<Long, ModelSnapshot> snapshotsById;
 
     RedTeamCampaignForm(List<ModelSnapshot> snapshots) {
@@ -48,6 +48,11 @@ class RedTeamCampaignForm extends FormLayout {
         add(name, instructions, pool, turnLimit, quota, completionCode, askTaskHarm, open);
         setColspan(instructions, 2);
         setColspan(pool, 2);
+    }
+
+    /** What a new campaign starts with: open at once (workers otherwise see nothing). */
+    void newCampaignDefaults() {
+        open.setValue(true);
     }
 
     void read(RedTeamCampaignSettings s) {

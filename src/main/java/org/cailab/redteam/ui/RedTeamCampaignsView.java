@@ -17,6 +17,9 @@ import org.cailab.comparison.PoolSnapshot;
 import org.cailab.redteam.RedTeamCampaign;
 import org.cailab.redteam.RedTeamCampaignService;
 import org.cailab.redteam.RedTeamException;
+import org.cailab.base.CailabProperties;
+import org.cailab.base.ui.CampaignControls;
+import org.cailab.base.ui.StudyLinkField;
 import org.cailab.security.Role;
 
 import java.util.stream.Collectors;
@@ -24,15 +27,17 @@ import java.util.stream.Collectors;
 /** Researchers' list of red-team campaigns: create, edit, open or close, the Prolific study link. */
 @Route("redteam/campaigns")
 @PageTitle("Red-team campaigns | Constitutional AI Lab")
-@Menu(title = "Red-team campaigns", order = 320)
+@Menu(title = "Red-team campaigns", order = 160)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class RedTeamCampaignsView extends VerticalLayout {
 
     private final RedTeamCampaignService campaigns;
+    private final @org.jspecify.annotations.Nullable String publicBaseUrl;
     private final Grid<RedTeamCampaign> grid = new Grid<>();
 
-    RedTeamCampaignsView(RedTeamCampaignService campaigns) {
+    RedTeamCampaignsView(RedTeamCampaignService campaigns, CailabProperties properties) {
         this.campaigns = campaigns;
+        this.publicBaseUrl = properties.publicBaseUrl();
         setSizeFull();
         Button create = new Button("New campaign", e -> new RedTeamCampaignDialog(campaigns, null, this::saved).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -44,15 +49,18 @@ class RedTeamCampaignsView extends VerticalLayout {
         grid.addColumn(c -> c.settings().turnLimit()).setHeader("Messages").setAutoWidth(true);
         grid.addColumn(c -> c.settings().quotaPerWorker() == null ? "" : String.valueOf(c.settings().quotaPerWorker()))
                 .setHeader("Quota").setAutoWidth(true);
-        grid.addColumn(c -> c.settings().open() ? "open" : "closed").setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(c -> CampaignControls.stateBadge(c.settings().open())).setHeader("Status")
+                .setAutoWidth(true);
         grid.addColumn(RedTeamCampaign::ratedAttempts).setHeader("Rated attempts").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> {
-            Span link = new Span("Prolific study link: /p/redteam/" + c.id()
-                    + "?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"
-                    + "  - completion code: " + c.settings().completionCode());
-            link.addClassName("rt-text");
-            return link;
+            // the key in the link is what lets participants in: shown only to researchers, on this page
+            StudyLinkField link = new StudyLinkField("Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl,
+                    "study-link-" + c.id());
+            link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
+            Span code = new Span("Completion code: " + c.settings().completionCode());
+            code.addClassName("rt-text");
+            return new VerticalLayout(link, code);
         }));
         add(new HorizontalLayout(new H2("Red-team campaigns"), create), grid);
         refresh();
@@ -62,14 +70,22 @@ class RedTeamCampaignsView extends VerticalLayout {
         Button edit = small("Edit", () -> new RedTeamCampaignDialog(campaigns, campaign, this::saved).open());
         edit.setAriaLabel("Edit " + campaign.name());
         boolean open = campaign.settings().open();
-        Button toggle = small(open ? "Close" : "Open", () -> {
+        Runnable change = () -> {
             try {
                 campaigns.setOpen(campaign, !open);
                 refresh();
             } catch (RedTeamException ex) {
                 Notification.show(ex.getMessage());
             }
-        });
+        };
+        Button toggle = small(open ? "Close" : "Open",
+                () -> {
+                    if (open) {
+                        CampaignControls.confirmClose(campaign.name(), change);
+                    } else {
+                        change.run();
+                    }
+                });
         toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
         return new HorizontalLayout(edit, toggle);
     }

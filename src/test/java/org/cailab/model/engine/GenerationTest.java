@@ -74,6 +74,11 @@ class GenerationTest {
     }
 
     @Test
+    void byDefaultAReplyEndsAtTheNextTurnMarkerOfEitherSpeaker() {
+        assertThat(GenerationOptions.defaults().stopSequences()).containsExactly("\n\nHuman:", "\n\nAssistant:");
+    }
+
+    @Test
     void stopSequenceEndsTheTextBeforeItAndIsNotStreamed() {
         String prompt = HumanAssistantFormat.prompt("What does a robot build?");
         GenerationOptions greedy = options().optTemperature(0).optMaxNewTokens(30).build();

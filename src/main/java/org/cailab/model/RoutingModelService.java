@@ -1,0 +1,105 @@
+package org.cailab.model;
+
+import org.cailab.model.openai.OpenAiClient;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The {@link ModelService} every feature gets: a snapshot registered with a remote backend goes to its
+ * OpenAI-compatible servers, any other to the local engine ({@link LocalModelService}). Features do not know which.
+ */
+@Service
+@Primary
+class RoutingModelService implements ModelService {
+
+    private final LocalModelService local;
+    private final RemoteModels remote;
+    private final ModelSnapshotRepository snapshots;
+    // remote calls block on HTTP: one virtual thread each, the backend's own limit decides how many run at once
+    private final ExecutorService remoteCalls = Executors.newVirtualThreadPerTaskExecutor();
+
+    RoutingModelService(LocalModelService local, RemoteModels remote, ModelSnapshotRepository snapshots) {
+        this.local = local;
+        this.remote = remote;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public List<ModelSnapshot> snapshots() {
+        return local.snapshots();
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ModelSnapshot> snapshot(long id) {
+        return local.snapshot(id);
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public CompletableFuture<GenerationResult> generate(long snapshotId, String prompt, SamplingSettings settings,
+                                                        Consumer<String> onText) {
+        Optional<OpenAiClient> client = client(snapshotId);
+        if (client.isEmpty()) {
+            return local.generate(snapshotId, prompt, settings, onText);
+        }
+        return CompletableFuture.supplyAsync(() -> client.get().generate(prompt, settings, onText), remoteCalls);
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public List<GenerationResult> generateAll(long snapshotId, List<String> prompts, SamplingSettings settings) {
+        Optional<OpenAiClient> client = client(snapshotId);
+        if (client.isEmpty()) {
+            return local.generateAll(snapshotId, prompts, settings);
+        }
+        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            // the same per-row seeds as the local engine, so a seeded batch gives the same samples on both paths
+            SamplingSettings row = settings.seed() == null ? settings : settings.withSeed(settings.seed() + i);
+            String prompt = prompts.get(i);
+            futures.add(CompletableFuture.supplyAsync(() -> client.get().generate(prompt, row, null), remoteCalls));
+        }
+        return futures.stream().map(RoutingModelService::join).toList();
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public List<ScoredContinuation> score(long snapshotId, List<String> prompts, List<String> continuations) {
+        Optional<OpenAiClient> client = client(snapshotId);
+        if (client.isEmpty()) {
+            return local.score(snapshotId, prompts, continuations);
+        }
+        if (prompts.size() != continuations.size()) {
+            throw new IllegalArgumentException("prompts (" + prompts.size() + ") and continuations ("
+                    + continuations.size() + ") differ in length");
+        }
+        return client.get().score(prompts, continuations);
+    }
+
+    /** The client of a snapshot's remote backend (for tests and the health view); empty for a local one. */
+    Optional<OpenAiClient> client(long snapshotId) {
+        ModelSnapshot snapshot = snapshots.findById(snapshotId)
+                .orElseThrow(() -> new ModelRegistrationException("No model snapshot with id " + snapshotId + "."));
+        return remote.client(snapshot);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // the caller (a run's stage) should see the backend's own error, not a wrapper
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+}
