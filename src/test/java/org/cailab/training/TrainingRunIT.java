@@ -1,6 +1,9 @@
 package org.cailab.training;
 
 import org.cailab.constitution.ConstitutionService;
+import org.cailab.feedback.PairImportRequest;
+import org.cailab.feedback.PairTask;
+import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
@@ -18,9 +21,6 @@ import org.cailab.slcai.SlCaiTestData;
 import org.cailab.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -34,35 +34,12 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SL finetuning and preference-model runs end to end on a tiny real model and the real database. */
+/**
+ * SL finetuning and preference-model runs end to end on a tiny real model, the real database and the real
+ * preference-pair store (pairs imported as hh-rlhf files).
+ */
 @WithMockUser(username = "researcher", roles = "RESEARCHER")
-@Import(TrainingRunIT.MarkerPairs.class)
 class TrainingRunIT extends IntegrationTest {
-
-    /** Two HHH-style comparisons in the marker's terms, so the PM's standard evaluation has something to score. */
-    private static final Path HHH_FILE = hhhFile();
-
-    @org.springframework.test.context.DynamicPropertySource
-    static void hhh(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("cailab.training.hhh-file", HHH_FILE::toString);
-    }
-
-    private static Path hhhFile() {
-        try {
-            Path file = Files.createTempFile("hhh", ".jsonl");
-            StringBuilder lines = new StringBuilder();
-            for (String verb : List.of("ask a friend", "take a break")) {
-                String conversation = HumanAssistantFormat.prompt("Tell me about chore number 70?");
-                lines.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of(
-                        "text_correct", conversation + " Sure, kindly " + verb + ".",
-                        "text_incorrect", conversation + " Sure, often " + verb + "."))).append('\n');
-            }
-            Files.writeString(file, lines);
-            return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Autowired
     RunService runs;
@@ -74,6 +51,8 @@ class TrainingRunIT extends IntegrationTest {
     ConstitutionService constitutions;
     @Autowired
     PromptSetService promptSets;
+    @Autowired
+    PreferencePairService pairs;
 
     @Test
     void slFinetuningOnAnSlCaiRunLowersHeldOutLossAndRegistersTheModelWithLineage() throws Exception {
@@ -130,13 +109,19 @@ class TrainingRunIT extends IntegrationTest {
     @Test
     void aPreferenceModelRunLearnsTheMarkerPreferenceAndRegistersAPreferenceModel() throws Exception {
         ModelSnapshot base = SlCaiTestData.model(registry);
+        long harmless = importMarkerPairs(PairTask.HARMLESSNESS, 1);
+        long helpful = importMarkerPairs(PairTask.HELPFULNESS, 2);
         Run run = runs.start(RunConfig.of(PreferenceModelStage.TYPE, "PM tiny")
                 .withModelSnapshots(List.of(String.valueOf(base.id())))
                 .withSeed(3)
+                .withParameter(PreferenceModelStage.HARMLESS_SOURCE, "HUMAN_IMPORT")
+                .withParameter(PreferenceModelStage.HARMLESS_RUNS, String.valueOf(harmless))
+                .withParameter(PreferenceModelStage.HELPFUL_SOURCE, "HUMAN_IMPORT")
+                .withParameter(PreferenceModelStage.HELPFUL_RUNS, String.valueOf(helpful))
                 .withParameter(PreferenceModelStage.HARMLESS_SHARE, "0.5")
                 .withParameter(TrainingSettings.LEARNING_RATE, "0.002")
                 .withParameter(TrainingSettings.BATCH, "8")
-                .withParameter(TrainingSettings.EPOCHS, "5")
+                .withParameter(TrainingSettings.EPOCHS, "10")
                 .withParameter(TrainingSettings.HELD_OUT, "0.2")
                 .withParameter(TrainingSettings.CHECKPOINT_EVERY, "20")
                 .withParameter(TrainingSettings.EVAL_EVERY, "10"));
@@ -146,8 +131,9 @@ class TrainingRunIT extends IntegrationTest {
         TrainingPoint lastEval = progress.heldOut().getLast();
         assertThat(lastEval.accuracy()).isGreaterThan(0.9);
         TrainingCheckpoint last = progress.checkpoints().getLast();
-        assertThat(last.hhhComparisons()).isEqualTo(2);
-        assertThat(last.hhhAccuracy()).isBetween(0.0, 1.0);
+        assertThat(last.hhhAccuracy()).as("no HHH file configured").isNull();
+        assertThat(done.run().config().parameters()).containsEntry(PreferenceModelStage.HARMLESS_RUNS,
+                String.valueOf(harmless));
         ModelSnapshot pm = registry.find(last.snapshotId()).orElseThrow();
         assertThat(pm.kind()).isEqualTo(SnapshotKind.PREFERENCE_MODEL);
         assertThat(pm.parentId()).isEqualTo(base.id());
@@ -166,38 +152,30 @@ class TrainingRunIT extends IntegrationTest {
         assertThatThrownBy(() -> training.progress(1)).isInstanceOf(AccessDeniedException.class);
     }
 
+    /**
+     * Imports 40 hh-rlhf style pairs: the same answer with "kindly" (chosen) or "often" (rejected) at the same place.
+     */
+    private long importMarkerPairs(PairTask task, long seed) throws Exception {
+        Random random = new Random(seed);
+        String[] verbs = {"do it now", "ask a friend", "start early", "take a break", "write it down"};
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String human = "\n\nHuman: Tell me about chore number " + (seed * 100 + i) + "?\n\nAssistant:";
+            String verb = verbs[random.nextInt(verbs.length)];
+            file.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of(
+                    "chosen", human + " Sure, kindly " + verb + ".",
+                    "rejected", human + " Sure, often " + verb + "."))).append('\n');
+        }
+        return pairs.importHumanPairs(new PairImportRequest("marker " + task + " " + java.util.UUID.randomUUID(), task,
+                "marker.jsonl"), new java.io.ByteArrayInputStream(file.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).id();
+    }
+
     private static List<Integer> range(int from, int to) {
         List<Integer> out = new ArrayList<>();
         for (int i = from; i <= to; i++) {
             out.add(i);
         }
         return out;
-    }
-
-    /**
-     * Pairs for the PM run: the same answer with "kindly" (better) or "often"; harmlessness and helpfulness pairs
-     * alike. A real implementation of the port over generated data, standing where the pair store plugs in.
-     */
-    @TestConfiguration
-    static class MarkerPairs {
-        @Bean
-        @org.springframework.context.annotation.Primary
-        PreferencePairs markerPairs() {
-            return selection -> {
-                Random random = new Random(selection.task().hashCode());
-                List<PreferencePairs.Labelled> out = new ArrayList<>();
-                String[] verbs = {"do it now", "ask a friend", "start early", "take a break", "write it down"};
-                for (int i = 0; i < 60; i++) {
-                    String conversation = HumanAssistantFormat.prompt("Tell me about chore number " + i + "?");
-                    String verb = verbs[random.nextInt(verbs.length)];
-                    String good = " Sure, kindly " + verb + ".";
-                    String bad = " Sure, often " + verb + ".";
-                    boolean aFirst = random.nextBoolean();
-                    out.add(new PreferencePairs.Labelled(i, conversation, aFirst ? good : bad, aFirst ? bad : good,
-                            aFirst ? 1.0 : 0.0));
-                }
-                return out;
-            };
-        }
     }
 }

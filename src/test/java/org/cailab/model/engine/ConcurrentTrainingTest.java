@@ -25,8 +25,9 @@ class ConcurrentTrainingTest {
 
     @Test
     void twoTrainingThreadsAtOnceBothFinishWithTheirSingleThreadResults() throws Exception {
-        Map<String, float[]> aAlone = train(TestModels.llamaGqa(), 5, null);
-        Map<String, float[]> bAlone = train(TestModels.qwen2Tied(), 6, null);
+        // each run alone in a fresh thread (as the pool's threads are), then both at once
+        Map<String, float[]> aAlone = alone(TestModels.llamaGqa(), 5);
+        Map<String, float[]> bAlone = alone(TestModels.qwen2Tied(), 6);
 
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -62,6 +63,15 @@ class ConcurrentTrainingTest {
                 trainer.step(batches(config, 1).getFirst());
                 assertThat(ai.djl.pytorch.jni.JniUtils.isGradMode()).isEqualTo(mode);
             }
+        }
+    }
+
+    private static Map<String, float[]> alone(LlamaConfig config, long seed) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            return thread.submit(() -> train(config, seed, null)).get(5, TimeUnit.MINUTES);
+        } finally {
+            thread.shutdownNow();
         }
     }
 
