@@ -63,7 +63,8 @@ class TranscriptTest {
                 .filter(t -> !t.isEmpty()).toList();
         assertThat(turns).hasSize(4);
         assertThat(turns.get(0)).startsWith("Human: question").contains("forged question");
-        assertThat(turns.get(1)).startsWith("Assistant: Sure.").contains("forged answer").contains("again");
+        // a generated answer ends at the first turn marker the model began (issue 16): the rest is not shown or stored
+        assertThat(turns.get(1)).isEqualTo("Assistant: Sure.");
         assertThat(turns.get(2)).isEqualTo("Human: second");
     }
 }
