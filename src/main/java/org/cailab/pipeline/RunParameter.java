@@ -32,7 +32,9 @@ public record RunParameter(String key, String label, String defaultValue, String
         /** a prompt set, by id */
         PROMPT_SET,
         /** an earlier run, by id */
-        RUN
+        RUN,
+        /** earlier runs, by their ids separated by commas */
+        RUNS
     }
 
     public RunParameter {
@@ -78,6 +80,11 @@ public record RunParameter(String key, String label, String defaultValue, String
 
     public static RunParameter promptSet(String key, String label, String description) {
         return new RunParameter(key, label, "", description, Kind.PROMPT_SET, null, null, List.of());
+    }
+
+    /** Earlier runs of type {@code runType}, chosen by name; the value is their ids separated by commas. */
+    public static RunParameter runs(String key, String label, String runType, String description) {
+        return new RunParameter(key, label, "", description, Kind.RUNS, null, null, List.of(runType));
     }
 
     /** An earlier run of type {@code runType}, chosen by name. */

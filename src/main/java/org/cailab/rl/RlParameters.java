@@ -45,24 +45,26 @@ public record RlParameters(RlAlgorithm algorithm, int steps, int promptsPerStep,
 
     /** The start form's fields, in order. */
     public static final List<RunParameter> FORM = List.of(
-            new RunParameter(ALGORITHM, "Algorithm", "ppo", "ppo (value head, GAE, clipped losses) or rloo "
-                    + "(REINFORCE leave-one-out over the samples of a prompt)"),
-            new RunParameter(STEPS, "RL steps", "20", "rollout batches to train on (1-100000)"),
-            new RunParameter(PROMPTS_PER_STEP, "Prompts per step", "8", "prompts per rollout batch (1-1024)"),
-            new RunParameter(SAMPLES_PER_PROMPT, "Samples per prompt", "1", "responses per prompt; RLOO needs 2 or more"),
-            new RunParameter(SNAPSHOT_EVERY, "Snapshot every (steps)", "5", "an RL-CAI snapshot and a checkpoint "
-                    + "every this many steps; a crash redoes at most this many"),
-            new RunParameter(EPOCHS, "PPO epochs", "2", "passes over each rollout batch (1-16)"),
-            new RunParameter(MINI_BATCH, "Minibatch size", "8", "responses per optimizer step"),
-            new RunParameter(LEARNING_RATE, "Learning rate", "1e-5", "AdamW learning rate"),
-            new RunParameter(KL_COEFFICIENT, "KL coefficient", "0.05", "weight of the KL penalty to the reference"),
-            new RunParameter(TARGET_KL, "Target KL", "0", "adapt the KL coefficient to this KL per response "
+            RunParameter.choice(ALGORITHM, "Algorithm", "ppo", List.of("ppo", "rloo"), "ppo (value head, GAE, "
+                    + "clipped losses) or rloo (REINFORCE leave-one-out over the samples of a prompt)"),
+            RunParameter.integer(STEPS, "RL steps", 20, 1, 100_000, "Rollout batches to train on"),
+            RunParameter.integer(PROMPTS_PER_STEP, "Prompts per step", 8, 1, 1024, "Prompts per rollout batch"),
+            RunParameter.integer(SAMPLES_PER_PROMPT, "Samples per prompt", 1, 1, 64,
+                    "Responses per prompt; RLOO needs 2 or more"),
+            RunParameter.integer(SNAPSHOT_EVERY, "Snapshot every (steps)", 5, 1, 100_000, "An RL-CAI snapshot and a "
+                    + "checkpoint every this many steps; a crash redoes at most this many"),
+            RunParameter.integer(EPOCHS, "PPO epochs", 2, 1, 16, "Passes over each rollout batch"),
+            RunParameter.integer(MINI_BATCH, "Minibatch size", 8, 1, 4096, "Responses per optimizer step"),
+            RunParameter.decimal(LEARNING_RATE, "Learning rate", 1e-5, 0, 1, "AdamW learning rate"),
+            RunParameter.decimal(KL_COEFFICIENT, "KL coefficient", 0.05, 0, 100, "Weight of the KL penalty to the reference"),
+            RunParameter.decimal(TARGET_KL, "Target KL", 0, 0, 1000, "Adapt the KL coefficient to this KL per response "
                     + "(0 keeps it fixed)"),
-            new RunParameter(KL_WARNING, "KL warning above", "20", "the run page warns when the mean KL exceeds it"),
-            new RunParameter(HELPFUL_SET, "Helpfulness prompt set (id)", "", "optional helpfulness prompts mixed "
-                    + "with the red-team prompts"),
-            new RunParameter(HELPFUL_RATIO, "Helpfulness share", "0.5", "fraction of prompts from the helpfulness "
-                    + "set (0-1), when one is given"));
+            RunParameter.decimal(KL_WARNING, "KL warning above", 20, 0, 100_000,
+                    "The run page warns when the mean KL exceeds it"),
+            RunParameter.promptSet(HELPFUL_SET, "Helpfulness prompt set", "Optional helpfulness prompts mixed with the "
+                    + "red-team prompts"),
+            RunParameter.decimal(HELPFUL_RATIO, "Helpfulness share", 0.5, 0, 1, "Fraction of prompts from the "
+                    + "helpfulness set, when one is given"));
 
     public RlParameters {
         check(steps >= 1 && steps <= 100_000, "RL steps must be between 1 and 100000");

@@ -84,6 +84,11 @@ class RlStage implements RunStage {
     }
 
     @Override
+    public List<String> modelRoles() {
+        return List.of("Policy model (SL-CAI)", "Preference model (reward)");
+    }
+
+    @Override
     public List<RunParameter> parameters() {
         return RlParameters.FORM;
     }

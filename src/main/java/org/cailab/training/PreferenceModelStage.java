@@ -83,18 +83,23 @@ class PreferenceModelStage implements RunStage {
     }
 
     @Override
+    public List<String> modelRoles() {
+        return List.of("Base model");
+    }
+
+    @Override
     public List<RunParameter> parameters() {
         List<RunParameter> form = new ArrayList<>();
-        form.add(new RunParameter(HARMLESS_SOURCE, "Harmlessness source", "AI_FEEDBACK",
-                "AI_FEEDBACK, HUMAN_IMPORT or CROWD_VOTE"));
+        form.add(RunParameter.choice(HARMLESS_SOURCE, "Harmlessness source", "AI_FEEDBACK",
+                List.of("AI_FEEDBACK", "HUMAN_IMPORT", "CROWD_VOTE"), "Where the harmlessness labels come from"));
         form.add(new RunParameter(HARMLESS_RUNS, "Harmlessness runs", "",
                 "Ids of the runs or imports whose pairs to use, comma-separated (empty: all)"));
-        form.add(new RunParameter(HELPFUL_SOURCE, "Helpfulness source", "HUMAN_IMPORT",
-                "HUMAN_IMPORT, CROWD_VOTE or AI_FEEDBACK"));
+        form.add(RunParameter.choice(HELPFUL_SOURCE, "Helpfulness source", "HUMAN_IMPORT",
+                List.of("HUMAN_IMPORT", "CROWD_VOTE", "AI_FEEDBACK"), "Where the helpfulness labels come from"));
         form.add(new RunParameter(HELPFUL_RUNS, "Helpfulness runs", "",
                 "Ids of the runs or imports whose pairs to use, comma-separated (empty: all)"));
-        form.add(new RunParameter(HARMLESS_SHARE, "Harmlessness share", "0.5",
-                "Share of harmlessness pairs in the mix, 0-1 (the scarcer side is used in full)"));
+        form.add(RunParameter.decimal(HARMLESS_SHARE, "Harmlessness share", 0.5, 0, 1,
+                "Share of harmlessness pairs in the mix (the scarcer side is used in full)"));
         form.addAll(TrainingSettings.form(DEFAULT_LEARNING_RATE, DEFAULT_BATCH));
         return form;
     }

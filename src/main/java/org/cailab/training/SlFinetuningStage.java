@@ -73,12 +73,17 @@ class SlFinetuningStage implements RunStage {
     }
 
     @Override
+    public List<String> modelRoles() {
+        return List.of("Base model");
+    }
+
+    @Override
     public List<RunParameter> parameters() {
         List<RunParameter> form = new ArrayList<>();
-        form.add(new RunParameter(SL_CAI_RUNS, "SL-CAI runs", "", "Ids of finished SL-CAI runs, comma-separated"));
-        form.add(new RunParameter(ROUND, "Round", "4", "Train on the revisions up to this round (SL-CAI-n)"));
-        form.add(new RunParameter(INCLUDE_TRUNCATED, "Include truncated samples", "false",
-                "true: also train on samples that stopped at the token limit"));
+        form.add(RunParameter.runs(SL_CAI_RUNS, "SL-CAI runs", "sl-cai", "Finished SL-CAI runs to train on"));
+        form.add(RunParameter.integer(ROUND, "Round", 4, 1, 16, "Train on the revisions up to this round (SL-CAI-n)"));
+        form.add(RunParameter.flag(INCLUDE_TRUNCATED, "Include truncated samples", false,
+                "Also train on samples that stopped at the token limit"));
         form.addAll(TrainingSettings.form(DEFAULT_LEARNING_RATE, DEFAULT_BATCH));
         return form;
     }

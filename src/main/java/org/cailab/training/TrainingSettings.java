@@ -57,19 +57,21 @@ public record TrainingSettings(double learningRate, LrSchedule schedule, int war
     /** The start form's fields with their defaults. */
     static List<RunParameter> form(double defaultLearningRate, int defaultBatch) {
         List<RunParameter> form = new ArrayList<>();
-        form.add(new RunParameter(LEARNING_RATE, "Learning rate", String.valueOf(defaultLearningRate),
+        form.add(RunParameter.decimal(LEARNING_RATE, "Learning rate", defaultLearningRate, 0, 1,
                 "AdamW's peak learning rate"));
-        form.add(new RunParameter(SCHEDULE, "Schedule", "constant", "constant, linear or cosine (decay after warm-up)"));
-        form.add(new RunParameter(WARMUP, "Warm-up steps", "0", "Steps over which the rate rises linearly"));
-        form.add(new RunParameter(BATCH, "Batch size", String.valueOf(defaultBatch), "Examples per optimizer step"));
-        form.add(new RunParameter(MICRO_BATCH, "Micro-batch size", String.valueOf(Math.min(8, defaultBatch)),
+        form.add(RunParameter.choice(SCHEDULE, "Schedule", "constant", List.of("constant", "linear", "cosine"),
+                "Constant, or linear or cosine decay after the warm-up"));
+        form.add(RunParameter.integer(WARMUP, "Warm-up steps", 0, 0, 1_000_000, "Steps over which the rate rises linearly"));
+        form.add(RunParameter.integer(BATCH, "Batch size", defaultBatch, 1, 4096, "Examples per optimizer step"));
+        form.add(RunParameter.integer(MICRO_BATCH, "Micro-batch size", Math.min(8, defaultBatch), 1, 4096,
                 "Examples per forward/backward pass (gradient accumulation over the batch)"));
-        form.add(new RunParameter(EPOCHS, "Epochs", "1", "Passes over the training examples"));
-        form.add(new RunParameter(MAX_LENGTH, "Max length", "1024", "Tokens per example at most (cut at the end)"));
-        form.add(new RunParameter(HELD_OUT, "Held-out fraction", "0.05", "Share of the examples kept for the held-out loss"));
-        form.add(new RunParameter(CHECKPOINT_EVERY, "Checkpoint every", "50", "Steps between checkpoints"));
-        form.add(new RunParameter(EVAL_EVERY, "Evaluate every", "10", "Steps between held-out evaluations"));
-        form.add(new RunParameter(WEIGHT_DECAY, "Weight decay", "0", "AdamW's decoupled weight decay (matrices only)"));
+        form.add(RunParameter.integer(EPOCHS, "Epochs", 1, 1, 1000, "Passes over the training examples"));
+        form.add(RunParameter.integer(MAX_LENGTH, "Max length", 1024, 8, 131_072, "Tokens per example at most (cut at the end)"));
+        form.add(RunParameter.decimal(HELD_OUT, "Held-out fraction", 0.05, 0, 0.5,
+                "Share of the examples kept for the held-out loss"));
+        form.add(RunParameter.integer(CHECKPOINT_EVERY, "Checkpoint every", 50, 1, 1_000_000, "Steps between checkpoints"));
+        form.add(RunParameter.integer(EVAL_EVERY, "Evaluate every", 10, 1, 1_000_000, "Steps between held-out evaluations"));
+        form.add(RunParameter.decimal(WEIGHT_DECAY, "Weight decay", 0, 0, 1, "AdamW's decoupled weight decay (matrices only)"));
         return List.copyOf(form);
     }
 

@@ -45,18 +45,22 @@ class TrainingPageIT extends BrowserTest {
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
         loginPage().signInAs(researcher, "researcher-pw");
 
-        new SlCaiPages(page).startRun("SL-CAI data " + suffix, set.name(), 1, String.valueOf(version),
-                SlCaiTestData.MODEL, 16);
+        new SlCaiPages(page).startRun("SL-CAI data " + suffix, set.name(), 1,
+                SlCaiTestData.asAdmin(() -> constitutions.version(version).ref().label()), SlCaiTestData.MODEL, 16);
         assertThat(page.locator("#run-state")).hasText("Finished");
         String slCaiRun = page.url().replaceFirst(".*/runs/(\\d+)$", "$1");
 
         new LoginPage(page).navigation().getByText("Runs").click();
         page.locator("#run-type").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("SL finetuning").setExact(true)).click();
+        assertThat(page.locator("#run-model-0")).isVisible();
         LoginPage.textbox(page, "Run name").fill("SL-CAI-1 " + suffix);
-        page.locator("#run-param-slCaiRuns input").fill(slCaiRun);
+        RunsPages.pick(page, "#run-model-0", SlCaiTestData.MODEL);
+        page.locator("#run-param-slCaiRuns input").fill("SL-CAI data " + suffix);
+        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("#" + slCaiRun + ",")).first().click();
+        page.locator("#run-param-slCaiRuns input").press("Escape");
         page.locator("#run-param-round input").fill("1");
-        page.locator("#run-param-includeTruncated input").fill("true"); // 16-token samples mostly hit the limit
+        page.locator("#run-param-includeTruncated input").check(); // 16-token samples mostly hit the limit
         page.locator("#run-param-learningRate input").fill("0.003");
         page.locator("#run-param-batchSize input").fill("2");
         page.locator("#run-param-microBatchSize input").fill("2");
@@ -64,8 +68,6 @@ class TrainingPageIT extends BrowserTest {
         page.locator("#run-param-heldOutFraction input").fill("0.25");
         page.locator("#run-param-checkpointEvery input").fill("10");
         page.locator("#run-param-evalEvery input").fill("5");
-        page.getByText("Models, sampling and execution").click();
-        LoginPage.textbox(page, "Model snapshots (comma-separated)").fill(SlCaiTestData.MODEL);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start run").setExact(true)).click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
         String trainingRun = page.url().replaceFirst(".*/runs/(\\d+)$", "$1");

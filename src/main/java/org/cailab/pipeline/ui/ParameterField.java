@@ -87,6 +87,13 @@ final class ParameterField {
                 yield new ParameterField(p, f, () -> f.getValue() == null ? "" : String.valueOf(f.getValue().run().id()),
                         v -> f.clear());
             }
+            case RUNS -> {
+                com.vaadin.flow.component.combobox.MultiSelectComboBox<RunSummary> f =
+                        references.runsPicker(p.label(), p.choices().isEmpty() ? "" : p.choices().getFirst());
+                f.setClearButtonVisible(true);
+                yield new ParameterField(p, f, () -> f.getValue().stream().map(r -> String.valueOf(r.run().id()))
+                        .collect(java.util.stream.Collectors.joining(",")), v -> f.clear());
+            }
             case TEXT -> {
                 TextField f = new TextField(p.label());
                 yield new ParameterField(p, f, f::getValue, f::setValue);

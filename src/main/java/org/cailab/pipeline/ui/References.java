@@ -79,6 +79,21 @@ final class References {
         return box;
     }
 
+    /** Several earlier runs of one type, newest first. */
+    com.vaadin.flow.component.combobox.MultiSelectComboBox<RunSummary> runsPicker(String label, String runType) {
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<RunSummary> box =
+                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>(label);
+        box.setItemLabelGenerator(References::runLabel);
+        box.setItems(runs.findRecent(500).stream().filter(s -> s.run().type().equals(runType)).toList());
+        box.setWidth("22em");
+        return box;
+    }
+
+    static String runLabel(RunSummary s) {
+        return s.run().name() + " (#" + s.run().id() + ", " + s.run().state().name().toLowerCase(Locale.ROOT) + ", "
+                + DATE.format(s.run().createdAt()) + ")";
+    }
+
     /** Earlier runs of one type, newest first. */
     ComboBox<RunSummary> runPicker(String label, String runType) {
         ComboBox<RunSummary> box = new ComboBox<>(label);
