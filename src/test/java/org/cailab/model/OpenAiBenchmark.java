@@ -99,6 +99,8 @@ public final class OpenAiBenchmark {
                     throw new IllegalStateException("the two paths sampled different texts in round " + r);
                 }
             }
+            System.out.printf(Locale.ROOT, "API requests ran in engine batches of %.2f rows on average (8 at best)%n",
+                    app.getBean(OpenAiServer.class).meanBatchSize());
             double direct = directTokens / (directNanos / 1e9);
             double api = apiTokens / (apiNanos / 1e9);
             System.out.printf(Locale.ROOT, "direct engine: %,d tokens in %.2f s = %.0f tokens/s%n", directTokens,

@@ -91,6 +91,15 @@ class OpenAiRoundTripIT extends IntegrationTest {
         assertThat(String.join("", deltas)).isEqualTo(streamed.text()).isEqualTo(direct.text());
         assertThat(streamed.generatedTokens()).as("usage in the last chunk").isEqualTo(direct.generatedTokens());
 
+        // several prompts go as one request (batched by the server), each row with its own seed as on the engine
+        List<String> prompts = List.of(PROMPT, "\n\nHuman: good or bad?\n\nAssistant:", "\n\nHuman: help please\n\nAssistant:");
+        List<GenerationResult> directRows = asAdmin(() -> models.generateAll(local.id(), prompts, settings));
+        List<GenerationResult> apiRows = asAdmin(() -> models.generateAll(remote.id(), prompts, settings));
+        assertThat(apiRows).extracting(GenerationResult::text)
+                .containsExactlyElementsOf(directRows.stream().map(GenerationResult::text).toList());
+        assertThat(apiRows).extracting(GenerationResult::generatedTokens)
+                .containsExactlyElementsOf(directRows.stream().map(GenerationResult::generatedTokens).toList());
+
         SamplingSettings other = settings.withSeed(43L);
         GenerationResult otherDirect = asAdmin(() -> models.generate(local.id(), PROMPT, other, d -> { }).join());
         GenerationResult otherApi = asAdmin(() -> models.generate(remote.id(), PROMPT, other, d -> { }).join());
