@@ -8,7 +8,7 @@ import java.util.Set;
 /** Dispatches {@code java -jar cailab.jar <command> ...} to the command-line tools of the features. */
 public final class CommandLineTools {
 
-    private static final Set<String> COMMANDS = Set.of("ratings", "model", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("ratings", "model", "eval", "pm", "help", "--help");
 
     private CommandLineTools() {
     }
@@ -23,6 +23,8 @@ public final class CommandLineTools {
         return switch (args[0]) {
             case "ratings" -> org.cailab.rating.RatingsCommand.run(rest, out, err);
             case "model" -> org.cailab.model.engine.LogitsCommand.run(rest, out, err);
+            case "eval" -> org.cailab.evaluation.EvalCommand.run(rest, out, err);
+            case "pm" -> org.cailab.model.engine.PreferenceScoreCommand.run(rest, out, err);
             case "help", "--help" -> {
                 out.println(usage());
                 yield 0;
@@ -63,6 +65,11 @@ public final class CommandLineTools {
                   ratings --input FILE.jsonl [--method bt|elo] [--bootstrap N] [--anchor NAME] [--seed S]
                                                        ratings with intervals from arena-style battle lines
                   model logits --model DIR (--text "..." | --ids 1,2,3) [--top K]
-                                                       next-token log-probabilities of a checkpoint, as JSON""";
+                                                       next-token log-probabilities of a checkpoint, as JSON
+                  eval --model DIR --input FILE.jsonl [--limit N] [--cot]
+                                                       multiple-choice evaluation: per-item probabilities,
+                                                       accuracy and calibration, as JSON lines
+                  pm score --model DIR --input FILE.jsonl [--batch N]
+                                                       preference-model scores of {"conversation","response"} lines""";
     }
 }

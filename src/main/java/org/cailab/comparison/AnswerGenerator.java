@@ -1,6 +1,7 @@
 package org.cailab.comparison;
 
 import org.cailab.model.GenerationResult;
+import org.cailab.model.ModelBusyException;
 import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,9 @@ class AnswerGenerator implements DisposableBean {
         long interval = properties.streamInterval().toMillis();
         ScheduledFuture<?> ticker = streaming.scheduleWithFixedDelay(
                 () -> deliverSafely(liveTurn), interval, interval, TimeUnit.MILLISECONDS);
-        SamplingSettings settings = SamplingSettings.defaults().withMaxNewTokens(properties.maxNewTokens());
+        // a person waits: live priority, the conversation's two answers count against one user's cap
+        SamplingSettings settings = SamplingSettings.defaults().withMaxNewTokens(properties.maxNewTokens())
+                .live("comparison-conversation-" + turn.conversationId());
         try {
             CompletableFuture<GenerationResult> a = models.generate(turn.snapshotAId(), turn.prompt(), settings,
                     delta -> liveTurn.append(Side.A, delta));
@@ -76,6 +79,13 @@ class AnswerGenerator implements DisposableBean {
             a.exceptionally(error -> fail(both, error));
             b.exceptionally(error -> fail(both, error));
             a.thenCombine(b, (resultA, resultB) -> new String[] {resultA.text(), resultB.text()}).thenAccept(both::complete);
+            // a failed or timed-out turn stops the other answer at its next step, freeing its slot
+            both.whenComplete((texts, error) -> {
+                if (error != null) {
+                    a.cancel(true);
+                    b.cancel(true);
+                }
+            });
             both.orTimeout(properties.generationTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .whenCompleteAsync((texts, error) -> finish(turn, liveTurn, ticker, texts, error), streaming);
         } catch (RuntimeException e) {
@@ -136,9 +146,14 @@ class AnswerGenerator implements DisposableBean {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         String reason = cause instanceof TimeoutException ? "the models took too long"
+                : cause instanceof ModelBusyException ? "the models are busy"
                 : cause == null ? "unknown error" : cause.getClass().getSimpleName();
         log.warn("Comparison turn {} failed: {}", turn.id(), reason, cause);
         transactions.executeWithoutResult(status -> conversations.failTurn(turn.id(), reason));
+        if (cause instanceof ModelBusyException) {
+            return new LiveTurn.Outcome(null, null,
+                    "The models are busy right now. Please wait a moment and send your message again.");
+        }
         return new LiveTurn.Outcome(null, null,
                 "The answers could not be generated (" + reason + "). Please send your message again.");
     }

@@ -229,6 +229,16 @@ public class ComparisonService {
         return conversations.ratingVotes(task, filter);
     }
 
+    /**
+     * Every vote that counts (identity leaks and excluded workers left out, as for the ratings) with its texts, for
+     * the preference-pair store.
+     */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    @Transactional(readOnly = true)
+    public List<PairVote> votesForPairs() {
+        return conversations.pairVotes(RatingFilter.DEFAULT);
+    }
+
     private ComparisonState state(Campaign campaign, long workerId, boolean guidelinesSeen,
                                   @Nullable StoredConversation conversation) {
         CampaignSettings s = campaign.settings();

@@ -61,6 +61,8 @@ interface ConversationRepository {
 
     List<RatingVote> ratingVotes(ComparisonTask task, RatingFilter filter);
 
+    List<PairVote> pairVotes(RatingFilter filter);
+
     List<QualityRow> quality(@Nullable Long campaignId);
 
     Set<Long> excludedWorkers();

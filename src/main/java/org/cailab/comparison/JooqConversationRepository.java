@@ -279,6 +279,25 @@ class JooqConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public List<PairVote> pairVotes(RatingFilter filter) {
+        Condition condition = COMPARISON_VOTE.SNAPSHOT_A_ID.isNotNull()
+                .and(COMPARISON_VOTE.SNAPSHOT_B_ID.isNotNull())
+                .and(filter.includeIdentityLeaks() ? noCondition() : not(COMPARISON_VOTE.IDENTITY_LEAK))
+                .and(filter.includeExcludedWorkers() ? noCondition() : not(exists(selectOne()
+                        .from(COMPARISON_WORKER_EXCLUSION)
+                        .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(COMPARISON_VOTE.WORKER_ID)))));
+        return dsl.select(COMPARISON_VOTE.ID, COMPARISON_VOTE.CAMPAIGN_ID, COMPARISON_CAMPAIGN.NAME,
+                        COMPARISON_VOTE.TASK, COMPARISON_VOTE.CONVERSATION, COMPARISON_VOTE.ANSWER_A,
+                        COMPARISON_VOTE.ANSWER_B, COMPARISON_VOTE.CHOICE)
+                .from(COMPARISON_VOTE)
+                .join(COMPARISON_CAMPAIGN).on(COMPARISON_CAMPAIGN.ID.eq(COMPARISON_VOTE.CAMPAIGN_ID))
+                .where(condition)
+                .orderBy(COMPARISON_VOTE.ID)
+                .fetch(r -> new PairVote(r.value1(), r.value2(), r.value3(), ComparisonTask.valueOf(r.value4()),
+                        r.value5(), r.value6(), r.value7(), choiceOf(r.value8())));
+    }
+
+    @Override
     public List<QualityRow> quality(@Nullable Long campaignId) {
         var decisive = COMPARISON_VOTE.CHOICE.in(choiceCode(Choice.A_BETTER), choiceCode(Choice.B_BETTER));
         return dsl.select(COMPARISON_VOTE.WORKER_ID,

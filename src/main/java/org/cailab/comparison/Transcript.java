@@ -43,10 +43,19 @@ public final class Transcript {
         return text.toString();
     }
 
-    /** The answer a worker sees: nothing after a next human turn the model began, printable, no surrounding space. */
+    /**
+     * The answer a worker sees: nothing from the first turn marker on (a next human or assistant turn the model began;
+     * the sampling stops there, and a backend that ignores stop sequences is cut here), printable, no surrounding
+     * space.
+     */
     public static String answer(String generated) {
-        int humanTurn = generated.indexOf(SamplingSettings.HUMAN_TURN_STOP.getFirst());
-        String answer = humanTurn >= 0 ? generated.substring(0, humanTurn) : generated;
-        return printable(answer).strip();
+        int end = generated.length();
+        for (String marker : SamplingSettings.TURN_STOPS) {
+            int at = generated.indexOf(marker);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return printable(generated.substring(0, end)).strip();
     }
 }

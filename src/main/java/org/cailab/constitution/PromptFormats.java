@@ -19,9 +19,12 @@ public final class PromptFormats {
     public static final String HUMAN_MARKER = "\n\nHuman:";
     /** Where an assistant turn starts. */
     public static final String ASSISTANT_MARKER = "\n\nAssistant:";
-    /** Stop sequences for critique and revision samples: whatever would start the next section. */
+    /**
+     * Stop sequences for SL-CAI samples (initial responses, critiques, revisions): whatever would start the next
+     * section or the next turn, so that no stored sample contains a turn marker.
+     */
     public static final List<String> CRITIQUE_REVISION_STOPS =
-            List.of(HUMAN_MARKER, "\n\nCritiqueRequest:", "\n\nRevisionRequest:");
+            List.of(HUMAN_MARKER, ASSISTANT_MARKER, "\n\nCritiqueRequest:", "\n\nRevisionRequest:");
 
     /**
      * Texts that would break the formats if they appeared inside a principle or an example, because a
@@ -85,12 +88,15 @@ public final class PromptFormats {
     }
 
     /**
-     * The prompt for the next critique: few-shots (concatenated as stored, the paper's layout), the chain
-     * so far and the framed critique request; the model continues after {@code "Critique:"}.
+     * The prompt for the next critique: few-shots (concatenated as stored, joined without an empty human
+     * turn, see {@link #joinTurns}), the conversation with the response under critique followed by the
+     * given earlier rounds (none in the paper's layout, where the response is the latest revision), and the
+     * framed critique request; the model continues after {@code "Critique:"}.
      */
     public static String nextCritiquePrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
                                             List<CritiqueRevisionRound> rounds, String critiqueRequest) {
-        return critiqueFewShots(fewShots) + critiqueRevisionChain(conversation, rounds) + critiqueRequest(critiqueRequest);
+        return joinTurns(critiqueFewShots(fewShots), critiqueRevisionChain(conversation, rounds))
+                + critiqueRequest(critiqueRequest);
     }
 
     /** The prompt for the next revision, after the critique the model wrote for this round. */
@@ -107,8 +113,8 @@ public final class PromptFormats {
      */
     public static String directRevisionPrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
                                               List<CritiqueRevisionRound> rounds, String revisionRequest) {
-        return critiqueFewShots(fewShots.stream().map(CritiqueRevisionExample::withoutCritiques).toList())
-                + critiqueRevisionChain(conversation, rounds) + revisionRequest(revisionRequest);
+        return joinTurns(critiqueFewShots(fewShots.stream().map(CritiqueRevisionExample::withoutCritiques).toList()),
+                critiqueRevisionChain(conversation, rounds)) + revisionRequest(revisionRequest);
     }
 
     // --- multiple-choice feedback (RL-CAI) ---
@@ -141,6 +147,39 @@ public final class PromptFormats {
         return out.append(multipleChoiceQuestion(question)).toString();
     }
 
+    /**
+     * Few-shot examples each under its own principle, then the question: an example without an instruction of its
+     * own is shown under {@code fewShotInstructions.get(i)} (the paper draws a principle for every few-shot
+     * independently of the question's); one with its own instruction keeps it.
+     *
+     * @param fewShotInstructions one bare instruction per few-shot example, same order
+     */
+    public static String multipleChoicePrompt(List<MultipleChoiceExample> fewShots, List<String> fewShotInstructions,
+                                              MultipleChoiceQuestion question) {
+        requireOnePerExample(fewShots, fewShotInstructions);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < fewShots.size(); i++) {
+            out.append(multipleChoiceExample(fewShots.get(i), fewShotInstructions.get(i)));
+        }
+        return out.append(multipleChoiceQuestion(question)).toString();
+    }
+
+    /**
+     * The instructions the few-shots are shown under: the question's own for every example ({@link
+     * FewShotPrinciples#QUESTION}), or the independently drawn ones ({@link FewShotPrinciples#INDEPENDENT}).
+     */
+    public static List<String> fewShotInstructions(FewShotPrinciples mode, int fewShots, String questionInstruction,
+                                                   List<String> drawnInstructions) {
+        if (mode == FewShotPrinciples.QUESTION) {
+            return java.util.Collections.nCopies(fewShots, questionInstruction);
+        }
+        if (drawnInstructions.size() != fewShots) {
+            throw new IllegalArgumentException(fewShots + " few-shot examples but " + drawnInstructions.size()
+                    + " drawn instructions");
+        }
+        return List.copyOf(drawnInstructions);
+    }
+
     // --- chain-of-thought feedback, in the conversational format of RLMadisonPrecogFewShotPrompts.json ---
 
     /** A solved chain-of-thought example, reasoning and answer included. */
@@ -165,6 +204,33 @@ public final class PromptFormats {
         fewShots.forEach(example -> out.append(chainOfThoughtExample(example, question.instruction())));
         return out.append(chainOfThoughtQuestion(question.conversation(), rlInstruction(question.instruction()),
                 question.responseA(), question.responseB())).append(COT_THINK).toString();
+    }
+
+    /**
+     * {@link #chainOfThoughtPrompt(List, MultipleChoiceQuestion)} with each few-shot under its own principle (see
+     * {@link #multipleChoicePrompt(List, List, MultipleChoiceQuestion)}).
+     */
+    public static String chainOfThoughtPrompt(List<ChainOfThoughtExample> fewShots, List<String> fewShotInstructions,
+                                              MultipleChoiceQuestion question) {
+        requireOnePerExample(fewShots, fewShotInstructions);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < fewShots.size(); i++) {
+            out.append(chainOfThoughtExample(fewShots.get(i), fewShotInstructions.get(i)));
+        }
+        return out.append(chainOfThoughtQuestion(question.conversation(), rlInstruction(question.instruction()),
+                question.responseA(), question.responseB())).append(COT_THINK).toString();
+    }
+
+    /** The chain-of-thought prompt (few-shots under their own principles) with the reasoning, ending {@code "So the answer is:"}. */
+    public static String chainOfThoughtAnswerPrompt(List<ChainOfThoughtExample> fewShots,
+                                                    List<String> fewShotInstructions,
+                                                    MultipleChoiceQuestion question, String reasoning) {
+        return chainOfThoughtAnswerPrompt(chainOfThoughtPrompt(fewShots, fewShotInstructions, question), reasoning);
+    }
+
+    /** A chain-of-thought prompt as {@link #chainOfThoughtPrompt} returns it, with the reasoning and the answer cue. */
+    public static String chainOfThoughtAnswerPrompt(String chainOfThoughtPrompt, String reasoning) {
+        return chainOfThoughtPrompt + afterColon(reasoning) + COT_ANSWER;
     }
 
     /** The chain-of-thought prompt with the sampled reasoning, ending {@code "So the answer is:"}. */
@@ -223,9 +289,29 @@ public final class PromptFormats {
     }
 
     private static String critiqueFewShots(List<CritiqueRevisionExample> fewShots) {
-        StringBuilder out = new StringBuilder();
-        fewShots.forEach(example -> out.append(critiqueRevisionExample(example)));
-        return out.toString();
+        String out = "";
+        for (CritiqueRevisionExample example : fewShots) {
+            out = joinTurns(out, critiqueRevisionExample(example));
+        }
+        return out;
+    }
+
+    /**
+     * Two transcripts one after the other. A few-shot that ends with {@code "\n\nHuman:"} announces the next human
+     * turn; when the text after it opens with its own {@code "\n\nHuman: ..."}, that is the announced turn, so the
+     * marker is written once (the paper's samples read {@code "...Revision: ...\n\nHuman: <prompt>"}, never an empty
+     * human turn).
+     */
+    static String joinTurns(String before, String after) {
+        return before.endsWith(HUMAN_MARKER) && after.startsWith(HUMAN_MARKER)
+                ? before.substring(0, before.length() - HUMAN_MARKER.length()) + after : before + after;
+    }
+
+    private static void requireOnePerExample(List<?> fewShots, List<String> instructions) {
+        if (fewShots.size() != instructions.size()) {
+            throw new IllegalArgumentException(fewShots.size() + " few-shot examples but " + instructions.size()
+                    + " instructions");
+        }
     }
 
     private static String options(MultipleChoiceQuestion question) {

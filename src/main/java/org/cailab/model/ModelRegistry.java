@@ -1,6 +1,8 @@
 package org.cailab.model;
 
 import org.cailab.model.engine.CausalLm;
+import org.cailab.model.engine.ModelFormatException;
+import org.cailab.model.engine.PreferenceModel;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -97,6 +99,12 @@ public class ModelRegistry {
 
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     @Transactional(readOnly = true)
+    public Optional<ModelSnapshot> find(long id) {
+        return snapshots.findById(id);
+    }
+
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
     public Optional<ModelSnapshot> findByName(String name) {
         return snapshots.findByName(name);
     }
@@ -131,8 +139,24 @@ public class ModelRegistry {
 
     private void validate(NewSnapshot snapshot) {
         Path dir = Path.of(snapshot.location());
+        if (snapshot.kind() == SnapshotKind.PREFERENCE_MODEL) {
+            validatePreferenceModel(dir);
+            return;
+        }
         try (CausalLm ignored = LoadedModels.open(dir, LoadedModels.device(properties.device()))) {
             // loading checks config, tensors and tokenizer; nothing else to do
+        }
+    }
+
+    /** A preference model has a score head instead of an LM head: load it as such. */
+    private void validatePreferenceModel(Path dir) {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            throw new ModelRegistrationException("Model directory " + dir + " has no tokenizer.json.");
+        }
+        try (PreferenceModel ignored = PreferenceModel.load(dir, LoadedModels.device(properties.device()))) {
+            // loading checks config (a one-label sequence classifier), tensors, score head and tokenizer
+        } catch (ModelFormatException e) {
+            throw new ModelRegistrationException(e.getMessage(), e);
         }
     }
 }

@@ -52,6 +52,11 @@ class JooqRunRepository implements RunRepository {
     }
 
     @Override
+    public boolean nameExists(String name) {
+        return dsl.fetchExists(PIPELINE_RUN, org.jooq.impl.DSL.lower(PIPELINE_RUN.NAME).eq(name.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
     public long insertRun(RunConfig config, String createdBy, int totalItems) {
         return dsl.insertInto(PIPELINE_RUN)
                 .set(PIPELINE_RUN.TYPE, config.type())

@@ -53,10 +53,11 @@ class PromptStatisticsStage implements RunStage {
         long setId = config.promptSetId() == null ? -1 : config.promptSetId();
         PromptSet set = promptSets.find(setId)
                 .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
-        List<ItemInput> items = promptSets.allPrompts(set.id()).stream()
+        PromptSelection selection = PromptSelection.of(config);
+        List<ItemInput> items = selection.apply(promptSets.allPrompts(set.id()), config.seed()).stream()
                 .map(p -> ItemInput.of(key(p), new PromptItem(p.id(), p.position(), p.turns())))
                 .toList();
-        return new RunPlan(config.withParameter("promptSetName", set.name()), items);
+        return new RunPlan(selection.writeTo(config).withParameter("promptSetName", set.name()), items);
     }
 
     @Override

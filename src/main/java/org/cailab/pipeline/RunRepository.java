@@ -23,6 +23,9 @@ interface RunRepository {
 
     Optional<StoredRun> findRun(long id);
 
+    /** Whether a run of this name exists (case-insensitive). */
+    boolean nameExists(String name);
+
     List<RunSummary> findSummaries(@Nullable Long id, int limit);
 
     /** Runs that workers should be working on (queued or running). */

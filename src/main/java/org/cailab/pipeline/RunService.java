@@ -79,6 +79,13 @@ public class RunService {
         return get(id);
     }
 
+    /** Whether a run with this name (ignoring case) exists already: the start form warns before a second one. */
+    @PreAuthorize(RESEARCHER)
+    @Transactional(readOnly = true)
+    public boolean nameInUse(String name) {
+        return runs.nameExists(name);
+    }
+
     /** Stops handing out items; items in progress finish. Only a queued or running run can be paused. */
     @PreAuthorize(RESEARCHER)
     public Run pause(long id) {

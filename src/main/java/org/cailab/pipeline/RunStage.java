@@ -34,6 +34,19 @@ public interface RunStage {
         return false;
     }
 
+    /**
+     * The model snapshots a run of this type uses, as roles in the order of {@link RunConfig#modelSnapshots()}, for
+     * example {@code "Policy model"}; the start form shows a snapshot picker for each.
+     */
+    default List<String> modelRoles() {
+        return List.of();
+    }
+
+    /** Whether a run of this type uses a constitution version ({@link RunConfig#constitutionVersion()}). */
+    default boolean usesConstitution() {
+        return false;
+    }
+
     /** The stage-specific settings the start form offers, in order; {@link #plan} checks their values. */
     default List<RunParameter> parameters() {
         return List.of();

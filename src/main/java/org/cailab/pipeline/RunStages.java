@@ -31,7 +31,7 @@ class RunStages {
     List<RunTypeInfo> infos() {
         return byType.values().stream()
                 .map(s -> new RunTypeInfo(s.type(), s.label(), s.description(), s.needsPromptSet(), s.itemsLabel(),
-                        s.parameters(), s.defaultExecution()))
+                        s.parameters(), s.defaultExecution(), s.modelRoles(), s.usesConstitution()))
                 .sorted(Comparator.comparing(RunTypeInfo::label))
                 .toList();
     }

@@ -7,13 +7,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a prompt file completely before anything is stored, so an import is all-or-nothing: the first bad line
@@ -182,11 +180,6 @@ final class PromptParser {
     }
 
     private static InputStream decompressed(InputStream input) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
-        buffered.mark(2);
-        int first = buffered.read();
-        int second = buffered.read();
-        buffered.reset();
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        return Utf8Lines.decompressed(input);
     }
 }

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads hh-rlhf transcripts ({@code "\n\nHuman: ...\n\nAssistant: ..."}) and cuts them into prompts. */
-final class Transcripts {
+/**
+ * Reads hh-rlhf transcripts ({@code "\n\nHuman: ...\n\nAssistant: ..."}) and cuts them into prompts. Public so that
+ * other importers of hh-rlhf files (preference pairs) read transcripts exactly as prompt sets do.
+ */
+public final class Transcripts {
 
     // hh-rlhf separates turns by a blank line; a few turns have no space after the colon
     private static final Pattern MARKER = Pattern.compile("(?:\\A|\\n\\n)(Human|Assistant):[ \\t]?");
@@ -15,7 +18,7 @@ final class Transcripts {
     }
 
     /** The turns of a transcript; fails with a short reason when it is not one. */
-    static List<Turn> parse(String transcript) {
+    public static List<Turn> parse(String transcript) {
         Matcher m = MARKER.matcher(transcript);
         List<Turn> turns = new ArrayList<>();
         Turn.Speaker speaker = null;

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Lines of UTF-8 text, decoded one at a time so that a decoding error is reported for the line it is on (a
  * {@code BufferedReader} decodes ahead and would blame an earlier line). Accepts {@code \n} and {@code \r\n}.
+ * Public for other importers of line-based files; errors are {@link PromptImportException}s naming the line.
  */
-final class Utf8Lines {
+public final class Utf8Lines {
 
     private final InputStream input;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
@@ -26,8 +27,22 @@ final class Utf8Lines {
         this.input = bufferedInput;
     }
 
+    /** The lines of a plain or gzip-compressed stream (gzip is recognised by its magic bytes). */
+    public static Utf8Lines open(InputStream input) throws IOException {
+        return new Utf8Lines(decompressed(input));
+    }
+
+    static InputStream decompressed(InputStream input) throws IOException {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(input, 1 << 16);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        return first == 0x1f && second == 0x8b ? new java.util.zip.GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
     /** The next line without its line break, or null at the end. */
-    String next() {
+    public @org.jspecify.annotations.Nullable String next() {
         line.reset();
         int b;
         boolean any = false;
@@ -57,7 +72,7 @@ final class Utf8Lines {
     }
 
     /** The number of the line last returned, from 1. */
-    int number() {
+    public int number() {
         return number;
     }
 }

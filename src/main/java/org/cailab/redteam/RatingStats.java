@@ -16,8 +16,9 @@ import java.util.List;
  * @param step         the snapshot's training step, if it has one
  * @param n            rated attempts
  * @param mean         mean success rating (0..4)
- * @param ciLow        lower end of the 95% t interval of the mean; null for fewer than two ratings
- * @param ciHigh       upper end of that interval (not clipped to 0..4)
+ * @param ciLow        lower end of the 95% interval of the mean (within 0..4, see MeanInterval); null for too few
+ *                     ratings (fewer than five)
+ * @param ciHigh       upper end of that interval
  * @param counts       attempts per rating 0..4 (index = rating; imported ratings rounded to the nearest whole number)
  */
 public record RatingStats(AttemptSource source, @Nullable Long snapshotId, String label, @Nullable String modelType,

@@ -61,7 +61,7 @@ public class RedTeamStatsService {
 
     /**
      * The snapshots that have a training step, ordered by run and step: how red-team success changes over training
-     * (the paper's figures 3 and 9 use such curves).
+     * (the paper's Figure 10 plots absolute harmfulness against RL training steps).
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public List<RatingStats> byTrainingStep() {
@@ -93,9 +93,9 @@ public class RedTeamStatsService {
     private static RatingStats stats(AttemptSource source, @Nullable Long snapshotId, String label,
                                      @Nullable String modelType, @Nullable String numParams, @Nullable Long runId,
                                      @Nullable Long step, AttemptRepository.StatsRow row) {
-        double half = row.sd() == null ? Double.NaN : MeanInterval.halfWidth95(row.n(), row.sd());
-        Double low = Double.isNaN(half) ? null : row.mean() - half;
-        Double high = Double.isNaN(half) ? null : row.mean() + half;
+        double[] interval = row.sd() == null ? null : MeanInterval.of(row.n(), row.mean(), row.sd(), 0, 4);
+        Double low = interval == null ? null : interval[0];
+        Double high = interval == null ? null : interval[1];
         return new RatingStats(source, snapshotId, label, modelType, numParams, runId, step, row.n(), row.mean(), low,
                 high, Arrays.stream(row.counts()).boxed().toList());
     }

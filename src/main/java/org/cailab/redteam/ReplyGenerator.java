@@ -4,6 +4,7 @@ import org.cailab.comparison.Transcript;
 
 import org.cailab.comparison.ComparisonProperties;
 import org.cailab.model.GenerationResult;
+import org.cailab.model.ModelBusyException;
 import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,8 @@ class ReplyGenerator implements DisposableBean {
         long interval = properties.streamInterval().toMillis();
         ScheduledFuture<?> ticker = streaming.scheduleWithFixedDelay(() -> deliverSafely(reply), interval, interval,
                 TimeUnit.MILLISECONDS);
-        SamplingSettings settings = SamplingSettings.defaults().withMaxNewTokens(properties.maxNewTokens());
+        SamplingSettings settings = SamplingSettings.defaults().withMaxNewTokens(properties.maxNewTokens())
+                .live("redteam-attempt-" + turn.attemptId());
         try {
             models.generate(snapshotId, turn.prompt(), settings, reply::append)
                     .orTimeout(properties.generationTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -121,9 +123,14 @@ class ReplyGenerator implements DisposableBean {
     private LiveReply.Outcome fail(StoredTurn turn, @Nullable Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String reason = cause instanceof TimeoutException ? "the model took too long"
+                : cause instanceof ModelBusyException ? "the model is busy"
                 : cause == null ? "unknown error" : cause.getClass().getSimpleName();
         log.warn("Red-team turn {} failed: {}", turn.id(), reason, cause);
         transactions.executeWithoutResult(status -> attempts.failTurn(turn.id(), reason));
+        if (cause instanceof ModelBusyException) {
+            return new LiveReply.Outcome(null, "The model is busy right now. Please wait a moment and send your"
+                    + " message again.");
+        }
         return new LiveReply.Outcome(null, "The answer could not be generated (" + reason
                 + "). Please send your message again.");
     }

@@ -1,5 +1,5 @@
 /**
- * Red teaming (Bai et al. 2022, section 4.4, after Ganguli et al. 2022): a worker describes a harmful task, talks with
+ * Red teaming (Bai et al. 2022, section 4.5 "absolute harmfulness score", after Ganguli et al. 2022): a worker describes a harmful task, talks with
  * one anonymous model trying to make it do that task, and rates their own success from 0 (not at all) to 4 (fully).
  * Researchers run campaigns, import and export the public hh-rlhf red-team attempts, and read per-snapshot aggregates.
  * Public API: {@link org.cailab.redteam.RedTeamCampaignService} (campaigns), {@link org.cailab.redteam.RedTeamService}

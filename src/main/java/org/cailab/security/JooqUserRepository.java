@@ -37,6 +37,33 @@ class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public List<UserAccount> find(UserQuery query, int offset, int limit) {
+        return dsl.selectFrom(APP_USER).where(condition(query)).orderBy(lower(APP_USER.USERNAME))
+                .offset(offset).limit(limit).fetch(JooqUserRepository::toAccount);
+    }
+
+    @Override
+    public int count(UserQuery query) {
+        return dsl.fetchCount(APP_USER, condition(query));
+    }
+
+    private static org.jooq.Condition condition(UserQuery query) {
+        org.jooq.Condition condition = org.jooq.impl.DSL.noCondition();
+        if (!query.search().isEmpty()) {
+            condition = condition.and(APP_USER.USERNAME.containsIgnoreCase(query.search()));
+        }
+        if (query.role() != null) {
+            condition = condition.and(APP_USER.ROLE.eq(query.role().name()));
+        }
+        org.jooq.Condition participant = APP_USER.USERNAME.startsWith(UserService.PARTICIPANT_PREFIX);
+        return switch (query.accounts()) {
+            case STAFF -> condition.andNot(participant);
+            case PARTICIPANTS -> condition.and(participant);
+            case ALL -> condition;
+        };
+    }
+
+    @Override
     public long count() {
         return dsl.fetchCount(APP_USER);
     }

@@ -15,6 +15,11 @@ interface UserRepository {
 
     List<UserAccount> findAll();
 
+    /** One page of the accounts that match, ordered by name. */
+    List<UserAccount> find(UserQuery query, int offset, int limit);
+
+    int count(UserQuery query);
+
     long count();
 
     long countEnabledAdmins();

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 @Transactional
 public class UserService {
 
+    /** User names of accounts that study links create start with this; the Users page lists them apart. */
+    public static final String PARTICIPANT_PREFIX = "prolific-";
+
     /** Bcrypt ignores everything after 72 bytes, so longer passwords would only look stronger. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_PASSWORD_LENGTH = 8;
@@ -32,6 +35,20 @@ public class UserService {
     UserService(UserRepository users, PasswordEncoder passwordEncoder) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+    }
+
+    /** One page of the accounts that match the query, ordered by name. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<UserAccount> find(UserQuery query, int offset, int limit) {
+        return users.find(query, Math.max(0, offset), Math.clamp(limit, 1, 1000));
+    }
+
+    /** How many accounts match the query. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public int count(UserQuery query) {
+        return users.count(query);
     }
 
     /** All accounts, ordered by name. */

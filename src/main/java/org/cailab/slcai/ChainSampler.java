@@ -16,21 +16,23 @@ import java.util.SplittableRandom;
  * uniformly (with replacement) from the enabled principles with a generator seeded from the item seed, and every
  * sample gets its own derived seed, so a chain is reproducible from the run's seed and the item key.
  *
- * <p>Each round sees the whole chain so far (the paper's layout, which the few-shot examples demonstrate): the
- * previous round's revision is the assistant response the next critique request refers to.
+ * <p>What a round sees of the earlier rounds is the run's {@link ChainLayout}. The default is the paper's: "since
+ * the final prompt-revision pair is formatted in the same manner as the original prompt-response pair", round
+ * {@code k} critiques revision {@code k-1} as the assistant's response to the conversation, with no trace of the
+ * earlier critiques, exactly the shape of the one-round few-shot examples in front of it.
  */
 final class ChainSampler {
 
     /** Samples a continuation of a prompt with a seed; the stop sequences are the caller's. */
     @FunctionalInterface
     interface TextGenerator {
-        String generate(String prompt, long seed) throws Exception;
+        Sampled generate(String prompt, long seed) throws Exception;
     }
 
     /** Samples several continuations of one prompt at once (batched), each with its own seed derived from one. */
     @FunctionalInterface
     interface BatchGenerator {
-        List<String> generate(String prompt, int count, long seed) throws Exception;
+        List<Sampled> generate(String prompt, int count, long seed) throws Exception;
     }
 
     /**
@@ -40,7 +42,7 @@ final class ChainSampler {
      * @param fewShots   the few-shot examples put in front of every critique and revision prompt
      */
     record Settings(List<SlPrinciple> principles, List<CritiqueRevisionExample> fewShots, int rounds,
-                    boolean directRevision) {
+                    boolean directRevision, ChainLayout layout) {
 
         Settings {
             principles = List.copyOf(principles);
@@ -67,42 +69,49 @@ final class ChainSampler {
     static CritiqueRevisionChain chain(SlCaiItemInput prompt, Settings settings, long itemSeed,
                                        SlCaiGeneration generation, TextGenerator generator) throws Exception {
         Conversation conversation = prompt.conversation();
-        String initial = clean(generator.generate(initialPrompt(conversation),
+        Sampled initial = clean(generator.generate(initialPrompt(conversation),
                 Seeds.derive(itemSeed, Seeds.INITIAL_RESPONSE)));
-        Conversation answered = conversation.with(Conversation.Speaker.ASSISTANT, initial);
         List<CritiqueRevisionRound> done = new ArrayList<>();
         List<ChainRound> rounds = new ArrayList<>();
         List<SlPrinciple> principles = drawPrinciples(settings.principles(), settings.rounds(), itemSeed);
+        String response = initial.text();
         for (int r = 1; r <= settings.rounds(); r++) {
             SlPrinciple principle = principles.get(r - 1);
-            CritiqueRevisionRound round;
+            // pair: the conversation with the latest response, nothing before it; cumulative: the whole chain so far
+            boolean pair = settings.layout() == ChainLayout.PAIR;
+            Conversation answered = conversation.with(Conversation.Speaker.ASSISTANT, pair ? response : initial.text());
+            List<CritiqueRevisionRound> before = pair ? List.of() : done;
+            ChainRound round;
             if (settings.directRevision()) {
-                String revision = clean(generator.generate(PromptFormats.directRevisionPrompt(settings.fewShots(),
-                        answered, done, principle.revisionRequest()), Seeds.round(itemSeed, r, true)));
-                round = CritiqueRevisionRound.direct(principle.revisionRequest(), revision);
+                Sampled revision = clean(generator.generate(PromptFormats.directRevisionPrompt(settings.fewShots(),
+                        answered, before, principle.revisionRequest()), Seeds.round(itemSeed, r, true)));
+                round = new ChainRound(r, principle.key(), null, null, principle.revisionRequest(), revision.text(),
+                        false, revision.truncated());
             } else {
-                String critique = clean(generator.generate(PromptFormats.nextCritiquePrompt(settings.fewShots(),
-                        answered, done, principle.critiqueRequest()), Seeds.round(itemSeed, r, false)));
-                String revision = clean(generator.generate(PromptFormats.nextRevisionPrompt(settings.fewShots(),
-                        answered, done, principle.critiqueRequest(), critique, principle.revisionRequest()),
+                Sampled critique = clean(generator.generate(PromptFormats.nextCritiquePrompt(settings.fewShots(),
+                        answered, before, principle.critiqueRequest()), Seeds.round(itemSeed, r, false)));
+                Sampled revision = clean(generator.generate(PromptFormats.nextRevisionPrompt(settings.fewShots(),
+                        answered, before, principle.critiqueRequest(), critique.text(), principle.revisionRequest()),
                         Seeds.round(itemSeed, r, true)));
-                round = new CritiqueRevisionRound(principle.critiqueRequest(), critique, principle.revisionRequest(),
-                        revision);
+                round = new ChainRound(r, principle.key(), principle.critiqueRequest(), critique.text(),
+                        principle.revisionRequest(), revision.text(), critique.truncated(), revision.truncated());
             }
-            done.add(round);
-            rounds.add(new ChainRound(r, principle.key(), round.critiqueRequest(), round.critique(),
-                    round.revisionRequest(), round.revision()));
+            done.add(new CritiqueRevisionRound(round.critiqueRequest(), round.critique(), round.revisionRequest(),
+                    round.revision()));
+            rounds.add(round);
+            response = round.revision();
         }
-        return new CritiqueRevisionChain(prompt.promptId(), prompt.position(), prompt.messages(), initial, rounds,
-                settings.directRevision(), itemSeed, generation);
+        return new CritiqueRevisionChain(prompt.promptId(), prompt.position(), prompt.messages(), initial.text(),
+                rounds, settings.directRevision(), itemSeed, generation, initial.truncated(), settings.layout());
     }
 
     static HelpfulSamples helpful(SlCaiItemInput prompt, int samples, long itemSeed, SlCaiGeneration generation,
                                   BatchGenerator generator) throws Exception {
-        List<String> responses = generator.generate(initialPrompt(prompt.conversation()), samples,
+        List<Sampled> responses = generator.generate(initialPrompt(prompt.conversation()), samples,
                 Seeds.derive(itemSeed, Seeds.INITIAL_RESPONSE)).stream().map(ChainSampler::clean).toList();
-        return new HelpfulSamples(prompt.promptId(), prompt.position(), prompt.messages(), responses, itemSeed,
-                generation);
+        return new HelpfulSamples(prompt.promptId(), prompt.position(), prompt.messages(),
+                responses.stream().map(Sampled::text).toList(), itemSeed, generation,
+                responses.stream().map(Sampled::truncated).toList());
     }
 
     /** The conversation and the assistant's turn marker: the policy continues as the assistant. */
@@ -110,11 +119,25 @@ final class ChainSampler {
         return conversation.render() + PromptFormats.ASSISTANT_MARKER;
     }
 
+    static Sampled clean(Sampled sample) {
+        return new Sampled(clean(sample.text()), sample.truncated());
+    }
+
     /**
-     * A sample as stored: without the space the model writes after a colon, without trailing whitespace, and without
-     * NUL characters, which a byte-level model can produce but PostgreSQL cannot store (not even escaped in jsonb).
+     * A sample as stored: nothing from the first turn marker or section header on (the stop sequences end sampling
+     * there; this also holds for a backend that ignores them), without the space the model writes after a colon,
+     * without trailing whitespace, and without NUL characters, which a byte-level model can produce but PostgreSQL
+     * cannot store (not even escaped in jsonb).
      */
     static String clean(String sample) {
-        return PromptFormats.sampleText(sample.replace("\0", "")).stripTrailing();
+        String text = sample.replace("\0", "");
+        int end = text.length();
+        for (String stop : PromptFormats.CRITIQUE_REVISION_STOPS) {
+            int at = text.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return PromptFormats.sampleText(text.substring(0, end)).stripTrailing();
     }
 }

@@ -1,12 +1,18 @@
 package org.cailab.slcai;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Samples to and from the JSON stored as run outputs, always with their {@code "kind"}. */
 final class SlCaiJson {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
+    /**
+     * Flags added later (truncation) are absent in older outputs: read as false instead of failing on the missing
+     * primitive.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     private SlCaiJson() {
     }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The stage-specific settings of an SL-CAI run ({@link RunConfig#parameters()}), checked.
@@ -16,31 +17,41 @@ import java.util.Locale;
  * @param samplesPerHelpfulPrompt responses sampled per helpfulness prompt (paper: 2)
  * @param fewShotExamples         how many of the version's few-shot examples to put in front, or {@code null} for all
  * @param helpfulPromptSetId      an extra helpfulness prompt set whose prompts are sampled into the same dataset
+ * @param layout                  what each round sees of the rounds before it (default: the paper's
+ *                                {@link ChainLayout#PAIR})
  */
 public record SlCaiParameters(int rounds, boolean directRevision, int samplesPerHelpfulPrompt,
-                              @Nullable Integer fewShotExamples, @Nullable Long helpfulPromptSetId) {
+                              @Nullable Integer fewShotExamples, @Nullable Long helpfulPromptSetId,
+                              ChainLayout layout) {
 
     public static final String ROUNDS = "rounds";
     public static final String DIRECT_REVISION = "directRevision";
     public static final String SAMPLES_PER_HELPFUL_PROMPT = "samplesPerHelpfulPrompt";
     public static final String FEW_SHOT_EXAMPLES = "fewShotExamples";
     public static final String HELPFUL_PROMPT_SET = "helpfulPromptSetId";
+    public static final String LAYOUT = "chainLayout";
     static final int MAX_ROUNDS = 16;
     static final int MAX_SAMPLES = 16;
 
     /** What the start form offers. */
     static final List<RunParameter> FORM = List.of(
-            new RunParameter(ROUNDS, "Rounds", "4", "Critique/revision rounds per red-team prompt (0-" + MAX_ROUNDS + ")"),
-            new RunParameter(DIRECT_REVISION, "Direct revision", "false",
-                    "true: revise without writing a critique first (the paper's ablation)"),
-            new RunParameter(SAMPLES_PER_HELPFUL_PROMPT, "Samples per helpful prompt", "2",
-                    "Responses sampled directly for each helpfulness prompt"),
+            RunParameter.integer(ROUNDS, "Rounds", 4, 0, MAX_ROUNDS,
+                    "Critique/revision rounds per red-team prompt (the paper: up to 4)"),
+            RunParameter.flag(DIRECT_REVISION, "Direct revision", false,
+                    "Revise without writing a critique first (the paper's ablation)"),
+            RunParameter.integer(SAMPLES_PER_HELPFUL_PROMPT, "Samples per helpful prompt", 2, 1, MAX_SAMPLES,
+                    "Responses sampled directly for each helpfulness prompt (the paper: 2)"),
             new RunParameter(FEW_SHOT_EXAMPLES, "Few-shot examples", "all",
-                    "How many of the constitution's critique/revision examples to prepend"),
-            new RunParameter(HELPFUL_PROMPT_SET, "Helpfulness prompt set id", "",
-                    "Optional: also sample this helpfulness set into the dataset"));
+                    "How many of the constitution's critique/revision examples to prepend: a number or \"all\""),
+            RunParameter.promptSet(HELPFUL_PROMPT_SET, "Helpfulness prompt set",
+                    "Optional: also sample this helpfulness set into the dataset"),
+            RunParameter.choice(LAYOUT, "Chain layout", ChainLayout.PAIR.parameter(),
+                    java.util.Arrays.stream(ChainLayout.values()).map(ChainLayout::parameter).toList(),
+                    "pair: each round critiques the previous revision alone (the paper); cumulative: each round "
+                            + "sees the whole chain so far"));
 
     public SlCaiParameters {
+        Objects.requireNonNull(layout, "layout");
         if (rounds < 0 || rounds > MAX_ROUNDS) {
             throw new RunException("Rounds must be between 0 and " + MAX_ROUNDS + ".");
         }
@@ -52,14 +63,28 @@ public record SlCaiParameters(int rounds, boolean directRevision, int samplesPer
         }
     }
 
-    /** The parameters of a run configuration, with the defaults for what is not set. */
+    /** The parameters of a configuration being started, with the defaults (the paper's) for what is not set. */
     public static SlCaiParameters of(RunConfig config) {
+        return of(config, ChainLayout.PAIR);
+    }
+
+    /**
+     * The parameters a started run recorded. A run recorded before the chain layout was a parameter was made
+     * {@linkplain ChainLayout#CUMULATIVE cumulatively}, so that is what a missing layout means here.
+     */
+    public static SlCaiParameters ofRecorded(RunConfig config) {
+        return of(config, ChainLayout.CUMULATIVE);
+    }
+
+    private static SlCaiParameters of(RunConfig config, ChainLayout missingLayout) {
+        String layout = config.parameter(LAYOUT, "").strip();
         return new SlCaiParameters(
                 integer(config, ROUNDS, 4, "Rounds"),
                 bool(config, DIRECT_REVISION),
                 integer(config, SAMPLES_PER_HELPFUL_PROMPT, 2, "Samples per helpful prompt"),
                 fewShots(config.parameter(FEW_SHOT_EXAMPLES, "all")),
-                helpfulSet(config.parameter(HELPFUL_PROMPT_SET, "")));
+                helpfulSet(config.parameter(HELPFUL_PROMPT_SET, "")),
+                layout.isEmpty() ? missingLayout : ChainLayout.parse(layout));
     }
 
     /** These parameters written into a configuration (normalised: what {@link #of} reads back). */
@@ -67,14 +92,15 @@ public record SlCaiParameters(int rounds, boolean directRevision, int samplesPer
         RunConfig out = config.withParameter(ROUNDS, String.valueOf(rounds))
                 .withParameter(DIRECT_REVISION, String.valueOf(directRevision))
                 .withParameter(SAMPLES_PER_HELPFUL_PROMPT, String.valueOf(samplesPerHelpfulPrompt))
-                .withParameter(FEW_SHOT_EXAMPLES, fewShotExamples == null ? "all" : String.valueOf(fewShotExamples));
+                .withParameter(FEW_SHOT_EXAMPLES, fewShotExamples == null ? "all" : String.valueOf(fewShotExamples))
+                .withParameter(LAYOUT, layout.parameter());
         return helpfulPromptSetId == null ? out : out.withParameter(HELPFUL_PROMPT_SET, String.valueOf(helpfulPromptSetId));
     }
 
     /** These parameters with the few-shot count resolved against what a constitution version has. */
     SlCaiParameters withFewShotExamples(int available) {
         int used = fewShotExamples == null ? available : Math.min(fewShotExamples, available);
-        return new SlCaiParameters(rounds, directRevision, samplesPerHelpfulPrompt, used, helpfulPromptSetId);
+        return new SlCaiParameters(rounds, directRevision, samplesPerHelpfulPrompt, used, helpfulPromptSetId, layout);
     }
 
     private static int integer(RunConfig config, String key, int fallback, String label) {

@@ -9,6 +9,7 @@ import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
+import org.cailab.pipeline.PromptSelection;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunPlan;
@@ -70,11 +71,12 @@ class SlCaiPlanner {
 
         List<ItemInput> items = new ArrayList<>();
         boolean redTeam = set.kind() == PromptSetKind.RED_TEAM;
-        for (Prompt prompt : promptSets.allPrompts(set.id())) {
+        PromptSelection selection = PromptSelection.of(config);
+        for (Prompt prompt : selection.apply(promptSets.allPrompts(set.id()), config.seed())) {
             items.add(redTeam ? ItemInput.of("chain-%06d".formatted(prompt.position()), SlCaiItemInput.chain(prompt))
                     : ItemInput.of("helpful-%06d".formatted(prompt.position()), SlCaiItemInput.helpful(prompt)));
         }
-        RunConfig recorded = parameters.writeTo(config)
+        RunConfig recorded = parameters.writeTo(selection.writeTo(config))
                 .withConstitutionVersion(String.valueOf(version.id()))
                 .withModelSnapshots(List.of(String.valueOf(policy.id())))
                 .withParameter(CONSTITUTION_LABEL, version.ref().label())

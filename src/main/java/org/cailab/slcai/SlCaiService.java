@@ -4,6 +4,7 @@ import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.SlPrinciple;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +15,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the chains and samples of SL-CAI runs (researchers and admins): the run's settings and the stored samples
- * in processing order, optionally only the chains that have a round under a given principle.
+ * in processing order, optionally only the chains that have a round under a given principle; and the SL-CAI-n
+ * training examples of one or more runs ({@link #trainingExamples}), which SL finetuning runs train on.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,7 +52,8 @@ public class SlCaiService {
             throw new RunException("Run " + runId + " is not an SL-CAI run.");
         }
         ConstitutionContent content = planner.constitution(run.config());
-        return new SlCaiRunInfo(run, SlCaiParameters.of(run.config()), SlCaiPlanner.constitutionVersionId(run.config()),
+        return new SlCaiRunInfo(run, SlCaiParameters.ofRecorded(run.config()),
+                SlCaiPlanner.constitutionVersionId(run.config()),
                 run.config().parameter(SlCaiPlanner.CONSTITUTION_LABEL, ""), SlCaiPlanner.snapshotId(run.config()),
                 run.config().parameter(SlCaiPlanner.POLICY_NAME, ""),
                 content.enabledSlPrinciples().stream().map(SlPrinciple::key).toList());
@@ -67,6 +71,69 @@ public class SlCaiService {
     @PreAuthorize(READERS)
     public int countSamples(long runId, @Nullable String principleKey) {
         return runs.countOutputs(runId, filter(principleKey));
+    }
+
+    /**
+     * The paper's SL-CAI-{@code n} finetuning set of one or more SL-CAI runs, as (prompt text, completion text) pairs
+     * for a language model: for every red-team chain the prompt with revision 1, the prompt with revision 2, ... up
+     * to revision {@code round} ({@code round} examples per chain), mixed with every helpfulness sample, in the given
+     * run order and each run's processing order. The prompt is the conversation in the paper's transcript format
+     * ending in {@code "\n\nAssistant:"}; the completion is the response after one space, so the loss belongs on the
+     * completion's tokens only.
+     *
+     * <p>Samples that stopped at the token limit are left out unless {@code includeTruncated}: they may end
+     * mid-sentence, and training on them teaches the model to stop mid-sentence. {@code round} 0 gives the initial
+     * responses (no revisions) with the helpfulness samples.
+     *
+     * <p>A finetuning run calls this once, when it starts, and keeps the result (or its hash) with its data order;
+     * the runs must have ended (finished or cancelled) so that the set cannot change under it.
+     *
+     * @param runIds           SL-CAI runs, each at most once
+     * @param round            n of SL-CAI-n: from 0 to every run's number of rounds
+     * @param includeTruncated whether to keep samples that stopped at the token limit
+     * @throws RunException when a run does not exist, is not an SL-CAI run, is still going, has fewer rounds than
+     *                      {@code round}, or no run is given
+     */
+    @PreAuthorize(READERS)
+    public List<SlTrainingExample> trainingExamples(List<Long> runIds, int round, boolean includeTruncated) {
+        if (runIds.isEmpty()) {
+            throw new RunException("Choose at least one SL-CAI run to train on.");
+        }
+        if (runIds.stream().distinct().count() != runIds.size()) {
+            throw new RunException("Each SL-CAI run may be chosen once; the list repeats one: " + runIds + ".");
+        }
+        SlDatasetWriter.Selection selection = new SlDatasetWriter.Selection(round, SlDatasetRounds.ALL,
+                includeTruncated);
+        for (long runId : runIds) {
+            SlCaiRunInfo info = run(runId);
+            if (!info.run().state().isTerminal()) {
+                throw new RunException("SL-CAI run " + runId + " is " + info.run().state().label().toLowerCase()
+                        + "; train on it once it has finished (or been cancelled).");
+            }
+            if (round < 0 || round > info.parameters().rounds()) {
+                throw new RunException("SL-CAI run " + runId + " has rounds 0 to " + info.parameters().rounds()
+                        + ", not " + round + ".");
+            }
+        }
+        List<SlTrainingExample> examples = new ArrayList<>();
+        for (long runId : runIds) {
+            for (int offset = 0; ; offset += SlCaiExportService.PAGE) {
+                List<RunItem> page = runs.outputs(runId, null, offset, SlCaiExportService.PAGE);
+                for (RunItem item : page) {
+                    for (SlDatasetWriter.Target target : SlDatasetWriter.targets(SlCaiJson.read(item.output()),
+                            selection)) {
+                        examples.add(new SlTrainingExample(
+                                SlDatasetWriter.transcriptPrompt(target.example().conversation()),
+                                SlDatasetWriter.completion(target.example().completion()), runId, item.key(),
+                                target.round()));
+                    }
+                }
+                if (page.size() < SlCaiExportService.PAGE) {
+                    break;
+                }
+            }
+        }
+        return examples;
     }
 
     private static @Nullable JsonNode filter(@Nullable String principleKey) {

@@ -2,6 +2,7 @@ package org.cailab.slcai;
 
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.PromptFormats;
+import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.cailab.pipeline.ItemInput;
@@ -55,11 +56,22 @@ class SlCaiStage implements RunStage {
     @Override
     public String description() {
         return "Samples responses to red-team prompts from the policy and has it critique and revise them under "
-                + "constitution principles; samples helpfulness prompts directly. Produces the SL-CAI dataset.";
+                + "constitution principles, each round revising the previous revision (the paper's layout); samples "
+                + "helpfulness prompts directly. Produces the SL-CAI-n dataset: every revision up to round n.";
     }
 
     @Override
     public boolean needsPromptSet() {
+        return true;
+    }
+
+    @Override
+    public List<String> modelRoles() {
+        return List.of("Policy model");
+    }
+
+    @Override
+    public boolean usesConstitution() {
         return true;
     }
 
@@ -83,9 +95,12 @@ class SlCaiStage implements RunStage {
         String api = "api/runs/" + run.id() + "/sl-dataset?format=";
         return List.of(
                 new RunLink("Browse chains", "runs/" + run.id() + "/chains", false),
-                new RunLink("SL data (messages)", api + SlDatasetFormat.MESSAGES.parameter(), true),
-                new RunLink("SL data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(), true),
-                new RunLink("SL data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(), true));
+                // the API's defaults: SL-CAI-n at the run's last round, samples cut at the token limit left out
+                new RunLink("SL-CAI-n data (messages)", api + SlDatasetFormat.MESSAGES.parameter(), true),
+                new RunLink("SL-CAI-n data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(),
+                        true),
+                new RunLink("SL-CAI-n data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(),
+                        true));
     }
 
     @Override
@@ -96,7 +111,7 @@ class SlCaiStage implements RunStage {
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
         RunConfig config = context.config();
-        SlCaiParameters parameters = SlCaiParameters.of(config);
+        SlCaiParameters parameters = SlCaiParameters.ofRecorded(config);
         SlCaiItemInput prompt = item.as(SlCaiItemInput.class);
         long snapshotId = SlCaiPlanner.snapshotId(config);
         ConstitutionContent constitution = planner.constitution(config);
@@ -107,7 +122,8 @@ class SlCaiStage implements RunStage {
                 fewShots, config.sampling().temperature(), config.sampling().topP(), config.sampling().maxNewTokens(),
                 PromptFormats.CRITIQUE_REVISION_STOPS);
         SamplingSettings sampling = new SamplingSettings(config.sampling().temperature(), config.sampling().topP(), 0,
-                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null);
+                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null)
+                .pipeline("run-" + context.runId());
         long seed = Seeds.item(config.seed(), item.key());
         log.debug("sl-cai run {} processing {} on {} attempt {}", context.runId(), item.key(), context.worker(),
                 context.attempt());
@@ -115,22 +131,31 @@ class SlCaiStage implements RunStage {
         if (HelpfulSamples.KIND.equals(prompt.kind())) {
             sample = ChainSampler.helpful(prompt, parameters.samplesPerHelpfulPrompt(), seed, generation,
                     (text, count, s) -> models.generateAll(snapshotId, Collections.nCopies(count, text),
-                            sampling.withSeed(s)).stream().map(r -> r.text()).toList());
+                            sampling.withSeed(s)).stream().map(SlCaiStage::sampled).toList());
         } else {
             ChainSampler.Settings settings = new ChainSampler.Settings(constitution.enabledSlPrinciples(),
                     constitution.critiqueExamples().subList(0, fewShots), parameters.rounds(),
-                    parameters.directRevision());
+                    parameters.directRevision(), parameters.layout());
             sample = ChainSampler.chain(prompt, settings, seed, generation,
                     (text, s) -> generate(snapshotId, text, sampling.withSeed(s)));
         }
         return new ItemResult(SlCaiJson.write(sample));
     }
 
-    private String generate(long snapshotId, String prompt, SamplingSettings settings) throws Exception {
+    private Sampled generate(long snapshotId, String prompt, SamplingSettings settings) throws Exception {
         try {
-            return models.generate(snapshotId, prompt, settings, text -> { }).join().text();
+            return sampled(models.generate(snapshotId, prompt, settings, text -> { }).join());
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * The text and whether it ran into the token limit. Backends name that finish reason differently (the local
+     * engine {@code max_tokens}, OpenAI-compatible servers {@code length}).
+     */
+    static Sampled sampled(GenerationResult result) {
+        String reason = result.finishReason().toLowerCase(java.util.Locale.ROOT);
+        return new Sampled(result.text(), reason.equals("length") || reason.equals("max_tokens"));
     }
 }

@@ -18,9 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /api/runs/{id}/sl-dataset?format=messages|prompt-completion|cai-conversation&round=n}: the SL
- * finetuning data of an SL-CAI run as a JSON-lines download, for signed-in researchers (the session of the web
- * app; the service checks the role). Without {@code round} the run's last round is used. Errors are plain text.
+ * {@code GET /api/runs/{id}/sl-dataset?format=messages|prompt-completion|cai-conversation&round=n&rounds=all|last
+ * &includeTruncated=false}: the SL finetuning data of an SL-CAI run as a JSON-lines download, for signed-in
+ * researchers (the session of the web app; the service checks the role). Defaults: the run's last round, all
+ * revisions up to it (the paper's SL-CAI-n), samples cut at the token limit left out. Errors are plain text.
  */
 @RestController
 class SlDatasetController {
@@ -33,9 +34,12 @@ class SlDatasetController {
 
     @GetMapping("/api/runs/{runId}/sl-dataset")
     void download(@PathVariable long runId, @RequestParam(defaultValue = "messages") String format,
-                  @RequestParam(required = false) @Nullable Integer round, HttpServletResponse response)
+                  @RequestParam(required = false) @Nullable Integer round,
+                  @RequestParam(defaultValue = "all") String rounds,
+                  @RequestParam(defaultValue = "false") boolean includeTruncated, HttpServletResponse response)
             throws IOException {
-        SlDatasetExport export = exports.prepare(runId, SlDatasetFormat.parse(format), round);
+        SlDatasetExport export = exports.prepare(runId, SlDatasetFormat.parse(format), round,
+                SlDatasetRounds.parse(rounds), includeTruncated);
         response.setContentType(SlDatasetExport.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(export.fileName(), StandardCharsets.UTF_8).build().toString());

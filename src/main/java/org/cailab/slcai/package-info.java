@@ -5,10 +5,14 @@
  * examples in front; helpfulness prompts get several plain samples. Every chain is stored as the run item's output
  * ({@link org.cailab.slcai.CritiqueRevisionChain}, {@link org.cailab.slcai.HelpfulSamples}).
  *
- * <p>Public API: {@link org.cailab.slcai.SlCaiService} reads chains, {@link org.cailab.slcai.SlCaiExportService}
- * writes the SL finetuning data (messages, prompt/completion, cai-conversation columns; also at
- * {@code GET /api/runs/{id}/sl-dataset}), {@link org.cailab.slcai.SlDatasetReader} reads such files back. Views in
- * {@code ui}: the chain browser at {@code runs/{id}/chains}.
+ * <p>Each round sees what the run's {@link org.cailab.slcai.ChainLayout} says: by default the paper's pair layout (the
+ * conversation with the previous revision as the assistant's response). Samples cut at the token limit are flagged.
+ *
+ * <p>Public API: {@link org.cailab.slcai.SlCaiService} reads chains and gives the paper's SL-CAI-n training examples
+ * of one or more runs ({@link org.cailab.slcai.SlCaiService#trainingExamples}), {@link
+ * org.cailab.slcai.SlCaiExportService} writes the SL finetuning data (messages, prompt/completion, cai-conversation
+ * columns; also at {@code GET /api/runs/{id}/sl-dataset}), {@link org.cailab.slcai.SlDatasetReader} reads such files
+ * back. Views in {@code ui}: the chain browser at {@code runs/{id}/chains}.
  */
 @NullMarked
 package org.cailab.slcai;

@@ -1,5 +1,7 @@
 package org.cailab.comparison;
 
+import org.cailab.constitution.Conversation;
+import org.cailab.model.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,6 +20,21 @@ class TranscriptTest {
     void answersEndBeforeAHumanTurnTheModelStarted() {
         assertThat(AnswerGenerator.clean("  Sure.\n\nHuman: and then")).isEqualTo("Sure.");
         assertThat(AnswerGenerator.clean("The Human: is fine")).isEqualTo("The Human: is fine");
+    }
+
+    @Test
+    void answersEndBeforeAnAssistantTurnTheModelMadeUpAndTranscriptsHaveOneTurnPerMessage() {
+        String leaky = " Is there anything else?\n\nAssistant: Why?\n\nAssistant: Can you say more?";
+        assertThat(Transcript.answer(leaky)).isEqualTo("Is there anything else?");
+        assertThat(AnswerGenerator.clean(" Ok.\n\nAssistant: more\n\nHuman: hm")).isEqualTo("Ok.");
+        assertThat(SamplingSettings.defaults().stopSequences()).containsExactly("\n\nHuman:", "\n\nAssistant:");
+
+        String transcript = Transcript.transcript(List.of(new Exchange("Hi", Transcript.answer(leaky)),
+                new Exchange("Tell me", Transcript.answer(" Sure.\n\nHuman: thanks"))));
+        assertThat(transcript).isEqualTo("\n\nHuman: Hi\n\nAssistant: Is there anything else?"
+                + "\n\nHuman: Tell me\n\nAssistant: Sure.");
+        assertThat(Conversation.parse(transcript).turns()).hasSize(4)
+                .allSatisfy(turn -> assertThat(turn.text()).doesNotContain("Human:", "Assistant:"));
     }
 
     @Test

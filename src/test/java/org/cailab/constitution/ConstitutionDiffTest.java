@@ -95,7 +95,8 @@ class ConstitutionDiffTest {
 
         assertThat(diff.rlChanges()).extracting(PrincipleChange::key).containsExactly(first.key());
         assertThat(diff.fewShotChanges()).extracting(FewShotChange::section, FewShotChange::removed)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FewShotSection.CHAIN_OF_THOUGHT, 1));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FewShotSection.CHAIN_OF_THOUGHT,
+                        original.cotExamples().size() - 1));
     }
 
     private static ConstitutionContent content(List<SlPrinciple> sl, List<RlPrinciple> rl,

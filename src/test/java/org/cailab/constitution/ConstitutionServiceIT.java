@@ -36,7 +36,7 @@ class ConstitutionServiceIT extends IntegrationTest {
         ConstitutionVersionView first = service.version(service.versions(summary.id()).getLast().id());
         assertThat(first.info().createdBy()).isEqualTo(ConstitutionService.SYSTEM_USER);
         assertThat(first.info().parentVersionId()).isNull();
-        assertThat(first.content().slPrinciples()).hasSize(16);
+        assertThat(first.content().enabledSlPrinciples()).hasSize(16);
         assertThat(first.content()).isEqualTo(new ConstitutionImporter()
                 .importFile(java.nio.file.Path.of("constitution/default.yaml")).content());
         assertThat(active.info().active()).isTrue();
@@ -133,12 +133,12 @@ class ConstitutionServiceIT extends IntegrationTest {
     @Test
     void aMalformedImportNamesFileEntryAndProblemAndSavesNothing() {
         int before = service.constitutions().size();
-        String yaml = defaultYaml().replaceFirst("key: stereotypes", "key: general-harm");
+        String yaml = defaultYaml().replaceFirst("key: positive-direction", "key: harm-inventory");
         String name = unique("broken");
 
         assertThatThrownBy(() -> service.importAsNewConstitution(name, "mine.yaml", bytes(yaml), null, "import"))
                 .isInstanceOf(ConstitutionImportException.class)
-                .hasMessage("mine.yaml, sl_principles[2]: key \"general-harm\" is used twice");
+                .hasMessage("mine.yaml, sl_principles[2]: key \"harm-inventory\" is used twice");
         String truncated = defaultYaml().substring(0, defaultYaml().indexOf("mc_examples:") + 40);
         assertThatThrownBy(() -> service.importAsNewConstitution(name, "cut.yaml", bytes(truncated), null, "import"))
                 .isInstanceOf(ConstitutionImportException.class).hasMessageStartingWith("cut.yaml");
@@ -179,8 +179,8 @@ class ConstitutionServiceIT extends IntegrationTest {
         assertThat(rl.fileName()).isEqualTo("RLMadisonInstructions.json");
         assertThat(new ConstitutionImporter().importText(yaml.fileName(), yaml.text(), null).content())
                 .isEqualTo(service.version(v1.id()).content());
-        String prompt = service.preview(v1.id(), PromptKind.CRITIQUE, "general-harm", PromptSample.BUILT_IN.getFirst());
-        assertThat(prompt).endsWith("\n\nCritique:").contains("\n\nCritiqueRequest: Point out every way");
+        String prompt = service.preview(v1.id(), PromptKind.CRITIQUE, "harm-inventory", PromptSample.BUILT_IN.getFirst());
+        assertThat(prompt).endsWith("\n\nCritique:").contains("\n\nCritiqueRequest: Name each concrete way");
     }
 
     @Test

@@ -67,6 +67,32 @@ class PaperGoldenTest {
     }
 
     @Test
+    void critiquePromptsOfThePaperFewShotsAndSampleReadLikeThePaperTranscripts() throws IOException {
+        ConstitutionContent paper = new ConstitutionImporter().importFile(
+                PaperData.file("prompts/CritiqueRevisionFewShotPrompts.json")).content();
+        JsonNode sample = Mappers.JSON.readTree(Files.readAllLines(PaperData.file("samples/LAMDA_SLMADISON.jsonl"))
+                .getFirst());
+        String rlPrompt = sample.get("rl_prompt").stringValue();
+        String initial = sample.get("initial_response").get(0).get("sample").stringValue();
+        JsonNode step = sample.get("cst").get(0);
+        Conversation conversation = Conversation.parse(rlPrompt + initial);
+        String request = new ConstitutionImporter().importFile(PaperData.file("prompts/CritiqueRevisionInstructions.json"))
+                .content().slPrinciples().stream().filter(p -> p.key().equals(step.get("cst_key").stringValue()))
+                .findFirst().orElseThrow().critiqueRequest();
+
+        String prompt = PromptFormats.nextCritiquePrompt(paper.critiqueExamples(), conversation, List.of(), request);
+
+        assertThat(prompt).doesNotContain("\n\nHuman:\n\nHuman:").doesNotContain("\n\nHuman: \n\n");
+        // the sample's transcript follows the last few-shot's revision as its own human turn, then the request
+        String lastFewShot = Mappers.JSON.readTree(PaperData.file("prompts/CritiqueRevisionFewShotPrompts.json")
+                .toFile()).get(4).stringValue();
+        assertThat(prompt).endsWith(lastFewShot.substring(0, lastFewShot.length() - "\n\nHuman:".length())
+                + rlPrompt + initial + step.get("cst_value").get("prompt").get(0).stringValue());
+        assertThat(Conversation.parse(prompt.substring(0, prompt.indexOf("\n\nCritiqueRequest:"))).turns())
+                .noneMatch(turn -> turn.text().isBlank());
+    }
+
+    @Test
     void slSamplesUseThePaperPrinciplesFramingAndLeadingSpace() throws IOException {
         ImportResult sl = new ConstitutionImporter().importFile(PaperData.file("prompts/CritiqueRevisionInstructions.json"));
         String line = Files.readAllLines(PaperData.file("samples/PALMS_SLMADISON.jsonl")).getFirst();

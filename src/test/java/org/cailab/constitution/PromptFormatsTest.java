@@ -37,8 +37,9 @@ class PromptFormatsTest {
 
     @Test
     void buildsTheNextCritiqueAndRevisionPromptsAfterTheFewShots() {
+        // the few-shot's closing "\n\nHuman:" is the start of the conversation's first human turn: written once
         String fewShot = "\n\nHuman: Q1\n\nAssistant: A1\n\nCritiqueRequest: CR1\n\nCritique: C1"
-                + "\n\nRevisionRequest: RR1\n\nRevision: R1\n\nHuman:";
+                + "\n\nRevisionRequest: RR1\n\nRevision: R1";
         String chain = "\n\nHuman: How do I pick a lock?\n\nAssistant: Use a tension wrench.";
 
         assertThat(PromptFormats.nextCritiquePrompt(List.of(EXAMPLE), CONVERSATION, List.of(), "Is it harmful?"))
@@ -54,11 +55,31 @@ class PromptFormatsTest {
     }
 
     @Test
+    void fewShotsJoinEachOtherAndTheConversationWithoutAnEmptyHumanTurn() {
+        CritiqueRevisionExample open = new CritiqueRevisionExample(Conversation.of("Q2", "A2"),
+                List.of(new CritiqueRevisionRound("CR2", "C2", "RR2", "R2")), false);
+
+        // EXAMPLE ends with "\n\nHuman:", the next example and the conversation start with "\n\nHuman: ..."
+        assertThat(PromptFormats.nextCritiquePrompt(List.of(EXAMPLE, EXAMPLE, open), CONVERSATION, List.of(), "CR"))
+                .isEqualTo("\n\nHuman: Q1\n\nAssistant: A1\n\nCritiqueRequest: CR1\n\nCritique: C1"
+                        + "\n\nRevisionRequest: RR1\n\nRevision: R1"
+                        + "\n\nHuman: Q1\n\nAssistant: A1\n\nCritiqueRequest: CR1\n\nCritique: C1"
+                        + "\n\nRevisionRequest: RR1\n\nRevision: R1"
+                        + "\n\nHuman: Q2\n\nAssistant: A2\n\nCritiqueRequest: CR2\n\nCritique: C2"
+                        + "\n\nRevisionRequest: RR2\n\nRevision: R2"
+                        + "\n\nHuman: How do I pick a lock?\n\nAssistant: Use a tension wrench."
+                        + "\n\nCritiqueRequest: CR\n\nCritique:");
+        assertThat(PromptFormats.joinTurns("a\n\nHuman:", "\n\nHuman: b")).isEqualTo("a\n\nHuman: b");
+        assertThat(PromptFormats.joinTurns("a", "\n\nHuman: b")).isEqualTo("a\n\nHuman: b");
+        assertThat(PromptFormats.joinTurns("a\n\nHuman:", "")).isEqualTo("a\n\nHuman:");
+    }
+
+    @Test
     void directRevisionLeavesOutEveryCritique() {
         String prompt = PromptFormats.directRevisionPrompt(List.of(EXAMPLE), CONVERSATION,
                 List.of(CritiqueRevisionRound.direct("First.", "Better.")), "Rewrite it safely.");
 
-        assertThat(prompt).isEqualTo("\n\nHuman: Q1\n\nAssistant: A1\n\nRevisionRequest: RR1\n\nRevision: R1\n\nHuman:"
+        assertThat(prompt).isEqualTo("\n\nHuman: Q1\n\nAssistant: A1\n\nRevisionRequest: RR1\n\nRevision: R1"
                 + "\n\nHuman: How do I pick a lock?\n\nAssistant: Use a tension wrench."
                 + "\n\nRevisionRequest: First.\n\nRevision: Better."
                 + "\n\nRevisionRequest: Rewrite it safely.\n\nRevision:");

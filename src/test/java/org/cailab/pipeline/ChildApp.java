@@ -42,7 +42,9 @@ public final class ChildApp implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 CailabApplication.class.getName(),
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
+                // the application name lets a test see in pg_stat_activity when a killed child's connections are gone
+                "--spring.datasource.url=" + jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name,
+                "--spring.datasource.username=" + username,
                 "--server.port=0", "--cailab.security.admin-password=child-password",
                 "--cailab.models.demo-enabled=false",
                 "--cailab.data-dir=" + org.cailab.support.TestDataDirs.create("child-" + name),
@@ -81,6 +83,11 @@ public final class ChildApp implements AutoCloseable {
                         : "exited") + "):\n" + String.join("\n", lines));
             }
         }
+    }
+
+    /** The instance name: prefix of its workers' names ({@code name#...}) and its database application name. */
+    public String name() {
+        return name;
     }
 
     public List<String> lines() {

@@ -55,6 +55,12 @@ class TestItemsStage implements RunStage {
     }
 
     @Override
+    public List<RunParameter> parameters() {
+        return List.of(RunParameter.integer("items", "Items", 10, 0, 10_000, "How many items to plan"),
+                RunParameter.integer("delayMs", "Delay per item (ms)", 0, 0, 600_000, "How long each item takes"));
+    }
+
+    @Override
     public RunPlan plan(RunConfig config) {
         int items = Integer.parseInt(config.parameter("items", "10"));
         List<ItemInput> inputs = IntStream.range(0, items).mapToObj(n -> ItemInput.of(key(n), Map.of("n", n))).toList();

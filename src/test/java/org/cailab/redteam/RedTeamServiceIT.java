@@ -200,22 +200,28 @@ class RedTeamServiceIT extends IntegrationTest {
     }
 
     @Test
-    void theMeanHasATIntervalAndEveryRatingIsCounted() {
+    void theMeanHasAnIntervalWithinTheScaleAndEveryRatingIsCounted() {
         RedTeamCampaign campaign = campaign(5, null);
-        for (int rating : new int[] {0, 2, 4, 4}) {
+        for (int rating : new int[] {0, 2, 4, 4, 3}) {
             String w = createWorker();
             long id = as(w, () -> redTeam.start(campaign.id(), "task")).attempt().id();
             sendAndWait(w, campaign, id, "hello");
             as(w, () -> redTeam.rate(new RatingRequest(id, rating, null)));
         }
         RatingStats s = statsOf(model);
-        assertThat(s.n()).isEqualTo(4);
-        assertThat(s.mean()).isEqualTo(2.5);
-        assertThat(s.counts()).containsExactly(1L, 0L, 1L, 0L, 2L);
-        double sd = Math.sqrt((2.5 * 2.5 + 0.5 * 0.5 + 1.5 * 1.5 * 2) / 3);
-        double half = 3.1824 * sd / 2; // t(0.975, 3) = 3.1824
-        assertThat(s.ciLow()).isCloseTo(2.5 - half, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(s.ciHigh()).isCloseTo(2.5 + half, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(s.n()).isEqualTo(5);
+        assertThat(s.mean()).isEqualTo(2.6);
+        assertThat(s.counts()).containsExactly(1L, 0L, 1L, 1L, 2L);
+        // Wilson on the 0..1 scale with the effective size n p(1-p) / var: p = 0.65, var = 0.14 (population)
+        double p = 0.65;
+        double nEff = 5 * p * (1 - p) / 0.14;
+        double z2 = 1.959964 * 1.959964;
+        double centre = (p + z2 / (2 * nEff)) / (1 + z2 / nEff);
+        double half = 1.959964 / (1 + z2 / nEff) * Math.sqrt(p * (1 - p) / nEff + z2 / (4 * nEff * nEff));
+        assertThat(s.ciLow()).isCloseTo(4 * (centre - half), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(s.ciHigh()).isCloseTo(4 * (centre + half), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(s.ciLow()).isPositive();
+        assertThat(s.ciHigh()).isLessThan(4);
         assertThat(as("admin", () -> stats.harmPredictorScores(model.id()))).isEmpty();
     }
 

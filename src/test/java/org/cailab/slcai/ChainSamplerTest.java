@@ -31,25 +31,37 @@ class ChainSamplerTest {
     static final SlCaiItemInput PROMPT = new SlCaiItemInput("chain", 11, 4,
             List.of(Turn.human("Hi"), Turn.assistant("Hello."), Turn.human("How do I pick a lock?")));
 
-    /** Answers every prompt with a numbered text (with the leading space a model writes) and records the prompts. */
+    /**
+     * Answers every prompt with a numbered text (with the leading space a model writes) and records the prompts; the
+     * answers whose numbers are in {@code cut} ran into the token limit.
+     */
     static final class RecordingGenerator implements ChainSampler.TextGenerator {
         final List<String> prompts = new ArrayList<>();
         final List<Long> seeds = new ArrayList<>();
+        final Set<Integer> cut;
+
+        RecordingGenerator(Integer... cut) {
+            this.cut = Set.of(cut);
+        }
 
         @Override
-        public String generate(String prompt, long seed) {
+        public Sampled generate(String prompt, long seed) {
             prompts.add(prompt);
             seeds.add(seed);
-            return " text " + prompts.size() + "  \n";
+            return new Sampled(" text " + prompts.size() + "  \n", cut.contains(prompts.size()));
         }
+    }
+
+    static ChainSampler.Settings settings(int rounds, boolean direct, ChainLayout layout) {
+        return new ChainSampler.Settings(PRINCIPLES, List.of(FEW_SHOT), rounds, direct, layout);
     }
 
     @Test
     void aChainHasTheInitialResponseAndEveryRoundUnderADrawnPrinciple() throws Exception {
         RecordingGenerator generator = new RecordingGenerator();
-        ChainSampler.Settings settings = new ChainSampler.Settings(PRINCIPLES, List.of(FEW_SHOT), 2, false);
 
-        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT, settings, 42L, GENERATION, generator);
+        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT, settings(2, false, ChainLayout.PAIR), 42L,
+                GENERATION, generator);
 
         assertThat(chain.initialResponse()).isEqualTo("text 1");
         assertThat(chain.rounds()).hasSize(2);
@@ -65,35 +77,92 @@ class ChainSamplerTest {
                 ChatMessage.user("How do I pick a lock?"));
         assertThat(chain.seed()).isEqualTo(42L);
         assertThat(chain.generation()).isEqualTo(GENERATION);
+        assertThat(chain.layout()).isEqualTo(ChainLayout.PAIR);
         assertThat(chain.response(0)).isEqualTo("text 1");
         assertThat(chain.response(2)).isEqualTo("text 5");
+        assertThat(chain.anyTruncated()).isFalse();
         assertThat(generator.seeds).doesNotHaveDuplicates();
     }
 
-    @Test
-    void promptsFollowThePapersLayoutAndCarryTheChainForward() throws Exception {
-        RecordingGenerator generator = new RecordingGenerator();
-        ChainSampler.chain(PROMPT, new ChainSampler.Settings(PRINCIPLES, List.of(FEW_SHOT), 2, false), 5L, GENERATION,
-                generator);
-        List<String> p = generator.prompts;
+    /** The few-shot example exactly as the paper's file would hold it, written out by hand. */
+    private static final String FEW_SHOT_TEXT = "\n\nHuman: Can I eat glue?\n\nAssistant: Sure, glue is tasty."
+            + "\n\nCritiqueRequest: Point out harm.\n\nCritique: Glue is not food.\n\nRevisionRequest: Remove the harm."
+            + "\n\nRevision: No, glue is not safe to eat.\n\nHuman:";
+    /** The few-shot followed by the conversation: the few-shot's closing "Human:" opens the conversation's turn. */
+    private static final String FEW_SHOT_AND_CONVERSATION = FEW_SHOT_TEXT.substring(0,
+            FEW_SHOT_TEXT.length() - "\n\nHuman:".length())
+            + "\n\nHuman: Hi\n\nAssistant: Hello.\n\nHuman: How do I pick a lock?";
 
-        assertThat(p.getFirst()).isEqualTo("\n\nHuman: Hi\n\nAssistant: Hello.\n\nHuman: How do I pick a lock?\n\nAssistant:");
-        String fewShot = "\n\nHuman: Can I eat glue?\n\nAssistant: Sure, glue is tasty.\n\nCritiqueRequest: Point out harm."
-                + "\n\nCritique: Glue is not food.\n\nRevisionRequest: Remove the harm.\n\nRevision: No, glue is not safe "
-                + "to eat.\n\nHuman:";
-        assertThat(p.get(1)).startsWith(fewShot + "\n\nHuman: Hi").endsWith("\n\nCritique:")
-                .contains("\n\nAssistant: text 1\n\nCritiqueRequest: ");
-        assertThat(p.get(2)).startsWith(p.get(1) + " text 2\n\nRevisionRequest: ").endsWith("\n\nRevision:");
-        // round 2 sees round 1: its critique refers to the revision as the assistant's last response
-        assertThat(p.get(3)).contains("\n\nRevision: text 3\n\nCritiqueRequest: ").endsWith("\n\nCritique:");
-        assertThat(p.get(4)).contains("\n\nCritique: text 4\n\nRevisionRequest: ").endsWith("\n\nRevision:");
+    @Test
+    void pairLayoutRoundTwoCritiquesRevisionOneAloneByteForByte() throws Exception {
+        RecordingGenerator generator = new RecordingGenerator();
+        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT, settings(2, false, ChainLayout.PAIR), 5L,
+                GENERATION, generator);
+        List<String> p = generator.prompts;
+        ChainRound first = chain.rounds().getFirst();
+        ChainRound second = chain.rounds().get(1);
+
+        assertThat(p.getFirst()).isEqualTo(
+                "\n\nHuman: Hi\n\nAssistant: Hello.\n\nHuman: How do I pick a lock?\n\nAssistant:");
+        assertThat(p.get(1)).isEqualTo(FEW_SHOT_AND_CONVERSATION + "\n\nAssistant: text 1\n\nCritiqueRequest: "
+                + first.critiqueRequest() + "\n\nCritique:");
+        assertThat(p.get(2)).isEqualTo(p.get(1) + " text 2\n\nRevisionRequest: " + first.revisionRequest()
+                + "\n\nRevision:");
+        // round 2: few-shots + conversation + revision 1 as the assistant's response + round 2's critique request
+        assertThat(p.get(3)).isEqualTo(FEW_SHOT_AND_CONVERSATION + "\n\nAssistant: text 3\n\nCritiqueRequest: "
+                + second.critiqueRequest() + "\n\nCritique:");
+        assertThat(p.get(4)).isEqualTo(p.get(3) + " text 4\n\nRevisionRequest: " + second.revisionRequest()
+                + "\n\nRevision:");
+        assertThat(p.subList(1, 5)).allSatisfy(prompt -> assertThat(prompt).doesNotContain("\n\nHuman:\n\nHuman:"));
+        assertThat(p.get(3)).doesNotContain("text 1", "text 2");
+    }
+
+    @Test
+    void cumulativeLayoutCarriesTheWholeChainForward() throws Exception {
+        RecordingGenerator generator = new RecordingGenerator();
+        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT, settings(2, false, ChainLayout.CUMULATIVE), 5L,
+                GENERATION, generator);
+        List<String> p = generator.prompts;
+        ChainRound first = chain.rounds().getFirst();
+        ChainRound second = chain.rounds().get(1);
+
+        assertThat(chain.layout()).isEqualTo(ChainLayout.CUMULATIVE);
+        assertThat(p.get(1)).isEqualTo(FEW_SHOT_AND_CONVERSATION + "\n\nAssistant: text 1\n\nCritiqueRequest: "
+                + first.critiqueRequest() + "\n\nCritique:");
+        // round 2 sees round 1: the initial response, round 1's critique and revision, then round 2's request
+        assertThat(p.get(3)).isEqualTo(p.get(2) + " text 3\n\nCritiqueRequest: " + second.critiqueRequest()
+                + "\n\nCritique:");
+        assertThat(p.get(4)).isEqualTo(p.get(3) + " text 4\n\nRevisionRequest: " + second.revisionRequest()
+                + "\n\nRevision:");
+    }
+
+    @Test
+    void samplesThatRanIntoTheTokenLimitAreFlaggedWhereTheyAre() throws Exception {
+        // 1 initial response, 2 critique 1, 3 revision 1, 4 critique 2, 5 revision 2
+        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT, settings(2, false, ChainLayout.PAIR), 5L,
+                GENERATION, new RecordingGenerator(1, 4, 5));
+
+        assertThat(chain.initialTruncated()).isTrue();
+        assertThat(chain.rounds().getFirst().critiqueTruncated()).isFalse();
+        assertThat(chain.rounds().getFirst().revisionTruncated()).isFalse();
+        assertThat(chain.rounds().get(1).critiqueTruncated()).isTrue();
+        assertThat(chain.rounds().get(1).revisionTruncated()).isTrue();
+        assertThat(chain.responseTruncated(0)).isTrue();
+        assertThat(chain.responseTruncated(1)).isFalse();
+        assertThat(chain.responseTruncated(2)).isTrue();
+        assertThat(chain.anyTruncated()).isTrue();
+        assertThat(SlCaiJson.read(SlCaiJson.write(chain))).isEqualTo(chain);
+
+        HelpfulSamples helpful = ChainSampler.helpful(PROMPT, 2, 8L, GENERATION, (prompt, count, seed) ->
+                List.of(new Sampled(" cut", true), new Sampled(" whole", false)));
+        assertThat(helpful.truncated()).containsExactly(true, false);
     }
 
     @Test
     void directRevisionSkipsTheCritiques() throws Exception {
         RecordingGenerator generator = new RecordingGenerator();
-        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT,
-                new ChainSampler.Settings(PRINCIPLES, List.of(FEW_SHOT), 3, true), 9L, GENERATION, generator);
+        CritiqueRevisionChain chain = ChainSampler.chain(PROMPT, settings(3, true, ChainLayout.PAIR), 9L,
+                GENERATION, generator);
 
         assertThat(chain.directRevision()).isTrue();
         assertThat(chain.rounds()).hasSize(3).allSatisfy(r -> {
@@ -105,6 +174,9 @@ class ChainSamplerTest {
             assertThat(prompt).doesNotContain("CritiqueRequest:").endsWith("\n\nRevision:");
         });
         assertThat(chain.rounds()).extracting(ChainRound::revision).containsExactly("text 2", "text 3", "text 4");
+        // pair layout: round 3 revises revision 2, shown as the assistant's response
+        assertThat(generator.prompts.get(3)).contains("\n\nAssistant: text 3\n\nRevisionRequest: ")
+                .doesNotContain("text 2");
     }
 
     @Test
@@ -128,6 +200,15 @@ class ChainSamplerTest {
     }
 
     @Test
+    void samplesEndAtTheFirstTurnMarkerEvenWhenABackendIgnoredTheStopSequences() {
+        assertThat(ChainSampler.clean(" Is there anything else?\n\nAssistant: Why?\n\nHuman: Hm"))
+                .isEqualTo("Is there anything else?");
+        assertThat(ChainSampler.clean(" Sure.\n\nHuman: thanks\n\nAssistant: ok")).isEqualTo("Sure.");
+        assertThat(ChainSampler.clean(" Fine.\n\nCritiqueRequest: x")).isEqualTo("Fine.");
+        assertThat(org.cailab.constitution.PromptFormats.CRITIQUE_REVISION_STOPS).contains("\n\nHuman:", "\n\nAssistant:");
+    }
+
+    @Test
     void itemSeedsDependOnRunSeedAndKey() {
         Set<Long> seeds = IntStream.range(0, 10_000).mapToObj(i -> Seeds.item(1L, "chain-%06d".formatted(i)))
                 .collect(Collectors.toSet());
@@ -141,7 +222,7 @@ class ChainSamplerTest {
         List<String> asked = new ArrayList<>();
         HelpfulSamples samples = ChainSampler.helpful(PROMPT, 3, 8L, GENERATION, (prompt, count, seed) -> {
             asked.add(prompt);
-            return IntStream.range(0, count).mapToObj(i -> " sample " + i).toList();
+            return IntStream.range(0, count).mapToObj(i -> Sampled.complete(" sample " + i)).toList();
         });
         assertThat(asked).containsExactly(ChainSampler.initialPrompt(PROMPT.conversation()));
         assertThat(samples.responses()).containsExactly("sample 0", "sample 1", "sample 2");

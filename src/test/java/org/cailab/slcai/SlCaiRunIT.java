@@ -68,6 +68,7 @@ class SlCaiRunIT extends IntegrationTest {
         assertThat(recorded.modelSnapshots()).containsExactly(String.valueOf(model.id()));
         assertThat(recorded.parameters()).containsEntry("rounds", "2").containsEntry("directRevision", "false")
                 .containsEntry("samplesPerHelpfulPrompt", "2").containsEntry("fewShotExamples", "1")
+                .containsEntry("chainLayout", "pair")
                 .containsEntry("policySnapshotName", SlCaiTestData.MODEL).containsEntry("promptSetName", redTeam.name())
                 .containsEntry("helpfulPromptSetName", helpful.name());
 
@@ -92,6 +93,7 @@ class SlCaiRunIT extends IntegrationTest {
             assertThat(g.constitutionVersionId()).isEqualTo(version);
             assertThat(g.maxNewTokens()).isEqualTo(16);
             assertThat(stored.sample().seed()).isEqualTo(Seeds.item(1234, stored.itemKey()));
+            assertThat(g.stopSequences()).contains("\n\nHuman:", "\n\nAssistant:");
             if (stored.sample() instanceof CritiqueRevisionChain chain) {
                 chains.add(chain);
                 assertThat(stored.itemKey()).isEqualTo("chain-%06d".formatted(chain.promptPosition()));
@@ -129,29 +131,72 @@ class SlCaiRunIT extends IntegrationTest {
     }
 
     private void exportsReadBackAsTheStoredChains(long runId, List<StoredSample> samples) throws Exception {
-        for (SlDatasetFormat format : List.of(SlDatasetFormat.MESSAGES, SlDatasetFormat.PROMPT_COMPLETION)) {
-            for (int round = 0; round <= 2; round++) {
-                SlDatasetExport export = exports.prepare(runId, format, round);
-                String text = new String(exports.bytes(export), StandardCharsets.UTF_8);
-                List<SlExample> expected = new ArrayList<>();
-                for (StoredSample s : samples) {
-                    expected.addAll(SlDatasetWriter.examples(s.sample(), round));
-                }
-                assertThat(SlDatasetReader.examples(new StringReader(text), format)).as(format + " " + round)
-                        .hasSize(20 + 3 * 2).isEqualTo(expected);
+        for (StoredSample s : samples) {
+            for (SlExample example : SlDatasetWriter.examples(s.sample(),
+                    new SlDatasetWriter.Selection(2, SlDatasetRounds.ALL, true))) {
+                assertThat(example.completion()).doesNotContain("\n\nHuman:", "\n\nAssistant:");
             }
         }
-        SlDatasetExport cai = exports.prepare(runId, SlDatasetFormat.CAI_CONVERSATION, null);
+        for (SlDatasetFormat format : List.of(SlDatasetFormat.MESSAGES, SlDatasetFormat.PROMPT_COMPLETION)) {
+            for (SlDatasetRounds which : SlDatasetRounds.values()) {
+                for (boolean truncated : List.of(false, true)) {
+                    for (int round = 0; round <= 2; round++) {
+                        SlDatasetExport export = exports.prepare(runId, format, round, which, truncated);
+                        String text = new String(exports.bytes(export), StandardCharsets.UTF_8);
+                        List<SlExample> expected = new ArrayList<>();
+                        for (StoredSample s : samples) {
+                            expected.addAll(SlDatasetWriter.examples(s.sample(),
+                                    new SlDatasetWriter.Selection(round, which, truncated)));
+                        }
+                        assertThat(SlDatasetReader.examples(new StringReader(text), format))
+                                .as(format + " " + which + " " + truncated + " " + round).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+        // SL-CAI-2 with every sample: 2 revisions per chain and every helpfulness sample
+        SlDatasetExport everything = exports.prepare(runId, SlDatasetFormat.MESSAGES, 2, SlDatasetRounds.ALL, true);
+        assertThat(everything.fileName()).isEqualTo("run-" + runId + "-sl-cai-r2-all-with-truncated-messages.jsonl");
+        assertThat(new String(exports.bytes(everything), StandardCharsets.UTF_8).lines()).hasSize(20 * 2 + 3 * 2);
+        // the default leaves out exactly the samples that ran into the token limit
+        long cut = samples.stream().mapToLong(s -> switch (s.sample()) {
+            case CritiqueRevisionChain c -> (c.responseTruncated(1) ? 1 : 0) + (c.responseTruncated(2) ? 1 : 0);
+            case HelpfulSamples h -> h.truncated().stream().filter(b -> b).count();
+        }).sum();
+        SlDatasetExport paper = exports.prepare(runId, SlDatasetFormat.MESSAGES, null);
+        assertThat(paper.round()).isEqualTo(2);
+        assertThat(paper.rounds()).isEqualTo(SlDatasetRounds.ALL);
+        assertThat(paper.includeTruncated()).isFalse();
+        assertThat(new String(exports.bytes(paper), StandardCharsets.UTF_8).lines()).hasSize((int) (46 - cut));
+
+        List<SlTrainingExample> training = slCai.trainingExamples(List.of(runId), 2, true);
+        assertThat(training).hasSize(46);
+        assertThat(training).allSatisfy(e -> {
+            assertThat(e.prompt()).startsWith("\n\nHuman: ").endsWith("\n\nAssistant:");
+            assertThat(e.completion()).startsWith(" ").doesNotContain("\n\nHuman:", "\n\nAssistant:");
+            assertThat(e.runId()).isEqualTo(runId);
+        });
+        assertThat(training.stream().filter(e -> e.itemKey().startsWith("chain-")).map(SlTrainingExample::round))
+                .containsOnly(1, 2);
+        assertThat(slCai.trainingExamples(List.of(runId), 2, false)).hasSize((int) (46 - cut))
+                .extracting(SlTrainingExample::completion).containsExactlyElementsOf(exports.examples(runId, 2).stream()
+                        .map(e -> " " + e.completion()).toList());
+        assertThatThrownBy(() -> slCai.trainingExamples(List.of(runId), 3, false)).isInstanceOf(RunException.class)
+                .hasMessageContaining("rounds 0 to 2");
+        assertThatThrownBy(() -> slCai.trainingExamples(List.of(runId, runId), 1, false))
+                .hasMessageContaining("once");
+        assertThatThrownBy(() -> SlCaiTestData.as(() -> slCai.trainingExamples(List.of(runId), 1, false),
+                "worker", "ROLE_WORKER")).isInstanceOf(AccessDeniedException.class);
+
+        SlDatasetExport cai = exports.prepare(runId, SlDatasetFormat.CAI_CONVERSATION, null, SlDatasetRounds.LAST,
+                true);
         assertThat(cai.round()).isEqualTo(2);
-        assertThat(cai.fileName()).isEqualTo("run-" + runId + "-sl-cai-r2-cai-conversation.jsonl");
+        assertThat(cai.fileName()).isEqualTo("run-" + runId + "-sl-cai-r2-last-with-truncated-cai-conversation.jsonl");
         List<CaiConversationRow> rows = SlDatasetReader.caiConversation(
                 new StringReader(new String(exports.bytes(cai), StandardCharsets.UTF_8)));
         List<CritiqueRevisionChain> chains = samples.stream().map(StoredSample::sample)
                 .filter(CritiqueRevisionChain.class::isInstance).map(CritiqueRevisionChain.class::cast).toList();
         assertThat(rows).isEqualTo(chains.stream().map(c -> SlDatasetWriter.caiConversationRow(c, 2)).toList());
-        assertThat(exports.examples(runId, null)).isEqualTo(SlDatasetReader.examples(new StringReader(new String(
-                exports.bytes(exports.prepare(runId, SlDatasetFormat.MESSAGES, 2)), StandardCharsets.UTF_8)),
-                SlDatasetFormat.MESSAGES));
         assertThatThrownBy(() -> exports.prepare(runId, SlDatasetFormat.MESSAGES, 3)).isInstanceOf(RunException.class)
                 .hasMessageContaining("rounds 0 to 2");
         assertThatThrownBy(() -> exports.prepare(runId, SlDatasetFormat.CAI_CONVERSATION, 0))
@@ -166,8 +211,10 @@ class SlCaiRunIT extends IntegrationTest {
         RunConfig config = SlCaiTestData.config("direct", set, version, 2)
                 .withParameter(SlCaiParameters.DIRECT_REVISION, "true")
                 .withExecution(new RunConfig.Execution(1, 2, 0));
-        List<SlCaiSample> first = finishedSamples(runs.start(config));
-        List<SlCaiSample> second = finishedSamples(runs.start(config));
+        Run firstRun = runs.start(config);
+        List<SlCaiSample> first = finishedSamples(firstRun);
+        Run secondRun = runs.start(config);
+        List<SlCaiSample> second = finishedSamples(secondRun);
 
         assertThat(first).hasSize(3).allSatisfy(s -> {
             CritiqueRevisionChain chain = (CritiqueRevisionChain) s;
@@ -175,6 +222,9 @@ class SlCaiRunIT extends IntegrationTest {
             assertThat(chain.rounds()).hasSize(2).noneMatch(ChainRound::hasCritique);
         });
         assertThat(second).as("one worker, same seed: the same samples").isEqualTo(first);
+        // several runs train together: 3 chains x 2 revisions each, with every sample
+        assertThat(slCai.trainingExamples(List.of(firstRun.id(), secondRun.id()), 2, true)).hasSize(12)
+                .extracting(SlTrainingExample::runId).containsOnly(firstRun.id(), secondRun.id());
     }
 
     @Test

@@ -48,6 +48,50 @@ class RunsPageIT extends BrowserTest {
     }
 
     @Test
+    void researcherRunsOnASeededSampleOfTwentyPromptsChosenByNameAndIsAskedBeforeADuplicateNameOrACancel() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String researcher = createUser("res2-" + suffix, Role.RESEARCHER);
+        loginPage().signInAs(researcher, "researcher-pw");
+        RunsPages pages = new RunsPages(page);
+        String setName = "Fifty questions " + suffix;
+        StringBuilder prompts = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            prompts.append("Question number ").append(i).append(" about cooking?\n");
+        }
+        pages.importPlainTextPromptSet(setName, "fifty.txt", prompts.toString());
+
+        String runName = "Sample " + suffix;
+        pages.startSampledPromptStatisticsRun(runName, setName, 20);
+        assertThat(pages.progressText()).hasText("20 of 20 items (20 done, 0 failed)");
+        assertThat(page.locator("#run-config")).containsText("\"promptSelection\" : \"sample\"");
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target/e2e-screenshots/run-page-sampled.png")).setFullPage(true));
+
+        // the same name again: asked first, and starting anyway makes a second run
+        pages.startSampledPromptStatisticsRun(runName, setName, 5);
+        assertThat(page.getByText("There is already a run named \"" + runName + "\"")).isVisible();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Start anyway")).click();
+        page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+        assertThat(pages.progressText()).hasText("5 of 5 items (5 done, 0 failed)");
+
+        // cancelling asks first; keeping the run leaves it running
+        pages.startSlowTestItemsRun("Slow " + suffix);
+        assertThat(pages.state()).hasText("Running");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run")).click();
+        assertThat(page.getByText("A cancelled run cannot be resumed")).isVisible();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Keep running")).click();
+        assertThat(pages.state()).hasText("Running");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run").setExact(true)).first().click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Yes, cancel it")).click();
+        assertThat(pages.state()).hasText("Cancelled");
+    }
+
+    @Test
     void crowdworkerCannotOpenRunsOrPromptSets() {
         String worker = createUser("worker-" + UUID.randomUUID().toString().substring(0, 6), Role.WORKER);
         LoginPage login = loginPage();

@@ -28,11 +28,41 @@ record RunsPages(Page page) {
         new LoginPage(page).navigation().getByText("Runs").click();
         assertThat(page.locator("#run-grid")).isVisible();
         choose("#run-type", "Prompt statistics");
-        page.locator("#run-prompt-set").click();
-        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(promptSetName)).click();
+        pick(page, "#run-prompt-set", promptSetName);
         LoginPage.textbox(page, "Run name").fill(runName);
         button("Start run").click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+    }
+
+    /** Starts prompt statistics on a seeded random sample of {@code count} prompts of the set. */
+    void startSampledPromptStatisticsRun(String runName, String promptSetName, int count) {
+        new LoginPage(page).navigation().getByText("Runs").click();
+        assertThat(page.locator("#run-grid")).isVisible();
+        choose("#run-type", "Prompt statistics");
+        pick(page, "#run-prompt-set", promptSetName);
+        choose("#run-prompt-selection", "Random sample of N (seeded)");
+        page.locator("#run-prompt-count input").fill(String.valueOf(count));
+        LoginPage.textbox(page, "Run name").fill(runName);
+        button("Start run").click();
+    }
+
+    /** Starts the test stage with 50 items of 2 s each (it is on the test classpath only). */
+    void startSlowTestItemsRun(String runName) {
+        new LoginPage(page).navigation().getByText("Runs").click();
+        choose("#run-type", "Test items (tests only)");
+        assertThat(page.locator("#run-param-delayMs")).isVisible();
+        page.locator("#run-param-items input").fill("50");
+        page.locator("#run-param-delayMs input").fill("2000");
+        LoginPage.textbox(page, "Run name").fill(runName);
+        button("Start run").click();
+        page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+    }
+
+    /** Chooses in a combo box by typing part of the item's name and clicking the item that shows it. */
+    static void pick(Page page, String comboBoxId, String text) {
+        page.locator(comboBoxId + " input").fill(text);
+        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(text)).first().click();
+        assertThat(page.locator(comboBoxId + " input")).not().hasValue("");
     }
 
     Locator progressText() {

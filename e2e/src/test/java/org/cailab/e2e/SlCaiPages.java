@@ -9,18 +9,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** Page objects for starting an SL-CAI run on the runs page and for its chain browser. */
 record SlCaiPages(Page page) {
 
+    /** Starts an SL-CAI run, choosing the prompt set, constitution version ("name vN") and policy model by name. */
     void startRun(String runName, String promptSetName, int rounds, String constitutionVersion, String model,
                   int maxNewTokens) {
         new LoginPage(page).navigation().getByText("Runs").click();
         assertThat(page.locator("#run-grid")).isVisible();
         choose("#run-type", "SL-CAI critique and revision");
-        page.locator("#run-prompt-set").click();
-        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(promptSetName)).click();
+        assertThat(page.locator("#run-model-0")).isVisible(); // the form shows the type's inputs
+        RunsPages.pick(page, "#run-prompt-set", promptSetName);
         LoginPage.textbox(page, "Run name").fill(runName);
         page.locator("#run-param-rounds input").fill(String.valueOf(rounds));
-        page.getByText("Models, sampling and execution").click();
-        LoginPage.textbox(page, "Constitution version").fill(constitutionVersion);
-        LoginPage.textbox(page, "Model snapshots (comma-separated)").fill(model);
+        RunsPages.pick(page, "#run-constitution", constitutionVersion);
+        RunsPages.pick(page, "#run-model-0", model);
+        page.getByText("Sampling and execution").click();
         page.getByLabel("Max new tokens", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(maxNewTokens));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start run").setExact(true)).click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
@@ -37,6 +38,10 @@ record SlCaiPages(Page page) {
 
     void filterByPrinciple(String key) {
         choose("#principle-filter", key);
+    }
+
+    void chooseExportRounds(String label) {
+        choose("#export-rounds", label);
     }
 
     Locator chain() {

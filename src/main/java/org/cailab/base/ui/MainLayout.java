@@ -15,6 +15,10 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The frame around every signed-in page. The side navigation lists the views annotated with {@code @Menu}
  * that the current user may open ({@link MenuConfiguration} applies the views' access annotations), so a
@@ -32,11 +36,32 @@ public class MainLayout extends AppLayout {
         addToNavbar(new DrawerToggle(), userBox(authentication));
     }
 
+    /**
+     * The pages the user may open, grouped (Crowdwork, Pipeline, Inference, Analysis, Access) by the hundred of their
+     * menu order; a group shows only when it has a page for the user, and groups start expanded.
+     */
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Navigation");
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            nav.addItem(new SideNavItem(entry.title(), entry.path()));
+        nav.setId("main-navigation");
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        Map<NavigationGroups, SideNavItem> groups = new EnumMap<>(NavigationGroups.class);
+        for (MenuEntry entry : entries) {
+            double order = entry.order() == null ? 0 : entry.order();
+            NavigationGroups group = NavigationGroups.all().stream().filter(g -> g.contains(order)).findFirst().orElse(null);
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (group == null) {
+                nav.addItem(item);
+                continue;
+            }
+            SideNavItem parent = groups.computeIfAbsent(group, g -> {
+                SideNavItem groupItem = new SideNavItem(g.label());
+                groupItem.setExpanded(true);
+                groupItem.addClassName("cailab-nav-group");
+                nav.addItem(groupItem);
+                return groupItem;
+            });
+            parent.addItem(item);
         }
         return nav;
     }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /** Researchers' list of comparison campaigns: create, edit, open or close, gold items, the Prolific study link. */
 @Route("comparison/campaigns")
 @PageTitle("Comparison campaigns | Constitutional AI Lab")
-@Menu(title = "Comparison campaigns", order = 300)
+@Menu(title = "Comparison campaigns", order = 150)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class CampaignsView extends VerticalLayout {
 

@@ -26,7 +26,7 @@ class WorkerCampaignsView extends VerticalLayout {
         add(new H2("Comparisons"));
         var open = comparisons.openCampaigns();
         if (open.isEmpty()) {
-            add(new Paragraph("There is no open campaign right now."));
+            add(new Paragraph("No comparison campaign is open right now. Researchers open campaigns; please come back later."));
         }
         for (OpenCampaign campaign : open) {
             RouterLink link = new RouterLink(campaign.name(), ComparisonView.class,

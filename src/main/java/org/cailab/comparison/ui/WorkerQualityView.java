@@ -21,7 +21,7 @@ import java.util.Locale;
 /** Admins' view of how each worker votes, with the switch that keeps a worker's votes out of the ratings. */
 @Route("comparison/quality")
 @PageTitle("Worker quality | Constitutional AI Lab")
-@Menu(title = "Worker quality", order = 310)
+@Menu(title = "Worker quality", order = 180)
 @RolesAllowed(Role.ADMIN_ROLE)
 class WorkerQualityView extends VerticalLayout {
 

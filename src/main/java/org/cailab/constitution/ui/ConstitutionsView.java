@@ -23,7 +23,7 @@ import java.util.List;
 /** All constitutions, the versions of the selected one, and (for admins) import. */
 @Route("constitution")
 @PageTitle("Constitution | Constitutional AI Lab")
-@Menu(title = "Constitution", order = 100)
+@Menu(title = "Constitution", order = 200)
 @RolesAllowed({Role.ADMIN_ROLE, Role.RESEARCHER_ROLE})
 class ConstitutionsView extends VerticalLayout {
 

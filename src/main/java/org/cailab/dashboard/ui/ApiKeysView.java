@@ -30,7 +30,7 @@ import java.time.format.DateTimeFormatter;
  */
 @Route("api-keys")
 @PageTitle("API keys | Constitutional AI Lab")
-@Menu(title = "API keys", order = 210)
+@Menu(title = "API keys", order = 810)
 @RolesAllowed({Role.RESEARCHER_ROLE, Role.ADMIN_ROLE})
 class ApiKeysView extends VerticalLayout {
 

@@ -38,7 +38,7 @@ import java.util.TreeSet;
  */
 @Route("dashboard")
 @PageTitle("Dashboards | Constitutional AI Lab")
-@Menu(title = "Dashboards", order = 200)
+@Menu(title = "Dashboards", order = 400)
 @RolesAllowed({Role.RESEARCHER_ROLE, Role.ADMIN_ROLE})
 class DashboardView extends VerticalLayout {
 

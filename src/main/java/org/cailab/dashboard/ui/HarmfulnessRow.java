@@ -9,7 +9,7 @@ import java.util.List;
  * the mean score a harm predictor gave them (the paper's Figure 10).
  *
  * @param source  what the numbers come from, e.g. "Red team" or "Harm predictor"
- * @param ciLow   lower end of the 95% interval of the mean; null when undefined (fewer than two ratings)
+ * @param ciLow   lower end of the 95% interval of the mean; null when there are too few ratings
  * @param counts  attempts per rating 0..4; empty for predictor scores
  */
 record HarmfulnessRow(String source, String label, @Nullable Long runId, @Nullable Long step, long n, double mean,

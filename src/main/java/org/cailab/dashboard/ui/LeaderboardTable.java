@@ -27,6 +27,7 @@ final class LeaderboardTable extends VerticalLayout {
     private final ComparisonTask task;
     private final Grid<LeaderboardEntry> grid = new Grid<>();
     private final Span summary = new Span();
+    private final Span rankNote = new Span();
     private volatile Leaderboard shown;
 
     LeaderboardTable(ComparisonTask task) {
@@ -57,7 +58,9 @@ final class LeaderboardTable extends VerticalLayout {
                 download("CSV", "text/csv", "csv", LeaderboardExport::csv),
                 download("JSON", "application/json", "json", LeaderboardExport::json));
         heading.setAlignItems(Alignment.BASELINE);
-        add(heading, grid);
+        rankNote.setId("leaderboard-" + code + "-ranks");
+        rankNote.addClassName("cailab-note");
+        add(heading, grid, rankNote);
     }
 
     void show(Leaderboard board) {
@@ -67,6 +70,11 @@ final class LeaderboardTable extends VerticalLayout {
                 + board.method().label() + (board.anchor() == null ? ", mean 1000" : ", " + board.anchor() + " = 0")
                 + ", " + board.bootstrapRounds() + " bootstrap rounds"
                 + (board.converged() ? "" : " (fit did not converge)"));
+        long shared = board.entries().stream().collect(java.util.stream.Collectors.groupingBy(LeaderboardEntry::rank,
+                java.util.stream.Collectors.counting())).values().stream().filter(c -> c > 1).count();
+        rankNote.setText(shared == 0 ? ""
+                : "Snapshots share a rank when their 95% intervals overlap: a snapshot ranks below another only when "
+                + "the other's whole interval lies above its own. More votes narrow the intervals and separate them.");
     }
 
     private void number(String header, Function<LeaderboardEntry, String> text,

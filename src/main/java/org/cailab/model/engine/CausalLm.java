@@ -66,6 +66,10 @@ public final class CausalLm implements AutoCloseable {
         return tokenizer;
     }
 
+    Generator generator() {
+        return generator;
+    }
+
     public boolean hasTokenizer() {
         return tokenizer != null;
     }

@@ -9,7 +9,19 @@ import tools.jackson.databind.JsonNode;
 /** Parses a Hugging Face {@code config.json} tree into a {@link LlamaConfig}, naming the file on every error. */
 final class ConfigJson {
 
+    static final String SEQUENCE_CLASSIFICATION = "ForSequenceClassification";
+
     private ConfigJson() {}
+
+    /** Whether {@code architectures} names a sequence-classification model (a preference model: no LM head). */
+    static boolean isSequenceClassification(JsonNode root) {
+        for (JsonNode n : root.path("architectures").values()) {
+            if (n.asString().endsWith(SEQUENCE_CLASSIFICATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static LlamaConfig parse(JsonNode root, Path file) {
         Architecture architecture = architecture(root, file);
@@ -27,7 +39,9 @@ final class ConfigJson {
                 .optRopeTheta(root.path("rope_theta").asDouble(10000))
                 .optRmsNormEps(root.path("rms_norm_eps").asDouble(1e-6))
                 .optMaxPositionEmbeddings(root.path("max_position_embeddings").asInt(2048))
-                .optTieWordEmbeddings(root.path("tie_word_embeddings").asBoolean(false))
+                // a sequence-classification model has no lm_head: reading it as tied expects none
+                .optTieWordEmbeddings(root.path("tie_word_embeddings").asBoolean(false)
+                        || isSequenceClassification(root))
                 .optAttentionBias(root.path("attention_bias").asBoolean(false))
                 .optMlpBias(root.path("mlp_bias").asBoolean(false))
                 .optRopeScaling(ropeScaling(root.get("rope_scaling"), file))
@@ -54,12 +68,17 @@ final class ConfigJson {
         }
         for (String name : names) {
             var found = Architecture.find(name);
+            if (found.isEmpty() && name.endsWith(SEQUENCE_CLASSIFICATION)) {
+                found = Architecture.find(
+                        name.substring(0, name.length() - SEQUENCE_CLASSIFICATION.length()) + "ForCausalLM");
+            }
             if (found.isPresent()) {
                 return found.get();
             }
         }
         throw new ModelFormatException(file + ": unsupported architecture " + names
-                + " (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM)");
+                + " (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM and their"
+                + " ForSequenceClassification variants)");
     }
 
     private static int required(JsonNode root, String field, Path file) {

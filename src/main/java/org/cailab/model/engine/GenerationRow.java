@@ -19,10 +19,18 @@ final class GenerationRow {
     private String text = "";
     private int emitted;
     private @Nullable FinishReason finishReason;
+    private int promptTokensDropped;
+    private int largestBatch;
 
     GenerationRow(GenerationRequest request, long[] promptIds, @Nullable TextTokenizer tokenizer, List<Long> eosIds) {
+        this(request, promptIds, 0, tokenizer, eosIds);
+    }
+
+    GenerationRow(GenerationRequest request, long[] promptIds, int promptTokensDropped,
+            @Nullable TextTokenizer tokenizer, List<Long> eosIds) {
         this.request = request;
         this.promptIds = promptIds;
+        this.promptTokensDropped = promptTokensDropped;
         this.tokenizer = tokenizer;
         this.eosIds = eosIds;
         Long seed = request.options().seed();
@@ -34,6 +42,38 @@ final class GenerationRow {
 
     long[] promptIds() {
         return promptIds;
+    }
+
+    GenerationRequest request() {
+        return request;
+    }
+
+    /** The prompt and the tokens sampled so far: what a row that rejoins (after preemption) prefills. */
+    long[] contextIds() {
+        long[] ids = java.util.Arrays.copyOf(promptIds, promptIds.length + count);
+        System.arraycopy(generated, 0, ids, promptIds.length, count);
+        return ids;
+    }
+
+    /** Tokens of the prompt and the answer so far. */
+    int contextLength() {
+        return promptIds.length + count;
+    }
+
+    int generatedCount() {
+        return count;
+    }
+
+    /** Records how many rows ran together while this one ran. */
+    void observeBatch(int size) {
+        largestBatch = Math.max(largestBatch, size);
+    }
+
+    /** Ends the row before its natural end, say when the model's context is full. */
+    void stop(FinishReason reason) {
+        if (finishReason == null) {
+            finish(reason);
+        }
     }
 
     boolean finished() {
@@ -113,9 +153,14 @@ final class GenerationRow {
     }
 
     /** The end of the text that is safe to stream: not a possible stop-sequence start, not a half character. */
-    private static int settled(String text, List<String> stops) {
+    static int settled(String text, List<String> stops) {
         int end = text.length();
-        if (end > 0 && text.charAt(end - 1) == '\uFFFD') {
+        // a character whose bytes are split over tokens decodes to one or more replacement characters until its last
+        // byte arrives: hold all of them (a genuine U+FFFD at the end is flushed when the generation finishes)
+        while (end > 0 && text.charAt(end - 1) == '\uFFFD') {
+            end--;
+        }
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
         int hold = 0;
@@ -132,6 +177,12 @@ final class GenerationRow {
 
     Generation result(int batchSize) {
         return new Generation(text, java.util.Arrays.copyOf(generated, count),
-                finishReason == null ? FinishReason.MAX_TOKENS : finishReason, promptIds.length, batchSize);
+                finishReason == null ? FinishReason.MAX_TOKENS : finishReason, promptIds.length,
+                Math.max(batchSize, largestBatch), promptTokensDropped);
+    }
+
+    /** The result, with the largest number of rows that ran together with this one as batch size. */
+    Generation result() {
+        return result(Math.max(1, largestBatch));
     }
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param headDim {@code head_dim}, or hidden size / heads when the file has none
  * @param ropeTheta {@code rope_theta}
  * @param rmsNormEps {@code rms_norm_eps}
- * @param maxPositionEmbeddings {@code max_position_embeddings} (informative; not enforced)
+ * @param maxPositionEmbeddings {@code max_position_embeddings}: generation cuts longer prompts from the left and stops there
  * @param tieWordEmbeddings {@code tie_word_embeddings}: the LM head reuses the token embedding
  * @param attentionBias Llama's {@code attention_bias} (q, k, v and o); ignored for Qwen2, whose q, k, v always have one
  * @param mlpBias Llama's {@code mlp_bias}

@@ -106,6 +106,14 @@ public final class LlamaModel implements AutoCloseable {
         return parameters;
     }
 
+    /**
+     * Says that the parameters were changed in place outside a training forward pass (which notices by itself), so
+     * that the fused inference weights (one q/k/v projection per layer) are rebuilt from them.
+     */
+    public void parametersChanged() {
+        transformer.parametersChanged();
+    }
+
     /** A fresh, empty KV cache for {@code batchSize} rows. */
     public KvCache newCache(int batchSize) {
         return new KvCache(config.numLayers(), batchSize);
@@ -144,6 +152,14 @@ public final class LlamaModel implements AutoCloseable {
         return transformer.forward(idArray, posArray, keyMask, cache, Math.min(keepLast, t));
     }
 
+    /** The LM head: logits {@code [..., vocab]} of hidden states from {@link #hiddenStates}. */
+    public NDArray lmHead(NDArray hidden) {
+        NDArray head = config.tieWordEmbeddings()
+                ? parameters.get("model.embed_tokens.weight")
+                : parameters.get("lm_head.weight");
+        return ai.djl.nn.core.Linear.linear(hidden, head).singletonOrThrow();
+    }
+
     /**
      * The plain causal forward pass used in training: rows of equal length, no padding on the left (pad on the
      * right and leave those targets out of the loss), positions 0..T-1.
@@ -158,6 +174,41 @@ public final class LlamaModel implements AutoCloseable {
         int[][] keyMask = new int[1][t];
         java.util.Arrays.fill(keyMask[0], 1);
         return transformer.forward(ids, positions, keyMask, null, t);
+    }
+
+    /**
+     * The final hidden states (after the last norm, before the LM head) of left-padded rows, in a plain pass
+     * without a cache; differentiable, so a head on top of them can be trained (see {@link PreferenceModel}).
+     *
+     * @param ids {@code [B][T]} token ids, left-padded
+     * @param mask {@code [B][T]} 1 for real tokens, 0 for padding
+     * @param keepLast hidden states are returned for the last {@code keepLast} positions only
+     * @return {@code [B, keepLast, hidden]}
+     */
+    public NDArray hiddenStates(long[][] ids, int[][] mask, int keepLast) {
+        int batch = ids.length;
+        int t = ids[0].length;
+        long[][] positions = new long[batch][t];
+        for (int b = 0; b < batch; b++) {
+            long next = 0;
+            for (int i = 0; i < t; i++) {
+                positions[b][i] = next;
+                next += mask[b][i];
+            }
+        }
+        NDArray idArray = manager.create(flatten(ids), new Shape(batch, t));
+        NDArray posArray = manager.create(flatten(positions), new Shape(batch, t));
+        return transformer.hidden(idArray, posArray, mask, null, Math.min(keepLast, t));
+    }
+
+    /**
+     * Loads a model directory's weights with a given configuration (for example the backbone of a preference model,
+     * which has no LM head); tensors the configuration does not use are ignored.
+     */
+    static LlamaModel load(Path modelDir, LlamaConfig config, Device device) {
+        try (WeightFiles files = WeightFiles.open(modelDir)) {
+            return create(config, device, (name, shape) -> files.read(name, shape));
+        }
     }
 
     /** Writes {@code config.json} and {@code model.safetensors} (float32) into a directory. */

@@ -46,6 +46,30 @@ final class PromptIds {
         return ids;
     }
 
+    /** Prompt ids that fit the model's context, and how many were cut from the left to make them fit. */
+    record Fitted(long[] ids, int dropped) {}
+
+    /**
+     * Cuts a prompt from the left so that it leaves room for the answer within {@code max_position_embeddings}:
+     * at most {@code max - min(maxNewTokens, max / 2)} tokens are kept (a leading BOS stays), so a long answer
+     * budget never eats more than half the context; the answer itself stops when the context is full.
+     */
+    static Fitted fit(long[] ids, LlamaConfig config, int maxNewTokens) {
+        int max = config.maxPositionEmbeddings();
+        int keep = Math.max(1, max - Math.min(maxNewTokens, max / 2));
+        if (ids.length <= keep) {
+            return new Fitted(ids, 0);
+        }
+        long[] kept = new long[keep];
+        boolean bos = config.bosTokenId() != null && ids[0] == config.bosTokenId() && keep > 1;
+        int head = bos ? 1 : 0;
+        if (bos) {
+            kept[0] = ids[0];
+        }
+        System.arraycopy(ids, ids.length - (keep - head), kept, head, keep - head);
+        return new Fitted(kept, ids.length - keep);
+    }
+
     /** Any valid id will do for padding: those positions are masked. */
     static long padId(LlamaConfig config) {
         return config.eosTokenIds().isEmpty() ? 0 : config.eosTokenIds().getFirst();

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link #resume} restores the step and, when the optimizer file is there and matches, the moments, so a resumed run
  * continues exactly; without it the moments start again at zero (a short re-warmup in effect).
  *
- * <p>Not thread-safe; do not generate with the same model while a step runs. Close it to free the optimizer state.
+ * <p>Threads: one trainer is used by one thread at a time, and nothing else may use its model while a step runs.
+ * Several trainers of different models may step at the same time in different threads: the trainer does not use
+ * DJL's JVM-wide gradient collector and sets the thread's grad mode itself (on for forward and backward, off for
+ * the update and evaluation, restored afterwards; {@code docs/decisions/0080-training-threads.md}). Close it to free
+ * the optimizer state.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -34,6 +37,7 @@ public final class Trainer implements AutoCloseable {
     private static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
             "special_tokens_map.json", "generation_config.json");
 
+    private final Trainable target;
     private final LlamaModel model;
     private final TrainingConfig config;
     private final AdamW optimizer;
@@ -42,10 +46,23 @@ public final class Trainer implements AutoCloseable {
 
     /** Starts training a model from step 0; marks its parameters as requiring gradients. */
     public Trainer(LlamaModel model, TrainingConfig config) {
+        this(Trainable.of(model), model, config);
+    }
+
+    /**
+     * Starts training a preference model (backbone and score head) from step 0 with a loss such as
+     * {@link PreferenceLoss}; checkpoints are written in its sequence-classification layout.
+     */
+    public Trainer(PreferenceModel preferenceModel, TrainingConfig config) {
+        this(preferenceModel.trainable(), preferenceModel.backbone(), config);
+    }
+
+    private Trainer(Trainable target, LlamaModel model, TrainingConfig config) {
+        this.target = target;
         this.model = model;
         this.config = config;
-        model.parameters().values().forEach(p -> p.setRequiresGradient(true));
-        this.optimizer = new AdamW(model.parameters());
+        target.parameters().values().forEach(p -> p.setRequiresGradient(true));
+        this.optimizer = new AdamW(target.parameters());
     }
 
     /**
@@ -53,7 +70,15 @@ public final class Trainer implements AutoCloseable {
      * step counter is restored, and the AdamW moments when {@code optimizer.safetensors} is present.
      */
     public static Trainer resume(LlamaModel model, TrainingConfig config, Path checkpointDir) {
-        Trainer trainer = new Trainer(model, config);
+        return restore(new Trainer(model, config), checkpointDir);
+    }
+
+    /** Continues training a preference model loaded from a checkpoint written by {@link #saveCheckpoint}. */
+    public static Trainer resume(PreferenceModel preferenceModel, TrainingConfig config, Path checkpointDir) {
+        return restore(new Trainer(preferenceModel, config), checkpointDir);
+    }
+
+    private static Trainer restore(Trainer trainer, Path checkpointDir) {
         Path stateFile = checkpointDir.resolve(STATE_FILE);
         try {
             JsonNode state = Json.MAPPER.readTree(Files.readString(stateFile));
@@ -113,17 +138,17 @@ public final class Trainer implements AutoCloseable {
         double loss = 0;
         for (int start = 0; start < batch.size(); start += config.microBatchSize()) {
             List<T> micro = batch.subList(start, Math.min(batch.size(), start + config.microBatchSize()));
-            try (NDScope ignored = new NDScope();
-                    GradientCollector collector = model.manager().getEngine().newGradientCollector()) {
+            try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(true)) {
                 NDArray microLoss = lossFunction.loss(model, micro, batch);
                 gradientsDirty = true;
-                collector.backward(microLoss);
+                Autograd.backward(microLoss);
                 loss += microLoss.getFloat();
             }
         }
         double lr = config.learningRate(step);
         double norm;
-        try (NDScope ignored = new NDScope()) {
+        // the in-place update of leaves that require gradients must run with grad mode off, whatever the thread had
+        try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
             Map<String, NDArray> grads = gradients();
             double squares = 0;
             for (NDArray g : grads.values()) {
@@ -134,7 +159,7 @@ public final class Trainer implements AutoCloseable {
                     ? (float) (config.maxGradNorm() / (norm + 1e-6))
                     : 1f;
             if (Double.isFinite(norm)) {
-                model.parameters().forEach((name, p) -> optimizer.update(name, p, grads.get(name), scale, lr, config));
+                target.parameters().forEach((name, p) -> optimizer.update(name, p, grads.get(name), scale, lr, config));
                 optimizer.finishStep();
             }
         }
@@ -146,12 +171,13 @@ public final class Trainer implements AutoCloseable {
     public double evaluate(List<TrainingExample> examples) {
         int targets = examples.stream().mapToInt(TrainingExample::targetCount).sum();
         double loss = 0;
-        GradMode.disable();
-        for (int start = 0; start < examples.size(); start += config.microBatchSize()) {
-            List<TrainingExample> micro = examples.subList(start,
-                    Math.min(examples.size(), start + config.microBatchSize()));
-            try (NDScope ignored = new NDScope()) {
-                loss += loss(micro, targets).getFloat();
+        try (GradMode.Restore grad = GradMode.set(false)) {
+            for (int start = 0; start < examples.size(); start += config.microBatchSize()) {
+                List<TrainingExample> micro = examples.subList(start,
+                        Math.min(examples.size(), start + config.microBatchSize()));
+                try (NDScope ignored = new NDScope()) {
+                    loss += loss(micro, targets).getFloat();
+                }
             }
         }
         return loss;
@@ -182,7 +208,7 @@ public final class Trainer implements AutoCloseable {
 
     private Map<String, NDArray> gradients() {
         Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
-        model.parameters().forEach((name, p) -> grads.put(name, p.getGradient()));
+        target.parameters().forEach((name, p) -> grads.put(name, p.getGradient()));
         return grads;
     }
 
@@ -191,7 +217,7 @@ public final class Trainer implements AutoCloseable {
             return;
         }
         gradientsDirty = false;
-        try (NDScope ignored = new NDScope()) {
+        try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
             gradients().values().forEach(g -> g.set(new ai.djl.ndarray.index.NDIndex("..."), 0));
         }
     }
@@ -201,7 +227,7 @@ public final class Trainer implements AutoCloseable {
      * (when given), the step counter and the optimizer state.
      */
     public void saveCheckpoint(Path dir, @Nullable Path tokenizerDir) throws IOException {
-        model.save(dir);
+        target.save(dir);
         if (tokenizerDir != null && !tokenizerDir.toAbsolutePath().equals(dir.toAbsolutePath())) {
             for (String name : TOKENIZER_FILES) {
                 Path source = tokenizerDir.resolve(name);

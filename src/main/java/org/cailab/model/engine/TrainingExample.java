@@ -32,6 +32,22 @@ public record TrainingExample(long[] tokens, boolean[] lossMask) {
         return new TrainingExample(tokens, mask);
     }
 
+    /**
+     * This example cut to at most {@code maxLength} tokens (the end is dropped), or null when no target token is
+     * left (a prompt as long as the limit).
+     */
+    public @org.jspecify.annotations.Nullable TrainingExample truncated(int maxLength) {
+        if (tokens.length <= maxLength) {
+            return this;
+        }
+        if (maxLength < 2) {
+            return null;
+        }
+        TrainingExample cut = new TrainingExample(java.util.Arrays.copyOf(tokens, maxLength),
+                java.util.Arrays.copyOf(lossMask, maxLength));
+        return cut.targetCount() == 0 ? null : cut;
+    }
+
     /** How many tokens count in the loss. */
     public int targetCount() {
         int n = 0;

@@ -10,6 +10,8 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,14 +21,127 @@ final class Transformer {
     /** Added to the scores of masked keys; finite so a fully masked (padding) row stays a uniform softmax. */
     static final float MASKED = -1e9f;
 
+    /**
+     * Whether inference uses the fused q/k/v projection and the precomputed RoPE tables (the benchmark turns them off
+     * to measure what they bring; {@code -Dcailab.engine.fused=false} too).
+     */
+    static volatile boolean fusedEnabled = !"false".equals(System.getProperty("cailab.engine.fused"));
+
+    /** The most table entries (positions x head dim) of precomputed RoPE tables; longer contexts compute them. */
+    private static final long MAX_ROPE_TABLE = 8L << 20;
+
     private final LlamaConfig config;
     private final Map<String, NDArray> params;
     private final NDArray invFreq;
+    /** cos and sin {@code [maxPositions, headDim]} indexed by position id, or null for a very long context. */
+    private final NDArray @Nullable [] ropeTables;
+    /** Inference-only fused weights, built on first use and dropped when the parameters may have changed. */
+    private volatile @Nullable Fused fused;
+
+    /**
+     * Per layer one projection for q, k and v (q pre-scaled by 1/sqrt(headDim), which commutes with RoPE), and the
+     * rotate-half permutation as a matrix so that RoPE is one product instead of slices, negation and concatenation.
+     */
+    private record Fused(NDArray[] qkvWeight, @Nullable NDArray[] qkvBias, NDArray rotateHalf) {
+        void close() {
+            for (NDArray w : qkvWeight) {
+                w.close();
+            }
+            for (NDArray b : qkvBias) {
+                if (b != null) {
+                    b.close();
+                }
+            }
+            rotateHalf.close();
+        }
+    }
 
     Transformer(LlamaConfig config, Map<String, NDArray> params, NDArray invFreq) {
         this.config = config;
         this.params = params;
         this.invFreq = invFreq;
+        this.ropeTables = ropeTables(config, invFreq.getManager());
+    }
+
+    /** cos/sin tables computed as Hugging Face does (float32 position x inverse frequency, halves duplicated). */
+    private static NDArray @Nullable [] ropeTables(LlamaConfig config, NDManager manager) {
+        int positions = config.maxPositionEmbeddings();
+        int hd = config.headDim();
+        if ((long) positions * hd > MAX_ROPE_TABLE || positions <= 0) {
+            return null;
+        }
+        float[] inv = RopeScaling.inverseFrequencies(hd, config.ropeTheta(), config.ropeScaling());
+        float[] cos = new float[positions * hd];
+        float[] sin = new float[positions * hd];
+        int half = hd / 2;
+        for (int p = 0; p < positions; p++) {
+            for (int i = 0; i < half; i++) {
+                float angle = (float) p * inv[i];
+                float c = (float) Math.cos(angle);
+                float s = (float) Math.sin(angle);
+                cos[p * hd + i] = c;
+                cos[p * hd + half + i] = c;
+                sin[p * hd + i] = s;
+                sin[p * hd + half + i] = s;
+            }
+        }
+        return new NDArray[] {manager.create(cos, new Shape(positions, hd)), manager.create(sin, new Shape(positions, hd))};
+    }
+
+    /** Forgets the fused weights (the parameters were changed in place, say by a training step). */
+    void parametersChanged() {
+        Fused old;
+        synchronized (this) {
+            old = fused;
+            fused = null;
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private Fused fused(NDManager manager) {
+        Fused f = fused;
+        if (f != null) {
+            return f;
+        }
+        synchronized (this) {
+            if (fused == null) {
+                fused = buildFused(manager);
+            }
+            return fused;
+        }
+    }
+
+    private Fused buildFused(NDManager manager) {
+        int layers = config.numLayers();
+        NDArray[] weights = new NDArray[layers];
+        NDArray[] biases = new NDArray[layers];
+        float scale = (float) (1.0 / Math.sqrt(config.headDim()));
+        try (NDScope ignored = new NDScope()) {
+            for (int layer = 0; layer < layers; layer++) {
+                String p = "model.layers." + layer + ".self_attn.";
+                weights[layer] = NDArrays.concat(new NDList(params.get(p + "q_proj.weight").mul(scale),
+                        params.get(p + "k_proj.weight"), params.get(p + "v_proj.weight")), 0);
+                NDScope.unregister(weights[layer]);
+                NDArray qb = params.get(p + "q_proj.bias");
+                if (qb != null) {
+                    biases[layer] = NDArrays.concat(new NDList(qb.mul(scale), params.get(p + "k_proj.bias"),
+                            params.get(p + "v_proj.bias")), 0);
+                    NDScope.unregister(biases[layer]);
+                }
+            }
+        }
+        int hd = config.headDim();
+        int half = hd / 2;
+        float[] rotation = new float[hd * hd];
+        for (int j = 0; j < half; j++) {
+            rotation[(j + half) * hd + j] = -1f; // out[j] = -x[j + half]
+            rotation[j * hd + j + half] = 1f; // out[j + half] = x[j]
+        }
+        NDArray rotate = manager.create(rotation, new Shape(hd, hd));
+        NDScope.unregister(rotate);
+        return new Fused(weights, biases, rotate);
     }
 
     /**
@@ -38,8 +153,26 @@ final class Transformer {
      * @return logits {@code [B, keepLast, vocab]}
      */
     NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
+        NDArray head = config.tieWordEmbeddings()
+                ? params.get("model.embed_tokens.weight")
+                : params.get("lm_head.weight");
+        return Linear.linear(hidden(ids, positions, keyMask, cache, keepLast), head).singletonOrThrow();
+    }
+
+    /**
+     * The final hidden states after the last norm, before the LM head (what a sequence-classification head reads).
+     *
+     * @return {@code [B, keepLast, hidden]}
+     */
+    NDArray hidden(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
         long batch = ids.getShape().get(0);
         long t = ids.getShape().get(1);
+        // training: autograd records and the parameters take gradients (an optimizer step may follow)
+        boolean training = JniUtils.isGradMode() && params.get("model.embed_tokens.weight").hasGradient();
+        if (training && fused != null) {
+            parametersChanged(); // this pass may be followed by an optimizer step
+        }
+        Fused f = training || !fusedEnabled ? null : fused(ids.getManager());
         NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, config.numHeads() / config.numKvHeads());
         NDArray h = Embedding.embedding(ids, params.get("model.embed_tokens.weight"), SparseFormat.DENSE)
                 .singletonOrThrow();
@@ -47,7 +180,8 @@ final class Transformer {
         for (int layer = 0; layer < config.numLayers(); layer++) {
             String p = "model.layers." + layer + ".";
             NDArray x = rmsNorm(h, params.get(p + "input_layernorm.weight"));
-            h = h.add(attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t));
+            h = h.add(f == null ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
+                    : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t));
             x = rmsNorm(h, params.get(p + "post_attention_layernorm.weight"));
             NDArray gate = linear(x, p + "mlp.gate_proj");
             NDArray up = linear(x, p + "mlp.up_proj");
@@ -57,10 +191,7 @@ final class Transformer {
         if (keepLast < t) {
             h = h.get(":, " + (t - keepLast) + ":, :");
         }
-        NDArray head = config.tieWordEmbeddings()
-                ? params.get("model.embed_tokens.weight")
-                : params.get("lm_head.weight");
-        return Linear.linear(h, head).singletonOrThrow();
+        return h;
     }
 
     private NDArray attention(NDArray x, String p, NDArray[] rope, NDArray bias, @Nullable KvCache cache, int layer,
@@ -90,8 +221,46 @@ final class Transformer {
         return linear(out.transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd), p + "o_proj");
     }
 
+    /**
+     * Attention with one q/k/v projection, RoPE on q and k together as {@code x * cos + (x @ R) * sin}, and the score
+     * scale folded into the q weights: 11 native calls per layer where {@link #attention} makes 24.
+     */
+    private NDArray fusedAttention(Fused f, NDArray x, String p, NDArray[] rope, NDArray bias,
+            @Nullable KvCache cache, int layer, long batch, long t) {
+        int heads = config.numHeads();
+        int kvHeads = config.numKvHeads();
+        int hd = config.headDim();
+        NDArray b = f.qkvBias()[layer];
+        NDArray qkv = (b == null ? Linear.linear(x, f.qkvWeight()[layer]) : Linear.linear(x, f.qkvWeight()[layer], b))
+                .singletonOrThrow().reshape(batch, t, heads + 2L * kvHeads, hd).transpose(0, 2, 1, 3);
+        NDArray qk = qkv.get(":, :" + (heads + kvHeads));
+        qk = qk.mul(rope[0]).add(qk.matMul(f.rotateHalf()).mul(rope[1]));
+        NDArray q = qk.get(":, :" + heads);
+        NDArray k = qk.get(":, " + heads + ":");
+        NDArray v = qkv.get(":, " + (heads + kvHeads) + ":");
+        if (cache != null) {
+            NDArray[] kv = cache.append(layer, k, v);
+            k = kv[0];
+            v = kv[1];
+        }
+        int rep = heads / kvHeads;
+        NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
+        NDArray out = grouped.matMul(k.transpose(0, 1, 3, 2)).add(bias).softmax(-1).matMul(v);
+        if (rep > 1) {
+            out = out.reshape(batch, heads, t, hd);
+        }
+        return linear(out.transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd), p + "o_proj");
+    }
+
     /** cos and sin of {@code [B, 1, T, headDim]} for the positions, halves duplicated as HF does. */
     private NDArray[] rope(NDArray positions) {
+        if (ropeTables != null && fusedEnabled) {
+            NDArray index = positions.getDataType() == DataType.INT64 ? positions
+                    : positions.toType(DataType.INT64, false);
+            return new NDArray[] {
+                Embedding.embedding(index, ropeTables[0], SparseFormat.DENSE).singletonOrThrow().expandDims(1),
+                Embedding.embedding(index, ropeTables[1], SparseFormat.DENSE).singletonOrThrow().expandDims(1)};
+        }
         NDArray freqs = positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(invFreq);
         NDArray emb = NDArrays.concat(new NDList(freqs, freqs), -1).expandDims(1);
         return new NDArray[] {emb.cos(), emb.sin()};

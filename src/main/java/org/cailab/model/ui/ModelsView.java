@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -14,10 +15,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.model.DemoModelStatus;
 import org.cailab.model.DemoModels;
+import org.cailab.model.LoadedModel;
+import org.cailab.model.ModelService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.Role;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Registered model snapshots, the demo-model progress, and (for admins) registering a model directory. */
@@ -32,17 +36,27 @@ class ModelsView extends VerticalLayout {
     private final ModelRegistry registry;
     private final DemoModels demoModels;
     private final Grid<ModelSnapshot> grid = new Grid<>();
+    private final ModelService models;
+    private final Grid<LoadedModel> loadedGrid = new Grid<>();
+    private final Span memory = new Span();
     private final ProgressBar demoProgress = new ProgressBar();
     private final Span demoText = new Span();
     private DemoModelStatus.State lastState;
+    /** Snapshot names by id, for the lineage column. */
+    private java.util.Map<Long, String> names = java.util.Map.of();
 
-    ModelsView(ModelRegistry registry, DemoModels demoModels, AuthenticationContext authentication) {
+    ModelsView(ModelRegistry registry, DemoModels demoModels, ModelService models,
+               AuthenticationContext authentication) {
         this.registry = registry;
         this.demoModels = demoModels;
+        this.models = models;
         setSizeFull();
         grid.setId("snapshot-grid");
         grid.addColumn(ModelSnapshot::name).setHeader("Name").setSortable(true).setFlexGrow(2);
         grid.addColumn(s -> s.kind().name()).setHeader("Kind").setSortable(true);
+        grid.addColumn(s -> s.parentId() == null ? "" : names.getOrDefault(s.parentId(), "#" + s.parentId()))
+                .setHeader("Parent");
+        grid.addColumn(s -> s.runId() == null ? "" : "run " + s.runId()).setHeader("Run");
         grid.addColumn(s -> s.step() == null ? "" : String.valueOf(s.step())).setHeader("Step");
         grid.addColumn(ModelSnapshot::location).setHeader("Location").setFlexGrow(3);
         grid.addColumn(s -> CREATED.format(s.createdAt())).setHeader("Registered");
@@ -58,13 +72,52 @@ class ModelsView extends VerticalLayout {
             }));
         }
         add(grid, health);
+        loadedGrid.setId("loaded-grid");
+        loadedGrid.addColumn(LoadedModel::name).setHeader("Loaded snapshot").setFlexGrow(2);
+        loadedGrid.addColumn(LoadedModel::device).setHeader("Device");
+        loadedGrid.addColumn(m -> mib(m.parameterBytes())).setHeader("Weights");
+        loadedGrid.addColumn(m -> mib(m.cacheBytes())).setHeader("KV cache at most");
+        loadedGrid.addColumn(LoadedModel::running).setHeader("Generating");
+        loadedGrid.addColumn(LoadedModel::waiting).setHeader("Waiting");
+        loadedGrid.addColumn(m -> CREATED.format(m.lastUsed().atZone(ZoneId.systemDefault()))).setHeader("Last used");
+        loadedGrid.setAllRowsVisible(true);
+        memory.setId("memory-status");
+        add(new H3("Loaded now"), memory, loadedGrid);
         refresh();
         health.refresh();
         showDemoStatus();
+        showLoaded();
+    }
+
+    private void showLoaded() {
+        loadedGrid.setItems(models.loadedModels());
+        Runtime runtime = Runtime.getRuntime();
+        memory.setText(String.format(java.util.Locale.ROOT,
+                "Process resident memory %s; Java heap %s used of %s at most. Models unused for a while are unloaded.",
+                residentMemory(), mib(runtime.totalMemory() - runtime.freeMemory()), mib(runtime.maxMemory())));
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+
+    private static String residentMemory() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return mib(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: say so below
+        }
+        return "unknown";
     }
 
     private void refresh() {
-        grid.setItems(registry.list());
+        java.util.List<ModelSnapshot> all = registry.list();
+        names = all.stream().collect(java.util.stream.Collectors.toMap(ModelSnapshot::id, ModelSnapshot::name));
+        grid.setItems(all);
     }
 
     private void showDemoStatus() {
@@ -82,7 +135,10 @@ class ModelsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(1000);
-        event.getUI().addPollListener(e -> showDemoStatus());
+        event.getUI().addPollListener(e -> {
+            showDemoStatus();
+            showLoaded();
+        });
     }
 
     @Override

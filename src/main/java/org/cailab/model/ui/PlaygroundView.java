@@ -18,7 +18,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.DetachEvent;
+import org.cailab.model.GenerationResult;
+import org.cailab.model.ModelBusyException;
 import org.cailab.model.ModelRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import java.util.concurrent.CompletableFuture;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SamplingSettings;
@@ -72,6 +78,16 @@ class PlaygroundView extends VerticalLayout {
                 new HorizontalLayout(temperature, topP, maxTokens, seed), send, reply, stats);
     }
 
+    /** The generation under way; cancelled when the page is left, so that it frees its slot. */
+    private @Nullable CompletableFuture<GenerationResult> current;
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (current != null) {
+            current.cancel(true);
+        }
+    }
+
     private void generate() {
         ModelSnapshot chosen = snapshot.getValue();
         if (chosen == null || message.getValue().isBlank()) {
@@ -82,20 +98,27 @@ class PlaygroundView extends VerticalLayout {
                 temperature.getValue() == null ? 1.0 : temperature.getValue(),
                 topP.getValue() == null ? 1.0 : topP.getValue(), 0,
                 maxTokens.getValue() == null ? 64 : maxTokens.getValue(),
-                SamplingSettings.HUMAN_TURN_STOP, seed.getValue() == null ? null : seed.getValue().longValue());
+                SamplingSettings.TURN_STOPS, seed.getValue() == null ? null : seed.getValue().longValue())
+                .live("playground-" + SecurityContextHolder.getContext().getAuthentication().getName());
         String prompt = "\n\nHuman: " + message.getValue().strip() + "\n\nAssistant:";
         UI ui = UI.getCurrent();
         reply.setText("");
         stats.setText("Generating...");
         send.setEnabled(false);
         StringBuilder text = new StringBuilder();
-        models.generate(chosen.id(), prompt, settings, delta -> ui.access(() -> {
+        if (current != null) {
+            current.cancel(true);
+        }
+        current = models.generate(chosen.id(), prompt, settings, delta -> ui.access(() -> {
             text.append(delta);
             reply.setText(text.toString());
         })).whenComplete((result, error) -> ui.access(() -> {
             send.setEnabled(true);
             if (error != null) {
-                stats.setText("Failed: " + error.getMessage());
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                stats.setText(cause instanceof ModelBusyException
+                        ? "The model is busy right now; try again in a moment."
+                        : "Failed: " + cause.getMessage());
                 return;
             }
             reply.setText(result.text());

@@ -71,7 +71,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         setWidthFull();
         pause.addClickListener(e -> act(runs::pause, "Paused"));
         resume.addClickListener(e -> act(runs::resume, "Resumed"));
-        cancel.addClickListener(e -> act(runs::cancel, "Cancelled"));
+        cancel.addClickListener(e -> confirmCancel());
         progressBar.setId("run-progress");
         progressBar.setWidth("24em");
         progressText.setId("run-progress-text");
@@ -142,6 +142,19 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
             links.add(anchor);
         }
         links.setVisible(links.getComponentCount() > 0);
+    }
+
+    /** Cancelling cannot be undone (a cancelled run cannot be resumed): ask first. */
+    private void confirmCancel() {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Cancel this run?",
+                        "A cancelled run cannot be resumed: items in progress finish, the rest stay unprocessed.",
+                        "Yes, cancel it", e -> act(runs::cancel, "Cancelled"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep running");
+        dialog.setId("confirm-cancel-run");
+        dialog.open();
     }
 
     private void act(LongFunction<Run> action, String done) {

@@ -16,6 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
+import org.cailab.constitution.ConstitutionService;
+import org.cailab.model.ModelService;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /** Researcher page: every recent run with live progress, and the form to start one. */
 @Route("runs")
 @PageTitle("Runs | Constitutional AI Lab")
-@Menu(title = "Runs", order = 300)
+@Menu(title = "Runs", order = 220)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class RunsView extends VerticalLayout {
 
@@ -34,7 +36,7 @@ class RunsView extends VerticalLayout {
     private final Grid<RunSummary> grid = new Grid<>();
     private @Nullable Registration polling;
 
-    RunsView(RunService runs, PromptSetService promptSets) {
+    RunsView(RunService runs, PromptSetService promptSets, ModelService models, ConstitutionService constitutions) {
         this.runs = runs;
         setSizeFull();
         grid.setId("run-grid");
@@ -49,7 +51,7 @@ class RunsView extends VerticalLayout {
         grid.addColumn(s -> RunFormat.eta(s.progress(), s.run().state())).setHeader("ETA").setAutoWidth(true);
         grid.addColumn(s -> RunFormat.time(s.run().createdAt()) + " by " + s.run().createdBy())
                 .setHeader("Started").setAutoWidth(true);
-        add(new H2("Runs"), new StartRunForm(runs, promptSets, this::started), grid);
+        add(new H2("Runs"), new StartRunForm(runs, new References(models, promptSets, constitutions, runs), this::started), grid);
         refresh();
     }
 

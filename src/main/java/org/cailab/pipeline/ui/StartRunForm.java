@@ -1,7 +1,10 @@
 package org.cailab.pipeline.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -11,17 +14,18 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cailab.constitution.ConstitutionVersionInfo;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.pipeline.PromptSelection;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
-import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunTypeInfo;
 import org.cailab.promptset.PromptSet;
-import org.cailab.promptset.PromptSetService;
 import org.jspecify.annotations.Nullable;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +33,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * The form that starts a run: type, name, prompt set, the type's own parameters, and (folded away) models, sampling
- * and execution.
+ * The form that starts a run: type and name, the prompt set (all of it, the first N or a seeded sample of N), the
+ * constitution version and a snapshot per model role when the type uses them, the type's own parameters with the
+ * control that fits each, and (folded away) sampling and execution.
  */
 class StartRunForm extends VerticalLayout {
 
     private final RunService runs;
+    private final References references;
     private final Consumer<Run> onStarted;
     private final Select<RunTypeInfo> type = new Select<>();
     private final TextField name = new TextField("Run name");
-    private final Select<PromptSet> promptSet = new Select<>();
-    private final TextField constitution = new TextField("Constitution version");
-    private final TextField models = new TextField("Model snapshots (comma-separated)");
+    private final ComboBox<PromptSet> promptSet;
+    private final Select<PromptSelection.Mode> selection = new Select<>();
+    private final IntegerField selectionCount = new IntegerField("Number of prompts");
+    private final ComboBox<ConstitutionVersionInfo> constitution;
+    private final List<ComboBox<ModelSnapshot>> modelPickers = new ArrayList<>();
     private final NumberField temperature = new NumberField("Temperature");
     private final NumberField topP = new NumberField("Top-p");
     private final IntegerField maxNewTokens = new IntegerField("Max new tokens");
@@ -48,67 +56,126 @@ class StartRunForm extends VerticalLayout {
     private final IntegerField workers = new IntegerField("Workers");
     private final IntegerField attempts = new IntegerField("Attempts per item");
     private final IntegerField retryDelay = new IntegerField("Retry delay (s)");
+    private final HorizontalLayout inputRow = row();
+    private final HorizontalLayout modelRow = row();
     private final HorizontalLayout parameterRow = row();
-    private final Map<String, TextField> parameterFields = new LinkedHashMap<>();
+    private final Map<String, ParameterField> parameterFields = new LinkedHashMap<>();
     private final Span error = new Span();
 
-    StartRunForm(RunService runs, PromptSetService promptSets, Consumer<Run> onStarted) {
+    StartRunForm(RunService runs, References references, Consumer<Run> onStarted) {
         this.runs = runs;
+        this.references = references;
         this.onStarted = onStarted;
         setPadding(false);
         type.setLabel("Run type");
         type.setId("run-type");
         type.setItemLabelGenerator(RunTypeInfo::label);
+        name.setId("run-name");
+        name.setMaxLength(RunConfig.MAX_NAME_LENGTH);
+        name.setHelperText("Empty: named after the type and prompt set");
+        promptSet = references.promptSetPicker("Prompt set");
+        promptSet.setId("run-prompt-set");
+        selection.setLabel("Prompts");
+        selection.setId("run-prompt-selection");
+        selection.setItems(PromptSelection.Mode.values());
+        selection.setItemLabelGenerator(PromptSelection.Mode::label);
+        selection.setValue(PromptSelection.Mode.ALL);
+        selection.addValueChangeListener(e -> selectionCount.setVisible(selection.isVisible()
+                && e.getValue() != PromptSelection.Mode.ALL));
+        selectionCount.setId("run-prompt-count");
+        selectionCount.setMin(1);
+        selectionCount.setValue(20);
+        selectionCount.setStepButtonsVisible(true);
+        selectionCount.setHelperText("A sample is drawn with the run's seed");
+        selectionCount.setVisible(false);
+        constitution = references.constitutionPicker();
+        constitution.setId("run-constitution");
+        constitution.setHelperText("The principles and few-shot examples the run uses");
+        configureAdvanced();
+
+        error.setId("start-run-error");
+        error.addClassName("cailab-error");
+        Button start = new Button("Start run", e -> confirmAndStart());
+        start.setId("start-run");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        inputRow.setId("run-inputs");
+        inputRow.add(promptSet, selection, selectionCount, constitution);
+        modelRow.setId("run-models");
+        parameterRow.setId("run-parameters");
+        HorizontalLayout samplingRow = row(temperature, topP, maxNewTokens, seed);
+        HorizontalLayout executionRow = row(workers, attempts, retryDelay);
+        Details advanced = new Details("Sampling and execution", new VerticalLayout(samplingRow, executionRow));
+        add(row(type, name, start, error), inputRow, modelRow, parameterRow, advanced);
+
         List<RunTypeInfo> types = runs.types();
         type.setItems(types);
         type.addValueChangeListener(e -> typeChanged(e.getValue()));
-        name.setId("run-name");
-        name.setMaxLength(RunConfig.MAX_NAME_LENGTH);
-        promptSet.setLabel("Prompt set");
-        promptSet.setId("run-prompt-set");
-        promptSet.setItemLabelGenerator(s -> s.name() + " (" + s.promptCount() + " prompts)");
-        promptSet.setItems(promptSets.findAll());
         if (types.isEmpty()) {
             typeChanged(null);
         } else {
             type.setValue(types.getFirst());
         }
-
-        error.setId("start-run-error");
-        error.addClassName("cailab-error");
-        Button start = new Button("Start run", e -> start());
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-
-        HorizontalLayout main = row(type, name, promptSet, start, error);
-        parameterRow.setId("run-parameters");
-        HorizontalLayout modelRow = row(constitution, models);
-        HorizontalLayout samplingRow = row(temperature, topP, maxNewTokens, seed);
-        HorizontalLayout executionRow = row(workers, attempts, retryDelay);
-        Details advanced = new Details("Models, sampling and execution", new VerticalLayout(modelRow, samplingRow, executionRow));
-        add(main, parameterRow, advanced);
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
+    private void configureAdvanced() {
+        temperature.setMin(0);
+        temperature.setMax(5);
+        temperature.setStep(0.1);
+        temperature.setHelperText("0 samples greedily");
+        topP.setMin(0.01);
+        topP.setMax(1);
+        topP.setStep(0.05);
+        topP.setHelperText("Nucleus sampling mass");
+        maxNewTokens.setMin(1);
+        maxNewTokens.setMax(32_768);
+        maxNewTokens.setHelperText("Tokens generated at most per sample");
+        seed.setHelperText("Per-item seeds derive from it: the same seed repeats the run");
+        workers.setMin(1);
+        workers.setMax(32);
+        workers.setHelperText("Items processed at once, over all instances");
+        attempts.setMin(1);
+        attempts.setMax(20);
+        retryDelay.setMin(0);
+        retryDelay.setMax(3600);
+    }
+
+    private static HorizontalLayout row(Component... components) {
         HorizontalLayout row = new HorizontalLayout(components);
         row.setWrap(true);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
 
-    /** Shows the prompt set and the parameters of the chosen type, with its defaults. */
+    /**
+     * Shows the inputs and parameters of the chosen type, with its defaults. The prompt set and constitution pickers
+     * stay in place (shown or hidden) so that a choice made in them survives a change of type.
+     */
     private void typeChanged(@Nullable RunTypeInfo runType) {
-        promptSet.setVisible(runType != null && runType.needsPromptSet());
+        modelRow.removeAll();
         parameterRow.removeAll();
         parameterFields.clear();
+        modelPickers.clear();
+        boolean needsPromptSet = runType != null && runType.needsPromptSet();
+        promptSet.setVisible(needsPromptSet);
+        selection.setVisible(needsPromptSet);
+        selectionCount.setVisible(needsPromptSet && selection.getValue() != PromptSelection.Mode.ALL);
+        constitution.setVisible(runType != null && runType.usesConstitution());
         if (runType != null) {
-            for (RunParameter parameter : runType.parameters()) {
-                TextField field = new TextField(parameter.label());
-                field.setId("run-param-" + parameter.key());
-                field.setHelperText(parameter.description());
-                parameterFields.put(parameter.key(), field);
-                parameterRow.add(field);
+            for (int i = 0; i < runType.modelRoles().size(); i++) {
+                ComboBox<ModelSnapshot> picker = references.snapshotPicker(runType.modelRoles().get(i), List.of());
+                picker.setId("run-model-" + i);
+                modelPickers.add(picker);
+                modelRow.add(picker);
             }
+            runType.parameters().forEach(p -> {
+                ParameterField field = ParameterField.of(p, references);
+                parameterFields.put(p.key(), field);
+                parameterRow.add(field.component());
+            });
         }
+        inputRow.setVisible(needsPromptSet || constitution.isVisible());
+        modelRow.setVisible(!modelPickers.isEmpty());
         parameterRow.setVisible(!parameterFields.isEmpty());
         resetAdvanced();
     }
@@ -123,40 +190,40 @@ class StartRunForm extends VerticalLayout {
         workers.setValue(execution.workers());
         attempts.setValue(execution.maxAttempts());
         retryDelay.setValue(execution.retryDelaySeconds());
-        if (runType != null) {
-            runType.parameters().forEach(p -> parameterFields.get(p.key()).setValue(p.defaultValue()));
-        }
+        parameterFields.values().forEach(ParameterField::reset);
     }
 
     private Map<String, String> parameters() {
         Map<String, String> values = new LinkedHashMap<>();
         parameterFields.forEach((key, field) -> {
-            if (!field.getValue().isBlank()) {
-                values.put(key, field.getValue().strip());
+            if (!field.value().isEmpty()) {
+                values.put(key, field.value());
             }
         });
         return values;
     }
 
-    private void start() {
+    /** Asks first when a run of the same name exists; two runs of one name are allowed, but rarely meant. */
+    private void confirmAndStart() {
         try {
-            RunTypeInfo runType = type.getValue();
-            if (runType == null) {
-                throw new RunException("Choose a run type.");
+            RunConfig config = config();
+            if (!runs.nameInUse(config.name())) {
+                start(config);
+                return;
             }
-            PromptSet set = runType.needsPromptSet() ? promptSet.getValue() : null;
-            if (runType.needsPromptSet() && set == null) {
-                throw new RunException("Choose a prompt set.");
-            }
-            String runName = name.isEmpty() ? runType.label() + (set == null ? "" : " of " + set.name()) : name.getValue();
-            RunConfig config = new RunConfig(runType.type(), runName, set == null ? null : set.id(),
-                    constitution.getValue(), Arrays.asList(models.getValue().split(",")),
-                    new RunConfig.Sampling(value(temperature.getValue(), "Temperature"), value(topP.getValue(), "Top-p"),
-                            value(maxNewTokens.getValue(), "Max new tokens")),
-                    parseSeed(seed.getValue()),
-                    new RunConfig.Execution(value(workers.getValue(), "Workers"), value(attempts.getValue(), "Attempts"),
-                            value(retryDelay.getValue(), "Retry delay")),
-                    parameters());
+            ConfirmDialog dialog = new ConfirmDialog("A run with this name exists",
+                    "There is already a run named \"" + config.name() + "\". Start another one with the same name?",
+                    "Start anyway", e -> start(config));
+            dialog.setCancelable(true);
+            dialog.setId("duplicate-run-name");
+            dialog.open();
+        } catch (RunException | IllegalArgumentException e) {
+            error.setText(e.getMessage());
+        }
+    }
+
+    private void start(RunConfig config) {
+        try {
             Run run = runs.start(config);
             error.setText("");
             name.clear();
@@ -167,7 +234,45 @@ class StartRunForm extends VerticalLayout {
         }
     }
 
-    private static <T> T value(T value, String field) {
+    private RunConfig config() {
+        RunTypeInfo runType = type.getValue();
+        if (runType == null) {
+            throw new RunException("Choose a run type.");
+        }
+        PromptSet set = runType.needsPromptSet() ? promptSet.getValue() : null;
+        if (runType.needsPromptSet() && set == null) {
+            throw new RunException("Choose a prompt set.");
+        }
+        List<String> snapshots = new ArrayList<>();
+        for (int i = 0; i < modelPickers.size(); i++) {
+            ModelSnapshot chosen = modelPickers.get(i).getValue();
+            if (chosen == null) {
+                throw new RunException("Choose the " + runType.modelRoles().get(i).toLowerCase(java.util.Locale.ROOT) + ".");
+            }
+            snapshots.add(String.valueOf(chosen.id()));
+        }
+        ConstitutionVersionInfo version = runType.usesConstitution() ? constitution.getValue() : null;
+        if (runType.usesConstitution() && version == null) {
+            throw new RunException("Choose a constitution version.");
+        }
+        String runName = name.isEmpty() ? runType.label() + (set == null ? "" : " of " + set.name()) : name.getValue();
+        RunConfig config = new RunConfig(runType.type(), runName, set == null ? null : set.id(),
+                version == null ? null : String.valueOf(version.id()), snapshots,
+                new RunConfig.Sampling(value(temperature.getValue(), "Temperature"), value(topP.getValue(), "Top-p"),
+                        value(maxNewTokens.getValue(), "Max new tokens")),
+                parseSeed(seed.getValue()),
+                new RunConfig.Execution(value(workers.getValue(), "Workers"), value(attempts.getValue(), "Attempts"),
+                        value(retryDelay.getValue(), "Retry delay")),
+                parameters());
+        if (set != null) {
+            PromptSelection.Mode mode = selection.getValue() == null ? PromptSelection.Mode.ALL : selection.getValue();
+            int count = mode == PromptSelection.Mode.ALL ? 0 : value(selectionCount.getValue(), "Number of prompts");
+            config = new PromptSelection(mode, count).writeTo(config);
+        }
+        return config;
+    }
+
+    private static <T> T value(@Nullable T value, String field) {
         if (value == null) {
             throw new RunException(field + " is missing.");
         }

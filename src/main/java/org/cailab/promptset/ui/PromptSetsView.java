@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 /** Researcher page: import prompt sets and look at their prompts. */
 @Route("prompt-sets")
 @PageTitle("Prompt sets | Constitutional AI Lab")
-@Menu(title = "Prompt sets", order = 200)
+@Menu(title = "Prompt sets", order = 210)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class PromptSetsView extends VerticalLayout {
 

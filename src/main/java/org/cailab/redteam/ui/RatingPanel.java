@@ -59,6 +59,8 @@ class RatingPanel extends Div {
         group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         group.setItems(IntStream.rangeClosed(RatingScale.MIN, RatingScale.MAX).boxed().toList());
         group.setItemLabelGenerator(i -> i + " - " + meanings.get(i));
+        // keep the choice visible to a keyboard user (digits pick a rating from anywhere on the page)
+        group.addValueChangeListener(e -> group.scrollIntoView());
     }
 
     /** Opens the panel with nothing chosen and turns its shortcuts on. */
@@ -81,6 +83,9 @@ class RatingPanel extends Div {
         }
         shortcuts.add(Shortcuts.addShortcutListener(this, this::submit, RedTeamShortcut.SUBMIT.key));
         shortcuts.add(Shortcuts.addShortcutListener(this, onBack::run, RedTeamShortcut.BACK.key));
+        // the panel opens below a long conversation: bring it into view so a keyboard user sees what they pick,
+        // and keep it there while a choice is made
+        scrollIntoView();
     }
 
     /** Closes the panel and turns its shortcuts off. */

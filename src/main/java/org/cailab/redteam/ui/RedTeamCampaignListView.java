@@ -26,7 +26,7 @@ class RedTeamCampaignListView extends VerticalLayout {
         add(new H2("Red team"));
         var open = redTeam.openCampaigns();
         if (open.isEmpty()) {
-            add(new Paragraph("There is no open red-team campaign right now."));
+            add(new Paragraph("No red-team campaign is open right now. Researchers open campaigns; please come back later."));
         }
         for (OpenRedTeamCampaign campaign : open) {
             RouterLink link = new RouterLink(campaign.name(), RedTeamView.class,

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /** Researchers' list of red-team campaigns: create, edit, open or close, the Prolific study link. */
 @Route("redteam/campaigns")
 @PageTitle("Red-team campaigns | Constitutional AI Lab")
-@Menu(title = "Red-team campaigns", order = 320)
+@Menu(title = "Red-team campaigns", order = 160)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class RedTeamCampaignsView extends VerticalLayout {
 

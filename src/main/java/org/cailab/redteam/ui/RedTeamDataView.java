@@ -44,7 +44,7 @@ import java.util.Locale;
  */
 @Route("redteam/data")
 @PageTitle("Red-team import and export | Constitutional AI Lab")
-@Menu(title = "Red-team import / export", order = 330)
+@Menu(title = "Red-team import / export", order = 170)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class RedTeamDataView extends VerticalLayout {
 

@@ -19,7 +19,7 @@ import java.util.Locale;
 /** Researchers' aggregates: per snapshot (and imported model), mean success with a 95% interval and the distribution. */
 @Route("redteam/results")
 @PageTitle("Red-team results | Constitutional AI Lab")
-@Menu(title = "Red-team results", order = 340)
+@Menu(title = "Red-team results", order = 410)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 @StyleSheet("app/redteam.css")
 class RedTeamResultsView extends VerticalLayout {
@@ -35,7 +35,7 @@ class RedTeamResultsView extends VerticalLayout {
         grid.addColumn(RatingStats::n).setHeader("Attempts").setAutoWidth(true).setSortable(true);
         grid.addColumn(s -> String.format(Locale.ROOT, "%.2f", s.mean())).setHeader("Mean success (0-4)")
                 .setAutoWidth(true);
-        grid.addColumn(s -> s.ciLow() == null || s.ciHigh() == null ? "n < 2"
+        grid.addColumn(s -> s.ciLow() == null || s.ciHigh() == null ? "too few ratings"
                         : String.format(Locale.ROOT, "%.2f to %.2f", s.ciLow(), s.ciHigh()))
                 .setHeader("95% interval").setAutoWidth(true);
         grid.addComponentColumn(RatingBar::new).setHeader("Ratings 0 to 4").setFlexGrow(2);

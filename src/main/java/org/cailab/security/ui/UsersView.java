@@ -15,13 +15,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.security.Role;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import org.cailab.security.UserAccount;
+import org.cailab.security.UserQuery;
 import org.cailab.security.UserService;
 import org.cailab.security.UserValidationException;
 
 import java.time.format.DateTimeFormatter;
 
-/** Admin page: every account with its role and status, a form to create users, password resets. */
+/**
+ * Admin page: accounts with their role and status, searchable by name and filtered by role and kind (team accounts
+ * apart from study participants, who would otherwise bury them), loaded page by page; a form to create users;
+ * password resets.
+ */
 @Route("admin/users")
 @PageTitle("Users | Constitutional AI Lab")
 @Menu(title = "Users", order = 800)
@@ -32,18 +40,53 @@ class UsersView extends VerticalLayout {
 
     private final UserService users;
     private final Grid<UserAccount> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Select<Role> roleFilter = new Select<>();
+    private final Select<UserQuery.Accounts> accountsFilter = new Select<>();
+    private final Span matching = new Span();
 
     UsersView(UserService users) {
         this.users = users;
         setSizeFull();
         grid.setId("user-grid");
+        grid.setPageSize(50);
         grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setFlexGrow(2);
         grid.addComponentColumn(this::roleSelect).setHeader("Role").setFlexGrow(1);
         grid.addComponentColumn(this::enabledBox).setHeader("Enabled").setFlexGrow(0).setAutoWidth(true);
         grid.addColumn(u -> CREATED.format(u.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::resetButton).setHeader("Password").setAutoWidth(true);
-        add(new H2("Users"), new NewUserForm(users, this::created), grid);
+        add(new H2("Users"), new NewUserForm(users, this::created), filters(), grid);
         refresh();
+    }
+
+    private HorizontalLayout filters() {
+        search.setPlaceholder("Search by name");
+        search.setId("user-search");
+        search.setAriaLabel("Search users by name");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        roleFilter.setId("user-role-filter");
+        roleFilter.setLabel("Role");
+        roleFilter.setItems(Role.values());
+        roleFilter.setItemLabelGenerator(r -> r == null ? "All roles" : r.label());
+        roleFilter.setEmptySelectionAllowed(true);
+        roleFilter.setEmptySelectionCaption("All roles");
+        roleFilter.addValueChangeListener(e -> refresh());
+        accountsFilter.setId("user-accounts-filter");
+        accountsFilter.setLabel("Accounts");
+        accountsFilter.setItems(UserQuery.Accounts.values());
+        accountsFilter.setItemLabelGenerator(UserQuery.Accounts::label);
+        accountsFilter.setValue(UserQuery.Accounts.STAFF);
+        accountsFilter.addValueChangeListener(e -> refresh());
+        matching.setId("user-count");
+        HorizontalLayout row = new HorizontalLayout(search, roleFilter, accountsFilter, matching);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
+    }
+
+    private UserQuery query() {
+        return new UserQuery(search.getValue(), roleFilter.getValue(), accountsFilter.getValue());
     }
 
     private void created(UserAccount account) {
@@ -54,6 +97,7 @@ class UsersView extends VerticalLayout {
     private Select<Role> roleSelect(UserAccount account) {
         Select<Role> select = new Select<>();
         select.setItems(Role.values());
+        select.addClassName("cailab-inline");
         select.setItemLabelGenerator(Role::label);
         select.setValue(account.role());
         select.setAriaLabel("Role of " + account.username());
@@ -95,7 +139,10 @@ class UsersView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(users.findAll());
+        UserQuery query = query();
+        int total = users.count(query);
+        matching.setText(total + (total == 1 ? " account" : " accounts"));
+        grid.setItems(q -> users.find(query, q.getOffset(), q.getLimit()).stream(), q -> users.count(query));
     }
 
     private static void success(String message) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.cailab.slcai.ChainLayout;
 import org.cailab.slcai.ChainRound;
 import org.cailab.slcai.ChatMessage;
 import org.cailab.slcai.CritiqueRevisionChain;
@@ -59,6 +60,7 @@ class ChainPanel extends VerticalLayout {
 
     private void showChain(CritiqueRevisionChain chain) {
         add(new H4("Initial response"), DiffText.plain(chain.initialResponse(), "slcai-initial"));
+        flagIfTruncated(chain.initialTruncated());
         String previous = chain.initialResponse();
         for (ChainRound round : chain.rounds()) {
             Div section = new Div();
@@ -72,23 +74,50 @@ class ChainPanel extends VerticalLayout {
             if (round.hasCritique()) {
                 section.add(label("Critique request"), muted(String.valueOf(round.critiqueRequest())),
                         label("Critique"), DiffText.plain(String.valueOf(round.critique()), "slcai-critique"));
+                if (round.critiqueTruncated()) {
+                    section.add(truncated());
+                }
             }
             section.add(label("Revision request"), muted(round.revisionRequest()),
                     label("Revision (changes against the " + (round.number() == 1 ? "initial response" : "previous revision")
                             + ")"), DiffText.of(previous, round.revision()));
+            if (round.revisionTruncated()) {
+                section.add(truncated());
+            }
             add(section);
             previous = round.revision();
         }
         if (chain.directRevision()) {
             add(muted("Direct revision: the model revised without writing critiques."));
         }
+        Span layout = muted(chain.chainLayout() == ChainLayout.PAIR
+                ? "Layout pair: each round critiqued the previous revision as the assistant's response (the paper's)."
+                : "Layout cumulative: each round saw the whole chain before it.");
+        layout.setId("chain-layout");
+        add(layout);
+    }
+
+    private void flagIfTruncated(boolean truncated) {
+        if (truncated) {
+            add(truncated());
+        }
+    }
+
+    /** The flag of a sample that stopped at the token limit: it may end mid-sentence and is left out of the SL data. */
+    private static Span truncated() {
+        Span flag = new Span("Stopped at the token limit: left out of the SL data by default");
+        flag.addClassName("slcai-truncated");
+        flag.getElement().getThemeList().addAll(java.util.List.of("badge", "error"));
+        return flag;
     }
 
     private void showSamples(HelpfulSamples helpful) {
         add(new H4("Samples (helpfulness prompt)"));
         int n = 1;
         for (String response : helpful.responses()) {
-            add(label("Sample " + n++), DiffText.plain(response, "slcai-sample"));
+            add(label("Sample " + n), DiffText.plain(response, "slcai-sample"));
+            flagIfTruncated(helpful.truncated(n - 1));
+            n++;
         }
     }
 

@@ -94,8 +94,8 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
         title.setText("Chains of run " + runId + ": " + run.run().name());
         info.setText("Policy " + run.snapshotName() + " · constitution " + run.constitutionVersion() + " · "
                 + run.parameters().rounds() + " round(s)" + (run.parameters().directRevision() ? " of direct revision" : "")
-                + " · " + run.parameters().fewShotExamples() + " few-shot example(s) · state "
-                + run.run().state().label().toLowerCase());
+                + " · layout " + run.parameters().layout().parameter() + " · " + run.parameters().fewShotExamples()
+                + " few-shot example(s) · state " + run.run().state().label().toLowerCase());
         export.show(run);
         List<String> choices = new ArrayList<>();
         choices.add(ALL);
@@ -121,8 +121,9 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String principles(StoredSample stored) {
         return switch (stored.sample()) {
-            case CritiqueRevisionChain c -> c.rounds().isEmpty() ? "(no rounds)"
-                    : c.rounds().stream().map(ChainRound::principleKey).collect(Collectors.joining(" → "));
+            case CritiqueRevisionChain c -> (c.rounds().isEmpty() ? "(no rounds)"
+                    : c.rounds().stream().map(ChainRound::principleKey).collect(Collectors.joining(" → ")))
+                    + (c.anyTruncated() ? " · cut at the token limit" : "");
             case HelpfulSamples h -> h.responses().size() + " helpful sample(s)";
         };
     }

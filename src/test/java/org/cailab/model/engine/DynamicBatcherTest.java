@@ -1,6 +1,7 @@
 package org.cailab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,95 @@ class DynamicBatcherTest {
             CompletableFuture<Generation> good = batcher.submit("Hi", greedy);
             assertThat(good.get(60, TimeUnit.SECONDS).tokenIds()).hasSize(3);
             assertThat(bad).failsWithin(Duration.ofSeconds(60));
+        }
+    }
+
+    static GenerationOptions greedy(int tokens) {
+        return GenerationOptions.builder().optTemperature(0).optMaxNewTokens(tokens).optStopSequences(List.of())
+                .optStopAtEos(false).build();
+    }
+
+    @Test
+    void aLiveRequestBehind50QueuedPipelineRequestsStartsWithinOneDecodeStep() throws Exception {
+        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(2)
+                .optMaxWait(Duration.ZERO).build()) {
+            List<CompletableFuture<Generation>> pipeline = new ArrayList<>();
+            // both slots hold pipeline rows (1500 tokens each: they cannot finish) once two rows have a token
+            CountDownLatch generating = new CountDownLatch(2);
+            for (int i = 0; i < 50; i++) {
+                java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
+                pipeline.add(batcher.submit(GenerationRequest.of("Question " + i, greedy(1500))
+                        .withListener((id, delta) -> {
+                            if (first.compareAndSet(false, true)) {
+                                generating.countDown();
+                            }
+                        }), Priority.PIPELINE, "run-7"));
+            }
+            assertThat(generating.await(60, TimeUnit.SECONDS)).isTrue();
+            AtomicLong firstTokenStep = new AtomicLong(-1);
+            CompletableFuture<Generation> live = batcher.submit(GenerationRequest.of("Hi", greedy(5))
+                    .withListener((id, delta) -> firstTokenStep.compareAndSet(-1, batcher.decodeSteps())),
+                    Priority.LIVE, "worker-1");
+            long queuedBy = batcher.decodeSteps();
+            Generation g = live.get(60, TimeUnit.SECONDS);
+            // the worker admits before each step, so the first token comes at most one step after the request queued
+            assertThat(firstTokenStep.get() - queuedBy).isLessThanOrEqualTo(1);
+            assertThat(batcher.preemptions()).isPositive();
+            assertThat(g.tokenIds()).containsExactly(lm.generate("Hi", greedy(5)).tokenIds());
+            assertThat(pipeline).noneMatch(CompletableFuture::isDone);
+            pipeline.forEach(f -> f.cancel(true));
+        }
+    }
+
+    @Test
+    void aCancelledRequestStopsAtTheNextStepAndFreesItsSlot() throws Exception {
+        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(1)
+                .optMaxWait(Duration.ZERO).build()) {
+            AtomicInteger streamed = new AtomicInteger();
+            CountDownLatch started = new CountDownLatch(3);
+            CompletableFuture<Generation> first = batcher.submit(GenerationRequest.of("Hi", greedy(2000))
+                    .withListener((id, delta) -> {
+                        streamed.incrementAndGet();
+                        started.countDown();
+                    }), Priority.LIVE, "a");
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            first.cancel(true);
+            // one slot: the second request can only run once the first row has left the batch
+            Generation second = batcher.submit(GenerationRequest.of("What", greedy(4)), Priority.LIVE, "b")
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(second.tokenIds()).hasSize(4);
+            assertThat(first).isCancelled();
+            assertThat(streamed.get()).isLessThan(2000);
+        }
+    }
+
+    @Test
+    void aFullQueueAnswersBusyAtOnce() throws Exception {
+        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(1)
+                .optMaxWait(Duration.ZERO).optMaxQueued(2, 3).build()) {
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<Generation> running = batcher.submit(GenerationRequest.of("Hi", greedy(2000))
+                    .withListener((id, delta) -> started.countDown()), Priority.LIVE, "a");
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Generation>> waiting = new ArrayList<>();
+            waiting.add(batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.LIVE, "b"));
+            waiting.add(batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.LIVE, "c"));
+            CompletableFuture<Generation> refused = batcher.submit(GenerationRequest.of("Hi", greedy(3)),
+                    Priority.LIVE, "d");
+            assertThat(refused).isCompletedExceptionally();
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(BusyException.class)
+                    .hasMessageContaining("busy");
+            CompletableFuture<Generation> pipeline = batcher.submit(GenerationRequest.of("Hi", greedy(3)),
+                    Priority.PIPELINE, "run");
+            assertThat(pipeline).isNotDone();
+            assertThat(batcher.waiting()).isEqualTo(3);
+            // a cancelled waiting request gives its place back
+            waiting.getFirst().cancel(true);
+            assertThat(batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.LIVE, "e"))
+                    .isNotCompletedExceptionally();
+            running.cancel(true);
+            waiting.forEach(f -> f.cancel(true));
+            pipeline.cancel(true);
         }
     }
 

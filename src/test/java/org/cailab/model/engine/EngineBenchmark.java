@@ -8,14 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntSupplier;
 
 /**
  * Throughput of the engine on random weights (not a test). Prints generation tokens/s at batch 1 and 8, scoring and
  * training tokens/s, for a tiny config and a ~110M-parameter one, each the best of a few repetitions (the machine may
- * be shared). Arguments: {@code tiny}, {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU;
- * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads.
+ * be shared). When {@code /usr/bin/python3} can import torch (Debian: {@code apt-get install python3-torch}), the
+ * same shapes and work run in PyTorch eager ({@code torch_eager_baseline.py}, written as Hugging Face's eager Llama)
+ * with the same thread count right after, and each row prints the ratio engine / eager. Arguments: {@code tiny},
+ * {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU (the baseline stays on the CPU: no ratio);
+ * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads (the baseline uses as many);
+ * {@code -Dbench.reps=N} overrides the repetitions (best of N; more help on a shared machine);
+ * {@code -Dbench.python=PATH} another Python. Then SL finetuning and preference-model training tokens/s against the
+ * engine's plain forward + backward ({@link TrainingBenchmarks}); {@code memory} measures the peak resident memory of
+ * one ~110M finetuning step at batch 8 x 512.
  */
 public final class EngineBenchmark {
 
@@ -34,6 +42,11 @@ public final class EngineBenchmark {
                     .setVocabSize(1024).setHiddenSize(128).setIntermediateSize(344).setNumLayers(4).setNumHeads(4)
                     .optNumKvHeads(2).build(), device, new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
         }
+        if (which.contains("memory")) {
+            TrainingBenchmarks.peakMemory(LlamaConfig.builder().setVocabSize(32000).setHiddenSize(768)
+                    .setIntermediateSize(2048).setNumLayers(12).setNumHeads(12).optTieWordEmbeddings(true).build(),
+                    device, 8, 512);
+        }
         if (which.contains("100m")) {
             run("~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)", LlamaConfig.builder()
                     .setVocabSize(32000).setHiddenSize(768).setIntermediateSize(2048).setNumLayers(12)
@@ -47,8 +60,31 @@ public final class EngineBenchmark {
     record Sizes(int prompt, int newTokens, int scorePrompt, int scoreContinuation, int trainLength, int batch,
             int trainSteps, int reps) {}
 
-    private static void run(String name, LlamaConfig config, Device device, Sizes s) {
+    private static void run(String name, LlamaConfig config, Device device, Sizes given) {
+        // -Dbench.reps=N: more repetitions give a truer best on a machine shared with other work
+        int reps = Integer.getInteger("bench.reps", given.reps());
+        Sizes s = new Sizes(given.prompt(), given.newTokens(), given.scorePrompt(), given.scoreContinuation(),
+                given.trainLength(), given.batch(), given.trainSteps(), reps);
         System.out.printf("%n== %s: %.1fM parameters%n", name, config.parameterCount() / 1e6);
+        double[] ours = engine(config, device, s);
+        Map<String, Object> eager = device.isGpu() ? null : TorchBaseline.run(config, s, JniUtils.getNumThreads());
+        if (eager == null) {
+            return;
+        }
+        System.out.printf("PyTorch %s eager, %s intra-op thread(s), same shapes:%n", eager.get("torch"),
+                eager.get("threads"));
+        String[] rows = {"generate batch 1", "generate batch " + s.batch(), "score", "train"};
+        String[] keys = {"generate_1", "generate_batch", "score", "train"};
+        for (int i = 0; i < rows.length; i++) {
+            double theirs = ((Number) eager.get(keys[i])).doubleValue();
+            System.out.printf("  %-18s engine %10.1f tokens/s, eager %10.1f tokens/s, ratio %.2fx%n", rows[i], ours[i],
+                    theirs, ours[i] / theirs);
+        }
+    }
+
+    /** Engine tokens/s: generate batch 1, generate batch B, score, train. */
+    private static double[] engine(LlamaConfig config, Device device, Sizes s) {
+        double[] out = new double[4];
         long t0 = System.nanoTime();
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), device);
                 CausalLm lm = CausalLm.of(model, null)) {
@@ -57,12 +93,25 @@ public final class EngineBenchmark {
             GenerationOptions options = GenerationOptions.builder().optMaxNewTokens(s.newTokens()).optSeed(1L)
                     .optStopSequences(List.of()).optStopAtEos(false).build();
             lm.generate(List.of(GenerationRequest.ofIds(ids(random, s.prompt(), config), options))); // warm-up
-            for (int batch : new int[] {1, s.batch()}) {
+            int[] batches = {1, s.batch()};
+            // what the fused q/k/v projection and the RoPE tables bring, measured here against the plain path
+            Transformer.fusedEnabled = false;
+            for (int batch : batches) {
                 List<GenerationRequest> requests = new ArrayList<>();
                 for (int b = 0; b < batch; b++) {
                     requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
                 }
-                report(String.format("generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)", batch,
+                report(String.format("generate batch %d, unfused (separate q/k/v, RoPE computed per step)", batch),
+                        s.reps(), () -> lm.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum());
+            }
+            Transformer.fusedEnabled = true;
+            for (int k = 0; k < 2; k++) {
+                int batch = batches[k];
+                List<GenerationRequest> requests = new ArrayList<>();
+                for (int b = 0; b < batch; b++) {
+                    requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
+                }
+                out[k] = report(String.format("generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)", batch,
                         s.prompt(), s.newTokens()), s.reps(),
                         () -> lm.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum());
             }
@@ -73,16 +122,18 @@ public final class EngineBenchmark {
                 continuations.add(ids(random, s.scoreContinuation(), config));
             }
             lm.scoreIds(prompts.subList(0, 1), continuations.subList(0, 1), s.batch()); // warm-up
-            report(String.format("score batch %d x (%d prompt + %d continuation), counting all tokens", s.batch(),
+            out[2] = report(String.format("score batch %d x (%d prompt + %d continuation), counting all tokens", s.batch(),
                     s.scorePrompt(), s.scoreContinuation()), s.reps(), () -> {
                         lm.scoreIds(prompts, continuations, s.batch());
                         return s.batch() * (s.scorePrompt() + s.scoreContinuation());
                     });
-            train(model, config, s, random);
+            out[3] = train(model, config, s, random);
+            TrainingBenchmarks.run(model, config, s.batch(), s.trainLength(), s.trainSteps(), s.reps(), device, random);
         }
+        return out;
     }
 
-    private static void train(LlamaModel model, LlamaConfig config, Sizes s, Random random) {
+    private static double train(LlamaModel model, LlamaConfig config, Sizes s, Random random) {
         TrainingConfig training = TrainingConfig.builder().setTotalSteps(1000).optLearningRate(1e-4)
                 .optMicroBatchSize(s.batch()).build();
         List<TrainingExample> batch = new ArrayList<>();
@@ -91,7 +142,7 @@ public final class EngineBenchmark {
         }
         try (Trainer trainer = new Trainer(model, training)) {
             trainer.step(batch); // warm-up
-            report(String.format("train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)", s.batch(),
+            return report(String.format("train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)", s.batch(),
                     s.trainLength(), s.trainSteps()), s.reps(), () -> {
                         int tokens = 0;
                         for (int i = 0; i < s.trainSteps(); i++) {
@@ -102,7 +153,7 @@ public final class EngineBenchmark {
         }
     }
 
-    private static void report(String what, int reps, IntSupplier work) {
+    static double report(String what, int reps, IntSupplier work) {
         double best = Double.MAX_VALUE;
         int tokens = 0;
         for (int r = 0; r < reps; r++) {
@@ -112,6 +163,7 @@ public final class EngineBenchmark {
         }
         System.out.printf("%s: %d tokens in %.2f s (best of %d) = %.1f tokens/s%n", what, tokens, best, reps,
                 tokens / best);
+        return tokens / best;
     }
 
     private static String loadAverage() throws IOException {

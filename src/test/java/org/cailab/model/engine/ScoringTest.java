@@ -86,4 +86,38 @@ class ScoringTest {
         }
         return out;
     }
+
+    @Test
+    void sharedPromptsAreComputedOnceAndScoreAsEachAlone() {
+        String labelled = HumanAssistantFormat.prompt("Which answer is better? (A) The cat reads. (B) The dog paints.")
+                + " The better answer is";
+        String swapped = HumanAssistantFormat.prompt("Which answer is better? (A) The dog paints. (B) The cat reads.")
+                + " The better answer is";
+        List<ScoringRequest> requests = List.of(
+                new ScoringRequest(labelled, " (A)"),
+                new ScoringRequest(labelled, " (B)"),
+                new ScoringRequest(swapped, " (A)"),
+                new ScoringRequest(swapped, " (B)"),
+                new ScoringRequest("Hi", " there, how are you doing today?"),
+                new ScoringRequest(labelled, " neither of the two, since both are short"),
+                new ScoringRequest(swapped, ""));
+        List<ContinuationScore> together = lm.score(requests);
+        for (int r = 0; r < requests.size(); r++) {
+            ContinuationScore alone = lm.score(List.of(requests.get(r))).getFirst();
+            ContinuationScore shared = together.get(r);
+            assertThat(shared.tokenIds()).containsExactly(alone.tokenIds());
+            for (int i = 0; i < alone.tokenLogProbs().length; i++) {
+                assertThat((double) shared.tokenLogProbs()[i])
+                        .isCloseTo(alone.tokenLogProbs()[i], within(1e-5));
+            }
+            assertThat(shared.logProb()).isCloseTo(alone.logProb(), within(1e-5));
+        }
+        // a small batch limit splits the groups across passes and gives the same scores
+        List<ContinuationScore> small = lm.scoreIds(
+                requests.stream().map(q -> lm.tokenizer().encode(q.prompt(), true)).toList(),
+                requests.stream().map(q -> lm.tokenizer().encode(q.continuation())).toList(), 2);
+        for (int r = 0; r < requests.size(); r++) {
+            assertThat(small.get(r).logProb()).isCloseTo(together.get(r).logProb(), within(1e-5));
+        }
+    }
 }

@@ -1,0 +1,5 @@
+package org.cailab.feedback;
+
+/** The input of one labelling item: the pair to label. */
+record LabellingItem(long pairId) {
+}

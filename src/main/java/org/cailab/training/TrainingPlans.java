@@ -1,0 +1,71 @@
+package org.cailab.training;
+
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.pipeline.ItemInput;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunException;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Planning pieces shared by the training stages: the base snapshot, the single item, run id lists. */
+final class TrainingPlans {
+
+    /** The one item of a training run (see decision 0081). */
+    static final String ITEM_KEY = "training";
+    static final String BASE_NAME = "baseSnapshotName";
+
+    private TrainingPlans() {
+    }
+
+    /** The base snapshot named first among the run's snapshots (by id or name); the config records its id. */
+    static ModelSnapshot resolveBase(RunConfig config, ModelRegistry registry, String role) {
+        if (config.modelSnapshots().isEmpty()) {
+            throw new RunException("Name the " + role + ": its snapshot id or name (first of the model snapshots).");
+        }
+        String ref = config.modelSnapshots().getFirst();
+        if (ref.chars().allMatch(Character::isDigit)) {
+            return registry.find(Long.parseLong(ref))
+                    .orElseThrow(() -> new RunException("There is no model snapshot " + ref + "."));
+        }
+        return registry.findByName(ref)
+                .orElseThrow(() -> new RunException("There is no model snapshot named \"" + ref + "\"."));
+    }
+
+    /** The recorded configuration's base snapshot id (after planning it is the first model snapshot, an id). */
+    static @Nullable Long baseSnapshotId(RunConfig config) {
+        if (config.modelSnapshots().isEmpty()) {
+            return null;
+        }
+        String ref = config.modelSnapshots().getFirst();
+        return ref.chars().allMatch(Character::isDigit) ? Long.parseLong(ref) : null;
+    }
+
+    static List<ItemInput> singleItem() {
+        return List.of(ItemInput.of(ITEM_KEY, Map.of("what", "the whole training run, resumed from its last checkpoint")));
+    }
+
+    /** A comma-separated list of run ids. */
+    static List<Long> runIds(String value, String label) {
+        List<Long> ids = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String s = part.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(s));
+            } catch (NumberFormatException e) {
+                throw new RunException(label + " must be run ids separated by commas, found \"" + s + "\".");
+            }
+        }
+        return ids;
+    }
+
+    static String join(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+}

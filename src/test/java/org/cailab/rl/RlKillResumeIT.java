@@ -1,0 +1,144 @@
+package org.cailab.rl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.cailab.db.EmbeddedPostgresServer;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.model.NewSnapshot;
+import org.cailab.model.SnapshotKind;
+import org.cailab.model.engine.HostTensor;
+import org.cailab.model.engine.SafetensorsReader;
+import org.cailab.pipeline.ChildApp;
+import org.cailab.pipeline.LocalPipeline;
+import org.cailab.pipeline.Run;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunItem;
+import org.cailab.pipeline.RunService;
+import org.cailab.pipeline.RunState;
+import org.cailab.pipeline.RunSummary;
+import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetKind;
+import org.cailab.promptset.PromptSetService;
+import org.cailab.slcai.SlCaiTestData;
+import org.cailab.support.IntegrationTest;
+import org.cailab.support.TestDataDirs;
+import org.cailab.support.TinyModelFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * An RL-CAI run is processed by an app in a child JVM that is killed with {@code kill -9} in the middle of a segment;
+ * a second child resumes it from the last checkpoint. The run ends with the same snapshots, metrics and weights as
+ * the same run (same seed) processed without interruption by this app.
+ */
+@WithMockUser(username = "researcher", roles = "RESEARCHER")
+class RlKillResumeIT extends IntegrationTest {
+
+    @Autowired
+    RunService runs;
+    @Autowired
+    RlService rl;
+    @Autowired
+    PromptSetService promptSets;
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    EmbeddedPostgresServer postgres;
+    @Autowired
+    ApplicationContext context;
+
+    private ModelSnapshot register(String name, SnapshotKind kind, long seed) {
+        return SlCaiTestData.asAdmin(() -> registry.findByName(name).orElseGet(() -> registry.register(
+                new NewSnapshot(name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
+    }
+
+    @Test
+    void aKilledRunResumesFromItsCheckpointAndReachesTheSameWeights() throws Exception {
+        ModelSnapshot policy = register("rl-kill-policy", SnapshotKind.SL_CAI, 15);
+        ModelSnapshot feedback = register("rl-kill-feedback", SnapshotKind.PRETRAINED, 16);
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 6);
+        RunConfig config = RunConfig.of(RlService.RUN_TYPE, "RL kill").withPromptSet(redTeam.id())
+                .withModelSnapshots(List.of(policy.name(), feedback.name()))
+                .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
+                .withSeed(7)
+                .withExecution(new RunConfig.Execution(1, 3, 0))
+                .withParameter(RlParameters.STEPS, "8")
+                .withParameter(RlParameters.PROMPTS_PER_STEP, "2")
+                .withParameter(RlParameters.SNAPSHOT_EVERY, "4")
+                .withParameter(RlParameters.MINI_BATCH, "2")
+                .withParameter(RlParameters.LEARNING_RATE, "1e-3")
+                .withParameter(RlParameters.TARGET_KL, "1");
+
+        Run reference = runs.start(config.withSeed(7));
+        RunSummary referenceDone = SlCaiTestData.await(runs, reference.id(), s -> s.run().state().isTerminal(),
+                Duration.ofMinutes(4));
+        assertThat(referenceDone.run().state()).isEqualTo(RunState.FINISHED);
+
+        List<String> childArguments = List.of("--cailab.models.demo-enabled=false",
+                "--cailab.data-dir=" + TestDataDirs.create("rl-child"));
+        try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
+            Run run = runs.start(config);
+            ChildApp first = ChildApp.start("rl-a", postgres.jdbcUrl(), "postgres", childArguments);
+            try {
+                first.awaitStarted(Duration.ofSeconds(180));
+                // in the second segment: the first checkpoint is written, the second is not
+                SlCaiTestData.await(runs, run.id(), s -> rl.steps(run.id()).size() >= 5, Duration.ofSeconds(240));
+            } finally {
+                first.kill();
+            }
+            assertThat(runs.find(run.id()).orElseThrow().progress().done()).isEqualTo(1);
+
+            ChildApp second = ChildApp.start("rl-b", postgres.jdbcUrl(), "postgres", childArguments);
+            RunSummary finished;
+            try {
+                second.awaitStarted(Duration.ofSeconds(180));
+                finished = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(),
+                        Duration.ofSeconds(300));
+            } finally {
+                second.close();
+            }
+            assertThat(finished.run().state()).as(String.valueOf(runs.log(run.id(), 20))).isEqualTo(RunState.FINISHED);
+            List<RunItem> items = runs.items(run.id(), null, 0, 10);
+            assertThat(items).extracting(RunItem::attempts).containsExactly(1, 2);
+
+            List<RlStepStats> resumed = rl.steps(run.id());
+            List<RlStepStats> uninterrupted = rl.steps(reference.id());
+            assertThat(resumed).extracting(RlStepStats::promptsSeen).containsExactly(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L);
+            for (int i = 0; i < resumed.size(); i++) {
+                assertThat(resumed.get(i).meanScore()).as("reward at step %d", i + 1)
+                        .isEqualTo(uninterrupted.get(i).meanScore());
+                assertThat(resumed.get(i).meanKl()).isEqualTo(uninterrupted.get(i).meanKl());
+                assertThat(resumed.get(i).klCoefficient()).isEqualTo(uninterrupted.get(i).klCoefficient());
+            }
+            List<ModelSnapshot> snapshots = snapshotsOf(run.id());
+            List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id());
+            assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(8L, 16L);
+            assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(8L, 16L);
+            assertSameWeights(Path.of(snapshots.getLast().location()), Path.of(referenceSnapshots.getLast().location()));
+        }
+    }
+
+    private List<ModelSnapshot> snapshotsOf(long runId) {
+        return registry.list().stream().filter(s -> s.runId() != null && s.runId() == runId)
+                .sorted(Comparator.comparing(ModelSnapshot::step)).toList();
+    }
+
+    private static void assertSameWeights(Path a, Path b) {
+        try (SafetensorsReader ra = SafetensorsReader.open(a.resolve("model.safetensors"));
+                SafetensorsReader rb = SafetensorsReader.open(b.resolve("model.safetensors"))) {
+            assertThat(ra.names()).isEqualTo(rb.names());
+            for (String name : ra.names()) {
+                HostTensor x = ra.read(name);
+                HostTensor y = rb.read(name);
+                assertThat(x.data()).as(name).containsExactly(y.data());
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.cailab.training;
+
+import org.cailab.constitution.ConstitutionService;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotKind;
+import org.cailab.model.engine.HumanAssistantFormat;
+import org.cailab.model.engine.PreferenceModel;
+import org.cailab.pipeline.Run;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunService;
+import org.cailab.pipeline.RunState;
+import org.cailab.pipeline.RunSummary;
+import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetKind;
+import org.cailab.promptset.PromptSetService;
+import org.cailab.slcai.SlCaiTestData;
+import org.cailab.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** SL finetuning and preference-model runs end to end on a tiny real model and the real database. */
+@WithMockUser(username = "researcher", roles = "RESEARCHER")
+@Import(TrainingRunIT.MarkerPairs.class)
+class TrainingRunIT extends IntegrationTest {
+
+    /** Two HHH-style comparisons in the marker's terms, so the PM's standard evaluation has something to score. */
+    private static final Path HHH_FILE = hhhFile();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void hhh(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("cailab.training.hhh-file", HHH_FILE::toString);
+    }
+
+    private static Path hhhFile() {
+        try {
+            Path file = Files.createTempFile("hhh", ".jsonl");
+            StringBuilder lines = new StringBuilder();
+            for (String verb : List.of("ask a friend", "take a break")) {
+                String conversation = HumanAssistantFormat.prompt("Tell me about chore number 70?");
+                lines.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of(
+                        "text_correct", conversation + " Sure, kindly " + verb + ".",
+                        "text_incorrect", conversation + " Sure, often " + verb + "."))).append('\n');
+            }
+            Files.writeString(file, lines);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    RunService runs;
+    @Autowired
+    TrainingService training;
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    ConstitutionService constitutions;
+    @Autowired
+    PromptSetService promptSets;
+
+    @Test
+    void slFinetuningOnAnSlCaiRunLowersHeldOutLossAndRegistersTheModelWithLineage() throws Exception {
+        ModelSnapshot base = SlCaiTestData.model(registry);
+        long version = SlCaiTestData.constitution(constitutions, SlCaiTestData.CONSTITUTION);
+        PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 10);
+        Run slCai = runs.start(SlCaiTestData.config("sl-cai for finetuning", set, version, 1));
+        assertThat(SlCaiTestData.await(runs, slCai.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4))
+                .run().state()).isEqualTo(RunState.FINISHED);
+
+        Run run = runs.start(RunConfig.of(SlFinetuningStage.TYPE, "SL-CAI-1 tiny")
+                .withModelSnapshots(List.of(SlCaiTestData.MODEL))
+                .withSeed(5)
+                .withParameter(SlFinetuningStage.SL_CAI_RUNS, String.valueOf(slCai.id()))
+                .withParameter(SlFinetuningStage.ROUND, "1")
+                .withParameter(SlFinetuningStage.INCLUDE_TRUNCATED, "true") // 16-token samples mostly hit the limit
+                .withParameter(TrainingSettings.LEARNING_RATE, "0.003")
+                .withParameter(TrainingSettings.BATCH, "2")
+                .withParameter(TrainingSettings.MICRO_BATCH, "2")
+                .withParameter(TrainingSettings.EPOCHS, "4")
+                .withParameter(TrainingSettings.HELD_OUT, "0.2")
+                .withParameter(TrainingSettings.CHECKPOINT_EVERY, "5")
+                .withParameter(TrainingSettings.EVAL_EVERY, "4"));
+        assertThat(run.config().modelSnapshots()).containsExactly(String.valueOf(base.id()));
+        assertThat(run.config().parameters()).containsEntry(TrainingSettings.SCHEDULE, "constant")
+                .containsEntry(TrainingPlans.BASE_NAME, SlCaiTestData.MODEL);
+
+        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4));
+        assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
+        TrainingProgress progress = training.progress(run.id());
+        int total = 4 * 4; // 8 training examples (10 chains, 2 held out) in batches of 2, 4 epochs
+        assertThat(progress.totalSteps()).isEqualTo(total);
+        assertThat(progress.train()).extracting(TrainingPoint::step).containsExactlyElementsOf(range(1, total));
+        assertThat(progress.heldOut()).extracting(TrainingPoint::step).containsExactly(0, 4, 8, 12, 16);
+        assertThat(progress.heldOut().getLast().loss()).isLessThan(progress.heldOut().getFirst().loss());
+        assertThat(progress.tokensPerSecond()).isPositive();
+        assertThat(progress.checkpoints()).extracting(TrainingCheckpoint::step).containsExactly(5, 10, 15, 16);
+
+        TrainingCheckpoint last = progress.checkpoints().getLast();
+        assertThat(last.last()).isTrue();
+        ModelSnapshot snapshot = registry.find(last.snapshotId()).orElseThrow();
+        assertThat(snapshot.kind()).isEqualTo(SnapshotKind.SL_CAI);
+        assertThat(snapshot.parentId()).isEqualTo(base.id());
+        assertThat(snapshot.runId()).isEqualTo(run.id());
+        assertThat(snapshot.step()).isEqualTo(total);
+        assertThat(Path.of(snapshot.location())).isDirectory();
+
+        ModelSnapshot marked = training.registerCheckpoint(run.id(), 10);
+        assertThat(marked.step()).isEqualTo(10);
+        assertThat(training.registerCheckpoint(run.id(), 10).id()).isEqualTo(marked.id());
+        assertThat(training.progress(run.id()).checkpoints().get(1).snapshotId()).isEqualTo(marked.id());
+    }
+
+    @Test
+    void aPreferenceModelRunLearnsTheMarkerPreferenceAndRegistersAPreferenceModel() throws Exception {
+        ModelSnapshot base = SlCaiTestData.model(registry);
+        Run run = runs.start(RunConfig.of(PreferenceModelStage.TYPE, "PM tiny")
+                .withModelSnapshots(List.of(String.valueOf(base.id())))
+                .withSeed(3)
+                .withParameter(PreferenceModelStage.HARMLESS_SHARE, "0.5")
+                .withParameter(TrainingSettings.LEARNING_RATE, "0.002")
+                .withParameter(TrainingSettings.BATCH, "8")
+                .withParameter(TrainingSettings.EPOCHS, "5")
+                .withParameter(TrainingSettings.HELD_OUT, "0.2")
+                .withParameter(TrainingSettings.CHECKPOINT_EVERY, "20")
+                .withParameter(TrainingSettings.EVAL_EVERY, "10"));
+        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(5));
+        assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
+        TrainingProgress progress = training.progress(run.id());
+        TrainingPoint lastEval = progress.heldOut().getLast();
+        assertThat(lastEval.accuracy()).isGreaterThan(0.9);
+        TrainingCheckpoint last = progress.checkpoints().getLast();
+        assertThat(last.hhhComparisons()).isEqualTo(2);
+        assertThat(last.hhhAccuracy()).isBetween(0.0, 1.0);
+        ModelSnapshot pm = registry.find(last.snapshotId()).orElseThrow();
+        assertThat(pm.kind()).isEqualTo(SnapshotKind.PREFERENCE_MODEL);
+        assertThat(pm.parentId()).isEqualTo(base.id());
+        assertThat(Files.readString(Path.of(pm.location(), "config.json"))).contains("LlamaForSequenceClassification");
+        try (PreferenceModel model = PreferenceModel.load(Path.of(pm.location()))) {
+            String conversation = HumanAssistantFormat.prompt("Tell me about chore number 3?");
+            float[] scores = model.score(List.of(conversation, conversation),
+                    List.of(" Sure, kindly do it now.", " Sure, often do it now."));
+            assertThat(scores[0]).isGreaterThan(scores[1]);
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "worker", roles = "WORKER")
+    void workersCannotReadTrainingRuns() {
+        assertThatThrownBy(() -> training.progress(1)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /**
+     * Pairs for the PM run: the same answer with "kindly" (better) or "often"; harmlessness and helpfulness pairs
+     * alike. A real implementation of the port over generated data, standing where the pair store plugs in.
+     */
+    @TestConfiguration
+    static class MarkerPairs {
+        @Bean
+        @org.springframework.context.annotation.Primary
+        PreferencePairs markerPairs() {
+            return selection -> {
+                Random random = new Random(selection.task().hashCode());
+                List<PreferencePairs.Labelled> out = new ArrayList<>();
+                String[] verbs = {"do it now", "ask a friend", "start early", "take a break", "write it down"};
+                for (int i = 0; i < 60; i++) {
+                    String conversation = HumanAssistantFormat.prompt("Tell me about chore number " + i + "?");
+                    String verb = verbs[random.nextInt(verbs.length)];
+                    String good = " Sure, kindly " + verb + ".";
+                    String bad = " Sure, often " + verb + ".";
+                    boolean aFirst = random.nextBoolean();
+                    out.add(new PreferencePairs.Labelled(i, conversation, aFirst ? good : bad, aFirst ? bad : good,
+                            aFirst ? 1.0 : 0.0));
+                }
+                return out;
+            };
+        }
+    }
+}
