@@ -27,7 +27,10 @@ import java.util.function.BiConsumer;
 @Service
 class OpenAiServer {
 
-    /** A request checked against its model: the snapshot is local and loaded, prompts fit the context. */
+    /**
+     * A request checked against its model: the snapshot is local and loaded (and held loaded until {@link #run}
+     * finishes), prompts fit the context.
+     */
     record Prepared(ModelSnapshot snapshot, LoadedModels.Loaded model, OpenAiCompletionRequest request,
                     List<long[]> promptIds) {
     }
@@ -67,11 +70,21 @@ class OpenAiServer {
                 .orElseThrow(() -> OpenAiApiException.unknownModel(request.model()));
         LoadedModels.Loaded model;
         try {
-            model = loaded.get(snapshot);
+            // held until run() finishes, so that the idle unloader leaves it loaded meanwhile
+            model = loaded.acquire(snapshot);
         } catch (RuntimeException e) {
             throw new OpenAiApiException(500, "server_error", "The model '" + snapshot.name() + "' cannot be loaded: "
                     + e.getMessage(), "model", null);
         }
+        try {
+            return check(snapshot, model, request);
+        } catch (RuntimeException e) {
+            loaded.release(snapshot.id());
+            throw e;
+        }
+    }
+
+    private Prepared check(ModelSnapshot snapshot, LoadedModels.Loaded model, OpenAiCompletionRequest request) {
         if (!model.lm().hasTokenizer()) {
             throw OpenAiApiException.invalid("model", "The model '" + snapshot.name() + "' has no tokenizer.json.");
         }
@@ -121,6 +134,7 @@ class OpenAiServer {
             }
         }
         return CompletableFuture.allOf(choices.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> loaded.release(prepared.snapshot().id()))
                 .thenApply(v -> choices.stream().map(CompletableFuture::join).toList());
     }
 
