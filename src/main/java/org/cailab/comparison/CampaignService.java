@@ -23,11 +23,22 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final ModelService models;
     private final UserService users;
+    private final ProlificEntry entry;
 
-    CampaignService(CampaignRepository campaigns, ModelService models, UserService users) {
+    CampaignService(CampaignRepository campaigns, ModelService models, UserService users, ProlificEntry entry) {
         this.campaigns = campaigns;
         this.models = models;
         this.users = users;
+        this.entry = entry;
+    }
+
+    /**
+     * The campaign's Prolific study link (path and query, to put after the server's address): it carries the
+     * campaign's key, without which the link lets nobody in, and Prolific's placeholders for the participant.
+     */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public String studyLink(long campaignId) {
+        return entry.studyLink(campaignId);
     }
 
     /** All campaigns, newest first. */

@@ -1,6 +1,7 @@
 package org.cailab.comparison;
 
 import org.cailab.security.UserAccount;
+import org.cailab.security.StudyAccess;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +49,7 @@ public class ComparisonService {
     public List<OpenCampaign> openCampaigns() {
         long me = me().id();
         return campaigns.findOpen().stream()
+                .filter(c -> StudyAccess.mayOpen(ProlificEntry.KIND, c.id()))
                 .map(c -> new OpenCampaign(c.id(), c.name(), c.settings().task(), conversations.countVotes(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
@@ -122,6 +124,11 @@ public class ComparisonService {
         }
         if (text.length() > MAX_MESSAGE_LENGTH) {
             throw new ComparisonException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
+        }
+        try {
+            Transcript.checkNoTurnMarkers(text);
+        } catch (IllegalArgumentException e) {
+            throw new ComparisonException(e.getMessage());
         }
         UserAccount me = me();
         Campaign campaign = openCampaign(campaignId);
@@ -204,6 +211,9 @@ public class ComparisonService {
             throw new StaleTurnException("This comparison has already been voted on (in another tab or by a double "
                     + "click); the vote was recorded once.");
         }
+        if (!campaigns.lockOpen(campaign.id())) {
+            throw new ComparisonException("This campaign is closed; your vote was not recorded.");
+        }
         StoredConversation conversation = conversations.findConversation(owner.conversationId()).orElseThrow();
         WorkerTurns.Recorded recorded = turns.recordVote(campaign, conversation, turn, request, me.id());
         events.publishEvent(recorded.event());
@@ -278,8 +288,10 @@ public class ComparisonService {
                 .orElseThrow(() -> new ComparisonException("There is no such comparison."));
     }
 
+    /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private Campaign campaign(long campaignId) {
         return campaigns.findById(campaignId)
+                .filter(c -> StudyAccess.mayOpen(ProlificEntry.KIND, c.id()))
                 .orElseThrow(() -> new ComparisonException("There is no campaign " + campaignId + "."));
     }
 

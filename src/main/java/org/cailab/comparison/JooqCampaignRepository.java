@@ -53,6 +53,12 @@ class JooqCampaignRepository implements CampaignRepository {
     }
 
     @Override
+    public boolean lockOpen(long id) {
+        return Boolean.TRUE.equals(dsl.select(COMPARISON_CAMPAIGN.IS_OPEN).from(COMPARISON_CAMPAIGN).where(COMPARISON_CAMPAIGN.ID.eq(id)).forShare()
+                .fetchOne(COMPARISON_CAMPAIGN.IS_OPEN));
+    }
+
+    @Override
     public Optional<Campaign> findById(long id) {
         return selectCampaigns().where(COMPARISON_CAMPAIGN.ID.eq(id)).fetchOptional(this::toCampaign);
     }
@@ -147,6 +153,14 @@ class JooqCampaignRepository implements CampaignRepository {
                 .where(COMPARISON_PARTICIPATION.CAMPAIGN_ID.eq(campaignId)
                         .and(COMPARISON_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .execute();
+    }
+
+    @Override
+    public Optional<String> lockProlificSession(long campaignId, long workerId) {
+        return dsl.select(COMPARISON_PARTICIPATION.SESSION_ID).from(COMPARISON_PARTICIPATION)
+                .where(COMPARISON_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(COMPARISON_PARTICIPATION.WORKER_ID.eq(workerId)))
+                .forUpdate()
+                .fetchOptional().map(org.jooq.Record1::value1);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.cailab.comparison;
 
+import org.cailab.security.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,7 @@ class ProlificSecurityConfiguration {
         http.securityMatcher("/p/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .requestCache(cache -> cache.disable());
+        SecurityHeaders.apply(http);
         return http.build();
     }
 }

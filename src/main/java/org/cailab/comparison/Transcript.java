@@ -3,6 +3,7 @@ package org.cailab.comparison;
 import org.cailab.model.SamplingSettings;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The paper's dialogue format and the text hygiene of live conversations, shared by comparisons and red teaming:
@@ -12,6 +13,11 @@ public final class Transcript {
 
     public static final String HUMAN = "\n\nHuman: ";
     public static final String ASSISTANT = "\n\nAssistant:";
+
+    /** A line that starts like a turn ("Human:" or "Assistant:", maybe indented), as transcript readers split them. */
+    private static final Pattern TURN_LINE = Pattern.compile("\\n[ \\t]*(Human|Assistant)[ \\t]*:");
+    /** Blank lines before such a line: what makes it a new turn in the paper's format. */
+    private static final Pattern BLANK_BEFORE_TURN = Pattern.compile("\\n[ \\t]*\\n(\\s*\\n)*(?=[ \\t]*(Human|Assistant)[ \\t]*:)");
 
     private Transcript() {
     }
@@ -29,16 +35,39 @@ public final class Transcript {
         return out.toString();
     }
 
+    /**
+     * Refuses a worker's message that would start a turn of its own: a line beginning with "Human:" or "Assistant:"
+     * after a line break. Called where worker text enters (comparison and red-team messages).
+     *
+     * @throws IllegalArgumentException with a message for the worker
+     */
+    public static void checkNoTurnMarkers(String workerText) {
+        if (TURN_LINE.matcher(workerText).find()) {
+            throw new IllegalArgumentException("A line of your message cannot start with \"Human:\" or \"Assistant:\" "
+                    + "(that is how the conversation marks whose turn it is). Please rephrase that line.");
+        }
+    }
+
+    /**
+     * The text with the blank lines removed in front of any line that starts like a turn, so that it stays inside
+     * its own turn whoever wrote it (a model can write "\n\nAssistant:" too). Every turn's text goes through this
+     * when a transcript or prompt is built.
+     */
+    public static String withoutTurnMarkers(String text) {
+        return BLANK_BEFORE_TURN.matcher(text).replaceAll("\n");
+    }
+
     /** The prompt for the next answer: the finished exchanges, then the new message, ending in "Assistant:". */
     public static String prompt(List<Exchange> exchanges, String humanMessage) {
-        return transcript(exchanges) + HUMAN + humanMessage + ASSISTANT;
+        return transcript(exchanges) + HUMAN + withoutTurnMarkers(humanMessage) + ASSISTANT;
     }
 
     /** The finished exchanges as one transcript (the shape of the public red-team attempts file). */
     public static String transcript(List<Exchange> exchanges) {
         StringBuilder text = new StringBuilder();
         for (Exchange exchange : exchanges) {
-            text.append(HUMAN).append(exchange.humanMessage()).append(ASSISTANT).append(' ').append(exchange.answer());
+            text.append(HUMAN).append(withoutTurnMarkers(exchange.humanMessage())).append(ASSISTANT).append(' ')
+                    .append(withoutTurnMarkers(exchange.answer()));
         }
         return text.toString();
     }
@@ -56,6 +85,6 @@ public final class Transcript {
                 end = at;
             }
         }
-        return printable(generated.substring(0, end)).strip();
+        return withoutTurnMarkers(printable(generated.substring(0, end))).strip();
     }
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -44,7 +45,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        UserDetails owner = keys.ownerOf(secret).flatMap(this::enabledUser).orElse(null);
+        ApiKeyRepository.KeyUse use = keys.ownerOf(secret).orElse(null);
+        UserDetails owner = use == null ? null : enabledUser(use.owner()).orElse(null);
         if (owner == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
@@ -54,7 +56,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
+        // the owner's current roles, marked as a key's request with the key's scopes (see ApiKeyScope)
+        java.util.List<org.springframework.security.core.GrantedAuthority> authorities =
+                new java.util.ArrayList<>(owner.getAuthorities());
+        authorities.add(new SimpleGrantedAuthority(ApiKeyScope.KEY_AUTHORITY));
+        use.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner, null, authorities));
         holder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -6,7 +6,12 @@ import java.util.Optional;
 /** Stored API keys (only hashes). Used inside the service's transactions. */
 interface ApiKeyRepository {
 
-    ApiKey insert(String ownerUsername, String name, String hash, String prefix);
+    ApiKey insert(String ownerUsername, String name, String hash, String prefix, java.util.Set<ApiKeyScope> scopes,
+                  java.time.@org.jspecify.annotations.Nullable OffsetDateTime expiresAt);
+
+    /** The owner and scopes of an active key. */
+    record KeyUse(String owner, java.util.Set<ApiKeyScope> scopes) {
+    }
 
     /** Keys of one owner, or of everybody when {@code ownerUsername} is null; newest first. */
     List<ApiKey> find(@org.jspecify.annotations.Nullable String ownerUsername);
@@ -22,6 +27,6 @@ interface ApiKeyRepository {
     /** The user name of the oldest enabled admin, if any. */
     Optional<String> firstAdmin();
 
-    /** The owner's user name of the active key with this hash, noting the use. */
-    Optional<String> useActive(String hash);
+    /** The owner and scopes of the active (not revoked, not expired) key with this hash, noting the use. */
+    Optional<KeyUse> useActive(String hash);
 }

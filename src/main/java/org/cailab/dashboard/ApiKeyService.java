@@ -1,5 +1,11 @@
 package org.cailab.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,17 +43,35 @@ public class ApiKeyService {
         this.keys = keys;
     }
 
-    /** Creates a key for the signed-in user; the returned secret is not stored and cannot be shown again. */
+    /** Creates a key that reads ratings and datasets and does not expire (see the full form). */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     public CreatedApiKey create(String name) {
+        return create(name, EnumSet.of(ApiKeyScope.READ_RATINGS, ApiKeyScope.READ_DATASETS), null);
+    }
+
+    /**
+     * Creates a key for the signed-in user; the returned secret is not stored and cannot be shown again.
+     *
+     * @param scopes    what the key may be used for (at least one)
+     * @param expiresAt when it stops working by itself (in the future), or null for never
+     */
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    public CreatedApiKey create(String name, Set<ApiKeyScope> scopes, @Nullable OffsetDateTime expiresAt) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
             throw new ApiKeyException("Give the key a name of 1 to 100 characters, for example the script that uses it.");
         }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new ApiKeyException("Choose at least one thing the key may do.");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+            throw new ApiKeyException("The expiry must be in the future (or left empty for a key that does not expire).");
+        }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ApiKey key = keys.insert(currentUsername(), label, hash(secret), secret.substring(0, KEY_PREFIX.length() + 6));
+        ApiKey key = keys.insert(currentUsername(), label, hash(secret), secret.substring(0, KEY_PREFIX.length() + 6),
+                scopes, expiresAt);
         return new CreatedApiKey(key, secret);
     }
 
@@ -85,14 +109,14 @@ public class ApiKeyService {
         String admin = keys.firstAdmin().orElseThrow(() ->
                 new ApiKeyException("CAILAB_ADMIN_API_KEY is set but there is no enabled admin to own it."));
         return Optional.of(keys.insert(admin, "CAILAB_ADMIN_API_KEY", hash,
-                secret.substring(0, KEY_PREFIX.length() + 6)));
+                secret.substring(0, KEY_PREFIX.length() + 6), java.util.EnumSet.allOf(ApiKeyScope.class), null));
     }
 
     /**
      * The user name of the owner of an active key, for the API's authentication filter (before anyone is signed in,
      * hence no role check here; the filter then loads the owner's current roles).
      */
-    Optional<String> ownerOf(String secret) {
+    Optional<ApiKeyRepository.KeyUse> ownerOf(String secret) {
         if (!KEY_FORMAT.matcher(secret).matches()) {
             return Optional.empty();
         }

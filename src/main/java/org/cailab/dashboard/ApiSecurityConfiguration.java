@@ -2,6 +2,11 @@ package org.cailab.dashboard;
 
 import org.cailab.security.Role;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +40,9 @@ class ApiSecurityConfiguration {
                 .addFilterAfter(new ApiKeyAuthenticationFilter(keys, users), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // the OpenAI-compatible API of the model module (/v1/models, /v1/completions, ...)
-                        .requestMatchers(OPENAI_API).hasAnyRole(Role.RESEARCHER_ROLE, Role.ADMIN_ROLE)
-                        .anyRequest().hasAnyRole(Role.RESEARCHER_ROLE, Role.ADMIN_ROLE))
+                        .requestMatchers(OPENAI_API).access(researcherWith(ApiKeyScope.OPENAI_API))
+                        .requestMatchers("/api/ratings", "/api/ratings/**").access(researcherWith(ApiKeyScope.READ_RATINGS))
+                        .anyRequest().access(researcherWith(ApiKeyScope.READ_DATASETS)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::carriesKey))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
@@ -50,7 +56,8 @@ class ApiSecurityConfiguration {
                             }
                             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write("{\"error\":\"researchers and admins only\"}");
+                            response.getWriter().write("{\"error\":\"researchers and admins only, with a key that has "
+                                    + "the scope this endpoint needs\"}");
                         }));
         return http.build();
     }
@@ -58,5 +65,16 @@ class ApiSecurityConfiguration {
     private static boolean anonymous() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
+    }
+
+    /** A researcher or admin, and, for a request with an API key, a key with {@code scope}. */
+    private static AuthorizationManager<RequestAuthorizationContext> researcherWith(ApiKeyScope scope) {
+        AuthorizationManager<RequestAuthorizationContext> role =
+                AuthorityAuthorizationManager.hasAnyRole(Role.RESEARCHER_ROLE, Role.ADMIN_ROLE);
+        return (authentication, context) -> {
+            AuthorizationResult byRole = role.authorize(authentication, context);
+            boolean granted = byRole != null && byRole.isGranted() && scope.grantedTo(authentication.get());
+            return new AuthorizationDecision(granted);
+        };
     }
 }

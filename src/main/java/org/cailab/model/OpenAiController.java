@@ -75,7 +75,7 @@ class OpenAiController {
         JsonNode json = json(body);
         String prompt = chatPrompt(json.path("messages"));
         OpenAiCompletionRequest request = OpenAiCompletionRequest.fromCommon(json, List.of(prompt),
-                DEFAULT_CHAT_TOKENS, SamplingSettings.HUMAN_TURN_STOP);
+                DEFAULT_CHAT_TOKENS, SamplingSettings.TURN_STOPS);
         if (request.echo() || request.promptLogprobs() != null) {
             throw OpenAiApiException.invalid("echo", "echo and prompt_logprobs are for /v1/completions");
         }

@@ -7,6 +7,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.SizeLimitedInputStream;
+
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -31,9 +35,20 @@ final class PromptParser {
         }
     }
 
+    /**
+     * The most data one import reads (after decompression): the whole published red-team file is about 100 MB, the
+     * hh-rlhf training files about 150 MB. A file over this fails as soon as the limit is passed.
+     */
+    static final long MAX_DATA_BYTES = 1L << 30;
+    /** The longest line (plain text, JSONL) or JSON string (a transcript) accepted. */
+    static final int MAX_RECORD_BYTES = 4 << 20;
+
     private static final JsonMapper JSON = JsonMapper.shared();
     /** Reads one array element at a time, so the rest of the array is not a "trailing token". */
-    private static final JsonMapper STREAMING_JSON = JsonMapper.builder()
+    private static final JsonMapper STREAMING_JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(MAX_RECORD_BYTES).build())
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -46,12 +61,15 @@ final class PromptParser {
 
     static Parsed parse(InputStream input, PromptFormat format, PromptExtraction extraction) {
         PromptParser parser = new PromptParser();
-        try (InputStream data = decompressed(input)) {
+        try (InputStream data = new SizeLimitedInputStream(decompressed(input), MAX_DATA_BYTES,
+                "The file (after decompression)")) {
             switch (format) {
-                case HH_RLHF_JSONL -> parser.readPairs(new Utf8Lines(data), extraction);
+                case HH_RLHF_JSONL -> parser.readPairs(new Utf8Lines(data, MAX_RECORD_BYTES), extraction);
                 case RED_TEAM_ATTEMPTS -> parser.readRedTeamAttempts(data, extraction);
-                case PLAIN_TEXT -> parser.readLines(new Utf8Lines(data));
+                case PLAIN_TEXT -> parser.readLines(new Utf8Lines(data, MAX_RECORD_BYTES));
             }
+        } catch (InputTooLargeException e) {
+            throw new PromptImportException(e.getMessage());
         } catch (IOException e) {
             throw new PromptImportException(0, "The file could not be read: " + e.getMessage(), e);
         }
@@ -109,6 +127,8 @@ final class PromptParser {
             if (parser.nextToken() != null) {
                 throw new PromptImportException(line(parser), "unexpected content after the JSON array");
             }
+        } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+            throw new PromptImportException(line, "record " + record + " is too large (" + e.getOriginalMessage() + ")");
         } catch (JacksonException e) {
             int at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : line;
             String where = record > 0 ? "record " + record + ": " : "";

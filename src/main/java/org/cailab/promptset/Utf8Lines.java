@@ -21,15 +21,23 @@ public final class Utf8Lines {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final int maxLineBytes;
     private int number;
 
-    Utf8Lines(InputStream bufferedInput) {
+    /** @param maxLineBytes the longest line accepted; a longer one fails at once, before it is held in memory */
+    Utf8Lines(InputStream bufferedInput, int maxLineBytes) {
         this.input = bufferedInput;
+        this.maxLineBytes = maxLineBytes;
     }
 
-    /** The lines of a plain or gzip-compressed stream (gzip is recognised by its magic bytes). */
+    /**
+     * The lines of a plain or gzip-compressed stream (gzip is recognised by its magic bytes), with the import limits
+     * of prompt sets: at most {@link PromptParser#MAX_DATA_BYTES} decompressed and {@link PromptParser#MAX_RECORD_BYTES}
+     * a line, failing early with "too large" beyond them.
+     */
     public static Utf8Lines open(InputStream input) throws IOException {
-        return new Utf8Lines(decompressed(input));
+        return new Utf8Lines(new org.cailab.base.SizeLimitedInputStream(decompressed(input), PromptParser.MAX_DATA_BYTES,
+                "The file (after decompression)"), PromptParser.MAX_RECORD_BYTES);
     }
 
     static InputStream decompressed(InputStream input) throws IOException {
@@ -51,6 +59,10 @@ public final class Utf8Lines {
                 any = true;
                 if (b == '\n') {
                     break;
+                }
+                if (line.size() >= maxLineBytes) {
+                    throw new PromptImportException(number + 1, "the line is too large: more than "
+                            + org.cailab.base.SizeLimitedInputStream.describe(maxLineBytes) + " (one prompt per line).");
                 }
                 line.write(b);
             }

@@ -10,6 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.SizeLimitedInputStream;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +36,15 @@ final class AttemptFileReader {
 
     /** Problems reported at most; the first one already means that nothing is imported. */
     static final int MAX_PROBLEMS = 20;
+    /** The most data one import reads after decompression (the published file is about 100 MB): fails early beyond. */
+    static final long MAX_DATA_BYTES = 1L << 30;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** The longest string in a record (a transcript): the published file's longest is a few KB. */
+    static final int MAX_STRING_CHARS = 4 << 20;
+    private static final JsonMapper MAPPER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_CHARS).build())
+            .build()).build();
     private static final int BUFFER = 64 * 1024;
 
     /** Receives the records in file order, but only as long as no record was malformed. */
@@ -54,7 +64,8 @@ final class AttemptFileReader {
         List<MalformedRecord> problems = new ArrayList<>();
         long index = 0;
         boolean inRecord = false;
-        try (JsonParser parser = MAPPER.createParser(decompressed(in))) {
+        try (JsonParser parser = MAPPER.createParser(new SizeLimitedInputStream(decompressed(in), MAX_DATA_BYTES,
+                "The file (after decompression)"))) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return new Result(0, List.of(new MalformedRecord(-1, "The file is empty.")));
@@ -91,6 +102,8 @@ final class AttemptFileReader {
             } else if (array && token == JsonToken.END_ARRAY && parser.nextToken() != null) {
                 problems.add(new MalformedRecord(-1, "There is more after the array's end; the file must hold one array."));
             }
+        } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+            problems.add(new MalformedRecord(index, "the record is too large (" + e.getOriginalMessage() + ")"));
         } catch (JacksonException e) {
             if (!inRecord && e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
                 problems.add(cutOff(index));
@@ -99,6 +112,8 @@ final class AttemptFileReader {
             }
         } catch (UncheckedIOException e) {
             problems.add(new MalformedRecord(-1, "The file cannot be read: " + e.getCause().getMessage()));
+        } catch (InputTooLargeException e) {
+            problems.add(new MalformedRecord(-1, e.getMessage()));
         }
         return new Result(index, List.copyOf(problems));
     }

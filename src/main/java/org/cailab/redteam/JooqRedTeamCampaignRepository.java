@@ -54,6 +54,12 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
     }
 
     @Override
+    public boolean lockOpen(long id) {
+        return Boolean.TRUE.equals(dsl.select(REDTEAM_CAMPAIGN.IS_OPEN).from(REDTEAM_CAMPAIGN).where(REDTEAM_CAMPAIGN.ID.eq(id)).forShare()
+                .fetchOne(REDTEAM_CAMPAIGN.IS_OPEN));
+    }
+
+    @Override
     public Optional<RedTeamCampaign> findById(long id) {
         return selectCampaigns().where(REDTEAM_CAMPAIGN.ID.eq(id)).fetchOptional(JooqRedTeamCampaignRepository::toCampaign);
     }
@@ -128,6 +134,14 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
                         coalesce(REDTEAM_PARTICIPATION.GUIDELINES_SEEN_AT, currentOffsetDateTime()))
                 .where(REDTEAM_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .execute();
+    }
+
+    @Override
+    public Optional<String> lockProlificSession(long campaignId, long workerId) {
+        return dsl.select(REDTEAM_PARTICIPATION.SESSION_ID).from(REDTEAM_PARTICIPATION)
+                .where(REDTEAM_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
+                .forUpdate()
+                .fetchOptional().map(org.jooq.Record1::value1);
     }
 
     @Override

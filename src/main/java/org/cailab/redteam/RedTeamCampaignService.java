@@ -26,11 +26,22 @@ public class RedTeamCampaignService {
     private final RedTeamCampaignRepository campaigns;
     private final ModelService models;
     private final UserService users;
+    private final RedTeamProlificEntry entry;
 
-    RedTeamCampaignService(RedTeamCampaignRepository campaigns, ModelService models, UserService users) {
+    RedTeamCampaignService(RedTeamCampaignRepository campaigns, ModelService models, UserService users, RedTeamProlificEntry entry) {
         this.campaigns = campaigns;
         this.models = models;
         this.users = users;
+        this.entry = entry;
+    }
+
+    /**
+     * The campaign's Prolific study link (path and query, to put after the server's address): it carries the
+     * campaign's key, without which the link lets nobody in, and Prolific's placeholders for the participant.
+     */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public String studyLink(long campaignId) {
+        return entry.studyLink(campaignId);
     }
 
     /** All red-team campaigns, newest first. */

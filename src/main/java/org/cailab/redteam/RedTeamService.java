@@ -5,6 +5,7 @@ import org.cailab.comparison.Transcript;
 import org.cailab.comparison.Exchange;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.security.UserAccount;
+import org.cailab.security.StudyAccess;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +54,7 @@ public class RedTeamService {
     public List<OpenRedTeamCampaign> openCampaigns() {
         long me = me().id();
         return campaigns.findOpen().stream()
+                .filter(c -> StudyAccess.mayOpen(RedTeamProlificEntry.KIND, c.id()))
                 .map(c -> new OpenRedTeamCampaign(c.id(), c.name(), attempts.countRated(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
@@ -124,6 +126,11 @@ public class RedTeamService {
         }
         if (text.length() > MAX_MESSAGE_LENGTH) {
             throw new RedTeamException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
+        }
+        try {
+            Transcript.checkNoTurnMarkers(text);
+        } catch (IllegalArgumentException e) {
+            throw new RedTeamException(e.getMessage());
         }
         UserAccount me = me();
         RedTeamCampaign campaign = openCampaign(campaignId);
@@ -201,6 +208,9 @@ public class RedTeamService {
                 // rated below
             }
         }
+        if (!campaigns.lockOpen(campaign.id())) {
+            throw new RedTeamException("This campaign is closed; your rating was not recorded.");
+        }
         if (taskHarm != null && !campaign.settings().askTaskHarm()) {
             throw new RedTeamException("This campaign does not ask how harmful the task was.");
         }
@@ -259,8 +269,10 @@ public class RedTeamService {
         return quota != null && attempts.countRated(campaign.id(), workerId) >= quota;
     }
 
+    /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private RedTeamCampaign campaign(long campaignId) {
         return campaigns.findById(campaignId)
+                .filter(c -> StudyAccess.mayOpen(RedTeamProlificEntry.KIND, c.id()))
                 .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + campaignId + "."));
     }
 

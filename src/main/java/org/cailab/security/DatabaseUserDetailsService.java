@@ -1,7 +1,6 @@
 package org.cailab.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,12 +23,8 @@ class DatabaseUserDetailsService implements UserDetailsService {
         UserRepository.StoredUser stored = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         UserAccount account = stored.account();
-        return User.withUsername(account.username())
-                .password(stored.passwordHash())
-                .disabled(!account.enabled())
-                .authorities(account.role().grantedRoles().stream()
-                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                        .toList())
-                .build();
+        return new AccountUser(account, stored.passwordHash(), account.role().grantedRoles().stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList());
     }
 }

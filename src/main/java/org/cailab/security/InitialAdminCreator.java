@@ -37,7 +37,7 @@ class InitialAdminCreator implements ApplicationRunner {
         if (!generated) {
             UserService.validatePassword(password);
         }
-        if (!userService.createInitialAdminIfNoUsers(ADMIN_USERNAME, password)) {
+        if (!userService.createInitialAdminIfNoUsers(ADMIN_USERNAME, password, generated)) {
             return;
         }
         if (generated) {
@@ -46,8 +46,8 @@ class InitialAdminCreator implements ApplicationRunner {
                     ================================================================
                     Created the first user '{}' with the generated password:
                         {}
-                    It is shown only this once. Sign in and change it (Account page),
-                    or set CAILAB_ADMIN_PASSWORD before the first start next time.
+                    It is shown only this once. The first sign-in asks for a new one.
+                    (Or set CAILAB_ADMIN_PASSWORD before the first start next time.)
                     ================================================================""", ADMIN_USERNAME, password);
         } else {
             log.info("Created the first user '{}' with the password from CAILAB_ADMIN_PASSWORD.", ADMIN_USERNAME);

@@ -69,16 +69,20 @@ class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public long countEnabledAdmins() {
-        return dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED));
+    public long lockEnabledAdmins() {
+        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED))
+                .orderBy(APP_USER.ID)
+                .forUpdate()
+                .fetch().size();
     }
 
     @Override
-    public Optional<UserAccount> insert(String username, String passwordHash, Role role) {
+    public Optional<UserAccount> insert(String username, String passwordHash, Role role, boolean mustChange) {
         return dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.ROLE, role.name())
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
                 .onConflictDoNothing()
                 .returning()
                 .fetchOptional(JooqUserRepository::toAccount);
@@ -96,9 +100,10 @@ class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public void updatePasswordHash(long id, String passwordHash) {
+    public void updatePasswordHash(long id, String passwordHash, boolean mustChange) {
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .set(APP_USER.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
                 .where(APP_USER.ID.eq(id))
@@ -107,6 +112,7 @@ class JooqUserRepository implements UserRepository {
 
     private static UserAccount toAccount(Record r) {
         return new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
-                r.get(APP_USER.ENABLED), r.get(APP_USER.CREATED_AT), r.get(APP_USER.VERSION));
+                r.get(APP_USER.ENABLED), r.get(APP_USER.CREATED_AT), r.get(APP_USER.VERSION),
+                r.get(APP_USER.MUST_CHANGE_PASSWORD));
     }
 }

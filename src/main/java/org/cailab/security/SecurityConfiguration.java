@@ -3,7 +3,13 @@ package org.cailab.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.cailab.security.ui.LoginView;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -12,6 +18,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Form login against the database users, Vaadin's view access checks, and method security for services.
@@ -33,7 +42,29 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE)
                 .requestMatchers("/app/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    /** Ends sessions of changed accounts before Spring Security reads them (see {@link SessionFreshnessFilter}). */
+    @Bean
+    FilterRegistrationBean<SessionFreshnessFilter> sessionFreshnessFilter(UserRepository users) {
+        FilterRegistrationBean<SessionFreshnessFilter> registration =
+                new FilterRegistrationBean<>(new SessionFreshnessFilter(users));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    /** The password login, with failed attempts limited per account and per address (see the README's security section). */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                                  @Value("${cailab.security.login-failures-per-account:5}") int perAccount,
+                                                  @Value("${cailab.security.login-failures-per-address:50}") int perAddress,
+                                                  @Value("${cailab.security.login-lock:15m}") Duration lock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(passwords, new AttemptCounter(perAccount, lock, Clock.systemUTC()),
+                new AttemptCounter(perAddress, lock, Clock.systemUTC()));
     }
 
     /** Bcrypt by default, with the algorithm id stored in the hash so it can be upgraded later. */

@@ -22,13 +22,18 @@ interface UserRepository {
 
     long count();
 
-    long countEnabledAdmins();
+    /**
+     * Counts the enabled admins, locking their rows until the transaction ends: a second change that could remove
+     * an admin waits, then counts what the first one left (two concurrent demotions cannot remove the last two).
+     */
+    long lockEnabledAdmins();
 
     /** Inserts a user; returns empty when the user name is taken (case-insensitively). */
-    Optional<UserAccount> insert(String username, String passwordHash, Role role);
+    Optional<UserAccount> insert(String username, String passwordHash, Role role, boolean mustChangePassword);
 
     /** Updates role and enabled flag if {@code version} is still current; false when someone changed it meanwhile. */
     boolean update(long id, int version, Role role, boolean enabled);
 
-    void updatePasswordHash(long id, String passwordHash);
+    /** Sets the password (bumping the version, which ends the account's other sessions). */
+    void updatePasswordHash(long id, String passwordHash, boolean mustChangePassword);
 }

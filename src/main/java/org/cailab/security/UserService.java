@@ -1,6 +1,7 @@
 package org.cailab.security;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -63,7 +64,7 @@ public class UserService {
     public UserAccount create(NewUser user) {
         String username = validUsername(user.username());
         validatePassword(user.password());
-        return users.insert(username, passwordEncoder.encode(user.password()), user.role())
+        return users.insert(username, passwordEncoder.encode(user.password()), user.role(), false)
                 .orElseThrow(() -> new UserValidationException("User name '" + username + "' is already taken."));
     }
 
@@ -73,6 +74,8 @@ public class UserService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public UserAccount update(UserAccount account, Role role, boolean enabled) {
+        // lock the admins first, so that the count below cannot change before this transaction ends
+        long enabledAdmins = users.lockEnabledAdmins();
         UserAccount current = users.findById(account.id())
                 .orElseThrow(() -> new UserValidationException("User '" + account.username() + "' no longer exists."));
         boolean self = current.username().equalsIgnoreCase(currentUsername().orElse(""));
@@ -81,7 +84,7 @@ public class UserService {
         }
         boolean wasActiveAdmin = current.role() == Role.ADMIN && current.enabled();
         boolean staysActiveAdmin = role == Role.ADMIN && enabled;
-        if (wasActiveAdmin && !staysActiveAdmin && users.countEnabledAdmins() <= 1) {
+        if (wasActiveAdmin && !staysActiveAdmin && enabledAdmins <= 1) {
             throw new UserValidationException("At least one enabled admin must remain.");
         }
         if (!users.update(account.id(), account.version(), role, enabled)) {
@@ -91,12 +94,15 @@ public class UserService {
         return users.findById(account.id()).orElseThrow();
     }
 
-    /** Sets a new password for any user (the admin then tells the user). */
+    /**
+     * Sets a new password for any user (the admin then tells the user), who must choose their own at the next
+     * sign-in. Their open sessions end at once.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(long userId, String newPassword) {
         validatePassword(newPassword);
         users.findById(userId).orElseThrow(() -> new UserValidationException("No user with id " + userId + "."));
-        users.updatePasswordHash(userId, passwordEncoder.encode(newPassword));
+        users.updatePasswordHash(userId, passwordEncoder.encode(newPassword), true);
     }
 
     /** The signed-in user's account. */
@@ -118,7 +124,26 @@ public class UserService {
             throw new UserValidationException("The current password is wrong.");
         }
         validatePassword(newPassword);
-        users.updatePasswordHash(stored.account().id(), passwordEncoder.encode(newPassword));
+        if (passwordEncoder.matches(newPassword, stored.passwordHash())) {
+            throw new UserValidationException("Choose a new password different from the current one.");
+        }
+        users.updatePasswordHash(stored.account().id(), passwordEncoder.encode(newPassword), false);
+        keepCurrentSession(stored.account().id());
+    }
+
+    /**
+     * A password change bumps the account's version, which ends its sessions ({@link SessionFreshnessFilter}); the
+     * session that made the change is kept by giving it the new version (its context object is the one stored in
+     * the HTTP session).
+     */
+    private void keepCurrentSession(long accountId) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AccountUser user && user.accountId() == accountId) {
+            UserAccount now = users.findById(accountId).orElseThrow();
+            AccountUser refreshed = new AccountUser(now, "", auth.getAuthorities());
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(refreshed, null, auth.getAuthorities()));
+        }
     }
 
     /**
@@ -135,7 +160,7 @@ public class UserService {
             byte[] secret = new byte[32];
             RANDOM.nextBytes(secret);
             // a concurrent first visit may have inserted it meanwhile: the insert then does nothing
-            users.insert(name, passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret)), Role.WORKER);
+            users.insert(name, passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret)), Role.WORKER, false);
         }
         UserAccount account = users.findByUsername(name).map(UserRepository.StoredUser::account)
                 .orElseThrow(() -> new UserValidationException("Account '" + name + "' could not be created."));
@@ -145,12 +170,15 @@ public class UserService {
         return account;
     }
 
-    /** Creates the first admin when there are no users at all; used once at start-up, so no role check. */
-    boolean createInitialAdminIfNoUsers(String username, String password) {
+    /**
+     * Creates the first admin when there are no users at all; used once at start-up, so no role check. A generated
+     * password must be changed at the first sign-in.
+     */
+    boolean createInitialAdminIfNoUsers(String username, String password, boolean mustChangePassword) {
         if (users.count() > 0) {
             return false;
         }
-        return users.insert(username, passwordEncoder.encode(password), Role.ADMIN).isPresent();
+        return users.insert(username, passwordEncoder.encode(password), Role.ADMIN, mustChangePassword).isPresent();
     }
 
     static void validatePassword(String password) {

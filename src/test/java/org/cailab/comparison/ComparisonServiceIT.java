@@ -5,6 +5,7 @@ import org.cailab.security.Role;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.cailab.support.IntegrationTest;
+import org.cailab.support.StudyLinks;
 import org.cailab.support.ComparisonTestModels;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
@@ -339,20 +340,33 @@ class ComparisonServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aVoteAfterTheCampaignWasClosedIsRefusedAndNotStored() {
+        Campaign campaign = campaign(s -> s);
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = sendAndWait(campaign, state, "Is the sea salty?");
+        as("admin", () -> campaignService.setOpen(campaignService.campaign(campaign.id()), false));
+        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(
+                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .isInstanceOf(ComparisonException.class).hasMessageContaining("closed");
+        assertThat(votesOfTurn(pending.turnId())).isZero();
+    }
+
+    @Test
     void aProlificLinkSignsTheParticipantInAndRefusesBadParameters() throws Exception {
         Campaign campaign = campaign(s -> with(s, 5, 1, 0));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
-                + campaign.id() + "?PROLIFIC_PID=" + pid + "&STUDY_ID=st1&SESSION_ID=se1")).build(),
+        String link = as("admin", () -> campaignService.studyLink(campaign.id()));
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + StudyLinks.fill(link, pid, "st1", "se1"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(303);
         assertThat(ok.headers().firstValue("Location")).hasValue("/compare/" + campaign.id());
         assertThat(ok.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
         assertThat(as("admin", () -> users.findAll())).extracting(UserAccount::username).contains("prolific-" + pid);
 
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
-                + campaign.id() + "?PROLIFIC_PID=%7B%7B%25PROLIFIC_PID%25%7D%7D&STUDY_ID=s&SESSION_ID=x")).build(),
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + StudyLinks.fill(link, "%7B%7B%25PROLIFIC_PID%25%7D%7D", "s", "x"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("PROLIFIC_PID");
@@ -360,8 +374,8 @@ class ComparisonServiceIT extends IntegrationTest {
         // a study link never signs anyone in as a researcher whose name happens to match
         String researcherPid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         as("admin", () -> users.create(new NewUser("prolific-" + researcherPid, "password-1", Role.RESEARCHER)));
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/p/"
-                + campaign.id() + "?PROLIFIC_PID=" + researcherPid + "&STUDY_ID=st1&SESSION_ID=se1")).build(),
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + StudyLinks.fill(link, researcherPid, "st1", "se1"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));

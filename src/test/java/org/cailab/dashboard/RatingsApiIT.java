@@ -12,6 +12,7 @@ import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.cailab.support.ComparisonTestModels;
 import org.cailab.support.IntegrationTest;
+import org.cailab.support.StudyLinks;
 import org.cailab.support.Voting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class RatingsApiIT extends IntegrationTest {
 
     @Autowired
     ApiKeyService keys;
+    @Autowired
+    org.jooq.DSLContext dsl;
     @Autowired
     UserService users;
     @Autowired
@@ -100,6 +103,34 @@ class RatingsApiIT extends IntegrationTest {
     }
 
     @Test
+    void aKeyOnlyDoesWhatItsScopesAllowAndStopsWhenItExpires() throws Exception {
+        String researcher = voting.user("api-scope", Role.RESEARCHER);
+        CreatedApiKey datasetsOnly = as(researcher, Role.RESEARCHER, () -> keys.create("datasets only",
+                java.util.Set.of(ApiKeyScope.READ_DATASETS), null));
+        assertThat(get("/api/ratings?task=helpfulness", "X-API-Key", datasetsOnly.secret()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/runs/999999999/sl-dataset", "X-API-Key", datasetsOnly.secret()).statusCode())
+                .as("past the scope check: the run does not exist").isNotIn(401, 403);
+
+        CreatedApiKey expiring = as(researcher, Role.RESEARCHER, () -> keys.create("until tomorrow",
+                java.util.Set.of(ApiKeyScope.READ_RATINGS), java.time.OffsetDateTime.now().plusDays(1)));
+        assertThat(get("/api/ratings?task=helpfulness", "X-API-Key", expiring.secret()).statusCode()).isEqualTo(200);
+        assertThat(as(researcher, Role.RESEARCHER, () -> keys.keys())).filteredOn(k -> k.id() == expiring.key().id())
+                .singleElement().satisfies(k -> {
+                    assertThat(k.scopes()).containsExactly(ApiKeyScope.READ_RATINGS);
+                    assertThat(k.expiresAt()).isNotNull();
+                });
+        // a day later (moved in the database rather than waited for)
+        dsl.update(org.cailab.db.jooq.Tables.API_KEY)
+                .set(org.cailab.db.jooq.Tables.API_KEY.EXPIRES_AT, java.time.OffsetDateTime.now().minusSeconds(1))
+                .where(org.cailab.db.jooq.Tables.API_KEY.ID.eq(expiring.key().id())).execute();
+        assertThat(get("/api/ratings?task=helpfulness", "X-API-Key", expiring.secret()).statusCode()).isEqualTo(401);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> as(researcher, Role.RESEARCHER,
+                () -> keys.create("in the past", java.util.Set.of(ApiKeyScope.READ_RATINGS),
+                        java.time.OffsetDateTime.now().minusDays(1))))).isInstanceOf(ApiKeyException.class);
+    }
+
+    @Test
     void unknownAndRevokedKeysAndAnonymousRequestsGet401() throws Exception {
         String researcher = voting.user("api-rev", Role.RESEARCHER);
         CreatedApiKey key = as(researcher, Role.RESEARCHER, () -> keys.create("to revoke"));
@@ -124,8 +155,8 @@ class RatingsApiIT extends IntegrationTest {
     void workersGet403WithASessionOrWithTheKeyOfAResearcherWhoBecameAWorker() throws Exception {
         Campaign campaign = voting.campaign(ComparisonTask.HELPFULNESS, models);
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        HttpResponse<String> entered = get("/p/" + campaign.id() + "?PROLIFIC_PID=" + pid
-                + "&STUDY_ID=st1&SESSION_ID=se1", null, null);
+        HttpResponse<String> entered = get(StudyLinks.fill(asAdmin(() -> campaigns.studyLink(campaign.id())), pid,
+                "st1", "se1"), null, null);
         assertThat(entered.statusCode()).isEqualTo(303);
         String session = entered.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];

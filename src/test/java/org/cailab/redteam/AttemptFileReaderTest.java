@@ -110,4 +110,21 @@ class AttemptFileReaderTest {
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aGzipBombInsideARecordFailsAsTooLargeWithoutReadingItAll() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] letters = new byte[1 << 20];
+        java.util.Arrays.fill(letters, (byte) 'a');
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write("[{\"transcript\": \"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int i = 0; i < 256; i++) {
+                gzip.write(letters);
+            }
+        }
+        List<ImportedRecord> records = new java.util.ArrayList<>();
+        var result = AttemptFileReader.read(new ByteArrayInputStream(bytes.toByteArray()), records::add);
+        assertThat(records).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.problem()).contains("too large"));
+    }
 }

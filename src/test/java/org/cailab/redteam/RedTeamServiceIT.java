@@ -9,6 +9,7 @@ import org.cailab.security.Role;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.cailab.support.IntegrationTest;
+import org.cailab.support.StudyLinks;
 import org.cailab.support.RedTeamTestModels;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +153,18 @@ class RedTeamServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aRatingAfterTheCampaignWasClosedIsRefusedAndNotStored() {
+        RedTeamCampaign campaign = campaign(5, null);
+        long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+        sendAndWait(campaign, attemptId, "hello");
+        as("admin", () -> campaignService.setOpen(campaignService.campaign(campaign.id()), false));
+        assertThatThrownBy(() -> as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 3, null))))
+                .isInstanceOf(RedTeamException.class).hasMessageContaining("closed");
+        assertThat(status(attemptId)).isEqualTo("ACTIVE");
+        assertThat(rating(attemptId)).isNull();
+    }
+
+    @Test
     void concurrentRatingsOfOneAttemptStoreOne() throws Exception {
         RedTeamCampaign campaign = campaign(5, null);
         long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
@@ -230,14 +243,15 @@ class RedTeamServiceIT extends IntegrationTest {
         RedTeamCampaign campaign = campaign(5, 1);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String link = as("admin", () -> campaignService.studyLink(campaign.id()));
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/p/redteam/" + campaign.id() + "?PROLIFIC_PID=" + pid + "&STUDY_ID=st1&SESSION_ID=se1")).build(),
+                + StudyLinks.fill(link, pid, "st1", "se1"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(303);
         assertThat(ok.headers().firstValue("Location")).hasValue("/redteam/" + campaign.id());
         assertThat(as("admin", () -> users.findAll())).extracting(UserAccount::username).contains("prolific-" + pid);
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/p/redteam/" + campaign.id() + "?PROLIFIC_PID=x&STUDY_ID=s&SESSION_ID=x")).build(),
+                + StudyLinks.fill(link, "x", "s", "x"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("PROLIFIC_PID");

@@ -29,6 +29,8 @@ public abstract class IntegrationTest {
         registry.add("cailab.data-dir", DATA_DIR::toString);
         registry.add("cailab.security.admin-password", () -> ADMIN_PASSWORD);
         registry.add("cailab.models.demo-enabled", () -> "false");
+        // as behind a TLS proxy (what the README asks for in production): X-Forwarded-Proto from loopback counts
+        registry.add("server.forward-headers-strategy", () -> "native");
     }
 
     /**

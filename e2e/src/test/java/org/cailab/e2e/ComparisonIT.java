@@ -14,6 +14,7 @@ import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.support.StudyLinks;
 import org.cailab.support.ComparisonTestModels;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -261,7 +262,8 @@ class ComparisonIT extends BrowserTest {
     void aProlificLinkSignsInAndShowsTheCompletionCodeAfterTheQuota() {
         Campaign campaign = campaign(1);
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        page.navigate("/p/" + campaign.id() + "?PROLIFIC_PID=" + pid + "&STUDY_ID=study1&SESSION_ID=session1");
+        page.navigate(StudyLinks.fill(as("admin", () -> campaigns.studyLink(campaign.id())), pid, "study1",
+                "session1"));
         page.waitForURL(url -> url.endsWith("/compare/" + campaign.id()));
         assertThat(page.locator("#current-user")).hasText("prolific-" + pid);
         ComparisonPage compare = new ComparisonPage(page).dismissGuidelines();

@@ -46,9 +46,10 @@ class CampaignsView extends VerticalLayout {
         grid.addColumn(Campaign::goldItems).setHeader("Gold items").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> {
-            Span link = new Span("Prolific study link: /p/" + c.id()
-                    + "?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"
-                    + "  - completion code: " + c.settings().completionCode());
+            // the key in the link is what lets participants in: shown only to researchers, on this page
+            Span link = new Span("Prolific study URL (after your server address): "
+                    + campaigns.studyLink(c.id()) + "  - completion code: " + c.settings().completionCode());
+            link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
             link.addClassName("cmp-text");
             return link;
         }));

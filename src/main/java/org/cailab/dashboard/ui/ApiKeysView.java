@@ -16,6 +16,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.dashboard.ApiKey;
+import org.cailab.dashboard.ApiKeyScope;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import org.cailab.dashboard.ApiKeyException;
 import org.cailab.dashboard.ApiKeyService;
 import org.cailab.dashboard.CreatedApiKey;
@@ -39,6 +42,8 @@ class ApiKeysView extends VerticalLayout {
     private final ApiKeyService keys;
     private final Grid<ApiKey> grid = new Grid<>();
     private final TextField name = new TextField("Key name");
+    private final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>("The key may");
+    private final DatePicker expires = new DatePicker("Expires on");
     private final VerticalLayout created = new VerticalLayout();
 
     ApiKeysView(ApiKeyService keys) {
@@ -48,7 +53,14 @@ class ApiKeysView extends VerticalLayout {
         name.setMaxLength(100);
         Button create = new Button("Create key", e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(name, create);
+        scopes.setItems(ApiKeyScope.values());
+        scopes.setItemLabelGenerator(ApiKeyScope::label);
+        scopes.setValue(java.util.EnumSet.of(ApiKeyScope.READ_RATINGS));
+        scopes.setId("api-key-scopes");
+        expires.setHelperText("Optional: the key stops working at the start of this day");
+        expires.setMin(java.time.LocalDate.now().plusDays(1));
+        expires.setClearButtonVisible(true);
+        HorizontalLayout form = new HorizontalLayout(name, scopes, expires, create);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         created.setPadding(false);
         created.setVisible(false);
@@ -59,20 +71,26 @@ class ApiKeysView extends VerticalLayout {
         grid.addColumn(k -> k.prefix() + "...").setHeader("Key").setAutoWidth(true);
         grid.addColumn(k -> time(k.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(k -> time(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(k -> k.active() ? "active" : "revoked " + time(k.revokedAt())).setHeader("Status")
+        grid.addColumn(k -> k.scopes().stream().sorted().map(ApiKeyScope::label)
+                .collect(java.util.stream.Collectors.joining(", "))).setHeader("May").setFlexGrow(2);
+        grid.addColumn(k -> k.expiresAt() == null ? "never" : time(k.expiresAt())).setHeader("Expires")
                 .setAutoWidth(true);
+        grid.addColumn(KeyStatus::of).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
         add(new H2("API keys"), new Paragraph("Scripts read the ratings as JSON from /api/ratings?task=helpfulness "
                 + "(or harmlessness; optional method=bt|elo, bootstrap=N, anchor=NAME), sending a key in the header "
                 + "\"Authorization: Bearer <key>\" or \"X-API-Key: <key>\". A key acts with your role; only its hash is "
-                + "stored."), form, created, grid);
+                + "stored. Choose what each key may do and, if you like, when it expires."), form, created, grid);
         refresh();
     }
 
     private void create() {
         try {
-            CreatedApiKey key = keys.create(name.getValue());
+            OffsetDateTime expiry = expires.getValue() == null ? null
+                    : expires.getValue().atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime();
+            CreatedApiKey key = keys.create(name.getValue(), scopes.getValue(), expiry);
             name.clear();
+            expires.clear();
             TextField secret = new TextField("Your new key \"" + key.key().name() + "\"");
             secret.setId("new-api-key");
             secret.setValue(key.secret());
@@ -104,7 +122,17 @@ class ApiKeysView extends VerticalLayout {
         grid.setItems(keys.keys());
     }
 
-    private static String time(OffsetDateTime time) {
+    /** Why a key works or not, in words. */
+    private static final class KeyStatus {
+        static String of(ApiKey key) {
+            if (key.revokedAt() != null) {
+                return "revoked " + time(key.revokedAt());
+            }
+            return key.active() ? "active" : "expired";
+        }
+    }
+
+    static String time(OffsetDateTime time) {
         return time == null ? "" : TIME.format(time.atZoneSameInstant(java.time.ZoneId.systemDefault()));
     }
 }

@@ -48,9 +48,10 @@ class RedTeamCampaignsView extends VerticalLayout {
         grid.addColumn(RedTeamCampaign::ratedAttempts).setHeader("Rated attempts").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> {
-            Span link = new Span("Prolific study link: /p/redteam/" + c.id()
-                    + "?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"
-                    + "  - completion code: " + c.settings().completionCode());
+            // the key in the link is what lets participants in: shown only to researchers, on this page
+            Span link = new Span("Prolific study URL (after your server address): "
+                    + campaigns.studyLink(c.id()) + "  - completion code: " + c.settings().completionCode());
+            link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
             link.addClassName("rt-text");
             return link;
         }));

@@ -28,6 +28,11 @@ class AccountView extends VerticalLayout {
         UserAccount me = users.currentUser();
         add(new H2("Your account"));
         add(new Paragraph("Signed in as " + me.username() + " (" + me.role().label() + ")."));
+        Paragraph mustChange = new Paragraph("Your password was set by someone else. Choose your own password "
+                + "before you continue.");
+        mustChange.setId("must-change-password");
+        mustChange.setVisible(me.mustChangePassword());
+        add(mustChange);
 
         PasswordField current = new PasswordField("Current password");
         PasswordField next = new PasswordField("New password");
@@ -44,6 +49,7 @@ class AccountView extends VerticalLayout {
                 current.clear();
                 next.clear();
                 repeat.clear();
+                mustChange.setVisible(false);
                 Notification.show("Password changed.", 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (UserValidationException ex) {

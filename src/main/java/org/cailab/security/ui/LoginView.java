@@ -3,6 +3,7 @@ package org.cailab.security.ui;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,6 +25,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentMode(JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
+        // the same words for a wrong password, an unknown name and a name locked after failed attempts
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setMessage("Check the user name and password and try again. After several failed "
+                + "attempts, sign-in is paused for a while: wait a few minutes before the next try.");
+        login.setI18n(i18n);
         add(new H1("Constitutional AI Lab"), login,
                 new Paragraph("Accounts are created by an administrator."));
     }

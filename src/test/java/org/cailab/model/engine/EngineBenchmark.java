@@ -171,7 +171,7 @@ public final class EngineBenchmark {
         return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "n/a";
     }
 
-    private static long[] ids(Random random, int n, LlamaConfig config) {
+    static long[] ids(Random random, int n, LlamaConfig config) {
         return TestModels.randomIds(random, n, config.vocabSize());
     }
 }
