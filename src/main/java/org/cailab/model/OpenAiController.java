@@ -251,6 +251,12 @@ class OpenAiController {
                 }
             }
             choice.put("finish_reason", c.finishReason());
+            if (!chat) {
+                // an extension: each choice's own counts, so a client batching prompts can report them per prompt
+                ObjectNode own = choice.putObject("usage");
+                own.put("prompt_tokens", c.promptTokens());
+                own.put("completion_tokens", c.completionTokens());
+            }
         }
         usage(body, choices, request);
         return body;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,7 +27,10 @@ import java.util.function.BiConsumer;
 @Service
 class OpenAiServer {
 
-    /** A request checked against its model: the snapshot is local and loaded, prompts fit the context. */
+    /**
+     * A request checked against its model: the snapshot is local and loaded (and held loaded until {@link #run}
+     * finishes), prompts fit the context.
+     */
     record Prepared(ModelSnapshot snapshot, LoadedModels.Loaded model, OpenAiCompletionRequest request,
                     List<long[]> promptIds) {
     }
@@ -43,6 +47,10 @@ class OpenAiServer {
     private final ModelSnapshotRepository snapshots;
     private final LoadedModels loaded;
     private final ExecutorService scoring = Executors.newVirtualThreadPerTaskExecutor();
+    // how full the engine's batches were for API requests: HTTP spreads arrivals, and a batcher that only waits
+    // a few milliseconds for company then runs smaller batches (the benchmark prints this)
+    private final LongAdder generations = new LongAdder();
+    private final LongAdder batchRows = new LongAdder();
 
     OpenAiServer(ModelSnapshotRepository snapshots, LoadedModels loaded) {
         this.snapshots = snapshots;
@@ -62,11 +70,21 @@ class OpenAiServer {
                 .orElseThrow(() -> OpenAiApiException.unknownModel(request.model()));
         LoadedModels.Loaded model;
         try {
-            model = loaded.get(snapshot);
+            // held until run() finishes, so that the idle unloader leaves it loaded meanwhile
+            model = loaded.acquire(snapshot);
         } catch (RuntimeException e) {
             throw new OpenAiApiException(500, "server_error", "The model '" + snapshot.name() + "' cannot be loaded: "
                     + e.getMessage(), "model", null);
         }
+        try {
+            return check(snapshot, model, request);
+        } catch (RuntimeException e) {
+            loaded.release(snapshot.id());
+            throw e;
+        }
+    }
+
+    private Prepared check(ModelSnapshot snapshot, LoadedModels.Loaded model, OpenAiCompletionRequest request) {
         if (!model.lm().hasTokenizer()) {
             throw OpenAiApiException.invalid("model", "The model '" + snapshot.name() + "' has no tokenizer.json.");
         }
@@ -85,7 +103,8 @@ class OpenAiServer {
     }
 
     /**
-     * Starts every choice (prompts x n) on the engine; text deltas go to {@code onDelta(choice index, delta)} from
+     * Starts every choice (prompts x n) on the engine, choice {@code i} with {@code seed + i} (so a batch of prompts
+     * samples as {@link ModelService#generateAll} does); text deltas go to {@code onDelta(choice index, delta)} from
      * the engine's thread as they are generated.
      */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
@@ -103,7 +122,7 @@ class OpenAiServer {
                     continue;
                 }
                 SamplingSettings settings = new SamplingSettings(r.temperature(), r.topP(), r.topK(), r.maxTokens(),
-                        r.stop(), r.seed() == null ? null : r.seed() + k);
+                        r.stop(), r.seed() == null ? null : r.seed() + index);
                 GenerationRequest request = GenerationRequest.of(prompt, LocalModelService.options(settings))
                         .withListener(onDelta == null ? null : (token, delta) -> {
                             if (!delta.isEmpty()) {
@@ -115,12 +134,17 @@ class OpenAiServer {
             }
         }
         return CompletableFuture.allOf(choices.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> loaded.release(prepared.snapshot().id()))
                 .thenApply(v -> choices.stream().map(CompletableFuture::join).toList());
     }
 
     private Choice choice(Prepared prepared, int index, String prompt, long[] promptIds, @Nullable Generation g) {
         OpenAiCompletionRequest r = prepared.request();
         CausalLm lm = prepared.model().lm();
+        if (g != null) {
+            generations.increment();
+            batchRows.add(g.batchSize());
+        }
         String completion = g == null ? "" : g.text();
         long[] generated = g == null ? new long[0] : g.tokenIds();
         String finish = g == null || g.finishReason() == FinishReason.MAX_TOKENS ? "length" : "stop";
@@ -134,6 +158,12 @@ class OpenAiServer {
         }
         return new Choice(index, r.echo() ? prompt + completion : completion, finish, promptIds.length,
                 generated.length, logprobs, r.promptLogprobs() != null ? promptTokens : null);
+    }
+
+    /** Mean size of the engine batches that API generations ran in, since start (NaN before any). */
+    double meanBatchSize() {
+        long n = generations.sum();
+        return n == 0 ? Double.NaN : (double) batchRows.sum() / n;
     }
 
     /** The prompt's tokens; each after the first with its log-probability given the tokens before it. */

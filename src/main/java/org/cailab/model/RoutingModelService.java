@@ -21,6 +21,9 @@ import java.util.function.Consumer;
 @Primary
 class RoutingModelService implements ModelService {
 
+    /** Prompts per request of {@link #generateAll}. */
+    static final int BATCH = 8;
+
     private final LocalModelService local;
     private final RemoteModels remote;
     private final ModelSnapshotRepository snapshots;
@@ -63,14 +66,16 @@ class RoutingModelService implements ModelService {
         if (client.isEmpty()) {
             return local.generateAll(snapshotId, prompts, settings);
         }
-        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
-        for (int i = 0; i < prompts.size(); i++) {
-            // the same per-row seeds as the local engine, so a seeded batch gives the same samples on both paths
-            SamplingSettings row = settings.seed() == null ? settings : settings.withSeed(settings.seed() + i);
-            String prompt = prompts.get(i);
-            futures.add(CompletableFuture.supplyAsync(() -> client.get().generate(prompt, row, null), remoteCalls));
+        // up to BATCH prompts per request, so that the server batches them instead of waiting for stragglers; the
+        // chunks run concurrently (and spread over the backend's URLs). Chunk j starts at seed + j * BATCH: row i
+        // gets seed + i on our server, as on the local engine
+        List<CompletableFuture<List<GenerationResult>>> futures = new ArrayList<>();
+        for (int from = 0; from < prompts.size(); from += BATCH) {
+            List<String> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
+            SamplingSettings rows = settings.seed() == null ? settings : settings.withSeed(settings.seed() + from);
+            futures.add(CompletableFuture.supplyAsync(() -> client.get().generateBatch(chunk, rows), remoteCalls));
         }
-        return futures.stream().map(RoutingModelService::join).toList();
+        return futures.stream().map(RoutingModelService::join).flatMap(List::stream).toList();
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class OpenAiBenchmark {
             String port = app.getEnvironment().getProperty("local.server.port");
             ModelSnapshot local = registry.register(NewSnapshot.local("bench-local", SnapshotKind.PRETRAINED,
                     model(data.resolve("model"), size).toString()));
-            System.setProperty("CAILAB_BENCHMARK_KEY", app.getBean(ApiKeyService.class).create("benchmark").secret());
+            System.setProperty("CAILAB_BENCHMARK_KEY", app.getBean(ApiKeyService.class).create("benchmark", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null).secret());
             ModelSnapshot remote = registry.registerRemote("bench-remote", SnapshotKind.PRETRAINED,
                     RemoteBackend.of(List.of(URI.create("http://localhost:" + port)), local.name(), "CAILAB_BENCHMARK_KEY"),
                     "");
@@ -99,6 +99,8 @@ public final class OpenAiBenchmark {
                     throw new IllegalStateException("the two paths sampled different texts in round " + r);
                 }
             }
+            System.out.printf(Locale.ROOT, "API requests ran in engine batches of %.2f rows on average (8 at best)%n",
+                    app.getBean(OpenAiServer.class).meanBatchSize());
             double direct = directTokens / (directNanos / 1e9);
             double api = apiTokens / (apiNanos / 1e9);
             System.out.printf(Locale.ROOT, "direct engine: %,d tokens in %.2f s = %.0f tokens/s%n", directTokens,

@@ -55,7 +55,7 @@ class OpenAiRoundTripIT extends IntegrationTest {
     void setUp() {
         local = asAdmin(() -> registry.register(NewSnapshot.local(unique("oa-local"), SnapshotKind.PRETRAINED,
                 TinyModelFixture.create("openai", 21).toString())));
-        key = asAdmin(() -> keys.create("openai round trip"));
+        key = asAdmin(() -> keys.create("openai round trip", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null));
         // the registration names a variable; Spring's environment (system properties included) resolves it
         keyVariable = "CAILAB_TEST_OPENAI_KEY_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         System.setProperty(keyVariable, key.secret());
@@ -90,6 +90,15 @@ class OpenAiRoundTripIT extends IntegrationTest {
         assertThat(deltas).hasSizeGreaterThan(1);
         assertThat(String.join("", deltas)).isEqualTo(streamed.text()).isEqualTo(direct.text());
         assertThat(streamed.generatedTokens()).as("usage in the last chunk").isEqualTo(direct.generatedTokens());
+
+        // several prompts go as one request (batched by the server), each row with its own seed as on the engine
+        List<String> prompts = List.of(PROMPT, "\n\nHuman: good or bad?\n\nAssistant:", "\n\nHuman: help please\n\nAssistant:");
+        List<GenerationResult> directRows = asAdmin(() -> models.generateAll(local.id(), prompts, settings));
+        List<GenerationResult> apiRows = asAdmin(() -> models.generateAll(remote.id(), prompts, settings));
+        assertThat(apiRows).extracting(GenerationResult::text)
+                .containsExactlyElementsOf(directRows.stream().map(GenerationResult::text).toList());
+        assertThat(apiRows).extracting(GenerationResult::generatedTokens)
+                .containsExactlyElementsOf(directRows.stream().map(GenerationResult::generatedTokens).toList());
 
         SamplingSettings other = settings.withSeed(43L);
         GenerationResult otherDirect = asAdmin(() -> models.generate(local.id(), PROMPT, other, d -> { }).join());
@@ -127,7 +136,7 @@ class OpenAiRoundTripIT extends IntegrationTest {
         assertThat(post("/v1/completions", body, null).statusCode()).isEqualTo(401);
         assertThat(post("/v1/completions", body, "cai_" + "x".repeat(43)).statusCode()).isEqualTo(401);
         assertThat(post("/v1/completions", body, "not-even-a-key").statusCode()).isEqualTo(401);
-        CreatedApiKey revoked = asAdmin(() -> keys.create("to revoke"));
+        CreatedApiKey revoked = asAdmin(() -> keys.create("to revoke", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null));
         asAdmin(() -> keys.revoke(revoked.key().id()));
         assertThat(post("/v1/completions", body, revoked.secret()).statusCode()).isEqualTo(401);
         assertThat(get("/v1/models", revoked.secret()).statusCode()).isEqualTo(401);

@@ -98,6 +98,45 @@ public final class OpenAiClient {
                 state.finishReason, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Samples one continuation per prompt in one request ({@code prompt} as an array), so that the server can batch
+     * them together; choice {@code i} gets {@code seed + i} on our server (vLLM and others give every prompt the
+     * request's seed).
+     */
+    public List<GenerationResult> generateBatch(List<String> prompts, SamplingSettings settings) {
+        long start = System.nanoTime();
+        ObjectNode body = completionBody("", settings);
+        ArrayNode array = body.putArray("prompt");
+        prompts.forEach(array::add);
+        JsonNode response = post("/completions", body, "completion of " + prompts.size() + " prompt(s)",
+                in -> JSON.readTree(in));
+        JsonNode[] choices = new JsonNode[prompts.size()];
+        for (JsonNode choice : response.path("choices")) {
+            int index = choice.path("index").asInt(-1);
+            if (index >= 0 && index < choices.length) {
+                choices[index] = choice;
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // OpenAI's usage counts the whole request; our server adds each choice's own (an extension), others get an
+        // even share of the totals
+        JsonNode usage = response.path("usage");
+        List<GenerationResult> results = new ArrayList<>();
+        for (int i = 0; i < choices.length; i++) {
+            if (choices[i] == null) {
+                throw failure("the answer to a " + prompts.size() + "-prompt request has no choice " + i, true, null);
+            }
+            JsonNode own = choices[i].path("usage").isObject() ? choices[i].path("usage") : null;
+            int promptTokens = own != null ? own.path("prompt_tokens").asInt(0)
+                    : usage.path("prompt_tokens").asInt(0) / prompts.size();
+            int generated = own != null ? own.path("completion_tokens").asInt(0)
+                    : usage.path("completion_tokens").asInt(0) / prompts.size();
+            results.add(new GenerationResult(choices[i].path("text").asString(""), promptTokens, generated,
+                    choices[i].path("finish_reason").asString("stop"), elapsed));
+        }
+        return results;
+    }
+
     /** Log-probabilities of each continuation after its prompt, from the server's log-probabilities of the text. */
     public List<ScoredContinuation> score(List<String> prompts, List<String> continuations) {
         List<ScoredContinuation> scores = new ArrayList<>();
