@@ -134,7 +134,9 @@ class RunServiceIT extends IntegrationTest {
         RunSummary finished = RunAwait.state(runs, run.id(), RunState.FINISHED);
 
         assertThat(finished.progress().done()).isEqualTo(3);
-        assertThat(finished.run().config()).isEqualTo(config.withParameter("promptSetName", set.name()));
+        // the recorded configuration names the prompt set and which of its prompts were used (all of them)
+        assertThat(finished.run().config()).isEqualTo(config.withParameter("promptSetName", set.name())
+                .withParameter(PromptSelection.MODE, "all"));
         List<RunItem> items = runs.items(run.id(), null, 0, 10);
         assertThat(items).extracting(RunItem::key).containsExactly("prompt-000001", "prompt-000002", "prompt-000003");
         assertThat(items.get(1).output().get("question").asBoolean()).isTrue();
