@@ -30,7 +30,8 @@ class RemoteModelIT extends BrowserTest {
         ModelSnapshot served = asAdmin(() -> registry.register(NewSnapshot.local("served-" + suffix,
                 SnapshotKind.PRETRAINED, TinyModelFixture.create("remote-e2e", 12).toString())));
         String variable = "CAILAB_E2E_KEY_" + suffix.replace("-", "_");
-        System.setProperty(variable, asAdmin(() -> keys.create("e2e remote")).secret());
+        System.setProperty(variable, asAdmin(() -> keys.create("e2e remote",
+                java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null)).secret());
         String remote = "remote-" + suffix;
 
         LoginPage login = loginPage();

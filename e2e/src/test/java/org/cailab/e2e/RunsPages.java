@@ -58,10 +58,25 @@ record RunsPages(Page page) {
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
     }
 
-    /** Chooses in a combo box by typing part of the item's name and clicking the item that shows it. */
+    /**
+     * Chooses in a combo box by typing part of the item's name and clicking the item that shows it. The form may still
+     * be replacing its fields after a change of run type (the typed text then goes to a field that is gone): type
+     * again until the item shows.
+     */
     static void pick(Page page, String comboBoxId, String text) {
-        page.locator(comboBoxId + " input").fill(text);
-        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(text)).first().click();
+        Locator option = page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(text)).first();
+        for (int attempt = 1; ; attempt++) {
+            page.locator(comboBoxId + " input").fill(text);
+            try {
+                option.waitFor(new Locator.WaitForOptions().setTimeout(attempt < 4 ? 5_000 : 20_000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                if (attempt >= 4) {
+                    throw e;
+                }
+            }
+        }
+        option.click();
         assertThat(page.locator(comboBoxId + " input")).not().hasValue("");
     }
 

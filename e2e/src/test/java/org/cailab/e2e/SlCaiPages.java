@@ -15,7 +15,7 @@ record SlCaiPages(Page page) {
         new LoginPage(page).navigation().getByText("Runs").click();
         assertThat(page.locator("#run-grid")).isVisible();
         choose("#run-type", "SL-CAI critique and revision");
-        assertThat(page.locator("#run-model-0")).isVisible(); // the form shows the type's inputs
+        assertThat(page.locator("#run-param-rounds")).isVisible(); // the form shows this type's fields
         RunsPages.pick(page, "#run-prompt-set", promptSetName);
         LoginPage.textbox(page, "Run name").fill(runName);
         page.locator("#run-param-rounds input").fill(String.valueOf(rounds));

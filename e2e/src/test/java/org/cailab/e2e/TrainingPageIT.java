@@ -53,7 +53,7 @@ class TrainingPageIT extends BrowserTest {
         new LoginPage(page).navigation().getByText("Runs").click();
         page.locator("#run-type").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("SL finetuning").setExact(true)).click();
-        assertThat(page.locator("#run-model-0")).isVisible();
+        assertThat(page.locator("#run-param-slCaiRuns")).isVisible(); // the form shows this type's fields
         LoginPage.textbox(page, "Run name").fill("SL-CAI-1 " + suffix);
         RunsPages.pick(page, "#run-model-0", SlCaiTestData.MODEL);
         page.locator("#run-param-slCaiRuns input").fill("SL-CAI data " + suffix);
