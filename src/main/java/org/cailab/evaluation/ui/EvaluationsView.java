@@ -151,7 +151,12 @@ class EvaluationsView extends VerticalLayout {
             upload.clearFileList();
             discardUpload();
             reload();
-        } catch (EvalFileException | IllegalArgumentException e) {
+        } catch (EvalFileException e) {
+            // the file cannot be imported as it is: drop it so that a corrected one can be uploaded
+            error.setText(e.getMessage());
+            upload.clearFileList();
+            discardUpload();
+        } catch (IllegalArgumentException e) {
             error.setText(e.getMessage());
         } catch (IOException e) {
             error.setText("The uploaded file could not be read: " + e.getMessage());
