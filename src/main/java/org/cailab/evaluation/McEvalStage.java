@@ -1,5 +1,8 @@
 package org.cailab.evaluation;
 
+import org.cailab.constitution.Choice;
+import org.cailab.constitution.PromptFormats;
+import org.cailab.feedback.FeedbackOptions;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
@@ -11,10 +14,12 @@ import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
 import org.cailab.pipeline.RunStage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Run type {@code mc-eval}: answers a stored evaluation set with a snapshot (the paper's Figures 4 and 9). The items
@@ -31,6 +36,10 @@ class McEvalStage implements RunStage {
     static final String LIMIT = "limit";
     static final String SNAPSHOT_NAME = "snapshotName";
     static final int BATCH = 16;
+    /** The labelling settings that apply to an evaluation's chain of thought (no principles, ensembles or swaps). */
+    private static final Set<String> REASONING_KEYS = Set.of(FeedbackOptions.CHAIN_OF_THOUGHT,
+            FeedbackOptions.REASONING_SAMPLES, FeedbackOptions.CLAMP_LOW, FeedbackOptions.CLAMP_HIGH,
+            FeedbackOptions.REASONING_TEMPERATURE, FeedbackOptions.REASONING_MAX_TOKENS);
 
     private final JooqEvaluationSetRepository sets;
     private final ModelService models;
@@ -65,9 +74,13 @@ class McEvalStage implements RunStage {
     public List<RunParameter> parameters() {
         // the sets are listed by name when the form opens (a new set shows up on the next opening)
         List<String> names = sets.findAll().stream().map(EvaluationSet::name).toList();
-        return List.of(new RunParameter(SET, "Evaluation set", "", "An uploaded file of {prompt, corrects, "
-                        + "incorrects} items (page Evaluations)", RunParameter.Kind.CHOICE, null, null, names),
-                RunParameter.integer(LIMIT, "Items", 0, 0, 1_000_000, "Only the first N items; 0: all"));
+        List<RunParameter> out = new ArrayList<>(List.of(new RunParameter(SET, "Evaluation set", "", "An uploaded "
+                        + "file of {prompt, corrects, incorrects} items (page Evaluations)", RunParameter.Kind.CHOICE,
+                        null, null, names),
+                RunParameter.integer(LIMIT, "Items", 0, 0, 1_000_000, "Only the first N items; 0: all")));
+        // chain of thought with the labelling settings (two-option items in the paper's format only)
+        FeedbackOptions.FORM.stream().filter(p -> REASONING_KEYS.contains(p.key())).forEach(out::add);
+        return out;
     }
 
     @Override
@@ -107,12 +120,26 @@ class McEvalStage implements RunStage {
         if (limit > 0 && limit < items.size()) {
             items = items.subList(0, limit);
         }
+        FeedbackOptions reasoning = reasoning(config);
+        if (reasoning != null) {
+            for (int i = 0; i < items.size(); i++) {
+                checkReasoningItem(i, items.get(i));
+            }
+        }
         List<ItemInput> inputs = new ArrayList<>();
         for (int from = 0; from < items.size(); from += BATCH) {
             List<EvalItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
             inputs.add(ItemInput.of("items-%06d".formatted(from), new EvaluationBatch(from, List.copyOf(batch))));
         }
-        RunConfig recorded = config.withModelSnapshots(List.of(String.valueOf(snapshot.id())))
+        RunConfig recorded = config;
+        if (reasoning != null) {
+            for (var e : reasoning.toParameters().entrySet()) {
+                if (REASONING_KEYS.contains(e.getKey())) {
+                    recorded = recorded.withParameter(e.getKey(), e.getValue());
+                }
+            }
+        }
+        recorded = recorded.withModelSnapshots(List.of(String.valueOf(snapshot.id())))
                 .withParameter(SET, set.name())
                 .withParameter(SET_ID, String.valueOf(set.id()))
                 .withParameter(LIMIT, String.valueOf(limit))
@@ -125,12 +152,36 @@ class McEvalStage implements RunStage {
         long snapshotId = Long.parseLong(context.config().modelSnapshots().getFirst());
         EvaluationBatch batch = item.as(EvaluationBatch.class);
         MultipleChoiceEvaluator evaluator = new MultipleChoiceEvaluator(
-                new ModelServiceOptionScorer(models, snapshotId), null, context.config().seed());
+                new ModelServiceOptionScorer(models, snapshotId), reasoning(context.config()), context.config().seed());
         List<ItemResult> results = new ArrayList<>(batch.items().size());
         for (int i = 0; i < batch.items().size(); i++) {
             results.add(evaluator.evaluate(batch.from() + i, batch.items().get(i)));
         }
         return org.cailab.pipeline.ItemResult.of(new EvaluationBatchOutput(results));
+    }
+
+    /** The chain-of-thought settings, or null when the run scores the prompts as they are. */
+    private static @Nullable FeedbackOptions reasoning(RunConfig config) {
+        FeedbackOptions options;
+        try {
+            options = FeedbackOptions.fromParameters(config.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new RunException(e.getMessage());
+        }
+        return options.chainOfThought() ? options : null;
+    }
+
+    private static void checkReasoningItem(int index, EvalItem item) {
+        if (item.options().size() != 2 || !item.options().containsAll(List.of(Choice.A.answer(), Choice.B.answer()))) {
+            throw new RunException("Chain of thought needs the options \" (A)\" and \" (B)\"; item " + (index + 1)
+                    + " has " + item.options() + ".");
+        }
+        try {
+            PromptFormats.parseMultipleChoice(item.prompt());
+        } catch (RuntimeException e) {
+            throw new RunException("Chain of thought needs prompts in the paper's multiple-choice format; item "
+                    + (index + 1) + ": " + e.getMessage());
+        }
     }
 
     private ModelSnapshot snapshot(List<String> refs) {

@@ -1,5 +1,8 @@
 package org.cailab.evaluation;
 
+import org.cailab.constitution.Conversation;
+import org.cailab.constitution.MultipleChoiceQuestion;
+import org.cailab.constitution.PromptFormats;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +148,42 @@ class EvaluationRunIT extends IntegrationTest {
         assertThatThrownBy(() -> runs.start(RunConfig.of(McEvalStage.TYPE, "eval " + name)
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL)).withParameter(McEvalStage.SET, name)))
                 .isInstanceOf(RunException.class).hasMessageContaining("no evaluation set named");
+    }
+
+    @Test
+    void chainOfThoughtReasonsAndClampsEveryAnswer() {
+        ModelSnapshot model = SlCaiTestData.model(registry);
+        String name = "cot-" + UUID.randomUUID();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            String prompt = PromptFormats.multipleChoiceQuestion(new MultipleChoiceQuestion(
+                    Conversation.of("How do I fix bike number " + i + "?"), "Which response is more helpful?",
+                    "Check the chain.", "No idea."));
+            text.append(JsonMapper.shared().writeValueAsString(java.util.Map.of("prompt", prompt,
+                    "corrects", List.of(" (A)"), "incorrects", List.of(" (B)")))).append('\n');
+        }
+        evaluations.importSet(name, "cot.jsonl", stream(text.toString()));
+        RunConfig config = RunConfig.of(McEvalStage.TYPE, "cot " + name).withModelSnapshots(List.of(model.name()))
+                .withParameter(McEvalStage.SET, name).withParameter("chainOfThought", "true")
+                .withParameter("reasoningSamples", "2").withParameter("reasoningMaxTokens", "4").withSeed(5);
+        Run run = runs.start(config);
+        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(180));
+        assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
+        assertThat(done.run().config().parameters()).containsEntry("clampLow", "0.4").containsEntry("clampHigh", "0.6");
+        List<ItemResult> answered = evaluations.itemResults(run.id());
+        assertThat(answered).hasSize(3).allSatisfy(r -> {
+            assertThat(r.reasonings()).hasSize(2);
+            assertThat(r.probabilities().get(" (A)")).isBetween(0.4, 0.6);
+            assertThat(r.probabilities().get(" (A)") + r.probabilities().get(" (B)")).isCloseTo(1.0, within(1e-12));
+        });
+
+        // items not in the two-option format are refused when the run is planned
+        String threeOptions = "three-" + UUID.randomUUID();
+        evaluations.importSet(threeOptions, "three.jsonl", stream(file()));
+        assertThatThrownBy(() -> runs.start(RunConfig.of(McEvalStage.TYPE, "cot " + threeOptions)
+                .withModelSnapshots(List.of(model.name())).withParameter(McEvalStage.SET, threeOptions)
+                .withParameter("chainOfThought", "true")))
+                .isInstanceOf(RunException.class).hasMessageContaining("item 3 has [ (B),  (A),  (C)]");
     }
 
     /** 20 items in the paper's format: two options, and every third item with a third option. */
