@@ -177,13 +177,13 @@ class EvaluationRunIT extends IntegrationTest {
             assertThat(r.probabilities().get(" (A)") + r.probabilities().get(" (B)")).isCloseTo(1.0, within(1e-12));
         });
 
-        // items not in the two-option format are refused when the run is planned
+        // items not in the paper's two-option format are refused when the run is planned
         String threeOptions = "three-" + UUID.randomUUID();
         evaluations.importSet(threeOptions, "three.jsonl", stream(file()));
         assertThatThrownBy(() -> runs.start(RunConfig.of(McEvalStage.TYPE, "cot " + threeOptions)
                 .withModelSnapshots(List.of(model.name())).withParameter(McEvalStage.SET, threeOptions)
                 .withParameter("chainOfThought", "true")))
-                .isInstanceOf(RunException.class).hasMessageContaining("item 3 has [ (B),  (A),  (C)]");
+                .isInstanceOf(RunException.class).hasMessageContaining("Chain of thought needs prompts in the paper's multiple-choice format; item 1");
     }
 
     /** 20 items in the paper's format: two options, and every third item with a third option. */
