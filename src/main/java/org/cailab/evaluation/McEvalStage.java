@@ -79,7 +79,19 @@ class McEvalStage implements RunStage {
                         null, null, names),
                 RunParameter.integer(LIMIT, "Items", 0, 0, 1_000_000, "Only the first N items; 0: all")));
         // chain of thought with the labelling settings (two-option items in the paper's format only)
-        FeedbackOptions.FORM.stream().filter(p -> REASONING_KEYS.contains(p.key())).forEach(out::add);
+        FeedbackOptions d = FeedbackOptions.defaults();
+        out.add(RunParameter.flag(FeedbackOptions.CHAIN_OF_THOUGHT, "Chain of thought", false,
+                "The model reasons step by step before answering (two-option items in the paper's format)"));
+        out.add(RunParameter.integer(FeedbackOptions.REASONING_SAMPLES, "Reasonings per item", d.reasoningSamples(), 1,
+                FeedbackOptions.MAX_REASONING_SAMPLES, "Chain of thought: sampled reasonings averaged per item"));
+        out.add(RunParameter.decimal(FeedbackOptions.CLAMP_LOW, "Clamp low", d.clampLow(), 0, 0.5,
+                "Chain of thought: lowest probability kept"));
+        out.add(RunParameter.decimal(FeedbackOptions.CLAMP_HIGH, "Clamp high", d.clampHigh(), 0.5, 1,
+                "Chain of thought: highest probability kept"));
+        out.add(RunParameter.decimal(FeedbackOptions.REASONING_TEMPERATURE, "Reasoning temperature",
+                d.reasoningTemperature(), 0, 5, "Chain of thought: sampling temperature of the reasoning"));
+        out.add(RunParameter.integer(FeedbackOptions.REASONING_MAX_TOKENS, "Reasoning max tokens",
+                d.reasoningMaxTokens(), 1, 4096, "Chain of thought: the longest reasoning"));
         return out;
     }
 
