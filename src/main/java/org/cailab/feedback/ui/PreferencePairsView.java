@@ -40,7 +40,7 @@ import java.util.Optional;
  */
 @Route("preference-pairs")
 @PageTitle("Preference pairs | Constitutional AI Lab")
-@Menu(title = "Preference pairs", order = 205)
+@Menu(title = "Preference pairs", order = 230)
 @RolesAllowed(Role.RESEARCHER_ROLE)
 class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -35,10 +35,13 @@ class PipelineHomeSection implements HomeSection {
     private static final List<String[]> STEPS = List.of(
             new String[] {"constitution", "Constitution", "the principles and few-shot examples (admins edit, with versions)"},
             new String[] {"prompt-sets", "Prompt sets", "import red-team and helpfulness prompts (hh-rlhf or plain text)"},
-            new String[] {"runs", "Runs", "SL-CAI critique and revision, AI-feedback labels, training: start one and watch it"},
+            new String[] {"runs", "Runs", "SL-CAI critique and revision, response pairs, AI-feedback labels, SL finetuning, "
+                    + "preference-model training, RL-CAI: start one and watch it"},
+            new String[] {"preference-pairs", "Preference pairs", "human and AI comparison labels, imports and exports"},
             new String[] {"models", "Models", "the snapshots each stage produced, and checkpoints you register"},
             new String[] {"comparison/campaigns", "Comparison campaigns", "crowdworkers compare snapshots side by side"},
-            new String[] {"dashboard", "Dashboards", "ratings with intervals, the harmlessness/helpfulness frontier"});
+            new String[] {"dashboard", "Dashboards", "ratings with intervals, the harmlessness/helpfulness frontier"},
+            new String[] {"evaluations", "Evaluations", "multiple-choice accuracy and calibration per snapshot"});
 
     private final AuthenticationContext authentication;
     private final RunService runs;
