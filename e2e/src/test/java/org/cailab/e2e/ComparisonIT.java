@@ -93,9 +93,10 @@ class ComparisonIT extends BrowserTest {
                 .isEqualTo(expected);
 
         // closing asks first
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close " + name)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close campaign")).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open " + name))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close " + name).setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close campaign").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open " + name).setExact(true)))
+                .isVisible();
         org.assertj.core.api.Assertions.assertThat(as("admin", () -> campaigns.campaign(created.id())).settings().open())
                 .isFalse();
         assertThat(created.settings().pool()).extracting(PoolSnapshot::name)
