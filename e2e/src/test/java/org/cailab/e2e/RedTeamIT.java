@@ -55,6 +55,8 @@ class RedTeamIT extends BrowserTest {
         LoginPage login = loginPage();
         login.signInAs(worker, "password-1");
         login.navigation().getByText("Red team").click();
+        // the home page links the campaign too: wait for the list page before clicking its link
+        page.waitForURL(url -> url.endsWith("/redteam"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(campaign.name())).click();
         RedTeamPage redTeam = new RedTeamPage(page).dismissGuidelines();
         assertThat(redTeam.legend()).containsText("Alt+R");
