@@ -15,6 +15,7 @@ import org.cailab.pipeline.RunStage;
 import org.cailab.slcai.ChainResponses;
 import org.cailab.slcai.SlCaiRunInfo;
 import org.cailab.slcai.SlCaiService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -40,12 +41,14 @@ class PmScoreStage implements RunStage {
     static final int BATCH = 8;
     private static final int PAGE = 500;
 
-    private final SlCaiService slCai;
+    /** Lazily: the SL-CAI service reads runs, and the run service needs every stage first. */
+    private final ObjectProvider<SlCaiService> slCaiService;
     private final PreferenceModelService preferenceModels;
     private final ModelRegistry registry;
 
-    PmScoreStage(SlCaiService slCai, PreferenceModelService preferenceModels, ModelRegistry registry) {
-        this.slCai = slCai;
+    PmScoreStage(ObjectProvider<SlCaiService> slCaiService, PreferenceModelService preferenceModels,
+                 ModelRegistry registry) {
+        this.slCaiService = slCaiService;
         this.preferenceModels = preferenceModels;
         this.registry = registry;
     }
@@ -94,6 +97,7 @@ class PmScoreStage implements RunStage {
 
     @Override
     public RunPlan plan(RunConfig config) {
+        SlCaiService slCai = slCaiService.getObject();
         long runId = id(config.parameter(SL_CAI_RUN, ""), "Choose the SL-CAI run to score.", "SL-CAI run");
         SlCaiRunInfo info = slCai.run(runId);
         if (!info.run().state().isTerminal()) {

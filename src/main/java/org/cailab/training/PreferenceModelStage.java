@@ -2,6 +2,7 @@ package org.cailab.training;
 
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.engine.CheckpointStore;
 import org.cailab.model.engine.DataOrder;
 import org.cailab.model.engine.HhhEvaluation;
@@ -56,9 +57,12 @@ class PreferenceModelStage implements RunStage {
     private final TrainingRecorder training;
     private final TrainingDirectories directories;
     private final TrainingProperties properties;
+    private final SnapshotEvaluationService snapshotEvaluations;
 
     PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingRecorder training,
-                         TrainingDirectories directories, TrainingProperties properties) {
+                         TrainingDirectories directories, TrainingProperties properties,
+                         SnapshotEvaluationService snapshotEvaluations) {
+        this.snapshotEvaluations = snapshotEvaluations;
         this.registry = registry;
         this.pairs = pairs;
         this.training = training;
@@ -210,6 +214,12 @@ class PreferenceModelStage implements RunStage {
                 ModelSnapshot snapshot = training.register(context.runId(), config, order.totalSteps());
                 context.log(RunLogLevel.INFO, "Registered the preference model as snapshot \"" + snapshot.name()
                         + "\".");
+                if (result.get("hhhAccuracy") instanceof Double accuracy
+                        && result.get("hhhComparisons") instanceof Integer comparisons && comparisons > 0) {
+                    // stored with the snapshot too, so the Models page shows it beside the model
+                    snapshotEvaluations.record(snapshot.id(), String.valueOf(result.get("hhhEvaluation")),
+                            (int) Math.round(accuracy * comparisons), comparisons, context.runId());
+                }
                 result.put("steps", order.totalSteps());
                 result.put("snapshotId", snapshot.id());
                 result.put("snapshotName", snapshot.name());
@@ -237,6 +247,7 @@ class PreferenceModelStage implements RunStage {
         training.hhh(context.runId(), step, r.accuracy(), r.comparisons());
         result.put("hhhAccuracy", r.accuracy());
         result.put("hhhComparisons", r.comparisons());
+        result.put("hhhEvaluation", path.getFileName().toString());
         context.log(RunLogLevel.INFO, String.format(Locale.ROOT, "HHH evaluation: %.1f%% of %d comparisons correct.",
                 100 * r.accuracy(), r.comparisons()));
     }
