@@ -53,7 +53,7 @@ class PmEvaluationIT extends IntegrationTest {
     @Test
     void evaluatingAPreferenceModelOnTranscriptPairsStoresItsAccuracyWithTheSnapshot() throws Exception {
         ModelSnapshot base = SlCaiTestData.model(registry);
-        ModelSnapshot pm = new PmScoreRunIT.Builder(registry).preferenceModel(base, "pm-for-hhh");
+        ModelSnapshot pm = PreferenceModelTestData.preferenceModel(registry, base, "pm-for-hhh");
         String name = "hhh-like " + UUID.randomUUID();
         String file = hhhLikeFile(12);
         sets.importSet(name, "hhh.jsonl", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
@@ -102,7 +102,7 @@ class PmEvaluationIT extends IntegrationTest {
     @Test
     void aSetWithoutTranscriptPairsIsRefusedForPreferenceModels() throws Exception {
         ModelSnapshot base = SlCaiTestData.model(registry);
-        ModelSnapshot pm = new PmScoreRunIT.Builder(registry).preferenceModel(base, "pm-for-refusal");
+        ModelSnapshot pm = PreferenceModelTestData.preferenceModel(registry, base, "pm-for-refusal");
         String name = "mc only " + UUID.randomUUID();
         sets.importSet(name, "mc.jsonl", new ByteArrayInputStream(
                 "{\"prompt\": \"Which?\", \"corrects\": [\" (A)\"], \"incorrects\": [\" (B)\"]}\n"

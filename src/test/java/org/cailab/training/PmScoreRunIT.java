@@ -3,8 +3,6 @@ package org.cailab.training;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.NewSnapshot;
-import org.cailab.model.SnapshotKind;
 import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.Run;
@@ -26,13 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -159,32 +154,6 @@ class PmScoreRunIT extends IntegrationTest {
     }
 
     ModelSnapshot preferenceModel(ModelSnapshot base, String name) {
-        return new Builder(registry).preferenceModel(base, name);
-    }
-
-    /** Builds real preference-model snapshots for tests from the tiny base model. */
-    record Builder(ModelRegistry registry) {
-
-        /** A PM initialised from the base (random head), saved with the base's tokenizer, registered. */
-        ModelSnapshot preferenceModel(ModelSnapshot base, String name) {
-            return SlCaiTestData.asAdmin(() -> {
-                try {
-                    Path dir = Files.createTempDirectory(name);
-                    Path baseDir = Path.of(base.location());
-                    try (PreferenceModel model = PreferenceModel.initialize(baseDir, ai.djl.Device.cpu(), 11)) {
-                        model.save(dir);
-                    }
-                    try (Stream<Path> files = Files.list(baseDir)) {
-                        for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tokenizer")).toList()) {
-                            Files.copy(f, dir.resolve(f.getFileName()));
-                        }
-                    }
-                    return registry.register(NewSnapshot.local(name + "-" + System.nanoTime(),
-                            SnapshotKind.PREFERENCE_MODEL, dir.toString()));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
+        return PreferenceModelTestData.preferenceModel(registry, base, name);
     }
 }
