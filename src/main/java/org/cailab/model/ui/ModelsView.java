@@ -123,7 +123,7 @@ class ModelsView extends VerticalLayout {
     private void refresh() {
         java.util.List<ModelSnapshot> all = registry.list();
         names = all.stream().collect(java.util.stream.Collectors.toMap(ModelSnapshot::id, ModelSnapshot::name));
-        evaluationColumns.refresh();
+        evaluationColumns.refresh(all);
         grid.setItems(all);
     }
 

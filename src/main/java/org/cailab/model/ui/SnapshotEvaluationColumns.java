@@ -26,6 +26,8 @@ final class SnapshotEvaluationColumns {
     private final SnapshotEvaluationService evaluations;
     private final List<SnapshotEvaluator> evaluators;
     private Map<Long, List<SnapshotEvaluation>> bySnapshot = Map.of();
+    /** The evaluations offered per snapshot, asked once per refresh rather than once per rendered row. */
+    private Map<Long, List<Offer>> offers = Map.of();
 
     SnapshotEvaluationColumns(Grid<ModelSnapshot> grid, SnapshotEvaluationService evaluations,
                               List<SnapshotEvaluator> evaluators) {
@@ -35,9 +37,22 @@ final class SnapshotEvaluationColumns {
         grid.addComponentColumn(this::actions).setHeader("Evaluate").setAutoWidth(true);
     }
 
-    /** Reads the stored evaluations again (call before the grid's items are set). */
-    void refresh() {
+    /** Reads the stored and offered evaluations of these snapshots again (call before the grid's items are set). */
+    void refresh(List<ModelSnapshot> snapshots) {
         bySnapshot = evaluations.all().stream().collect(Collectors.groupingBy(SnapshotEvaluation::snapshotId));
+        Map<Long, List<Offer>> offered = new java.util.HashMap<>();
+        for (ModelSnapshot snapshot : snapshots) {
+            for (SnapshotEvaluator evaluator : evaluators) {
+                for (String evaluation : evaluator.evaluationsFor(snapshot)) {
+                    offered.computeIfAbsent(snapshot.id(), id -> new java.util.ArrayList<>())
+                            .add(new Offer(evaluator, evaluation));
+                }
+            }
+        }
+        offers = offered;
+    }
+
+    private record Offer(SnapshotEvaluator evaluator, String evaluation) {
     }
 
     /** "HHH.jsonl: 72.4% (95% Wilson 68.0-76.4%; 317 of 438)", one line per evaluation; text only, never HTML. */
@@ -58,20 +73,18 @@ final class SnapshotEvaluationColumns {
 
     private Div actions(ModelSnapshot snapshot) {
         Div cell = new Div();
-        for (SnapshotEvaluator evaluator : evaluators) {
-            for (String evaluation : evaluator.evaluationsFor(snapshot)) {
-                Button button = new Button("Evaluate on " + evaluation, click -> {
-                    try {
-                        Notification.show(evaluator.start(snapshot, evaluation), 6000, Notification.Position.BOTTOM_START)
-                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    } catch (RuntimeException ex) {
-                        Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
-                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                    }
-                });
-                button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                cell.add(button);
-            }
+        for (Offer offer : offers.getOrDefault(snapshot.id(), List.of())) {
+            Button button = new Button("Evaluate on " + offer.evaluation(), click -> {
+                try {
+                    Notification.show(offer.evaluator().start(snapshot, offer.evaluation()), 6000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } catch (RuntimeException ex) {
+                    Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            cell.add(button);
         }
         return cell;
     }
