@@ -14,3 +14,14 @@ create table model_snapshot_evaluation
     constraint model_snapshot_evaluation_name_check check (length(btrim(evaluation)) between 1 and 200),
     constraint model_snapshot_evaluation_count_check check (comparisons > 0 and correct between 0 and comparisons)
 );
+
+-- Preference models trained before this table existed keep their HHH result on the training checkpoint: copy it
+-- (the file's name was not recorded then).
+insert into model_snapshot_evaluation (snapshot_id, evaluation, correct, comparisons, run_id, evaluated_at)
+select snapshot_id, 'HHH evaluation (training run)', round(hhh_accuracy * hhh_comparisons)::integer, hhh_comparisons,
+       run_id, created_at
+from training_checkpoint
+where snapshot_id is not null
+  and hhh_accuracy is not null
+  and hhh_comparisons > 0
+on conflict do nothing;
