@@ -8,7 +8,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Study links ({@code /p/**}) are opened by participants who are not signed in yet: their own filter chain, in
- * front of the application's, lets them through to {@code org.cailab.comparison.ProlificEntryController}.
+ * front of the application's, lets them through to {@link StudyLinkController}.
  */
 @Configuration
 class StudyLinkSecurityConfiguration {
