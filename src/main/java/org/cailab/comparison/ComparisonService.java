@@ -49,7 +49,7 @@ public class ComparisonService {
     public List<OpenCampaign> openCampaigns() {
         long me = me().id();
         return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(ProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
                 .map(c -> new OpenCampaign(c.id(), c.name(), c.settings().task(), conversations.countVotes(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
@@ -291,7 +291,7 @@ public class ComparisonService {
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private Campaign campaign(long campaignId) {
         return campaigns.findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(ProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
                 .orElseThrow(() -> new ComparisonException("There is no campaign " + campaignId + "."));
     }
 

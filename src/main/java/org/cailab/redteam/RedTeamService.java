@@ -54,7 +54,7 @@ public class RedTeamService {
     public List<OpenRedTeamCampaign> openCampaigns() {
         long me = me().id();
         return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(RedTeamProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
                 .map(c -> new OpenRedTeamCampaign(c.id(), c.name(), attempts.countRated(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
@@ -272,7 +272,7 @@ public class RedTeamService {
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private RedTeamCampaign campaign(long campaignId) {
         return campaigns.findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(RedTeamProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
                 .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + campaignId + "."));
     }
 

@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package org.cailab.dashboard.ui;
+package org.cailab.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,13 +15,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.cailab.dashboard.ApiKey;
-import org.cailab.dashboard.ApiKeyScope;
+import org.cailab.security.ApiKey;
+import org.cailab.security.ApiKeyScope;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import org.cailab.dashboard.ApiKeyException;
-import org.cailab.dashboard.ApiKeyService;
-import org.cailab.dashboard.CreatedApiKey;
+import org.cailab.security.ApiKeyException;
+import org.cailab.security.ApiKeyService;
+import org.cailab.security.CreatedApiKey;
 import org.cailab.security.Role;
 
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 import java.util.List;
 import java.util.Optional;

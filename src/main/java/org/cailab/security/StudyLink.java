@@ -1,4 +1,4 @@
-package org.cailab.comparison;
+package org.cailab.security;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,39 +6,39 @@ import java.util.regex.Pattern;
 
 /**
  * The parameters of a Prolific study link
- * ({@code /p/{campaignId}?key=..&PROLIFIC_PID=..&STUDY_ID=..&SESSION_ID=..}), checked strictly: the campaign's
+ * ({@code /p/[segment/]{campaignId}?key=..&PROLIFIC_PID=..&STUDY_ID=..&SESSION_ID=..}), checked strictly: the campaign's
  * token ({@code key}, checked against the server's secret by the entry), Prolific ids of 24 letters or digits (hex
  * in practice), study and session ids of letters and digits. Anything else, such as an unreplaced
- * {@code {{%PROLIFIC_PID%}}} placeholder, is refused. Public so that red-team study links
- * ({@code /p/redteam/{campaignId}}) check their parameters the same way.
+ * {@code {{%PROLIFIC_PID%}}} placeholder, is refused. Every kind of campaign ({@link StudyCampaigns})
+ * checks its links the same way; a refusal is an {@link IllegalArgumentException} whose message is shown.
  */
-public record ProlificLink(long campaignId, String key, String prolificPid, String studyId, String sessionId) {
+public record StudyLink(long campaignId, String key, String prolificPid, String studyId, String sessionId) {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PID = Pattern.compile("[A-Za-z0-9]{24}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern CAMPAIGN = Pattern.compile("[1-9][0-9]{0,17}");
 
-    public static ProlificLink parse(@Nullable String campaignId, @Nullable String key, @Nullable String prolificPid,
+    public static StudyLink parse(@Nullable String campaignId, @Nullable String key, @Nullable String prolificPid,
                                      @Nullable String studyId, @Nullable String sessionId) {
         if (campaignId == null || !CAMPAIGN.matcher(campaignId).matches()) {
-            throw new ComparisonException("This study link is not valid: the campaign number is missing or wrong.");
+            throw new IllegalArgumentException("This study link is not valid: the campaign number is missing or wrong.");
         }
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new ComparisonException("This study link is not valid: its key is missing. Please use the link "
+            throw new IllegalArgumentException("This study link is not valid: its key is missing. Please use the link "
                     + "exactly as given in the study.");
         }
         if (prolificPid == null || !PID.matcher(prolificPid).matches()) {
-            throw new ComparisonException("This study link is not valid: PROLIFIC_PID must be your 24-character "
+            throw new IllegalArgumentException("This study link is not valid: PROLIFIC_PID must be your 24-character "
                     + "Prolific ID.");
         }
         if (studyId == null || !ID.matcher(studyId).matches()) {
-            throw new ComparisonException("This study link is not valid: STUDY_ID is missing or wrong.");
+            throw new IllegalArgumentException("This study link is not valid: STUDY_ID is missing or wrong.");
         }
         if (sessionId == null || !ID.matcher(sessionId).matches()) {
-            throw new ComparisonException("This study link is not valid: SESSION_ID is missing or wrong.");
+            throw new IllegalArgumentException("This study link is not valid: SESSION_ID is missing or wrong.");
         }
-        return new ProlificLink(Long.parseLong(campaignId), key, prolificPid, studyId, sessionId);
+        return new StudyLink(Long.parseLong(campaignId), key, prolificPid, studyId, sessionId);
     }
 
     /**

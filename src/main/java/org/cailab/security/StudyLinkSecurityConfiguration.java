@@ -1,4 +1,4 @@
-package org.cailab.comparison;
+package org.cailab.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,10 +8,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Study links ({@code /p/**}) are opened by participants who are not signed in yet: their own filter chain, in
- * front of the application's, lets them through to {@link ProlificEntryController}.
+ * front of the application's, lets them through to {@link StudyLinkController}.
  */
 @Configuration
-class ProlificSecurityConfiguration {
+class StudyLinkSecurityConfiguration {
 
     @Bean
     @Order(10)

@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 import org.cailab.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
-import org.cailab.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;

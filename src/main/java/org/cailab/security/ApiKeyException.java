@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 /** An API key could not be created or revoked; the message says why, for the user. */
 public class ApiKeyException extends RuntimeException {

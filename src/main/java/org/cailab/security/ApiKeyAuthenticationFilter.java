@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

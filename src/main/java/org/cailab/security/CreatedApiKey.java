@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 /**
  * A new API key with its secret, which is shown this once and stored only as a hash.

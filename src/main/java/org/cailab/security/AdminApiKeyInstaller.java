@@ -1,4 +1,4 @@
-package org.cailab.dashboard;
+package org.cailab.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
