@@ -1,5 +1,6 @@
 package org.cailab.comparison;
 
+import org.cailab.base.RandomSource;
 import org.cailab.security.UserAccount;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserService;
@@ -11,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The worker's side of a campaign and the votes it produces. Every request of one worker in one campaign runs
@@ -34,13 +34,13 @@ public class ComparisonService {
     private final WorkerTurns turns;
 
     ComparisonService(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator,
-                      UserService users, ApplicationEventPublisher events) {
+                      UserService users, ApplicationEventPublisher events, RandomSource random) {
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
         this.users = users;
         this.events = events;
-        this.turns = new WorkerTurns(campaigns, conversations, generator);
+        this.turns = new WorkerTurns(campaigns, conversations, generator, random);
     }
 
     /** The open campaigns with the worker's progress in each. */
@@ -305,9 +305,5 @@ public class ComparisonService {
 
     private UserAccount me() {
         return users.currentUser();
-    }
-
-    static ThreadLocalRandom random() {
-        return ThreadLocalRandom.current();
     }
 }
