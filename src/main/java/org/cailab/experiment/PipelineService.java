@@ -78,6 +78,20 @@ public class PipelineService {
         return started;
     }
 
+    /** Cancels a pipeline and the child runs of its stages that are still going, together. */
+    @PreAuthorize(RESEARCHER)
+    public Run cancel(long pipelineRunId) {
+        pipeline(pipelineRunId).orElseThrow(() -> new RunException("There is no pipeline run " + pipelineRunId + "."));
+        Run cancelled = runs.cancel(pipelineRunId);
+        for (StageRecord r : stages.all(pipelineRunId)) {
+            if (r.childRunId() != null && runs.find(r.childRunId()).map(c -> !c.run().state().isTerminal())
+                    .orElse(false)) {
+                runs.cancel(r.childRunId());
+            }
+        }
+        return cancelled;
+    }
+
     /** The pipeline runs, newest first. */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
