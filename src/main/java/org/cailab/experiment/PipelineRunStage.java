@@ -21,6 +21,7 @@ import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.pipeline.RunTypeInfo;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,7 @@ class PipelineRunStage implements RunStage {
     private final List<PipelineExtension> extensions;
     private final Duration poll;
 
-    PipelineRunStage(RunService runs, StageChildren children, ModelRegistry registry,
+    PipelineRunStage(@Lazy RunService runs, @Lazy StageChildren children, ModelRegistry registry,
                      ConstitutionService constitutions, List<PipelineExtension> extensions,
                      @Value("${cailab.pipeline.stage-poll:PT1S}") Duration poll) {
         this.runs = runs;
