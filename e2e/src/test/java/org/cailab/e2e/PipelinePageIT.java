@@ -64,8 +64,8 @@ class PipelinePageIT extends BrowserTest {
         RunsPages.pick(page, "#pipeline-constitution", constitution);
         RunsPages.pick(page, "#pipeline-base", SlCaiTestData.MODEL);
         RunsPages.pick(page, "#pipeline-red-team", redTeam.name());
-        LoginPage.textbox(page, "Max new tokens").fill("8");
-        LoginPage.textbox(page, "RL steps").fill("1");
+        page.locator("#pipeline-max-tokens input").fill("8");
+        page.locator("#pipeline-rl-steps input").fill("1");
         page.locator("#pipeline-start").click();
         page.waitForURL(url -> url.matches(".*/pipelines/\\d+$"));
         long id = Long.parseLong(page.url().replaceAll(".*/pipelines/", ""));

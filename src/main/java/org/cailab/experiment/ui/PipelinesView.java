@@ -155,6 +155,9 @@ class PipelinesView extends VerticalLayout {
         share.setValue(0.5);
         share.setHelperText("The rest are the chosen helpfulness pairs (1 when none are chosen)");
         campaigns.setId("pipeline-campaigns");
+        maxTokens.setId("pipeline-max-tokens");
+        rlSteps.setId("pipeline-rl-steps");
+        promptsPerStep.setId("pipeline-prompts-per-step");
         pipelines.optionalStages().forEach((key, label) -> optional.put(key, new Checkbox(label, false)));
 
         FormLayout form = new FormLayout(name, constitution, compare, second, experiment, base, feedback, redTeam,
