@@ -174,7 +174,10 @@ class PipelineRunStage implements RunStage {
         if (campaigns) {
             keys.add(PipelineStep.CAMPAIGNS.key());
         }
+        // stages must run in order: one worker and no retry delay (a delayed item would let the next one be claimed
+        // first); every pause or stop while a stage runs costs an attempt, hence the most attempts allowed
         RunConfig recorded = config.withModelSnapshots(models)
+                .withExecution(defaultExecution())
                 .withConstitutionVersion(String.valueOf(versionId))
                 .withParameter(PipelineParameters.CONSTITUTION_LABEL,
                         version.constitutionName() + " v" + version.number());
@@ -189,6 +192,11 @@ class PipelineRunStage implements RunStage {
         Optional<StageRecord> latest = children.latest(pipelineId, key);
         if (latest.isPresent() && latest.get().succeeded()) {
             return new ItemResult(latest.get().result());
+        }
+        List<String> pending = earlierStagesNotSucceeded(pipelineId, key);
+        if (!pending.isEmpty()) {
+            // not reachable with one worker and no retry delay (the plan forces both); never skip a stage
+            throw new RunException("Stage " + key + " waits for " + String.join(", ", pending) + ".");
         }
         int attempt = latest.map(r -> r.failed() ? r.attempt() + 1 : r.attempt()).orElse(1);
         StageRecord current;
@@ -205,6 +213,25 @@ class PipelineRunStage implements RunStage {
             return new ItemResult(current.result());
         }
         return new ItemResult(await(context, current));
+    }
+
+    private List<String> earlierStagesNotSucceeded(long pipelineId, String key) {
+        java.util.Set<String> succeeded = new java.util.HashSet<>();
+        for (StageRecord r : children.all(pipelineId)) {
+            if (r.succeeded()) {
+                succeeded.add(r.stageKey());
+            }
+        }
+        List<String> pending = new ArrayList<>();
+        for (var item : runs.items(pipelineId, null, 0, 100)) {
+            if (item.key().equals(key)) {
+                break;
+            }
+            if (!succeeded.contains(item.key())) {
+                pending.add(item.key());
+            }
+        }
+        return pending;
     }
 
     private StageRecord start(RunContext context, String key, int attempt) {

@@ -70,6 +70,8 @@ class PipelineRunIT extends IntegrationTest {
 
         Run pipeline = pipelines.start(PipelineTestData.config("Pipeline tiny", redTeam, version, helpful));
         assertThat(runs.items(pipeline.id(), null, 0, 20)).extracting(i -> i.key()).containsExactlyElementsOf(STAGES);
+        assertThat(pipeline.config().execution()).as("stages in order: one worker, no retry delay")
+                .isEqualTo(new org.cailab.pipeline.RunConfig.Execution(1, 20, 0));
 
         // the RL stage fails: a researcher cancels its run as soon as it exists
         long firstRl = awaitChild(pipeline.id(), "rl-cai");
