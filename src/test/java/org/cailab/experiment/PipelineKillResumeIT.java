@@ -95,6 +95,10 @@ class PipelineKillResumeIT extends IntegrationTest {
             assertThat(rows.get(1).getChildRunId()).as("the same child was followed after the kill").isEqualTo(finetune);
             assertThat(rows.subList(0, 3)).extracting(r -> r.getOutcome()).containsOnly("succeeded");
             assertThat(runs.find(finetune).orElseThrow().run().state()).isEqualTo(RunState.FINISHED);
+            assertThat(runs.find(pipeline.id()).orElseThrow().run().state()).isEqualTo(RunState.CANCELLED);
+            assertThat(rows).as("cancelling the pipeline cancelled its running stages")
+                    .allSatisfy(r -> assertThat(runs.find(r.getChildRunId()).orElseThrow().run().state().isTerminal())
+                            .isTrue());
             assertThat(dsl.selectCount().from(PIPELINE_RUN).where(PIPELINE_RUN.NAME.startsWith(name + " · "))
                     .fetchOne(0, Integer.class)).as("no child run outside pipeline_stage").isEqualTo(rows.size());
         }

@@ -158,6 +158,7 @@ class PipelinesView extends VerticalLayout {
         maxTokens.setId("pipeline-max-tokens");
         rlSteps.setId("pipeline-rl-steps");
         promptsPerStep.setId("pipeline-prompts-per-step");
+        snapshotEvery.setId("pipeline-snapshot-every");
         pipelines.optionalStages().forEach((key, label) -> optional.put(key, new Checkbox(label, false)));
 
         FormLayout form = new FormLayout(name, constitution, compare, second, experiment, base, feedback, redTeam,
