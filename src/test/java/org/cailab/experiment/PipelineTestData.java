@@ -18,10 +18,10 @@ import java.util.Random;
 import java.util.UUID;
 
 /** What pipeline tests run on: the SL-CAI tests' tiny model, a constitution with SL and RL principles, tiny settings. */
-final class PipelineTestData {
+public final class PipelineTestData {
 
     /** SL principles for critiques and revisions, RL principles and a few-shot example for the AI labels. */
-    static final String CONSTITUTION = """
+    public static final String CONSTITUTION = """
             format: cailab-constitution/1
             sl_principles:
               - key: harm

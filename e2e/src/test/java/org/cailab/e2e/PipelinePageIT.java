@@ -13,7 +13,6 @@ import org.cailab.constitution.ConstitutionService;
 import org.cailab.experiment.PipelineService;
 import org.cailab.experiment.PipelineStageStatus;
 import org.cailab.model.ModelRegistry;
-import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
@@ -43,8 +42,6 @@ class PipelinePageIT extends BrowserTest {
     ConstitutionService constitutions;
     @Autowired
     PipelineService pipelines;
-    @Autowired
-    RunService runs;
 
     @Test
     void researcherStartsThePipelineAndFollowsItsStages() {
@@ -53,7 +50,7 @@ class PipelinePageIT extends BrowserTest {
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
         String constitution = "pipe-e2e-" + suffix;
         SlCaiTestData.asAdmin(() -> constitutions.importAsNewConstitution(constitution, "c.yaml",
-                SlCaiTestData.CONSTITUTION.getBytes(StandardCharsets.UTF_8), ConstitutionFormat.CAILAB_YAML, "e2e"));
+                org.cailab.experiment.PipelineTestData.CONSTITUTION.getBytes(StandardCharsets.UTF_8), ConstitutionFormat.CAILAB_YAML, "e2e"));
         String researcher = "pipe-" + suffix;
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
 
