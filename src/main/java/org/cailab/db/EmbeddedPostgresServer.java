@@ -85,17 +85,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             stopOrphanedServer(dir);
             Path credentialsFile = credentialsFile(dir);
-            boolean hadCredentials = Files.exists(credentialsFile);
-            EmbeddedPostgresCredentials credentials = EmbeddedPostgresCredentials.loadOrCreate(credentialsFile, appPassword);
             boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
             boolean trust = !fresh && PgHba.allowsTrust(dir);
-            if (fresh) {
-                EmbeddedPostgresInitdb.run(dir, credentials.adminPassword());
-                PgHba.writePasswordOnly(dir);
-            } else if (!trust && !hadCredentials) {
+            if (!fresh && !trust && !Files.exists(credentialsFile)) {
+                // new passwords would not open it, and re-initialising would lose the data
                 throw new IllegalStateException("The embedded PostgreSQL in " + dir + " requires passwords, but their"
                         + " file " + credentialsFile + " is missing. Restore it from a backup (or move the data"
                         + " directory away to start with an empty database).");
+            }
+            EmbeddedPostgresCredentials credentials = EmbeddedPostgresCredentials.loadOrCreate(credentialsFile, appPassword);
+            if (fresh) {
+                EmbeddedPostgresInitdb.run(dir, credentials.adminPassword());
+                PgHba.writePasswordOnly(dir);
             }
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)

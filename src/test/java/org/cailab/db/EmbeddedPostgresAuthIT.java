@@ -133,6 +133,20 @@ class EmbeddedPostgresAuthIT {
         }
     }
 
+    @Test
+    void aPasswordProtectedDirectoryWithoutItsPasswordFileIsNotStartedNorReinitialised() throws Exception {
+        Path dir = TestDataDirs.create("pgauth-lost").resolve("postgres");
+        EmbeddedPostgresServer.start(dir, "cailab").close();
+        Path credentials = EmbeddedPostgresServer.credentialsFile(dir);
+        Files.delete(credentials);
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, "cailab"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(credentials.toString()).hasMessageContaining("is missing");
+        assertThat(credentials).as("no new passwords that would not open it").doesNotExist();
+        assertThat(dir.resolve("PG_VERSION")).exists();
+    }
+
     private static void assertRefusedWithoutTheRightPassword(EmbeddedPostgresServer server) {
         for (String user : List.of("postgres", "cailab")) {
             Properties noPassword = new Properties();
