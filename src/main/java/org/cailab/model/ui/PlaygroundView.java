@@ -66,6 +66,7 @@ class PlaygroundView extends VerticalLayout {
         topP.setValue(1.0);
         topP.setMin(0.01);
         topP.setMax(1);
+        maxTokens.setId("playground-max-tokens");
         maxTokens.setValue(64);
         maxTokens.setMin(1);
         maxTokens.setMax(properties.maxLiveNewTokens()); // the server refuses more (RoutingModelService)
