@@ -68,7 +68,8 @@ class PipelineKillResumeIT extends IntegrationTest {
             Run pipeline = pipelines.start(PipelineTestData.config(name, redTeam, version, helpful)
                     .withParameter(PipelineParameters.CAMPAIGNS, "false"));
             long finetune;
-            ChildApp first = ChildApp.start("pipeline-a", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp first = ChildApp.start("pipeline-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(),
+                    childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
                 // killed while the pipeline waits for its second stage's run
@@ -78,7 +79,8 @@ class PipelineKillResumeIT extends IntegrationTest {
             }
             assertThat(runs.find(pipeline.id()).orElseThrow().run().state()).isEqualTo(RunState.RUNNING);
 
-            ChildApp second = ChildApp.start("pipeline-b", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp second = ChildApp.start("pipeline-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(),
+                    childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
                 awaitChild(pipeline.id(), "ai-feedback", Duration.ofMinutes(4));
