@@ -7,9 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets PyTorch's CPU thread counts at start-up from {@code cailab.models.intra-op-threads} (0: the available
- * processors) and {@code cailab.models.inter-op-threads}, so that every instance of the app trains with the same ones
- * and a run resumed by another instance repeats the same float sums (docs/decisions/0150-cross-process-determinism.md).
+ * Sets PyTorch's CPU thread counts at start-up from {@code cailab.models.intra-op-threads} (inference; 0: the
+ * available processors), {@code cailab.models.training-intra-op-threads} (training and RL runs, default 1) and
+ * {@code cailab.models.inter-op-threads}, so that every instance of the app trains with the same ones and a run
+ * resumed by another instance repeats the same float sums (docs/decisions/0150-cross-process-determinism.md).
  */
 @Component
 class EngineThreadSettings {
@@ -17,9 +18,10 @@ class EngineThreadSettings {
     private static final Logger log = LoggerFactory.getLogger(EngineThreadSettings.class);
 
     EngineThreadSettings(@Value("${cailab.models.intra-op-threads:0}") int intraOp,
+                         @Value("${cailab.models.training-intra-op-threads:1}") int trainingIntraOp,
                          @Value("${cailab.models.inter-op-threads:1}") int interOp) {
-        int count = EngineThreads.configure(intraOp, interOp);
-        log.info("PyTorch CPU threads: intra-op {} (MKL dynamic threads off), inter-op {}", count,
-                ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
+        int count = EngineThreads.configure(intraOp, trainingIntraOp, interOp);
+        log.info("PyTorch CPU threads: intra-op {} for inference, {} for training (MKL dynamic threads off), "
+                + "inter-op {}", count, EngineThreads.trainingIntraOp(), ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
     }
 }

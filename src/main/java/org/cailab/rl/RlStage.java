@@ -116,7 +116,7 @@ class RlStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
-        EngineThreads.applyToCurrentThread(); // the same float sums in whichever instance resumes the run
+        EngineThreads.forTraining(); // the same float sums in whichever instance resumes the run
         RunConfig config = context.config();
         RlParameters parameters = RlParameters.of(config);
         RlSettings settings = parameters.settings(config);

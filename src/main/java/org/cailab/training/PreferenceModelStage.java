@@ -171,7 +171,7 @@ class PreferenceModelStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
-        EngineThreads.applyToCurrentThread(); // the same float sums in whichever instance resumes the run
+        EngineThreads.forTraining(); // the same float sums in whichever instance resumes the run
         RunConfig config = context.config();
         TrainingSettings settings = TrainingSettings.of(config, DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
         ModelSnapshot base = registry.find(Objects.requireNonNull(TrainingPlans.baseSnapshotId(config)))

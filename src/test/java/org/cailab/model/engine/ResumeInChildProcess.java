@@ -27,7 +27,7 @@ public final class ResumeInChildProcess {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String mode = args[1];
-        EngineThreads.configure(0, 1);
+        EngineThreads.configure(0, 1, 1);
         List<ByteBuffer> ballast = new ArrayList<>();
         if (mode.equals("resume")) {
             Random random = new Random(ProcessHandle.current().pid());
@@ -38,7 +38,7 @@ public final class ResumeInChildProcess {
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(() -> {
             try {
-                EngineThreads.applyToCurrentThread();
+                EngineThreads.forTraining();
                 train(dir, mode);
             } catch (Throwable t) {
                 failure[0] = t;
