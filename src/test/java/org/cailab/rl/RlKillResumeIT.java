@@ -69,9 +69,9 @@ class RlKillResumeIT extends IntegrationTest {
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(7)
                 .withExecution(new RunConfig.Execution(1, 3, 0))
-                .withParameter(RlParameters.STEPS, "8")
+                .withParameter(RlParameters.STEPS, "16")
                 .withParameter(RlParameters.PROMPTS_PER_STEP, "2")
-                .withParameter(RlParameters.SNAPSHOT_EVERY, "4")
+                .withParameter(RlParameters.SNAPSHOT_EVERY, "8")
                 .withParameter(RlParameters.MINI_BATCH, "2")
                 .withParameter(RlParameters.LEARNING_RATE, "1e-3")
                 .withParameter(RlParameters.TARGET_KL, "1");
@@ -88,8 +88,8 @@ class RlKillResumeIT extends IntegrationTest {
             ChildApp first = ChildApp.start("rl-a", postgres.jdbcUrl(), "postgres", childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
-                // in the second segment: the first checkpoint is written, the second is not
-                SlCaiTestData.await(runs, run.id(), s -> rl.steps(run.id()).size() >= 5, Duration.ofSeconds(240));
+                // early in the second segment (steps 9 to 16): the first checkpoint is written, the second is far off
+                SlCaiTestData.await(runs, run.id(), s -> rl.steps(run.id()).size() >= 9, Duration.ofSeconds(240));
             } finally {
                 first.kill();
             }
@@ -110,7 +110,8 @@ class RlKillResumeIT extends IntegrationTest {
 
             List<RlStepStats> resumed = rl.steps(run.id());
             List<RlStepStats> uninterrupted = rl.steps(reference.id());
-            assertThat(resumed).extracting(RlStepStats::promptsSeen).containsExactly(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L);
+            assertThat(resumed).extracting(RlStepStats::promptsSeen).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, 16).map(i -> 2 * i).boxed().toList());
             assertThat(uninterrupted).hasSameSizeAs(resumed);
             for (int i = 0; i < resumed.size(); i++) {
                 System.out.printf("RL step %d: reward %s / %s, KL %s / %s%n", i + 1, resumed.get(i).meanScore(),
@@ -124,8 +125,8 @@ class RlKillResumeIT extends IntegrationTest {
             }
             List<ModelSnapshot> snapshots = snapshotsOf(run.id());
             List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id());
-            assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(8L, 16L);
-            assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(8L, 16L);
+            assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
+            assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
             assertSameWeights(Path.of(snapshots.getFirst().location()), Path.of(referenceSnapshots.getFirst().location()));
             assertSameWeights(Path.of(snapshots.getLast().location()), Path.of(referenceSnapshots.getLast().location()));
         }
