@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * Where tensors made from Java arrays live. DJL's {@code NDManager.create(float[])} wraps a direct {@code ByteBuffer}
- * in a tensor without copying ({@code torch::from_blob}), so the tensor's address, and its alignment, is wherever
- * {@code malloc} put that buffer: it depends on everything the process allocated before. libtorch's CPU kernels
- * (MKL's GEMM among them) may round differently for the same values at a different alignment, so weights kept in such
- * memory make a training run's floats depend on the process's history: a run resumed in a new process drifted from
- * the uninterrupted one ({@code docs/decisions/0150-cross-process-determinism.md}). A copy made by libtorch lives in
- * its own allocator's memory, which is always 64-byte aligned.
+ * in a tensor without copying ({@code torch::from_blob}), so the tensor's address and alignment are wherever
+ * {@code malloc} put that buffer (they depend on everything the process allocated before), and its memory is only
+ * as safe as that Java buffer. Tensors that live as long as a model are copied into libtorch's own allocator (64-byte
+ * aligned) instead: a precaution for runs resumed in another process, since MKL documents that alignment can change
+ * its results; we measured no such effect ({@code docs/decisions/0150-cross-process-determinism.md}).
  */
 public final class TorchMemory {
 
