@@ -9,8 +9,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * killed ({@code docs/decisions/0150-cross-process-determinism.md}).
  *
  * <p>Two counts: inference threads (sampling, scoring, serving) use {@code intraOp}; training threads (SL finetuning,
- * PM and RL runs) use {@code trainingIntraOp}, 1 by default, because with two or more intra-op threads libtorch's CPU
- * path gave different weights in about 1 of 12 otherwise identical short trainings, and with one it never did.
+ * PM and RL runs) use {@code trainingIntraOp}, 1 by default: the same on every machine, unlike a count taken from the
+ * available processors (the count changes how libtorch splits its sums).
  *
  * <p>Why per thread: libtorch keeps the intra-op count in OpenMP's per-thread setting and in MKL's thread-local one,
  * and a thread reads the global count lazily, at its first parallel loop; until then MKL uses its own default (all
