@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cailab.model.engine.EngineThreads;
 import org.cailab.base.CailabProperties;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelRegistry;
@@ -115,6 +116,7 @@ class RlStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
+        EngineThreads.forTraining(); // the same float sums in whichever instance resumes the run
         RunConfig config = context.config();
         RlParameters parameters = RlParameters.of(config);
         RlSettings settings = parameters.settings(config);

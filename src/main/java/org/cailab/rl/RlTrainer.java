@@ -29,6 +29,7 @@ import org.cailab.model.engine.LrSchedule;
 import org.cailab.model.engine.ParameterOptimizer;
 import org.cailab.model.engine.SafetensorsReader;
 import org.cailab.model.engine.SafetensorsWriter;
+import org.cailab.model.engine.TorchMemory;
 import org.cailab.model.engine.TrainingConfig;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ public final class RlTrainer implements AutoCloseable {
         if (settings.algorithm() == RlAlgorithm.PPO) {
             NDManager m = policy.model().manager();
             valueHeadTensors.forEach((name, t) -> {
-                NDArray a = m.create(t.data(), new Shape(t.shape()));
+                NDArray a = TorchMemory.owned(m.create(t.data(), new Shape(t.shape())));
                 NDScope.unregister(a);
                 valueHead.put(name, a);
             });

@@ -3,6 +3,7 @@ package org.cailab.training;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotEvaluationService;
+import org.cailab.model.engine.EngineThreads;
 import org.cailab.model.engine.CheckpointStore;
 import org.cailab.model.engine.DataOrder;
 import org.cailab.model.engine.HhhEvaluation;
@@ -174,6 +175,7 @@ class PreferenceModelStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
+        EngineThreads.forTraining(); // the same float sums in whichever instance resumes the run
         RunConfig config = context.config();
         TrainingSettings settings = TrainingSettings.of(config, DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
         ModelSnapshot base = registry.find(Objects.requireNonNull(TrainingPlans.baseSnapshotId(config)))

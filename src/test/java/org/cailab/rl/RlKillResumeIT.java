@@ -69,9 +69,9 @@ class RlKillResumeIT extends IntegrationTest {
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(7)
                 .withExecution(new RunConfig.Execution(1, 3, 0))
-                .withParameter(RlParameters.STEPS, "8")
+                .withParameter(RlParameters.STEPS, "16")
                 .withParameter(RlParameters.PROMPTS_PER_STEP, "2")
-                .withParameter(RlParameters.SNAPSHOT_EVERY, "4")
+                .withParameter(RlParameters.SNAPSHOT_EVERY, "8")
                 .withParameter(RlParameters.MINI_BATCH, "2")
                 .withParameter(RlParameters.LEARNING_RATE, "1e-3")
                 .withParameter(RlParameters.TARGET_KL, "1");
@@ -88,8 +88,8 @@ class RlKillResumeIT extends IntegrationTest {
             ChildApp first = ChildApp.start("rl-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
-                // in the second segment: the first checkpoint is written, the second is not
-                SlCaiTestData.await(runs, run.id(), s -> rl.steps(run.id()).size() >= 5, Duration.ofSeconds(240));
+                // early in the second segment (steps 9 to 16): the first checkpoint is written, the second is far off
+                SlCaiTestData.await(runs, run.id(), s -> rl.steps(run.id()).size() >= 9, Duration.ofSeconds(240));
             } finally {
                 first.kill();
             }
@@ -110,17 +110,25 @@ class RlKillResumeIT extends IntegrationTest {
 
             List<RlStepStats> resumed = rl.steps(run.id());
             List<RlStepStats> uninterrupted = rl.steps(reference.id());
-            assertThat(resumed).extracting(RlStepStats::promptsSeen).containsExactly(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L);
-            // Every step is recorded exactly once, in order. Equality of rewards and weights with the uninterrupted run
-            // held in most clean runs but failed once across processes (rollouts are batched by the continuous batcher,
-            // whose batch shapes can differ between processes): bit-identical resume is asserted in RlTrainerTest within
-            // one process; across processes it is an open question, recorded in the closing note of session 3.
+            assertThat(resumed).extracting(RlStepStats::promptsSeen).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, 16).map(i -> 2 * i).boxed().toList());
             assertThat(uninterrupted).hasSameSizeAs(resumed);
+            for (int i = 0; i < resumed.size(); i++) {
+                System.out.printf("RL step %d: reward %s / %s, KL %s / %s%n", i + 1, resumed.get(i).meanScore(),
+                        uninterrupted.get(i).meanScore(), resumed.get(i).meanKl(), uninterrupted.get(i).meanKl());
+            }
+            for (int i = 0; i < resumed.size(); i++) {
+                assertThat(resumed.get(i).meanScore()).as("reward at step %d", i + 1)
+                        .isEqualTo(uninterrupted.get(i).meanScore());
+                assertThat(resumed.get(i).meanKl()).as("KL at step %d", i + 1).isEqualTo(uninterrupted.get(i).meanKl());
+                assertThat(resumed.get(i).klCoefficient()).isEqualTo(uninterrupted.get(i).klCoefficient());
+            }
             List<ModelSnapshot> snapshots = snapshotsOf(run.id());
             List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id());
-            assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(8L, 16L);
-            assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(8L, 16L);
-            assertThat(Path.of(snapshots.getLast().location()).resolve("model.safetensors")).exists();
+            assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
+            assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
+            assertSameWeights(Path.of(snapshots.getFirst().location()), Path.of(referenceSnapshots.getFirst().location()));
+            assertSameWeights(Path.of(snapshots.getLast().location()), Path.of(referenceSnapshots.getLast().location()));
         }
     }
 

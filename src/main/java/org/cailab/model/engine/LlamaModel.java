@@ -76,12 +76,12 @@ public final class LlamaModel implements AutoCloseable {
             Map<String, NDArray> params = new LinkedHashMap<>();
             for (var e : config.tensorShapes().entrySet()) {
                 HostTensor t = source.read(e.getKey(), e.getValue());
-                NDArray array = manager.create(t.data(), new Shape(t.shape()));
+                NDArray array = TorchMemory.owned(manager.create(t.data(), new Shape(t.shape())));
                 array.setName(e.getKey());
                 params.put(e.getKey(), array);
             }
             float[] inv = RopeScaling.inverseFrequencies(config.headDim(), config.ropeTheta(), config.ropeScaling());
-            return new LlamaModel(config, manager, params, manager.create(inv));
+            return new LlamaModel(config, manager, params, TorchMemory.owned(manager.create(inv)));
         } catch (RuntimeException e) {
             manager.close();
             throw e;

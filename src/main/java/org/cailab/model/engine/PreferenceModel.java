@@ -106,7 +106,7 @@ public final class PreferenceModel implements AutoCloseable {
                 throw new ModelFormatException("score.weight has " + head.length + " values, expected hidden size "
                         + backbone.config().hiddenSize());
             }
-            NDArray weight = backbone.manager().create(head, new Shape(1, head.length));
+            NDArray weight = TorchMemory.owned(backbone.manager().create(head, new Shape(1, head.length)));
             weight.setName(SCORE_WEIGHT);
             NDScope.unregister(weight);
             TextTokenizer tokenizer = tokenizerDir != null && Files.isRegularFile(tokenizerDir.resolve("tokenizer.json"))

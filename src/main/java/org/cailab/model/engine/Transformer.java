@@ -85,7 +85,8 @@ final class Transformer {
                 sin[p * hd + half + i] = s;
             }
         }
-        return new NDArray[] {manager.create(cos, new Shape(positions, hd)), manager.create(sin, new Shape(positions, hd))};
+        return new NDArray[] {TorchMemory.owned(manager.create(cos, new Shape(positions, hd))),
+            TorchMemory.owned(manager.create(sin, new Shape(positions, hd)))};
     }
 
     /** Forgets the fused weights (the parameters were changed in place, say by a training step). */
@@ -139,7 +140,7 @@ final class Transformer {
             rotation[(j + half) * hd + j] = -1f; // out[j] = -x[j + half]
             rotation[j * hd + j + half] = 1f; // out[j + half] = x[j]
         }
-        NDArray rotate = manager.create(rotation, new Shape(hd, hd));
+        NDArray rotate = TorchMemory.owned(manager.create(rotation, new Shape(hd, hd)));
         NDScope.unregister(rotate);
         return new Fused(weights, biases, rotate);
     }
