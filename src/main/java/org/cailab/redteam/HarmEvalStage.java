@@ -129,7 +129,7 @@ class HarmEvalStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Dashboards (absolute harmfulness)", "dashboards", false));
+        return List.of(new RunLink("Dashboards (absolute harmfulness)", "dashboard", false));
     }
 
     @Override
