@@ -66,8 +66,9 @@ class HarmPredictorIT extends IntegrationTest {
     @Test
     void trainsAHarmPredictorOnImportedRatingsAndEvaluatesSnapshotsWithIt() throws Exception {
         ModelSnapshot base = SlCaiTestData.model(registry);
-        ImportReport imported = data.importAttempts("synthetic_red_team.jsonl",
-                new ByteArrayInputStream(syntheticAttempts(200).getBytes(StandardCharsets.UTF_8)));
+        // an import is attributed to a stored user (the test's researcher is only a mock)
+        ImportReport imported = SlCaiTestData.asAdmin(() -> data.importAttempts("synthetic_red_team.jsonl",
+                new ByteArrayInputStream(syntheticAttempts(200).getBytes(StandardCharsets.UTF_8))));
 
         Run train = runs.start(RunConfig.of("harm-train", "harm predictor tiny")
                 .withModelSnapshots(List.of(String.valueOf(base.id())))
