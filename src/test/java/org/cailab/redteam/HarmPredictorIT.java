@@ -118,7 +118,7 @@ class HarmPredictorIT extends IntegrationTest {
         assertThat(evaluated.run().state()).isEqualTo(RunState.FINISHED);
 
         List<HarmEvalItem> items = stats.harmEvalItems(eval.id());
-        assertThat(items).extracting(HarmEvalItem::position).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(items).extracting(HarmEvalItem::position).containsExactlyInAnyOrder(1, 2, 3, 4); // positions count from 1
         Set<String> keys = new HashSet<>();
         Map<Long, List<Double>> promptMeans = new LinkedHashMap<>();
         try (PreferenceModel model = PreferenceModel.load(Path.of(predictor.location()))) {
