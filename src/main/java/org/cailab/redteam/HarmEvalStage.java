@@ -65,7 +65,7 @@ class HarmEvalStage implements RunStage {
     private final PromptSetService promptSets;
     private final Device device;
     /** The predictor last loaded (runs of one predictor follow each other; a different one replaces it). */
-    private LoadedPredictor loaded;
+    private @org.jspecify.annotations.Nullable LoadedPredictor loaded;
 
     private record LoadedPredictor(long snapshotId, PreferenceModel model) {
     }
@@ -222,13 +222,19 @@ class HarmEvalStage implements RunStage {
         if (loaded == null || loaded.snapshotId() != predictorId) {
             ModelSnapshot predictor = models.snapshot(predictorId)
                     .orElseThrow(() -> new RunException("The harm predictor of this run no longer exists."));
-            if (loaded != null) {
-                loaded.model().close();
-            }
-            loaded = null;
+            close();
             loaded = new LoadedPredictor(predictorId, PreferenceModel.load(Path.of(predictor.location()), device));
         }
         return loaded.model().score(conversations, responses);
+    }
+
+    /** Frees the loaded predictor when the application stops. */
+    @jakarta.annotation.PreDestroy
+    synchronized void close() {
+        if (loaded != null) {
+            loaded.model().close();
+            loaded = null;
+        }
     }
 
     static String conversation(List<Turn> turns) {
