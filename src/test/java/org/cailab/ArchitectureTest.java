@@ -46,6 +46,17 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Security owns the edge: every filter chain, API-key filter and study-link sign-in is declared in one place. */
+    @Test
+    void onlySecurityDeclaresFilterChains() {
+        noClasses().that().resideOutsideOfPackage("org.cailab.security..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.web.SecurityFilterChain")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.config.annotation.web.builders.HttpSecurity")
+                .check(CLASSES);
+    }
+
     @Test
     void ratingMathHasNoFrameworkDependencies() {
         noClasses().that().resideInAPackage("org.cailab.rating..")

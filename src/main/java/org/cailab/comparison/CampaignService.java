@@ -2,6 +2,7 @@ package org.cailab.comparison;
 
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.security.StudyLinkEntry;
 import org.cailab.security.UserService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,16 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final ModelService models;
     private final UserService users;
-    private final ProlificEntry entry;
+    private final StudyLinkEntry entry;
+    private final ComparisonStudyCampaigns studyCampaigns;
 
-    CampaignService(CampaignRepository campaigns, ModelService models, UserService users, ProlificEntry entry) {
+    CampaignService(CampaignRepository campaigns, ModelService models, UserService users, StudyLinkEntry entry,
+            ComparisonStudyCampaigns studyCampaigns) {
         this.campaigns = campaigns;
         this.models = models;
         this.users = users;
         this.entry = entry;
+        this.studyCampaigns = studyCampaigns;
     }
 
     /**
@@ -38,7 +42,7 @@ public class CampaignService {
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public String studyLink(long campaignId) {
-        return entry.studyLink(campaignId);
+        return entry.studyLink(studyCampaigns, campaignId);
     }
 
     /** All campaigns, newest first. */

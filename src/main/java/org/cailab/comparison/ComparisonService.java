@@ -1,5 +1,6 @@
 package org.cailab.comparison;
 
+import org.cailab.base.RandomSource;
 import org.cailab.security.UserAccount;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserService;
@@ -11,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The worker's side of a campaign and the votes it produces. Every request of one worker in one campaign runs
@@ -34,13 +34,13 @@ public class ComparisonService {
     private final WorkerTurns turns;
 
     ComparisonService(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator,
-                      UserService users, ApplicationEventPublisher events) {
+                      UserService users, ApplicationEventPublisher events, RandomSource random) {
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
         this.users = users;
         this.events = events;
-        this.turns = new WorkerTurns(campaigns, conversations, generator);
+        this.turns = new WorkerTurns(campaigns, conversations, generator, random);
     }
 
     /** The open campaigns with the worker's progress in each. */
@@ -49,7 +49,7 @@ public class ComparisonService {
     public List<OpenCampaign> openCampaigns() {
         long me = me().id();
         return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(ProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
                 .map(c -> new OpenCampaign(c.id(), c.name(), c.settings().task(), conversations.countVotes(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
@@ -291,7 +291,7 @@ public class ComparisonService {
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private Campaign campaign(long campaignId) {
         return campaigns.findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(ProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
                 .orElseThrow(() -> new ComparisonException("There is no campaign " + campaignId + "."));
     }
 
@@ -305,9 +305,5 @@ public class ComparisonService {
 
     private UserAccount me() {
         return users.currentUser();
-    }
-
-    static ThreadLocalRandom random() {
-        return ThreadLocalRandom.current();
     }
 }

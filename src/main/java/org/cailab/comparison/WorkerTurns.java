@@ -1,5 +1,6 @@
 package org.cailab.comparison;
 
+import org.cailab.base.RandomSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,8 +20,11 @@ final class WorkerTurns {
     private final CampaignRepository campaigns;
     private final ConversationRepository conversations;
     private final AnswerGenerator generator;
+    private final RandomSource random;
 
-    WorkerTurns(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator) {
+    WorkerTurns(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator,
+                RandomSource random) {
+        this.random = random;
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
@@ -30,14 +34,14 @@ final class WorkerTurns {
     StoredConversation startConversation(Campaign campaign, long workerId) {
         List<Long> goldIds = campaigns.goldItems(campaign.id()).stream().map(GoldItem::id).toList();
         Optional<GoldItem> gold = GoldMixer.pick(campaign.settings().goldRate(), goldIds,
-                        conversations.answeredGoldItems(campaign.id(), workerId), ComparisonService.random())
+                        conversations.answeredGoldItems(campaign.id(), workerId), random.next())
                 .flatMap(campaigns::goldItem);
         if (gold.isEmpty()) {
             return conversations.insertConversation(campaign.id(), workerId, null);
         }
         GoldItem item = gold.get();
         StoredConversation conversation = conversations.insertConversation(campaign.id(), workerId, item.id());
-        Side better = ComparisonService.random().nextBoolean() ? Side.A : Side.B;
+        Side better = random.next().nextBoolean() ? Side.A : Side.B;
         String answerA = better == Side.A ? item.betterAnswer() : item.worseAnswer();
         String answerB = better == Side.B ? item.betterAnswer() : item.worseAnswer();
         conversations.insertGoldTurn(conversation.id(), item.prompt(), Transcript.prompt(List.of(), item.prompt()),
@@ -54,7 +58,7 @@ final class WorkerTurns {
             throw new ComparisonException("This conversation has reached its limit of " + s.turnLimit()
                     + " turns. Start a new conversation.");
         }
-        PairDrawer.Pair pair = PairDrawer.draw(s.pool(), s.pairDrawing(), ComparisonService.random());
+        PairDrawer.Pair pair = PairDrawer.draw(s.pool(), s.pairDrawing(), random.next());
         String prompt = Transcript.prompt(conversations.exchanges(conversation.id()), message);
         StoredTurn turn = conversations.insertTurn(conversation.id(), conversation.votedTurns(), message, prompt, pair);
         afterCommit(() -> generator.start(turn));
@@ -99,7 +103,7 @@ final class WorkerTurns {
             }
         }
         Side continued = choice.preferredSide() != null ? choice.preferredSide()
-                : ComparisonService.random().nextBoolean() ? Side.A : Side.B;
+                : random.next().nextBoolean() ? Side.A : Side.B;
         Boolean goldCorrect = turn.gold() ? turn.goldBetterSide() == choice.preferredSide() : null;
         boolean leak = turn.leakA() || turn.leakB();
         NewVote vote = new NewVote(turn.id(), request.idempotencyKey(), campaign.id(), conversation.id(), workerId,

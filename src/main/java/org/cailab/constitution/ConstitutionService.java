@@ -1,6 +1,7 @@
 package org.cailab.constitution;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -14,6 +15,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stored constitutions and their immutable, numbered versions: the transaction and role boundary of the
@@ -29,6 +32,11 @@ public class ConstitutionService {
 
     /** Who "saved" what the application creates by itself, such as the default constitution. */
     public static final String SYSTEM_USER = "system";
+    /** The constitution a run uses when it names none. */
+    public static final String DEFAULT_CONSTITUTION = "default";
+    /** The cache of version contents (immutable once saved). */
+    static final String CONTENT_CACHE = "constitution-content";
+    private static final Pattern NAMED_VERSION = Pattern.compile("(.+?)\\s+v(\\d+)");
     static final int MAX_COMMENT_LENGTH = 1000;
     static final int MAX_NAME_LENGTH = 100;
 
@@ -67,6 +75,51 @@ public class ConstitutionService {
     @Transactional(readOnly = true)
     public ConstitutionVersionView version(long versionId) {
         return load(versionId);
+    }
+
+    /**
+     * The version a run's constitution reference names: a version id, {@code "name vN"}, or a constitution's name
+     * (its active version); {@code null} means the constitution named {@value #DEFAULT_CONSTITUTION}. Names are
+     * matched regardless of case.
+     *
+     * @throws ConstitutionEditException when nothing matches, saying what was looked for
+     */
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public ConstitutionVersionView resolve(@Nullable String reference) {
+        String ref = reference == null ? DEFAULT_CONSTITUTION : reference.strip();
+        if (!ref.isEmpty() && ref.chars().allMatch(Character::isDigit)) {
+            return load(Long.parseLong(ref));
+        }
+        Matcher named = NAMED_VERSION.matcher(ref);
+        if (named.matches()) {
+            ConstitutionSummary constitution = named(named.group(1));
+            int number = Integer.parseInt(named.group(2));
+            return repository.findVersions(constitution.id()).stream().filter(v -> v.number() == number)
+                    .findFirst().map(v -> load(v.id()))
+                    .orElseThrow(() -> new ConstitutionEditException("Constitution \"" + constitution.name()
+                            + "\" has no version " + number + "."));
+        }
+        ConstitutionSummary constitution = named(ref);
+        return activeVersion(constitution.id()).orElseThrow(() -> new ConstitutionEditException(
+                "Constitution \"" + constitution.name() + "\" has no active version; name a version."));
+    }
+
+    /**
+     * The content of one version. Versions never change once saved, so the content is cached (Caffeine, see
+     * {@code spring.cache.*}) for the run workers that read it for every item.
+     */
+    @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    @Cacheable(CONTENT_CACHE)
+    public ConstitutionContent content(long versionId) {
+        return load(versionId).content();
+    }
+
+    private ConstitutionSummary named(String name) {
+        return constitutions().stream().filter(c -> c.name().equalsIgnoreCase(name.strip()))
+                .findFirst().orElseThrow(() -> new ConstitutionEditException("There is no constitution \""
+                        + name.strip() + "\" (give a constitution name, \"name vN\" or a version id)."));
     }
 
     /** The version new runs of this constitution use, if one is marked active. */

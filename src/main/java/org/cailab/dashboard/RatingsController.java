@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code GET /api/ratings?task=helpfulness|harmlessness&method=bt|elo&bootstrap=N&anchor=NAME}: the leaderboard of
- * one task as JSON ({@link LeaderboardExport#json}), for scripts. Authentication: see {@link ApiSecurityConfiguration}.
+ * one task as JSON ({@link LeaderboardExport#json}), for scripts. Authentication: see {@code org.cailab.security.ApiSecurityConfiguration}.
  */
 @RestController
 class RatingsController {

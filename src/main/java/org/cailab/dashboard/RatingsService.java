@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,14 +29,14 @@ import java.util.stream.Collectors;
 @Service
 public class RatingsService {
 
-    /** More different settings than this are not worth keeping; the cache is then simply emptied. */
+    /** More different settings than this are not worth keeping; the least recently used go first. */
     private static final int MAX_CACHED = 64;
 
     private final ComparisonService comparisons;
     private final ModelService models;
     private final RatingsChanges changes;
     private final double btPrior;
-    private final Map<RatingQuery, Leaderboard> cache = new ConcurrentHashMap<>();
+    private final Cache<RatingQuery, Leaderboard> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private final Map<ComparisonTask, AtomicLong> generations = new EnumMap<>(ComparisonTask.class);
 
     RatingsService(ComparisonService comparisons, ModelService models, RatingsChanges changes,
@@ -56,14 +57,14 @@ public class RatingsService {
      */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     public Leaderboard leaderboard(RatingQuery query) {
-        Leaderboard cached = cache.get(query);
+        Leaderboard cached = cache.getIfPresent(query);
         if (cached != null) {
             return cached;
         }
         AtomicLong generation = generations.get(query.task());
         // one computation per task at a time: pages refreshing together after a vote share the result
         synchronized (generation) {
-            cached = cache.get(query);
+            cached = cache.getIfPresent(query);
             if (cached != null) {
                 return cached;
             }
@@ -74,9 +75,6 @@ public class RatingsService {
             Leaderboard computed = LeaderboardCalculator.compute(query, votes, snapshots, btPrior,
                     OffsetDateTime.now());
             if (generation.get() == before) {
-                if (cache.size() >= MAX_CACHED) {
-                    cache.clear();
-                }
                 cache.put(query, computed);
             }
             return computed;
@@ -114,7 +112,7 @@ public class RatingsService {
     void changed(Set<ComparisonTask> tasks) {
         for (ComparisonTask task : tasks) {
             generations.get(task).incrementAndGet();
-            cache.keySet().removeIf(q -> q.task() == task);
+            cache.asMap().keySet().removeIf(q -> q.task() == task);
         }
         changes.changed(tasks);
     }

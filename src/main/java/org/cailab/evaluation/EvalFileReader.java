@@ -57,6 +57,31 @@ public final class EvalFileReader {
         return items;
     }
 
+    /**
+     * The {@code text_correct} / {@code text_incorrect} transcript pairs of a file's lines, in file order, when every
+     * non-blank line has both as strings (the paper's HHH file does); empty otherwise. Call after {@link #read} has
+     * accepted the file.
+     */
+    public static java.util.List<TranscriptPair> transcriptPairs(String text) {
+        List<TranscriptPair> pairs = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(line);
+            } catch (JacksonException e) {
+                return List.of();
+            }
+            if (node == null || !node.path("text_correct").isString() || !node.path("text_incorrect").isString()) {
+                return List.of();
+            }
+            pairs.add(new TranscriptPair(node.get("text_correct").asString(), node.get("text_incorrect").asString()));
+        }
+        return pairs;
+    }
+
     static EvalItem item(String name, int line, String text) {
         JsonNode node;
         try {

@@ -59,17 +59,47 @@ public class EvaluationSetService {
             throw new IllegalArgumentException("Give the evaluation set a name of 1-" + MAX_NAME_LENGTH + " characters.");
         }
         List<EvalItem> items;
+        List<TranscriptPair> pairs;
         try (InputStreamReader reader = new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            items = EvalFileReader.read(fileName, reader);
+            // evaluation files are small (the HHH file is 438 lines): read once, parse as items and as pairs
+            java.io.StringWriter buffer = new java.io.StringWriter();
+            reader.transferTo(buffer);
+            String text = buffer.toString();
+            items = EvalFileReader.read(fileName, new java.io.StringReader(text));
+            pairs = EvalFileReader.transcriptPairs(text);
         } catch (CharacterCodingException e) {
             throw new EvalFileException(fileName, 0, "is not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException(fileName + ": " + e.getMessage(), e);
         }
-        long id = sets.insert(trimmed, fileName, items, currentUsername()).orElseThrow(
+        long id = sets.insert(trimmed, fileName, items, pairs, currentUsername()).orElseThrow(
                 () -> new IllegalArgumentException("An evaluation set named \"" + trimmed + "\" already exists."));
         return sets.findAll().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * The set's {@code text_correct} / {@code text_incorrect} transcript pairs (what a preference model is evaluated
+     * on); empty when its file had none.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<TranscriptPair> transcriptPairs(long setId) {
+        return sets.transcriptPairs(setId);
+    }
+
+    /** The names of the sets that have transcript pairs, newest first. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<String> setsWithTranscriptPairs() {
+        return sets.namesWithTranscriptPairs();
+    }
+
+    /** The set of that name (case-insensitive). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public java.util.Optional<EvaluationSet> set(String name) {
+        return sets.findByName(name);
     }
 
     /** Every set, newest first. */

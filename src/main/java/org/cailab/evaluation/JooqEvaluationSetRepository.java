@@ -24,12 +24,15 @@ class JooqEvaluationSetRepository {
     }
 
     /** Inserts a set; empty when the name is taken. */
-    Optional<Long> insert(String name, String fileName, List<EvalItem> items, String createdBy) {
+    Optional<Long> insert(String name, String fileName, List<EvalItem> items, List<TranscriptPair> pairs,
+                          String createdBy) {
         return dsl.insertInto(EVALUATION_SET)
                 .set(EVALUATION_SET.NAME, name)
                 .set(EVALUATION_SET.FILE_NAME, fileName)
                 .set(EVALUATION_SET.ITEM_COUNT, items.size())
                 .set(EVALUATION_SET.ITEMS, JSONB.valueOf(MAPPER.writeValueAsString(items)))
+                .set(EVALUATION_SET.TRANSCRIPT_PAIRS, pairs.isEmpty() ? null
+                        : JSONB.valueOf(MAPPER.writeValueAsString(pairs)))
                 .set(EVALUATION_SET.CREATED_BY, createdBy)
                 .onConflictDoNothing()
                 .returning(EVALUATION_SET.ID)
@@ -56,6 +59,19 @@ class JooqEvaluationSetRepository {
                         "There is no evaluation set " + id + "."));
         return MAPPER.readValue(json.data(), new TypeReference<List<EvalItem>>() {
         });
+    }
+
+    List<TranscriptPair> transcriptPairs(long id) {
+        JSONB json = dsl.select(EVALUATION_SET.TRANSCRIPT_PAIRS).from(EVALUATION_SET).where(EVALUATION_SET.ID.eq(id))
+                .fetchOptional().orElseThrow(() -> new IllegalArgumentException("There is no evaluation set " + id + "."))
+                .value1();
+        return json == null ? List.of() : MAPPER.readValue(json.data(), new TypeReference<List<TranscriptPair>>() {
+        });
+    }
+
+    List<String> namesWithTranscriptPairs() {
+        return dsl.select(EVALUATION_SET.NAME).from(EVALUATION_SET).where(EVALUATION_SET.TRANSCRIPT_PAIRS.isNotNull())
+                .orderBy(EVALUATION_SET.CREATED_AT.desc(), EVALUATION_SET.ID.desc()).fetch(EVALUATION_SET.NAME);
     }
 
     private static EvaluationSet set(Record r) {

@@ -21,11 +21,14 @@ import java.time.Duration;
  *                           one (default 4)
  * @param remoteBackoff      delay before the first retry of a failed request to a remote backend (doubled each time)
  * @param remoteTakeOut      how long a remote URL that failed three times in a row is left out
+ * @param maxLiveNewTokens   the most new tokens one live request (playground, comparison or red-team answer) may ask
+ *                           for; more is refused (default 2048)
  */
 @ConfigurationProperties(prefix = "cailab.models")
 public record ModelProperties(String device, int maxBatchSize, boolean demoEnabled, int demoSteps, int maxQueuedLive,
                               int maxQueuedPipeline, int maxInFlightPerUser, Duration idleUnload, int maxLoaded,
-                              @Nullable Duration remoteBackoff, @Nullable Duration remoteTakeOut) {
+                              @Nullable Duration remoteBackoff, @Nullable Duration remoteTakeOut,
+                              int maxLiveNewTokens) {
 
     public ModelProperties {
         if (device == null || device.isBlank()) {
@@ -57,6 +60,9 @@ public record ModelProperties(String device, int maxBatchSize, boolean demoEnabl
         }
         if (remoteTakeOut == null || remoteTakeOut.isNegative()) {
             remoteTakeOut = Duration.ofSeconds(30);
+        }
+        if (maxLiveNewTokens <= 0) {
+            maxLiveNewTokens = 2048;
         }
     }
 }

@@ -27,13 +27,16 @@ class RoutingModelService implements ModelService {
     private final LocalModelService local;
     private final RemoteModels remote;
     private final ModelSnapshotRepository snapshots;
+    private final int maxLiveNewTokens;
     // remote calls block on HTTP: one virtual thread each, the backend's own limit decides how many run at once
     private final ExecutorService remoteCalls = Executors.newVirtualThreadPerTaskExecutor();
 
-    RoutingModelService(LocalModelService local, RemoteModels remote, ModelSnapshotRepository snapshots) {
+    RoutingModelService(LocalModelService local, RemoteModels remote, ModelSnapshotRepository snapshots,
+                        ModelProperties properties) {
         this.local = local;
         this.remote = remote;
         this.snapshots = snapshots;
+        this.maxLiveNewTokens = properties.maxLiveNewTokens();
     }
 
     @Override
@@ -52,6 +55,7 @@ class RoutingModelService implements ModelService {
     @PreAuthorize("isAuthenticated()")
     public CompletableFuture<GenerationResult> generate(long snapshotId, String prompt, SamplingSettings settings,
                                                         Consumer<String> onText) {
+        checkLiveLimit(settings);
         Optional<OpenAiClient> client = client(snapshotId);
         if (client.isEmpty()) {
             return local.generate(snapshotId, prompt, settings, onText);
@@ -59,9 +63,21 @@ class RoutingModelService implements ModelService {
         return CompletableFuture.supplyAsync(() -> client.get().generate(prompt, settings, onText), remoteCalls);
     }
 
+    /**
+     * A live request (someone waits on a page) may not hold a model for longer than the configured number of new
+     * tokens; the browser's bound on the playground's field is not a check (a client can send any number).
+     */
+    private void checkLiveLimit(SamplingSettings settings) {
+        if (settings.priority() == RequestPriority.LIVE && settings.maxNewTokens() > maxLiveNewTokens) {
+            throw new IllegalArgumentException("Max new tokens " + settings.maxNewTokens() + " is above the limit of "
+                    + maxLiveNewTokens + " for live requests (CAILAB_MAX_LIVE_NEW_TOKENS)");
+        }
+    }
+
     @Override
     @PreAuthorize("isAuthenticated()")
     public List<GenerationResult> generateAll(long snapshotId, List<String> prompts, SamplingSettings settings) {
+        checkLiveLimit(settings);
         Optional<OpenAiClient> client = client(snapshotId);
         if (client.isEmpty()) {
             return local.generateAll(snapshotId, prompts, settings);

@@ -5,6 +5,7 @@ import org.cailab.comparison.Transcript;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.security.StudyLinkEntry;
 import org.cailab.security.UserService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,13 +27,16 @@ public class RedTeamCampaignService {
     private final RedTeamCampaignRepository campaigns;
     private final ModelService models;
     private final UserService users;
-    private final RedTeamProlificEntry entry;
+    private final StudyLinkEntry entry;
+    private final RedTeamStudyCampaigns studyCampaigns;
 
-    RedTeamCampaignService(RedTeamCampaignRepository campaigns, ModelService models, UserService users, RedTeamProlificEntry entry) {
+    RedTeamCampaignService(RedTeamCampaignRepository campaigns, ModelService models, UserService users, StudyLinkEntry entry,
+            RedTeamStudyCampaigns studyCampaigns) {
         this.campaigns = campaigns;
         this.models = models;
         this.users = users;
         this.entry = entry;
+        this.studyCampaigns = studyCampaigns;
     }
 
     /**
@@ -41,7 +45,7 @@ public class RedTeamCampaignService {
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public String studyLink(long campaignId) {
-        return entry.studyLink(campaignId);
+        return entry.studyLink(studyCampaigns, campaignId);
     }
 
     /** All red-team campaigns, newest first. */

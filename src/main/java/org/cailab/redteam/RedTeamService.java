@@ -1,5 +1,6 @@
 package org.cailab.redteam;
 
+import org.cailab.base.RandomSource;
 import org.cailab.comparison.Transcript;
 
 import org.cailab.comparison.Exchange;
@@ -18,7 +19,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The worker's side of a red-team campaign: describe a task, talk with one anonymous model, rate the attempt 0-4.
@@ -38,9 +38,11 @@ public class RedTeamService {
     private final ReplyGenerator generator;
     private final UserService users;
     private final ApplicationEventPublisher events;
+    private final RandomSource random;
 
     RedTeamService(RedTeamCampaignRepository campaigns, AttemptRepository attempts, ReplyGenerator generator,
-                   UserService users, ApplicationEventPublisher events) {
+                   UserService users, ApplicationEventPublisher events, RandomSource random) {
+        this.random = random;
         this.campaigns = campaigns;
         this.attempts = attempts;
         this.generator = generator;
@@ -54,7 +56,7 @@ public class RedTeamService {
     public List<OpenRedTeamCampaign> openCampaigns() {
         long me = me().id();
         return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(RedTeamProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
                 .map(c -> new OpenRedTeamCampaign(c.id(), c.name(), attempts.countRated(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
@@ -108,7 +110,7 @@ public class RedTeamService {
         if (quotaMet(campaign, me.id())) {
             throw new RedTeamException("You have completed this campaign.");
         }
-        PoolSnapshot snapshot = SnapshotDrawer.draw(campaign.settings().pool(), ThreadLocalRandom.current());
+        PoolSnapshot snapshot = SnapshotDrawer.draw(campaign.settings().pool(), random.next());
         StoredAttempt attempt = attempts.insertAttempt(campaignId, me.id(), snapshot.snapshotId(), snapshot.name(), task);
         return state(campaign, me.id(), participation.guidelinesSeen(), attempt);
     }
@@ -272,7 +274,7 @@ public class RedTeamService {
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private RedTeamCampaign campaign(long campaignId) {
         return campaigns.findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(RedTeamProlificEntry.KIND, c.id()))
+                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
                 .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + campaignId + "."));
     }
 

@@ -26,7 +26,7 @@ import java.time.Duration;
  * Form login against the database users, Vaadin's view access checks, and method security for services.
  * The health endpoint is public (details only for admins, see application.properties); the other actuator
  * endpoints need the admin role. The REST endpoints under {@code /api/} have their own chain (session or API key,
- * see {@code org.cailab.dashboard.ApiSecurityConfiguration}): Vaadin's configurer denies every request it does not
+ * see {@code org.cailab.security.ApiSecurityConfiguration}): Vaadin's configurer denies every request it does not
  * know.
  */
 @Configuration

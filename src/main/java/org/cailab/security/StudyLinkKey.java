@@ -22,7 +22,7 @@ import java.util.Base64;
  * (kind and id) under this secret: only someone who got the link from the researcher (Prolific puts it into the
  * study URL) can enter, and a token of one campaign opens no other. Prolific fills in the participant id itself
  * and cannot compute a per-participant value, so the token is per campaign; the participant's SESSION_ID binds
- * later entries of a participant (see {@code ProlificEntry}).
+ * later entries of a participant (see {@link StudyLinkEntry}).
  *
  * <p>The secret comes from {@code CAILAB_STUDY_LINK_KEY} or else from {@code <data dir>/study-link.key}, generated
  * on the first start with owner-only permissions. Changing it invalidates every study link handed out.

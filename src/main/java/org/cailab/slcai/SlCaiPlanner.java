@@ -3,7 +3,6 @@ package org.cailab.slcai;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionEditException;
 import org.cailab.constitution.ConstitutionService;
-import org.cailab.constitution.ConstitutionSummary;
 import org.cailab.constitution.ConstitutionVersionView;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
@@ -22,10 +21,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides what an SL-CAI run uses and records it in the run's configuration: the constitution version (an id, a
@@ -36,18 +31,15 @@ import java.util.regex.Pattern;
 @Component
 class SlCaiPlanner {
 
-    static final String DEFAULT_CONSTITUTION = "default";
     static final String POLICY_NAME = "policySnapshotName";
     static final String CONSTITUTION_LABEL = "constitutionVersionLabel";
     static final String PROMPT_SET_NAME = "promptSetName";
     static final String HELPFUL_SET_NAME = "helpfulPromptSetName";
-    private static final Pattern NAMED_VERSION = Pattern.compile("(.+?)\\s+v(\\d+)");
 
     private final PromptSetService promptSets;
     private final ConstitutionService constitutions;
     private final ModelService models;
     private final ModelRegistry registry;
-    private final Map<Long, ConstitutionContent> contents = new ConcurrentHashMap<>();
 
     SlCaiPlanner(PromptSetService promptSets, ConstitutionService constitutions, ModelService models,
                  ModelRegistry registry) {
@@ -65,7 +57,6 @@ class SlCaiPlanner {
             throw new RunException("Constitution " + version.ref().label() + " has no enabled SL principles: enable "
                     + "at least one critique/revision principle (or choose another version).");
         }
-        contents.putIfAbsent(version.id(), version.content());
         ModelSnapshot policy = resolveSnapshot(config.modelSnapshots());
         parameters = parameters.withFewShotExamples(version.content().critiqueExamples().size());
 
@@ -105,7 +96,7 @@ class SlCaiPlanner {
     /** The content of the run's (recorded) constitution version. */
     ConstitutionContent constitution(RunConfig config) {
         long id = constitutionVersionId(config);
-        return contents.computeIfAbsent(id, v -> constitutions.version(v).content());
+        return constitutions.content(id);
     }
 
     static long constitutionVersionId(RunConfig config) {
@@ -124,32 +115,11 @@ class SlCaiPlanner {
     }
 
     private ConstitutionVersionView resolveConstitution(@Nullable String reference) {
-        String ref = reference == null ? DEFAULT_CONSTITUTION : reference.strip();
         try {
-            if (ref.chars().allMatch(Character::isDigit)) {
-                return constitutions.version(Long.parseLong(ref));
-            }
-            Matcher named = NAMED_VERSION.matcher(ref);
-            if (named.matches()) {
-                ConstitutionSummary constitution = constitutionNamed(named.group(1));
-                int number = Integer.parseInt(named.group(2));
-                return constitutions.versions(constitution.id()).stream().filter(v -> v.number() == number)
-                        .findFirst().map(v -> constitutions.version(v.id()))
-                        .orElseThrow(() -> new RunException("Constitution \"" + constitution.name()
-                                + "\" has no version " + number + "."));
-            }
-            ConstitutionSummary constitution = constitutionNamed(ref);
-            return constitutions.activeVersion(constitution.id()).orElseThrow(() -> new RunException(
-                    "Constitution \"" + constitution.name() + "\" has no active version; name a version."));
+            return constitutions.resolve(reference);
         } catch (ConstitutionEditException e) {
             throw new RunException(e.getMessage());
         }
-    }
-
-    private ConstitutionSummary constitutionNamed(String name) {
-        return constitutions.constitutions().stream().filter(c -> c.name().equalsIgnoreCase(name.strip()))
-                .findFirst().orElseThrow(() -> new RunException("There is no constitution \"" + name.strip()
-                        + "\" (give a constitution name, \"name vN\" or a version id)."));
     }
 
     private ModelSnapshot resolveSnapshot(List<String> snapshots) {

@@ -136,6 +136,29 @@ public class SlCaiService {
         return examples;
     }
 
+    /**
+     * A page of the run's red-team chains (helpfulness samples are skipped) with the prompt and the response after
+     * every round, as a reward model scores them; pages follow the run's processing order over all stored samples,
+     * so {@code offset} and {@code limit} count samples, not chains.
+     */
+    @PreAuthorize(READERS)
+    public List<ChainResponses> chainResponses(long runId, int offset, int limit) {
+        List<ChainResponses> out = new ArrayList<>();
+        for (RunItem item : runs.outputs(runId, null, offset, limit)) {
+            if (SlCaiJson.read(item.output()) instanceof CritiqueRevisionChain chain) {
+                List<String> responses = new ArrayList<>();
+                List<Boolean> truncated = new ArrayList<>();
+                for (int round = 0; round <= chain.rounds().size(); round++) {
+                    responses.add(SlDatasetWriter.completion(chain.response(round)));
+                    truncated.add(chain.responseTruncated(round));
+                }
+                out.add(new ChainResponses(item.key(), SlDatasetWriter.transcriptPrompt(chain.conversation()),
+                        responses, truncated));
+            }
+        }
+        return out;
+    }
+
     private static @Nullable JsonNode filter(@Nullable String principleKey) {
         if (principleKey == null) {
             return null;

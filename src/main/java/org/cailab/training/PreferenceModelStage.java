@@ -2,6 +2,7 @@ package org.cailab.training;
 
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.engine.HhhEvaluation;
 import org.cailab.model.engine.PreferenceExample;
 import org.cailab.model.engine.PreferenceModel;
@@ -50,9 +51,12 @@ class PreferenceModelStage implements RunStage {
     private final TrainingRecorder training;
     private final ScalarHeadTrainer trainer;
     private final TrainingProperties properties;
+    private final SnapshotEvaluationService snapshotEvaluations;
 
     PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingRecorder training,
-                         ScalarHeadTrainer trainer, TrainingProperties properties) {
+                         ScalarHeadTrainer trainer, TrainingProperties properties,
+                         SnapshotEvaluationService snapshotEvaluations) {
+        this.snapshotEvaluations = snapshotEvaluations;
         this.registry = registry;
         this.pairs = pairs;
         this.training = training;
@@ -194,6 +198,16 @@ class PreferenceModelStage implements RunStage {
             public void finished(PreferenceModel pm, int steps, Map<String, Object> result) throws IOException {
                 evaluateHhh(pm, context, steps, settings, result);
             }
+
+            @Override
+            public void registered(ModelSnapshot snapshot, Map<String, Object> result) {
+                if (result.get("hhhAccuracy") instanceof Double accuracy
+                        && result.get("hhhComparisons") instanceof Integer comparisons && comparisons > 0) {
+                    // stored with the snapshot too, so the Models page shows it beside the model
+                    snapshotEvaluations.record(snapshot.id(), String.valueOf(result.get("hhhEvaluation")),
+                            (int) Math.round(accuracy * comparisons), comparisons, context.runId());
+                }
+            }
         });
     }
 
@@ -214,6 +228,7 @@ class PreferenceModelStage implements RunStage {
         training.hhh(context.runId(), step, r.accuracy(), r.comparisons());
         result.put("hhhAccuracy", r.accuracy());
         result.put("hhhComparisons", r.comparisons());
+        result.put("hhhEvaluation", path.getFileName().toString());
         context.log(RunLogLevel.INFO, String.format(Locale.ROOT, "HHH evaluation: %.1f%% of %d comparisons correct.",
                 100 * r.accuracy(), r.comparisons()));
     }

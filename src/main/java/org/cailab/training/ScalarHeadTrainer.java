@@ -47,6 +47,10 @@ class ScalarHeadTrainer {
         /** Anything to evaluate or record on the final model before it is registered (into {@code result}). */
         default void finished(PreferenceModel model, int steps, Map<String, Object> result) throws IOException {
         }
+
+        /** Anything to record about the registered final model (what {@link #finished} put in {@code result}). */
+        default void registered(ModelSnapshot snapshot, Map<String, Object> result) {
+        }
     }
 
     private final ModelRegistry registry;
@@ -91,6 +95,7 @@ class ScalarHeadTrainer {
                 task.finished(model, order.totalSteps(), result);
                 ModelSnapshot snapshot = training.register(context.runId(), config, order.totalSteps());
                 context.log(RunLogLevel.INFO, "Registered the " + what + " as snapshot \"" + snapshot.name() + "\".");
+                task.registered(snapshot, result);
                 result.put("steps", order.totalSteps());
                 result.put("snapshotId", snapshot.id());
                 result.put("snapshotName", snapshot.name());

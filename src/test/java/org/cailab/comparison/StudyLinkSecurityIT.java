@@ -2,6 +2,7 @@ package org.cailab.comparison;
 
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.security.StudyLink;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.cailab.support.ComparisonTestModels;
@@ -99,7 +100,7 @@ class StudyLinkSecurityIT extends IntegrationTest {
         // same session id on purpose: were the ids folded to one account, this would be the same participant
         assertThat(get(StudyLinks.fill(link(campaign), upper, "s", "two")).statusCode()).isEqualTo(303);
         UserAccount a = account("prolific-" + lower).orElseThrow();
-        UserAccount b = account(new ProlificLink(campaign.id(), "k", upper, "s", "two").username()).orElseThrow();
+        UserAccount b = account(new StudyLink(campaign.id(), "k", upper, "s", "two").username()).orElseThrow();
         assertThat(a.id()).isNotEqualTo(b.id());
     }
 

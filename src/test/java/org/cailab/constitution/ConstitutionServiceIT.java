@@ -43,6 +43,28 @@ class ConstitutionServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aRunsReferenceResolvesByIdByNameAndVersionAndByActiveVersionAndSaysWhatIsMissing() {
+        ConstitutionVersionInfo v1 = newConstitution();
+        ConstitutionContent edited = withFirstCritique(service.version(v1.id()).content(), "Say what is harmful.");
+        ConstitutionVersionInfo v2 = service.saveNewVersion(v1.id(), edited, "second");
+        String name = service.constitution(v1.constitutionId()).name();
+
+        assertThat(service.resolve(String.valueOf(v2.id())).id()).isEqualTo(v2.id());
+        assertThat(service.resolve(name.toUpperCase(java.util.Locale.ROOT) + " v2").id()).isEqualTo(v2.id());
+        assertThat(service.resolve(" " + name + " ").id()).isEqualTo(v1.id()); // the active version
+        assertThat(service.resolve(null).info().ref().label()).startsWith(DefaultConstitutionLoader.NAME);
+        assertThatThrownBy(() -> service.resolve(name + " v9")).isInstanceOf(ConstitutionEditException.class)
+                .hasMessageContaining("has no version 9");
+        assertThatThrownBy(() -> service.resolve("no such constitution")).isInstanceOf(ConstitutionEditException.class)
+                .hasMessageContaining("There is no constitution \"no such constitution\"");
+        assertThatThrownBy(() -> service.resolve("999999999")).isInstanceOf(ConstitutionEditException.class);
+
+        // contents are cached (versions never change): the second read is the same object, and equals the stored one
+        ConstitutionContent first = service.content(v2.id());
+        assertThat(service.content(v2.id())).isSameAs(first).isEqualTo(edited);
+    }
+
+    @Test
     void savingCreatesNumberedVersionsWithParentAuthorCommentAndHash() {
         ConstitutionVersionInfo v1 = newConstitution();
         ConstitutionContent edited = withFirstCritique(service.version(v1.id()).content(), "Name every harm in the reply.");

@@ -74,8 +74,10 @@ class RatingsServiceIT extends IntegrationTest {
                 assertThat(e.votes()).as(e.snapshot()).isEqualTo(votes.stream()
                         .filter(v -> v.snapshotAName().equals(e.snapshot()) || v.snapshotBName().equals(e.snapshot()))
                         .count());
-                assertThat(e.lower()).isLessThanOrEqualTo(e.rating());
-                assertThat(e.upper()).isGreaterThanOrEqualTo(e.rating());
+                // a bootstrap round that redraws the same votes gives the point rating again, summed in another
+                // order: equal up to rounding (one run saw the bound 1 ulp above the rating)
+                assertThat(e.lower()).isLessThanOrEqualTo(e.rating() + 1e-9);
+                assertThat(e.upper()).isGreaterThanOrEqualTo(e.rating() - 1e-9);
                 assertThat(e.snapshotId()).isNotNull();
             }
             // other tests share the database: every snapshot of the task's votes is rated, whoever cast them

@@ -73,7 +73,7 @@ class LabellingKillResumeIT extends IntegrationTest {
             Run run = runs.start(FeedbackTestData.labelling("kill -9", pairRun.id(), version)
                     .withExecution(new RunConfig.Execution(2, 3, 0)));
 
-            ChildApp first = ChildApp.start("feedback-a", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp first = ChildApp.start("feedback-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             RunSummary atKill;
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
@@ -86,7 +86,7 @@ class LabellingKillResumeIT extends IntegrationTest {
             assertThat(afterKill.progress().done()).isLessThan(PAIRS);
 
             RunSummary finished;
-            ChildApp second = ChildApp.start("feedback-b", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp second = ChildApp.start("feedback-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
                 finished = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(300));

@@ -1,7 +1,7 @@
 package org.cailab.feedback;
 
-import org.cailab.dashboard.ApiKeyService;
-import org.cailab.dashboard.CreatedApiKey;
+import org.cailab.security.ApiKeyService;
+import org.cailab.security.CreatedApiKey;
 import org.cailab.promptset.Turn;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;

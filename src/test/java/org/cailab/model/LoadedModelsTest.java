@@ -38,7 +38,7 @@ class LoadedModelsTest {
     }
 
     private static ModelProperties properties(Duration idle, int maxLoaded) {
-        return new ModelProperties("cpu", 4, false, 0, 0, 0, 0, idle, maxLoaded, null, null);
+        return new ModelProperties("cpu", 4, false, 0, 0, 0, 0, idle, maxLoaded, null, null, 0);
     }
 
     @Test

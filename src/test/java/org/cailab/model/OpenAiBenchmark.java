@@ -1,7 +1,7 @@
 package org.cailab.model;
 
 import org.cailab.CailabApplication;
-import org.cailab.dashboard.ApiKeyService;
+import org.cailab.security.ApiKeyService;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.HumanAssistantFormat;
@@ -58,7 +58,7 @@ public final class OpenAiBenchmark {
             String port = app.getEnvironment().getProperty("local.server.port");
             ModelSnapshot local = registry.register(NewSnapshot.local("bench-local", SnapshotKind.PRETRAINED,
                     model(data.resolve("model"), size).toString()));
-            System.setProperty("CAILAB_BENCHMARK_KEY", app.getBean(ApiKeyService.class).create("benchmark", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null).secret());
+            System.setProperty("CAILAB_BENCHMARK_KEY", app.getBean(ApiKeyService.class).create("benchmark", java.util.Set.of(org.cailab.security.ApiKeyScope.OPENAI_API), null).secret());
             ModelSnapshot remote = registry.registerRemote("bench-remote", SnapshotKind.PRETRAINED,
                     RemoteBackend.of(List.of(URI.create("http://localhost:" + port)), local.name(), "CAILAB_BENCHMARK_KEY"),
                     "");

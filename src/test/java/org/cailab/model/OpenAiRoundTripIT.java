@@ -1,7 +1,7 @@
 package org.cailab.model;
 
-import org.cailab.dashboard.ApiKeyService;
-import org.cailab.dashboard.CreatedApiKey;
+import org.cailab.security.ApiKeyService;
+import org.cailab.security.CreatedApiKey;
 import org.cailab.model.openai.RemoteModelException;
 import org.cailab.support.IntegrationTest;
 import org.cailab.support.TinyModelFixture;
@@ -55,7 +55,7 @@ class OpenAiRoundTripIT extends IntegrationTest {
     void setUp() {
         local = asAdmin(() -> registry.register(NewSnapshot.local(unique("oa-local"), SnapshotKind.PRETRAINED,
                 TinyModelFixture.create("openai", 21).toString())));
-        key = asAdmin(() -> keys.create("openai round trip", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null));
+        key = asAdmin(() -> keys.create("openai round trip", java.util.Set.of(org.cailab.security.ApiKeyScope.OPENAI_API), null));
         // the registration names a variable; Spring's environment (system properties included) resolves it
         keyVariable = "CAILAB_TEST_OPENAI_KEY_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         System.setProperty(keyVariable, key.secret());
@@ -136,7 +136,7 @@ class OpenAiRoundTripIT extends IntegrationTest {
         assertThat(post("/v1/completions", body, null).statusCode()).isEqualTo(401);
         assertThat(post("/v1/completions", body, "cai_" + "x".repeat(43)).statusCode()).isEqualTo(401);
         assertThat(post("/v1/completions", body, "not-even-a-key").statusCode()).isEqualTo(401);
-        CreatedApiKey revoked = asAdmin(() -> keys.create("to revoke", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null));
+        CreatedApiKey revoked = asAdmin(() -> keys.create("to revoke", java.util.Set.of(org.cailab.security.ApiKeyScope.OPENAI_API), null));
         asAdmin(() -> keys.revoke(revoked.key().id()));
         assertThat(post("/v1/completions", body, revoked.secret()).statusCode()).isEqualTo(401);
         assertThat(get("/v1/models", revoked.secret()).statusCode()).isEqualTo(401);

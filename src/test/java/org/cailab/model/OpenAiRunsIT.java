@@ -1,7 +1,7 @@
 package org.cailab.model;
 
 import org.cailab.constitution.ConstitutionService;
-import org.cailab.dashboard.ApiKeyService;
+import org.cailab.security.ApiKeyService;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunItem;
@@ -46,7 +46,7 @@ class OpenAiRunsIT extends IntegrationTest {
     void aRunOverASnapshotWithTwoServerUrlsUsesBoth() {
         ModelSnapshot served = SlCaiTestData.model(registry);
         String variable = "CAILAB_TEST_RUN_KEY_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        System.setProperty(variable, asAdmin(() -> keys.create("runs over /v1", java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null)).secret());
+        System.setProperty(variable, asAdmin(() -> keys.create("runs over /v1", java.util.Set.of(org.cailab.security.ApiKeyScope.OPENAI_API), null)).secret());
         // two names of this very server: two URLs as far as the client can tell
         RemoteBackend backend = RemoteBackend.of(List.of(URI.create("http://localhost:" + port),
                 URI.create("http://127.0.0.1:" + port)), served.name(), variable);

@@ -30,13 +30,13 @@ public final class ChildApp implements AutoCloseable {
         Thread.ofVirtual().start(this::collect);
     }
 
-    public static ChildApp start(String name, String jdbcUrl, String username) throws Exception {
-        return start(name, jdbcUrl, username, List.of());
+    public static ChildApp start(String name, String jdbcUrl, String username, String password) throws Exception {
+        return start(name, jdbcUrl, username, password, List.of());
     }
 
     /** A child with more {@code --name=value} arguments (they replace the defaults of the same name). */
-    public static ChildApp start(String name, String jdbcUrl, String username, List<String> extraArguments)
-            throws Exception {
+    public static ChildApp start(String name, String jdbcUrl, String username, String password,
+                                 List<String> extraArguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:TieredStopAtLevel=1",
@@ -59,7 +59,9 @@ public final class ChildApp implements AutoCloseable {
             command.removeIf(argument -> argument.startsWith("--") && argument.startsWith(key));
             command.add(extra);
         }
-        return new ChildApp(name, new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", password); // not on the command line, which ps shows
+        return new ChildApp(name, builder.start());
     }
 
     private void collect() {

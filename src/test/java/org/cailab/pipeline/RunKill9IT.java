@@ -45,7 +45,7 @@ class RunKill9IT extends IntegrationTest {
             Run run = runs.start(TestItemsStage.config("kill -9", ITEMS).withParameter("delayMs", "200")
                     .withExecution(new RunConfig.Execution(2, 3, 0)));
 
-            ChildApp first = ChildApp.start("child-a", postgres.jdbcUrl(), "postgres");
+            ChildApp first = ChildApp.start("child-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword());
             try {
                 first.awaitStarted(Duration.ofSeconds(120));
                 RunAwait.until(runs, run.id(), s -> s.progress().done() >= 8, Duration.ofSeconds(180));
@@ -60,7 +60,7 @@ class RunKill9IT extends IntegrationTest {
             assertThat(afterKill.progress().done()).isLessThan(ITEMS);
 
             RunSummary finished;
-            ChildApp second = ChildApp.start("child-b", postgres.jdbcUrl(), "postgres");
+            ChildApp second = ChildApp.start("child-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword());
             try {
                 second.awaitStarted(Duration.ofSeconds(120));
                 finished = RunAwait.until(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(300));

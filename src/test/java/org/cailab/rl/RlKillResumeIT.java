@@ -85,7 +85,7 @@ class RlKillResumeIT extends IntegrationTest {
                 "--cailab.data-dir=" + TestDataDirs.create("rl-child"));
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
             Run run = runs.start(config);
-            ChildApp first = ChildApp.start("rl-a", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp first = ChildApp.start("rl-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
                 // in the second segment: the first checkpoint is written, the second is not
@@ -95,7 +95,7 @@ class RlKillResumeIT extends IntegrationTest {
             }
             assertThat(runs.find(run.id()).orElseThrow().progress().done()).isEqualTo(1);
 
-            ChildApp second = ChildApp.start("rl-b", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp second = ChildApp.start("rl-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             RunSummary finished;
             try {
                 second.awaitStarted(Duration.ofSeconds(180));

@@ -73,7 +73,7 @@ class SlCaiKillResumeIT extends IntegrationTest {
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, 48))
                     .withExecution(new RunConfig.Execution(2, 3, 0)));
 
-            ChildApp first = ChildApp.start("slcai-a", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp first = ChildApp.start("slcai-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             RunSummary atKill;
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
@@ -89,7 +89,7 @@ class SlCaiKillResumeIT extends IntegrationTest {
             assertThat(afterKill.progress().done()).isLessThan(PROMPTS);
 
             RunSummary finished;
-            ChildApp second = ChildApp.start("slcai-b", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp second = ChildApp.start("slcai-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
                 finished = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(420));

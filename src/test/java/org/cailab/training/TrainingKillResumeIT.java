@@ -66,7 +66,7 @@ class TrainingKillResumeIT extends IntegrationTest {
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
             Run killed = runs.start(config("killed", slCai.id()));
             int total = 5 * 20; // 9 training examples in batches of 2, 20 epochs
-            ChildApp first = ChildApp.start("train-a", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp first = ChildApp.start("train-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
                 awaitTraining(killed.id(), p -> !p.checkpoints().isEmpty() && p.step() > p.checkpoints().getFirst().step());
@@ -77,7 +77,7 @@ class TrainingKillResumeIT extends IntegrationTest {
             assertThat(atKill.step()).isLessThan(total);
 
             Run uninterrupted;
-            ChildApp second = ChildApp.start("train-b", postgres.jdbcUrl(), "postgres", childArguments);
+            ChildApp second = ChildApp.start("train-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
                 RunSummary resumed = SlCaiTestData.await(runs, killed.id(), s -> s.run().state().isTerminal(),

@@ -51,6 +51,32 @@ class PlaygroundIT extends BrowserTest {
     }
 
     @Test
+    void maxTokensAboveTheLimitAreRefusedByTheServerWithTheLimitNamed() {
+        String snapshot = "tiny-" + UUID.randomUUID().toString().substring(0, 6);
+        String researcher = "r-" + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin(() -> {
+            registry.register(NewSnapshot.local(snapshot, SnapshotKind.PRETRAINED,
+                    TinyModelFixture.create("playground-limit", 12).toString()));
+            users.create(new NewUser(researcher, "research-pass", Role.RESEARCHER));
+        });
+        LoginPage login = loginPage();
+        login.signInAs(researcher, "research-pass");
+        login.navigation().getByText("Playground").click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Snapshot")).fill(snapshot);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(snapshot)).click();
+        // the field's bound is only a hint to the browser: the number typed still reaches the server
+        page.locator("#playground-max-tokens input").fill("5000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+        assertThat(page.locator("#playground-stats"))
+                .containsText("Not generated: Max new tokens 5000 is above the limit of 2048");
+        assertThat(page.locator("#playground-reply")).hasText("");
+
+        page.locator("#playground-max-tokens input").fill("8");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+        assertThat(page.locator("#playground-stats")).containsText("max 8");
+    }
+
+    @Test
     void workerCannotOpenTheModelPages() {
         String worker = "w-" + UUID.randomUUID().toString().substring(0, 6);
         asAdmin(() -> users.create(new NewUser(worker, "worker-pass", Role.WORKER)));

@@ -2,7 +2,7 @@ package org.cailab.e2e;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.cailab.dashboard.ApiKeyService;
+import org.cailab.security.ApiKeyService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.NewSnapshot;
@@ -31,7 +31,7 @@ class RemoteModelIT extends BrowserTest {
                 SnapshotKind.PRETRAINED, TinyModelFixture.create("remote-e2e", 12).toString())));
         String variable = "CAILAB_E2E_KEY_" + suffix.replace("-", "_");
         System.setProperty(variable, asAdmin(() -> keys.create("e2e remote",
-                java.util.Set.of(org.cailab.dashboard.ApiKeyScope.OPENAI_API), null)).secret());
+                java.util.Set.of(org.cailab.security.ApiKeyScope.OPENAI_API), null)).secret());
         String remote = "remote-" + suffix;
 
         LoginPage login = loginPage();

@@ -1,5 +1,6 @@
 package org.cailab.comparison.ui;
 
+import org.cailab.base.ui.CompletionPanel;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -52,7 +53,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     private final VoteBar voteBar = new VoteBar(this::vote);
     private final Composer composer;
     private final ShortcutLegend legend = new ShortcutLegend("shortcut-legend");
-    private final CompletionPanel completion = new CompletionPanel();
+    private final CompletionPanel completion = new CompletionPanel("comparisons", "cmp-code");
     private final Div work = new Div(log, answers, voteBar);
 
     private long campaignId;
@@ -245,7 +246,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
 
     private void openGuidelines() {
         if (state != null) {
-            new GuidelinesDialog(state.campaign(), () -> {
+            ComparisonGuidelines.dialog(state.campaign(), () -> {
                 comparisons.acknowledgeGuidelines(campaignId);
                 // back to the keyboard: the dialog leaves the focus nowhere
                 composer.focusIfWriting();

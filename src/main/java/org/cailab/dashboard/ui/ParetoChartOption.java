@@ -24,10 +24,22 @@ final class ParetoChartOption {
     }
 
     static String json(Frontier frontier) {
-        return build(frontier).toString();
+        return build(frontier, id -> null).toString();
+    }
+
+    /**
+     * With {@code runNames} giving a run's name (null when unknown): a run's line is then "Run N · name", so the
+     * snapshots of a constitution experiment's runs, whose names start with the constitution version, read apart.
+     */
+    static String json(Frontier frontier, java.util.function.LongFunction<String> runNames) {
+        return build(frontier, runNames).toString();
     }
 
     static ObjectNode build(Frontier frontier) {
+        return build(frontier, id -> null);
+    }
+
+    static ObjectNode build(Frontier frontier, java.util.function.LongFunction<String> runNames) {
         ObjectNode option = ChartOptions.base("Harmlessness vs. helpfulness");
         option.set("xAxis", ChartOptions.valueAxis("Helpfulness rating"));
         option.set("yAxis", ChartOptions.valueAxis("Harmlessness rating").put("nameGap", 50));
@@ -58,7 +70,8 @@ final class ParetoChartOption {
 
         int run = 0;
         for (Map.Entry<Long, List<FrontierPoint>> e : frontier.runs().entrySet()) {
-            String name = "Run " + e.getKey();
+            String runName = runNames.apply(e.getKey());
+            String name = "Run " + e.getKey() + (runName == null || runName.isBlank() ? "" : " · " + runName);
             ObjectNode line = series.addObject().put("type", "line").put("name", name).put("symbolSize", 6)
                     .put("z", 2);
             line.putObject("itemStyle").put("color", ChartOptions.color(run));

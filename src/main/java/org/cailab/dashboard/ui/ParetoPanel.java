@@ -19,7 +19,10 @@ class ParetoPanel implements DashboardPanel {
     private final Paragraph note = new Paragraph();
     private final VerticalLayout content = new VerticalLayout(chart, note);
 
-    ParetoPanel() {
+    private final org.cailab.pipeline.RunService runs;
+
+    ParetoPanel(org.cailab.pipeline.RunService runs) {
+        this.runs = runs;
         chart.setId("pareto-chart");
         chart.setHeight("520px");
         note.addClassName("cailab-note");
@@ -44,11 +47,21 @@ class ParetoPanel implements DashboardPanel {
     @Override
     public void refresh(DashboardData data) {
         Frontier frontier = data.frontier();
-        chart.setOption(ParetoChartOption.json(frontier));
+        chart.setOption(ParetoChartOption.json(frontier, this::runName));
         String missing = frontier.onlyOneTask().isEmpty() ? ""
                 : " Rated in only one task, so not shown: " + String.join(", ", frontier.onlyOneTask()) + ".";
         note.setText(frontier.points().size() + " snapshots rated in both tasks, " + frontier.frontier().size()
                 + " on the frontier. Whiskers are 95% intervals; lines join the snapshots of a run in training-step "
-                + "order." + missing);
+                + "order; a run's line is named after the run (a constitution experiment's runs start with their "
+                + "constitution version)." + missing);
+    }
+
+    /** The run's name for its line, or null when it cannot be read (then the line says only "Run N"). */
+    private String runName(long runId) {
+        try {
+            return runs.find(runId).map(s -> s.run().name()).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // e.g. a viewer without the researcher role
+        }
     }
 }

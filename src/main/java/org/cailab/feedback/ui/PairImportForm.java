@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.cailab.base.ui.ImportProgress;
 import org.cailab.feedback.PairImport;
 import org.cailab.feedback.PairImportException;
 import org.cailab.feedback.PairImportRequest;
@@ -19,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 
@@ -38,6 +38,8 @@ class PairImportForm extends VerticalLayout {
     private final Upload upload = new Upload();
     private final Span error = new Span();
     private volatile @Nullable Uploaded uploaded;
+    private final Button importButton = new Button("Import pairs");
+    private final ImportProgress progress = new ImportProgress("pair-import-progress");
 
     PairImportForm(PreferencePairService pairs, Consumer<PairImport> onImported) {
         this.pairs = pairs;
@@ -58,13 +60,13 @@ class PairImportForm extends VerticalLayout {
         upload.addFileRemovedListener(e -> discardUpload());
         error.setId("pair-import-error");
         error.addClassName("cailab-error");
-        Button importButton = new Button("Import pairs", e -> importPairs());
+        importButton.addClickListener(e -> importPairs());
         importButton.setId("pair-import-button");
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout fields = new HorizontalLayout(name, task, upload, importButton, error);
         fields.setWrap(true);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(fields);
+        add(fields, progress);
     }
 
     private void received(String fileName, File file) {
@@ -81,20 +83,22 @@ class PairImportForm extends VerticalLayout {
             error.setText("Upload an hh-rlhf file (chosen/rejected JSON lines, plain or gzip) first.");
             return;
         }
-        try (InputStream data = Files.newInputStream(file.file().toPath())) {
-            PairImport imported = pairs.importHumanPairs(new PairImportRequest(name.getValue(), task.getValue(),
-                    file.fileName()), data);
+        PairImportRequest request = new PairImportRequest(name.getValue(), task.getValue(), file.fileName());
+        importButton.setEnabled(false);
+        progress.start(file.file().toPath(), data -> pairs.importHumanPairs(request, data), imported -> {
+            importButton.setEnabled(true);
             error.setText(imported.skippedLines().isEmpty() ? "" : "Skipped " + imported.skippedLines().size()
                     + " line(s) that are not one pair (the two conversations differ): " + imported.skippedLines());
             name.clear();
-            upload.clearFileList();
-            discardUpload();
+            if (uploaded == file) { // not replaced by another upload meanwhile
+                upload.clearFileList();
+                discardUpload();
+            }
             onImported.accept(imported);
-        } catch (PairImportException e) {
-            error.setText(e.getMessage());
-        } catch (IOException e) {
-            error.setText("The uploaded file could not be read: " + e.getMessage());
-        }
+        }, e -> {
+            importButton.setEnabled(true);
+            error.setText(ImportProgress.message(e, PairImportException.class));
+        });
     }
 
     private void discardUpload() {

@@ -19,6 +19,8 @@ import org.cailab.model.LoadedModel;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotEvaluationService;
+import org.cailab.model.SnapshotEvaluator;
 import org.cailab.security.Role;
 
 import java.time.ZoneId;
@@ -45,8 +47,11 @@ class ModelsView extends VerticalLayout {
     /** Snapshot names by id, for the lineage column. */
     private java.util.Map<Long, String> names = java.util.Map.of();
 
+    private final SnapshotEvaluationColumns evaluationColumns;
+
     ModelsView(ModelRegistry registry, DemoModels demoModels, ModelService models,
-               AuthenticationContext authentication) {
+               AuthenticationContext authentication, SnapshotEvaluationService snapshotEvaluations,
+               java.util.List<SnapshotEvaluator> evaluators) {
         this.registry = registry;
         this.demoModels = demoModels;
         this.models = models;
@@ -60,6 +65,7 @@ class ModelsView extends VerticalLayout {
         grid.addColumn(s -> s.step() == null ? "" : String.valueOf(s.step())).setHeader("Step");
         grid.addColumn(ModelSnapshot::location).setHeader("Location").setFlexGrow(3);
         grid.addColumn(s -> CREATED.format(s.createdAt())).setHeader("Registered");
+        evaluationColumns = new SnapshotEvaluationColumns(grid, snapshotEvaluations, evaluators);
         demoText.setId("demo-status");
         add(new H2("Models"));
         add(demoText, demoProgress);
@@ -117,6 +123,7 @@ class ModelsView extends VerticalLayout {
     private void refresh() {
         java.util.List<ModelSnapshot> all = registry.list();
         names = all.stream().collect(java.util.stream.Collectors.toMap(ModelSnapshot::id, ModelSnapshot::name));
+        evaluationColumns.refresh(all);
         grid.setItems(all);
     }
 

@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.DetachEvent;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelBusyException;
+import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,7 +52,7 @@ class PlaygroundView extends VerticalLayout {
     private final Span stats = new Span();
     private final Button send = new Button("Generate");
 
-    PlaygroundView(ModelService models, ModelRegistry registry) {
+    PlaygroundView(ModelService models, ModelRegistry registry, ModelProperties properties) {
         this.models = models;
         snapshot.setItems(registry.list());
         snapshot.setItemLabelGenerator(ModelSnapshot::name);
@@ -65,9 +66,12 @@ class PlaygroundView extends VerticalLayout {
         topP.setValue(1.0);
         topP.setMin(0.01);
         topP.setMax(1);
+        maxTokens.setId("playground-max-tokens");
         maxTokens.setValue(64);
         maxTokens.setMin(1);
-        maxTokens.setMax(2048);
+        maxTokens.setMax(properties.maxLiveNewTokens()); // the server refuses more (RoutingModelService)
+        maxTokens.setStepButtonsVisible(true);
+        maxTokens.setHelperText("1 to " + properties.maxLiveNewTokens());
         reply.setId("playground-reply");
         reply.addClassName("cailab-reply");
         stats.setId("playground-stats");
@@ -109,10 +113,17 @@ class PlaygroundView extends VerticalLayout {
         if (current != null) {
             current.cancel(true);
         }
-        current = models.generate(chosen.id(), prompt, settings, delta -> ui.access(() -> {
-            text.append(delta);
-            reply.setText(text.toString());
-        })).whenComplete((result, error) -> ui.access(() -> {
+        try {
+            current = models.generate(chosen.id(), prompt, settings, delta -> ui.access(() -> {
+                text.append(delta);
+                reply.setText(text.toString());
+            }));
+        } catch (IllegalArgumentException e) {
+            send.setEnabled(true);
+            stats.setText("Not generated: " + e.getMessage());
+            return;
+        }
+        current.whenComplete((result, error) -> ui.access(() -> {
             send.setEnabled(true);
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;

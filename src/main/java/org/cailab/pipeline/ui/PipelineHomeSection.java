@@ -37,6 +37,8 @@ class PipelineHomeSection implements HomeSection {
             new String[] {"prompt-sets", "Prompt sets", "import red-team and helpfulness prompts (hh-rlhf or plain text)"},
             new String[] {"runs", "Runs", "SL-CAI critique and revision, response pairs, AI-feedback labels, SL finetuning, "
                     + "preference-model training, RL-CAI: start one and watch it"},
+            new String[] {"pipelines", "Whole pipeline", "all of these as one run from a constitution to RL-CAI snapshots "
+                    + "in comparison campaigns, or two constitution versions side by side"},
             new String[] {"preference-pairs", "Preference pairs", "human and AI comparison labels, imports and exports"},
             new String[] {"models", "Models", "the snapshots each stage produced, and checkpoints you register"},
             new String[] {"comparison/campaigns", "Comparison campaigns", "crowdworkers compare snapshots side by side"},

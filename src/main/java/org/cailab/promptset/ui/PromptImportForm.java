@@ -12,6 +12,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.cailab.base.InputTooLargeException;
 import org.cailab.base.UploadLimits;
+import org.cailab.base.ui.ImportProgress;
 import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
@@ -23,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 
@@ -42,6 +42,8 @@ class PromptImportForm extends VerticalLayout {
     private final Upload upload = new Upload();
     private final Span error = new Span();
     private volatile @Nullable Uploaded uploaded;
+    private final Button importButton = new Button("Import prompts");
+    private final ImportProgress progress = new ImportProgress("prompt-import-progress");
 
     private final UploadLimits limits;
 
@@ -71,7 +73,7 @@ class PromptImportForm extends VerticalLayout {
 
         error.setId("prompt-import-error");
         error.addClassName("cailab-error");
-        Button importButton = new Button("Import prompts", e -> importPrompts());
+        importButton.addClickListener(e -> importPrompts());
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         HorizontalLayout fields = new HorizontalLayout(name, kind, format, extraction);
@@ -79,7 +81,7 @@ class PromptImportForm extends VerticalLayout {
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout actions = new HorizontalLayout(upload, importButton, error);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(fields, actions);
+        add(fields, actions, progress);
     }
 
     private static <T> void configure(Select<T> select, String label, String id, T[] values, T initial) {
@@ -114,18 +116,20 @@ class PromptImportForm extends VerticalLayout {
             discardUpload();
             return;
         }
-        try (InputStream data = Files.newInputStream(file.file().toPath())) {
-            PromptSet set = promptSets.importPrompts(request, data);
+        importButton.setEnabled(false);
+        progress.start(file.file().toPath(), data -> promptSets.importPrompts(request, data), set -> {
+            importButton.setEnabled(true);
             error.setText("");
             name.clear();
-            upload.clearFileList();
-            discardUpload();
+            if (uploaded == file) { // not replaced by another upload meanwhile
+                upload.clearFileList();
+                discardUpload();
+            }
             onImported.accept(set);
-        } catch (PromptImportException e) {
-            error.setText(e.getMessage());
-        } catch (IOException e) {
-            error.setText("The uploaded file could not be read: " + e.getMessage());
-        }
+        }, e -> {
+            importButton.setEnabled(true);
+            error.setText(ImportProgress.message(e, PromptImportException.class));
+        });
     }
 
     private void discardUpload() {

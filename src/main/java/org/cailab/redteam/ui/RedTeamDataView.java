@@ -23,6 +23,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.cailab.base.InputTooLargeException;
 import org.cailab.base.UploadLimits;
+import org.cailab.base.ui.ImportProgress;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.redteam.AttemptImport;
 import org.cailab.redteam.ExportSelection;
@@ -34,8 +35,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -56,6 +55,8 @@ class RedTeamDataView extends VerticalLayout {
     private final Grid<AttemptImport> imports = new Grid<>();
     private final Paragraph result = new Paragraph();
     private final Upload upload = new Upload();
+    private final Button importButton = new Button("Import");
+    private final ImportProgress progress = new ImportProgress("attempts-import-progress");
     private volatile @Nullable File uploaded;
     private volatile @Nullable String uploadedName;
     private volatile ExportSelection selection = ExportSelection.ALL;
@@ -86,13 +87,13 @@ class RedTeamDataView extends VerticalLayout {
         upload.setMaxFileSize(limits.maxBytesForUpload());
         upload.setAcceptedFileTypes(".gz", ".json", ".jsonl");
         upload.addFileRejectedListener(e -> result.setText(e.getErrorMessage()));
-        Button importButton = new Button("Import", e -> importUploaded());
+        importButton.addClickListener(e -> importUploaded());
         importButton.setId("import-attempts");
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout section = new VerticalLayout(new Paragraph("A file of red-team attempts: one JSON array of "
                 + "records with transcript, rating 0-4, task_description and the other fields of hh-rlhf's "
                 + "red_team_attempts.jsonl.gz, gzip-compressed or not. All records are imported, or none: malformed "
-                + "records are listed by their index in the array."), upload, importButton, result);
+                + "records are listed by their index in the array."), upload, importButton, progress, result);
         section.setPadding(false);
         return section;
     }
@@ -112,19 +113,21 @@ class RedTeamDataView extends VerticalLayout {
             upload.clearFileList();
             return;
         }
-        try (InputStream in = Files.newInputStream(file.toPath())) {
-            ImportReport report = data.importAttempts(name, in);
+        importButton.setEnabled(false);
+        progress.start(file.toPath(), in -> data.importAttempts(name, in), report -> {
+            importButton.setEnabled(true);
             result.setText("Imported " + report.records() + " attempts from " + report.fileName() + ".");
             Notification.show(result.getText(), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            discardUpload();
-            upload.clearFileList();
+            if (uploaded == file) { // not replaced by another upload meanwhile
+                discardUpload();
+                upload.clearFileList();
+            }
             refresh();
-        } catch (RedTeamException ex) {
-            result.setText(ex.getMessage());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        }, e -> {
+            importButton.setEnabled(true);
+            result.setText(ImportProgress.message(e, RedTeamException.class));
+        });
     }
 
     private Grid<AttemptImport> importsGrid() {

@@ -1,5 +1,6 @@
 package org.cailab.redteam.ui;
 
+import org.cailab.base.ui.CompletionPanel;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -49,7 +50,7 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
     private final AttemptLog log = new AttemptLog();
     private final AttemptComposer composer = new AttemptComposer(this::send, this::finish, this::giveUp, MAX_MESSAGE);
     private final RatingPanel rating = new RatingPanel(this::rate, this::backToConversation);
-    private final RedTeamCompletionPanel completion = new RedTeamCompletionPanel();
+    private final CompletionPanel completion = new CompletionPanel("attempts", "rt-code");
     private final Div work = new Div(task, log, composer, rating);
     private final Div legendSlot = new Div();
 
@@ -268,7 +269,7 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
 
     private void openGuidelines() {
         if (state != null) {
-            new RedTeamGuidelinesDialog(state.campaign(), () -> redTeam.acknowledgeGuidelines(campaignId)).open();
+            RedTeamGuidelines.dialog(state.campaign(), () -> redTeam.acknowledgeGuidelines(campaignId)).open();
         }
     }
 

@@ -63,6 +63,16 @@ class ParetoChartOptionTest {
         assertThat(option.get("dataZoom")).hasSize(4);
     }
 
+    @Test
+    void aRunsLineCarriesItsNameSoConstitutionExperimentsReadApart() {
+        JsonNode named = JsonMapper.builder().build().readTree(ParetoChartOption.json(Frontier.of(help, harm),
+                id -> id == 7 ? "default v2 · Exp 1 · RL-CAI" : null));
+        List<String> series = new ArrayList<>();
+        named.get("series").forEach(s -> series.add(s.get("name").asString()));
+        assertThat(series).contains("Run 7 · default v2 · Exp 1 · RL-CAI").doesNotContain("Run 7");
+        assertThat(named.get("legend").get("data").toString()).contains("Run 7 · default v2 · Exp 1 · RL-CAI");
+    }
+
     private JsonNode series(String name) {
         for (JsonNode s : option.get("series")) {
             if (s.get("name").asString().equals(name)) {

@@ -1,0 +1,56 @@
+package org.cailab.redteam;
+
+import org.cailab.security.StudyCampaigns;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Red-team campaigns as study-link targets: links {@code /p/redteam/{campaignId}}, pages {@code /redteam/{campaignId}}. */
+@Component
+class RedTeamStudyCampaigns implements StudyCampaigns {
+
+    /** The feature's name in study-link keys and session authorities. */
+    static final String KIND = "redteam";
+
+    private final RedTeamCampaignRepository campaigns;
+
+    RedTeamStudyCampaigns(RedTeamCampaignRepository campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String linkSegment() {
+        return KIND;
+    }
+
+    @Override
+    public String pageRoute(long campaignId) {
+        return "/redteam/" + campaignId;
+    }
+
+    @Override
+    public Optional<Boolean> isOpen(long campaignId) {
+        return campaigns.findById(campaignId).map(c -> c.settings().open());
+    }
+
+    @Override
+    public void lockParticipation(long campaignId, long workerId) {
+        campaigns.lockParticipation(campaignId, workerId);
+    }
+
+    @Override
+    public Optional<String> lockProlificSession(long campaignId, long workerId) {
+        return campaigns.lockProlificSession(campaignId, workerId);
+    }
+
+    @Override
+    public void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId,
+                                  String sessionId) {
+        campaigns.recordProlificIds(campaignId, workerId, prolificPid, studyId, sessionId);
+    }
+}

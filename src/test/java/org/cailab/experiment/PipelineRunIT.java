@@ -1,0 +1,225 @@
+package org.cailab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN;
+import static org.cailab.db.jooq.Tables.PIPELINE_STAGE;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cailab.comparison.Campaign;
+import org.cailab.comparison.CampaignService;
+import org.cailab.comparison.ComparisonTask;
+import org.cailab.comparison.PoolSnapshot;
+import org.cailab.constitution.ConstitutionService;
+import org.cailab.feedback.PreferencePairService;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotKind;
+import org.cailab.pipeline.Run;
+import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunService;
+import org.cailab.pipeline.RunState;
+import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetKind;
+import org.cailab.promptset.PromptSetService;
+import org.cailab.slcai.SlCaiTestData;
+import org.cailab.support.IntegrationTest;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The whole pipeline on tiny real models and real PostgreSQL: every stage runs as a child run, a stage that fails
+ * pauses the pipeline, and resuming it redoes only that stage; the RL-CAI snapshots end up in comparison campaigns.
+ * Asserted on database state ({@code pipeline_stage}, {@code pipeline_run}), never on logs.
+ */
+@WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+class PipelineRunIT extends IntegrationTest {
+
+    private static final List<String> STAGES = List.of("sl-cai", "sl-finetune", "response-pairs", "ai-feedback",
+            "pm-train", "rl-cai", "campaigns");
+
+    @Autowired
+    PipelineService pipelines;
+    @Autowired
+    RunService runs;
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    ConstitutionService constitutions;
+    @Autowired
+    PromptSetService promptSets;
+    @Autowired
+    PreferencePairService pairs;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void aFailedStageIsRedoneOnResumeAndThePipelineEndsWithRlCaiSnapshotsInCampaigns() throws Exception {
+        ModelSnapshot base = SlCaiTestData.model(registry);
+        long version = PipelineTestData.constitution(constitutions, "pipeline");
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 4);
+        long helpful = PipelineTestData.helpfulPairs(pairs);
+
+        Run pipeline = pipelines.start(PipelineTestData.config("Pipeline tiny", redTeam, version, helpful));
+        assertThat(runs.items(pipeline.id(), null, 0, 20)).extracting(i -> i.key()).containsExactlyElementsOf(STAGES);
+        assertThat(pipeline.config().execution()).as("stages in order: one worker, no retry delay")
+                .isEqualTo(new org.cailab.pipeline.RunConfig.Execution(1, 20, 0));
+
+        // the RL stage fails: a researcher cancels its run as soon as it exists
+        long firstRl = awaitChild(pipeline.id(), "rl-cai");
+        runs.cancel(firstRl);
+        SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state() == RunState.PAUSED, Duration.ofMinutes(2));
+        Map<String, List<Record>> beforeResume = stageRows(pipeline.id());
+        assertThat(beforeResume.keySet()).containsExactlyInAnyOrderElementsOf(STAGES.subList(0, 6));
+        for (String key : STAGES.subList(0, 5)) {
+            assertThat(beforeResume.get(key)).as(key).hasSize(1)
+                    .allSatisfy(r -> assertThat(r.get(PIPELINE_STAGE.OUTCOME)).isEqualTo("succeeded"));
+        }
+        assertThat(beforeResume.get("rl-cai")).singleElement().satisfies(r -> {
+            assertThat(r.get(PIPELINE_STAGE.OUTCOME)).isEqualTo("failed");
+            assertThat(r.get(PIPELINE_STAGE.CHILD_RUN_ID)).isEqualTo(firstRl);
+        });
+        assertThat(pipelines.stages(pipeline.id())).extracting(PipelineStageStatus::status)
+                .containsExactly("Succeeded", "Succeeded", "Succeeded", "Succeeded", "Succeeded", "Failed", "Waiting");
+
+        runs.resume(pipeline.id());
+        var done = SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(6));
+        assertThat(done.run().state()).as(String.valueOf(runs.log(pipeline.id(), 30))).isEqualTo(RunState.FINISHED);
+        assertThat(done.progress().done()).isEqualTo(STAGES.size());
+
+        Map<String, List<Record>> rows = stageRows(pipeline.id());
+        // finished stages were not redone: the same single child run each
+        for (String key : STAGES.subList(0, 5)) {
+            assertThat(rows.get(key)).as(key).hasSize(1);
+            assertThat(rows.get(key).getFirst().get(PIPELINE_STAGE.CHILD_RUN_ID))
+                    .isEqualTo(beforeResume.get(key).getFirst().get(PIPELINE_STAGE.CHILD_RUN_ID));
+        }
+        assertThat(rows.get("rl-cai")).extracting(r -> r.get(PIPELINE_STAGE.ATTEMPT)).containsExactly(1, 2);
+        assertThat(rows.get("campaigns")).singleElement()
+                .satisfies(r -> assertThat(r.get(PIPELINE_STAGE.CHILD_RUN_ID)).isNull());
+        // every child run is in the table once, and no other run carries the pipeline's name
+        List<Long> children = rows.values().stream().flatMap(List::stream)
+                .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID)).filter(java.util.Objects::nonNull).toList();
+        assertThat(children).hasSize(7).doesNotHaveDuplicates();
+        assertThat(dsl.selectCount().from(PIPELINE_RUN).where(PIPELINE_RUN.NAME.startsWith("Pipeline tiny · "))
+                .fetchOne(0, Integer.class)).isEqualTo(7);
+        Map<Long, ? extends Record> childRuns = dsl.select(PIPELINE_RUN.ID, PIPELINE_RUN.TYPE, PIPELINE_RUN.STATE).from(PIPELINE_RUN)
+                .where(PIPELINE_RUN.ID.in(children)).fetchMap(PIPELINE_RUN.ID);
+        for (String key : STAGES.subList(0, 6)) {
+            Record child = childRuns.get(rows.get(key).getLast().get(PIPELINE_STAGE.CHILD_RUN_ID));
+            assertThat(child.get(PIPELINE_RUN.TYPE)).isEqualTo(key);
+            assertThat(child.get(PIPELINE_RUN.STATE)).as(key).isEqualTo("FINISHED");
+        }
+        assertThat(childRuns.get(firstRl).get(PIPELINE_RUN.STATE)).isEqualTo("CANCELLED");
+
+        List<PipelineStageStatus> stages = pipelines.stages(pipeline.id());
+        assertThat(stages).extracting(PipelineStageStatus::status).containsOnly("Succeeded");
+        long rlRun = rows.get("rl-cai").getLast().get(PIPELINE_STAGE.CHILD_RUN_ID);
+        List<Long> rlSnapshots = stages.get(5).snapshotIds();
+        assertThat(rlSnapshots).hasSize(2).allSatisfy(id -> {
+            ModelSnapshot s = registry.find(id).orElseThrow();
+            assertThat(s.kind()).isEqualTo(SnapshotKind.RL_CAI);
+            assertThat(s.runId()).isEqualTo(rlRun);
+        });
+        long sl = stages.get(1).snapshotIds().getLast();
+        assertThat(registry.find(sl).orElseThrow().kind()).isEqualTo(SnapshotKind.SL_CAI);
+        assertThat(registry.find(stages.get(4).snapshotIds().getLast()).orElseThrow().kind())
+                .isEqualTo(SnapshotKind.PREFERENCE_MODEL);
+        List<Campaign> created = stages.get(6).campaignIds().stream().map(campaigns::campaign).toList();
+        assertThat(created).extracting(c -> c.settings().task())
+                .containsExactly(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS);
+        assertThat(created).allSatisfy(c -> assertThat(c.settings().pool()).extracting(PoolSnapshot::snapshotId)
+                .containsExactlyInAnyOrderElementsOf(concat(List.of(base.id(), sl), rlSnapshots)));
+    }
+
+    @Test
+    void aConstitutionExperimentStartsTheSamePipelineForTwoVersionsWithTheSameSeed() throws Exception {
+        SlCaiTestData.model(registry);
+        long a = PipelineTestData.constitution(constitutions, "before");
+        long b = PipelineTestData.constitution(constitutions, "after");
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        long helpful = PipelineTestData.helpfulPairs(pairs);
+        var config = PipelineTestData.config("ignored", redTeam, a, helpful);
+
+        assertThatThrownBy(() -> pipelines.compareConstitutions("same", config, a, a))
+                .isInstanceOf(RunException.class).hasMessageContaining("two different constitution versions");
+        List<Run> started = pipelines.compareConstitutions("Exp 1", config, a, b);
+        try {
+            assertThat(started).hasSize(2);
+            assertThat(started).extracting(r -> r.config().seed()).containsOnly(42L);
+            assertThat(started).extracting(r -> r.config().constitutionVersion())
+                    .containsExactly(String.valueOf(a), String.valueOf(b));
+            assertThat(started).extracting(r -> r.config().parameter(PipelineParameters.EXPERIMENT, ""))
+                    .containsOnly("Exp 1");
+            assertThat(started.get(0).name()).startsWith("before-").contains(" v1 · Exp 1");
+            assertThat(started.get(1).name()).startsWith("after-").contains(" v1 · Exp 1");
+            // their first children carry the constitution label in their names and use their own version
+            for (Run run : started) {
+                long child = awaitChild(run.id(), "sl-cai");
+                Run childRun = runs.find(child).orElseThrow().run();
+                assertThat(childRun.name()).startsWith(run.name());
+                assertThat(childRun.config().constitutionVersion()).isEqualTo(run.config().constitutionVersion());
+                assertThat(childRun.config().seed()).isEqualTo(42L);
+            }
+        } finally {
+            for (Run run : started) {
+                runs.cancel(run.id());
+                stageRows(run.id()).values().stream().flatMap(List::stream)
+                        .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID)).filter(java.util.Objects::nonNull)
+                        .forEach(id -> {
+                            if (!runs.find(id).orElseThrow().run().state().isTerminal()) {
+                                runs.cancel(id);
+                            }
+                        });
+            }
+        }
+    }
+
+    @Test
+    void aPipelineThatCannotStartSaysWhy() {
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        long version = PipelineTestData.constitution(constitutions, "bad");
+        SlCaiTestData.model(registry);
+        var good = PipelineTestData.config("bad", redTeam, version, 1);
+        assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.RL_STEPS, "0")))
+                .isInstanceOf(RunException.class).hasMessageContaining("RL steps must be between 1");
+        assertThatThrownBy(() -> pipelines.start(good.withModelSnapshots(List.of("no-such-model"))))
+                .isInstanceOf(RunException.class).hasMessageContaining("no-such-model");
+        assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")))
+                .isInstanceOf(RunException.class).hasMessageContaining("no optional pipeline stage 'harm-eval'");
+    }
+
+    private long awaitChild(long pipelineId, String stage) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID).from(PIPELINE_STAGE)
+                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
+                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc()).limit(1).fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
+            if (child != null) {
+                return child;
+            }
+            assertThat(runs.find(pipelineId).orElseThrow().run().state()).as(String.valueOf(runs.log(pipelineId, 20)))
+                    .isNotIn(RunState.PAUSED, RunState.FINISHED, RunState.FAILED);
+            Thread.sleep(20);
+        }
+        throw new AssertionError("stage " + stage + " did not start: " + runs.log(pipelineId, 20));
+    }
+
+    private Map<String, List<Record>> stageRows(long pipelineId) {
+        return dsl.selectFrom(PIPELINE_STAGE).where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId))
+                .orderBy(PIPELINE_STAGE.ATTEMPT).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.get(PIPELINE_STAGE.STAGE_KEY), Collectors.toList()));
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
