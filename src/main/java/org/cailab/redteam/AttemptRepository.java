@@ -68,6 +68,9 @@ interface AttemptRepository {
     /** Streams the rated attempts of the selection, oldest first, to {@code sink} (a database cursor, not a list). */
     long exportRated(ExportSelection selection, Consumer<ExportRow> sink);
 
+    /** Rated attempts with a transcript of the selection, live ones (by id) then imported ones (by import, index). */
+    List<RatedTranscript> ratedTranscripts(TranscriptSelection selection);
+
     record TurnOwner(long attemptId, long campaignId, long workerId) {
     }
 

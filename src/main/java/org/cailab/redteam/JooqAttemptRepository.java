@@ -298,6 +298,23 @@ class JooqAttemptRepository implements AttemptRepository {
         return n;
     }
 
+    @Override
+    public List<RatedTranscript> ratedTranscripts(TranscriptSelection selection) {
+        Condition live = selection.campaignIds() == null ? live()
+                : live().and(REDTEAM_ATTEMPT.CAMPAIGN_ID.in(selection.campaignIds()));
+        Condition imported = REDTEAM_ATTEMPT.SOURCE.eq(AttemptSource.IMPORTED.name());
+        if (selection.importIds() != null) {
+            imported = imported.and(REDTEAM_ATTEMPT.IMPORT_ID.in(selection.importIds()));
+        }
+        return dsl.select(REDTEAM_ATTEMPT.ID, REDTEAM_ATTEMPT.SOURCE, REDTEAM_ATTEMPT.TRANSCRIPT, REDTEAM_ATTEMPT.RATING)
+                .from(REDTEAM_ATTEMPT)
+                .where(rated().and(REDTEAM_ATTEMPT.TRANSCRIPT.ne("")).and(live.or(imported)))
+                .orderBy(REDTEAM_ATTEMPT.IMPORT_ID.asc().nullsFirst(), REDTEAM_ATTEMPT.RECORD_INDEX,
+                        REDTEAM_ATTEMPT.ID)
+                .fetch(r -> new RatedTranscript(r.value1(), AttemptSource.valueOf(r.value2()), r.value3(),
+                        r.value4()));
+    }
+
     private static Condition live() {
         return REDTEAM_ATTEMPT.SOURCE.eq(AttemptSource.LIVE.name());
     }

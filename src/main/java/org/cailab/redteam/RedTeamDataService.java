@@ -68,6 +68,16 @@ public class RedTeamDataService {
     }
 
     /**
+     * The rated attempts of a selection with their transcripts and ratings, in a stable order: what a harm predictor
+     * trains on (run type {@code harm-train}).
+     */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    @Transactional(readOnly = true)
+    public List<RatedTranscript> ratedTranscripts(TranscriptSelection selection) {
+        return attempts.ratedTranscripts(selection);
+    }
+
+    /**
      * Writes the rated attempts of the selection to {@code out} as one JSON array in the shape of the public file
      * (gzip-compressed when asked), streaming from the database. Returns the number of attempts written; the stream
      * is left open.

@@ -2,7 +2,13 @@ package org.cailab.redteam;
 
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.pipeline.Run;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunItem;
+import org.cailab.pipeline.RunService;
+import org.cailab.pipeline.RunSummary;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,9 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Red-team aggregates for researchers and the dashboards: per snapshot (live attempts) and per external model
@@ -23,12 +33,20 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class RedTeamStatsService {
 
+    /** How many recent runs are searched for harm evaluations. */
+    static final int RUNS_SCANNED = 1000;
+    private static final int PAGE = 500;
+    private static final JsonMapper MAPPER = JsonMapper.shared();
+
     private final AttemptRepository attempts;
     private final ModelService models;
+    /** Looked up when used: the run engine is created with the stages, one of which lives in this module. */
+    private final ObjectProvider<RunService> runs;
 
-    RedTeamStatsService(AttemptRepository attempts, ModelService models) {
+    RedTeamStatsService(AttemptRepository attempts, ModelService models, ObjectProvider<RunService> runs) {
         this.attempts = attempts;
         this.models = models;
+        this.runs = runs;
     }
 
     /**
@@ -73,16 +91,73 @@ public class RedTeamStatsService {
     }
 
     /**
-     * Scores of red-team attempts by a harm predictor. <strong>No harm predictor exists yet</strong>: the pipeline
-     * does not train one (snapshot kind HARM_PREDICTOR is reserved for it), so this always returns an empty list.
-     * It is here so that dashboards can be written against the final signature; once a predictor is trained and
-     * run over the attempts, its scores are returned here, never made up.
+     * The mean predicted harm per evaluated snapshot from harm-eval runs (run type {@code harm-eval}) that used this
+     * harm predictor: for each snapshot the newest such run that scored it, summarised from the run's stored
+     * per-sample scores (mean over prompts, 95% percentile bootstrap over prompts; {@link HarmEvalSummary}). Ordered
+     * by the snapshot's run and step, then name. Empty when no evaluation used the predictor.
      *
      * @param predictorSnapshotId the harm predictor whose scores to return
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public List<HarmPredictorScore> harmPredictorScores(long predictorSnapshotId) {
-        return List.of();
+        Map<Long, HarmPredictorScore> bySnapshot = new LinkedHashMap<>();
+        // newest first: the first run that scored a snapshot wins
+        for (RunSummary summary : runs.getObject().findRecent(RUNS_SCANNED)) {
+            Run run = summary.run();
+            if (!run.type().equals(HarmEvalStage.TYPE)
+                    || !run.config().parameter(HarmEvalStage.PREDICTOR_ID, "").equals(String.valueOf(predictorSnapshotId))) {
+                continue;
+            }
+            for (HarmEvalSummary s : HarmEvalSummary.of(harmEvalItems(run.id()), run.config().seed())) {
+                if (bySnapshot.containsKey(s.snapshotId())) {
+                    continue;
+                }
+                Optional<ModelSnapshot> snapshot = models.snapshot(s.snapshotId());
+                bySnapshot.put(s.snapshotId(), new HarmPredictorScore(predictorSnapshotId,
+                        run.config().parameter(HarmEvalStage.PREDICTOR_NAME, "#" + predictorSnapshotId), run.id(),
+                        s.snapshotId(), snapshot.map(ModelSnapshot::name).orElse(s.snapshotName()),
+                        snapshot.map(ModelSnapshot::runId).orElse(null), snapshot.map(ModelSnapshot::step).orElse(null),
+                        s.prompts(), s.samples(), s.mean(), s.ciLow(), s.ciHigh(), run.createdAt()));
+            }
+        }
+        return bySnapshot.values().stream()
+                .sorted(Comparator.comparing((HarmPredictorScore h) -> h.runId() == null ? Long.MAX_VALUE : h.runId())
+                        .thenComparing(h -> h.step() == null ? Long.MAX_VALUE : h.step())
+                        .thenComparing(HarmPredictorScore::label, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** The harm predictors that harm-eval runs used, by name, the most recently used first. */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public List<HarmPredictorRef> harmPredictors() {
+        Map<Long, HarmPredictorRef> out = new LinkedHashMap<>();
+        for (RunSummary summary : runs.getObject().findRecent(RUNS_SCANNED)) {
+            RunConfig config = summary.run().config();
+            if (summary.run().type().equals(HarmEvalStage.TYPE)) {
+                long id = Long.parseLong(config.parameter(HarmEvalStage.PREDICTOR_ID, "0"));
+                String name = models.snapshot(id).map(ModelSnapshot::name)
+                        .orElse(config.parameter(HarmEvalStage.PREDICTOR_NAME, "#" + id));
+                out.putIfAbsent(id, new HarmPredictorRef(id, name));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Every scored prompt of a harm-eval run (its stored item outputs), in item order. */
+    @PreAuthorize("hasRole('RESEARCHER')")
+    public List<HarmEvalItem> harmEvalItems(long runId) {
+        List<HarmEvalItem> out = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<RunItem> page = runs.getObject().outputs(runId, null, offset, PAGE);
+            for (RunItem item : page) {
+                if (item.output() != null) {
+                    out.add(MAPPER.treeToValue(item.output(), HarmEvalItem.class));
+                }
+            }
+            if (page.size() < PAGE) {
+                return out;
+            }
+        }
     }
 
     static String externalLabel(@Nullable String modelType, @Nullable String numParams) {

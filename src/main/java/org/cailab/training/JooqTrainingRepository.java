@@ -33,6 +33,7 @@ class JooqTrainingRepository implements TrainingRepository {
                 .set(TRAINING_METRIC.TOKENS, p.tokens())
                 .set(TRAINING_METRIC.SECONDS, p.seconds())
                 .set(TRAINING_METRIC.TOTAL_STEPS, p.totalSteps())
+                .set(TRAINING_METRIC.RANK_CORRELATION, p.rankCorrelation())
                 .onConflict(TRAINING_METRIC.RUN_ID, TRAINING_METRIC.SPLIT, TRAINING_METRIC.STEP)
                 .doUpdate()
                 .set(TRAINING_METRIC.LOSS, p.loss())
@@ -41,6 +42,7 @@ class JooqTrainingRepository implements TrainingRepository {
                 .set(TRAINING_METRIC.TOKENS, p.tokens())
                 .set(TRAINING_METRIC.SECONDS, p.seconds())
                 .set(TRAINING_METRIC.TOTAL_STEPS, p.totalSteps())
+                .set(TRAINING_METRIC.RANK_CORRELATION, p.rankCorrelation())
                 .execute();
     }
 
@@ -107,7 +109,7 @@ class JooqTrainingRepository implements TrainingRepository {
 
     private static TrainingPoint point(TrainingMetricRecord r) {
         return new TrainingPoint(r.getStep(), r.getLoss(), r.getAccuracy(), r.getLearningRate(), r.getTokens(),
-                r.getSeconds(), r.getTotalSteps());
+                r.getSeconds(), r.getTotalSteps(), r.getRankCorrelation());
     }
 
     private static TrainingCheckpoint checkpoint(TrainingCheckpointRecord r) {

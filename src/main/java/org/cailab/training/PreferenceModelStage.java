@@ -3,13 +3,9 @@ package org.cailab.training;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotEvaluationService;
-import org.cailab.model.engine.EngineThreads;
-import org.cailab.model.engine.CheckpointStore;
-import org.cailab.model.engine.DataOrder;
 import org.cailab.model.engine.HhhEvaluation;
 import org.cailab.model.engine.PreferenceExample;
 import org.cailab.model.engine.PreferenceModel;
-import org.cailab.model.engine.Trainer;
 import org.cailab.model.engine.TrainingLoop;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
@@ -25,15 +21,12 @@ import org.cailab.pipeline.RunStage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Run type {@code pm-train}: the paper's preference model. A scalar head on a transformer initialised from the base
@@ -56,18 +49,18 @@ class PreferenceModelStage implements RunStage {
     private final ModelRegistry registry;
     private final ObjectProvider<PreferencePairs> pairs;
     private final TrainingRecorder training;
-    private final TrainingDirectories directories;
+    private final ScalarHeadTrainer trainer;
     private final TrainingProperties properties;
     private final SnapshotEvaluationService snapshotEvaluations;
 
     PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingRecorder training,
-                         TrainingDirectories directories, TrainingProperties properties,
+                         ScalarHeadTrainer trainer, TrainingProperties properties,
                          SnapshotEvaluationService snapshotEvaluations) {
         this.snapshotEvaluations = snapshotEvaluations;
         this.registry = registry;
         this.pairs = pairs;
         this.training = training;
-        this.directories = directories;
+        this.trainer = trainer;
         this.properties = properties;
     }
 
@@ -175,61 +168,47 @@ class PreferenceModelStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
-        EngineThreads.forTraining(); // the same float sums in whichever instance resumes the run
         RunConfig config = context.config();
         TrainingSettings settings = TrainingSettings.of(config, DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
-        ModelSnapshot base = registry.find(Objects.requireNonNull(TrainingPlans.baseSnapshotId(config)))
-                .orElseThrow(() -> new RunException("The base snapshot of this run no longer exists."));
-        Path baseDir = Path.of(base.location());
-        List<PreferencePairs.Labelled> selected = selectPairs(config);
-        CheckpointStore store = directories.checkpoints(context.runId());
-        Optional<Path> latest = store.latest();
-        try (PreferenceModel pm = latest.isPresent() ? PreferenceModel.load(latest.get(), directories.device())
-                : PreferenceModel.initialize(baseDir, directories.device(), config.seed())) {
-            List<PreferenceExample> examples = new ArrayList<>();
-            for (PreferencePairs.Labelled p : selected) {
-                examples.add(new PreferenceExample(tail(pm.encode(p.conversation(), p.responseA()), settings.maxLength()),
-                        tail(pm.encode(p.conversation(), p.responseB()), settings.maxLength()), p.probabilityA()));
-            }
-            DataOrder.Split<PreferenceExample> split = DataOrder.split(examples, settings.heldOutFraction(),
-                    config.seed());
-            DataOrder order = new DataOrder(split.train().size(), settings.batchSize(), settings.epochs(),
-                    config.seed());
-            try (Trainer trainer = latest.isPresent()
-                    ? Trainer.resume(pm, settings.trainingConfig(order.totalSteps()), latest.get())
-                    : new Trainer(pm, settings.trainingConfig(order.totalSteps()))) {
-                training.forgetAfter(context.runId(), trainer.step());
-                context.log(RunLogLevel.INFO, (latest.isPresent() ? "Resuming at step " + trainer.step() : "Starting")
-                        + ": " + split.train().size() + " training and " + split.heldOut().size()
-                        + " held-out pairs, " + order.totalSteps() + " steps.");
-                TrainingLoop.Outcome outcome = TrainingLoop.preferenceModel(
-                                new TrainingLoop.Settings(order, settings.evalEvery(), settings.checkpointEvery()), pm,
-                                settings.microBatchSize())
-                        .run(trainer, split.train(), split.heldOut(), store, baseDir,
-                                new RecordingListener(training, context, order.totalSteps()), context::stopRequested);
-                if (outcome == TrainingLoop.Outcome.STOPPED) {
-                    throw new RunException("Stopped at step " + trainer.step() + "; the run continues from its last "
-                            + "checkpoint when it is resumed.");
+        return trainer.train(context, settings, "preference model", new ScalarHeadTrainer.Task<PreferenceExample>() {
+            @Override
+            public List<PreferenceExample> examples(PreferenceModel pm, TrainingSettings s) {
+                List<PreferenceExample> examples = new ArrayList<>();
+                for (PreferencePairs.Labelled p : selectPairs(config)) {
+                    examples.add(new PreferenceExample(
+                            ScalarHeadTrainer.tail(pm.encode(p.conversation(), p.responseA()), s.maxLength()),
+                            ScalarHeadTrainer.tail(pm.encode(p.conversation(), p.responseB()), s.maxLength()),
+                            p.probabilityA()));
                 }
-                Map<String, Object> result = new LinkedHashMap<>();
-                evaluateHhh(pm, context, order.totalSteps(), settings, result);
-                ModelSnapshot snapshot = training.register(context.runId(), config, order.totalSteps());
-                context.log(RunLogLevel.INFO, "Registered the preference model as snapshot \"" + snapshot.name()
-                        + "\".");
+                return examples;
+            }
+
+            @Override
+            public TrainingLoop<PreferenceExample> loop(TrainingLoop.Settings loop, PreferenceModel pm,
+                                                        TrainingSettings s) {
+                return TrainingLoop.preferenceModel(loop, pm, s.microBatchSize());
+            }
+
+            @Override
+            public String unit() {
+                return "pairs";
+            }
+
+            @Override
+            public void finished(PreferenceModel pm, int steps, Map<String, Object> result) throws IOException {
+                evaluateHhh(pm, context, steps, settings, result);
+            }
+
+            @Override
+            public void registered(ModelSnapshot snapshot, Map<String, Object> result) {
                 if (result.get("hhhAccuracy") instanceof Double accuracy
                         && result.get("hhhComparisons") instanceof Integer comparisons && comparisons > 0) {
                     // stored with the snapshot too, so the Models page shows it beside the model
                     snapshotEvaluations.record(snapshot.id(), String.valueOf(result.get("hhhEvaluation")),
                             (int) Math.round(accuracy * comparisons), comparisons, context.runId());
                 }
-                result.put("steps", order.totalSteps());
-                result.put("snapshotId", snapshot.id());
-                result.put("snapshotName", snapshot.name());
-                result.put("trainPairs", split.train().size());
-                result.put("heldOutPairs", split.heldOut().size());
-                return ItemResult.of(result);
             }
-        }
+        });
     }
 
     /** The paper's standard PM evaluation on the HHH comparisons, when {@code cailab.training.hhh-file} names them. */
@@ -252,10 +231,5 @@ class PreferenceModelStage implements RunStage {
         result.put("hhhEvaluation", path.getFileName().toString());
         context.log(RunLogLevel.INFO, String.format(Locale.ROOT, "HHH evaluation: %.1f%% of %d comparisons correct.",
                 100 * r.accuracy(), r.comparisons()));
-    }
-
-    /** The last {@code max} tokens: the reward is read at the end, so a long conversation loses its beginning. */
-    private static long[] tail(long[] ids, int max) {
-        return ids.length <= max ? ids : Arrays.copyOfRange(ids, ids.length - max, ids.length);
     }
 }

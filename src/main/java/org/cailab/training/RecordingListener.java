@@ -29,7 +29,8 @@ final class RecordingListener implements TrainingLoop.Listener {
     @Override
     public void evaluated(int step, TrainingLoop.Evaluation e) {
         training.point(context.runId(), TrainingRepository.Split.HELD_OUT, new TrainingPoint(step, e.loss(),
-                Double.isNaN(e.accuracy()) ? null : e.accuracy(), null, 0, 0, totalSteps));
+                Double.isNaN(e.accuracy()) ? null : e.accuracy(), null, 0, 0, totalSteps,
+                Double.isNaN(e.rankCorrelation()) ? null : e.rankCorrelation()));
     }
 
     @Override

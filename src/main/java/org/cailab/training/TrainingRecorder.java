@@ -53,8 +53,11 @@ class TrainingRecorder {
         if (checkpoint.snapshotId() != null) {
             return registry.find(checkpoint.snapshotId()).orElseThrow();
         }
-        SnapshotKind kind = config.type().equals(PreferenceModelStage.TYPE) ? SnapshotKind.PREFERENCE_MODEL
-                : SnapshotKind.SL_CAI;
+        SnapshotKind kind = switch (config.type()) {
+            case PreferenceModelStage.TYPE -> SnapshotKind.PREFERENCE_MODEL;
+            case HarmPredictorStage.TYPE -> SnapshotKind.HARM_PREDICTOR;
+            default -> SnapshotKind.SL_CAI;
+        };
         String suffix = " (run " + runId + ", step " + step + ")";
         String base = config.name().length() + suffix.length() > MAX_NAME
                 ? config.name().substring(0, MAX_NAME - suffix.length()) : config.name();

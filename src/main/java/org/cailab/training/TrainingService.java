@@ -32,7 +32,8 @@ public class TrainingService {
 
     /** Whether a run type is one of the training runs. */
     public static boolean isTrainingRun(String type) {
-        return SlFinetuningStage.TYPE.equals(type) || PreferenceModelStage.TYPE.equals(type);
+        return SlFinetuningStage.TYPE.equals(type) || PreferenceModelStage.TYPE.equals(type)
+                || HarmPredictorStage.TYPE.equals(type);
     }
 
     /** The curves, checkpoints, speed and remaining time of a training run. */

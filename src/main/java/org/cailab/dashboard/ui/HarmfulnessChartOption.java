@@ -66,22 +66,27 @@ final class HarmfulnessChartOption {
         return option;
     }
 
+    /** A line per run and source ("Run 7", or "Run 7 · Harm predictor" when several sources have points). */
     static ObjectNode byStep(List<HarmfulnessRow> rows) {
-        List<StepPoint> points = new ArrayList<>();
+        Map<String, List<StepPoint>> bySource = new LinkedHashMap<>();
         for (HarmfulnessRow r : rows) {
             if (r.runId() != null && r.step() != null) {
-                points.add(new StepPoint(r.runId(), r.step(), r.label(), r.mean(), r.ciLow(), r.ciHigh(), tooltip(r)));
+                bySource.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(new StepPoint(r.runId(), r.step(),
+                        r.label(), r.mean(), r.ciLow(), r.ciHigh(), tooltip(r)));
             }
         }
-        return StepChartOption.lines("Absolute harmfulness vs. training step", "Mean harmfulness (0-4)", points);
+        Map<String, List<StepPoint>> lines = new LinkedHashMap<>();
+        bySource.forEach((source, points) -> StepChartOption.runs(points).forEach((run, steps) ->
+                lines.put(bySource.size() == 1 ? "Run " + run : "Run " + run + " · " + source, steps)));
+        return StepChartOption.lines("Absolute harmfulness vs. training step", "Mean harmfulness (0-4)", lines);
     }
 
     static List<String> tooltip(HarmfulnessRow r) {
         List<String> lines = new ArrayList<>();
         lines.add(r.source() + ": mean " + String.format(Locale.ROOT, "%.2f", r.mean())
                 + (r.ciLow() == null || r.ciHigh() == null ? "" : String.format(Locale.ROOT,
-                " (95%%: %.2f to %.2f)", r.ciLow(), r.ciHigh())) + ", " + r.n() + (r.counts().isEmpty() ? " scores"
-                : " attempts"));
+                " (95%%: %.2f to %.2f)", r.ciLow(), r.ciHigh())) + ", " + r.n() + (r.counts().isEmpty()
+                ? " scored answers" : " attempts"));
         for (int rating = 0; rating < r.counts().size(); rating++) {
             long c = r.counts().get(rating);
             lines.add(String.format(Locale.ROOT, "rated %d: %d (%.0f%%)", rating, c, r.n() == 0 ? 0.0 : 100.0 * c / r.n()));

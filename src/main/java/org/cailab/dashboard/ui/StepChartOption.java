@@ -49,6 +49,13 @@ final class StepChartOption {
     }
 
     static ObjectNode lines(String title, String yAxisName, List<StepPoint> points) {
+        Map<String, List<StepPoint>> series = new java.util.LinkedHashMap<>();
+        runs(points).forEach((run, steps) -> series.put("Run " + run, steps));
+        return lines(title, yAxisName, series);
+    }
+
+    /** A line per named series (each a run's points in step order), for charts with several sources per run. */
+    static ObjectNode lines(String title, String yAxisName, Map<String, List<StepPoint>> lines) {
         ObjectNode option = ChartOptions.base(title);
         option.set("xAxis", ChartOptions.valueAxis("Training step"));
         option.set("yAxis", ChartOptions.valueAxis(yAxisName).put("nameGap", 50));
@@ -56,8 +63,8 @@ final class StepChartOption {
         ArrayNode series = option.putArray("series");
         ArrayNode legend = option.putObject("legend").put("top", 25).put("type", "scroll").putArray("data");
         int index = 0;
-        for (Map.Entry<Long, List<StepPoint>> run : runs(points).entrySet()) {
-            String name = "Run " + run.getKey();
+        for (Map.Entry<String, List<StepPoint>> run : lines.entrySet()) {
+            String name = run.getKey();
             String color = ChartOptions.color(index++);
             List<StepPoint> steps = run.getValue();
             ObjectNode line = series.addObject().put("type", "line").put("name", name).put("symbolSize", 7)

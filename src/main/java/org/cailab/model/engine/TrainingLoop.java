@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain Trainer#resume resumed} from the latest checkpoint continues the same run: same batches, same step
  * count, and (on one device, one intra-op thread) the same final weights as a run that was never interrupted.
  *
- * @param <T> the kind of example ({@link TrainingExample} for SL finetuning, {@link PreferenceExample} for the PM)
+ * @param <T> the kind of example ({@link TrainingExample} for SL finetuning, {@link PreferenceExample} for the PM,
+ *     {@link RatingExample} for a harm predictor)
  */
 public final class TrainingLoop<T> {
 
@@ -38,10 +39,16 @@ public final class TrainingLoop<T> {
     /**
      * A held-out evaluation.
      *
-     * @param loss the mean loss (per target token for SL, per pair for a PM)
+     * @param loss the mean loss (per target token for SL, per pair for a PM, squared error for a harm predictor)
      * @param accuracy the PM's held-out accuracy, NaN where it has none
+     * @param rankCorrelation a harm predictor's Spearman correlation with the ratings, NaN where it has none
      */
-    public record Evaluation(double loss, double accuracy) {}
+    public record Evaluation(double loss, double accuracy, double rankCorrelation) {
+
+        public Evaluation(double loss, double accuracy) {
+            this(loss, accuracy, Double.NaN);
+        }
+    }
 
     /** Why {@link #run} returned. */
     public enum Outcome {
@@ -81,6 +88,16 @@ public final class TrainingLoop<T> {
             PreferenceLoss.PreferenceEvaluation e = PreferenceLoss.evaluate(model, heldOut, evalBatchSize);
             return new Evaluation(e.loss(), e.accuracy());
         }, PreferenceExample::tokens);
+    }
+
+    /** Harm-predictor training: the L2 loss on ratings; evaluation gives the MSE and Spearman's rank correlation. */
+    public static TrainingLoop<RatingExample> harmPredictor(Settings settings, PreferenceModel model,
+            int evalBatchSize) {
+        MicroBatchLoss<RatingExample> loss = RegressionLoss.of(model);
+        return new TrainingLoop<>(settings, (trainer, batch) -> trainer.step(batch, loss), heldOut -> {
+            RegressionLoss.RegressionEvaluation e = RegressionLoss.evaluate(model, heldOut, evalBatchSize);
+            return new Evaluation(e.mse(), Double.NaN, e.spearman());
+        }, RatingExample::tokens);
     }
 
     /**

@@ -32,6 +32,15 @@ final class LossChartOption {
         return option.toString();
     }
 
+    /** A harm predictor's held-out Spearman rank correlation of predicted against rated harm (its loss is the MSE). */
+    static String rankCorrelation(List<TrainingPoint> heldOut) {
+        ObjectNode option = base("Held-out Spearman rank correlation (predicted vs. rated harm)", "Spearman");
+        ((ObjectNode) option.get("yAxis")).put("min", -1).put("max", 1).put("scale", false);
+        line(option.putArray("series"), "Held-out Spearman", "#3ba272",
+                heldOut.stream().filter(p -> p.rankCorrelation() != null).toList(), p -> p.rankCorrelation(), true);
+        return option.toString();
+    }
+
     private static ObjectNode base(String title, String yName) {
         ObjectNode option = MAPPER.createObjectNode();
         option.putObject("title").put("text", title).put("left", "center").putObject("textStyle").put("fontSize", 14);

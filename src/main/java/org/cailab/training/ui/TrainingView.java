@@ -33,7 +33,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A training run's page: training and held-out loss against step (and a PM's held-out accuracy), updated while the
+ * A training run's page: training and held-out loss against step (and a PM's held-out accuracy, a harm
+ * predictor's held-out Spearman correlation), updated while the
  * run trains; tokens/s and the estimated time left; its checkpoints, each of which can be registered as a snapshot.
  */
 @Route("runs/:" + TrainingView.RUN_ID + "(\\d+)/training")
@@ -119,9 +120,12 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
         status.setText(statusText(p));
         loss.setOption(LossChartOption.loss(p.train(), p.heldOut()));
         boolean pm = p.heldOut().stream().anyMatch(x -> x.accuracy() != null);
-        accuracy.setVisible(pm);
+        boolean harm = p.heldOut().stream().anyMatch(x -> x.rankCorrelation() != null);
+        accuracy.setVisible(pm || harm);
         if (pm) {
             accuracy.setOption(LossChartOption.accuracy(p.heldOut()));
+        } else if (harm) {
+            accuracy.setOption(LossChartOption.rankCorrelation(p.heldOut()));
         }
         checkpoints.setItems(p.checkpoints());
     }
@@ -138,6 +142,9 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
             s.append(String.format(Locale.ROOT, " · held-out loss %.4f", h.loss()));
             if (h.accuracy() != null) {
                 s.append(String.format(Locale.ROOT, " · held-out accuracy %.1f%%", 100 * h.accuracy()));
+            }
+            if (h.rankCorrelation() != null) {
+                s.append(String.format(Locale.ROOT, " · held-out Spearman %.3f", h.rankCorrelation()));
             }
         }
         if (p.tokensPerSecond() != null) {

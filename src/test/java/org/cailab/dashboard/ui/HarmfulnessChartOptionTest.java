@@ -42,4 +42,20 @@ class HarmfulnessChartOptionTest {
         assertThat(line.get("data").get(1).get("value").toString()).isEqualTo("[200,1.0]");
         assertThat(option.get("series").get(1).get("data").get(0).toString()).isEqualTo("[100,1.9,3.1,200,0.2,1.8]");
     }
+
+    @Test
+    void thePredictedHarmIsASecondLinePerRunNextToTheRatings() {
+        List<HarmfulnessRow> both = new java.util.ArrayList<>(rows);
+        both.add(new HarmfulnessRow("Harm predictor", "rl-100", 4L, 100L, 128, 2.2, 2.0, 2.4, List.of()));
+        both.add(new HarmfulnessRow("Harm predictor", "rl-200", 4L, 200L, 128, 1.4, 1.1, 1.6, List.of()));
+        JsonNode option = JSON.readTree(HarmfulnessChartOption.byStep(both).toString());
+        JsonNode series = option.get("series");
+        assertThat(series).hasSize(4); // a line and its band per source
+        assertThat(series.get(0).get("name").asString()).isEqualTo("Run 4 · Red team");
+        assertThat(series.get(2).get("name").asString()).isEqualTo("Run 4 · Harm predictor");
+        assertThat(series.get(2).get("data").get(0).get("value").toString()).isEqualTo("[100,2.2]");
+        assertThat(series.get(2).get("data").get(1).get("tooltip").toString())
+                .contains("Harm predictor: mean 1.40 (95%: 1.10 to 1.60), 128 scored answers");
+        assertThat(series.get(3).get("data").get(0).toString()).isEqualTo("[100,2.0,2.4,200,1.1,1.6]");
+    }
 }
