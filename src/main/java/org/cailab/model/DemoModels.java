@@ -25,6 +25,8 @@ public class DemoModels implements ApplicationRunner {
 
     static final String EARLY = "demo-early";
     static final String FINAL = "demo-final";
+    /** The demo training's seed: the same settings give the same demo models. */
+    static final long SEED = 1234L;
     private static final Logger log = LoggerFactory.getLogger(DemoModels.class);
 
     private final ModelRegistry registry;
@@ -61,14 +63,19 @@ public class DemoModels implements ApplicationRunner {
         Thread.ofPlatform().name("cailab-demo-models").daemon().start(() -> train(existing));
     }
 
+    /** The step of the early snapshot: a third of the training. */
+    static int earlyStep(int totalSteps) {
+        return Math.max(1, totalSteps / 3);
+    }
+
     private void train(Set<String> existing) {
         int total = properties.demoSteps();
-        int early = Math.max(1, total / 3);
+        int early = earlyStep(total);
         String attempt = "run-" + System.currentTimeMillis();
         log.info("Training the demo models ({} steps) in {}", total, root.resolve(attempt));
         long start = System.nanoTime();
         try {
-            DemoModelTrainer.train(root.resolve(attempt), total, List.of(early, total), 1234L,
+            DemoModelTrainer.train(root.resolve(attempt), total, List.of(early, total), SEED,
                     new DemoModelTrainer.Listener() {
                         @Override
                         public void step(int step, double loss) {
