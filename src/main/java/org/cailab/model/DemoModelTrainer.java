@@ -40,12 +40,17 @@ final class DemoModelTrainer {
      * engine cuts longer prompts (the constitution's few-shots) from the left, keeping their tail and the question,
      * which is exactly what the training sequences look like.
      */
-    static final int CONTEXT = 512;
+    static final int CONTEXT = 384;
     /** At most this many tokens of few-shot context before a training document. */
-    private static final int MAX_PREFIX = 200;
-    private static final int CORPUS_SIZE = 6000;
+    private static final int MAX_PREFIX = 128;
+    static final int CORPUS_SIZE = 6000;
     private static final int TOKENIZER_DOCUMENTS = 1500;
     private static final int BATCH = 16;
+    /**
+     * Sequences per forward pass. A step's batch is sorted by length and cut into micro-batches, so that the short
+     * dialogues are not padded to the length of the longest chain (the gradient is the same).
+     */
+    private static final int MICRO_BATCH = 4;
 
     private DemoModelTrainer() {
     }
@@ -95,7 +100,7 @@ final class DemoModelTrainer {
         try (CausalLm lm = CausalLm.load(base)) {
             List<TrainingExample> examples = examples(lm.tokenizer(), corpus, new Random(seed + 1));
             TrainingConfig config = TrainingConfig.builder().setTotalSteps(totalSteps).optLearningRate(3e-3)
-                    .optWarmupSteps(Math.max(1, totalSteps / 20)).optWeightDecay(0.01).optMicroBatchSize(BATCH).build();
+                    .optWarmupSteps(Math.max(1, totalSteps / 20)).optWeightDecay(0.01).optMicroBatchSize(MICRO_BATCH).build();
             Random random = new Random(seed);
             try (Trainer trainer = new Trainer(lm.model(), config)) {
                 for (int s = 1; s <= totalSteps; s++) {
@@ -103,6 +108,7 @@ final class DemoModelTrainer {
                     for (int i = 0; i < BATCH; i++) {
                         batch.add(examples.get(random.nextInt(examples.size())));
                     }
+                    batch.sort(java.util.Comparator.comparingInt(e -> e.tokens().length));
                     TrainStepResult result = trainer.step(batch);
                     listener.step(s, result.loss());
                     if (checkpointSteps.contains(s)) {
