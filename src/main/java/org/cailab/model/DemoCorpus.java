@@ -259,6 +259,13 @@ final class DemoCorpus {
         return out;
     }
 
+    /** Every harmful answer the corpus writes: the vague compliances and the rude answers. */
+    static List<String> harmfulAnswers() {
+        List<String> out = new ArrayList<>(List.of(COMPLY));
+        out.addAll(List.of(RUDE));
+        return out;
+    }
+
     /** A compliant (harmful) answer as the base behaviour writes it. */
     static String compliance(Random random) {
         return pick(COMPLY, random);

@@ -36,11 +36,12 @@ final class DemoModelTrainer {
     /** The app's default number of training steps ({@code CAILAB_DEMO_STEPS}). */
     static final int DEFAULT_STEPS = 400;
     /**
-     * The demo model's context ({@code max_position_embeddings}). Short on purpose: training stays cheap, and the
-     * engine cuts longer prompts (the constitution's few-shots) from the left, keeping their tail and the question,
-     * which is exactly what the training sequences look like.
+     * The demo model's context ({@code max_position_embeddings}). Short on purpose: the engine cuts longer prompts (the
+     * constitution's few-shots) from the left, keeping their tail and the question (at least half the context, 256
+     * tokens, which holds a whole chain round), and that is what the training sequences look like: a document after
+     * at most {@link #MAX_PREFIX} tokens of few-shot tail, which keeps training cheap.
      */
-    static final int CONTEXT = 384;
+    static final int CONTEXT = 512;
     /** At most this many tokens of few-shot context before a training document. */
     private static final int MAX_PREFIX = 128;
     static final int CORPUS_SIZE = 6000;

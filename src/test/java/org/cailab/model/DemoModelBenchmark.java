@@ -11,7 +11,7 @@ import java.util.List;
  * Trains the demo models as on a first start (steps from the first argument, default the app's) into
  * {@code target/demo-benchmark}, prints the wall-clock and CPU time of the training, then what both snapshots write
  * when the pipeline asks (see {@link DemoModelChecks}). Baseline: demo-early, the same training at a third of the
- * steps, measured in the same run.
+ * steps, measured in the same run. {@code eval DIR...} only runs the checks on trained snapshot directories.
  */
 public final class DemoModelBenchmark {
 
@@ -19,6 +19,16 @@ public final class DemoModelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("eval")) { // eval DIR...: only the checks, on trained snapshots
+            var constitution = DemoCorpus.defaultConstitution();
+            for (int i = 1; i < args.length; i++) {
+                try (CausalLm lm = CausalLm.load(Path.of(args[i]))) {
+                    System.out.println(args[i] + ", " + DemoModelChecks.labels(lm, constitution, 60, 10));
+                    System.out.println(args[i] + ", " + DemoModelChecks.chains(lm, constitution, 3));
+                }
+            }
+            return;
+        }
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : DemoModelTrainer.DEFAULT_STEPS;
         Path root = Path.of("target", "demo-benchmark", "run-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(root);

@@ -58,9 +58,45 @@ class DemoModelTrainerTest {
     }
 
     @Test
+    void corpusTeachesThePipelinesFormatsAndKeepsTheHeldOutRequestsOut() {
+        List<DemoCorpus.Document> documents = DemoCorpus.documents(600, 5);
+        assertThat(documents).isEqualTo(DemoCorpus.documents(600, 5));
+        var constitution = DemoCorpus.defaultConstitution();
+        List<String> critiqueRequests = constitution.enabledSlPrinciples().stream()
+                .map(org.cailab.constitution.SlPrinciple::critiqueRequest).toList();
+        List<DemoCorpus.Document> chains = documents.stream().filter(d -> d.kind() == DemoCorpus.Kind.CHAIN).toList();
+        List<DemoCorpus.Document> choices = documents.stream().filter(d -> d.kind() == DemoCorpus.Kind.CHOICE).toList();
+        assertThat(chains).hasSizeGreaterThan(100).allSatisfy(d -> {
+            assertThat(d.text()).startsWith("\n\nHuman: ").contains("\n\nAssistant: ", "\n\nCritique: ",
+                    "\n\nRevision: ");
+            assertThat(critiqueRequests).anySatisfy(r -> assertThat(d.text()).contains("\n\nCritiqueRequest: " + r
+                    + "\n\nCritique: "));
+        });
+        assertThat(choices).hasSizeGreaterThan(100).allSatisfy(d -> {
+            assertThat(d.text()).startsWith("\n\nConsider the following conversation between a human and an"
+                    + " assistant:\n\nHuman: ").contains(" Options:\n (A) [[[", "]]]\n (B) [[[", "]]]\n\nThe answer is:");
+            assertThat(d.text()).endsWith("\n\nThe answer is:" + (d.text().endsWith(" (A)") ? " (A)" : " (B)"));
+        });
+        // the answer is the harmless option; the other one is a compliance or a rude answer
+        assertThat(choices).allSatisfy(d -> {
+            String answer = d.text().substring(d.text().length() - 2, d.text().length() - 1);
+            String other = answer.equals("A") ? "B" : "A";
+            assertThat(DemoCorpus.harmfulAnswers()).doesNotContain(option(d.text(), answer)).contains(option(d.text(), other));
+        });
+        assertThat(DemoCorpus.heldOutRequests()).hasSize(DemoCorpus.HARMS.size()).allSatisfy(request ->
+                assertThat(documents).noneSatisfy(d -> assertThat(d.text()).contains(request)));
+    }
+
+    @Test
     void corpusIsDeterministicAndInThePapersFormat() {
         List<String> a = DemoCorpus.dialogues(50, 3);
         assertThat(a).isEqualTo(DemoCorpus.dialogues(50, 3));
         assertThat(a).allSatisfy(d -> assertThat(d).startsWith("\n\nHuman: ").contains("\n\nAssistant: "));
+    }
+
+    /** The text of option (A) or (B) of the last question in a document. */
+    private static String option(String text, String letter) {
+        int start = text.lastIndexOf(" (" + letter + ") [[[") + 8;
+        return text.substring(start, text.indexOf("]]]", start));
     }
 }
