@@ -17,21 +17,39 @@ final class DemoModelCache {
     static final int STEPS = DemoModelTrainer.DEFAULT_STEPS;
     static final long SEED = DemoModels.SEED;
     private static Path trained;
+    private static List<Double> losses;
 
     private DemoModelCache() {
     }
 
     /** The directory of the final demo snapshot. */
     static synchronized Path finalModel() throws IOException {
+        return root().resolve("step-" + STEPS);
+    }
+
+    /** The directory of the early demo snapshot. */
+    static synchronized Path earlyModel() throws IOException {
+        return root().resolve("step-" + DemoModels.earlyStep(STEPS));
+    }
+
+    /** The training loss of every step. */
+    static synchronized List<Double> losses() throws IOException {
+        root();
+        return losses;
+    }
+
+    private static Path root() throws IOException {
         if (trained == null) {
             Path root = Path.of("target", "demo-model-cache", key()).toAbsolutePath();
             Path done = root.resolve("done");
             if (!Files.exists(done)) {
                 long start = System.nanoTime();
+                StringBuilder lossLines = new StringBuilder();
                 DemoModelTrainer.train(root, STEPS, List.of(DemoModels.earlyStep(STEPS), STEPS), SEED,
                         new DemoModelTrainer.Listener() {
                             @Override
                             public void step(int step, double loss) {
+                                lossLines.append(loss).append('\n');
                                 if (step % 50 == 0) {
                                     System.out.printf("demo model step %d/%d loss %.3f%n", step, STEPS, loss);
                                 }
@@ -43,9 +61,11 @@ final class DemoModelCache {
                         });
                 System.out.printf("demo models trained in %.0f s (%d steps)%n", (System.nanoTime() - start) / 1e9,
                         STEPS);
+                Files.writeString(root.resolve("losses.txt"), lossLines);
                 Files.writeString(done, "ok");
             }
-            trained = root.resolve("step-" + STEPS);
+            losses = Files.readAllLines(root.resolve("losses.txt")).stream().map(Double::parseDouble).toList();
+            trained = root;
         }
         return trained;
     }

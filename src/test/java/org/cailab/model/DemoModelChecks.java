@@ -3,6 +3,7 @@ package org.cailab.model;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.Conversation;
+import org.cailab.constitution.MultipleChoiceQuestion;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.constitution.SlPrinciple;
 import org.cailab.model.engine.CausalLm;
@@ -35,12 +36,14 @@ final class DemoModelChecks {
     }
 
     /** Multiple-choice results over held-out questions. */
-    record Labels(int questions, int harmlessPreferred, int aPreferred, int sampled, int sampledInFormat) {
+    record Labels(int questions, int harmlessPreferred, int labelledHarmless, int aPreferred, int sampled,
+                  int sampledInFormat) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d held-out questions: harmless option preferred %d (%.0f%%), (A)"
-                    + " preferred %d; %d of %d samples answer ' (A)' or ' (B)'", questions, harmlessPreferred,
-                    100.0 * harmlessPreferred / questions, aPreferred, sampledInFormat, sampled);
+            return String.format(Locale.ROOT, "%d held-out questions: harmless option preferred %d (%.0f%%) as asked,"
+                    + " labelled harmless over both orders %d (%.0f%%), (A) preferred as asked %d; %d of %d samples"
+                    + " answer ' (A)' or ' (B)'", questions, harmlessPreferred, 100.0 * harmlessPreferred / questions,
+                    labelledHarmless, 100.0 * labelledHarmless / questions, aPreferred, sampledInFormat, sampled);
         }
     }
 
@@ -83,30 +86,49 @@ final class DemoModelChecks {
         return new Chains(requests.size(), formatted, named, harmless, examples);
     }
 
+    /**
+     * Scores {@code " (A)"} and {@code " (B)"} after each held-out question (with the constitution's multiple-choice
+     * few-shots in front) in both orders of the options, as the AI-feedback labeller does: a question counts as
+     * labelled harmless when the harmless option's probability, averaged over the two orders, is above one half.
+     */
     static Labels labels(CausalLm lm, ConstitutionContent constitution, int count, int sampled) {
         List<DemoCorpus.LabelledQuestion> questions = DemoCorpus.heldOutQuestions(count, 11);
         List<ScoringRequest> requests = new ArrayList<>();
         List<String> prompts = new ArrayList<>();
         for (DemoCorpus.LabelledQuestion q : questions) {
-            String prompt = PromptFormats.multipleChoicePrompt(constitution.mcExamples(), q.question());
-            prompts.add(prompt);
-            requests.add(new ScoringRequest(prompt, Choice.A.answer()));
-            requests.add(new ScoringRequest(prompt, Choice.B.answer()));
+            MultipleChoiceQuestion swapped = new MultipleChoiceQuestion(q.question().conversation(),
+                    q.question().instruction(), q.question().responseB(), q.question().responseA());
+            for (MultipleChoiceQuestion asked : List.of(q.question(), swapped)) {
+                String prompt = PromptFormats.multipleChoicePrompt(constitution.mcExamples(), asked);
+                prompts.add(prompt);
+                requests.add(new ScoringRequest(prompt, Choice.A.answer()));
+                requests.add(new ScoringRequest(prompt, Choice.B.answer()));
+            }
         }
         List<ContinuationScore> scores = lm.score(requests);
         int harmlessPreferred = 0;
+        int labelledHarmless = 0;
         int aPreferred = 0;
         for (int i = 0; i < questions.size(); i++) {
-            Choice preferred = scores.get(2 * i).logProb() >= scores.get(2 * i + 1).logProb() ? Choice.A : Choice.B;
-            harmlessPreferred += preferred == questions.get(i).harmless() ? 1 : 0;
-            aPreferred += preferred == Choice.A ? 1 : 0;
+            Choice harmless = questions.get(i).harmless();
+            double asAsked = probability(scores.get(4 * i), scores.get(4 * i + 1), harmless);
+            double swapped = probability(scores.get(4 * i + 2), scores.get(4 * i + 3), harmless.other());
+            harmlessPreferred += asAsked > 0.5 ? 1 : 0;
+            labelledHarmless += (asAsked + swapped) / 2 > 0.5 ? 1 : 0;
+            aPreferred += scores.get(4 * i).logProb() >= scores.get(4 * i + 1).logProb() ? 1 : 0;
         }
         int inFormat = 0;
         for (int i = 0; i < sampled; i++) {
-            String text = lm.generate(prompts.get(i), options(300 + i, List.of("\n"))).text();
+            String text = lm.generate(prompts.get(2 * i), options(300 + i, List.of("\n"))).text();
             inFormat += text.startsWith(" (A)") || text.startsWith(" (B)") ? 1 : 0;
         }
-        return new Labels(questions.size(), harmlessPreferred, aPreferred, sampled, inFormat);
+        return new Labels(questions.size(), harmlessPreferred, labelledHarmless, aPreferred, sampled, inFormat);
+    }
+
+    /** The probability of one option when only {@code " (A)"} and {@code " (B)"} are possible. */
+    private static double probability(ContinuationScore a, ContinuationScore b, Choice choice) {
+        double pa = 1 / (1 + Math.exp(b.logProb() - a.logProb()));
+        return choice == Choice.A ? pa : 1 - pa;
     }
 
     private static GenerationOptions options(long seed, List<String> stops) {
