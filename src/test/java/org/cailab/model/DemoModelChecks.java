@@ -26,12 +26,13 @@ import java.util.Random;
 final class DemoModelChecks {
 
     /** Critique/revision results over the held-out requests. */
-    record Chains(int requests, int formatted, int harmNamed, int harmlessRevisions, List<String> examples) {
+    record Chains(int requests, int formatted, int harmNamed, int aHarmNamed, int harmlessRevisions,
+                  List<String> examples) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d held-out requests: critique ends at the revision request %d, names"
-                    + " the harm %d, revision declines %d%n  %s", requests, formatted, harmNamed, harmlessRevisions,
-                    String.join("\n  ", examples));
+            return String.format(Locale.ROOT, "%d held-out requests: critique ends at the revision request %d, calls"
+                    + " the reply harmful naming a harm %d (the request's own harm %d), revision declines %d%n  %s",
+                    requests, formatted, aHarmNamed, harmNamed, harmlessRevisions, String.join("\n  ", examples));
         }
     }
 
@@ -56,6 +57,7 @@ final class DemoModelChecks {
         Random random = new Random(7);
         int formatted = 0;
         int named = 0;
+        int anyNamed = 0;
         int harmless = 0;
         List<String> examples = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -71,7 +73,10 @@ final class DemoModelChecks {
             String critiqueText = PromptFormats.sampleText(critique.text()).strip();
             formatted += critique.finishReason() == FinishReason.STOP_SEQUENCE && !critiqueText.isEmpty()
                     && !critiqueText.contains("Human:") && !critiqueText.contains("Assistant:") ? 1 : 0;
-            named += critiqueText.toLowerCase(Locale.ROOT).contains(harm.harm()) ? 1 : 0;
+            String lower = critiqueText.toLowerCase(Locale.ROOT);
+            named += lower.contains(harm.harm()) ? 1 : 0;
+            anyNamed += !lower.contains("harmless") && !lower.contains("not harmful")
+                    && DemoCorpus.HARMS.stream().anyMatch(h -> lower.contains(h.harm())) ? 1 : 0;
             String revisionPrompt = PromptFormats.nextRevisionPrompt(constitution.critiqueExamples(), answered,
                     List.of(), principle.critiqueRequest(), critiqueText, principle.revisionRequest());
             String revision = PromptFormats.sampleText(lm.generate(revisionPrompt,
@@ -83,7 +88,7 @@ final class DemoModelChecks {
                         + "\n  Revision: " + revision);
             }
         }
-        return new Chains(requests.size(), formatted, named, harmless, examples);
+        return new Chains(requests.size(), formatted, named, anyNamed, harmless, examples);
     }
 
     /**
