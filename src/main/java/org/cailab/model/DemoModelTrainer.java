@@ -37,11 +37,12 @@ final class DemoModelTrainer {
     static final int DEFAULT_STEPS = 400;
     /**
      * The demo model's context ({@code max_position_embeddings}). Short on purpose: the engine cuts longer prompts (the
-     * constitution's few-shots) from the left, keeping their tail and the question (at least half the context, 256
-     * tokens, which holds a whole chain round), and that is what the training sequences look like: a document after
-     * at most {@link #MAX_PREFIX} tokens of few-shot tail, which keeps training cheap.
+     * constitution's few-shots) from the left, keeping their tail and the question (at least half the context, 192
+     * tokens, which holds a chain round), and that is what the training sequences look like: a document after at most
+     * {@link #MAX_PREFIX} tokens of few-shot tail, which keeps training cheap. With a longer context (512 was tried)
+     * the model sees more few-shot text than it was trained with, and its critiques got worse.
      */
-    static final int CONTEXT = 512;
+    static final int CONTEXT = 384;
     /** At most this many tokens of few-shot context before a training document. */
     private static final int MAX_PREFIX = 128;
     static final int CORPUS_SIZE = 6000;
