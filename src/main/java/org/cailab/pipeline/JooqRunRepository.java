@@ -70,6 +70,22 @@ class JooqRunRepository implements RunRepository {
     }
 
     @Override
+    public long insertFinishedRun(RunConfig config, String createdBy, java.time.Instant startedAt,
+                                  java.time.Instant endedAt) {
+        return dsl.insertInto(PIPELINE_RUN)
+                .set(PIPELINE_RUN.TYPE, config.type())
+                .set(PIPELINE_RUN.NAME, config.name())
+                .set(PIPELINE_RUN.CONFIG, JSONB.valueOf(json.writeValueAsString(config)))
+                .set(PIPELINE_RUN.STATE, RunState.FINISHED.name())
+                .set(PIPELINE_RUN.TOTAL_ITEMS, 0)
+                .set(PIPELINE_RUN.CREATED_BY, createdBy)
+                .set(PIPELINE_RUN.STARTED_AT, startedAt.atOffset(java.time.ZoneOffset.UTC))
+                .set(PIPELINE_RUN.ENDED_AT, endedAt.atOffset(java.time.ZoneOffset.UTC))
+                .returning(PIPELINE_RUN.ID)
+                .fetchSingle(PIPELINE_RUN.ID);
+    }
+
+    @Override
     public void insertItems(long runId, List<ItemInput> items) {
         for (int from = 0; from < items.size(); from += BATCH) {
             List<Row4<Long, Integer, String, JSONB>> rows = new ArrayList<>(BATCH);

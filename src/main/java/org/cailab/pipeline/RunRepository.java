@@ -19,6 +19,9 @@ interface RunRepository {
 
     long insertRun(RunConfig config, String createdBy, int totalItems);
 
+    /** Stores a run that happened outside the engine (no items) as finished, with its start and end. */
+    long insertFinishedRun(RunConfig config, String createdBy, java.time.Instant startedAt, java.time.Instant endedAt);
+
     void insertItems(long runId, List<ItemInput> items);
 
     Optional<StoredRun> findRun(long id);

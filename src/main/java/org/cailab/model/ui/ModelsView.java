@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -68,7 +69,7 @@ class ModelsView extends VerticalLayout {
         evaluationColumns = new SnapshotEvaluationColumns(grid, snapshotEvaluations, evaluators);
         demoText.setId("demo-status");
         add(new H2("Models"));
-        add(demoText, demoProgress);
+        add(demoNote(), demoText, demoProgress);
         BackendHealthGrid health = new BackendHealthGrid(registry);
         if (authentication.hasRole(Role.ADMIN_ROLE)) {
             add(new RegisterModelForm(registry, this::refresh));
@@ -93,6 +94,20 @@ class ModelsView extends VerticalLayout {
         health.refresh();
         showDemoStatus();
         showLoaded();
+    }
+
+    /** What the demo models are, and how to get results that mean something. */
+    private static Paragraph demoNote() {
+        Paragraph note = new Paragraph("The demo models (demo-early, demo-final) are small models trained from"
+                + " scratch on this machine on a templated corpus we wrote. They imitate the formats the pipeline asks"
+                + " for (answers, critiques, revisions, multiple-choice answers) and do not reason: use them to try the"
+                + " pipeline, not for results. demo-early is the same training after a third of its steps. For results"
+                + " that mean something, an admin registers a real checkpoint below: a local directory in Hugging Face"
+                + " layout (config.json, model.safetensors, tokenizer.json), for example a 0.5B instruct model of the"
+                + " Qwen2 or Llama family, or an OpenAI-compatible server.");
+        note.setId("demo-note");
+        note.getStyle().set("max-width", "60em");
+        return note;
     }
 
     private void showLoaded() {
