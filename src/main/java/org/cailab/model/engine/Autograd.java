@@ -9,7 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * flag (a second collector in any thread throws) and, on close, leaves grad mode on in a thread where it was on, so
  * two training runs in one JVM cannot both use it. PyTorch itself needs neither: grad mode is thread-local and
  * concurrent backward passes over disjoint graphs are safe. The trainer sets grad mode itself ({@link GradMode#set})
- * and calls this. See {@code docs/decisions/0080-training-threads.md}.
+ * and calls this. See {@code docs/decisions/0083-training-threads.md}.
  */
 final class Autograd {
 

@@ -6,7 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * PyTorch's grad mode is per thread and on by default in new threads: inference entry points turn it off so that a
  * model whose parameters require gradients (one being trained) builds no autograd graph, and training sets it
  * explicitly around the forward/backward pass (on) and the optimizer update (off) instead of relying on the state the
- * thread happens to be in (see {@code docs/decisions/0080-training-threads.md}).
+ * thread happens to be in (see {@code docs/decisions/0083-training-threads.md}).
  */
 final class GradMode {
 

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Threads: one trainer is used by one thread at a time, and nothing else may use its model while a step runs.
  * Several trainers of different models may step at the same time in different threads: the trainer does not use
  * DJL's JVM-wide gradient collector and sets the thread's grad mode itself (on for forward and backward, off for
- * the update and evaluation, restored afterwards; {@code docs/decisions/0080-training-threads.md}). Close it to free
+ * the update and evaluation, restored afterwards; {@code docs/decisions/0083-training-threads.md}). Close it to free
  * the optimizer state.
  */
 public final class Trainer implements AutoCloseable {

@@ -50,7 +50,7 @@
  *
  * <p>Training threads: several trainers of different models may step at once in different threads; the engine calls
  * PyTorch's backward itself instead of DJL's JVM-wide gradient collector and sets the thread's grad mode per phase
- * ({@code docs/decisions/0080-training-threads.md}).
+ * ({@code docs/decisions/0083-training-threads.md}).
  *
  * <p>Threads: PyTorch's CPU thread pool spins while waiting; on a machine shared with other busy processes set
  * {@code OMP_WAIT_POLICY=PASSIVE} or {@code -Dai.djl.pytorch.num_threads=1}, or throughput collapses (we measured a
