@@ -1,13 +1,13 @@
 package org.cailab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Keeps the features apart as STYLE.md describes; fails the build when a dependency crosses a line. */
 class ArchitectureTest {
@@ -23,46 +23,71 @@ class ArchitectureTest {
 
     @Test
     void onlyViewsAndSecurityUseVaadin() {
-        noClasses().that().resideOutsideOfPackages("..ui..", "org.cailab.security")
-                .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..ui..", "org.cailab.security")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.vaadin..")
                 .check(CLASSES);
     }
 
     @Test
     void nothingDependsOnViews() {
-        classes().that().resideInAPackage("..ui..")
-                .should().onlyHaveDependentClassesThat().resideInAnyPackage("..ui..", "org.cailab.security")
+        classes()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .onlyHaveDependentClassesThat()
+                .resideInAnyPackage("..ui..", "org.cailab.security")
                 .check(CLASSES);
     }
 
     @Test
     void generatedJooqClassesStayInRepositories() {
-        classes().that().resideInAPackage("org.cailab.db.jooq..")
-                .should().onlyHaveDependentClassesThat(
-                        com.tngtech.archunit.base.DescribedPredicate.describe("repositories or generated code",
-                                c -> c.getPackageName().startsWith("org.cailab.db")
-                                        || c.getSimpleName().startsWith("Jooq")
-                                        || c.getEnclosingClass().map(e -> e.getSimpleName().startsWith("Jooq")).orElse(false)))
+        classes()
+                .that()
+                .resideInAPackage("org.cailab.db.jooq..")
+                .should()
+                .onlyHaveDependentClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "repositories or generated code",
+                        c -> c.getPackageName().startsWith("org.cailab.db")
+                                || c.getSimpleName().startsWith("Jooq")
+                                || c.getEnclosingClass()
+                                        .map(e -> e.getSimpleName().startsWith("Jooq"))
+                                        .orElse(false)))
                 .check(CLASSES);
     }
 
     /** Security owns the edge: every filter chain, API-key filter and study-link sign-in is declared in one place. */
     @Test
     void onlySecurityDeclaresFilterChains() {
-        noClasses().that().resideOutsideOfPackage("org.cailab.security..")
-                .should().dependOnClassesThat().haveFullyQualifiedName(
-                        "org.springframework.security.web.SecurityFilterChain")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                        "org.springframework.security.config.annotation.web.builders.HttpSecurity")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.cailab.security..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.security.web.SecurityFilterChain")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.security.config.annotation.web.builders.HttpSecurity")
                 .check(CLASSES);
     }
 
     @Test
     void ratingMathHasNoFrameworkDependencies() {
-        noClasses().that().resideInAPackage("org.cailab.rating..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.context..", "org.springframework.stereotype..", "org.springframework.beans..",
-                        "org.jooq..", "com.vaadin..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.cailab.rating..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.context..",
+                        "org.springframework.stereotype..",
+                        "org.springframework.beans..",
+                        "org.jooq..",
+                        "com.vaadin..",
+                        "java.sql..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }

@@ -1,8 +1,7 @@
 package org.cailab.base;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Application-wide settings.
@@ -13,13 +12,15 @@ import java.nio.file.Path;
  *                      researcher's browser uses
  */
 @ConfigurationProperties(prefix = "cailab")
-public record CailabProperties(Path dataDir, @org.jspecify.annotations.Nullable String publicBaseUrl) {
+public record CailabProperties(
+        Path dataDir, @org.jspecify.annotations.Nullable String publicBaseUrl) {
 
     public CailabProperties {
         if (dataDir == null) {
             dataDir = Path.of("data");
         }
-        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
+                ? null
                 : publicBaseUrl.strip().replaceAll("/+$", "");
     }
 }

@@ -10,8 +10,7 @@ public final class CommandLineTools {
 
     private static final Set<String> COMMANDS = Set.of("ratings", "model", "eval", "pm", "help", "--help");
 
-    private CommandLineTools() {
-    }
+    private CommandLineTools() {}
 
     public static boolean isCommand(String first) {
         return COMMANDS.contains(first);

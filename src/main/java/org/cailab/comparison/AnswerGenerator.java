@@ -1,16 +1,5 @@
 package org.cailab.comparison;
 
-import org.cailab.model.GenerationResult;
-import org.cailab.model.ModelBusyException;
-import org.cailab.model.ModelService;
-import org.cailab.model.SamplingSettings;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +10,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cailab.model.GenerationResult;
+import org.cailab.model.ModelBusyException;
+import org.cailab.model.ModelService;
+import org.cailab.model.SamplingSettings;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generates both answers of a turn at the same time, streams them to whoever watches the turn, and stores them
@@ -40,8 +39,11 @@ class AnswerGenerator implements DisposableBean {
     private final ConcurrentMap<Long, LiveTurn> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService streaming;
 
-    AnswerGenerator(ModelService models, ConversationRepository conversations, TransactionTemplate transactions,
-                    ComparisonProperties properties) {
+    AnswerGenerator(
+            ModelService models,
+            ConversationRepository conversations,
+            TransactionTemplate transactions,
+            ComparisonProperties properties) {
         this.models = models;
         this.conversations = conversations;
         this.transactions = transactions;
@@ -67,18 +69,20 @@ class AnswerGenerator implements DisposableBean {
         ScheduledFuture<?> ticker = streaming.scheduleWithFixedDelay(
                 () -> deliverSafely(liveTurn), interval, interval, TimeUnit.MILLISECONDS);
         // a person waits: live priority, the conversation's two answers count against one user's cap
-        SamplingSettings settings = SamplingSettings.defaults().withMaxNewTokens(properties.maxNewTokens())
+        SamplingSettings settings = SamplingSettings.defaults()
+                .withMaxNewTokens(properties.maxNewTokens())
                 .live("comparison-conversation-" + turn.conversationId());
         try {
-            CompletableFuture<GenerationResult> a = models.generate(turn.snapshotAId(), turn.prompt(), settings,
-                    delta -> liveTurn.append(Side.A, delta));
-            CompletableFuture<GenerationResult> b = models.generate(turn.snapshotBId(), turn.prompt(), settings,
-                    delta -> liveTurn.append(Side.B, delta));
+            CompletableFuture<GenerationResult> a = models.generate(
+                    turn.snapshotAId(), turn.prompt(), settings, delta -> liveTurn.append(Side.A, delta));
+            CompletableFuture<GenerationResult> b = models.generate(
+                    turn.snapshotBId(), turn.prompt(), settings, delta -> liveTurn.append(Side.B, delta));
             CompletableFuture<String[]> both = new CompletableFuture<>();
             // fail as soon as one answer fails, instead of waiting for the other one
             a.exceptionally(error -> fail(both, error));
             b.exceptionally(error -> fail(both, error));
-            a.thenCombine(b, (resultA, resultB) -> new String[] {resultA.text(), resultB.text()}).thenAccept(both::complete);
+            a.thenCombine(b, (resultA, resultB) -> new String[] {resultA.text(), resultB.text()})
+                    .thenAccept(both::complete);
             // a failed or timed-out turn stops the other answer at its next step, freeing its slot
             both.whenComplete((texts, error) -> {
                 if (error != null) {
@@ -114,14 +118,19 @@ class AnswerGenerator implements DisposableBean {
         return liveTurn != null && !liveTurn.ended();
     }
 
-    private void finish(StoredTurn turn, LiveTurn liveTurn, ScheduledFuture<?> ticker, String @Nullable [] texts,
-                        @Nullable Throwable error) {
+    private void finish(
+            StoredTurn turn,
+            LiveTurn liveTurn,
+            ScheduledFuture<?> ticker,
+            String @Nullable [] texts,
+            @Nullable Throwable error) {
         LiveTurn.Outcome outcome;
         try {
             outcome = error == null && texts != null ? store(turn, texts) : fail(turn, error);
         } catch (RuntimeException e) {
             log.error("Could not store the answers of comparison turn {}", turn.id(), e);
-            outcome = new LiveTurn.Outcome(null, null, "The answers could not be saved. Please send your message again.");
+            outcome =
+                    new LiveTurn.Outcome(null, null, "The answers could not be saved. Please send your message again.");
         }
         liveTurn.end(outcome);
         ticker.cancel(false);
@@ -135,7 +144,8 @@ class AnswerGenerator implements DisposableBean {
         String answerB = clean(texts[1]);
         boolean leakA = IdentityLeakDetector.namesModel(answerA, String.valueOf(turn.snapshotAName()));
         boolean leakB = IdentityLeakDetector.namesModel(answerB, String.valueOf(turn.snapshotBName()));
-        Boolean stored = transactions.execute(status -> conversations.completeTurn(turn.id(), answerA, answerB, leakA, leakB));
+        Boolean stored =
+                transactions.execute(status -> conversations.completeTurn(turn.id(), answerA, answerB, leakA, leakB));
         if (!Boolean.TRUE.equals(stored)) {
             return new LiveTurn.Outcome(null, null, "This comparison is no longer current.");
         }
@@ -144,18 +154,21 @@ class AnswerGenerator implements DisposableBean {
 
     private LiveTurn.Outcome fail(StoredTurn turn, @Nullable Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        String reason = cause instanceof TimeoutException ? "the models took too long"
-                : cause instanceof ModelBusyException ? "the models are busy"
-                : cause == null ? "unknown error" : cause.getClass().getSimpleName();
+                ? error.getCause()
+                : error;
+        String reason = cause instanceof TimeoutException
+                ? "the models took too long"
+                : cause instanceof ModelBusyException
+                        ? "the models are busy"
+                        : cause == null ? "unknown error" : cause.getClass().getSimpleName();
         log.warn("Comparison turn {} failed: {}", turn.id(), reason, cause);
         transactions.executeWithoutResult(status -> conversations.failTurn(turn.id(), reason));
         if (cause instanceof ModelBusyException) {
-            return new LiveTurn.Outcome(null, null,
-                    "The models are busy right now. Please wait a moment and send your message again.");
+            return new LiveTurn.Outcome(
+                    null, null, "The models are busy right now. Please wait a moment and send your message again.");
         }
-        return new LiveTurn.Outcome(null, null,
-                "The answers could not be generated (" + reason + "). Please send your message again.");
+        return new LiveTurn.Outcome(
+                null, null, "The answers could not be generated (" + reason + "). Please send your message again.");
     }
 
     /**

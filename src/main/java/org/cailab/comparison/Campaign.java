@@ -9,8 +9,14 @@ import java.time.OffsetDateTime;
  * @param goldItems number of gold items
  * @param votes     number of votes recorded so far
  */
-public record Campaign(long id, int version, CampaignSettings settings, int goldItems, long votes, String createdBy,
-                       OffsetDateTime createdAt) {
+public record Campaign(
+        long id,
+        int version,
+        CampaignSettings settings,
+        int goldItems,
+        long votes,
+        String createdBy,
+        OffsetDateTime createdAt) {
 
     public String name() {
         return settings.name();

@@ -45,6 +45,5 @@ interface CampaignRepository {
 
     void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId, String sessionId);
 
-    record Participation(long campaignId, long workerId, boolean guidelinesSeen) {
-    }
+    record Participation(long campaignId, long workerId, boolean guidelinesSeen) {}
 }

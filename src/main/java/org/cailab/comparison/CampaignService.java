@@ -1,5 +1,9 @@
 package org.cailab.comparison;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
@@ -7,11 +11,6 @@ import org.cailab.security.UserService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Researchers and admins set up comparison campaigns: settings, model pool, gold items, open and closed. */
 @Service
@@ -27,7 +26,11 @@ public class CampaignService {
     private final StudyLinkEntry entry;
     private final ComparisonStudyCampaigns studyCampaigns;
 
-    CampaignService(CampaignRepository campaigns, ModelService models, UserService users, StudyLinkEntry entry,
+    CampaignService(
+            CampaignRepository campaigns,
+            ModelService models,
+            UserService users,
+            StudyLinkEntry entry,
             ComparisonStudyCampaigns studyCampaigns) {
         this.campaigns = campaigns;
         this.models = models;
@@ -75,8 +78,8 @@ public class CampaignService {
     @PreAuthorize("hasRole('RESEARCHER')")
     public Campaign update(Campaign campaign, CampaignSettings settings) {
         if (!campaigns.update(campaign.id(), campaign.version(), validated(settings))) {
-            throw new ComparisonException("Campaign '" + campaign.name()
-                    + "' was changed by someone else meanwhile; reload and try again.");
+            throw new ComparisonException(
+                    "Campaign '" + campaign.name() + "' was changed by someone else meanwhile; reload and try again.");
         }
         return campaign(campaign.id());
     }
@@ -122,9 +125,13 @@ public class CampaignService {
         Set<Long> seen = new HashSet<>();
         List<PoolSnapshot> pool = s.pool().stream()
                 .filter(p -> seen.add(p.snapshotId()))
-                .map(p -> new PoolSnapshot(p.snapshotId(), models.snapshot(p.snapshotId())
-                        .orElseThrow(() -> new ComparisonException("There is no model snapshot " + p.snapshotId() + "."))
-                        .name(), p.weight()))
+                .map(p -> new PoolSnapshot(
+                        p.snapshotId(),
+                        models.snapshot(p.snapshotId())
+                                .orElseThrow(() ->
+                                        new ComparisonException("There is no model snapshot " + p.snapshotId() + "."))
+                                .name(),
+                        p.weight()))
                 .toList();
         if (pool.size() < 2) {
             throw new ComparisonException("Choose at least two model snapshots for the pool.");
@@ -145,8 +152,20 @@ public class CampaignService {
         if (!COMPLETION_CODE.matcher(code).matches()) {
             throw new ComparisonException("The completion code must be 4 to 32 letters or digits.");
         }
-        return new CampaignSettings(name, s.task(), instructions, pool, s.pairDrawing(), s.turnLimit(), s.allowTie(),
-                s.allowBothBad(), s.strengthLevels(), s.quotaPerWorker(), s.goldRate(), s.open(), code);
+        return new CampaignSettings(
+                name,
+                s.task(),
+                instructions,
+                pool,
+                s.pairDrawing(),
+                s.turnLimit(),
+                s.allowTie(),
+                s.allowBothBad(),
+                s.strengthLevels(),
+                s.quotaPerWorker(),
+                s.goldRate(),
+                s.open(),
+                code);
     }
 
     private static String required(String text, String what) {

@@ -1,9 +1,8 @@
 package org.cailab.comparison;
 
-import org.jspecify.annotations.Nullable;
-
 import java.security.SecureRandom;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a researcher configures about a campaign.
@@ -16,10 +15,20 @@ import java.util.List;
  * @param goldRate        share of new conversations that are gold checks (0..1)
  * @param completionCode  shown to a worker who met the quota (the Prolific study's completion code)
  */
-public record CampaignSettings(String name, ComparisonTask task, String instructions, List<PoolSnapshot> pool,
-                               PairDrawing pairDrawing, int turnLimit, boolean allowTie, boolean allowBothBad,
-                               @Nullable Integer strengthLevels, @Nullable Integer quotaPerWorker, double goldRate,
-                               boolean open, String completionCode) {
+public record CampaignSettings(
+        String name,
+        ComparisonTask task,
+        String instructions,
+        List<PoolSnapshot> pool,
+        PairDrawing pairDrawing,
+        int turnLimit,
+        boolean allowTie,
+        boolean allowBothBad,
+        @Nullable Integer strengthLevels,
+        @Nullable Integer quotaPerWorker,
+        double goldRate,
+        boolean open,
+        String completionCode) {
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -29,13 +38,37 @@ public record CampaignSettings(String name, ComparisonTask task, String instruct
 
     /** A new campaign's settings: the task's default instructions, uniform pairs, 5 turns, tie allowed, closed. */
     public static CampaignSettings defaults(String name, ComparisonTask task, List<PoolSnapshot> pool) {
-        return new CampaignSettings(name, task, task.defaultInstructions(), pool, PairDrawing.UNIFORM, 5, true,
-                false, null, null, 0.0, false, randomCompletionCode());
+        return new CampaignSettings(
+                name,
+                task,
+                task.defaultInstructions(),
+                pool,
+                PairDrawing.UNIFORM,
+                5,
+                true,
+                false,
+                null,
+                null,
+                0.0,
+                false,
+                randomCompletionCode());
     }
 
     public CampaignSettings withOpen(boolean newOpen) {
-        return new CampaignSettings(name, task, instructions, pool, pairDrawing, turnLimit, allowTie, allowBothBad,
-                strengthLevels, quotaPerWorker, goldRate, newOpen, completionCode);
+        return new CampaignSettings(
+                name,
+                task,
+                instructions,
+                pool,
+                pairDrawing,
+                turnLimit,
+                allowTie,
+                allowBothBad,
+                strengthLevels,
+                quotaPerWorker,
+                goldRate,
+                newOpen,
+                completionCode);
     }
 
     /** Eight characters without look-alikes (no 0/O, 1/I), as Prolific completion codes usually are. */

@@ -1,17 +1,16 @@
 package org.cailab.comparison;
 
+import java.util.List;
+import java.util.Optional;
 import org.cailab.base.RandomSource;
-import org.cailab.security.UserAccount;
 import org.cailab.security.StudyAccess;
+import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The worker's side of a campaign and the votes it produces. Every request of one worker in one campaign runs
@@ -33,8 +32,13 @@ public class ComparisonService {
     private final ApplicationEventPublisher events;
     private final WorkerTurns turns;
 
-    ComparisonService(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator,
-                      UserService users, ApplicationEventPublisher events, RandomSource random) {
+    ComparisonService(
+            CampaignRepository campaigns,
+            ConversationRepository conversations,
+            AnswerGenerator generator,
+            UserService users,
+            ApplicationEventPublisher events,
+            RandomSource random) {
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
@@ -50,7 +54,11 @@ public class ComparisonService {
         long me = me().id();
         return campaigns.findOpen().stream()
                 .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
-                .map(c -> new OpenCampaign(c.id(), c.name(), c.settings().task(), conversations.countVotes(c.id(), me),
+                .map(c -> new OpenCampaign(
+                        c.id(),
+                        c.name(),
+                        c.settings().task(),
+                        conversations.countVotes(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
     }
@@ -66,7 +74,8 @@ public class ComparisonService {
         CampaignRepository.Participation participation = campaigns.lockParticipation(campaignId, me.id());
         StoredConversation conversation = null;
         if (canContinue(campaign, me.id())) {
-            conversation = conversations.findActive(campaignId, me.id())
+            conversation = conversations
+                    .findActive(campaignId, me.id())
                     .orElseGet(() -> turns.startConversation(campaign, me.id()));
             turns.resumeIfStalled(conversation);
         }
@@ -94,7 +103,8 @@ public class ComparisonService {
         if (!canContinue(campaign, me.id())) {
             throw new ComparisonException("You have completed this campaign.");
         }
-        StoredConversation conversation = conversations.findActive(campaignId, me.id()).orElse(null);
+        StoredConversation conversation =
+                conversations.findActive(campaignId, me.id()).orElse(null);
         if (conversation != null) {
             boolean pending = conversations.pendingTurn(conversation.id()).isPresent();
             if (conversation.gold() && pending) {
@@ -136,7 +146,8 @@ public class ComparisonService {
         if (!canContinue(campaign, me.id())) {
             throw new ComparisonException("You have completed this campaign.");
         }
-        StoredConversation conversation = conversations.findActive(campaignId, me.id())
+        StoredConversation conversation = conversations
+                .findActive(campaignId, me.id())
                 .filter(c -> c.id() == conversationId)
                 .orElseThrow(() -> notCurrent(conversationId, me.id(), campaign));
         return turns.startTurn(campaign, conversation, text).pending();
@@ -151,7 +162,8 @@ public class ComparisonService {
     @Transactional(readOnly = true)
     public WorkerConversation conversation(long campaignId, long conversationId) {
         long me = me().id();
-        StoredConversation conversation = conversations.findConversation(conversationId)
+        StoredConversation conversation = conversations
+                .findConversation(conversationId)
                 .filter(c -> c.workerId() == me && c.campaignId() == campaignId)
                 .orElseThrow(() -> new ComparisonException("There is no such conversation."));
         return turns.view(campaign(campaignId), conversation);
@@ -175,13 +187,14 @@ public class ComparisonService {
             turn = conversations.findTurn(turnId).orElseThrow();
         }
         switch (turn.status()) {
-            case READY, VOTED -> listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
-            case FAILED -> listener.onFailed(turnId, "The answers could not be generated. Please send your message again.");
+            case READY, VOTED ->
+                listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
+            case FAILED ->
+                listener.onFailed(turnId, "The answers could not be generated. Please send your message again.");
             case ABANDONED -> listener.onFailed(turnId, "This comparison is no longer current.");
             case GENERATING -> listener.onFailed(turnId, "The answers could not be generated. Please reload the page.");
         }
-        return () -> {
-        };
+        return () -> {};
     }
 
     /**
@@ -204,9 +217,16 @@ public class ComparisonService {
         Optional<StoredVote> existing = conversations.voteForTurn(turn.id());
         if (existing.isPresent()) {
             if (existing.get().idempotencyKey().equals(key)) {
-                StoredConversation conversation = conversations.findConversation(owner.conversationId()).orElseThrow();
-                return new VoteReceipt(existing.get().id(), true,
-                        state(campaign, me.id(), participation.guidelinesSeen(), current(campaign, me.id(), conversation)));
+                StoredConversation conversation =
+                        conversations.findConversation(owner.conversationId()).orElseThrow();
+                return new VoteReceipt(
+                        existing.get().id(),
+                        true,
+                        state(
+                                campaign,
+                                me.id(),
+                                participation.guidelinesSeen(),
+                                current(campaign, me.id(), conversation)));
             }
             throw new StaleTurnException("This comparison has already been voted on (in another tab or by a double "
                     + "click); the vote was recorded once.");
@@ -214,15 +234,20 @@ public class ComparisonService {
         if (!campaigns.lockOpen(campaign.id())) {
             throw new ComparisonException("This campaign is closed; your vote was not recorded.");
         }
-        StoredConversation conversation = conversations.findConversation(owner.conversationId()).orElseThrow();
+        StoredConversation conversation =
+                conversations.findConversation(owner.conversationId()).orElseThrow();
         WorkerTurns.Recorded recorded = turns.recordVote(campaign, conversation, turn, request, me.id());
         events.publishEvent(recorded.event());
-        StoredConversation after = conversations.findConversation(conversation.id()).orElseThrow();
-        if (after.status() == ConversationStatus.COMPLETED && after.gold() && canContinue(campaign, me.id())
+        StoredConversation after =
+                conversations.findConversation(conversation.id()).orElseThrow();
+        if (after.status() == ConversationStatus.COMPLETED
+                && after.gold()
+                && canContinue(campaign, me.id())
                 && campaign.settings().open()) {
             after = turns.startConversation(campaign, me.id());
         }
-        return new VoteReceipt(recorded.voteId(), false, state(campaign, me.id(), participation.guidelinesSeen(), after));
+        return new VoteReceipt(
+                recorded.voteId(), false, state(campaign, me.id(), participation.guidelinesSeen(), after));
     }
 
     /** Votes for the ratings of one task, leaving out identity leaks and excluded workers. */
@@ -249,15 +274,25 @@ public class ComparisonService {
         return conversations.pairVotes(RatingFilter.DEFAULT);
     }
 
-    private ComparisonState state(Campaign campaign, long workerId, boolean guidelinesSeen,
-                                  @Nullable StoredConversation conversation) {
+    private ComparisonState state(
+            Campaign campaign, long workerId, boolean guidelinesSeen, @Nullable StoredConversation conversation) {
         CampaignSettings s = campaign.settings();
         int votes = conversations.countVotes(campaign.id(), workerId);
         boolean done = s.quotaPerWorker() != null && votes >= s.quotaPerWorker();
-        WorkerCampaign view = new WorkerCampaign(campaign.id(), s.name(), s.task(), s.instructions(), s.turnLimit(),
-                s.allowTie(), s.allowBothBad(), s.strengthLevels(), s.quotaPerWorker(), s.open());
+        WorkerCampaign view = new WorkerCampaign(
+                campaign.id(),
+                s.name(),
+                s.task(),
+                s.instructions(),
+                s.turnLimit(),
+                s.allowTie(),
+                s.allowBothBad(),
+                s.strengthLevels(),
+                s.quotaPerWorker(),
+                s.open());
         WorkerConversation shown = conversation == null || (done && conversation.status() == ConversationStatus.ACTIVE)
-                ? null : turns.view(campaign, conversation);
+                ? null
+                : turns.view(campaign, conversation);
         return new ComparisonState(view, shown, votes, guidelinesSeen, done ? s.completionCode() : null);
     }
 
@@ -268,13 +303,16 @@ public class ComparisonService {
 
     private boolean canContinue(Campaign campaign, long workerId) {
         Integer quota = campaign.settings().quotaPerWorker();
-        return campaign.settings().open() && (quota == null || conversations.countVotes(campaign.id(), workerId) < quota);
+        return campaign.settings().open()
+                && (quota == null || conversations.countVotes(campaign.id(), workerId) < quota);
     }
 
     private ComparisonException notCurrent(long conversationId, long workerId, Campaign campaign) {
-        Optional<StoredConversation> asked = conversations.findConversation(conversationId)
-                .filter(c -> c.workerId() == workerId);
-        if (asked.isPresent() && asked.get().status() == ConversationStatus.COMPLETED && !asked.get().gold()) {
+        Optional<StoredConversation> asked =
+                conversations.findConversation(conversationId).filter(c -> c.workerId() == workerId);
+        if (asked.isPresent()
+                && asked.get().status() == ConversationStatus.COMPLETED
+                && !asked.get().gold()) {
             return new ComparisonException("This conversation has reached its limit of "
                     + campaign.settings().turnLimit() + " turns. Start a new conversation.");
         }
@@ -284,13 +322,16 @@ public class ComparisonService {
 
     private ConversationRepository.TurnOwner ownedTurn(long turnId) {
         long me = me().id();
-        return conversations.turnOwner(turnId).filter(o -> o.workerId() == me)
+        return conversations
+                .turnOwner(turnId)
+                .filter(o -> o.workerId() == me)
                 .orElseThrow(() -> new ComparisonException("There is no such comparison."));
     }
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private Campaign campaign(long campaignId) {
-        return campaigns.findById(campaignId)
+        return campaigns
+                .findById(campaignId)
                 .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
                 .orElseThrow(() -> new ComparisonException("There is no campaign " + campaignId + "."));
     }

@@ -9,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  * @param guidelinesSeen false on the first visit: show the guidelines
  * @param completionCode present only once the quota is met
  */
-public record ComparisonState(WorkerCampaign campaign, @Nullable WorkerConversation conversation, int votesDone,
-                              boolean guidelinesSeen, @Nullable String completionCode) {
+public record ComparisonState(
+        WorkerCampaign campaign,
+        @Nullable WorkerConversation conversation,
+        int votesDone,
+        boolean guidelinesSeen,
+        @Nullable String completionCode) {
 
     public boolean quotaReached() {
         return campaign.quota() != null && votesDone >= campaign.quota();

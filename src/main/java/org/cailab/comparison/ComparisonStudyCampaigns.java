@@ -1,9 +1,8 @@
 package org.cailab.comparison;
 
+import java.util.Optional;
 import org.cailab.security.StudyCampaigns;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** Comparison campaigns as study-link targets: links {@code /p/{campaignId}}, pages {@code /compare/{campaignId}}. */
 @Component
@@ -49,8 +48,8 @@ class ComparisonStudyCampaigns implements StudyCampaigns {
     }
 
     @Override
-    public void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId,
-                                  String sessionId) {
+    public void recordProlificIds(
+            long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
         campaigns.recordProlificIds(campaignId, workerId, prolificPid, studyId, sessionId);
     }
 }

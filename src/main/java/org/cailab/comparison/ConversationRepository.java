@@ -1,10 +1,9 @@
 package org.cailab.comparison;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Persistence of conversations, turns and votes; used only inside the services' transactions. */
 interface ConversationRepository {
@@ -34,12 +33,11 @@ interface ConversationRepository {
     /** The worker who owns the turn's conversation, and its campaign. */
     Optional<TurnOwner> turnOwner(long turnId);
 
-    StoredTurn insertTurn(long conversationId, int index, String humanMessage, String prompt,
-                          PairDrawer.Pair pair);
+    StoredTurn insertTurn(long conversationId, int index, String humanMessage, String prompt, PairDrawer.Pair pair);
 
     /** A gold check's single turn, ready at once. */
-    StoredTurn insertGoldTurn(long conversationId, String humanMessage, String prompt, String answerA,
-                              String answerB, Side betterSide);
+    StoredTurn insertGoldTurn(
+            long conversationId, String humanMessage, String prompt, String answerA, String answerB, Side betterSide);
 
     /** GENERATING to READY with both answers; false when the turn is no longer generating (abandoned). */
     boolean completeTurn(long turnId, String answerA, String answerB, boolean leakA, boolean leakB);
@@ -71,11 +69,17 @@ interface ConversationRepository {
 
     boolean include(long workerId);
 
-    record TurnOwner(long workerId, long campaignId, long conversationId) {
-    }
+    record TurnOwner(long workerId, long campaignId, long conversationId) {}
 
     /** Per-worker aggregates; the service adds the user names. {@code fastVotes}: votes faster than the threshold. */
-    record QualityRow(long workerId, long votes, @Nullable Double medianMillis, long goldAnswered, long goldCorrect,
-                      long sideVotes, long aVotes, long identityLeaks, long fastVotes) {
-    }
+    record QualityRow(
+            long workerId,
+            long votes,
+            @Nullable Double medianMillis,
+            long goldAnswered,
+            long goldCorrect,
+            long sideVotes,
+            long aVotes,
+            long identityLeaks,
+            long fastVotes) {}
 }

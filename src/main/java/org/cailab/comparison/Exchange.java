@@ -1,5 +1,4 @@
 package org.cailab.comparison;
 
 /** One finished turn of a conversation: what the worker wrote and the answer they picked. */
-public record Exchange(String humanMessage, String answer) {
-}
+public record Exchange(String humanMessage, String answer) {}

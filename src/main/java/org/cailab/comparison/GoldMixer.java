@@ -11,18 +11,19 @@ import java.util.random.RandomGenerator;
  */
 final class GoldMixer {
 
-    private GoldMixer() {
-    }
+    private GoldMixer() {}
 
-    static Optional<Long> pick(double goldRate, List<Long> goldItemIds, Set<Long> answeredByWorker,
-                               RandomGenerator random) {
+    static Optional<Long> pick(
+            double goldRate, List<Long> goldItemIds, Set<Long> answeredByWorker, RandomGenerator random) {
         if (goldRate <= 0 || goldItemIds.isEmpty()) {
             return Optional.empty();
         }
         if (goldRate < 1 && random.nextDouble() >= goldRate) {
             return Optional.empty();
         }
-        List<Long> fresh = goldItemIds.stream().filter(id -> !answeredByWorker.contains(id)).toList();
+        List<Long> fresh = goldItemIds.stream()
+                .filter(id -> !answeredByWorker.contains(id))
+                .toList();
         return fresh.isEmpty() ? Optional.empty() : Optional.of(fresh.get(random.nextInt(fresh.size())));
     }
 }

@@ -15,8 +15,7 @@ final class IdentityLeakDetector {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-_./]+");
     private static final int MIN_NAME_LENGTH = 3;
 
-    private IdentityLeakDetector() {
-    }
+    private IdentityLeakDetector() {}
 
     static boolean namesModel(String answer, String modelName) {
         String text = " " + normalize(answer) + " ";
@@ -54,6 +53,9 @@ final class IdentityLeakDetector {
     /** Lower case, accents folded, every run of separators and punctuation a single space. */
     private static String normalize(String s) {
         String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return SEPARATORS.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return SEPARATORS
+                .matcher(folded.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 }

@@ -1,13 +1,5 @@
 package org.cailab.comparison;
 
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
-
 import static org.cailab.db.jooq.Tables.COMPARISON_CAMPAIGN;
 import static org.cailab.db.jooq.Tables.COMPARISON_GOLD_ITEM;
 import static org.cailab.db.jooq.Tables.COMPARISON_PARTICIPATION;
@@ -23,18 +15,30 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectFrom;
 
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
 @Repository
 class JooqCampaignRepository implements CampaignRepository {
 
     private static final Field<List<PoolSnapshot>> POOL = multiset(selectFrom(COMPARISON_POOL_SNAPSHOT)
-            .where(COMPARISON_POOL_SNAPSHOT.CAMPAIGN_ID.eq(COMPARISON_CAMPAIGN.ID))
-            .orderBy(COMPARISON_POOL_SNAPSHOT.SNAPSHOT_NAME, COMPARISON_POOL_SNAPSHOT.SNAPSHOT_ID))
+                    .where(COMPARISON_POOL_SNAPSHOT.CAMPAIGN_ID.eq(COMPARISON_CAMPAIGN.ID))
+                    .orderBy(COMPARISON_POOL_SNAPSHOT.SNAPSHOT_NAME, COMPARISON_POOL_SNAPSHOT.SNAPSHOT_ID))
             .as("pool")
-            .convertFrom(rows -> rows.map(p -> new PoolSnapshot(p.getSnapshotId(), p.getSnapshotName(), p.getWeight())));
-    private static final Field<Integer> GOLD_ITEMS = field(selectCount().from(COMPARISON_GOLD_ITEM)
-            .where(COMPARISON_GOLD_ITEM.CAMPAIGN_ID.eq(COMPARISON_CAMPAIGN.ID))).as("gold_items");
-    private static final Field<Long> VOTES = field(select(count().cast(Long.class)).from(COMPARISON_VOTE)
-            .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(COMPARISON_CAMPAIGN.ID))).as("votes");
+            .convertFrom(
+                    rows -> rows.map(p -> new PoolSnapshot(p.getSnapshotId(), p.getSnapshotName(), p.getWeight())));
+    private static final Field<Integer> GOLD_ITEMS = field(selectCount()
+                    .from(COMPARISON_GOLD_ITEM)
+                    .where(COMPARISON_GOLD_ITEM.CAMPAIGN_ID.eq(COMPARISON_CAMPAIGN.ID)))
+            .as("gold_items");
+    private static final Field<Long> VOTES = field(select(count().cast(Long.class))
+                    .from(COMPARISON_VOTE)
+                    .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(COMPARISON_CAMPAIGN.ID)))
+            .as("votes");
 
     private final DSLContext dsl;
 
@@ -49,12 +53,18 @@ class JooqCampaignRepository implements CampaignRepository {
 
     @Override
     public List<Campaign> findOpen() {
-        return selectCampaigns().where(COMPARISON_CAMPAIGN.IS_OPEN).orderBy(COMPARISON_CAMPAIGN.NAME).fetch(this::toCampaign);
+        return selectCampaigns()
+                .where(COMPARISON_CAMPAIGN.IS_OPEN)
+                .orderBy(COMPARISON_CAMPAIGN.NAME)
+                .fetch(this::toCampaign);
     }
 
     @Override
     public boolean lockOpen(long id) {
-        return Boolean.TRUE.equals(dsl.select(COMPARISON_CAMPAIGN.IS_OPEN).from(COMPARISON_CAMPAIGN).where(COMPARISON_CAMPAIGN.ID.eq(id)).forShare()
+        return Boolean.TRUE.equals(dsl.select(COMPARISON_CAMPAIGN.IS_OPEN)
+                .from(COMPARISON_CAMPAIGN)
+                .where(COMPARISON_CAMPAIGN.ID.eq(id))
+                .forShare()
                 .fetchOne(COMPARISON_CAMPAIGN.IS_OPEN));
     }
 
@@ -85,7 +95,9 @@ class JooqCampaignRepository implements CampaignRepository {
         if (updated != 1) {
             return false;
         }
-        dsl.deleteFrom(COMPARISON_POOL_SNAPSHOT).where(COMPARISON_POOL_SNAPSHOT.CAMPAIGN_ID.eq(id)).execute();
+        dsl.deleteFrom(COMPARISON_POOL_SNAPSHOT)
+                .where(COMPARISON_POOL_SNAPSHOT.CAMPAIGN_ID.eq(id))
+                .execute();
         insertPool(id, s.pool());
         return true;
     }
@@ -103,13 +115,16 @@ class JooqCampaignRepository implements CampaignRepository {
 
     @Override
     public List<GoldItem> goldItems(long campaignId) {
-        return dsl.selectFrom(COMPARISON_GOLD_ITEM).where(COMPARISON_GOLD_ITEM.CAMPAIGN_ID.eq(campaignId))
-                .orderBy(COMPARISON_GOLD_ITEM.ID).fetch(JooqCampaignRepository::toGoldItem);
+        return dsl.selectFrom(COMPARISON_GOLD_ITEM)
+                .where(COMPARISON_GOLD_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(COMPARISON_GOLD_ITEM.ID)
+                .fetch(JooqCampaignRepository::toGoldItem);
     }
 
     @Override
     public Optional<GoldItem> goldItem(long id) {
-        return dsl.selectFrom(COMPARISON_GOLD_ITEM).where(COMPARISON_GOLD_ITEM.ID.eq(id))
+        return dsl.selectFrom(COMPARISON_GOLD_ITEM)
+                .where(COMPARISON_GOLD_ITEM.ID.eq(id))
                 .fetchOptional(JooqCampaignRepository::toGoldItem);
     }
 
@@ -127,8 +142,12 @@ class JooqCampaignRepository implements CampaignRepository {
     @Override
     public boolean deleteGoldItem(long campaignId, long goldItemId) {
         return dsl.deleteFrom(COMPARISON_GOLD_ITEM)
-                .where(COMPARISON_GOLD_ITEM.ID.eq(goldItemId).and(COMPARISON_GOLD_ITEM.CAMPAIGN_ID.eq(campaignId)))
-                .execute() == 1;
+                        .where(COMPARISON_GOLD_ITEM
+                                .ID
+                                .eq(goldItemId)
+                                .and(COMPARISON_GOLD_ITEM.CAMPAIGN_ID.eq(campaignId)))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -139,7 +158,9 @@ class JooqCampaignRepository implements CampaignRepository {
                 .onConflictDoNothing()
                 .execute();
         return dsl.selectFrom(COMPARISON_PARTICIPATION)
-                .where(COMPARISON_PARTICIPATION.CAMPAIGN_ID.eq(campaignId)
+                .where(COMPARISON_PARTICIPATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
                         .and(COMPARISON_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .forUpdate()
                 .fetchSingle(r -> new Participation(campaignId, workerId, r.getGuidelinesSeenAt() != null));
@@ -148,24 +169,32 @@ class JooqCampaignRepository implements CampaignRepository {
     @Override
     public void markGuidelinesSeen(long campaignId, long workerId) {
         dsl.update(COMPARISON_PARTICIPATION)
-                .set(COMPARISON_PARTICIPATION.GUIDELINES_SEEN_AT,
+                .set(
+                        COMPARISON_PARTICIPATION.GUIDELINES_SEEN_AT,
                         coalesce(COMPARISON_PARTICIPATION.GUIDELINES_SEEN_AT, currentOffsetDateTime()))
-                .where(COMPARISON_PARTICIPATION.CAMPAIGN_ID.eq(campaignId)
+                .where(COMPARISON_PARTICIPATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
                         .and(COMPARISON_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .execute();
     }
 
     @Override
     public Optional<String> lockProlificSession(long campaignId, long workerId) {
-        return dsl.select(COMPARISON_PARTICIPATION.SESSION_ID).from(COMPARISON_PARTICIPATION)
-                .where(COMPARISON_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(COMPARISON_PARTICIPATION.WORKER_ID.eq(workerId)))
+        return dsl.select(COMPARISON_PARTICIPATION.SESSION_ID)
+                .from(COMPARISON_PARTICIPATION)
+                .where(COMPARISON_PARTICIPATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
+                        .and(COMPARISON_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .forUpdate()
-                .fetchOptional().map(org.jooq.Record1::value1);
+                .fetchOptional()
+                .map(org.jooq.Record1::value1);
     }
 
     @Override
-    public void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId,
-                                  String sessionId) {
+    public void recordProlificIds(
+            long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
         dsl.insertInto(COMPARISON_PARTICIPATION)
                 .set(COMPARISON_PARTICIPATION.CAMPAIGN_ID, campaignId)
                 .set(COMPARISON_PARTICIPATION.WORKER_ID, workerId)
@@ -181,16 +210,33 @@ class JooqCampaignRepository implements CampaignRepository {
     }
 
     private org.jooq.SelectJoinStep<Record> selectCampaigns() {
-        return dsl.select(COMPARISON_CAMPAIGN.asterisk(), POOL, GOLD_ITEMS, VOTES).from(COMPARISON_CAMPAIGN);
+        return dsl.select(COMPARISON_CAMPAIGN.asterisk(), POOL, GOLD_ITEMS, VOTES)
+                .from(COMPARISON_CAMPAIGN);
     }
 
     private Campaign toCampaign(Record r) {
         var c = r.into(COMPARISON_CAMPAIGN);
-        CampaignSettings settings = new CampaignSettings(c.getName(), ComparisonTask.valueOf(c.getTask()),
-                c.getInstructions(), r.get(POOL), PairDrawing.valueOf(c.getPairDrawing()), c.getTurnLimit(),
-                c.getAllowTie(), c.getAllowBothBad(), c.getStrengthLevels(), c.getQuotaPerWorker(), c.getGoldRate(),
-                c.getIsOpen(), c.getCompletionCode());
-        return new Campaign(c.getId(), c.getVersion(), settings, r.get(GOLD_ITEMS), r.get(VOTES), c.getCreatedBy(),
+        CampaignSettings settings = new CampaignSettings(
+                c.getName(),
+                ComparisonTask.valueOf(c.getTask()),
+                c.getInstructions(),
+                r.get(POOL),
+                PairDrawing.valueOf(c.getPairDrawing()),
+                c.getTurnLimit(),
+                c.getAllowTie(),
+                c.getAllowBothBad(),
+                c.getStrengthLevels(),
+                c.getQuotaPerWorker(),
+                c.getGoldRate(),
+                c.getIsOpen(),
+                c.getCompletionCode());
+        return new Campaign(
+                c.getId(),
+                c.getVersion(),
+                settings,
+                r.get(GOLD_ITEMS),
+                r.get(VOTES),
+                c.getCreatedBy(),
                 c.getCreatedAt());
     }
 

@@ -1,17 +1,5 @@
 package org.cailab.comparison;
 
-import org.cailab.db.jooq.tables.records.ComparisonTurnRecord;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.impl.SQLDataType;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Repository;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import static org.cailab.db.jooq.Tables.COMPARISON_CAMPAIGN;
 import static org.cailab.db.jooq.Tables.COMPARISON_CONVERSATION;
 import static org.cailab.db.jooq.Tables.COMPARISON_TURN;
@@ -28,6 +16,17 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cailab.db.jooq.tables.records.ComparisonTurnRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
 @Repository
 class JooqConversationRepository implements ConversationRepository {
 
@@ -42,7 +41,9 @@ class JooqConversationRepository implements ConversationRepository {
     @Override
     public Optional<StoredConversation> findActive(long campaignId, long workerId) {
         return dsl.selectFrom(COMPARISON_CONVERSATION)
-                .where(COMPARISON_CONVERSATION.CAMPAIGN_ID.eq(campaignId)
+                .where(COMPARISON_CONVERSATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
                         .and(COMPARISON_CONVERSATION.WORKER_ID.eq(workerId))
                         .and(COMPARISON_CONVERSATION.STATUS.eq(ConversationStatus.ACTIVE.name())))
                 .fetchOptional(JooqConversationRepository::toConversation);
@@ -50,7 +51,8 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<StoredConversation> findConversation(long id) {
-        return dsl.selectFrom(COMPARISON_CONVERSATION).where(COMPARISON_CONVERSATION.ID.eq(id))
+        return dsl.selectFrom(COMPARISON_CONVERSATION)
+                .where(COMPARISON_CONVERSATION.ID.eq(id))
                 .fetchOptional(JooqConversationRepository::toConversation);
     }
 
@@ -79,8 +81,9 @@ class JooqConversationRepository implements ConversationRepository {
     public void countVotedTurn(long conversationId, boolean complete) {
         dsl.update(COMPARISON_CONVERSATION)
                 .set(COMPARISON_CONVERSATION.VOTED_TURNS, COMPARISON_CONVERSATION.VOTED_TURNS.plus(1))
-                .set(COMPARISON_CONVERSATION.STATUS, complete
-                        ? ConversationStatus.COMPLETED.name() : ConversationStatus.ACTIVE.name())
+                .set(
+                        COMPARISON_CONVERSATION.STATUS,
+                        complete ? ConversationStatus.COMPLETED.name() : ConversationStatus.ACTIVE.name())
                 .set(COMPARISON_CONVERSATION.VERSION, COMPARISON_CONVERSATION.VERSION.plus(1))
                 .set(COMPARISON_CONVERSATION.UPDATED_AT, currentOffsetDateTime())
                 .where(COMPARISON_CONVERSATION.ID.eq(conversationId))
@@ -89,11 +92,13 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public List<Exchange> exchanges(long conversationId) {
-        return dsl.select(COMPARISON_TURN.HUMAN_MESSAGE,
+        return dsl.select(
+                        COMPARISON_TURN.HUMAN_MESSAGE,
                         when(COMPARISON_VOTE.CONTINUED_SIDE.eq(Side.A.name()), COMPARISON_TURN.ANSWER_A)
                                 .otherwise(COMPARISON_TURN.ANSWER_B))
                 .from(COMPARISON_TURN)
-                .join(COMPARISON_VOTE).on(COMPARISON_VOTE.TURN_ID.eq(COMPARISON_TURN.ID))
+                .join(COMPARISON_VOTE)
+                .on(COMPARISON_VOTE.TURN_ID.eq(COMPARISON_TURN.ID))
                 .where(COMPARISON_TURN.CONVERSATION_ID.eq(conversationId))
                 .orderBy(COMPARISON_TURN.TURN_INDEX)
                 .fetch(r -> new Exchange(r.value1(), r.value2()));
@@ -108,29 +113,35 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<StoredTurn> findTurn(long turnId) {
-        return dsl.selectFrom(COMPARISON_TURN).where(COMPARISON_TURN.ID.eq(turnId))
+        return dsl.selectFrom(COMPARISON_TURN)
+                .where(COMPARISON_TURN.ID.eq(turnId))
                 .fetchOptional(JooqConversationRepository::toTurn);
     }
 
     @Override
     public Optional<StoredTurn> lockTurn(long turnId) {
-        return dsl.selectFrom(COMPARISON_TURN).where(COMPARISON_TURN.ID.eq(turnId)).forUpdate()
+        return dsl.selectFrom(COMPARISON_TURN)
+                .where(COMPARISON_TURN.ID.eq(turnId))
+                .forUpdate()
                 .fetchOptional(JooqConversationRepository::toTurn);
     }
 
     @Override
     public Optional<TurnOwner> turnOwner(long turnId) {
-        return dsl.select(COMPARISON_CONVERSATION.WORKER_ID, COMPARISON_CONVERSATION.CAMPAIGN_ID,
+        return dsl.select(
+                        COMPARISON_CONVERSATION.WORKER_ID,
+                        COMPARISON_CONVERSATION.CAMPAIGN_ID,
                         COMPARISON_CONVERSATION.ID)
                 .from(COMPARISON_TURN)
-                .join(COMPARISON_CONVERSATION).on(COMPARISON_CONVERSATION.ID.eq(COMPARISON_TURN.CONVERSATION_ID))
+                .join(COMPARISON_CONVERSATION)
+                .on(COMPARISON_CONVERSATION.ID.eq(COMPARISON_TURN.CONVERSATION_ID))
                 .where(COMPARISON_TURN.ID.eq(turnId))
                 .fetchOptional(r -> new TurnOwner(r.value1(), r.value2(), r.value3()));
     }
 
     @Override
-    public StoredTurn insertTurn(long conversationId, int index, String humanMessage, String prompt,
-                                 PairDrawer.Pair pair) {
+    public StoredTurn insertTurn(
+            long conversationId, int index, String humanMessage, String prompt, PairDrawer.Pair pair) {
         return dsl.insertInto(COMPARISON_TURN)
                 .set(COMPARISON_TURN.CONVERSATION_ID, conversationId)
                 .set(COMPARISON_TURN.TURN_INDEX, index)
@@ -146,8 +157,8 @@ class JooqConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public StoredTurn insertGoldTurn(long conversationId, String humanMessage, String prompt, String answerA,
-                                     String answerB, Side betterSide) {
+    public StoredTurn insertGoldTurn(
+            long conversationId, String humanMessage, String prompt, String answerA, String answerB, Side betterSide) {
         return dsl.insertInto(COMPARISON_TURN)
                 .set(COMPARISON_TURN.CONVERSATION_ID, conversationId)
                 .set(COMPARISON_TURN.TURN_INDEX, 0)
@@ -165,23 +176,31 @@ class JooqConversationRepository implements ConversationRepository {
     @Override
     public boolean completeTurn(long turnId, String answerA, String answerB, boolean leakA, boolean leakB) {
         return dsl.update(COMPARISON_TURN)
-                .set(COMPARISON_TURN.STATUS, TurnStatus.READY.name())
-                .set(COMPARISON_TURN.ANSWER_A, answerA)
-                .set(COMPARISON_TURN.ANSWER_B, answerB)
-                .set(COMPARISON_TURN.LEAK_A, leakA)
-                .set(COMPARISON_TURN.LEAK_B, leakB)
-                .set(COMPARISON_TURN.ANSWERS_SHOWN_AT, currentOffsetDateTime())
-                .where(COMPARISON_TURN.ID.eq(turnId).and(COMPARISON_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
-                .execute() == 1;
+                        .set(COMPARISON_TURN.STATUS, TurnStatus.READY.name())
+                        .set(COMPARISON_TURN.ANSWER_A, answerA)
+                        .set(COMPARISON_TURN.ANSWER_B, answerB)
+                        .set(COMPARISON_TURN.LEAK_A, leakA)
+                        .set(COMPARISON_TURN.LEAK_B, leakB)
+                        .set(COMPARISON_TURN.ANSWERS_SHOWN_AT, currentOffsetDateTime())
+                        .where(COMPARISON_TURN
+                                .ID
+                                .eq(turnId)
+                                .and(COMPARISON_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
+                        .execute()
+                == 1;
     }
 
     @Override
     public boolean failTurn(long turnId, String reason) {
         return dsl.update(COMPARISON_TURN)
-                .set(COMPARISON_TURN.STATUS, TurnStatus.FAILED.name())
-                .set(COMPARISON_TURN.FAILURE, reason)
-                .where(COMPARISON_TURN.ID.eq(turnId).and(COMPARISON_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
-                .execute() == 1;
+                        .set(COMPARISON_TURN.STATUS, TurnStatus.FAILED.name())
+                        .set(COMPARISON_TURN.FAILURE, reason)
+                        .where(COMPARISON_TURN
+                                .ID
+                                .eq(turnId)
+                                .and(COMPARISON_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -194,15 +213,21 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public void markVoted(long turnId) {
-        dsl.update(COMPARISON_TURN).set(COMPARISON_TURN.STATUS, TurnStatus.VOTED.name())
-                .where(COMPARISON_TURN.ID.eq(turnId)).execute();
+        dsl.update(COMPARISON_TURN)
+                .set(COMPARISON_TURN.STATUS, TurnStatus.VOTED.name())
+                .where(COMPARISON_TURN.ID.eq(turnId))
+                .execute();
     }
 
     @Override
     public Optional<StoredVote> voteForTurn(long turnId) {
-        return dsl.select(COMPARISON_VOTE.ID, COMPARISON_VOTE.TURN_ID, COMPARISON_VOTE.IDEMPOTENCY_KEY,
+        return dsl.select(
+                        COMPARISON_VOTE.ID,
+                        COMPARISON_VOTE.TURN_ID,
+                        COMPARISON_VOTE.IDEMPOTENCY_KEY,
                         COMPARISON_VOTE.VOTED_AT)
-                .from(COMPARISON_VOTE).where(COMPARISON_VOTE.TURN_ID.eq(turnId))
+                .from(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.TURN_ID.eq(turnId))
                 .fetchOptional(r -> new StoredVote(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
@@ -232,18 +257,25 @@ class JooqConversationRepository implements ConversationRepository {
                 .set(COMPARISON_VOTE.SHOWN_AT, v.shownAt())
                 .set(COMPARISON_VOTE.VOTED_AT, currentOffsetDateTime())
                 // both ends of the timing come from the database clock
-                .set(COMPARISON_VOTE.TIME_TO_VOTE_MS, field(
-                        "greatest(0, floor(extract(epoch from (now() - {0})) * 1000))::bigint", SQLDataType.BIGINT,
-                        val(v.shownAt())))
-                .onConflict(COMPARISON_VOTE.TURN_ID).doNothing()
-                .returning(COMPARISON_VOTE.ID, COMPARISON_VOTE.TURN_ID, COMPARISON_VOTE.IDEMPOTENCY_KEY,
+                .set(
+                        COMPARISON_VOTE.TIME_TO_VOTE_MS,
+                        field(
+                                "greatest(0, floor(extract(epoch from (now() - {0})) * 1000))::bigint",
+                                SQLDataType.BIGINT, val(v.shownAt())))
+                .onConflict(COMPARISON_VOTE.TURN_ID)
+                .doNothing()
+                .returning(
+                        COMPARISON_VOTE.ID,
+                        COMPARISON_VOTE.TURN_ID,
+                        COMPARISON_VOTE.IDEMPOTENCY_KEY,
                         COMPARISON_VOTE.VOTED_AT)
                 .fetchOptional(r -> new StoredVote(r.getId(), r.getTurnId(), r.getIdempotencyKey(), r.getVotedAt()));
     }
 
     @Override
     public int countVotes(long campaignId, long workerId) {
-        return dsl.fetchCount(COMPARISON_VOTE,
+        return dsl.fetchCount(
+                COMPARISON_VOTE,
                 COMPARISON_VOTE.CAMPAIGN_ID.eq(campaignId).and(COMPARISON_VOTE.WORKER_ID.eq(workerId)));
     }
 
@@ -251,7 +283,9 @@ class JooqConversationRepository implements ConversationRepository {
     public Set<Long> answeredGoldItems(long campaignId, long workerId) {
         return new HashSet<>(dsl.select(COMPARISON_CONVERSATION.GOLD_ITEM_ID)
                 .from(COMPARISON_CONVERSATION)
-                .where(COMPARISON_CONVERSATION.CAMPAIGN_ID.eq(campaignId)
+                .where(COMPARISON_CONVERSATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
                         .and(COMPARISON_CONVERSATION.WORKER_ID.eq(workerId))
                         .and(COMPARISON_CONVERSATION.GOLD_ITEM_ID.isNotNull()))
                 .fetch(COMPARISON_CONVERSATION.GOLD_ITEM_ID));
@@ -259,48 +293,92 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public List<RatingVote> ratingVotes(ComparisonTask task, RatingFilter filter) {
-        Condition condition = COMPARISON_VOTE.TASK.eq(task.name())
+        Condition condition = COMPARISON_VOTE
+                .TASK
+                .eq(task.name())
                 .and(COMPARISON_VOTE.SNAPSHOT_A_ID.isNotNull())
                 .and(COMPARISON_VOTE.SNAPSHOT_B_ID.isNotNull())
                 .and(filter.includeIdentityLeaks() ? noCondition() : not(COMPARISON_VOTE.IDENTITY_LEAK))
-                .and(filter.includeExcludedWorkers() ? noCondition() : not(exists(selectOne()
-                        .from(COMPARISON_WORKER_EXCLUSION)
-                        .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(COMPARISON_VOTE.WORKER_ID)))));
-        return dsl.select(COMPARISON_VOTE.ID, COMPARISON_VOTE.CAMPAIGN_ID, COMPARISON_CAMPAIGN.NAME,
-                        COMPARISON_VOTE.SNAPSHOT_A_ID, COMPARISON_VOTE.SNAPSHOT_A_NAME, COMPARISON_VOTE.SNAPSHOT_B_ID,
-                        COMPARISON_VOTE.SNAPSHOT_B_NAME, COMPARISON_VOTE.CHOICE, COMPARISON_VOTE.STRENGTH,
-                        COMPARISON_VOTE.STRENGTH_LEVELS, COMPARISON_VOTE.VOTED_AT)
+                .and(
+                        filter.includeExcludedWorkers()
+                                ? noCondition()
+                                : not(exists(selectOne()
+                                        .from(COMPARISON_WORKER_EXCLUSION)
+                                        .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(COMPARISON_VOTE.WORKER_ID)))));
+        return dsl.select(
+                        COMPARISON_VOTE.ID,
+                        COMPARISON_VOTE.CAMPAIGN_ID,
+                        COMPARISON_CAMPAIGN.NAME,
+                        COMPARISON_VOTE.SNAPSHOT_A_ID,
+                        COMPARISON_VOTE.SNAPSHOT_A_NAME,
+                        COMPARISON_VOTE.SNAPSHOT_B_ID,
+                        COMPARISON_VOTE.SNAPSHOT_B_NAME,
+                        COMPARISON_VOTE.CHOICE,
+                        COMPARISON_VOTE.STRENGTH,
+                        COMPARISON_VOTE.STRENGTH_LEVELS,
+                        COMPARISON_VOTE.VOTED_AT)
                 .from(COMPARISON_VOTE)
-                .join(COMPARISON_CAMPAIGN).on(COMPARISON_CAMPAIGN.ID.eq(COMPARISON_VOTE.CAMPAIGN_ID))
+                .join(COMPARISON_CAMPAIGN)
+                .on(COMPARISON_CAMPAIGN.ID.eq(COMPARISON_VOTE.CAMPAIGN_ID))
                 .where(condition)
                 .orderBy(COMPARISON_VOTE.VOTED_AT, COMPARISON_VOTE.ID)
-                .fetch(r -> new RatingVote(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), Outcome.of(choiceOf(r.value8())), r.value9(), r.value10(), r.value11()));
+                .fetch(r -> new RatingVote(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        Outcome.of(choiceOf(r.value8())),
+                        r.value9(),
+                        r.value10(),
+                        r.value11()));
     }
 
     @Override
     public List<PairVote> pairVotes(RatingFilter filter) {
-        Condition condition = COMPARISON_VOTE.SNAPSHOT_A_ID.isNotNull()
+        Condition condition = COMPARISON_VOTE
+                .SNAPSHOT_A_ID
+                .isNotNull()
                 .and(COMPARISON_VOTE.SNAPSHOT_B_ID.isNotNull())
                 .and(filter.includeIdentityLeaks() ? noCondition() : not(COMPARISON_VOTE.IDENTITY_LEAK))
-                .and(filter.includeExcludedWorkers() ? noCondition() : not(exists(selectOne()
-                        .from(COMPARISON_WORKER_EXCLUSION)
-                        .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(COMPARISON_VOTE.WORKER_ID)))));
-        return dsl.select(COMPARISON_VOTE.ID, COMPARISON_VOTE.CAMPAIGN_ID, COMPARISON_CAMPAIGN.NAME,
-                        COMPARISON_VOTE.TASK, COMPARISON_VOTE.CONVERSATION, COMPARISON_VOTE.ANSWER_A,
-                        COMPARISON_VOTE.ANSWER_B, COMPARISON_VOTE.CHOICE)
+                .and(
+                        filter.includeExcludedWorkers()
+                                ? noCondition()
+                                : not(exists(selectOne()
+                                        .from(COMPARISON_WORKER_EXCLUSION)
+                                        .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(COMPARISON_VOTE.WORKER_ID)))));
+        return dsl.select(
+                        COMPARISON_VOTE.ID,
+                        COMPARISON_VOTE.CAMPAIGN_ID,
+                        COMPARISON_CAMPAIGN.NAME,
+                        COMPARISON_VOTE.TASK,
+                        COMPARISON_VOTE.CONVERSATION,
+                        COMPARISON_VOTE.ANSWER_A,
+                        COMPARISON_VOTE.ANSWER_B,
+                        COMPARISON_VOTE.CHOICE)
                 .from(COMPARISON_VOTE)
-                .join(COMPARISON_CAMPAIGN).on(COMPARISON_CAMPAIGN.ID.eq(COMPARISON_VOTE.CAMPAIGN_ID))
+                .join(COMPARISON_CAMPAIGN)
+                .on(COMPARISON_CAMPAIGN.ID.eq(COMPARISON_VOTE.CAMPAIGN_ID))
                 .where(condition)
                 .orderBy(COMPARISON_VOTE.ID)
-                .fetch(r -> new PairVote(r.value1(), r.value2(), r.value3(), ComparisonTask.valueOf(r.value4()),
-                        r.value5(), r.value6(), r.value7(), choiceOf(r.value8())));
+                .fetch(r -> new PairVote(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        ComparisonTask.valueOf(r.value4()),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        choiceOf(r.value8())));
     }
 
     @Override
     public List<QualityRow> quality(@Nullable Long campaignId, long fastVoteMillis) {
         var decisive = COMPARISON_VOTE.CHOICE.in(choiceCode(Choice.A_BETTER), choiceCode(Choice.B_BETTER));
-        return dsl.select(COMPARISON_VOTE.WORKER_ID,
+        return dsl.select(
+                        COMPARISON_VOTE.WORKER_ID,
                         count(),
                         percentileCont(0.5).withinGroupOrderBy(COMPARISON_VOTE.TIME_TO_VOTE_MS),
                         count().filterWhere(COMPARISON_VOTE.GOLD_CORRECT.isNotNull()),
@@ -312,30 +390,41 @@ class JooqConversationRepository implements ConversationRepository {
                 .from(COMPARISON_VOTE)
                 .where(campaignId == null ? noCondition() : COMPARISON_VOTE.CAMPAIGN_ID.eq(campaignId))
                 .groupBy(COMPARISON_VOTE.WORKER_ID)
-                .fetch(r -> new QualityRow(r.value1(), r.value2(),
-                        r.value3() == null ? null : r.value3().doubleValue(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                .fetch(r -> new QualityRow(
+                        r.value1(),
+                        r.value2(),
+                        r.value3() == null ? null : r.value3().doubleValue(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9()));
     }
 
     @Override
     public Set<Long> excludedWorkers() {
-        return new HashSet<>(dsl.select(COMPARISON_WORKER_EXCLUSION.WORKER_ID).from(COMPARISON_WORKER_EXCLUSION)
+        return new HashSet<>(dsl.select(COMPARISON_WORKER_EXCLUSION.WORKER_ID)
+                .from(COMPARISON_WORKER_EXCLUSION)
                 .fetch(COMPARISON_WORKER_EXCLUSION.WORKER_ID));
     }
 
     @Override
     public boolean exclude(long workerId, String excludedBy) {
         return dsl.insertInto(COMPARISON_WORKER_EXCLUSION)
-                .set(COMPARISON_WORKER_EXCLUSION.WORKER_ID, workerId)
-                .set(COMPARISON_WORKER_EXCLUSION.EXCLUDED_BY, excludedBy)
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(COMPARISON_WORKER_EXCLUSION.WORKER_ID, workerId)
+                        .set(COMPARISON_WORKER_EXCLUSION.EXCLUDED_BY, excludedBy)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     @Override
     public boolean include(long workerId) {
         return dsl.deleteFrom(COMPARISON_WORKER_EXCLUSION)
-                .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(workerId)).execute() == 1;
+                        .where(COMPARISON_WORKER_EXCLUSION.WORKER_ID.eq(workerId))
+                        .execute()
+                == 1;
     }
 
     /** The database keeps the short codes A, B, TIE, BOTH_BAD that analysis scripts expect. */
@@ -359,14 +448,31 @@ class JooqConversationRepository implements ConversationRepository {
     }
 
     private static StoredConversation toConversation(org.cailab.db.jooq.tables.records.ComparisonConversationRecord r) {
-        return new StoredConversation(r.getId(), r.getCampaignId(), r.getWorkerId(), r.getGoldItemId(),
-                ConversationStatus.valueOf(r.getStatus()), r.getVotedTurns());
+        return new StoredConversation(
+                r.getId(),
+                r.getCampaignId(),
+                r.getWorkerId(),
+                r.getGoldItemId(),
+                ConversationStatus.valueOf(r.getStatus()),
+                r.getVotedTurns());
     }
 
     private static StoredTurn toTurn(ComparisonTurnRecord r) {
-        return new StoredTurn(r.getId(), r.getConversationId(), r.getTurnIndex(), r.getHumanMessage(), r.getPrompt(),
-                TurnStatus.valueOf(r.getStatus()), r.getSnapshotAId(), r.getSnapshotAName(), r.getSnapshotBId(),
-                r.getSnapshotBName(), r.getAnswerA(), r.getAnswerB(), r.getLeakA(), r.getLeakB(),
+        return new StoredTurn(
+                r.getId(),
+                r.getConversationId(),
+                r.getTurnIndex(),
+                r.getHumanMessage(),
+                r.getPrompt(),
+                TurnStatus.valueOf(r.getStatus()),
+                r.getSnapshotAId(),
+                r.getSnapshotAName(),
+                r.getSnapshotBId(),
+                r.getSnapshotBName(),
+                r.getAnswerA(),
+                r.getAnswerB(),
+                r.getLeakA(),
+                r.getLeakB(),
                 r.getGoldBetterSide() == null ? null : Side.valueOf(r.getGoldBetterSide()),
                 r.getAnswersShownAt());
     }

@@ -1,9 +1,8 @@
 package org.cailab.comparison;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two answers of one turn while they are generated. Model threads only append (cheap, never blocked by a
@@ -13,8 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LiveTurn {
 
     /** How a turn ended: both answers (ready) or a message (failed). */
-    record Outcome(@Nullable String answerA, @Nullable String answerB, @Nullable String failure) {
-    }
+    record Outcome(
+            @Nullable String answerA,
+            @Nullable String answerB,
+            @Nullable String failure) {}
 
     final long turnId;
     private final StringBuilder textA = new StringBuilder();

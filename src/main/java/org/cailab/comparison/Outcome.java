@@ -2,7 +2,10 @@ package org.cailab.comparison;
 
 /** The result of one comparison between snapshot A and snapshot B, as the ratings read it. */
 public enum Outcome {
-    A_WINS, B_WINS, TIE, BOTH_BAD;
+    A_WINS,
+    B_WINS,
+    TIE,
+    BOTH_BAD;
 
     static Outcome of(Choice choice) {
         return switch (choice) {

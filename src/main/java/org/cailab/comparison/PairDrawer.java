@@ -10,11 +10,9 @@ import java.util.random.RandomGenerator;
 final class PairDrawer {
 
     /** The drawn pair: {@code a} is shown on side A, {@code b} on side B. */
-    record Pair(PoolSnapshot a, PoolSnapshot b) {
-    }
+    record Pair(PoolSnapshot a, PoolSnapshot b) {}
 
-    private PairDrawer() {
-    }
+    private PairDrawer() {}
 
     static Pair draw(List<PoolSnapshot> pool, PairDrawing drawing, RandomGenerator random) {
         if (pool.size() < 2) {

@@ -1,9 +1,8 @@
 package org.cailab.comparison;
 
-import org.cailab.model.SamplingSettings;
-
 import java.util.List;
 import java.util.regex.Pattern;
+import org.cailab.model.SamplingSettings;
 
 /**
  * The paper's dialogue format and the text hygiene of live conversations, shared by comparisons and red teaming:
@@ -17,10 +16,10 @@ public final class Transcript {
     /** A line that starts like a turn ("Human:" or "Assistant:", maybe indented), as transcript readers split them. */
     private static final Pattern TURN_LINE = Pattern.compile("\\n[ \\t]*(Human|Assistant)[ \\t]*:");
     /** Blank lines before such a line: what makes it a new turn in the paper's format. */
-    private static final Pattern BLANK_BEFORE_TURN = Pattern.compile("\\n[ \\t]*\\n(\\s*\\n)*(?=[ \\t]*(Human|Assistant)[ \\t]*:)");
+    private static final Pattern BLANK_BEFORE_TURN =
+            Pattern.compile("\\n[ \\t]*\\n(\\s*\\n)*(?=[ \\t]*(Human|Assistant)[ \\t]*:)");
 
-    private Transcript() {
-    }
+    private Transcript() {}
 
     /**
      * The text without control characters other than line breaks and tabs, and without lone surrogates: a small
@@ -66,7 +65,10 @@ public final class Transcript {
     public static String transcript(List<Exchange> exchanges) {
         StringBuilder text = new StringBuilder();
         for (Exchange exchange : exchanges) {
-            text.append(HUMAN).append(withoutTurnMarkers(exchange.humanMessage())).append(ASSISTANT).append(' ')
+            text.append(HUMAN)
+                    .append(withoutTurnMarkers(exchange.humanMessage()))
+                    .append(ASSISTANT)
+                    .append(' ')
                     .append(withoutTurnMarkers(exchange.answer()));
         }
         return text.toString();

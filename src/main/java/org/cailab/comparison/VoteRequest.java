@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the same for every retry of the same vote (a double click, a re-sent request), so that
  *                       it is recorded once and the retry gets the same receipt
  */
-public record VoteRequest(long turnId, Choice choice, @Nullable Integer strength, String idempotencyKey) {
-}
+public record VoteRequest(
+        long turnId, Choice choice, @Nullable Integer strength, String idempotencyKey) {}

@@ -1,8 +1,7 @@
 package org.cailab.comparison;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one worker votes, for admins.
@@ -15,9 +14,19 @@ import java.time.Duration;
  * @param fastVotes        votes cast sooner than {@link WorkerQualityService#FAST_VOTE} after both answers were shown:
  *                         too soon to have read them
  */
-public record WorkerQuality(long workerId, String username, long votes, @Nullable Duration medianTimeToVote,
-                            long goldAnswered, long goldCorrect, @Nullable Double goldAgreement, long sideVotes,
-                            @Nullable Double shareA, long identityLeaks, boolean excluded, long fastVotes) {
+public record WorkerQuality(
+        long workerId,
+        String username,
+        long votes,
+        @Nullable Duration medianTimeToVote,
+        long goldAnswered,
+        long goldCorrect,
+        @Nullable Double goldAgreement,
+        long sideVotes,
+        @Nullable Double shareA,
+        long identityLeaks,
+        boolean excluded,
+        long fastVotes) {
 
     /**
      * Whether the worker votes implausibly fast: a median below {@link WorkerQualityService#FAST_VOTE}, or more than a

@@ -1,5 +1,11 @@
 package org.cailab.comparison;
 
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
@@ -7,13 +13,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Admins judge the workers: how fast, how accurate on gold checks, how biased to a side; and exclude them. */
 @Service
@@ -40,17 +39,23 @@ public class WorkerQualityService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<WorkerQuality> quality(@Nullable Long campaignId) {
-        Map<Long, String> names = users.findAll().stream()
-                .collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+        Map<Long, String> names =
+                users.findAll().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
         Set<Long> excluded = conversations.excludedWorkers();
         return conversations.quality(campaignId, FAST_VOTE.toMillis()).stream()
-                .map(row -> new WorkerQuality(row.workerId(), names.getOrDefault(row.workerId(), "#" + row.workerId()),
+                .map(row -> new WorkerQuality(
+                        row.workerId(),
+                        names.getOrDefault(row.workerId(), "#" + row.workerId()),
                         row.votes(),
                         row.medianMillis() == null ? null : Duration.ofMillis(Math.round(row.medianMillis())),
-                        row.goldAnswered(), row.goldCorrect(),
+                        row.goldAnswered(),
+                        row.goldCorrect(),
                         row.goldAnswered() == 0 ? null : (double) row.goldCorrect() / row.goldAnswered(),
-                        row.sideVotes(), row.sideVotes() == 0 ? null : (double) row.aVotes() / row.sideVotes(),
-                        row.identityLeaks(), excluded.contains(row.workerId()), row.fastVotes()))
+                        row.sideVotes(),
+                        row.sideVotes() == 0 ? null : (double) row.aVotes() / row.sideVotes(),
+                        row.identityLeaks(),
+                        excluded.contains(row.workerId()),
+                        row.fastVotes()))
                 .sorted(Comparator.comparing(WorkerQuality::username, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

@@ -1,11 +1,10 @@
 package org.cailab.comparison;
 
+import java.util.List;
+import java.util.Optional;
 import org.cailab.base.RandomSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The steps of a worker's conversation, run inside {@link ComparisonService}'s transactions after it has checked
@@ -14,16 +13,18 @@ import java.util.Optional;
 final class WorkerTurns {
 
     /** A stored vote and the event announcing it. */
-    record Recorded(long voteId, VoteRecorded event) {
-    }
+    record Recorded(long voteId, VoteRecorded event) {}
 
     private final CampaignRepository campaigns;
     private final ConversationRepository conversations;
     private final AnswerGenerator generator;
     private final RandomSource random;
 
-    WorkerTurns(CampaignRepository campaigns, ConversationRepository conversations, AnswerGenerator generator,
-                RandomSource random) {
+    WorkerTurns(
+            CampaignRepository campaigns,
+            ConversationRepository conversations,
+            AnswerGenerator generator,
+            RandomSource random) {
         this.random = random;
         this.campaigns = campaigns;
         this.conversations = conversations;
@@ -32,9 +33,13 @@ final class WorkerTurns {
 
     /** A new conversation; at the campaign's gold rate a gold check whose single comparison is ready at once. */
     StoredConversation startConversation(Campaign campaign, long workerId) {
-        List<Long> goldIds = campaigns.goldItems(campaign.id()).stream().map(GoldItem::id).toList();
-        Optional<GoldItem> gold = GoldMixer.pick(campaign.settings().goldRate(), goldIds,
-                        conversations.answeredGoldItems(campaign.id(), workerId), random.next())
+        List<Long> goldIds =
+                campaigns.goldItems(campaign.id()).stream().map(GoldItem::id).toList();
+        Optional<GoldItem> gold = GoldMixer.pick(
+                        campaign.settings().goldRate(),
+                        goldIds,
+                        conversations.answeredGoldItems(campaign.id(), workerId),
+                        random.next())
                 .flatMap(campaigns::goldItem);
         if (gold.isEmpty()) {
             return conversations.insertConversation(campaign.id(), workerId, null);
@@ -44,8 +49,13 @@ final class WorkerTurns {
         Side better = random.next().nextBoolean() ? Side.A : Side.B;
         String answerA = better == Side.A ? item.betterAnswer() : item.worseAnswer();
         String answerB = better == Side.B ? item.betterAnswer() : item.worseAnswer();
-        conversations.insertGoldTurn(conversation.id(), item.prompt(), Transcript.prompt(List.of(), item.prompt()),
-                answerA, answerB, better);
+        conversations.insertGoldTurn(
+                conversation.id(),
+                item.prompt(),
+                Transcript.prompt(List.of(), item.prompt()),
+                answerA,
+                answerB,
+                better);
         return conversation;
     }
 
@@ -76,8 +86,8 @@ final class WorkerTurns {
         }
     }
 
-    Recorded recordVote(Campaign campaign, StoredConversation conversation, StoredTurn turn, VoteRequest request,
-                        long workerId) {
+    Recorded recordVote(
+            Campaign campaign, StoredConversation conversation, StoredTurn turn, VoteRequest request, long workerId) {
         if (turn.status() == TurnStatus.GENERATING) {
             throw new ComparisonException("Please wait until both answers are complete.");
         }
@@ -102,28 +112,65 @@ final class WorkerTurns {
                 throw new ComparisonException("Choose how strong your preference is (1 to " + levels + ") first.");
             }
         }
-        Side continued = choice.preferredSide() != null ? choice.preferredSide()
+        Side continued = choice.preferredSide() != null
+                ? choice.preferredSide()
                 : random.next().nextBoolean() ? Side.A : Side.B;
         Boolean goldCorrect = turn.gold() ? turn.goldBetterSide() == choice.preferredSide() : null;
         boolean leak = turn.leakA() || turn.leakB();
-        NewVote vote = new NewVote(turn.id(), request.idempotencyKey(), campaign.id(), conversation.id(), workerId,
-                s.task(), turn.prompt(), String.valueOf(turn.answerA()), String.valueOf(turn.answerB()),
-                turn.snapshotAId(), turn.snapshotAName(), turn.snapshotBId(), turn.snapshotBName(), choice, strength,
-                levels, continued, conversation.goldItemId(), goldCorrect, leak,
+        NewVote vote = new NewVote(
+                turn.id(),
+                request.idempotencyKey(),
+                campaign.id(),
+                conversation.id(),
+                workerId,
+                s.task(),
+                turn.prompt(),
+                String.valueOf(turn.answerA()),
+                String.valueOf(turn.answerB()),
+                turn.snapshotAId(),
+                turn.snapshotAName(),
+                turn.snapshotBId(),
+                turn.snapshotBName(),
+                choice,
+                strength,
+                levels,
+                continued,
+                conversation.goldItemId(),
+                goldCorrect,
+                leak,
                 java.util.Objects.requireNonNull(turn.answersShownAt()));
-        StoredVote stored = conversations.insertVote(vote).orElseThrow(() -> new StaleTurnException(
-                "This comparison has already been voted on; the vote was recorded once."));
+        StoredVote stored = conversations
+                .insertVote(vote)
+                .orElseThrow(() -> new StaleTurnException(
+                        "This comparison has already been voted on; the vote was recorded once."));
         conversations.markVoted(turn.id());
         boolean complete = conversation.gold() || conversation.votedTurns() + 1 >= s.turnLimit();
         conversations.countVotedTurn(conversation.id(), complete);
-        return new Recorded(stored.id(), new VoteRecorded(stored.id(), campaign.id(), s.task(), turn.snapshotAId(),
-                turn.snapshotBId(), Outcome.of(choice), turn.gold(), leak, stored.votedAt()));
+        return new Recorded(
+                stored.id(),
+                new VoteRecorded(
+                        stored.id(),
+                        campaign.id(),
+                        s.task(),
+                        turn.snapshotAId(),
+                        turn.snapshotBId(),
+                        Outcome.of(choice),
+                        turn.gold(),
+                        leak,
+                        stored.votedAt()));
     }
 
     WorkerConversation view(Campaign campaign, StoredConversation conversation) {
         PendingComparison pending = conversation.status() == ConversationStatus.ACTIVE
-                ? conversations.pendingTurn(conversation.id()).map(StoredTurn::pending).orElse(null) : null;
-        return new WorkerConversation(conversation.id(), conversations.exchanges(conversation.id()), pending,
+                ? conversations
+                        .pendingTurn(conversation.id())
+                        .map(StoredTurn::pending)
+                        .orElse(null)
+                : null;
+        return new WorkerConversation(
+                conversation.id(),
+                conversations.exchanges(conversation.id()),
+                pending,
                 conversation.gold() ? 1 : campaign.settings().turnLimit(),
                 conversation.status() == ConversationStatus.COMPLETED);
     }

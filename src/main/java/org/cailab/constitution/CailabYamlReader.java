@@ -1,14 +1,13 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Reads our own format ({@code format: cailab-constitution/1}); field names are listed in {@code constitution/README.md}. */
 final class CailabYamlReader {
@@ -28,41 +27,81 @@ final class CailabYamlReader {
 
     private ConstitutionContent read(JsonNode root) {
         context.object(root, null, "the file");
-        context.onlyFields(root, "the file", Set.of("format", "sl_principles", "rl_principles", "critique_examples",
-                "mc_examples", "cot_examples"));
+        context.onlyFields(
+                root,
+                "the file",
+                Set.of("format", "sl_principles", "rl_principles", "critique_examples", "mc_examples", "cot_examples"));
         String format = context.stringField(root, "the file", "format");
         if (!format.equals(FORMAT)) {
-            throw context.fail(null, "\"format\" must be \"" + FORMAT + "\", found \"" + format + "\""
-                    + (format.startsWith(FORMAT_PREFIX) ? " (a version this application does not know)" : ""));
+            throw context.fail(
+                    null,
+                    "\"format\" must be \"" + FORMAT + "\", found \"" + format + "\""
+                            + (format.startsWith(FORMAT_PREFIX) ? " (a version this application does not know)" : ""));
         }
         Set<String> slKeys = new HashSet<>();
-        List<SlPrinciple> sl = list(root, "sl_principles", (entry, node) -> {
-            SlPrinciple principle = context.checked(new SlPrinciple(context.stringField(node, entry, "key"),
-                    context.stringField(node, entry, "critique_request"), context.stringField(node, entry, "revision_request"),
-                    context.booleanField(node, entry, "enabled", true)), entry, ConstitutionValidator::slPrincipleProblems);
-            unique(slKeys, entry, principle.key());
-            return principle;
-        }, Set.of("key", "critique_request", "revision_request", "enabled"));
+        List<SlPrinciple> sl = list(
+                root,
+                "sl_principles",
+                (entry, node) -> {
+                    SlPrinciple principle = context.checked(
+                            new SlPrinciple(
+                                    context.stringField(node, entry, "key"),
+                                    context.stringField(node, entry, "critique_request"),
+                                    context.stringField(node, entry, "revision_request"),
+                                    context.booleanField(node, entry, "enabled", true)),
+                            entry,
+                            ConstitutionValidator::slPrincipleProblems);
+                    unique(slKeys, entry, principle.key());
+                    return principle;
+                },
+                Set.of("key", "critique_request", "revision_request", "enabled"));
         Set<String> rlKeys = new HashSet<>();
-        List<RlPrinciple> rl = list(root, "rl_principles", (entry, node) -> {
-            RlPrinciple principle = context.checked(new RlPrinciple(context.stringField(node, entry, "key"),
-                    context.stringField(node, entry, "instruction"), context.booleanField(node, entry, "enabled", true)),
-                    entry, ConstitutionValidator::rlPrincipleProblems);
-            unique(rlKeys, entry, principle.key());
-            return principle;
-        }, Set.of("key", "instruction", "enabled"));
-        List<CritiqueRevisionExample> critique = list(root, "critique_examples", this::critiqueExample,
+        List<RlPrinciple> rl = list(
+                root,
+                "rl_principles",
+                (entry, node) -> {
+                    RlPrinciple principle = context.checked(
+                            new RlPrinciple(
+                                    context.stringField(node, entry, "key"),
+                                    context.stringField(node, entry, "instruction"),
+                                    context.booleanField(node, entry, "enabled", true)),
+                            entry,
+                            ConstitutionValidator::rlPrincipleProblems);
+                    unique(rlKeys, entry, principle.key());
+                    return principle;
+                },
+                Set.of("key", "instruction", "enabled"));
+        List<CritiqueRevisionExample> critique = list(
+                root,
+                "critique_examples",
+                this::critiqueExample,
                 Set.of("conversation", "rounds", "ends_with_human_marker"));
-        List<MultipleChoiceExample> mc = list(root, "mc_examples", (entry, node) -> context.checked(
-                new MultipleChoiceExample(conversation(node, entry), context.optionalStringField(node, entry, "instruction"),
-                        context.stringField(node, entry, "response_a"), context.stringField(node, entry, "response_b"),
-                        choice(node, entry)), entry, ConstitutionValidator::mcExampleProblems),
+        List<MultipleChoiceExample> mc = list(
+                root,
+                "mc_examples",
+                (entry, node) -> context.checked(
+                        new MultipleChoiceExample(
+                                conversation(node, entry),
+                                context.optionalStringField(node, entry, "instruction"),
+                                context.stringField(node, entry, "response_a"),
+                                context.stringField(node, entry, "response_b"),
+                                choice(node, entry)),
+                        entry,
+                        ConstitutionValidator::mcExampleProblems),
                 Set.of("conversation", "instruction", "response_a", "response_b", "correct"));
-        List<ChainOfThoughtExample> cot = list(root, "cot_examples", (entry, node) -> context.checked(
-                new ChainOfThoughtExample(conversation(node, entry), context.optionalStringField(node, entry, "instruction"),
-                        context.stringField(node, entry, "response_a"), context.stringField(node, entry, "response_b"),
-                        choice(node, entry), context.stringField(node, entry, "reasoning")),
-                entry, ConstitutionValidator::cotExampleProblems),
+        List<ChainOfThoughtExample> cot = list(
+                root,
+                "cot_examples",
+                (entry, node) -> context.checked(
+                        new ChainOfThoughtExample(
+                                conversation(node, entry),
+                                context.optionalStringField(node, entry, "instruction"),
+                                context.stringField(node, entry, "response_a"),
+                                context.stringField(node, entry, "response_b"),
+                                choice(node, entry),
+                                context.stringField(node, entry, "reasoning")),
+                        entry,
+                        ConstitutionValidator::cotExampleProblems),
                 Set.of("conversation", "instruction", "response_a", "response_b", "correct", "reasoning"));
         return new ConstitutionContent(sl, rl, critique, mc, cot);
     }
@@ -73,18 +112,28 @@ final class CailabYamlReader {
         for (int i = 0; i < roundsNode.size(); i++) {
             String roundEntry = entry + ".rounds[" + i + "]";
             JsonNode round = context.object(roundsNode.get(i), roundEntry, "the round");
-            context.onlyFields(round, roundEntry, Set.of("critique_request", "critique", "revision_request", "revision"));
+            context.onlyFields(
+                    round, roundEntry, Set.of("critique_request", "critique", "revision_request", "revision"));
             String request = context.optionalStringField(round, roundEntry, "critique_request");
             String critique = context.optionalStringField(round, roundEntry, "critique");
             if ((request == null) != (critique == null)) {
-                throw context.fail(roundEntry, "\"critique_request\" and \"critique\" go together: give both, or "
-                        + "neither for a direct revision");
+                throw context.fail(
+                        roundEntry,
+                        "\"critique_request\" and \"critique\" go together: give both, or "
+                                + "neither for a direct revision");
             }
-            rounds.add(new CritiqueRevisionRound(request, critique, context.stringField(round, roundEntry, "revision_request"),
+            rounds.add(new CritiqueRevisionRound(
+                    request,
+                    critique,
+                    context.stringField(round, roundEntry, "revision_request"),
                     context.stringField(round, roundEntry, "revision")));
         }
-        return context.checked(new CritiqueRevisionExample(conversation(node, entry), rounds,
-                context.booleanField(node, entry, "ends_with_human_marker", true)), entry,
+        return context.checked(
+                new CritiqueRevisionExample(
+                        conversation(node, entry),
+                        rounds,
+                        context.booleanField(node, entry, "ends_with_human_marker", true)),
+                entry,
                 ConstitutionValidator::critiqueExampleProblems);
     }
 
@@ -102,9 +151,12 @@ final class CailabYamlReader {
             Conversation.Speaker speaker = switch (only.getKey()) {
                 case "human" -> Conversation.Speaker.HUMAN;
                 case "assistant" -> Conversation.Speaker.ASSISTANT;
-                default -> throw context.fail(turnEntry, "a turn is \"human\" or \"assistant\", found \"" + only.getKey() + "\"");
+                default ->
+                    throw context.fail(
+                            turnEntry, "a turn is \"human\" or \"assistant\", found \"" + only.getKey() + "\"");
             };
-            conversation = conversation.with(speaker, context.string(only.getValue(), turnEntry, "\"" + only.getKey() + "\""));
+            conversation =
+                    conversation.with(speaker, context.string(only.getValue(), turnEntry, "\"" + only.getKey() + "\""));
         }
         return conversation;
     }
@@ -118,7 +170,8 @@ final class CailabYamlReader {
         };
     }
 
-    private <T> List<T> list(JsonNode root, String section, BiFunction<String, JsonNode, T> reader, Set<String> fields) {
+    private <T> List<T> list(
+            JsonNode root, String section, BiFunction<String, JsonNode, T> reader, Set<String> fields) {
         @Nullable JsonNode items = root.get(section);
         if (items == null || items.isNull()) {
             return List.of();

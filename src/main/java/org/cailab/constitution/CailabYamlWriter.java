@@ -7,8 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Writes our own format; the inverse of {@link CailabYamlReader}. */
 final class CailabYamlWriter {
 
-    private CailabYamlWriter() {
-    }
+    private CailabYamlWriter() {}
 
     static String write(ConstitutionContent content) {
         return Mappers.YAML.writeValueAsString(tree(content));
@@ -19,11 +18,18 @@ final class CailabYamlWriter {
         ObjectNode root = Mappers.YAML.createObjectNode();
         root.put("format", CailabYamlReader.FORMAT);
         ArrayNode sl = root.putArray("sl_principles");
-        content.slPrinciples().forEach(p -> sl.addObject().put("key", p.key()).put("critique_request", p.critiqueRequest())
-                .put("revision_request", p.revisionRequest()).put("enabled", p.enabled()));
+        content.slPrinciples()
+                .forEach(p -> sl.addObject()
+                        .put("key", p.key())
+                        .put("critique_request", p.critiqueRequest())
+                        .put("revision_request", p.revisionRequest())
+                        .put("enabled", p.enabled()));
         ArrayNode rl = root.putArray("rl_principles");
-        content.rlPrinciples().forEach(p -> rl.addObject().put("key", p.key()).put("instruction", p.instruction())
-                .put("enabled", p.enabled()));
+        content.rlPrinciples()
+                .forEach(p -> rl.addObject()
+                        .put("key", p.key())
+                        .put("instruction", p.instruction())
+                        .put("enabled", p.enabled()));
         ArrayNode critique = root.putArray("critique_examples");
         for (CritiqueRevisionExample example : content.critiqueExamples()) {
             ObjectNode node = critique.addObject();
@@ -39,17 +45,29 @@ final class CailabYamlWriter {
             node.put("ends_with_human_marker", example.endsWithHumanMarker());
         }
         ArrayNode mc = root.putArray("mc_examples");
-        content.mcExamples().forEach(e -> comparison(mc.addObject(), e.conversation(), e.instruction(), e.responseA(),
-                e.responseB(), e.correct()));
+        content.mcExamples()
+                .forEach(e -> comparison(
+                        mc.addObject(), e.conversation(), e.instruction(), e.responseA(), e.responseB(), e.correct()));
         ArrayNode cot = root.putArray("cot_examples");
-        content.cotExamples().forEach(e -> comparison(cot.addObject(), e.conversation(), e.instruction(), e.responseA(),
-                e.responseB(), e.correct()).put("reasoning", e.reasoning()));
+        content.cotExamples()
+                .forEach(e -> comparison(
+                                cot.addObject(),
+                                e.conversation(),
+                                e.instruction(),
+                                e.responseA(),
+                                e.responseB(),
+                                e.correct())
+                        .put("reasoning", e.reasoning()));
         return root;
     }
 
-    private static ObjectNode comparison(ObjectNode node, Conversation conversation, @Nullable String instruction,
-                                         String a,
-                                         String b, Choice correct) {
+    private static ObjectNode comparison(
+            ObjectNode node,
+            Conversation conversation,
+            @Nullable String instruction,
+            String a,
+            String b,
+            Choice correct) {
         conversation(node, conversation);
         if (instruction != null) {
             node.put("instruction", instruction);
@@ -59,7 +77,9 @@ final class CailabYamlWriter {
 
     private static void conversation(ObjectNode node, Conversation conversation) {
         ArrayNode turns = node.putArray("conversation");
-        conversation.turns().forEach(turn -> turns.addObject()
-                .put(turn.speaker() == Conversation.Speaker.HUMAN ? "human" : "assistant", turn.text()));
+        conversation
+                .turns()
+                .forEach(turn -> turns.addObject()
+                        .put(turn.speaker() == Conversation.Speaker.HUMAN ? "human" : "assistant", turn.text()));
     }
 }

@@ -1,8 +1,7 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A few-shot example for chain-of-thought feedback: a solved comparison with the reasoning that leads to
@@ -17,8 +16,13 @@ import java.util.Objects;
  * @param reasoning    what follows {@code "Let's think step by step:"}; rendered after one space, or
  *                     directly when it starts with a line break
  */
-public record ChainOfThoughtExample(Conversation conversation, @Nullable String instruction, String responseA,
-                                    String responseB, Choice correct, String reasoning) {
+public record ChainOfThoughtExample(
+        Conversation conversation,
+        @Nullable String instruction,
+        String responseA,
+        String responseB,
+        Choice correct,
+        String reasoning) {
 
     public ChainOfThoughtExample {
         Objects.requireNonNull(conversation, "conversation");
@@ -30,7 +34,7 @@ public record ChainOfThoughtExample(Conversation conversation, @Nullable String 
 
     /** The question this example answers, shown under the given instruction when it has none of its own. */
     public MultipleChoiceQuestion question(String fallbackInstruction) {
-        return new MultipleChoiceQuestion(conversation, instruction != null ? instruction : fallbackInstruction,
-                responseA, responseB);
+        return new MultipleChoiceQuestion(
+                conversation, instruction != null ? instruction : fallbackInstruction, responseA, responseB);
     }
 }

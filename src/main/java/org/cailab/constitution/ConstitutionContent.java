@@ -13,9 +13,12 @@ import java.util.stream.Stream;
  * @param mcExamples       few-shot multiple-choice comparisons
  * @param cotExamples      few-shot chain-of-thought comparisons
  */
-public record ConstitutionContent(List<SlPrinciple> slPrinciples, List<RlPrinciple> rlPrinciples,
-                                  List<CritiqueRevisionExample> critiqueExamples,
-                                  List<MultipleChoiceExample> mcExamples, List<ChainOfThoughtExample> cotExamples) {
+public record ConstitutionContent(
+        List<SlPrinciple> slPrinciples,
+        List<RlPrinciple> rlPrinciples,
+        List<CritiqueRevisionExample> critiqueExamples,
+        List<MultipleChoiceExample> mcExamples,
+        List<ChainOfThoughtExample> cotExamples) {
 
     public ConstitutionContent {
         slPrinciples = List.copyOf(slPrinciples);
@@ -32,9 +35,12 @@ public record ConstitutionContent(List<SlPrinciple> slPrinciples, List<RlPrincip
 
     /** This content followed by the other's, list by list; keys are not checked here. */
     public ConstitutionContent plus(ConstitutionContent other) {
-        return new ConstitutionContent(concat(slPrinciples, other.slPrinciples),
-                concat(rlPrinciples, other.rlPrinciples), concat(critiqueExamples, other.critiqueExamples),
-                concat(mcExamples, other.mcExamples), concat(cotExamples, other.cotExamples));
+        return new ConstitutionContent(
+                concat(slPrinciples, other.slPrinciples),
+                concat(rlPrinciples, other.rlPrinciples),
+                concat(critiqueExamples, other.critiqueExamples),
+                concat(mcExamples, other.mcExamples),
+                concat(cotExamples, other.cotExamples));
     }
 
     /** The SL principles that runs may draw. */

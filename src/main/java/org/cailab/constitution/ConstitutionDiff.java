@@ -1,7 +1,5 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changed between two constitution contents: principles added, removed and changed (matched by key,
@@ -21,12 +20,18 @@ import java.util.function.Function;
  * @param rlReordered    likewise for RL principles
  * @param fewShotChanges one entry per few-shot section that changed
  */
-public record ConstitutionDiff(List<PrincipleChange> slChanges, List<PrincipleChange> rlChanges,
-                               boolean slReordered, boolean rlReordered, List<FewShotChange> fewShotChanges) {
+public record ConstitutionDiff(
+        List<PrincipleChange> slChanges,
+        List<PrincipleChange> rlChanges,
+        boolean slReordered,
+        boolean rlReordered,
+        List<FewShotChange> fewShotChanges) {
 
     /** How a principle changed. */
     public enum ChangeType {
-        ADDED, REMOVED, CHANGED
+        ADDED,
+        REMOVED,
+        CHANGED
     }
 
     /** The few-shot sections of a constitution. */
@@ -51,7 +56,10 @@ public record ConstitutionDiff(List<PrincipleChange> slChanges, List<PrincipleCh
      *
      * @param field the record component, for example {@code critiqueRequest}, {@code instruction} or {@code enabled}
      */
-    public record FieldChange(String field, @Nullable String oldText, @Nullable String newText) {
+    public record FieldChange(
+            String field,
+            @Nullable String oldText,
+            @Nullable String newText) {
 
         /** The word-level diff of the two texts (a missing side counts as empty). */
         public List<WordDiff.Segment> words() {
@@ -73,9 +81,8 @@ public record ConstitutionDiff(List<PrincipleChange> slChanges, List<PrincipleCh
      *
      * @param reordered whether the same examples now come in another order
      */
-    public record FewShotChange(FewShotSection section, int oldCount, int newCount, int added, int removed,
-                                boolean reordered) {
-    }
+    public record FewShotChange(
+            FewShotSection section, int oldCount, int newCount, int added, int removed, boolean reordered) {}
 
     public ConstitutionDiff {
         slChanges = List.copyOf(slChanges);
@@ -113,8 +120,8 @@ public record ConstitutionDiff(List<PrincipleChange> slChanges, List<PrincipleCh
         return fields;
     }
 
-    private static <P> List<PrincipleChange> principles(List<P> from, List<P> to, Function<P, String> key,
-                                                        Function<P, Map<String, String>> fields) {
+    private static <P> List<PrincipleChange> principles(
+            List<P> from, List<P> to, Function<P, String> key, Function<P, Map<String, String>> fields) {
         Map<String, P> old = new LinkedHashMap<>();
         from.forEach(p -> old.putIfAbsent(key.apply(p), p));
         Map<String, P> current = new LinkedHashMap<>();
@@ -122,20 +129,29 @@ public record ConstitutionDiff(List<PrincipleChange> slChanges, List<PrincipleCh
         List<PrincipleChange> changes = new ArrayList<>();
         for (P p : from) {
             if (!current.containsKey(key.apply(p))) {
-                changes.add(new PrincipleChange(key.apply(p), ChangeType.REMOVED, fields.apply(p).entrySet().stream()
-                        .map(e -> new FieldChange(e.getKey(), e.getValue(), null)).toList()));
+                changes.add(new PrincipleChange(
+                        key.apply(p),
+                        ChangeType.REMOVED,
+                        fields.apply(p).entrySet().stream()
+                                .map(e -> new FieldChange(e.getKey(), e.getValue(), null))
+                                .toList()));
             }
         }
         for (P p : current.values()) {
             P before = old.get(key.apply(p));
             if (before == null) {
-                changes.add(new PrincipleChange(key.apply(p), ChangeType.ADDED, fields.apply(p).entrySet().stream()
-                        .map(e -> new FieldChange(e.getKey(), null, e.getValue())).toList()));
+                changes.add(new PrincipleChange(
+                        key.apply(p),
+                        ChangeType.ADDED,
+                        fields.apply(p).entrySet().stream()
+                                .map(e -> new FieldChange(e.getKey(), null, e.getValue()))
+                                .toList()));
             } else if (!before.equals(p)) {
                 Map<String, String> was = fields.apply(before);
                 List<FieldChange> changed = fields.apply(p).entrySet().stream()
                         .filter(e -> !Objects.equals(was.get(e.getKey()), e.getValue()))
-                        .map(e -> new FieldChange(e.getKey(), was.get(e.getKey()), e.getValue())).toList();
+                        .map(e -> new FieldChange(e.getKey(), was.get(e.getKey()), e.getValue()))
+                        .toList();
                 changes.add(new PrincipleChange(key.apply(p), ChangeType.CHANGED, changed));
             }
         }

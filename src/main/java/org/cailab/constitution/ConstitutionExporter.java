@@ -1,9 +1,8 @@
 package org.cailab.constitution;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Writes constitutions in every format the importer reads. Exporting then importing gives the same

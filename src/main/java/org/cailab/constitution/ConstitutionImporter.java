@@ -1,9 +1,5 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Imports constitutions from our YAML format, the llm-swarm JSON and the paper's five files, detecting
@@ -49,11 +48,16 @@ public final class ConstitutionImporter {
         ConstitutionContent content = switch (actual) {
             case CAILAB_YAML -> CailabYamlReader.read(context, root);
             case LLM_SWARM -> LlmSwarmFormat.read(context, root);
-            case PAPER_SL_PRINCIPLES -> only(PaperPrincipleFiles.readSl(context, root), List.of(), List.of(), List.of(), List.of());
-            case PAPER_RL_PRINCIPLES -> only(List.of(), PaperPrincipleFiles.readRl(context, root), List.of(), List.of(), List.of());
-            case PAPER_CRITIQUE_EXAMPLES -> only(List.of(), List.of(), PaperFewShotFiles.readCritique(context, root), List.of(), List.of());
-            case PAPER_MC_EXAMPLES -> only(List.of(), List.of(), List.of(), PaperFewShotFiles.readMultipleChoice(context, root), List.of());
-            case PAPER_COT_EXAMPLES -> only(List.of(), List.of(), List.of(), List.of(), PaperFewShotFiles.readChainOfThought(context, root));
+            case PAPER_SL_PRINCIPLES ->
+                only(PaperPrincipleFiles.readSl(context, root), List.of(), List.of(), List.of(), List.of());
+            case PAPER_RL_PRINCIPLES ->
+                only(List.of(), PaperPrincipleFiles.readRl(context, root), List.of(), List.of(), List.of());
+            case PAPER_CRITIQUE_EXAMPLES ->
+                only(List.of(), List.of(), PaperFewShotFiles.readCritique(context, root), List.of(), List.of());
+            case PAPER_MC_EXAMPLES ->
+                only(List.of(), List.of(), List.of(), PaperFewShotFiles.readMultipleChoice(context, root), List.of());
+            case PAPER_COT_EXAMPLES ->
+                only(List.of(), List.of(), List.of(), List.of(), PaperFewShotFiles.readChainOfThought(context, root));
         };
         return new ImportResult(content, context.notes());
     }
@@ -90,7 +94,9 @@ public final class ConstitutionImporter {
             }
         }
         if (files.isEmpty()) {
-            throw new ConstitutionImportException(String.valueOf(directory), null,
+            throw new ConstitutionImportException(
+                    String.valueOf(directory),
+                    null,
                     "holds none of the paper's files (CritiqueRevisionInstructions.json, RLMadisonInstructions.json, ...)");
         }
         return importFiles(files);
@@ -123,7 +129,8 @@ public final class ConstitutionImporter {
     /** JSON for JSON-looking text and every JSON format; YAML otherwise. */
     private static JsonNode parse(ImportContext context, String text, @Nullable ConstitutionFormat format) {
         String start = text.stripLeading();
-        boolean json = format != null ? format != ConstitutionFormat.CAILAB_YAML
+        boolean json = format != null
+                ? format != ConstitutionFormat.CAILAB_YAML
                 : start.startsWith("{") || start.startsWith("[");
         try {
             JsonNode root = json ? Mappers.JSON.readTree(text) : Mappers.YAML.readTree(text);
@@ -136,16 +143,19 @@ public final class ConstitutionImporter {
         }
     }
 
-    private static ConstitutionContent only(List<SlPrinciple> sl, List<RlPrinciple> rl,
-                                            List<CritiqueRevisionExample> critique, List<MultipleChoiceExample> mc,
-                                            List<ChainOfThoughtExample> cot) {
+    private static ConstitutionContent only(
+            List<SlPrinciple> sl,
+            List<RlPrinciple> rl,
+            List<CritiqueRevisionExample> critique,
+            List<MultipleChoiceExample> mc,
+            List<ChainOfThoughtExample> cot) {
         return new ConstitutionContent(sl, rl, critique, mc, cot);
     }
 
     private static void requireNew(Set<String> keys, String key, String file, String kind) {
         if (!keys.add(key)) {
-            throw new ConstitutionImportException(file, "key " + key, kind + " key \"" + key
-                    + "\" is already used by an earlier file");
+            throw new ConstitutionImportException(
+                    file, "key " + key, kind + " key \"" + key + "\" is already used by an earlier file");
         }
     }
 }

@@ -1,12 +1,11 @@
 package org.cailab.constitution;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The stable JSON shape in which constitution versions are stored: the fields of our own format
@@ -16,8 +15,7 @@ import java.util.HexFormat;
  */
 public final class ConstitutionJson {
 
-    private ConstitutionJson() {
-    }
+    private ConstitutionJson() {}
 
     /** The canonical JSON text of the content: same content, same text (fields and lists in a fixed order). */
     public static String write(ConstitutionContent content) {
@@ -43,7 +41,8 @@ public final class ConstitutionJson {
     /** SHA-256 (lower-case hex) of the canonical JSON text: equal hashes mean equal content. */
     public static String sha256(ConstitutionContent content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(content).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

@@ -1,16 +1,14 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Persistence of constitutions and their versions; used only inside {@link ConstitutionService}'s transactions. */
 interface ConstitutionRepository {
 
     /** A version's metadata and its stored JSON content. */
-    record StoredVersion(ConstitutionVersionInfo info, String contentJson) {
-    }
+    record StoredVersion(ConstitutionVersionInfo info, String contentJson) {}
 
     long count();
 
@@ -25,8 +23,14 @@ interface ConstitutionRepository {
     Optional<Long> insertConstitution(String name, String createdBy);
 
     /** Inserts a version; returns its id. Fails with a duplicate key when the number is taken. */
-    long insertVersion(long constitutionId, int number, @Nullable Long parentVersionId, String createdBy,
-                       String comment, String contentJson, String contentSha256);
+    long insertVersion(
+            long constitutionId,
+            int number,
+            @Nullable Long parentVersionId,
+            String createdBy,
+            String comment,
+            String contentJson,
+            String contentSha256);
 
     void setActiveVersion(long constitutionId, long versionId);
 

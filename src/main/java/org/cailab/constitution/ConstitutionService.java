@@ -1,14 +1,5 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.cache.annotation.Cacheable;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stored constitutions and their immutable, numbered versions: the transaction and role boundary of the
@@ -36,6 +35,7 @@ public class ConstitutionService {
     public static final String DEFAULT_CONSTITUTION = "default";
     /** The cache of version contents (immutable once saved). */
     static final String CONTENT_CACHE = "constitution-content";
+
     private static final Pattern NAMED_VERSION = Pattern.compile("(.+?)\\s+v(\\d+)");
     static final int MAX_COMMENT_LENGTH = 1000;
     static final int MAX_NAME_LENGTH = 100;
@@ -59,8 +59,10 @@ public class ConstitutionService {
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     @Transactional(readOnly = true)
     public ConstitutionSummary constitution(long constitutionId) {
-        return repository.findById(constitutionId)
-                .orElseThrow(() -> new ConstitutionNotFoundException("No constitution with id " + constitutionId + "."));
+        return repository
+                .findById(constitutionId)
+                .orElseThrow(
+                        () -> new ConstitutionNotFoundException("No constitution with id " + constitutionId + "."));
     }
 
     /** The versions of a constitution, newest first. */
@@ -95,14 +97,17 @@ public class ConstitutionService {
         if (named.matches()) {
             ConstitutionSummary constitution = named(named.group(1));
             int number = Integer.parseInt(named.group(2));
-            return repository.findVersions(constitution.id()).stream().filter(v -> v.number() == number)
-                    .findFirst().map(v -> load(v.id()))
-                    .orElseThrow(() -> new ConstitutionEditException("Constitution \"" + constitution.name()
-                            + "\" has no version " + number + "."));
+            return repository.findVersions(constitution.id()).stream()
+                    .filter(v -> v.number() == number)
+                    .findFirst()
+                    .map(v -> load(v.id()))
+                    .orElseThrow(() -> new ConstitutionEditException(
+                            "Constitution \"" + constitution.name() + "\" has no version " + number + "."));
         }
         ConstitutionSummary constitution = named(ref);
-        return activeVersion(constitution.id()).orElseThrow(() -> new ConstitutionEditException(
-                "Constitution \"" + constitution.name() + "\" has no active version; name a version."));
+        return activeVersion(constitution.id())
+                .orElseThrow(() -> new ConstitutionEditException(
+                        "Constitution \"" + constitution.name() + "\" has no active version; name a version."));
     }
 
     /**
@@ -117,9 +122,11 @@ public class ConstitutionService {
     }
 
     private ConstitutionSummary named(String name) {
-        return constitutions().stream().filter(c -> c.name().equalsIgnoreCase(name.strip()))
-                .findFirst().orElseThrow(() -> new ConstitutionEditException("There is no constitution \""
-                        + name.strip() + "\" (give a constitution name, \"name vN\" or a version id)."));
+        return constitutions().stream()
+                .filter(c -> c.name().equalsIgnoreCase(name.strip()))
+                .findFirst()
+                .orElseThrow(() -> new ConstitutionEditException("There is no constitution \"" + name.strip()
+                        + "\" (give a constitution name, \"name vN\" or a version id)."));
     }
 
     /** The version new runs of this constitution use, if one is marked active. */
@@ -133,7 +140,8 @@ public class ConstitutionService {
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     @Transactional(readOnly = true)
     public ConstitutionDiff diff(long fromVersionId, long toVersionId) {
-        return ConstitutionDiff.between(load(fromVersionId).content(), load(toVersionId).content());
+        return ConstitutionDiff.between(
+                load(fromVersionId).content(), load(toVersionId).content());
     }
 
     /**
@@ -156,8 +164,8 @@ public class ConstitutionService {
     }
 
     /** Content (saved or not) as a file in the given format; for downloading unsaved edits. */
-    public static ExportedFile exportFile(ConstitutionVersionRef basis, ConstitutionContent content,
-                                          ConstitutionFormat format) {
+    public static ExportedFile exportFile(
+            ConstitutionVersionRef basis, ConstitutionContent content, ConstitutionFormat format) {
         String text = new ConstitutionExporter().export(content, format);
         String base = basis.constitutionName().replaceAll("[^A-Za-z0-9._-]+", "_") + "-v" + basis.number();
         String fileName = switch (format) {
@@ -184,18 +192,22 @@ public class ConstitutionService {
      * @throws InvalidConstitutionException when the content is not valid; nothing is saved
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public ConstitutionVersionInfo saveNewVersion(long parentVersionId, ConstitutionContent content, String comment,
-                                                  boolean activate) {
-        ConstitutionVersionInfo parent = repository.findVersion(parentVersionId)
-                .orElseThrow(() -> new ConstitutionNotFoundException("No constitution version with id " + parentVersionId + "."));
+    public ConstitutionVersionInfo saveNewVersion(
+            long parentVersionId, ConstitutionContent content, String comment, boolean activate) {
+        ConstitutionVersionInfo parent = repository
+                .findVersion(parentVersionId)
+                .orElseThrow(() ->
+                        new ConstitutionNotFoundException("No constitution version with id " + parentVersionId + "."));
         return append(parent, content, validComment(comment), activate);
     }
 
     /** Marks a version as the one new runs of its constitution use. */
     @PreAuthorize("hasRole('ADMIN')")
     public ConstitutionVersionInfo setActive(long versionId) {
-        ConstitutionVersionInfo version = repository.findVersion(versionId)
-                .orElseThrow(() -> new ConstitutionNotFoundException("No constitution version with id " + versionId + "."));
+        ConstitutionVersionInfo version = repository
+                .findVersion(versionId)
+                .orElseThrow(
+                        () -> new ConstitutionNotFoundException("No constitution version with id " + versionId + "."));
         repository.setActiveVersion(version.constitutionId(), versionId);
         return repository.findVersion(versionId).orElseThrow();
     }
@@ -207,13 +219,14 @@ public class ConstitutionService {
      * @param format the file's format, or {@code null} to detect it from the name or the content
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public ImportedVersion importAsNewConstitution(String name, String fileName, byte[] file,
-                                                   @Nullable ConstitutionFormat format, String comment) {
+    public ImportedVersion importAsNewConstitution(
+            String name, String fileName, byte[] file, @Nullable ConstitutionFormat format, String comment) {
         String validName = validName(name);
         String validComment = validComment(comment);
         ImportResult result = importer.importText(fileName, utf8(fileName, file), format);
         ConstitutionVersionInfo version = create(validName, result.content(), validComment, currentUser())
-                .orElseThrow(() -> new ConstitutionEditException("A constitution named \"" + validName + "\" already exists."));
+                .orElseThrow(() ->
+                        new ConstitutionEditException("A constitution named \"" + validName + "\" already exists."));
         return new ImportedVersion(version, result.notes());
     }
 
@@ -223,8 +236,8 @@ public class ConstitutionService {
      * keeps the rest of the parent. All or nothing, and refused like a save when the parent is not the newest.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public ImportedVersion importAsNewVersion(long parentVersionId, String fileName, byte[] file,
-                                              @Nullable ConstitutionFormat format, String comment) {
+    public ImportedVersion importAsNewVersion(
+            long parentVersionId, String fileName, byte[] file, @Nullable ConstitutionFormat format, String comment) {
         String validComment = validComment(comment);
         String text = utf8(fileName, file);
         ConstitutionFormat actual = format != null ? format : importer.detectFormat(fileName, text);
@@ -245,32 +258,39 @@ public class ConstitutionService {
         return repository.count() > 0;
     }
 
-    private Optional<ConstitutionVersionInfo> create(String name, ConstitutionContent content, String comment,
-                                                     String user) {
+    private Optional<ConstitutionVersionInfo> create(
+            String name, ConstitutionContent content, String comment, String user) {
         requireValid(content);
         Optional<Long> id = repository.insertConstitution(name, user);
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        long versionId = repository.insertVersion(id.get(), 1, null, user, comment, ConstitutionJson.write(content),
-                ConstitutionJson.sha256(content));
+        long versionId = repository.insertVersion(
+                id.get(), 1, null, user, comment, ConstitutionJson.write(content), ConstitutionJson.sha256(content));
         repository.setActiveVersion(id.get(), versionId);
         return repository.findVersion(versionId);
     }
 
-    private ConstitutionVersionInfo append(ConstitutionVersionInfo parent, ConstitutionContent content, String comment,
-                                           boolean activate) {
+    private ConstitutionVersionInfo append(
+            ConstitutionVersionInfo parent, ConstitutionContent content, String comment, boolean activate) {
         requireValid(content);
         // Saves of one constitution queue up on its row, so "is the parent still the newest?" cannot race.
         repository.lock(parent.constitutionId());
-        ConstitutionVersionInfo latest = repository.findLatestVersion(parent.constitutionId()).orElseThrow();
+        ConstitutionVersionInfo latest =
+                repository.findLatestVersion(parent.constitutionId()).orElseThrow();
         if (latest.id() != parent.id()) {
             throw new VersionConflictException(latest, parent.number());
         }
         long id;
         try {
-            id = repository.insertVersion(parent.constitutionId(), latest.number() + 1, parent.id(), currentUser(),
-                    comment, ConstitutionJson.write(content), ConstitutionJson.sha256(content));
+            id = repository.insertVersion(
+                    parent.constitutionId(),
+                    latest.number() + 1,
+                    parent.id(),
+                    currentUser(),
+                    comment,
+                    ConstitutionJson.write(content),
+                    ConstitutionJson.sha256(content));
         } catch (DuplicateKeyException e) {
             throw new ConstitutionEditException("Another version of \"" + parent.constitutionName()
                     + "\" was saved at the same moment; nothing was saved. Reload and try again.");
@@ -282,12 +302,16 @@ public class ConstitutionService {
     }
 
     private ConstitutionVersionView load(long versionId) {
-        return repository.findVersionWithContent(versionId).map(ConstitutionService::view)
-                .orElseThrow(() -> new ConstitutionNotFoundException("No constitution version with id " + versionId + "."));
+        return repository
+                .findVersionWithContent(versionId)
+                .map(ConstitutionService::view)
+                .orElseThrow(
+                        () -> new ConstitutionNotFoundException("No constitution version with id " + versionId + "."));
     }
 
     private static ConstitutionVersionView view(ConstitutionRepository.StoredVersion stored) {
-        return new ConstitutionVersionView(stored.info(),
+        return new ConstitutionVersionView(
+                stored.info(),
                 ConstitutionJson.read("stored version " + stored.info().ref().label(), stored.contentJson()));
     }
 
@@ -312,15 +336,20 @@ public class ConstitutionService {
     private static String validName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new ConstitutionEditException("A constitution name must have 1 to " + MAX_NAME_LENGTH + " characters.");
+            throw new ConstitutionEditException(
+                    "A constitution name must have 1 to " + MAX_NAME_LENGTH + " characters.");
         }
         return trimmed;
     }
 
     private static String utf8(String fileName, byte[] file) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new ConstitutionImportException(fileName, null, "is not UTF-8 text");

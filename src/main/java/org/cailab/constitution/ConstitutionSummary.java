@@ -1,8 +1,7 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A constitution as the list shows it.
@@ -11,7 +10,11 @@ import java.time.OffsetDateTime;
  * @param latestVersion the newest version: the one an edit starts from
  * @param versionCount  how many versions it has
  */
-public record ConstitutionSummary(long id, String name, String createdBy, OffsetDateTime createdAt,
-                                  @Nullable ConstitutionVersionRef activeVersion, ConstitutionVersionRef latestVersion,
-                                  int versionCount) {
-}
+public record ConstitutionSummary(
+        long id,
+        String name,
+        String createdBy,
+        OffsetDateTime createdAt,
+        @Nullable ConstitutionVersionRef activeVersion,
+        ConstitutionVersionRef latestVersion,
+        int versionCount) {}

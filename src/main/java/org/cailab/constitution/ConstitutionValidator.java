@@ -1,12 +1,11 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a constitution can be rendered into prompts and parsed back: keys are unique and
@@ -17,8 +16,7 @@ public final class ConstitutionValidator {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private ConstitutionValidator() {
-    }
+    private ConstitutionValidator() {}
 
     /** All problems of the content, in order; empty when it is valid. */
     public static List<ValidationProblem> validate(ConstitutionContent content) {
@@ -93,18 +91,22 @@ public final class ConstitutionValidator {
 
     /** Problems of one multiple-choice example, each as {@code "field: message"}. */
     public static List<String> mcExampleProblems(MultipleChoiceExample example) {
-        return comparisonProblems(example.conversation(), example.instruction(), example.responseA(),
-                example.responseB(), null);
+        return comparisonProblems(
+                example.conversation(), example.instruction(), example.responseA(), example.responseB(), null);
     }
 
     /** Problems of one chain-of-thought example, each as {@code "field: message"}. */
     public static List<String> cotExampleProblems(ChainOfThoughtExample example) {
-        return comparisonProblems(example.conversation(), example.instruction(), example.responseA(),
-                example.responseB(), example.reasoning());
+        return comparisonProblems(
+                example.conversation(),
+                example.instruction(),
+                example.responseA(),
+                example.responseB(),
+                example.reasoning());
     }
 
-    private static List<String> comparisonProblems(Conversation conversation, @Nullable String instruction,
-                                                   String a, String b, @Nullable String reasoning) {
+    private static List<String> comparisonProblems(
+            Conversation conversation, @Nullable String instruction, String a, String b, @Nullable String reasoning) {
         List<String> problems = new ArrayList<>();
         conversation(problems, conversation, null);
         if (instruction != null) {
@@ -118,8 +120,8 @@ public final class ConstitutionValidator {
         return problems;
     }
 
-    private static void conversation(List<String> problems, Conversation conversation,
-                                     Conversation.@Nullable Speaker lastSpeaker) {
+    private static void conversation(
+            List<String> problems, Conversation conversation, Conversation.@Nullable Speaker lastSpeaker) {
         if (conversation.isEmpty()) {
             problems.add("conversation: needs at least one turn");
             return;
@@ -128,19 +130,25 @@ public final class ConstitutionValidator {
             problems.add("conversation: must end with the " + lastSpeaker.name().toLowerCase() + "'s turn");
         }
         for (int i = 0; i < conversation.turns().size(); i++) {
-            text(problems, "conversation[" + i + "]", conversation.turns().get(i).text(), false);
+            text(
+                    problems,
+                    "conversation[" + i + "]",
+                    conversation.turns().get(i).text(),
+                    false);
         }
     }
 
     /** Principle texts must be clean paragraphs; example texts keep their whitespace but not markers. */
     private static void text(List<String> problems, String field, String text, boolean principle) {
-        List<String> found = principle ? PromptFormats.principleTextProblems(text)
+        List<String> found = principle
+                ? PromptFormats.principleTextProblems(text)
                 : text.isBlank() ? List.of("must not be empty") : PromptFormats.reservedMarkerProblems(text);
         found.forEach(message -> problems.add(field + ": " + message));
     }
 
     private static List<String> keyProblems(String key) {
-        return KEY.matcher(key).matches() ? List.of()
+        return KEY.matcher(key).matches()
+                ? List.of()
                 : List.of("key: must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
 

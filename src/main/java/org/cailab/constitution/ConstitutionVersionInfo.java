@@ -1,8 +1,7 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known about a stored version, without its content. Versions never change; only {@code active}
@@ -15,10 +14,18 @@ import java.time.OffsetDateTime;
  * @param contentSha256   SHA-256 of the content's canonical JSON ({@link ConstitutionJson})
  * @param active          whether new runs use this version
  */
-public record ConstitutionVersionInfo(long id, long constitutionId, String constitutionName, int number,
-                                      @Nullable Long parentVersionId, @Nullable Integer parentNumber,
-                                      String createdBy, OffsetDateTime createdAt, String comment,
-                                      String contentSha256, boolean active) {
+public record ConstitutionVersionInfo(
+        long id,
+        long constitutionId,
+        String constitutionName,
+        int number,
+        @Nullable Long parentVersionId,
+        @Nullable Integer parentNumber,
+        String createdBy,
+        OffsetDateTime createdAt,
+        String comment,
+        String contentSha256,
+        boolean active) {
 
     public ConstitutionVersionRef ref() {
         return new ConstitutionVersionRef(id, constitutionName, number);

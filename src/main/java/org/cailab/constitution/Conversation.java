@@ -16,7 +16,8 @@ public record Conversation(List<Turn> turns) {
 
     /** Who speaks a turn. */
     public enum Speaker {
-        HUMAN, ASSISTANT
+        HUMAN,
+        ASSISTANT
     }
 
     /**
@@ -92,8 +93,10 @@ public record Conversation(List<Turn> turns) {
     String render(String humanLabel, String assistantLabel) {
         StringBuilder out = new StringBuilder();
         for (Turn turn : turns) {
-            out.append("\n\n").append(turn.speaker() == Speaker.HUMAN ? humanLabel : assistantLabel)
-                    .append(": ").append(turn.text());
+            out.append("\n\n")
+                    .append(turn.speaker() == Speaker.HUMAN ? humanLabel : assistantLabel)
+                    .append(": ")
+                    .append(turn.text());
         }
         return out.toString();
     }
@@ -106,7 +109,8 @@ public record Conversation(List<Turn> turns) {
         List<Turn> turns = new ArrayList<>();
         Matcher matcher = markers.matcher(transcript);
         if (!transcript.isEmpty() && !(matcher.find() && matcher.start() == 0)) {
-            throw new IllegalArgumentException("a conversation must start with \"\\n\\nHuman: \" or \"\\n\\nAssistant: \"");
+            throw new IllegalArgumentException(
+                    "a conversation must start with \"\\n\\nHuman: \" or \"\\n\\nAssistant: \"");
         }
         matcher.reset();
         Speaker speaker = null;

@@ -13,8 +13,8 @@ import java.util.Objects;
  *                            four of its five examples this way, which shows the model that a revision
  *                            ends where the next human turn starts (the sampler's stop sequence)
  */
-public record CritiqueRevisionExample(Conversation conversation, List<CritiqueRevisionRound> rounds,
-                                      boolean endsWithHumanMarker) {
+public record CritiqueRevisionExample(
+        Conversation conversation, List<CritiqueRevisionRound> rounds, boolean endsWithHumanMarker) {
 
     public CritiqueRevisionExample {
         Objects.requireNonNull(conversation, "conversation");
@@ -23,7 +23,9 @@ public record CritiqueRevisionExample(Conversation conversation, List<CritiqueRe
 
     /** This example with every critique removed, as the direct-revision ablation shows it. */
     public CritiqueRevisionExample withoutCritiques() {
-        return new CritiqueRevisionExample(conversation,
-                rounds.stream().map(CritiqueRevisionRound::withoutCritique).toList(), endsWithHumanMarker);
+        return new CritiqueRevisionExample(
+                conversation,
+                rounds.stream().map(CritiqueRevisionRound::withoutCritique).toList(),
+                endsWithHumanMarker);
     }
 }

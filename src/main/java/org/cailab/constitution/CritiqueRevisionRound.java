@@ -1,8 +1,7 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One critique/revision step of a chain. A round without critique (both critique fields {@code null})
@@ -13,8 +12,8 @@ import java.util.Objects;
  * @param revisionRequest bare revision request
  * @param revision        the revised response as written after {@code "Revision: "}
  */
-public record CritiqueRevisionRound(@Nullable String critiqueRequest, @Nullable String critique,
-                                    String revisionRequest, String revision) {
+public record CritiqueRevisionRound(
+        @Nullable String critiqueRequest, @Nullable String critique, String revisionRequest, String revision) {
 
     public CritiqueRevisionRound {
         if ((critiqueRequest == null) != (critique == null)) {

@@ -1,16 +1,15 @@
 package org.cailab.constitution;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * On the first start (no constitution stored) saves the shipped {@code constitution/default.yaml} as version 1
@@ -35,17 +34,22 @@ class DefaultConstitutionLoader implements ApplicationRunner {
             return;
         }
         ConstitutionContent content = new ConstitutionImporter()
-                .importText(RESOURCE, read(), ConstitutionFormat.CAILAB_YAML).content();
+                .importText(RESOURCE, read(), ConstitutionFormat.CAILAB_YAML)
+                .content();
         service.createIfAbsent(NAME, content, "Default constitution shipped with Constitutional AI Lab")
-                .ifPresent(version -> log.info("Loaded the default constitution ({} SL and {} RL principles) as {}.",
-                        content.slPrinciples().size(), content.rlPrinciples().size(), version.ref().label()));
+                .ifPresent(version -> log.info(
+                        "Loaded the default constitution ({} SL and {} RL principles) as {}.",
+                        content.slPrinciples().size(),
+                        content.rlPrinciples().size(),
+                        version.ref().label()));
     }
 
     private static String read() {
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("The default constitution " + RESOURCE + " is missing from the classpath", e);
+            throw new UncheckedIOException(
+                    "The default constitution " + RESOURCE + " is missing from the classpath", e);
         }
     }
 }

@@ -1,21 +1,21 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Tells the format of a constitution file from its name, else from the shape of its content. */
 final class FormatDetector {
 
-    private FormatDetector() {
-    }
+    private FormatDetector() {}
 
     static @Nullable ConstitutionFormat byName(String fileName) {
         String name = fileName.replace('\\', '/');
         String base = name.substring(name.lastIndexOf('/') + 1);
-        return Arrays.stream(ConstitutionFormat.values()).filter(f -> base.equals(f.paperFileName())).findFirst()
+        return Arrays.stream(ConstitutionFormat.values())
+                .filter(f -> base.equals(f.paperFileName()))
+                .findFirst()
                 .orElse(base.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml") ? ConstitutionFormat.CAILAB_YAML : null);
     }
 
@@ -35,7 +35,8 @@ final class FormatDetector {
         }
         JsonNode first = root.get(0);
         if (first.isString()) {
-            return first.stringValue().startsWith(PromptFormats.HUMAN_MARKER) ? ConstitutionFormat.PAPER_CRITIQUE_EXAMPLES
+            return first.stringValue().startsWith(PromptFormats.HUMAN_MARKER)
+                    ? ConstitutionFormat.PAPER_CRITIQUE_EXAMPLES
                     : ConstitutionFormat.PAPER_RL_PRINCIPLES;
         }
         if (first.has("critic")) {

@@ -1,13 +1,12 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reading one file: typed access to JSON/YAML tree fields that fails with the file and entry named, and
@@ -72,7 +71,8 @@ final class ImportContext {
         return string(field(object, entry, name), entry, "\"" + name + "\"");
     }
 
-    @Nullable String optionalStringField(JsonNode object, String entry, String name) {
+    @Nullable
+    String optionalStringField(JsonNode object, String entry, String name) {
         JsonNode value = object.get(name);
         return value == null || value.isNull() ? null : string(value, entry, "\"" + name + "\"");
     }
@@ -92,7 +92,10 @@ final class ImportContext {
     void onlyFields(JsonNode object, String entry, Set<String> allowed) {
         for (String name : object.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw fail(entry, "unknown field \"" + name + "\" (expected " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw fail(
+                        entry,
+                        "unknown field \"" + name + "\" (expected "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -101,7 +104,9 @@ final class ImportContext {
     <T> T checked(T value, String entry, Function<T, List<String>> check) {
         List<String> problems = check.apply(value);
         if (!problems.isEmpty()) {
-            throw fail(entry, problems.getFirst() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            throw fail(
+                    entry,
+                    problems.getFirst() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
         return value;
     }

@@ -10,8 +10,9 @@ public class InvalidConstitutionException extends ConstitutionEditException {
 
     public InvalidConstitutionException(List<ValidationProblem> problems) {
         super("The constitution has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + "; nothing was saved: " + problems.stream().limit(5).map(ValidationProblem::toString)
-                .collect(Collectors.joining("; ")) + (problems.size() > 5 ? "; ..." : ""));
+                + "; nothing was saved: "
+                + problems.stream().limit(5).map(ValidationProblem::toString).collect(Collectors.joining("; "))
+                + (problems.size() > 5 ? "; ..." : ""));
         this.problems = List.copyOf(problems);
     }
 

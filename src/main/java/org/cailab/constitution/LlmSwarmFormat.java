@@ -1,12 +1,11 @@
 package org.cailab.constitution;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The constitution JSON of Hugging Face's llm-swarm "constitutional-ai" recipe:
@@ -23,8 +22,7 @@ final class LlmSwarmFormat {
     static final String KEY_PREFIX = "constitution";
     private static final int ROUND_MESSAGES = 4;
 
-    private LlmSwarmFormat() {
-    }
+    private LlmSwarmFormat() {}
 
     static ConstitutionContent read(ImportContext context, JsonNode root) {
         JsonNode constitutions = root;
@@ -43,8 +41,11 @@ final class LlmSwarmFormat {
             String entry = "constitutions[" + i + "]";
             JsonNode value = context.object(constitutions.get(i), entry, "the principle");
             context.onlyFields(value, entry, Set.of("critic", "revision"));
-            SlPrinciple principle = new SlPrinciple(KEY_PREFIX + i, context.stringField(value, entry, "critic"),
-                    context.stringField(value, entry, "revision"), true);
+            SlPrinciple principle = new SlPrinciple(
+                    KEY_PREFIX + i,
+                    context.stringField(value, entry, "critic"),
+                    context.stringField(value, entry, "revision"),
+                    true);
             principles.add(context.checked(principle, entry, ConstitutionValidator::slPrincipleProblems));
         }
         context.array(chats, null, "\"system_chat\"");
@@ -59,8 +60,11 @@ final class LlmSwarmFormat {
     static ObjectNode write(ConstitutionContent content) {
         ObjectNode root = Mappers.JSON.createObjectNode();
         ArrayNode constitutions = root.putArray("constitutions");
-        content.enabledSlPrinciples().forEach(principle -> constitutions.addObject()
-                .put("critic", principle.critiqueRequest()).put("revision", principle.revisionRequest()));
+        content.enabledSlPrinciples()
+                .forEach(principle -> constitutions
+                        .addObject()
+                        .put("critic", principle.critiqueRequest())
+                        .put("revision", principle.revisionRequest()));
         ArrayNode chats = root.putArray("system_chat");
         for (CritiqueRevisionExample example : content.critiqueExamples()) {
             ArrayNode chat = chats.addArray();
@@ -80,8 +84,10 @@ final class LlmSwarmFormat {
     private static CritiqueRevisionExample chat(ImportContext context, String entry, JsonNode chat) {
         context.array(chat, entry, "the chat");
         if (chat.size() < 2 + ROUND_MESSAGES || chat.size() % 2 != 0) {
-            throw context.fail(entry, "a chat needs an even number of messages, at least 6 (prompt, answer, "
-                    + "critique request, critique, revision request, revision); found " + chat.size());
+            throw context.fail(
+                    entry,
+                    "a chat needs an even number of messages, at least 6 (prompt, answer, "
+                            + "critique request, critique, revision request, revision); found " + chat.size());
         }
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < chat.size(); i++) {
@@ -91,20 +97,26 @@ final class LlmSwarmFormat {
             String expected = i % 2 == 0 ? "user" : "assistant";
             String role = context.stringField(message, messageEntry, "role");
             if (!role.equals(expected)) {
-                throw context.fail(messageEntry, "\"role\" must be \"" + expected + "\" here (user and assistant "
-                        + "alternate, user first), found \"" + role + "\"");
+                throw context.fail(
+                        messageEntry,
+                        "\"role\" must be \"" + expected + "\" here (user and assistant "
+                                + "alternate, user first), found \"" + role + "\"");
             }
             texts.add(context.stringField(message, messageEntry, "content"));
         }
         int roundAt = texts.size() - ROUND_MESSAGES;
         Conversation conversation = Conversation.of(texts.subList(0, roundAt).toArray(String[]::new));
-        CritiqueRevisionRound round = new CritiqueRevisionRound(texts.get(roundAt), texts.get(roundAt + 1),
-                texts.get(roundAt + 2), texts.get(roundAt + 3));
-        return context.checked(new CritiqueRevisionExample(conversation, List.of(round), true), entry,
+        CritiqueRevisionRound round = new CritiqueRevisionRound(
+                texts.get(roundAt), texts.get(roundAt + 1), texts.get(roundAt + 2), texts.get(roundAt + 3));
+        return context.checked(
+                new CritiqueRevisionExample(conversation, List.of(round), true),
+                entry,
                 ConstitutionValidator::critiqueExampleProblems);
     }
 
     private static void message(ArrayNode chat, Conversation.Speaker speaker, String text) {
-        chat.addObject().put("role", speaker == Conversation.Speaker.HUMAN ? "user" : "assistant").put("content", text);
+        chat.addObject()
+                .put("role", speaker == Conversation.Speaker.HUMAN ? "user" : "assistant")
+                .put("content", text);
     }
 }

@@ -9,7 +9,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 final class Mappers {
 
     /** A duplicate key would otherwise silently win over the first one: refuse it instead. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** Literal blocks keep multi-line texts readable; minimal quotes keep the rest plain. */
     static final YAMLMapper YAML = YAMLMapper.builder()
@@ -18,6 +20,5 @@ final class Mappers {
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER, YAMLWriteFeature.SPLIT_LINES)
             .build();
 
-    private Mappers() {
-    }
+    private Mappers() {}
 }

@@ -1,8 +1,7 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A few-shot example for multiple-choice feedback: a solved comparison.
@@ -14,8 +13,8 @@ import java.util.Objects;
  * @param responseB    option (B)
  * @param correct      the better option
  */
-public record MultipleChoiceExample(Conversation conversation, @Nullable String instruction, String responseA,
-                                    String responseB, Choice correct) {
+public record MultipleChoiceExample(
+        Conversation conversation, @Nullable String instruction, String responseA, String responseB, Choice correct) {
 
     public MultipleChoiceExample {
         Objects.requireNonNull(conversation, "conversation");
@@ -26,7 +25,7 @@ public record MultipleChoiceExample(Conversation conversation, @Nullable String 
 
     /** The question this example answers, shown under the given instruction when it has none of its own. */
     public MultipleChoiceQuestion question(String fallbackInstruction) {
-        return new MultipleChoiceQuestion(conversation, instruction != null ? instruction : fallbackInstruction,
-                responseA, responseB);
+        return new MultipleChoiceQuestion(
+                conversation, instruction != null ? instruction : fallbackInstruction, responseA, responseB);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param responseA    the response shown as option (A)
  * @param responseB    the response shown as option (B)
  */
-public record MultipleChoiceQuestion(Conversation conversation, String instruction, String responseA,
-                                     String responseB) {
+public record MultipleChoiceQuestion(
+        Conversation conversation, String instruction, String responseA, String responseB) {
 
     public MultipleChoiceQuestion {
         Objects.requireNonNull(conversation, "conversation");

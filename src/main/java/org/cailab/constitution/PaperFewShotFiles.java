@@ -1,15 +1,14 @@
 package org.cailab.constitution;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import static org.cailab.constitution.PromptFormats.ASSISTANT_MARKER;
+import static org.cailab.constitution.PromptFormats.COT_HEADER;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.cailab.constitution.PromptFormats.ASSISTANT_MARKER;
-import static org.cailab.constitution.PromptFormats.COT_HEADER;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The paper's few-shot files: {@code CritiqueRevisionFewShotPrompts.json},
@@ -21,15 +20,15 @@ final class PaperFewShotFiles {
     private static final String COT_HEADER_UNLABELLED =
             "\n\nHuman: Consider the following conversation between a human and an assistant:";
 
-    private PaperFewShotFiles() {
-    }
+    private PaperFewShotFiles() {}
 
     static List<CritiqueRevisionExample> readCritique(ImportContext context, JsonNode root) {
         List<CritiqueRevisionExample> examples = new ArrayList<>();
         for (int i = 0; i < nonEmptyArray(context, root).size(); i++) {
             String entry = "entry " + i;
             String text = context.string(root.get(i), entry, "the example");
-            CritiqueRevisionExample example = context.parsing(entry, () -> PromptFormats.parseCritiqueRevisionExample(text));
+            CritiqueRevisionExample example =
+                    context.parsing(entry, () -> PromptFormats.parseCritiqueRevisionExample(text));
             examples.add(context.checked(example, entry, ConstitutionValidator::critiqueExampleProblems));
         }
         return examples;
@@ -55,8 +54,8 @@ final class PaperFewShotFiles {
             if (!prompt.endsWith(ASSISTANT_MARKER)) {
                 throw context.fail(entry, "\"prompt\" must end with \"\\n\\nAssistant:\"");
             }
-            Conversation conversation = context.parsing(entry,
-                    () -> Conversation.parse(prompt.substring(0, prompt.length() - ASSISTANT_MARKER.length())));
+            Conversation conversation = context.parsing(
+                    entry, () -> Conversation.parse(prompt.substring(0, prompt.length() - ASSISTANT_MARKER.length())));
             String better = single(context, value, entry, "corrects");
             String worse = single(context, value, entry, "incorrects");
             Choice correct = i % 2 == 0 ? Choice.A : Choice.B;
@@ -91,7 +90,8 @@ final class PaperFewShotFiles {
             JsonNode value = context.object(root.get(i), entry, "the example");
             context.onlyFields(value, entry, Set.of("prompt"));
             String prompt = normalized(context, entry, context.stringField(value, entry, "prompt"));
-            ChainOfThoughtExample example = context.parsing(entry, () -> PromptFormats.parseChainOfThoughtExample(prompt));
+            ChainOfThoughtExample example =
+                    context.parsing(entry, () -> PromptFormats.parseChainOfThoughtExample(prompt));
             examples.add(context.checked(example, entry, ConstitutionValidator::cotExampleProblems));
         }
         return examples;
@@ -101,7 +101,8 @@ final class PaperFewShotFiles {
     static ArrayNode writeChainOfThought(List<ChainOfThoughtExample> examples) {
         ArrayNode root = Mappers.JSON.createArrayNode();
         for (ChainOfThoughtExample example : examples) {
-            String slot = example.instruction() == null ? PromptParser.PLACEHOLDER
+            String slot = example.instruction() == null
+                    ? PromptParser.PLACEHOLDER
                     : PromptFormats.rlInstruction(example.instruction());
             root.addObject().put("prompt", PromptFormats.chainOfThoughtExampleWithSlot(example, slot));
         }
@@ -113,8 +114,10 @@ final class PaperFewShotFiles {
         if (!text.startsWith("\n\nHuman:")) {
             String missing = text.startsWith("\nHuman:") ? "\n" : text.startsWith("Human:") ? "\n\n" : "";
             if (!missing.isEmpty()) {
-                context.note(entry, "starts with \"" + PromptFormats.escape(text.substring(0, text.indexOf(':') + 1))
-                        + "\" instead of \"\\n\\nHuman:\"; normalized");
+                context.note(
+                        entry,
+                        "starts with \"" + PromptFormats.escape(text.substring(0, text.indexOf(':') + 1))
+                                + "\" instead of \"\\n\\nHuman:\"; normalized");
                 text = missing + text;
             }
         }

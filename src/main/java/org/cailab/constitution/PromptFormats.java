@@ -30,9 +30,20 @@ public final class PromptFormats {
      * Texts that would break the formats if they appeared inside a principle or an example, because a
      * parser (or the model) would take them for framing.
      */
-    public static final List<String> RESERVED_MARKERS = List.of(HUMAN_MARKER, ASSISTANT_MARKER, "\n\nH:", "\n\nA:",
-            "CritiqueRequest:", "RevisionRequest:", "\n\nCritique:", "\n\nRevision:", "[[[", "]]]",
-            "The answer is:", "So the answer is:", "Let's think step by step:");
+    public static final List<String> RESERVED_MARKERS = List.of(
+            HUMAN_MARKER,
+            ASSISTANT_MARKER,
+            "\n\nH:",
+            "\n\nA:",
+            "CritiqueRequest:",
+            "RevisionRequest:",
+            "\n\nCritique:",
+            "\n\nRevision:",
+            "[[[",
+            "]]]",
+            "The answer is:",
+            "So the answer is:",
+            "Let's think step by step:");
 
     static final String CRITIQUE_REQUEST = "\n\nCritiqueRequest: ";
     static final String CRITIQUE = "\n\nCritique:";
@@ -49,8 +60,7 @@ public final class PromptFormats {
     static final String COT_THINK = "\n\nAssistant: Let's think step by step:";
     static final String COT_ANSWER = "\n\nHuman:\nSo the answer is:";
 
-    private PromptFormats() {
-    }
+    private PromptFormats() {}
 
     // --- critique/revision (SL-CAI) ---
 
@@ -93,17 +103,25 @@ public final class PromptFormats {
      * given earlier rounds (none in the paper's layout, where the response is the latest revision), and the
      * framed critique request; the model continues after {@code "Critique:"}.
      */
-    public static String nextCritiquePrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
-                                            List<CritiqueRevisionRound> rounds, String critiqueRequest) {
+    public static String nextCritiquePrompt(
+            List<CritiqueRevisionExample> fewShots,
+            Conversation conversation,
+            List<CritiqueRevisionRound> rounds,
+            String critiqueRequest) {
         return joinTurns(critiqueFewShots(fewShots), critiqueRevisionChain(conversation, rounds))
                 + critiqueRequest(critiqueRequest);
     }
 
     /** The prompt for the next revision, after the critique the model wrote for this round. */
-    public static String nextRevisionPrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
-                                            List<CritiqueRevisionRound> rounds, String critiqueRequest,
-                                            String critique, String revisionRequest) {
-        return nextCritiquePrompt(fewShots, conversation, rounds, critiqueRequest) + afterColon(critique)
+    public static String nextRevisionPrompt(
+            List<CritiqueRevisionExample> fewShots,
+            Conversation conversation,
+            List<CritiqueRevisionRound> rounds,
+            String critiqueRequest,
+            String critique,
+            String revisionRequest) {
+        return nextCritiquePrompt(fewShots, conversation, rounds, critiqueRequest)
+                + afterColon(critique)
                 + revisionRequest(revisionRequest);
     }
 
@@ -111,10 +129,17 @@ public final class PromptFormats {
      * The direct-revision ablation: the revision request follows the chain without a critique, and the
      * few-shots are shown with their critiques removed.
      */
-    public static String directRevisionPrompt(List<CritiqueRevisionExample> fewShots, Conversation conversation,
-                                              List<CritiqueRevisionRound> rounds, String revisionRequest) {
-        return joinTurns(critiqueFewShots(fewShots.stream().map(CritiqueRevisionExample::withoutCritiques).toList()),
-                critiqueRevisionChain(conversation, rounds)) + revisionRequest(revisionRequest);
+    public static String directRevisionPrompt(
+            List<CritiqueRevisionExample> fewShots,
+            Conversation conversation,
+            List<CritiqueRevisionRound> rounds,
+            String revisionRequest) {
+        return joinTurns(
+                        critiqueFewShots(fewShots.stream()
+                                .map(CritiqueRevisionExample::withoutCritiques)
+                                .toList()),
+                        critiqueRevisionChain(conversation, rounds))
+                + revisionRequest(revisionRequest);
     }
 
     // --- multiple-choice feedback (RL-CAI) ---
@@ -137,7 +162,8 @@ public final class PromptFormats {
 
     /** A solved example: the question under its own instruction (or the fallback) and the correct answer. */
     public static String multipleChoiceExample(MultipleChoiceExample example, String fallbackInstruction) {
-        return multipleChoiceQuestion(example.question(fallbackInstruction)) + example.correct().answer();
+        return multipleChoiceQuestion(example.question(fallbackInstruction))
+                + example.correct().answer();
     }
 
     /** Few-shot examples (shown under the question's instruction unless they have their own), then the question. */
@@ -154,8 +180,8 @@ public final class PromptFormats {
      *
      * @param fewShotInstructions one bare instruction per few-shot example, same order
      */
-    public static String multipleChoicePrompt(List<MultipleChoiceExample> fewShots, List<String> fewShotInstructions,
-                                              MultipleChoiceQuestion question) {
+    public static String multipleChoicePrompt(
+            List<MultipleChoiceExample> fewShots, List<String> fewShotInstructions, MultipleChoiceQuestion question) {
         requireOnePerExample(fewShots, fewShotInstructions);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fewShots.size(); i++) {
@@ -168,14 +194,14 @@ public final class PromptFormats {
      * The instructions the few-shots are shown under: the question's own for every example ({@link
      * FewShotPrinciples#QUESTION}), or the independently drawn ones ({@link FewShotPrinciples#INDEPENDENT}).
      */
-    public static List<String> fewShotInstructions(FewShotPrinciples mode, int fewShots, String questionInstruction,
-                                                   List<String> drawnInstructions) {
+    public static List<String> fewShotInstructions(
+            FewShotPrinciples mode, int fewShots, String questionInstruction, List<String> drawnInstructions) {
         if (mode == FewShotPrinciples.QUESTION) {
             return java.util.Collections.nCopies(fewShots, questionInstruction);
         }
         if (drawnInstructions.size() != fewShots) {
-            throw new IllegalArgumentException(fewShots + " few-shot examples but " + drawnInstructions.size()
-                    + " drawn instructions");
+            throw new IllegalArgumentException(
+                    fewShots + " few-shot examples but " + drawnInstructions.size() + " drawn instructions");
         }
         return List.copyOf(drawnInstructions);
     }
@@ -184,7 +210,8 @@ public final class PromptFormats {
 
     /** A solved chain-of-thought example, reasoning and answer included. */
     public static String chainOfThoughtExample(ChainOfThoughtExample example, String fallbackInstruction) {
-        return chainOfThoughtExampleWithSlot(example, rlInstruction(example.question(fallbackInstruction).instruction()));
+        return chainOfThoughtExampleWithSlot(
+                example, rlInstruction(example.question(fallbackInstruction).instruction()));
     }
 
     /**
@@ -202,29 +229,41 @@ public final class PromptFormats {
     public static String chainOfThoughtPrompt(List<ChainOfThoughtExample> fewShots, MultipleChoiceQuestion question) {
         StringBuilder out = new StringBuilder();
         fewShots.forEach(example -> out.append(chainOfThoughtExample(example, question.instruction())));
-        return out.append(chainOfThoughtQuestion(question.conversation(), rlInstruction(question.instruction()),
-                question.responseA(), question.responseB())).append(COT_THINK).toString();
+        return out.append(chainOfThoughtQuestion(
+                        question.conversation(),
+                        rlInstruction(question.instruction()),
+                        question.responseA(),
+                        question.responseB()))
+                .append(COT_THINK)
+                .toString();
     }
 
     /**
      * {@link #chainOfThoughtPrompt(List, MultipleChoiceQuestion)} with each few-shot under its own principle (see
      * {@link #multipleChoicePrompt(List, List, MultipleChoiceQuestion)}).
      */
-    public static String chainOfThoughtPrompt(List<ChainOfThoughtExample> fewShots, List<String> fewShotInstructions,
-                                              MultipleChoiceQuestion question) {
+    public static String chainOfThoughtPrompt(
+            List<ChainOfThoughtExample> fewShots, List<String> fewShotInstructions, MultipleChoiceQuestion question) {
         requireOnePerExample(fewShots, fewShotInstructions);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fewShots.size(); i++) {
             out.append(chainOfThoughtExample(fewShots.get(i), fewShotInstructions.get(i)));
         }
-        return out.append(chainOfThoughtQuestion(question.conversation(), rlInstruction(question.instruction()),
-                question.responseA(), question.responseB())).append(COT_THINK).toString();
+        return out.append(chainOfThoughtQuestion(
+                        question.conversation(),
+                        rlInstruction(question.instruction()),
+                        question.responseA(),
+                        question.responseB()))
+                .append(COT_THINK)
+                .toString();
     }
 
     /** The chain-of-thought prompt (few-shots under their own principles) with the reasoning, ending {@code "So the answer is:"}. */
-    public static String chainOfThoughtAnswerPrompt(List<ChainOfThoughtExample> fewShots,
-                                                    List<String> fewShotInstructions,
-                                                    MultipleChoiceQuestion question, String reasoning) {
+    public static String chainOfThoughtAnswerPrompt(
+            List<ChainOfThoughtExample> fewShots,
+            List<String> fewShotInstructions,
+            MultipleChoiceQuestion question,
+            String reasoning) {
         return chainOfThoughtAnswerPrompt(chainOfThoughtPrompt(fewShots, fewShotInstructions, question), reasoning);
     }
 
@@ -234,8 +273,8 @@ public final class PromptFormats {
     }
 
     /** The chain-of-thought prompt with the sampled reasoning, ending {@code "So the answer is:"}. */
-    public static String chainOfThoughtAnswerPrompt(List<ChainOfThoughtExample> fewShots,
-                                                    MultipleChoiceQuestion question, String reasoning) {
+    public static String chainOfThoughtAnswerPrompt(
+            List<ChainOfThoughtExample> fewShots, MultipleChoiceQuestion question, String reasoning) {
         return chainOfThoughtPrompt(fewShots, question) + afterColon(reasoning) + COT_ANSWER;
     }
 
@@ -266,13 +305,18 @@ public final class PromptFormats {
 
     /** One problem per reserved marker found in the text; empty when there is none. */
     public static List<String> reservedMarkerProblems(String text) {
-        return RESERVED_MARKERS.stream().filter(text::contains)
-                .map(marker -> "must not contain the reserved marker \"" + escape(marker) + "\"").toList();
+        return RESERVED_MARKERS.stream()
+                .filter(text::contains)
+                .map(marker -> "must not contain the reserved marker \"" + escape(marker) + "\"")
+                .toList();
     }
 
     static String chainOfThoughtExampleWithSlot(ChainOfThoughtExample example, String principleSlot) {
         return chainOfThoughtQuestion(example.conversation(), principleSlot, example.responseA(), example.responseB())
-                + COT_THINK + afterColon(example.reasoning()) + COT_ANSWER + example.correct().answer();
+                + COT_THINK
+                + afterColon(example.reasoning())
+                + COT_ANSWER
+                + example.correct().answer();
     }
 
     static String chainOfThoughtQuestion(Conversation conversation, String principleSlot, String a, String b) {
@@ -304,13 +348,14 @@ public final class PromptFormats {
      */
     static String joinTurns(String before, String after) {
         return before.endsWith(HUMAN_MARKER) && after.startsWith(HUMAN_MARKER)
-                ? before.substring(0, before.length() - HUMAN_MARKER.length()) + after : before + after;
+                ? before.substring(0, before.length() - HUMAN_MARKER.length()) + after
+                : before + after;
     }
 
     private static void requireOnePerExample(List<?> fewShots, List<String> instructions) {
         if (fewShots.size() != instructions.size()) {
-            throw new IllegalArgumentException(fewShots.size() + " few-shot examples but " + instructions.size()
-                    + " instructions");
+            throw new IllegalArgumentException(
+                    fewShots.size() + " few-shot examples but " + instructions.size() + " instructions");
         }
     }
 

@@ -1,11 +1,10 @@
 package org.cailab.constitution;
 
-import org.jspecify.annotations.Nullable;
+import static org.cailab.constitution.PromptFormats.*;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.cailab.constitution.PromptFormats.*;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parsing half of {@link PromptFormats}. Each method accepts exactly what the matching render method
@@ -16,8 +15,7 @@ final class PromptParser {
     /** A principle slot of the chain-of-thought few-shots that the paper leaves for the current principle. */
     static final String PLACEHOLDER = "{}";
 
-    private PromptParser() {
-    }
+    private PromptParser() {}
 
     static MultipleChoiceQuestion multipleChoice(String prompt) {
         String body = between(prompt, MC_HEADER, MC_ANSWER, "a multiple-choice question");
@@ -30,7 +28,8 @@ final class PromptParser {
     }
 
     static ChainOfThoughtExample chainOfThought(String text) {
-        Choice correct = text.endsWith(COT_ANSWER + Choice.A.answer()) ? Choice.A
+        Choice correct = text.endsWith(COT_ANSWER + Choice.A.answer())
+                ? Choice.A
                 : text.endsWith(COT_ANSWER + Choice.B.answer()) ? Choice.B : null;
         if (correct == null) {
             throw new IllegalArgumentException("must end with \"" + escape(COT_ANSWER) + " (A)\" or \" (B)\"");
@@ -42,9 +41,11 @@ final class PromptParser {
         }
         Options options = options(body.substring(0, think + OPTIONS_END.length()));
         Slot slot = slot(options.head());
-        String reasoning = fromAfterColon(body.substring(think + OPTIONS_END.length() + COT_THINK.length()), "reasoning");
+        String reasoning =
+                fromAfterColon(body.substring(think + OPTIONS_END.length() + COT_THINK.length()), "reasoning");
         Conversation conversation = Conversation.parse(slot.conversationText(), "H", "A");
-        return new ChainOfThoughtExample(conversation, slot.instruction(), options.a(), options.b(), correct, reasoning);
+        return new ChainOfThoughtExample(
+                conversation, slot.instruction(), options.a(), options.b(), correct, reasoning);
     }
 
     static CritiqueRevisionExample critiqueRevisionExample(String text) {
@@ -68,7 +69,8 @@ final class PromptParser {
                 critique = fromAfterColon(chain.substring(critiqueAt + CRITIQUE.length(), requestAt), "critique");
                 at = requestAt;
             } else if (!chain.startsWith(REVISION_REQUEST, at)) {
-                throw new IllegalArgumentException("unexpected text where round " + (rounds.size() + 1) + " should start");
+                throw new IllegalArgumentException(
+                        "unexpected text where round " + (rounds.size() + 1) + " should start");
             }
             int revisionAt = required(chain, REVISION, at, "round " + (rounds.size() + 1));
             int next = indexOfRound(chain, revisionAt);
@@ -92,8 +94,7 @@ final class PromptParser {
         throw new IllegalArgumentException("the " + what + " must follow its colon after one space or a line break");
     }
 
-    private record Options(String head, String a, String b) {
-    }
+    private record Options(String head, String a, String b) {}
 
     /** Splits {@code head + "\n (A) [[[" + a + "]]]\n (B) [[[" + b + "]]]"}. */
     private static Options options(String text) {
@@ -102,7 +103,9 @@ final class PromptParser {
         if (a < 0 || b < 0 || !text.endsWith(OPTIONS_END)) {
             throw new IllegalArgumentException("options must read \"" + escape(OPTION_A) + "...]]]\\n (B) [[[...]]]\"");
         }
-        return new Options(text.substring(0, a), text.substring(a + OPTION_A.length(), b),
+        return new Options(
+                text.substring(0, a),
+                text.substring(a + OPTION_A.length(), b),
                 text.substring(b + OPTION_B.length(), text.length() - OPTIONS_END.length()));
     }
 
@@ -125,15 +128,16 @@ final class PromptParser {
         }
         int split = head.lastIndexOf("\n\n\n");
         if (split < 0 || !head.endsWith(OPTIONS)) {
-            throw new IllegalArgumentException("the principle must follow the conversation as \"\\n\\n\\n...Options:\"");
+            throw new IllegalArgumentException(
+                    "the principle must follow the conversation as \"\\n\\n\\n...Options:\"");
         }
         return new Slot(head.substring(0, split), head.substring(split + 3, head.length() - OPTIONS.length()));
     }
 
     private static String between(String text, String prefix, String suffix, String what) {
         if (!text.startsWith(prefix) || !text.endsWith(suffix) || text.length() < prefix.length() + suffix.length()) {
-            throw new IllegalArgumentException(what + " must start with \"" + escape(prefix) + "\" and end with \""
-                    + escape(suffix) + "\"");
+            throw new IllegalArgumentException(
+                    what + " must start with \"" + escape(prefix) + "\" and end with \"" + escape(suffix) + "\"");
         }
         return text.substring(prefix.length(), text.length() - suffix.length());
     }

@@ -16,7 +16,8 @@ public class VersionConflictException extends ConstitutionEditException {
 
     public VersionConflictException(ConstitutionVersionInfo latest, int startedFrom) {
         super("Conflict: " + latest.createdBy() + " saved version " + latest.number() + " of \""
-                + latest.constitutionName() + "\" at " + WHEN.format(latest.createdAt().withOffsetSameInstant(ZoneOffset.UTC))
+                + latest.constitutionName() + "\" at "
+                + WHEN.format(latest.createdAt().withOffsetSameInstant(ZoneOffset.UTC))
                 + " (\"" + latest.comment() + "\") after version " + startedFrom
                 + ", which your edit started from. Nothing was saved; your changes are kept.");
         this.latest = latest;

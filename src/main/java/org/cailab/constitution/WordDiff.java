@@ -14,19 +14,20 @@ public final class WordDiff {
 
     /** What happened to a segment. */
     public enum Op {
-        EQUAL, DELETE, INSERT
+        EQUAL,
+        DELETE,
+        INSERT
     }
 
     /** A run of text that is unchanged, only in the old text, or only in the new one. */
-    public record Segment(Op op, String text) {
-    }
+    public record Segment(Op op, String text) {}
 
     /** Token pairs beyond which the quadratic table is not worth it: the texts are shown as replaced whole. */
     private static final long MAX_CELLS = 4_000_000;
+
     private static final Pattern TOKEN_BOUNDARY = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
 
-    private WordDiff() {
-    }
+    private WordDiff() {}
 
     /** The segments that turn {@code oldText} into {@code newText}, adjacent segments of one kind merged. */
     public static List<Segment> diff(String oldText, String newText) {

@@ -1,8 +1,7 @@
 package org.cailab.dashboard;
 
-import org.cailab.comparison.ComparisonTask;
-
 import java.util.Set;
+import org.cailab.comparison.ComparisonTask;
 
 /**
  * What changed since the last notice to open dashboards.

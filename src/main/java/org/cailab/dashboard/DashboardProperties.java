@@ -1,8 +1,7 @@
 package org.cailab.dashboard;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the dashboards ({@code cailab.dashboard.*}).

@@ -1,8 +1,5 @@
 package org.cailab.dashboard;
 
-import org.cailab.rating.ParetoFrontier;
-import org.cailab.rating.ParetoPoint;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cailab.rating.ParetoFrontier;
+import org.cailab.rating.ParetoPoint;
 
 /**
  * Snapshots placed by helpfulness (x) and harmlessness (y) rating, as in the paper's Figure 2.
@@ -19,8 +18,11 @@ import java.util.Set;
  * @param runs          the points of each run in training-step order, runs by id
  * @param onlyOneTask   snapshots rated in only one of the tasks (they cannot be placed)
  */
-public record Frontier(List<FrontierPoint> points, List<FrontierPoint> frontier, Map<Long, List<FrontierPoint>> runs,
-                       List<String> onlyOneTask) {
+public record Frontier(
+        List<FrontierPoint> points,
+        List<FrontierPoint> frontier,
+        Map<Long, List<FrontierPoint>> runs,
+        List<String> onlyOneTask) {
 
     public Frontier {
         points = List.copyOf(points);
@@ -35,13 +37,19 @@ public record Frontier(List<FrontierPoint> points, List<FrontierPoint> frontier,
         Map<String, LeaderboardEntry[]> both = new LinkedHashMap<>();
         List<String> onlyOne = new ArrayList<>();
         for (LeaderboardEntry help : helpfulness.entries()) {
-            harmlessness.entry(help.snapshot()).ifPresentOrElse(harm -> {
-                both.put(help.snapshot(), new LeaderboardEntry[] {help, harm});
-                placed.add(new ParetoPoint(help.snapshot(), help.rating(), harm.rating()));
-            }, () -> onlyOne.add(help.snapshot()));
+            harmlessness
+                    .entry(help.snapshot())
+                    .ifPresentOrElse(
+                            harm -> {
+                                both.put(help.snapshot(), new LeaderboardEntry[] {help, harm});
+                                placed.add(new ParetoPoint(help.snapshot(), help.rating(), harm.rating()));
+                            },
+                            () -> onlyOne.add(help.snapshot()));
         }
-        harmlessness.entries().stream().map(LeaderboardEntry::snapshot)
-                .filter(name -> helpfulness.entry(name).isEmpty()).forEach(onlyOne::add);
+        harmlessness.entries().stream()
+                .map(LeaderboardEntry::snapshot)
+                .filter(name -> helpfulness.entry(name).isEmpty())
+                .forEach(onlyOne::add);
         Set<String> frontierNames = new HashSet<>();
         List<String> frontierOrder = new ArrayList<>();
         for (ParetoPoint p : ParetoFrontier.of(placed)) {
@@ -54,8 +62,9 @@ public record Frontier(List<FrontierPoint> points, List<FrontierPoint> frontier,
             LeaderboardEntry harm = e.getValue()[1];
             Long runId = help.runId() != null ? help.runId() : harm.runId();
             Long step = help.step() != null ? help.step() : harm.step();
-            points.put(e.getKey(), new FrontierPoint(e.getKey(), runId, step, help, harm,
-                    frontierNames.contains(e.getKey())));
+            points.put(
+                    e.getKey(),
+                    new FrontierPoint(e.getKey(), runId, step, help, harm, frontierNames.contains(e.getKey())));
         });
         Map<Long, List<FrontierPoint>> runs = new LinkedHashMap<>();
         points.values().stream()
@@ -63,8 +72,12 @@ public record Frontier(List<FrontierPoint> points, List<FrontierPoint> frontier,
                 .sorted(Comparator.comparing((FrontierPoint p) -> p.runId())
                         .thenComparing(p -> p.step() == null ? Long.MAX_VALUE : p.step())
                         .thenComparing(FrontierPoint::snapshot))
-                .forEach(p -> runs.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
-        return new Frontier(List.copyOf(points.values()), frontierOrder.stream().map(points::get).toList(), runs,
+                .forEach(p ->
+                        runs.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
+        return new Frontier(
+                List.copyOf(points.values()),
+                frontierOrder.stream().map(points::get).toList(),
+                runs,
                 onlyOne.stream().sorted().toList());
     }
 }

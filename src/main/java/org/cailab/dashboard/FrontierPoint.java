@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param harmlessness its harmlessness line (the y axis)
  * @param onFrontier   whether no other snapshot is at least as good in both and better in one
  */
-public record FrontierPoint(String snapshot, @Nullable Long runId, @Nullable Long step, LeaderboardEntry helpfulness,
-                            LeaderboardEntry harmlessness, boolean onFrontier) {
-}
+public record FrontierPoint(
+        String snapshot,
+        @Nullable Long runId,
+        @Nullable Long step,
+        LeaderboardEntry helpfulness,
+        LeaderboardEntry harmlessness,
+        boolean onFrontier) {}

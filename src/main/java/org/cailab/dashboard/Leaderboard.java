@@ -1,11 +1,10 @@
 package org.cailab.dashboard;
 
-import org.cailab.comparison.ComparisonTask;
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.cailab.comparison.ComparisonTask;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ratings of one task, best first.
@@ -16,9 +15,16 @@ import java.util.Optional;
  * @param converged       false when the Bradley-Terry fit hit its iteration limit
  * @param computedAt      when the table was computed
  */
-public record Leaderboard(ComparisonTask task, RatingMethod method, @Nullable String anchor, int bootstrapRounds,
-                          double level, long battles, boolean converged, List<LeaderboardEntry> entries,
-                          OffsetDateTime computedAt) {
+public record Leaderboard(
+        ComparisonTask task,
+        RatingMethod method,
+        @Nullable String anchor,
+        int bootstrapRounds,
+        double level,
+        long battles,
+        boolean converged,
+        List<LeaderboardEntry> entries,
+        OffsetDateTime computedAt) {
 
     public Leaderboard {
         entries = List.copyOf(entries);
@@ -26,8 +32,8 @@ public record Leaderboard(ComparisonTask task, RatingMethod method, @Nullable St
 
     /** A table without votes. */
     static Leaderboard empty(RatingQuery query, OffsetDateTime now) {
-        return new Leaderboard(query.task(), query.method(), query.anchor(), query.bootstrapRounds(), 0.95, 0, true,
-                List.of(), now);
+        return new Leaderboard(
+                query.task(), query.method(), query.anchor(), query.bootstrapRounds(), 0.95, 0, true, List.of(), now);
     }
 
     /** The line of a snapshot, if it was rated. */

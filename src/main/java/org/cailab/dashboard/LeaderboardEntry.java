@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param step       training step of the snapshot within its run, when known
  * @param runId      the run that produced the snapshot, when known
  */
-public record LeaderboardEntry(String snapshot, @Nullable Long snapshotId, double rating, double lower, double upper,
-                               long votes, int rank, @Nullable Long step, @Nullable Long runId) {
-}
+public record LeaderboardEntry(
+        String snapshot,
+        @Nullable Long snapshotId,
+        double rating,
+        double lower,
+        double upper,
+        long votes,
+        int rank,
+        @Nullable Long step,
+        @Nullable Long runId) {}

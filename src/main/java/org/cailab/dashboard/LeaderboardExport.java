@@ -1,15 +1,14 @@
 package org.cailab.dashboard;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 
 /**
  * A leaderboard as a file: CSV for spreadsheets, JSON in the shape of {@code GET /api/ratings} for scripts. Numbers
@@ -20,8 +19,7 @@ public final class LeaderboardExport {
     static final String[] CSV_HEADER = {"rank", "snapshot", "rating", "lower", "upper", "votes", "step", "run_id"};
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private LeaderboardExport() {
-    }
+    private LeaderboardExport() {}
 
     /** One line per snapshot, best first, with a header line. */
     public static String csv(Leaderboard board) {
@@ -29,8 +27,15 @@ public final class LeaderboardExport {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (LeaderboardEntry e : board.entries()) {
-                csv.printRecord(e.rank(), spreadsheetSafe(e.snapshot()), e.rating(), e.lower(), e.upper(), e.votes(),
-                        e.step() == null ? "" : e.step(), e.runId() == null ? "" : e.runId());
+                csv.printRecord(
+                        e.rank(),
+                        spreadsheetSafe(e.snapshot()),
+                        e.rating(),
+                        e.lower(),
+                        e.upper(),
+                        e.votes(),
+                        e.step() == null ? "" : e.step(),
+                        e.runId() == null ? "" : e.runId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,9 +1,6 @@
 package org.cailab.dashboard;
 
 import jakarta.annotation.PreDestroy;
-import org.cailab.comparison.ComparisonTask;
-import org.springframework.stereotype.Component;
-
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.cailab.comparison.ComparisonTask;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells open dashboards that ratings changed. Notices are delivered on a thread of their own, never on the thread

@@ -1,5 +1,7 @@
 package org.cailab.dashboard;
 
+import java.util.Locale;
+import java.util.Map;
 import org.cailab.comparison.ComparisonTask;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -7,9 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code GET /api/ratings?task=helpfulness|harmlessness&method=bt|elo&bootstrap=N&anchor=NAME}: the leaderboard of
@@ -25,10 +24,11 @@ class RatingsController {
     }
 
     @GetMapping(path = "/api/ratings", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> ratings(@RequestParam(required = false) @Nullable String task,
-                                   @RequestParam(defaultValue = "bt") String method,
-                                   @RequestParam(defaultValue = "" + RatingQuery.DEFAULT_BOOTSTRAP_ROUNDS) String bootstrap,
-                                   @RequestParam(required = false) @Nullable String anchor) {
+    ResponseEntity<String> ratings(
+            @RequestParam(required = false) @Nullable String task,
+            @RequestParam(defaultValue = "bt") String method,
+            @RequestParam(defaultValue = "" + RatingQuery.DEFAULT_BOOTSTRAP_ROUNDS) String bootstrap,
+            @RequestParam(required = false) @Nullable String anchor) {
         RatingQuery query;
         try {
             query = new RatingQuery(task(task), RatingMethod.parse(method), anchor, rounds(bootstrap));
@@ -36,7 +36,8 @@ class RatingsController {
             return badRequest(e.getMessage());
         }
         try {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(LeaderboardExport.json(ratings.leaderboard(query)));
         } catch (IllegalArgumentException e) {
             // an anchor without votes in this task
@@ -64,8 +65,10 @@ class RatingsController {
     }
 
     private static ResponseEntity<String> badRequest(String message) {
-        String body = tools.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsString(Map.of("error", message));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+        String body =
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("error", message));
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

@@ -1,5 +1,7 @@
 package org.cailab.dashboard;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.VoteRecorded;
 import org.cailab.comparison.WorkerExclusionChanged;
@@ -8,9 +10,6 @@ import org.cailab.redteam.AttemptsImported;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Keeps the cached ratings current and open dashboards informed (also of new red-team ratings). Votes are recorded inside a transaction: reacting only after it commits means

@@ -1,5 +1,16 @@
 package org.cailab.dashboard;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.RatingVote;
@@ -7,18 +18,6 @@ import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import java.time.OffsetDateTime;
-import java.util.EnumMap;
-import java.util.List;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Ratings of the snapshots per comparison task, computed separately for helpfulness and harmlessness from the votes
@@ -36,11 +35,15 @@ public class RatingsService {
     private final ModelService models;
     private final RatingsChanges changes;
     private final double btPrior;
-    private final Cache<RatingQuery, Leaderboard> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private final Cache<RatingQuery, Leaderboard> cache =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private final Map<ComparisonTask, AtomicLong> generations = new EnumMap<>(ComparisonTask.class);
 
-    RatingsService(ComparisonService comparisons, ModelService models, RatingsChanges changes,
-                   DashboardProperties properties) {
+    RatingsService(
+            ComparisonService comparisons,
+            ModelService models,
+            RatingsChanges changes,
+            DashboardProperties properties) {
         this.comparisons = comparisons;
         this.models = models;
         this.changes = changes;
@@ -72,8 +75,8 @@ public class RatingsService {
             List<RatingVote> votes = comparisons.votesForRatings(query.task());
             Map<Long, ModelSnapshot> snapshots = models.snapshots().stream()
                     .collect(Collectors.toMap(ModelSnapshot::id, Function.identity(), (a, b) -> a));
-            Leaderboard computed = LeaderboardCalculator.compute(query, votes, snapshots, btPrior,
-                    OffsetDateTime.now());
+            Leaderboard computed =
+                    LeaderboardCalculator.compute(query, votes, snapshots, btPrior, OffsetDateTime.now());
             if (generation.get() == before) {
                 cache.put(query, computed);
             }
@@ -83,8 +86,11 @@ public class RatingsService {
 
     /** The leaderboard of one task; {@code anchor} null for ratings centred on 1000. */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
-    public Leaderboard leaderboard(ComparisonTask task, RatingMethod method, @org.jspecify.annotations.Nullable String anchor,
-                                   int bootstrapRounds) {
+    public Leaderboard leaderboard(
+            ComparisonTask task,
+            RatingMethod method,
+            @org.jspecify.annotations.Nullable String anchor,
+            int bootstrapRounds) {
         return leaderboard(new RatingQuery(task, method, anchor, bootstrapRounds));
     }
 
@@ -94,7 +100,8 @@ public class RatingsService {
      */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     public Frontier frontier(RatingQuery query) {
-        return Frontier.of(leaderboard(query.forTask(ComparisonTask.HELPFULNESS)),
+        return Frontier.of(
+                leaderboard(query.forTask(ComparisonTask.HELPFULNESS)),
                 leaderboard(query.forTask(ComparisonTask.HARMLESSNESS)));
     }
 

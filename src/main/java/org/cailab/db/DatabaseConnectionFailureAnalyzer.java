@@ -1,10 +1,9 @@
 package org.cailab.db;
 
+import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
-
-import java.sql.SQLException;
 
 /**
  * Turns "cannot reach the configured PostgreSQL" into a short start-up message that names the URL and the cause,

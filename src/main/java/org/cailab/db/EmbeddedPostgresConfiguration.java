@@ -1,13 +1,12 @@
 package org.cailab.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.cailab.base.CailabProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
 
 /**
  * Starts the embedded PostgreSQL when no external server is configured. Its data directory lives under the
@@ -21,8 +20,8 @@ class EmbeddedPostgresConfiguration {
     static final String DATABASE = "cailab";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(CailabProperties properties,
-                                                  @Value("${cailab.db.password:}") String appPassword) {
+    EmbeddedPostgresServer embeddedPostgresServer(
+            CailabProperties properties, @Value("${cailab.db.password:}") String appPassword) {
         return EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), DATABASE, appPassword);
     }
 

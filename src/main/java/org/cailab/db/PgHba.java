@@ -21,8 +21,7 @@ final class PgHba {
             host    replication  all   ::1/128        scram-sha-256
             """;
 
-    private PgHba() {
-    }
+    private PgHba() {}
 
     /** Whether any rule of the data directory's {@code pg_hba.conf} lets a client in without a password. */
     static boolean allowsTrust(Path dataDirectory) throws IOException {

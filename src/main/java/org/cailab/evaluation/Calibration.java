@@ -50,7 +50,8 @@ public record Calibration(int n, double accuracy, double ece, List<CalibrationBi
             double meanConfidence = confidence[b] / counts[b];
             double accuracy = correct[b] / (double) counts[b];
             ece += counts[b] / (double) n * Math.abs(accuracy - meanConfidence);
-            bins.add(new CalibrationBin(b / (double) BINS, (b + 1) / (double) BINS, counts[b], meanConfidence, accuracy));
+            bins.add(new CalibrationBin(
+                    b / (double) BINS, (b + 1) / (double) BINS, counts[b], meanConfidence, accuracy));
         }
         return new Calibration(n, allCorrect / (double) n, ece, bins);
     }

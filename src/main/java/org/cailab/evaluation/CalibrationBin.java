@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param meanConfidence their mean top probability; null when the bin is empty
  * @param accuracy       the share of them answered correctly; null when the bin is empty
  */
-public record CalibrationBin(double lower, double upper, int count, @Nullable Double meanConfidence,
-                             @Nullable Double accuracy) {
-}
+public record CalibrationBin(
+        double lower,
+        double upper,
+        int count,
+        @Nullable Double meanConfidence,
+        @Nullable Double accuracy) {}

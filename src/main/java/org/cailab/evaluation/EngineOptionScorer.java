@@ -1,12 +1,11 @@
 package org.cailab.evaluation;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.ContinuationScore;
 import org.cailab.model.engine.GenerationOptions;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@link OptionScorer} on a loaded engine model, tokenising by the {@link OptionTokens} convention; all options of
@@ -22,12 +21,19 @@ public final class EngineOptionScorer implements OptionScorer {
 
     @Override
     public List<OptionScore> score(String prompt, List<String> options) {
-        List<OptionTokens> tokens = options.stream().map(o -> OptionTokens.of(lm.tokenizer(), prompt, o)).toList();
-        List<ContinuationScore> scores = lm.scoreIds(tokens.stream().map(OptionTokens::promptIds).toList(),
-                tokens.stream().map(OptionTokens::optionIds).toList(), CausalLm.DEFAULT_SCORING_BATCH);
+        List<OptionTokens> tokens = options.stream()
+                .map(o -> OptionTokens.of(lm.tokenizer(), prompt, o))
+                .toList();
+        List<ContinuationScore> scores = lm.scoreIds(
+                tokens.stream().map(OptionTokens::promptIds).toList(),
+                tokens.stream().map(OptionTokens::optionIds).toList(),
+                CausalLm.DEFAULT_SCORING_BATCH);
         List<OptionScore> out = new ArrayList<>(options.size());
         for (int i = 0; i < options.size(); i++) {
-            out.add(new OptionScore(options.get(i), scores.get(i).logProb(), tokens.get(i).optionIds().length,
+            out.add(new OptionScore(
+                    options.get(i),
+                    scores.get(i).logProb(),
+                    tokens.get(i).optionIds().length,
                     tokens.get(i).separatelyEncoded()));
         }
         return out;
@@ -35,8 +41,14 @@ public final class EngineOptionScorer implements OptionScorer {
 
     @Override
     public String generate(String prompt, double temperature, int maxTokens, long seed) {
-        return lm.generate(prompt, GenerationOptions.builder().optTemperature(temperature).optMaxNewTokens(maxTokens)
-                .optStopSequences(List.of(PromptFormats.HUMAN_MARKER, PromptFormats.ASSISTANT_MARKER)).optSeed(seed).build())
+        return lm.generate(
+                        prompt,
+                        GenerationOptions.builder()
+                                .optTemperature(temperature)
+                                .optMaxNewTokens(maxTokens)
+                                .optStopSequences(List.of(PromptFormats.HUMAN_MARKER, PromptFormats.ASSISTANT_MARKER))
+                                .optSeed(seed)
+                                .build())
                 .text();
     }
 }

@@ -1,6 +1,12 @@
 package org.cailab.evaluation;
 
 import ai.djl.Device;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.ConstitutionImporter;
 import org.cailab.feedback.FeedbackOptions;
@@ -9,13 +15,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code eval --model DIR --input FILE.jsonl [--limit N] [--device cpu|gpu] [--cot] [--reasoning-samples K]
@@ -30,8 +29,7 @@ public final class EvalCommand {
             + " [--reasoning-samples K] [--clamp LOW,HIGH] [--reasoning-tokens N] [--seed S] [--constitution FILE]";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private EvalCommand() {
-    }
+    private EvalCommand() {}
 
     /**
      * Runs the command.
@@ -61,8 +59,8 @@ public final class EvalCommand {
                 items = items.subList(0, options.limit);
             }
             try (CausalLm lm = CausalLm.load(options.model, Device.fromName(options.device))) {
-                MultipleChoiceEvaluator evaluator = new MultipleChoiceEvaluator(new EngineOptionScorer(lm),
-                        options.chainOfThought, fewShots(options), options.seed);
+                MultipleChoiceEvaluator evaluator = new MultipleChoiceEvaluator(
+                        new EngineOptionScorer(lm), options.chainOfThought, fewShots(options), options.seed);
                 List<ItemResult> results = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
                     ItemResult result = evaluator.evaluate(i, items.get(i));
@@ -86,7 +84,10 @@ public final class EvalCommand {
         if (options.chainOfThought == null) {
             throw new IllegalArgumentException("--constitution only matters with --cot");
         }
-        return new ConstitutionImporter().importFile(options.constitution).content().cotExamples();
+        return new ConstitutionImporter()
+                .importFile(options.constitution)
+                .content()
+                .cotExamples();
     }
 
     static ObjectNode itemJson(ItemResult result) {
@@ -115,7 +116,10 @@ public final class EvalCommand {
         node.put("ece", calibration.ece());
         ArrayNode bins = node.putArray("bins");
         for (CalibrationBin bin : calibration.bins()) {
-            ObjectNode b = bins.addObject().put("lower", bin.lower()).put("upper", bin.upper()).put("count", bin.count());
+            ObjectNode b = bins.addObject()
+                    .put("lower", bin.lower())
+                    .put("upper", bin.upper())
+                    .put("count", bin.count());
             if (bin.count() > 0) {
                 b.put("mean_confidence", bin.meanConfidence()).put("accuracy", bin.accuracy());
             }
@@ -124,9 +128,15 @@ public final class EvalCommand {
     }
 
     private static final class Options {
-        @Nullable Path model;
-        @Nullable Path input;
-        @Nullable Integer limit;
+        @Nullable
+        Path model;
+
+        @Nullable
+        Path input;
+
+        @Nullable
+        Integer limit;
+
         String device = "cpu";
         boolean cot;
         int reasoningSamples = 1;
@@ -134,8 +144,12 @@ public final class EvalCommand {
         double clampHigh = FeedbackOptions.defaults().clampHigh();
         int reasoningTokens = FeedbackOptions.defaults().reasoningMaxTokens();
         long seed;
-        @Nullable FeedbackOptions chainOfThought;
-        @Nullable Path constitution;
+
+        @Nullable
+        FeedbackOptions chainOfThought;
+
+        @Nullable
+        Path constitution;
 
         /** Null for a help request. */
         static @Nullable Options parse(List<String> args) {
@@ -163,8 +177,9 @@ public final class EvalCommand {
                 throw new IllegalArgumentException("--model and --input are required");
             }
             if (o.cot) {
-                o.chainOfThought = FeedbackOptions.defaults().withChainOfThought(o.reasoningSamples, o.clampLow,
-                        o.clampHigh).withReasoning(1.0, o.reasoningTokens);
+                o.chainOfThought = FeedbackOptions.defaults()
+                        .withChainOfThought(o.reasoningSamples, o.clampLow, o.clampHigh)
+                        .withReasoning(1.0, o.reasoningTokens);
             }
             return o;
         }

@@ -1,9 +1,5 @@
 package org.cailab.evaluation;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads multiple-choice evaluation files: JSON lines {@code {"prompt": ..., "corrects": [...], "incorrects":
@@ -25,8 +24,7 @@ public final class EvalFileReader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private EvalFileReader() {
-    }
+    private EvalFileReader() {}
 
     /** Reads every item of a file. */
     public static List<EvalItem> read(Path file) {
@@ -74,10 +72,14 @@ public final class EvalFileReader {
             } catch (JacksonException e) {
                 return List.of();
             }
-            if (node == null || !node.path("text_correct").isString() || !node.path("text_incorrect").isString()) {
+            if (node == null
+                    || !node.path("text_correct").isString()
+                    || !node.path("text_incorrect").isString()) {
                 return List.of();
             }
-            pairs.add(new TranscriptPair(node.get("text_correct").asString(), node.get("text_incorrect").asString()));
+            pairs.add(new TranscriptPair(
+                    node.get("text_correct").asString(),
+                    node.get("text_incorrect").asString()));
         }
         return pairs;
     }
@@ -107,16 +109,18 @@ public final class EvalFileReader {
         Set<String> seen = new HashSet<>();
         for (String option : corrects) {
             if (!seen.add(option)) {
-                throw new EvalFileException(name, line, "the option " + quoted(option) + " is listed twice in corrects");
+                throw new EvalFileException(
+                        name, line, "the option " + quoted(option) + " is listed twice in corrects");
             }
         }
         for (String option : incorrects) {
             if (corrects.contains(option)) {
-                throw new EvalFileException(name, line, "the option " + quoted(option)
-                        + " is in both corrects and incorrects");
+                throw new EvalFileException(
+                        name, line, "the option " + quoted(option) + " is in both corrects and incorrects");
             }
             if (!seen.add(option)) {
-                throw new EvalFileException(name, line, "the option " + quoted(option) + " is listed twice in incorrects");
+                throw new EvalFileException(
+                        name, line, "the option " + quoted(option) + " is listed twice in incorrects");
             }
         }
         return new EvalItem(prompt.asString(), corrects, incorrects);

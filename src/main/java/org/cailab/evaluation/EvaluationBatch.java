@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param from the index of the first item in the set
  */
-record EvaluationBatch(int from, List<EvalItem> items) {
-}
+record EvaluationBatch(int from, List<EvalItem> items) {}

@@ -3,5 +3,4 @@ package org.cailab.evaluation;
 import java.util.List;
 
 /** What a run stores for a batch: how the model answered each of its items. */
-record EvaluationBatchOutput(List<ItemResult> results) {
-}
+record EvaluationBatchOutput(List<ItemResult> results) {}

@@ -8,6 +8,5 @@ import java.time.OffsetDateTime;
  * @param fileName  the uploaded file's name
  * @param itemCount how many items it has
  */
-public record EvaluationSet(long id, String name, String fileName, int itemCount, String createdBy,
-                            OffsetDateTime createdAt) {
-}
+public record EvaluationSet(
+        long id, String name, String fileName, int itemCount, String createdBy, OffsetDateTime createdAt) {}

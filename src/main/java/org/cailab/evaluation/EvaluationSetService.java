@@ -1,5 +1,14 @@
 package org.cailab.evaluation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
@@ -11,16 +20,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Evaluation sets (uploaded multiple-choice files) and the results of evaluation runs ({@code mc-eval}) on them.
@@ -34,6 +33,7 @@ public class EvaluationSetService {
     static final int MAX_NAME_LENGTH = 200;
     /** How many recent runs {@link #results} looks through. */
     static final int RUNS_SCANNED = 1000;
+
     private static final int PAGE = 500;
     private static final JsonMapper MAPPER = JsonMapper.shared();
 
@@ -56,12 +56,17 @@ public class EvaluationSetService {
     public EvaluationSet importSet(String name, String fileName, InputStream data) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("Give the evaluation set a name of 1-" + MAX_NAME_LENGTH + " characters.");
+            throw new IllegalArgumentException(
+                    "Give the evaluation set a name of 1-" + MAX_NAME_LENGTH + " characters.");
         }
         List<EvalItem> items;
         List<TranscriptPair> pairs;
-        try (InputStreamReader reader = new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+        try (InputStreamReader reader = new InputStreamReader(
+                data,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             // evaluation files are small (the HHH file is 438 lines): read once, parse as items and as pairs
             java.io.StringWriter buffer = new java.io.StringWriter();
             reader.transferTo(buffer);
@@ -73,8 +78,9 @@ public class EvaluationSetService {
         } catch (IOException e) {
             throw new UncheckedIOException(fileName + ": " + e.getMessage(), e);
         }
-        long id = sets.insert(trimmed, fileName, items, pairs, currentUsername()).orElseThrow(
-                () -> new IllegalArgumentException("An evaluation set named \"" + trimmed + "\" already exists."));
+        long id = sets.insert(trimmed, fileName, items, pairs, currentUsername())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("An evaluation set named \"" + trimmed + "\" already exists."));
         return sets.findAll().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
@@ -133,9 +139,14 @@ public class EvaluationSetService {
                 continue;
             }
             var config = summary.run().config();
-            out.add(EvaluationResult.of(summary.run().id(), config.name(), config.parameter(McEvalStage.SET, ""),
-                    config.parameter(McEvalStage.SNAPSHOT_NAME, ""), summary.run().state() == RunState.FINISHED,
-                    summary.run().createdAt(), Calibration.of(answered)));
+            out.add(EvaluationResult.of(
+                    summary.run().id(),
+                    config.name(),
+                    config.parameter(McEvalStage.SET, ""),
+                    config.parameter(McEvalStage.SNAPSHOT_NAME, ""),
+                    summary.run().state() == RunState.FINISHED,
+                    summary.run().createdAt(),
+                    Calibration.of(answered)));
         }
         return out;
     }
@@ -149,7 +160,8 @@ public class EvaluationSetService {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    out.addAll(MAPPER.treeToValue(item.output(), EvaluationBatchOutput.class).results());
+                    out.addAll(MAPPER.treeToValue(item.output(), EvaluationBatchOutput.class)
+                            .results());
                 }
             }
             if (page.size() < PAGE) {

@@ -1,9 +1,8 @@
 package org.cailab.evaluation;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a model answered one evaluation item.
@@ -17,8 +16,14 @@ import java.util.Map;
  * @param separatelyEncoded the options that had to be encoded on their own (see {@link OptionTokens})
  * @param reasonings        chain of thought: the sampled reasonings; empty otherwise
  */
-public record ItemResult(int index, Map<String, Double> probabilities, Map<String, Double> logProbs, boolean correct,
-                         double confidence, List<String> separatelyEncoded, List<String> reasonings) {
+public record ItemResult(
+        int index,
+        Map<String, Double> probabilities,
+        Map<String, Double> logProbs,
+        boolean correct,
+        double confidence,
+        List<String> separatelyEncoded,
+        List<String> reasonings) {
 
     public ItemResult {
         probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
@@ -29,7 +34,9 @@ public record ItemResult(int index, Map<String, Double> probabilities, Map<Strin
 
     /** The most probable option (the first in file order on a tie). */
     public @Nullable String predicted() {
-        return probabilities.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
-                .map(Map.Entry::getKey).orElse(null);
+        return probabilities.entrySet().stream()
+                .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 }

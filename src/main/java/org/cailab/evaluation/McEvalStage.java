@@ -1,5 +1,8 @@
 package org.cailab.evaluation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.feedback.FeedbackOptions;
@@ -17,10 +20,6 @@ import org.cailab.pipeline.RunStage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 /**
  * Run type {@code mc-eval}: answers a stored evaluation set with a snapshot (the paper's Figures 4 and 9). The items
  * go in batches of {@link #BATCH}; each batch's output holds every item's option probabilities, log-probabilities
@@ -37,9 +36,13 @@ class McEvalStage implements RunStage {
     static final String SNAPSHOT_NAME = "snapshotName";
     static final int BATCH = 16;
     /** The labelling settings that apply to an evaluation's chain of thought (no principles, ensembles or swaps). */
-    private static final Set<String> REASONING_KEYS = Set.of(FeedbackOptions.CHAIN_OF_THOUGHT,
-            FeedbackOptions.REASONING_SAMPLES, FeedbackOptions.CLAMP_LOW, FeedbackOptions.CLAMP_HIGH,
-            FeedbackOptions.REASONING_TEMPERATURE, FeedbackOptions.REASONING_MAX_TOKENS);
+    private static final Set<String> REASONING_KEYS = Set.of(
+            FeedbackOptions.CHAIN_OF_THOUGHT,
+            FeedbackOptions.REASONING_SAMPLES,
+            FeedbackOptions.CLAMP_LOW,
+            FeedbackOptions.CLAMP_HIGH,
+            FeedbackOptions.REASONING_TEMPERATURE,
+            FeedbackOptions.REASONING_MAX_TOKENS);
 
     private final JooqEvaluationSetRepository sets;
     private final ModelService models;
@@ -74,24 +77,59 @@ class McEvalStage implements RunStage {
     public List<RunParameter> parameters() {
         // the sets are listed by name when the form opens (a new set shows up on the next opening)
         List<String> names = sets.findAll().stream().map(EvaluationSet::name).toList();
-        List<RunParameter> out = new ArrayList<>(List.of(new RunParameter(SET, "Evaluation set", "", "An uploaded "
-                        + "file of {prompt, corrects, incorrects} items (page Evaluations)", RunParameter.Kind.CHOICE,
-                        null, null, names),
+        List<RunParameter> out = new ArrayList<>(List.of(
+                new RunParameter(
+                        SET,
+                        "Evaluation set",
+                        "",
+                        "An uploaded " + "file of {prompt, corrects, incorrects} items (page Evaluations)",
+                        RunParameter.Kind.CHOICE,
+                        null,
+                        null,
+                        names),
                 RunParameter.integer(LIMIT, "Items", 0, 0, 1_000_000, "Only the first N items; 0: all")));
         // chain of thought with the labelling settings (two-option items in the paper's format only)
         FeedbackOptions d = FeedbackOptions.defaults();
-        out.add(RunParameter.flag(FeedbackOptions.CHAIN_OF_THOUGHT, "Chain of thought", false,
+        out.add(RunParameter.flag(
+                FeedbackOptions.CHAIN_OF_THOUGHT,
+                "Chain of thought",
+                false,
                 "The model reasons step by step before answering (two-option items in the paper's format)"));
-        out.add(RunParameter.integer(FeedbackOptions.REASONING_SAMPLES, "Reasonings per item", d.reasoningSamples(), 1,
-                FeedbackOptions.MAX_REASONING_SAMPLES, "Chain of thought: sampled reasonings averaged per item"));
-        out.add(RunParameter.decimal(FeedbackOptions.CLAMP_LOW, "Clamp low", d.clampLow(), 0, 0.5,
+        out.add(RunParameter.integer(
+                FeedbackOptions.REASONING_SAMPLES,
+                "Reasonings per item",
+                d.reasoningSamples(),
+                1,
+                FeedbackOptions.MAX_REASONING_SAMPLES,
+                "Chain of thought: sampled reasonings averaged per item"));
+        out.add(RunParameter.decimal(
+                FeedbackOptions.CLAMP_LOW,
+                "Clamp low",
+                d.clampLow(),
+                0,
+                0.5,
                 "Chain of thought: lowest probability kept"));
-        out.add(RunParameter.decimal(FeedbackOptions.CLAMP_HIGH, "Clamp high", d.clampHigh(), 0.5, 1,
+        out.add(RunParameter.decimal(
+                FeedbackOptions.CLAMP_HIGH,
+                "Clamp high",
+                d.clampHigh(),
+                0.5,
+                1,
                 "Chain of thought: highest probability kept"));
-        out.add(RunParameter.decimal(FeedbackOptions.REASONING_TEMPERATURE, "Reasoning temperature",
-                d.reasoningTemperature(), 0, 5, "Chain of thought: sampling temperature of the reasoning"));
-        out.add(RunParameter.integer(FeedbackOptions.REASONING_MAX_TOKENS, "Reasoning max tokens",
-                d.reasoningMaxTokens(), 1, 4096, "Chain of thought: the longest reasoning"));
+        out.add(RunParameter.decimal(
+                FeedbackOptions.REASONING_TEMPERATURE,
+                "Reasoning temperature",
+                d.reasoningTemperature(),
+                0,
+                5,
+                "Chain of thought: sampling temperature of the reasoning"));
+        out.add(RunParameter.integer(
+                FeedbackOptions.REASONING_MAX_TOKENS,
+                "Reasoning max tokens",
+                d.reasoningMaxTokens(),
+                1,
+                4096,
+                "Chain of thought: the longest reasoning"));
         return out;
     }
 
@@ -164,7 +202,9 @@ class McEvalStage implements RunStage {
         long snapshotId = Long.parseLong(context.config().modelSnapshots().getFirst());
         EvaluationBatch batch = item.as(EvaluationBatch.class);
         MultipleChoiceEvaluator evaluator = new MultipleChoiceEvaluator(
-                new ModelServiceOptionScorer(models, snapshotId), reasoning(context.config()), context.config().seed());
+                new ModelServiceOptionScorer(models, snapshotId),
+                reasoning(context.config()),
+                context.config().seed());
         List<ItemResult> results = new ArrayList<>(batch.items().size());
         for (int i = 0; i < batch.items().size(); i++) {
             results.add(evaluator.evaluate(batch.from() + i, batch.items().get(i)));
@@ -205,7 +245,9 @@ class McEvalStage implements RunStage {
             return models.snapshot(Long.parseLong(ref))
                     .orElseThrow(() -> new RunException("There is no model snapshot " + ref + "."));
         }
-        return models.snapshots().stream().filter(s -> s.name().equals(ref)).findFirst()
+        return models.snapshots().stream()
+                .filter(s -> s.name().equals(ref))
+                .findFirst()
                 .orElseThrow(() -> new RunException("There is no model snapshot named \"" + ref + "\"."));
     }
 }

@@ -1,12 +1,11 @@
 package org.cailab.evaluation;
 
+import java.util.Collections;
+import java.util.List;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.cailab.model.ScoredContinuation;
-
-import java.util.Collections;
-import java.util.List;
 
 /**
  * {@link OptionScorer} through {@link ModelService}, for evaluation runs in the app (any backend). The service
@@ -28,16 +27,24 @@ final class ModelServiceOptionScorer implements OptionScorer {
     @Override
     public List<OptionScore> score(String prompt, List<String> options) {
         // one call: the options share the prompt's computation
-        List<ScoredContinuation> scores = models.score(snapshotId, Collections.nCopies(options.size(), prompt), options);
+        List<ScoredContinuation> scores =
+                models.score(snapshotId, Collections.nCopies(options.size(), prompt), options);
         return java.util.stream.IntStream.range(0, options.size())
-                .mapToObj(i -> new OptionScore(options.get(i), scores.get(i).logProb(),
-                        scores.get(i).tokenLogProbs().size(), true))
+                .mapToObj(i -> new OptionScore(
+                        options.get(i),
+                        scores.get(i).logProb(),
+                        scores.get(i).tokenLogProbs().size(),
+                        true))
                 .toList();
     }
 
     @Override
     public String generate(String prompt, double temperature, int maxTokens, long seed) {
-        return models.generateAll(snapshotId, List.of(prompt), new SamplingSettings(temperature, 1.0, 0, maxTokens,
-                List.of(PromptFormats.HUMAN_MARKER), seed)).getFirst().text();
+        return models.generateAll(
+                        snapshotId,
+                        List.of(prompt),
+                        new SamplingSettings(temperature, 1.0, 0, maxTokens, List.of(PromptFormats.HUMAN_MARKER), seed))
+                .getFirst()
+                .text();
     }
 }

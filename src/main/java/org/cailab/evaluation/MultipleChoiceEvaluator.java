@@ -1,5 +1,9 @@
 package org.cailab.evaluation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.MultipleChoiceQuestion;
@@ -7,11 +11,6 @@ import org.cailab.constitution.PromptFormats;
 import org.cailab.feedback.FeedbackOptions;
 import org.cailab.feedback.LabelMath;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Answers multiple-choice items with a model (the paper's Figures 4 and 9): each option's log-probability after the
@@ -42,8 +41,11 @@ public final class MultipleChoiceEvaluator {
      * @param fewShots chain-of-thought examples to put in front of each reasoning prompt (at most {@link
      *                 FeedbackOptions#fewShotExamples()} of them), shown under the item's own instruction
      */
-    public MultipleChoiceEvaluator(OptionScorer scorer, @Nullable FeedbackOptions chainOfThought,
-                                   List<ChainOfThoughtExample> fewShots, long seed) {
+    public MultipleChoiceEvaluator(
+            OptionScorer scorer,
+            @Nullable FeedbackOptions chainOfThought,
+            List<ChainOfThoughtExample> fewShots,
+            long seed) {
         this.scorer = scorer;
         this.chainOfThought = chainOfThought;
         Integer count = chainOfThought == null ? null : chainOfThought.fewShotExamples();
@@ -86,8 +88,10 @@ public final class MultipleChoiceEvaluator {
         try {
             question = PromptFormats.parseMultipleChoice(item.prompt());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("item " + index + ": chain of thought needs a prompt in the paper's"
-                    + " multiple-choice format: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "item " + index + ": chain of thought needs a prompt in the paper's" + " multiple-choice format: "
+                            + e.getMessage(),
+                    e);
         }
         String reasoningPrompt = PromptFormats.chainOfThoughtPrompt(fewShots, question);
         List<Double> probabilitiesOfA = new ArrayList<>();
@@ -95,21 +99,26 @@ public final class MultipleChoiceEvaluator {
         List<OptionScore> lastScores = List.of();
         Map<String, Double> logProbSums = new LinkedHashMap<>();
         for (int s = 0; s < settings.reasoningSamples(); s++) {
-            String reasoning = PromptFormats.sampleText(scorer.generate(reasoningPrompt,
-                    settings.reasoningTemperature(), settings.reasoningMaxTokens(), reasoningSeed(index, s)));
+            String reasoning = PromptFormats.sampleText(scorer.generate(
+                    reasoningPrompt,
+                    settings.reasoningTemperature(),
+                    settings.reasoningMaxTokens(),
+                    reasoningSeed(index, s)));
             reasonings.add(reasoning);
             lastScores = scorer.score(PromptFormats.chainOfThoughtAnswerPrompt(reasoningPrompt, reasoning), options);
             double pA = normalise(lastScores).get(Choice.A.answer());
             probabilitiesOfA.add(LabelMath.clamp(pA, settings.clampLow(), settings.clampHigh()));
-            lastScores.forEach(o -> logProbSums.merge(o.option(), o.logProb() / settings.reasoningSamples(), Double::sum));
+            lastScores.forEach(
+                    o -> logProbSums.merge(o.option(), o.logProb() / settings.reasoningSamples(), Double::sum));
         }
         double pA = LabelMath.mean(probabilitiesOfA);
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (String option : options) {
             probabilities.put(option, option.equals(Choice.A.answer()) ? pA : 1 - pA);
         }
-        List<OptionScore> meanScores = lastScores.stream().map(o -> new OptionScore(o.option(),
-                logProbSums.get(o.option()), o.tokens(), o.separatelyEncoded())).toList();
+        List<OptionScore> meanScores = lastScores.stream()
+                .map(o -> new OptionScore(o.option(), logProbSums.get(o.option()), o.tokens(), o.separatelyEncoded()))
+                .toList();
         return result(index, item, probabilities, meanScores, reasonings);
     }
 
@@ -120,15 +129,27 @@ public final class MultipleChoiceEvaluator {
         return z ^ (z >>> 31);
     }
 
-    private static ItemResult result(int index, EvalItem item, Map<String, Double> probabilities,
-                                     List<OptionScore> scores, List<String> reasonings) {
-        double bestCorrect = item.corrects().stream().mapToDouble(probabilities::get).max().orElse(0);
-        double bestIncorrect = item.incorrects().stream().mapToDouble(probabilities::get).max().orElse(-1);
-        double confidence = probabilities.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    private static ItemResult result(
+            int index,
+            EvalItem item,
+            Map<String, Double> probabilities,
+            List<OptionScore> scores,
+            List<String> reasonings) {
+        double bestCorrect =
+                item.corrects().stream().mapToDouble(probabilities::get).max().orElse(0);
+        double bestIncorrect =
+                item.incorrects().stream().mapToDouble(probabilities::get).max().orElse(-1);
+        double confidence = probabilities.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow();
         Map<String, Double> logProbs = new LinkedHashMap<>();
         scores.forEach(s -> logProbs.put(s.option(), s.logProb()));
-        List<String> separate = scores.stream().filter(OptionScore::separatelyEncoded).map(OptionScore::option).toList();
-        return new ItemResult(index, probabilities, logProbs, bestCorrect > bestIncorrect, confidence, separate,
-                reasonings);
+        List<String> separate = scores.stream()
+                .filter(OptionScore::separatelyEncoded)
+                .map(OptionScore::option)
+                .toList();
+        return new ItemResult(
+                index, probabilities, logProbs, bestCorrect > bestIncorrect, confidence, separate, reasonings);
     }
 }

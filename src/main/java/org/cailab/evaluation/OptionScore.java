@@ -8,5 +8,4 @@ package org.cailab.evaluation;
  * @param tokens            how many tokens it has
  * @param separatelyEncoded whether it was encoded on its own (see {@link OptionTokens})
  */
-public record OptionScore(String option, double logProb, int tokens, boolean separatelyEncoded) {
-}
+public record OptionScore(String option, double logProb, int tokens, boolean separatelyEncoded) {}

@@ -1,8 +1,7 @@
 package org.cailab.evaluation;
 
-import org.cailab.model.engine.TextTokenizer;
-
 import java.util.Arrays;
+import org.cailab.model.engine.TextTokenizer;
 
 /**
  * The tokens of a prompt and of one option after it, by this project's convention (as Hugging Face transformers

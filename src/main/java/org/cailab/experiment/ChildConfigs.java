@@ -1,11 +1,10 @@
 package org.cailab.experiment;
 
-import org.cailab.pipeline.RunConfig;
-import org.cailab.pipeline.RunException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunException;
 
 /**
  * The configuration of each built-in stage's child run, from the pipeline's configuration and the outputs of the
@@ -14,14 +13,14 @@ import java.util.stream.Collectors;
  */
 final class ChildConfigs {
 
-    private ChildConfigs() {
-    }
+    private ChildConfigs() {}
 
-    static RunConfig of(PipelineStep step, RunConfig p, PipelineOutputs outputs,
-                        Map<String, RunConfig.Execution> executions) {
+    static RunConfig of(
+            PipelineStep step, RunConfig p, PipelineOutputs outputs, Map<String, RunConfig.Execution> executions) {
         String base = p.modelSnapshots().getFirst();
         String feedback = p.modelSnapshots().size() > 1 ? p.modelSnapshots().get(1) : base;
-        String helpfulSet = p.parameter(PipelineParameters.HELPFUL_PROMPT_SET, "").strip();
+        String helpfulSet =
+                p.parameter(PipelineParameters.HELPFUL_PROMPT_SET, "").strip();
         RunConfig child = RunConfig.of(step.runType(), name(p, step.label()))
                 .withSampling(p.sampling())
                 .withSeed(p.seed())
@@ -31,35 +30,45 @@ final class ChildConfigs {
                 RunConfig c = child.withPromptSet(p.promptSetId())
                         .withConstitutionVersion(p.constitutionVersion())
                         .withModelSnapshots(List.of(base))
-                        .withParameter("rounds", String.valueOf(PipelineParameters.integer(p, PipelineParameters.ROUNDS)));
+                        .withParameter(
+                                "rounds", String.valueOf(PipelineParameters.integer(p, PipelineParameters.ROUNDS)));
                 yield helpfulSet.isEmpty() ? c : c.withParameter("helpfulPromptSetId", helpfulSet);
             }
-            case SL_FINETUNE -> child.withModelSnapshots(List.of(base))
-                    .withParameter("slCaiRuns", String.valueOf(run(outputs, PipelineStep.SL_CAI)))
-                    .withParameter("round", String.valueOf(PipelineParameters.integer(p, PipelineParameters.ROUNDS)))
-                    .withParameter("includeTruncated",
-                            String.valueOf(PipelineParameters.flag(p, PipelineParameters.INCLUDE_TRUNCATED)))
-                    .withParameter("epochs", String.valueOf(PipelineParameters.integer(p, PipelineParameters.SL_EPOCHS)));
-            case RESPONSE_PAIRS -> child.withPromptSet(p.promptSetId())
-                    .withModelSnapshots(List.of(String.valueOf(required(outputs.slCaiSnapshotId(), "SL-CAI model"))))
-                    .withParameter("task", "harmlessness");
-            case AI_FEEDBACK -> child.withModelSnapshots(List.of(feedback))
-                    .withConstitutionVersion(p.constitutionVersion())
-                    .withParameter("pairRun", String.valueOf(run(outputs, PipelineStep.RESPONSE_PAIRS)));
+            case SL_FINETUNE ->
+                child.withModelSnapshots(List.of(base))
+                        .withParameter("slCaiRuns", String.valueOf(run(outputs, PipelineStep.SL_CAI)))
+                        .withParameter(
+                                "round", String.valueOf(PipelineParameters.integer(p, PipelineParameters.ROUNDS)))
+                        .withParameter(
+                                "includeTruncated",
+                                String.valueOf(PipelineParameters.flag(p, PipelineParameters.INCLUDE_TRUNCATED)))
+                        .withParameter(
+                                "epochs", String.valueOf(PipelineParameters.integer(p, PipelineParameters.SL_EPOCHS)));
+            case RESPONSE_PAIRS ->
+                child.withPromptSet(p.promptSetId())
+                        .withModelSnapshots(
+                                List.of(String.valueOf(required(outputs.slCaiSnapshotId(), "SL-CAI model"))))
+                        .withParameter("task", "harmlessness");
+            case AI_FEEDBACK ->
+                child.withModelSnapshots(List.of(feedback))
+                        .withConstitutionVersion(p.constitutionVersion())
+                        .withParameter("pairRun", String.valueOf(run(outputs, PipelineStep.RESPONSE_PAIRS)));
             case PREFERENCE_MODEL -> {
-                List<Long> imports = PipelineParameters.ids(p, PipelineParameters.HELPFUL_PAIRS,
-                        "Human helpfulness pair imports");
-                double share = imports.isEmpty() ? 1.0
-                        : PipelineParameters.decimal(p, PipelineParameters.HARMLESS_SHARE);
+                List<Long> imports =
+                        PipelineParameters.ids(p, PipelineParameters.HELPFUL_PAIRS, "Human helpfulness pair imports");
+                double share =
+                        imports.isEmpty() ? 1.0 : PipelineParameters.decimal(p, PipelineParameters.HARMLESS_SHARE);
                 yield child.withModelSnapshots(List.of(feedback))
                         .withParameter("harmlessnessSource", "AI_FEEDBACK")
                         .withParameter("harmlessnessRuns", String.valueOf(run(outputs, PipelineStep.AI_FEEDBACK)))
                         .withParameter("helpfulnessSource", "HUMAN_IMPORT")
                         // empty would mean "all imports": with none chosen the share is 1 and the list unused
-                        .withParameter("helpfulnessRuns", imports.stream().map(String::valueOf)
-                                .collect(Collectors.joining(",")))
+                        .withParameter(
+                                "helpfulnessRuns",
+                                imports.stream().map(String::valueOf).collect(Collectors.joining(",")))
                         .withParameter("harmlessnessShare", String.valueOf(share))
-                        .withParameter("epochs", String.valueOf(PipelineParameters.integer(p, PipelineParameters.PM_EPOCHS)));
+                        .withParameter(
+                                "epochs", String.valueOf(PipelineParameters.integer(p, PipelineParameters.PM_EPOCHS)));
             }
             case RL -> {
                 int prompts = PipelineParameters.integer(p, PipelineParameters.PROMPTS_PER_STEP);
@@ -67,14 +76,20 @@ final class ChildConfigs {
                         .withModelSnapshots(List.of(
                                 String.valueOf(required(outputs.slCaiSnapshotId(), "SL-CAI model")),
                                 String.valueOf(required(outputs.preferenceModelId(), "preference model"))))
-                        .withParameter("steps", String.valueOf(PipelineParameters.integer(p, PipelineParameters.RL_STEPS)))
+                        .withParameter(
+                                "steps", String.valueOf(PipelineParameters.integer(p, PipelineParameters.RL_STEPS)))
                         .withParameter("promptsPerStep", String.valueOf(prompts))
                         .withParameter("miniBatchSize", String.valueOf(prompts))
-                        .withParameter("snapshotEvery",
+                        .withParameter(
+                                "snapshotEvery",
                                 String.valueOf(PipelineParameters.integer(p, PipelineParameters.SNAPSHOT_EVERY)));
-                yield helpfulSet.isEmpty() ? c : c.withParameter("helpfulPromptSetId", helpfulSet)
-                        .withParameter("helpfulRatio",
-                                String.valueOf(PipelineParameters.decimal(p, PipelineParameters.RL_HELPFUL_RATIO)));
+                yield helpfulSet.isEmpty()
+                        ? c
+                        : c.withParameter("helpfulPromptSetId", helpfulSet)
+                                .withParameter(
+                                        "helpfulRatio",
+                                        String.valueOf(
+                                                PipelineParameters.decimal(p, PipelineParameters.RL_HELPFUL_RATIO)));
             }
             case CAMPAIGNS -> throw new IllegalArgumentException("The campaigns stage has no child run");
         };

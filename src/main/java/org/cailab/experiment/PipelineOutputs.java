@@ -1,8 +1,7 @@
 package org.cailab.experiment;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the stages of one pipeline produced so far, for the stages after them and for {@link PipelineExtension}s.
@@ -13,8 +12,12 @@ import java.util.List;
  * @param rlCaiSnapshotIds the RL-CAI snapshots of the RL stage in step order, once it succeeded
  * @param childRuns the child run of each succeeded stage, by stage key
  */
-public record PipelineOutputs(long baseSnapshotId, @Nullable Long slCaiSnapshotId, @Nullable Long preferenceModelId,
-                              List<Long> rlCaiSnapshotIds, java.util.Map<String, Long> childRuns) {
+public record PipelineOutputs(
+        long baseSnapshotId,
+        @Nullable Long slCaiSnapshotId,
+        @Nullable Long preferenceModelId,
+        List<Long> rlCaiSnapshotIds,
+        java.util.Map<String, Long> childRuns) {
 
     public PipelineOutputs {
         rlCaiSnapshotIds = List.copyOf(rlCaiSnapshotIds);

@@ -1,12 +1,11 @@
 package org.cailab.experiment;
 
-import org.cailab.pipeline.RunConfig;
-import org.cailab.pipeline.RunException;
-import org.cailab.pipeline.RunParameter;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunParameter;
 
 /**
  * The key settings of a pipeline run as {@link RunConfig#parameters()}, with small defaults that let the demo models
@@ -34,29 +33,54 @@ public final class PipelineParameters {
     public static final String CONSTITUTION_LABEL = "constitutionLabel";
 
     static final List<RunParameter> FORM = List.of(
-            RunParameter.promptSet(HELPFUL_PROMPT_SET, "Helpfulness prompt set",
+            RunParameter.promptSet(
+                    HELPFUL_PROMPT_SET,
+                    "Helpfulness prompt set",
                     "Optional: helpfulness prompts for SL-CAI samples and mixed into RL"),
-            new RunParameter(HELPFUL_PAIRS, "Human helpfulness pair imports", "",
+            new RunParameter(
+                    HELPFUL_PAIRS,
+                    "Human helpfulness pair imports",
+                    "",
                     "Ids of imported helpfulness comparisons mixed into the preference model (empty: none)"),
-            RunParameter.decimal(HARMLESS_SHARE, "Harmlessness share of the PM data", 0.5, 0, 1,
+            RunParameter.decimal(
+                    HARMLESS_SHARE,
+                    "Harmlessness share of the PM data",
+                    0.5,
+                    0,
+                    1,
                     "AI-labelled harmlessness pairs against human helpfulness pairs (1 without helpfulness pairs)"),
             RunParameter.integer(ROUNDS, "Critique-revision rounds", 1, 1, 16, "SL-CAI rounds; SL trains on SL-CAI-n"),
-            RunParameter.flag(INCLUDE_TRUNCATED, "Train on truncated samples", true,
+            RunParameter.flag(
+                    INCLUDE_TRUNCATED,
+                    "Train on truncated samples",
+                    true,
                     "Keep SL-CAI revisions cut at the token limit (short limits cut most of them)"),
             RunParameter.integer(SL_EPOCHS, "SL epochs", 1, 1, 100, "Passes over the SL-CAI data"),
             RunParameter.integer(PM_EPOCHS, "PM epochs", 1, 1, 100, "Passes over the preference pairs"),
             RunParameter.integer(RL_STEPS, "RL steps", 4, 1, 100_000, "PPO rollout batches"),
             RunParameter.integer(PROMPTS_PER_STEP, "RL prompts per step", 4, 1, 1024, "Prompts per rollout batch"),
-            RunParameter.integer(SNAPSHOT_EVERY, "RL-CAI snapshot every (steps)", 2, 1, 100_000,
+            RunParameter.integer(
+                    SNAPSHOT_EVERY,
+                    "RL-CAI snapshot every (steps)",
+                    2,
+                    1,
+                    100_000,
                     "A registered RL-CAI snapshot every this many steps"),
-            RunParameter.decimal(RL_HELPFUL_RATIO, "RL helpfulness share", 0.5, 0, 1,
+            RunParameter.decimal(
+                    RL_HELPFUL_RATIO,
+                    "RL helpfulness share",
+                    0.5,
+                    0,
+                    1,
                     "Share of RL prompts from the helpfulness set (when one is chosen)"),
-            RunParameter.flag(CAMPAIGNS, "Comparison campaigns", true,
+            RunParameter.flag(
+                    CAMPAIGNS,
+                    "Comparison campaigns",
+                    true,
                     "At the end, create closed helpfulness and harmlessness campaigns over base, SL-CAI and RL-CAI"),
             new RunParameter(EXPERIMENT, "Experiment", "", "Optional label of a constitution experiment"));
 
-    private PipelineParameters() {
-    }
+    private PipelineParameters() {}
 
     static int integer(RunConfig config, String key) {
         RunParameter p = find(key);
@@ -79,8 +103,8 @@ public final class PipelineParameters {
         try {
             double d = Double.parseDouble(value);
             if (!(d >= p.min() && d <= p.max())) {
-                throw new RunException(p.label() + " must be between " + p.min() + " and " + p.max() + ", was "
-                        + value + ".");
+                throw new RunException(
+                        p.label() + " must be between " + p.min() + " and " + p.max() + ", was " + value + ".");
             }
             return d;
         } catch (NumberFormatException e) {
@@ -112,8 +136,10 @@ public final class PipelineParameters {
     }
 
     static List<String> extraStages(RunConfig config) {
-        return Arrays.stream(config.parameter(EXTRA_STAGES, "").split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(config.parameter(EXTRA_STAGES, "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static RunParameter find(String key) {

@@ -1,5 +1,12 @@
 package org.cailab.experiment;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.model.ModelRegistry;
@@ -27,14 +34,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Run type {@code pipeline}: the whole method as one run. One item per stage, processed in order by one worker;
  * processing a stage's item starts its child run (recorded in {@code pipeline_stage} in the same transaction) and
@@ -54,9 +53,13 @@ class PipelineRunStage implements RunStage {
     private final List<PipelineExtension> extensions;
     private final Duration poll;
 
-    PipelineRunStage(@Lazy RunService runs, @Lazy StageChildren children, ModelRegistry registry,
-                     ConstitutionService constitutions, List<PipelineExtension> extensions,
-                     @Value("${cailab.pipeline.stage-poll:PT1S}") Duration poll) {
+    PipelineRunStage(
+            @Lazy RunService runs,
+            @Lazy StageChildren children,
+            ModelRegistry registry,
+            ConstitutionService constitutions,
+            List<PipelineExtension> extensions,
+            @Value("${cailab.pipeline.stage-poll:PT1S}") Duration poll) {
         this.runs = runs;
         this.children = children;
         this.registry = registry;
@@ -136,8 +139,8 @@ class PipelineRunStage implements RunStage {
         try {
             versionId = Long.parseLong(config.constitutionVersion());
         } catch (NumberFormatException e) {
-            throw new RunException("Choose the constitution version from the list (was \""
-                    + config.constitutionVersion() + "\").");
+            throw new RunException(
+                    "Choose the constitution version from the list (was \"" + config.constitutionVersion() + "\").");
         }
         ConstitutionVersionInfo version = constitutions.version(versionId).info();
         if (config.modelSnapshots().isEmpty() || config.modelSnapshots().size() > 2) {
@@ -150,8 +153,13 @@ class PipelineRunStage implements RunStage {
         if (models.size() == 1) {
             models.add(models.getFirst());
         }
-        for (String key : List.of(PipelineParameters.ROUNDS, PipelineParameters.SL_EPOCHS, PipelineParameters.PM_EPOCHS,
-                PipelineParameters.RL_STEPS, PipelineParameters.PROMPTS_PER_STEP, PipelineParameters.SNAPSHOT_EVERY)) {
+        for (String key : List.of(
+                PipelineParameters.ROUNDS,
+                PipelineParameters.SL_EPOCHS,
+                PipelineParameters.PM_EPOCHS,
+                PipelineParameters.RL_STEPS,
+                PipelineParameters.PROMPTS_PER_STEP,
+                PipelineParameters.SNAPSHOT_EVERY)) {
             PipelineParameters.integer(config, key);
         }
         PipelineParameters.decimal(config, PipelineParameters.HARMLESS_SHARE);
@@ -179,9 +187,10 @@ class PipelineRunStage implements RunStage {
         RunConfig recorded = config.withModelSnapshots(models)
                 .withExecution(defaultExecution())
                 .withConstitutionVersion(String.valueOf(versionId))
-                .withParameter(PipelineParameters.CONSTITUTION_LABEL,
-                        version.constitutionName() + " v" + version.number());
-        List<ItemInput> items = keys.stream().map(k -> ItemInput.of(k, Map.of("stage", k))).toList();
+                .withParameter(
+                        PipelineParameters.CONSTITUTION_LABEL, version.constitutionName() + " v" + version.number());
+        List<ItemInput> items =
+                keys.stream().map(k -> ItemInput.of(k, Map.of("stage", k))).toList();
         return new RunPlan(recorded, items);
     }
 
@@ -198,7 +207,8 @@ class PipelineRunStage implements RunStage {
             // not reachable with one worker and no retry delay (the plan forces both); never skip a stage
             throw new RunException("Stage " + key + " waits for " + String.join(", ", pending) + ".");
         }
-        int attempt = latest.map(r -> r.failed() ? r.attempt() + 1 : r.attempt()).orElse(1);
+        int attempt =
+                latest.map(r -> r.failed() ? r.attempt() + 1 : r.attempt()).orElse(1);
         StageRecord current;
         if (latest.isPresent() && !latest.get().failed()) {
             current = latest.get();
@@ -245,8 +255,10 @@ class PipelineRunStage implements RunStage {
             pool.addAll(outputs.rlCaiSnapshotIds());
             return children.createCampaigns(context, context.runId(), key, attempt, pipeline.name(), pool);
         }
-        RunConfig child = step.isPresent() ? ChildConfigs.of(step.get(), pipeline, outputs, types())
-                : extension(key).orElseThrow(() -> new RunException("There is no optional stage '" + key + "'."))
+        RunConfig child = step.isPresent()
+                ? ChildConfigs.of(step.get(), pipeline, outputs, types())
+                : extension(key)
+                        .orElseThrow(() -> new RunException("There is no optional stage '" + key + "'."))
                         .childConfig(pipeline, outputs);
         child = ChildConfigs.withOverrides(child, key, pipeline);
         return children.startChild(context, context.runId(), key, attempt, child);
@@ -257,13 +269,13 @@ class PipelineRunStage implements RunStage {
         long childId = required(attempt.childRunId(), "child run");
         while (true) {
             if (context.stopRequested()) {
-                throw new RunException("The pipeline was paused or is stopping; stage " + attempt.stageKey()
-                        + " (run " + childId + ") is followed again when it goes on.");
+                throw new RunException("The pipeline was paused or is stopping; stage " + attempt.stageKey() + " (run "
+                        + childId + ") is followed again when it goes on.");
             }
             Optional<RunSummary> found = runs.find(childId);
             if (found.isEmpty()) {
-                throw stageFailed(context, attempt.stageKey(), attempt.attempt(), "its run " + childId
-                        + " no longer exists.");
+                throw stageFailed(
+                        context, attempt.stageKey(), attempt.attempt(), "its run " + childId + " no longer exists.");
             }
             RunSummary child = found.get();
             RunState state = child.run().state();
@@ -274,12 +286,18 @@ class PipelineRunStage implements RunStage {
                 return result;
             }
             if (state == RunState.FINISHED) {
-                throw stageFailed(context, attempt.stageKey(), attempt.attempt(), "run " + childId + " finished with "
-                        + child.progress().failed() + " failed item(s).");
+                throw stageFailed(
+                        context,
+                        attempt.stageKey(),
+                        attempt.attempt(),
+                        "run " + childId + " finished with " + child.progress().failed() + " failed item(s).");
             }
             if (state.isTerminal()) {
-                throw stageFailed(context, attempt.stageKey(), attempt.attempt(), "run " + childId + " is "
-                        + state.label().toLowerCase(java.util.Locale.ROOT) + ".");
+                throw stageFailed(
+                        context,
+                        attempt.stageKey(),
+                        attempt.attempt(),
+                        "run " + childId + " is " + state.label().toLowerCase(java.util.Locale.ROOT) + ".");
             }
             Thread.sleep(poll);
         }
@@ -324,10 +342,12 @@ class PipelineRunStage implements RunStage {
                 snapshots.put(r.stageKey(), ids);
             }
         }
-        return new PipelineOutputs(Long.parseLong(pipeline.modelSnapshots().getFirst()),
+        return new PipelineOutputs(
+                Long.parseLong(pipeline.modelSnapshots().getFirst()),
                 last(snapshots.get(PipelineStep.SL_FINETUNE.key())),
                 last(snapshots.get(PipelineStep.PREFERENCE_MODEL.key())),
-                snapshots.getOrDefault(PipelineStep.RL.key(), List.of()), childRuns);
+                snapshots.getOrDefault(PipelineStep.RL.key(), List.of()),
+                childRuns);
     }
 
     private Map<String, RunConfig.Execution> types() {

@@ -1,5 +1,10 @@
 package org.cailab.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.pipeline.Run;
@@ -13,12 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Starts whole-pipeline runs and constitution experiments and tells where their stages stand. A pipeline is an
@@ -36,8 +35,8 @@ public class PipelineService {
     private final ConstitutionService constitutions;
     private final PipelineRunStage stage;
 
-    PipelineService(RunService runs, StageRepository stages, ConstitutionService constitutions,
-                    PipelineRunStage stage) {
+    PipelineService(
+            RunService runs, StageRepository stages, ConstitutionService constitutions, PipelineRunStage stage) {
         this.runs = runs;
         this.stages = stages;
         this.constitutions = constitutions;
@@ -71,9 +70,17 @@ public class PipelineService {
         for (long versionId : List.of(versionA, versionB)) {
             ConstitutionVersionInfo version = constitutions.version(versionId).info();
             String label = version.constitutionName() + " v" + version.number();
-            started.add(start(new RunConfig(RUN_TYPE, label + " · " + name, config.promptSetId(),
-                    String.valueOf(versionId), config.modelSnapshots(), config.sampling(), config.seed(),
-                    config.execution(), config.parameters()).withParameter(PipelineParameters.EXPERIMENT, name)));
+            started.add(start(new RunConfig(
+                            RUN_TYPE,
+                            label + " · " + name,
+                            config.promptSetId(),
+                            String.valueOf(versionId),
+                            config.modelSnapshots(),
+                            config.sampling(),
+                            config.seed(),
+                            config.execution(),
+                            config.parameters())
+                    .withParameter(PipelineParameters.EXPERIMENT, name)));
         }
         return started;
     }
@@ -84,8 +91,10 @@ public class PipelineService {
         pipeline(pipelineRunId).orElseThrow(() -> new RunException("There is no pipeline run " + pipelineRunId + "."));
         Run cancelled = runs.cancel(pipelineRunId);
         for (StageRecord r : stages.all(pipelineRunId)) {
-            if (r.childRunId() != null && runs.find(r.childRunId()).map(c -> !c.run().state().isTerminal())
-                    .orElse(false)) {
+            if (r.childRunId() != null
+                    && runs.find(r.childRunId())
+                            .map(c -> !c.run().state().isTerminal())
+                            .orElse(false)) {
                 runs.cancel(r.childRunId());
             }
         }
@@ -96,8 +105,10 @@ public class PipelineService {
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
     public List<RunSummary> pipelines(int limit) {
-        return runs.findRecent(1000).stream().filter(s -> RUN_TYPE.equals(s.run().type()))
-                .limit(Math.clamp(limit, 1, 1000)).toList();
+        return runs.findRecent(1000).stream()
+                .filter(s -> RUN_TYPE.equals(s.run().type()))
+                .limit(Math.clamp(limit, 1, 1000))
+                .toList();
     }
 
     @PreAuthorize(RESEARCHER)
@@ -111,20 +122,36 @@ public class PipelineService {
     @Transactional(readOnly = true)
     public List<PipelineStageStatus> stages(long pipelineRunId) {
         pipeline(pipelineRunId).orElseThrow(() -> new RunException("There is no pipeline run " + pipelineRunId + "."));
-        Map<String, List<StageRecord>> attempts = stages.all(pipelineRunId).stream()
-                .collect(Collectors.groupingBy(StageRecord::stageKey));
+        Map<String, List<StageRecord>> attempts =
+                stages.all(pipelineRunId).stream().collect(Collectors.groupingBy(StageRecord::stageKey));
         List<PipelineStageStatus> out = new ArrayList<>();
         for (RunItem item : runs.items(pipelineRunId, null, 0, 100)) {
             String key = item.key();
             List<StageRecord> tries = attempts.getOrDefault(key, List.of());
-            StageRecord latest = tries.stream().max(java.util.Comparator.comparingInt(StageRecord::attempt))
+            StageRecord latest = tries.stream()
+                    .max(java.util.Comparator.comparingInt(StageRecord::attempt))
                     .orElse(null);
-            RunSummary child = latest == null || latest.childRunId() == null ? null
+            RunSummary child = latest == null || latest.childRunId() == null
+                    ? null
                     : runs.find(latest.childRunId()).orElse(null);
-            String status = latest == null ? "Waiting" : latest.succeeded() ? "Succeeded" : latest.failed() ? "Failed"
-                    : child == null ? "Starting" : child.run().state().label();
-            out.add(new PipelineStageStatus(key, label(key), status, tries.size(), child,
-                    latest == null ? null : latest.message(), ids(latest, "snapshotIds"), ids(latest, "campaignIds")));
+            String status = latest == null
+                    ? "Waiting"
+                    : latest.succeeded()
+                            ? "Succeeded"
+                            : latest.failed()
+                                    ? "Failed"
+                                    : child == null
+                                            ? "Starting"
+                                            : child.run().state().label();
+            out.add(new PipelineStageStatus(
+                    key,
+                    label(key),
+                    status,
+                    tries.size(),
+                    child,
+                    latest == null ? null : latest.message(),
+                    ids(latest, "snapshotIds"),
+                    ids(latest, "campaignIds")));
         }
         return out;
     }
@@ -139,13 +166,19 @@ public class PipelineService {
     /** The optional stages other modules contribute, by key and label (the form offers a checkbox each). */
     @PreAuthorize(RESEARCHER)
     public Map<String, String> optionalStages() {
-        return stage.extensions().stream().collect(Collectors.toMap(PipelineExtension::key, PipelineExtension::label,
-                (a, b) -> a, java.util.LinkedHashMap::new));
+        return stage.extensions().stream()
+                .collect(Collectors.toMap(
+                        PipelineExtension::key, PipelineExtension::label, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     private String label(String key) {
-        return PipelineStep.byKey(key).map(PipelineStep::label).orElseGet(() -> stage.extensions().stream()
-                .filter(e -> e.key().equals(key)).map(PipelineExtension::label).findFirst().orElse(key));
+        return PipelineStep.byKey(key)
+                .map(PipelineStep::label)
+                .orElseGet(() -> stage.extensions().stream()
+                        .filter(e -> e.key().equals(key))
+                        .map(PipelineExtension::label)
+                        .findFirst()
+                        .orElse(key));
     }
 
     private static List<Long> ids(StageRecord record, String field) {
@@ -158,5 +191,4 @@ public class PipelineService {
         }
         return ids;
     }
-
 }

@@ -1,9 +1,8 @@
 package org.cailab.experiment;
 
+import java.util.List;
 import org.cailab.pipeline.RunSummary;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
 
 /**
  * Where one stage of a pipeline stands, for the pipeline page.
@@ -17,8 +16,15 @@ import java.util.List;
  * @param snapshotIds the snapshots the stage registered (SL-CAI, preference model, RL-CAI)
  * @param campaignIds the campaigns the stage created
  */
-public record PipelineStageStatus(String key, String label, String status, int attempts, @Nullable RunSummary child,
-                                  @Nullable String message, List<Long> snapshotIds, List<Long> campaignIds) {
+public record PipelineStageStatus(
+        String key,
+        String label,
+        String status,
+        int attempts,
+        @Nullable RunSummary child,
+        @Nullable String message,
+        List<Long> snapshotIds,
+        List<Long> campaignIds) {
 
     public PipelineStageStatus {
         snapshotIds = List.copyOf(snapshotIds);

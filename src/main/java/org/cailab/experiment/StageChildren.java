@@ -1,5 +1,8 @@
 package org.cailab.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonTask;
@@ -16,10 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The transactions of a pipeline stage: a stage attempt's row and its child run (or campaigns) are created together,
@@ -45,45 +44,53 @@ class StageChildren {
      * attempt as stored. A configuration the child's stage refuses throws, and nothing is kept.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public StageRecord startChild(RunContext context, long pipelineRunId, String stageKey, int attempt, RunConfig child) {
+    public StageRecord startChild(
+            RunContext context, long pipelineRunId, String stageKey, int attempt, RunConfig child) {
         if (stages.insert(pipelineRunId, stageKey, attempt)) {
             long childId = runs.start(child).id();
             stages.setChild(pipelineRunId, stageKey, attempt, childId);
-            context.log(RunLogLevel.INFO, "Stage " + stageKey + (attempt > 1 ? " (attempt " + attempt + ")"
-                    : "") + " started as run " + childId + ".");
+            context.log(
+                    RunLogLevel.INFO,
+                    "Stage " + stageKey + (attempt > 1 ? " (attempt " + attempt + ")" : "") + " started as run "
+                            + childId + ".");
         }
         return stages.latest(pipelineRunId, stageKey).orElseThrow();
     }
 
     /** Creates the helpfulness and harmlessness campaigns over {@code pool} once, with the attempt that records them. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public StageRecord createCampaigns(RunContext context, long pipelineRunId, String stageKey, int attempt, String name,
-                                       List<Long> pool) {
+    public StageRecord createCampaigns(
+            RunContext context, long pipelineRunId, String stageKey, int attempt, String name, List<Long> pool) {
         if (stages.insert(pipelineRunId, stageKey, attempt)) {
             List<PoolSnapshot> members = new ArrayList<>();
             for (long id : pool.stream().distinct().toList()) {
-                ModelSnapshot snapshot = registry.find(id).orElseThrow(() -> new IllegalStateException(
-                        "Snapshot " + id + " of the pipeline no longer exists."));
+                ModelSnapshot snapshot = registry.find(id)
+                        .orElseThrow(() ->
+                                new IllegalStateException("Snapshot " + id + " of the pipeline no longer exists."));
                 members.add(new PoolSnapshot(snapshot.id(), snapshot.name(), 1.0));
             }
             ObjectNode result = JsonMapper.shared().createObjectNode();
             var ids = result.putArray("campaignIds");
             for (ComparisonTask task : List.of(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS)) {
                 String campaignName = shorten(name, 170) + " · " + task.name().toLowerCase(java.util.Locale.ROOT);
-                ids.add(campaigns.create(CampaignSettings.defaults(campaignName, task, members)).id());
+                ids.add(campaigns
+                        .create(CampaignSettings.defaults(campaignName, task, members))
+                        .id());
             }
             result.set("pool", JsonMapper.shared().valueToTree(pool));
             stages.finish(pipelineRunId, stageKey, attempt, StageRecord.SUCCEEDED, result, null);
-            context.log(RunLogLevel.INFO, "Created comparison campaigns " + ids + " over "
-                    + members.size() + " snapshots (closed: open them on Comparison campaigns).");
+            context.log(
+                    RunLogLevel.INFO,
+                    "Created comparison campaigns " + ids + " over " + members.size()
+                            + " snapshots (closed: open them on Comparison campaigns).");
         }
         return stages.latest(pipelineRunId, stageKey).orElseThrow();
     }
 
     @Transactional
     public void succeed(StageRecord attempt, JsonNode result) {
-        stages.finish(attempt.pipelineRunId(), attempt.stageKey(), attempt.attempt(), StageRecord.SUCCEEDED, result,
-                null);
+        stages.finish(
+                attempt.pipelineRunId(), attempt.stageKey(), attempt.attempt(), StageRecord.SUCCEEDED, result, null);
     }
 
     /**
@@ -94,9 +101,11 @@ class StageChildren {
     public void fail(RunContext context, long pipelineRunId, String stageKey, int attempt, String message) {
         stages.insert(pipelineRunId, stageKey, attempt);
         stages.finish(pipelineRunId, stageKey, attempt, StageRecord.FAILED, null, message);
-        context.log(RunLogLevel.ERROR, "Stage " + stageKey + " failed: " + message
-                + " Fix the cause, then resume the pipeline: the stage starts again as a new run, finished stages"
-                + " are kept.");
+        context.log(
+                RunLogLevel.ERROR,
+                "Stage " + stageKey + " failed: " + message
+                        + " Fix the cause, then resume the pipeline: the stage starts again as a new run, finished stages"
+                        + " are kept.");
         runs.pause(pipelineRunId);
     }
 

@@ -1,10 +1,9 @@
 package org.cailab.experiment;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** The table {@code pipeline_stage}: which child run each stage attempt of a pipeline run started. */
 interface StageRepository {
@@ -14,8 +13,13 @@ interface StageRepository {
 
     void setChild(long pipelineRunId, String stageKey, int attempt, long childRunId);
 
-    void finish(long pipelineRunId, String stageKey, int attempt, String outcome, @Nullable JsonNode result,
-                @Nullable String message);
+    void finish(
+            long pipelineRunId,
+            String stageKey,
+            int attempt,
+            String outcome,
+            @Nullable JsonNode result,
+            @Nullable String message);
 
     /** The latest attempt at a stage. */
     Optional<StageRecord> latest(long pipelineRunId, String stageKey);

@@ -8,7 +8,6 @@ import org.cailab.pipeline.RunException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Resolves the constitution version a run names (a version id, {@code name vN}, a constitution name for its active
  * version, or nothing for the active version of {@code default}), as SL-CAI runs do. Versions never change, so

@@ -1,20 +1,18 @@
 package org.cailab.feedback;
 
+import java.util.List;
+import java.util.Optional;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PairVote;
 import org.cailab.promptset.Transcripts;
 import org.cailab.promptset.Turn;
-
-import java.util.List;
-import java.util.Optional;
 
 /** Turns a crowdworker's vote into a preference pair. */
 final class CrowdVotes {
 
     private static final String ASSISTANT_PROMPT = "\n\nAssistant:";
 
-    private CrowdVotes() {
-    }
+    private CrowdVotes() {}
 
     /** The pair of a vote; empty when its conversation cannot be read back as turns (it is then left out). */
     static Optional<NewPreferencePair> pair(PairVote vote) {
@@ -37,7 +35,14 @@ final class CrowdVotes {
             case TIE, BOTH_BAD -> 0.5;
         };
         PairTask task = vote.task() == ComparisonTask.HARMLESSNESS ? PairTask.HARMLESSNESS : PairTask.HELPFULNESS;
-        return Optional.of(new NewPreferencePair(task, PairSource.CROWD_VOTE, turns, vote.answerA(), vote.answerB(),
-                label, PairProvenance.vote(vote.campaignId(), vote.campaignName(), vote.voteId()), null));
+        return Optional.of(new NewPreferencePair(
+                task,
+                PairSource.CROWD_VOTE,
+                turns,
+                vote.answerA(),
+                vote.answerB(),
+                label,
+                PairProvenance.vote(vote.campaignId(), vote.campaignName(), vote.voteId()),
+                null));
     }
 }

@@ -1,8 +1,7 @@
 package org.cailab.feedback;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An AI feedback label for one pair, with every step that led to it.
@@ -16,8 +15,13 @@ import java.util.List;
  * @param questions      every question asked, in order: per ensemble member, original then swapped order, then
  *                       per reasoning sample
  */
-public record FeedbackLabel(double label, double probability, double originalOrder, @Nullable Double swappedOrder,
-                            boolean ordersDisagree, List<FeedbackQuestion> questions) {
+public record FeedbackLabel(
+        double label,
+        double probability,
+        double originalOrder,
+        @Nullable Double swappedOrder,
+        boolean ordersDisagree,
+        List<FeedbackQuestion> questions) {
 
     public FeedbackLabel {
         questions = List.copyOf(questions);
@@ -25,7 +29,9 @@ public record FeedbackLabel(double label, double probability, double originalOrd
 
     /** The principles the questions were asked under, one per ensemble member, in order. */
     public List<String> principleKeys() {
-        return questions.stream().filter(q -> !q.swapped() && q.sample() == 0).map(FeedbackQuestion::principleKey)
+        return questions.stream()
+                .filter(q -> !q.swapped() && q.sample() == 0)
+                .map(FeedbackQuestion::principleKey)
                 .toList();
     }
 }

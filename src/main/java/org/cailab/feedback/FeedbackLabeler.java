@@ -1,5 +1,8 @@
 package org.cailab.feedback;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.MultipleChoiceExample;
@@ -10,10 +13,6 @@ import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.cailab.model.ScoredContinuation;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Labels preference pairs with a feedback model (the paper's section 4.1). For each ensemble member a principle is
@@ -60,8 +59,8 @@ public final class FeedbackLabeler {
         }
         List<ScoredContinuation> scores = models.score(snapshotId, prompts, continuations);
         if (scores.size() != prompts.size()) {
-            throw new IllegalStateException("the model returned " + scores.size() + " scores for " + prompts.size()
-                    + " continuations");
+            throw new IllegalStateException(
+                    "the model returned " + scores.size() + " scores for " + prompts.size() + " continuations");
         }
         List<FeedbackLabel> labels = new ArrayList<>(requests.size());
         int row = 0;
@@ -69,7 +68,8 @@ public final class FeedbackLabeler {
             FeedbackOptions options = requests.get(r).options();
             List<FeedbackQuestion> questions = new ArrayList<>();
             for (Asked asked : plans.get(r)) {
-                questions.add(asked.answered(scores.get(row).logProb(), scores.get(row + 1).logProb(), options));
+                questions.add(asked.answered(
+                        scores.get(row).logProb(), scores.get(row + 1).logProb(), options));
                 row += 2;
             }
             labels.add(combine(questions, options));
@@ -79,11 +79,18 @@ public final class FeedbackLabeler {
 
     /** The label from answered questions: averages per order, position disagreement, hard label. */
     static FeedbackLabel combine(List<FeedbackQuestion> questions, FeedbackOptions options) {
-        List<Double> original = questions.stream().filter(q -> !q.swapped()).map(FeedbackQuestion::used).toList();
-        List<Double> swapped = questions.stream().filter(FeedbackQuestion::swapped).map(FeedbackQuestion::used).toList();
+        List<Double> original = questions.stream()
+                .filter(q -> !q.swapped())
+                .map(FeedbackQuestion::used)
+                .toList();
+        List<Double> swapped = questions.stream()
+                .filter(FeedbackQuestion::swapped)
+                .map(FeedbackQuestion::used)
+                .toList();
         double originalOrder = LabelMath.mean(original);
         Double swappedOrder = swapped.isEmpty() ? null : LabelMath.mean(swapped);
-        double probability = LabelMath.mean(questions.stream().map(FeedbackQuestion::used).toList());
+        double probability =
+                LabelMath.mean(questions.stream().map(FeedbackQuestion::used).toList());
         boolean disagree = swappedOrder != null && LabelMath.disagree(originalOrder, swappedOrder);
         double label = options.hardLabels() ? LabelMath.hard(probability) : probability;
         return new FeedbackLabel(label, probability, originalOrder, swappedOrder, disagree, questions);
@@ -95,22 +102,28 @@ public final class FeedbackLabeler {
         List<MultipleChoiceExample> mcShots = first(request.constitution().mcExamples(), options.fewShotExamples());
         List<ChainOfThoughtExample> cotShots = first(request.constitution().cotExamples(), options.fewShotExamples());
         int shots = cot ? cotShots.size() : mcShots.size();
-        List<PrincipleDraw> draws = PrincipleDrawer.draw(request.constitution().enabledRlPrinciples(),
-                options.ensemble(), shots, options.fewShotPrinciples(), request.seed());
+        List<PrincipleDraw> draws = PrincipleDrawer.draw(
+                request.constitution().enabledRlPrinciples(),
+                options.ensemble(),
+                shots,
+                options.fewShotPrinciples(),
+                request.seed());
         List<Asked> asked = new ArrayList<>();
         for (int member = 0; member < draws.size(); member++) {
             PrincipleDraw draw = draws.get(member);
             for (boolean swapped : options.swap() ? new boolean[] {false, true} : new boolean[] {false}) {
-                MultipleChoiceQuestion question = new MultipleChoiceQuestion(request.conversation(),
-                        draw.principle().instruction(), swapped ? request.responseB() : request.responseA(),
+                MultipleChoiceQuestion question = new MultipleChoiceQuestion(
+                        request.conversation(),
+                        draw.principle().instruction(),
+                        swapped ? request.responseB() : request.responseA(),
                         swapped ? request.responseA() : request.responseB());
                 if (!cot) {
                     String prompt = PromptFormats.multipleChoicePrompt(mcShots, draw.fewShotInstructions(), question);
                     asked.add(new Asked(member, draw, swapped, 0, prompt, null));
                     continue;
                 }
-                String reasoningPrompt = PromptFormats.chainOfThoughtPrompt(cotShots, draw.fewShotInstructions(),
-                        question);
+                String reasoningPrompt =
+                        PromptFormats.chainOfThoughtPrompt(cotShots, draw.fewShotInstructions(), question);
                 for (int sample = 0; sample < options.reasoningSamples(); sample++) {
                     asked.add(new Asked(member, draw, swapped, sample, null, reasoningPrompt));
                 }
@@ -124,8 +137,13 @@ public final class FeedbackLabeler {
         List<Asked> waiting = new ArrayList<>();
         for (int r = 0; r < requests.size(); r++) {
             FeedbackOptions options = requests.get(r).options();
-            SamplingSettings settings = new SamplingSettings(options.reasoningTemperature(), 1.0, 0,
-                    options.reasoningMaxTokens(), List.of(PromptFormats.HUMAN_MARKER, PromptFormats.ASSISTANT_MARKER), null);
+            SamplingSettings settings = new SamplingSettings(
+                    options.reasoningTemperature(),
+                    1.0,
+                    0,
+                    options.reasoningMaxTokens(),
+                    List.of(PromptFormats.HUMAN_MARKER, PromptFormats.ASSISTANT_MARKER),
+                    null);
             List<Asked> plan = plans.get(r);
             for (int i = 0; i < plan.size(); i++) {
                 Asked asked = plan.get(i);
@@ -133,8 +151,8 @@ public final class FeedbackLabeler {
                     continue;
                 }
                 asked.reasoningSeed = reasoningSeed(requests.get(r).seed(), i);
-                pending.add(models.generate(snapshotId, asked.reasoningPrompt, settings.withSeed(asked.reasoningSeed),
-                        text -> { }));
+                pending.add(models.generate(
+                        snapshotId, asked.reasoningPrompt, settings.withSeed(asked.reasoningSeed), text -> {}));
                 waiting.add(asked);
             }
         }
@@ -167,12 +185,23 @@ public final class FeedbackLabeler {
         final boolean swapped;
         final int sample;
         final @Nullable String reasoningPrompt;
-        @Nullable String scoredPrompt;
-        @Nullable String reasoning;
-        @Nullable Long reasoningSeed;
 
-        Asked(int member, PrincipleDraw draw, boolean swapped, int sample, @Nullable String scoredPrompt,
-              @Nullable String reasoningPrompt) {
+        @Nullable
+        String scoredPrompt;
+
+        @Nullable
+        String reasoning;
+
+        @Nullable
+        Long reasoningSeed;
+
+        Asked(
+                int member,
+                PrincipleDraw draw,
+                boolean swapped,
+                int sample,
+                @Nullable String scoredPrompt,
+                @Nullable String reasoningPrompt) {
             this.member = member;
             this.draw = draw;
             this.swapped = swapped;
@@ -184,11 +213,23 @@ public final class FeedbackLabeler {
         FeedbackQuestion answered(double logProbA, double logProbB, FeedbackOptions options) {
             double pA = LabelMath.probabilityOfA(logProbA, logProbB);
             double first = LabelMath.firstIsBetter(pA, swapped);
-            double used = options.chainOfThought() ? LabelMath.clamp(first, options.clampLow(), options.clampHigh())
-                    : first;
-            return new FeedbackQuestion(member, draw.principle().key(), draw.fewShotKeys(), swapped, sample,
-                    java.util.Objects.requireNonNull(scoredPrompt), reasoningPrompt, reasoning, reasoningSeed,
-                    logProbA, logProbB, pA, first, used);
+            double used =
+                    options.chainOfThought() ? LabelMath.clamp(first, options.clampLow(), options.clampHigh()) : first;
+            return new FeedbackQuestion(
+                    member,
+                    draw.principle().key(),
+                    draw.fewShotKeys(),
+                    swapped,
+                    sample,
+                    java.util.Objects.requireNonNull(scoredPrompt),
+                    reasoningPrompt,
+                    reasoning,
+                    reasoningSeed,
+                    logProbA,
+                    logProbB,
+                    pA,
+                    first,
+                    used);
         }
     }
 }

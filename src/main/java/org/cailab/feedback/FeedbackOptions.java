@@ -1,13 +1,12 @@
 package org.cailab.feedback;
 
-import org.cailab.constitution.FewShotPrinciples;
-import org.cailab.pipeline.RunParameter;
-import org.jspecify.annotations.Nullable;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cailab.constitution.FewShotPrinciples;
+import org.cailab.pipeline.RunParameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How feedback labels are computed; recorded in a run's parameters ({@link #toParameters()} / {@link
@@ -27,10 +26,18 @@ import java.util.Map;
  * @param reasoningTemperature sampling temperature of the reasoning
  * @param reasoningMaxTokens   the longest reasoning, in tokens
  */
-public record FeedbackOptions(int ensemble, boolean swap, boolean hardLabels, boolean chainOfThought,
-                              int reasoningSamples, double clampLow, double clampHigh,
-                              FewShotPrinciples fewShotPrinciples, @Nullable Integer fewShotExamples,
-                              double reasoningTemperature, int reasoningMaxTokens) {
+public record FeedbackOptions(
+        int ensemble,
+        boolean swap,
+        boolean hardLabels,
+        boolean chainOfThought,
+        int reasoningSamples,
+        double clampLow,
+        double clampHigh,
+        FewShotPrinciples fewShotPrinciples,
+        @Nullable Integer fewShotExamples,
+        double reasoningTemperature,
+        int reasoningMaxTokens) {
 
     public static final String ENSEMBLE = "ensemble";
     public static final String SWAP = "swapOrder";
@@ -48,34 +55,63 @@ public record FeedbackOptions(int ensemble, boolean swap, boolean hardLabels, bo
 
     /** Start-form fields for a labelling run, with the defaults pre-filled. */
     public static final List<RunParameter> FORM = List.of(
-            RunParameter.integer(ENSEMBLE, "Principles per pair", 1, 1, MAX_ENSEMBLE,
+            RunParameter.integer(
+                    ENSEMBLE,
+                    "Principles per pair",
+                    1,
+                    1,
+                    MAX_ENSEMBLE,
                     "Ensemble: draw this many different principles per pair and average"),
             RunParameter.flag(SWAP, "Swap A and B", true, "Ask again with the responses swapped and average"),
             RunParameter.flag(HARD_LABELS, "Hard labels", false, "Store 1/0 instead of the probability (ablation)"),
-            RunParameter.flag(CHAIN_OF_THOUGHT, "Chain of thought", false,
+            RunParameter.flag(
+                    CHAIN_OF_THOUGHT,
+                    "Chain of thought",
+                    false,
                     "The feedback model reasons step by step before answering"),
-            RunParameter.integer(REASONING_SAMPLES, "Reasonings per question", 1, 1, MAX_REASONING_SAMPLES,
+            RunParameter.integer(
+                    REASONING_SAMPLES,
+                    "Reasonings per question",
+                    1,
+                    1,
+                    MAX_REASONING_SAMPLES,
                     "Chain of thought: sampled reasonings averaged per question"),
             RunParameter.decimal(CLAMP_LOW, "Clamp low", 0.4, 0, 0.5, "Chain of thought: lowest probability kept"),
             RunParameter.decimal(CLAMP_HIGH, "Clamp high", 0.6, 0.5, 1, "Chain of thought: highest probability kept"),
-            RunParameter.choice(FEW_SHOT_PRINCIPLES, "Few-shot principles", "independent",
+            RunParameter.choice(
+                    FEW_SHOT_PRINCIPLES,
+                    "Few-shot principles",
+                    "independent",
                     List.of("independent", "question"),
                     "independent: each few-shot under its own drawn principle (paper); question: all under the question's"),
-            new RunParameter(FEW_SHOT_EXAMPLES, "Few-shot examples", "all",
+            new RunParameter(
+                    FEW_SHOT_EXAMPLES,
+                    "Few-shot examples",
+                    "all",
                     "How many of the constitution's feedback examples to prepend (a number or all)"),
-            RunParameter.decimal(REASONING_TEMPERATURE, "Reasoning temperature", 1.0, 0, 5,
+            RunParameter.decimal(
+                    REASONING_TEMPERATURE,
+                    "Reasoning temperature",
+                    1.0,
+                    0,
+                    5,
                     "Chain of thought: sampling temperature of the reasoning"),
-            RunParameter.integer(REASONING_MAX_TOKENS, "Reasoning max tokens", 256, 1, 32_768,
+            RunParameter.integer(
+                    REASONING_MAX_TOKENS,
+                    "Reasoning max tokens",
+                    256,
+                    1,
+                    32_768,
                     "Chain of thought: the longest reasoning"));
 
     public FeedbackOptions {
         if (ensemble < 1 || ensemble > MAX_ENSEMBLE) {
-            throw new IllegalArgumentException("Principles per pair must be between 1 and " + MAX_ENSEMBLE
-                    + ", was " + ensemble + ".");
+            throw new IllegalArgumentException(
+                    "Principles per pair must be between 1 and " + MAX_ENSEMBLE + ", was " + ensemble + ".");
         }
         if (reasoningSamples < 1 || reasoningSamples > MAX_REASONING_SAMPLES) {
-            throw new IllegalArgumentException("Reasonings per question must be between 1 and "
-                    + MAX_REASONING_SAMPLES + ", was " + reasoningSamples + ".");
+            throw new IllegalArgumentException("Reasonings per question must be between 1 and " + MAX_REASONING_SAMPLES
+                    + ", was " + reasoningSamples + ".");
         }
         if (!(clampLow >= 0 && clampLow <= 0.5 && clampHigh >= 0.5 && clampHigh <= 1)) {
             throw new IllegalArgumentException("The clamp band must contain 0.5 and lie in [0, 1]: 0 <= low <= 0.5"
@@ -85,16 +121,16 @@ public record FeedbackOptions(int ensemble, boolean swap, boolean hardLabels, bo
             throw new IllegalArgumentException("Few-shot principles must be set.");
         }
         if (fewShotExamples != null && fewShotExamples < 0) {
-            throw new IllegalArgumentException("Few-shot examples must be 0 or more (or all), was "
-                    + fewShotExamples + ".");
+            throw new IllegalArgumentException(
+                    "Few-shot examples must be 0 or more (or all), was " + fewShotExamples + ".");
         }
         if (!(reasoningTemperature >= 0 && reasoningTemperature <= 5)) {
-            throw new IllegalArgumentException("Reasoning temperature must be between 0 and 5, was "
-                    + reasoningTemperature + ".");
+            throw new IllegalArgumentException(
+                    "Reasoning temperature must be between 0 and 5, was " + reasoningTemperature + ".");
         }
         if (reasoningMaxTokens < 1 || reasoningMaxTokens > 32_768) {
-            throw new IllegalArgumentException("Reasoning max tokens must be between 1 and 32768, was "
-                    + reasoningMaxTokens + ".");
+            throw new IllegalArgumentException(
+                    "Reasoning max tokens must be between 1 and 32768, was " + reasoningMaxTokens + ".");
         }
     }
 
@@ -138,34 +174,94 @@ public record FeedbackOptions(int ensemble, boolean swap, boolean hardLabels, bo
     }
 
     public FeedbackOptions withEnsemble(int k) {
-        return new FeedbackOptions(k, swap, hardLabels, chainOfThought, reasoningSamples, clampLow, clampHigh,
-                fewShotPrinciples, fewShotExamples, reasoningTemperature, reasoningMaxTokens);
+        return new FeedbackOptions(
+                k,
+                swap,
+                hardLabels,
+                chainOfThought,
+                reasoningSamples,
+                clampLow,
+                clampHigh,
+                fewShotPrinciples,
+                fewShotExamples,
+                reasoningTemperature,
+                reasoningMaxTokens);
     }
 
     public FeedbackOptions withSwap(boolean newSwap) {
-        return new FeedbackOptions(ensemble, newSwap, hardLabels, chainOfThought, reasoningSamples, clampLow, clampHigh,
-                fewShotPrinciples, fewShotExamples, reasoningTemperature, reasoningMaxTokens);
+        return new FeedbackOptions(
+                ensemble,
+                newSwap,
+                hardLabels,
+                chainOfThought,
+                reasoningSamples,
+                clampLow,
+                clampHigh,
+                fewShotPrinciples,
+                fewShotExamples,
+                reasoningTemperature,
+                reasoningMaxTokens);
     }
 
     public FeedbackOptions withHardLabels(boolean hard) {
-        return new FeedbackOptions(ensemble, swap, hard, chainOfThought, reasoningSamples, clampLow, clampHigh,
-                fewShotPrinciples, fewShotExamples, reasoningTemperature, reasoningMaxTokens);
+        return new FeedbackOptions(
+                ensemble,
+                swap,
+                hard,
+                chainOfThought,
+                reasoningSamples,
+                clampLow,
+                clampHigh,
+                fewShotPrinciples,
+                fewShotExamples,
+                reasoningTemperature,
+                reasoningMaxTokens);
     }
 
     /** Chain of thought on, with {@code samples} reasonings per question clamped to {@code [low, high]}. */
     public FeedbackOptions withChainOfThought(int samples, double low, double high) {
-        return new FeedbackOptions(ensemble, swap, hardLabels, true, samples, low, high,
-                fewShotPrinciples, fewShotExamples, reasoningTemperature, reasoningMaxTokens);
+        return new FeedbackOptions(
+                ensemble,
+                swap,
+                hardLabels,
+                true,
+                samples,
+                low,
+                high,
+                fewShotPrinciples,
+                fewShotExamples,
+                reasoningTemperature,
+                reasoningMaxTokens);
     }
 
     public FeedbackOptions withFewShots(FewShotPrinciples principles, @Nullable Integer examples) {
-        return new FeedbackOptions(ensemble, swap, hardLabels, chainOfThought, reasoningSamples, clampLow, clampHigh,
-                principles, examples, reasoningTemperature, reasoningMaxTokens);
+        return new FeedbackOptions(
+                ensemble,
+                swap,
+                hardLabels,
+                chainOfThought,
+                reasoningSamples,
+                clampLow,
+                clampHigh,
+                principles,
+                examples,
+                reasoningTemperature,
+                reasoningMaxTokens);
     }
 
     public FeedbackOptions withReasoning(double temperature, int maxTokens) {
-        return new FeedbackOptions(ensemble, swap, hardLabels, chainOfThought, reasoningSamples, clampLow, clampHigh,
-                fewShotPrinciples, fewShotExamples, temperature, maxTokens);
+        return new FeedbackOptions(
+                ensemble,
+                swap,
+                hardLabels,
+                chainOfThought,
+                reasoningSamples,
+                clampLow,
+                clampHigh,
+                fewShotPrinciples,
+                fewShotExamples,
+                temperature,
+                maxTokens);
     }
 
     private static int integer(Map<String, String> parameters, String key, int fallback, String label) {
@@ -211,8 +307,9 @@ public record FeedbackOptions(int ensemble, boolean swap, boolean hardLabels, bo
         return switch (value) {
             case "", "independent" -> FewShotPrinciples.INDEPENDENT;
             case "question" -> FewShotPrinciples.QUESTION;
-            default -> throw new IllegalArgumentException(
-                    "Few-shot principles must be \"independent\" or \"question\", not \"" + value + "\".");
+            default ->
+                throw new IllegalArgumentException(
+                        "Few-shot principles must be \"independent\" or \"question\", not \"" + value + "\".");
         };
     }
 

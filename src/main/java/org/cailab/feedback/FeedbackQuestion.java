@@ -1,8 +1,7 @@
 package org.cailab.feedback;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question put to the feedback model for a label, with everything it was asked and answered.
@@ -24,10 +23,21 @@ import java.util.List;
  * @param firstIsBetter        the probability that the pair's response A is better (swapped questions: of (B))
  * @param used                 what enters the label: {@code firstIsBetter}, clamped with chain of thought
  */
-public record FeedbackQuestion(int member, String principleKey, List<String> fewShotPrincipleKeys, boolean swapped,
-                               int sample, String prompt, @Nullable String reasoningPrompt,
-                               @Nullable String reasoning, @Nullable Long reasoningSeed, double logProbA,
-                               double logProbB, double probabilityOfA, double firstIsBetter, double used) {
+public record FeedbackQuestion(
+        int member,
+        String principleKey,
+        List<String> fewShotPrincipleKeys,
+        boolean swapped,
+        int sample,
+        String prompt,
+        @Nullable String reasoningPrompt,
+        @Nullable String reasoning,
+        @Nullable Long reasoningSeed,
+        double logProbA,
+        double logProbB,
+        double probabilityOfA,
+        double firstIsBetter,
+        double used) {
 
     public FeedbackQuestion {
         fewShotPrincipleKeys = List.copyOf(fewShotPrincipleKeys);

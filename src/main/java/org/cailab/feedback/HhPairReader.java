@@ -1,5 +1,8 @@
 package org.cailab.feedback;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import org.cailab.promptset.PromptImportException;
 import org.cailab.promptset.Transcripts;
 import org.cailab.promptset.Turn;
@@ -8,10 +11,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
 
 /**
  * Reads hh-rlhf preference files ({@code {"chosen": transcript, "rejected": transcript}} a line, plain or gzip) one
@@ -24,8 +23,7 @@ import java.util.List;
 final class HhPairReader {
 
     /** One line's pair: A is the chosen response, B the rejected one. */
-    record HhPair(int line, List<Turn> conversation, String chosen, String rejected) {
-    }
+    record HhPair(int line, List<Turn> conversation, String chosen, String rejected) {}
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -45,7 +43,8 @@ final class HhPairReader {
      *
      * @param skipped receives the number of a line whose two conversations differ
      */
-    @Nullable HhPair next(java.util.function.IntConsumer skipped) {
+    @Nullable
+    HhPair next(java.util.function.IntConsumer skipped) {
         while (true) {
             String line;
             try {
@@ -78,7 +77,10 @@ final class HhPairReader {
                 skipped.accept(number);
                 continue;
             }
-            return new HhPair(number, List.copyOf(conversation), chosen.getLast().text(),
+            return new HhPair(
+                    number,
+                    List.copyOf(conversation),
+                    chosen.getLast().text(),
                     rejected.getLast().text());
         }
     }

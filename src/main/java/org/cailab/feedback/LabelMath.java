@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class LabelMath {
 
-    private LabelMath() {
-    }
+    private LabelMath() {}
 
     /**
      * The probability of option (A) when only (A) and (B) are allowed: {@code exp(lA) / (exp(lA) + exp(lB))},

@@ -1,9 +1,8 @@
 package org.cailab.feedback;
 
+import java.util.Objects;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.Conversation;
-
-import java.util.Objects;
 
 /**
  * One pair to label.
@@ -17,8 +16,13 @@ import java.util.Objects;
  * @param seed         the label's seed (principle draws and reasoning samples derive from it); a run derives it
  *                     from its own seed and the item's key, so a retried item gets the same label
  */
-public record LabelRequest(Conversation conversation, String responseA, String responseB,
-                           ConstitutionContent constitution, FeedbackOptions options, long seed) {
+public record LabelRequest(
+        Conversation conversation,
+        String responseA,
+        String responseB,
+        ConstitutionContent constitution,
+        FeedbackOptions options,
+        long seed) {
 
     public LabelRequest {
         Objects.requireNonNull(conversation, "conversation");

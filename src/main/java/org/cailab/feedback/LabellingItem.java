@@ -1,5 +1,4 @@
 package org.cailab.feedback;
 
 /** The input of one labelling item: the pair to label. */
-record LabellingItem(long pairId) {
-}
+record LabellingItem(long pairId) {}

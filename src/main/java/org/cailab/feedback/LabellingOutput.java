@@ -7,6 +7,5 @@ import java.util.List;
  * whether the two orders (A, B) and (B, A) preferred different responses. The full record (prompts,
  * log-probabilities, reasoning) is the AI feedback pair's details.
  */
-record LabellingOutput(long labelPairId, long labelledPairId, double label, List<String> principles,
-                       boolean ordersDisagree) {
-}
+record LabellingOutput(
+        long labelPairId, long labelledPairId, double label, List<String> principles, boolean ordersDisagree) {}

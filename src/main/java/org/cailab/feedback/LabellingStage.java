@@ -1,5 +1,9 @@
 package org.cailab.feedback;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionVersionView;
 import org.cailab.constitution.Conversation;
@@ -23,11 +27,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Run type {@code ai-feedback}: the feedback model labels preference pairs (the paper's section 4.1). The pairs are
@@ -53,8 +52,12 @@ class LabellingStage implements RunStage {
     private final ConstitutionReferences constitutions;
 
     /** The run service lists the stages, so it comes lazily (it is only needed when a run is planned). */
-    LabellingStage(PreferencePairService pairs, @Lazy RunService runs, ModelService models, SnapshotReferences snapshots,
-                   ConstitutionReferences constitutions) {
+    LabellingStage(
+            PreferencePairService pairs,
+            @Lazy RunService runs,
+            ModelService models,
+            SnapshotReferences snapshots,
+            ConstitutionReferences constitutions) {
         this.pairs = pairs;
         this.runs = runs;
         this.models = models;
@@ -80,14 +83,25 @@ class LabellingStage implements RunStage {
 
     @Override
     public List<RunParameter> parameters() {
-        return Stream.concat(Stream.of(
-                        RunParameter.run(PAIR_RUN, "Response-pair run", ResponsePairStage.TYPE,
-                                "The response-pair run whose pairs to label"),
-                        new RunParameter(PAIR_IMPORT, "Or pair import", "",
-                                "The name of an import of human pairs to label instead"),
-                        new RunParameter(PAIR_CAMPAIGN, "Or comparison campaign", "",
-                                "The name of a comparison campaign whose crowdworker pairs to label (for agreement)")),
-                FeedbackOptions.FORM.stream()).toList();
+        return Stream.concat(
+                        Stream.of(
+                                RunParameter.run(
+                                        PAIR_RUN,
+                                        "Response-pair run",
+                                        ResponsePairStage.TYPE,
+                                        "The response-pair run whose pairs to label"),
+                                new RunParameter(
+                                        PAIR_IMPORT,
+                                        "Or pair import",
+                                        "",
+                                        "The name of an import of human pairs to label instead"),
+                                new RunParameter(
+                                        PAIR_CAMPAIGN,
+                                        "Or comparison campaign",
+                                        "",
+                                        "The name of a comparison campaign whose crowdworker pairs to label (for agreement)")),
+                        FeedbackOptions.FORM.stream())
+                .toList();
     }
 
     @Override
@@ -112,7 +126,8 @@ class LabellingStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Labels and histogram", "ai-feedback/" + run.id(), false),
+        return List.of(
+                new RunLink("Labels and histogram", "ai-feedback/" + run.id(), false),
                 new RunLink("Labels (JSON lines)", "api/preference-pairs?format=jsonl&run=" + run.id(), true),
                 new RunLink("Labels (TRL)", "api/preference-pairs?format=trl&run=" + run.id(), true));
     }
@@ -141,38 +156,44 @@ class LabellingStage implements RunStage {
             selectionLabel = "run " + pairRun.run().id() + " \"" + pairRun.run().name() + "\"";
             config = config.withParameter(PAIR_RUN, String.valueOf(pairRun.run().id()));
         } else if (!importRef.isEmpty()) {
-            PairImport imported = pairs.imports().stream().filter(i -> i.name().equalsIgnoreCase(importRef))
-                    .findFirst().orElseThrow(() -> new RunException("There is no pair import \"" + importRef + "\"."));
+            PairImport imported = pairs.imports().stream()
+                    .filter(i -> i.name().equalsIgnoreCase(importRef))
+                    .findFirst()
+                    .orElseThrow(() -> new RunException("There is no pair import \"" + importRef + "\"."));
             selection = PairFilter.ofImport(imported.id());
             selectionLabel = "import \"" + imported.name() + "\"";
             config = config.withParameter(PAIR_IMPORT, imported.name());
         } else {
             pairs.syncCrowdVotes();
             PreferencePair any = pairs.pairs(PairFilter.ALL.withSource(PairSource.CROWD_VOTE), 0, 100_000).stream()
-                    .filter(p -> campaignRef.equalsIgnoreCase(p.provenance().campaignName())).findFirst()
+                    .filter(p -> campaignRef.equalsIgnoreCase(p.provenance().campaignName()))
+                    .findFirst()
                     .orElseThrow(() -> new RunException("Comparison campaign \"" + campaignRef
                             + "\" has no votes that count (or does not exist)."));
-            selection = PairFilter.ALL.withCampaign(any.provenance().campaignId()).withSource(PairSource.CROWD_VOTE);
+            selection =
+                    PairFilter.ALL.withCampaign(any.provenance().campaignId()).withSource(PairSource.CROWD_VOTE);
             selectionLabel = "campaign \"" + any.provenance().campaignName() + "\"";
-            config = config.withParameter(PAIR_CAMPAIGN, String.valueOf(any.provenance().campaignName()));
+            config = config.withParameter(
+                    PAIR_CAMPAIGN, String.valueOf(any.provenance().campaignName()));
         }
         List<ItemInput> items = new ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
             List<PreferencePair> page = pairs.pairs(selection, offset, 1000);
-            page.stream().filter(p -> p.aiLabels() == 0)
+            page.stream()
+                    .filter(p -> p.aiLabels() == 0)
                     .forEach(p -> items.add(ItemInput.of("label-" + p.id(), new LabellingItem(p.id()))));
             if (page.size() < 1000) {
                 break;
             }
         }
         if (items.isEmpty()) {
-            throw new RunException("The pairs of " + selectionLabel + " all have AI labels already (or there are none).");
+            throw new RunException(
+                    "The pairs of " + selectionLabel + " all have AI labels already (or there are none).");
         }
         for (Map.Entry<String, String> option : options.toParameters().entrySet()) {
             config = config.withParameter(option.getKey(), option.getValue());
         }
-        RunConfig recorded = config
-                .withModelSnapshots(List.of(String.valueOf(feedback.id())))
+        RunConfig recorded = config.withModelSnapshots(List.of(String.valueOf(feedback.id())))
                 .withConstitutionVersion(String.valueOf(version.id()))
                 .withParameter(FEEDBACK_NAME, feedback.name())
                 .withParameter(CONSTITUTION_LABEL, version.ref().label())
@@ -182,13 +203,20 @@ class LabellingStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) {
-        PreferencePair stored = pairs.findForRunItem(context.runId(), item.key()).orElse(null);
+        PreferencePair stored =
+                pairs.findForRunItem(context.runId(), item.key()).orElse(null);
         if (stored == null) {
             stored = label(context, item);
         }
-        boolean disagree = pairs.details(stored.id()).map(d -> d.path("ordersDisagree").asBoolean()).orElse(false);
-        return ItemResult.of(new LabellingOutput(stored.id(), stored.provenance().labelledPairId(),
-                stored.label(), stored.provenance().principles(), disagree));
+        boolean disagree = pairs.details(stored.id())
+                .map(d -> d.path("ordersDisagree").asBoolean())
+                .orElse(false);
+        return ItemResult.of(new LabellingOutput(
+                stored.id(),
+                stored.provenance().labelledPairId(),
+                stored.label(),
+                stored.provenance().principles(),
+                disagree));
     }
 
     /**
@@ -198,20 +226,37 @@ class LabellingStage implements RunStage {
     private PreferencePair label(RunContext context, ItemInput item) {
         RunConfig config = context.config();
         long pairId = item.as(LabellingItem.class).pairId();
-        PreferencePair pair = pairs.find(pairId)
-                .orElseThrow(() -> new RunException("Pair " + pairId + " was deleted."));
-        ConstitutionContent constitution = constitutions.content(Long.parseLong(String.valueOf(config.constitutionVersion())));
+        PreferencePair pair =
+                pairs.find(pairId).orElseThrow(() -> new RunException("Pair " + pairId + " was deleted."));
+        ConstitutionContent constitution =
+                constitutions.content(Long.parseLong(String.valueOf(config.constitutionVersion())));
         FeedbackOptions options = FeedbackOptions.fromParameters(config.parameters());
         long feedbackId = Long.parseLong(config.modelSnapshots().getFirst());
         long seed = ItemSeeds.item(config.seed(), item.key());
-        FeedbackLabel label = new FeedbackLabeler(models, feedbackId).label(new LabelRequest(
-                conversation(pair.conversation()), pair.responseA(), pair.responseB(), constitution, options, seed));
+        FeedbackLabel label = new FeedbackLabeler(models, feedbackId)
+                .label(new LabelRequest(
+                        conversation(pair.conversation()),
+                        pair.responseA(),
+                        pair.responseB(),
+                        constitution,
+                        options,
+                        seed));
         ObjectNode details = JsonMapper.shared().valueToTree(label);
         details.set("options", JsonMapper.shared().valueToTree(options));
         details.put("seed", seed);
-        return pairs.storeForRunItem(new NewPreferencePair(pair.task(), PairSource.AI_FEEDBACK, pair.conversation(),
-                pair.responseA(), pair.responseB(), label.label(),
-                PairProvenance.aiFeedback(context.runId(), item.key(), pair.id(), label.principleKeys(), feedbackId,
+        return pairs.storeForRunItem(new NewPreferencePair(
+                pair.task(),
+                PairSource.AI_FEEDBACK,
+                pair.conversation(),
+                pair.responseA(),
+                pair.responseB(),
+                label.label(),
+                PairProvenance.aiFeedback(
+                        context.runId(),
+                        item.key(),
+                        pair.id(),
+                        label.principleKeys(),
+                        feedbackId,
                         config.parameter(FEEDBACK_NAME, "")),
                 details));
     }
@@ -219,16 +264,21 @@ class LabellingStage implements RunStage {
     private RunSummary pairRun(String reference) {
         List<RunSummary> candidates = reference.chars().allMatch(Character::isDigit)
                 ? runs.find(Long.parseLong(reference)).stream().toList()
-                : runs.findRecent(1000).stream().filter(r -> r.run().name().equalsIgnoreCase(reference)).toList();
-        RunSummary run = candidates.stream().filter(r -> r.run().type().equals(ResponsePairStage.TYPE)).findFirst()
+                : runs.findRecent(1000).stream()
+                        .filter(r -> r.run().name().equalsIgnoreCase(reference))
+                        .toList();
+        RunSummary run = candidates.stream()
+                .filter(r -> r.run().type().equals(ResponsePairStage.TYPE))
+                .findFirst()
                 .orElseThrow(() -> new RunException("There is no response-pair run \"" + reference + "\"."));
         return run;
     }
 
     static Conversation conversation(List<Turn> turns) {
         return new Conversation(turns.stream()
-                .map(t -> new Conversation.Turn(t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN
-                        : Conversation.Speaker.ASSISTANT, t.text()))
+                .map(t -> new Conversation.Turn(
+                        t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
+                        t.text()))
                 .toList());
     }
 }

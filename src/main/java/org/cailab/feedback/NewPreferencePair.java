@@ -1,15 +1,20 @@
 package org.cailab.feedback;
 
+import java.util.List;
 import org.cailab.promptset.Turn;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import java.util.List;
-
 /** A pair before it is stored; {@code details} is free-form JSON (seeds, prompts, log-probabilities, reasoning). */
-record NewPreferencePair(PairTask task, PairSource source, List<Turn> conversation, String responseA,
-                         String responseB, @Nullable Double label, PairProvenance provenance,
-                         @Nullable JsonNode details) {
+record NewPreferencePair(
+        PairTask task,
+        PairSource source,
+        List<Turn> conversation,
+        String responseA,
+        String responseB,
+        @Nullable Double label,
+        PairProvenance provenance,
+        @Nullable JsonNode details) {
 
     NewPreferencePair {
         conversation = List.copyOf(conversation);

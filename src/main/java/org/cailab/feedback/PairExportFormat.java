@@ -37,8 +37,14 @@ public enum PairExportFormat {
     /** The format named {@code text} in a URL; fails with the names that exist. */
     public static PairExportFormat parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.parameter.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.parameter.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown export format \"" + text + "\"; use "
-                        + String.join(" or ", Arrays.stream(values()).map(PairExportFormat::parameter).toList()) + "."));
+                        + String.join(
+                                " or ",
+                                Arrays.stream(values())
+                                        .map(PairExportFormat::parameter)
+                                        .toList()) + "."));
     }
 }

@@ -11,9 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param labelled       true: only pairs with a label or an AI label about them; false: only pairs without either
  * @param labelledPairId AI feedback labels about this pair
  */
-public record PairFilter(@Nullable PairTask task, @Nullable PairSource source, @Nullable Long runId,
-                         @Nullable Long importId, @Nullable Long campaignId, @Nullable Boolean labelled,
-                         @Nullable Long labelledPairId) {
+public record PairFilter(
+        @Nullable PairTask task,
+        @Nullable PairSource source,
+        @Nullable Long runId,
+        @Nullable Long importId,
+        @Nullable Long campaignId,
+        @Nullable Boolean labelled,
+        @Nullable Long labelledPairId) {
 
     public static final PairFilter ALL = new PairFilter(null, null, null, null, null, null, null);
 

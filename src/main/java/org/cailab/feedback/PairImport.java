@@ -10,8 +10,16 @@ import java.util.List;
  *                     answer, or it does not follow a human turn (5 of the 2,312 lines of hh-rlhf's harmless-base
  *                     test file)
  */
-public record PairImport(long id, String name, PairTask task, String fileName, int linesRead, int pairCount,
-                         List<Integer> skippedLines, String createdBy, OffsetDateTime createdAt) {
+public record PairImport(
+        long id,
+        String name,
+        PairTask task,
+        String fileName,
+        int linesRead,
+        int pairCount,
+        List<Integer> skippedLines,
+        String createdBy,
+        OffsetDateTime createdAt) {
 
     public PairImport {
         skippedLines = List.copyOf(skippedLines);

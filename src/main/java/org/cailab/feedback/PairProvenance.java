@@ -1,8 +1,7 @@
 package org.cailab.feedback;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a pair comes from; which fields are set depends on its {@link PairSource}.
@@ -20,32 +19,58 @@ import java.util.List;
  * @param snapshotId     the policy that sampled the responses (sampled) or the feedback model (AI feedback)
  * @param snapshotName   that snapshot's name at the time
  */
-public record PairProvenance(@Nullable Long importId, @Nullable String importName, @Nullable Integer sourceLine,
-                             @Nullable Long campaignId, @Nullable String campaignName, @Nullable Long voteId,
-                             @Nullable Long runId, @Nullable String itemKey, @Nullable Long labelledPairId,
-                             List<String> principles, @Nullable Long snapshotId, @Nullable String snapshotName) {
+public record PairProvenance(
+        @Nullable Long importId,
+        @Nullable String importName,
+        @Nullable Integer sourceLine,
+        @Nullable Long campaignId,
+        @Nullable String campaignName,
+        @Nullable Long voteId,
+        @Nullable Long runId,
+        @Nullable String itemKey,
+        @Nullable Long labelledPairId,
+        List<String> principles,
+        @Nullable Long snapshotId,
+        @Nullable String snapshotName) {
 
     public PairProvenance {
         principles = List.copyOf(principles);
     }
 
     static PairProvenance imported(long importId, String importName, int line) {
-        return new PairProvenance(importId, importName, line, null, null, null, null, null, null, List.of(), null, null);
+        return new PairProvenance(
+                importId, importName, line, null, null, null, null, null, null, List.of(), null, null);
     }
 
     static PairProvenance vote(long campaignId, String campaignName, long voteId) {
-        return new PairProvenance(null, null, null, campaignId, campaignName, voteId, null, null, null, List.of(),
-                null, null);
+        return new PairProvenance(
+                null, null, null, campaignId, campaignName, voteId, null, null, null, List.of(), null, null);
     }
 
     static PairProvenance sampled(long runId, String itemKey, long snapshotId, String snapshotName) {
-        return new PairProvenance(null, null, null, null, null, null, runId, itemKey, null, List.of(), snapshotId,
-                snapshotName);
+        return new PairProvenance(
+                null, null, null, null, null, null, runId, itemKey, null, List.of(), snapshotId, snapshotName);
     }
 
-    static PairProvenance aiFeedback(long runId, String itemKey, long labelledPairId, List<String> principles,
-                                     long snapshotId, String snapshotName) {
-        return new PairProvenance(null, null, null, null, null, null, runId, itemKey, labelledPairId, principles,
-                snapshotId, snapshotName);
+    static PairProvenance aiFeedback(
+            long runId,
+            String itemKey,
+            long labelledPairId,
+            List<String> principles,
+            long snapshotId,
+            String snapshotName) {
+        return new PairProvenance(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                runId,
+                itemKey,
+                labelledPairId,
+                principles,
+                snapshotId,
+                snapshotName);
     }
 }

@@ -1,11 +1,10 @@
 package org.cailab.feedback;
 
-import org.cailab.promptset.Turn;
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.cailab.promptset.Turn;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored preference pair: a conversation that ends in a human turn, two responses and the probability that A is
@@ -13,9 +12,17 @@ import java.util.Objects;
  *
  * @param aiLabels how many AI feedback labels other pairs hold about this one (0 for AI feedback pairs themselves)
  */
-public record PreferencePair(long id, PairTask task, PairSource source, List<Turn> conversation, String responseA,
-                             String responseB, @Nullable Double label, PairProvenance provenance, int aiLabels,
-                             OffsetDateTime createdAt) {
+public record PreferencePair(
+        long id,
+        PairTask task,
+        PairSource source,
+        List<Turn> conversation,
+        String responseA,
+        String responseB,
+        @Nullable Double label,
+        PairProvenance provenance,
+        int aiLabels,
+        OffsetDateTime createdAt) {
 
     public PreferencePair {
         conversation = List.copyOf(conversation);

@@ -1,6 +1,9 @@
 package org.cailab.feedback;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * {@code GET /api/preference-pairs?format=jsonl|trl&task=&source=&run=&import=&campaign=&labelled=}: any selection
@@ -33,20 +32,32 @@ class PreferencePairController {
     }
 
     @GetMapping("/api/preference-pairs")
-    void download(@RequestParam(defaultValue = "jsonl") String format,
-                  @RequestParam(required = false) @Nullable String task,
-                  @RequestParam(required = false) @Nullable String source,
-                  @RequestParam(required = false) @Nullable Long run,
-                  @RequestParam(name = "import", required = false) @Nullable Long importId,
-                  @RequestParam(required = false) @Nullable Long campaign,
-                  @RequestParam(required = false) @Nullable Boolean labelled,
-                  HttpServletResponse response) throws IOException {
+    void download(
+            @RequestParam(defaultValue = "jsonl") String format,
+            @RequestParam(required = false) @Nullable String task,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable Long run,
+            @RequestParam(name = "import", required = false) @Nullable Long importId,
+            @RequestParam(required = false) @Nullable Long campaign,
+            @RequestParam(required = false) @Nullable Boolean labelled,
+            HttpServletResponse response)
+            throws IOException {
         PairExportFormat exportFormat = PairExportFormat.parse(format);
-        PairFilter filter = new PairFilter(parse(PairTask.class, task, "task"), parse(PairSource.class, source, "source"),
-                run, importId, campaign, labelled, null);
+        PairFilter filter = new PairFilter(
+                parse(PairTask.class, task, "task"),
+                parse(PairSource.class, source, "source"),
+                run,
+                importId,
+                campaign,
+                labelled,
+                null);
         response.setContentType(CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(fileName(filter, exportFormat), StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName(filter, exportFormat), StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         pairs.export(filter, exportFormat, response.getOutputStream());
     }
 
@@ -63,7 +74,8 @@ class PreferencePairController {
             name.append("-campaign-").append(filter.campaignId());
         }
         if (filter.source() != null) {
-            name.append('-').append(filter.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            name.append('-')
+                    .append(filter.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         if (filter.task() != null) {
             name.append('-').append(filter.task().name().toLowerCase(Locale.ROOT));
@@ -84,7 +96,8 @@ class PreferencePairController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> refused(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN)
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.TEXT_PLAIN)
                 .body(e.getMessage() + "\n");
     }
 }

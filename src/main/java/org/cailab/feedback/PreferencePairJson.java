@@ -1,5 +1,8 @@
 package org.cailab.feedback;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.cailab.promptset.Transcripts;
 import org.cailab.promptset.Turn;
 import org.jspecify.annotations.Nullable;
@@ -7,10 +10,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes pairs as export lines and reads them back, so other stacks can train on our labels and the export can be
@@ -23,12 +22,14 @@ public final class PreferencePairJson {
     private static final String ASSISTANT_PROMPT = "\n\nAssistant:";
 
     /** A line read back: the conversation, chosen and rejected responses, the label (P(chosen better)). */
-    public record ExportedPair(List<Turn> conversation, String chosen, String rejected, @Nullable Double label,
-                               JsonNode provenance) {
-    }
+    public record ExportedPair(
+            List<Turn> conversation,
+            String chosen,
+            String rejected,
+            @Nullable Double label,
+            JsonNode provenance) {}
 
-    private PreferencePairJson() {
-    }
+    private PreferencePairJson() {}
 
     /** The export line of a pair, or {@code null} when the format has no place for it (TRL without a preference). */
     public static @Nullable String line(PreferencePair pair, PairExportFormat format) {
@@ -66,17 +67,24 @@ public final class PreferencePairJson {
                 throw new IllegalArgumentException("The prompt does not end in \"\\n\\nAssistant:\"");
             }
             JsonNode label = node.get("label");
-            return new ExportedPair(Transcripts.parse(prompt.substring(0, prompt.length() - ASSISTANT_PROMPT.length())),
-                    node.get("chosen").stringValue(), node.get("rejected").stringValue(),
-                    label == null || label.isNull() ? null : label.doubleValue(), node.get("provenance"));
+            return new ExportedPair(
+                    Transcripts.parse(prompt.substring(0, prompt.length() - ASSISTANT_PROMPT.length())),
+                    node.get("chosen").stringValue(),
+                    node.get("rejected").stringValue(),
+                    label == null || label.isNull() ? null : label.doubleValue(),
+                    node.get("provenance"));
         }
         List<Turn> chosen = turns(node.get("chosen"));
         List<Turn> rejected = turns(node.get("rejected"));
         if (!chosen.subList(0, chosen.size() - 1).equals(rejected.subList(0, rejected.size() - 1))) {
             throw new IllegalArgumentException("chosen and rejected have different conversations");
         }
-        return new ExportedPair(chosen.subList(0, chosen.size() - 1), chosen.getLast().text(),
-                rejected.getLast().text(), 1.0, JSON.createObjectNode());
+        return new ExportedPair(
+                chosen.subList(0, chosen.size() - 1),
+                chosen.getLast().text(),
+                rejected.getLast().text(),
+                1.0,
+                JSON.createObjectNode());
     }
 
     /** The conversation as the models see it, ending in {@code "\n\nAssistant:"}. */
@@ -91,7 +99,8 @@ public final class PreferencePairJson {
     private static ArrayNode messages(List<Turn> conversation, String response) {
         ArrayNode messages = JSON.createArrayNode();
         for (Turn turn : conversation) {
-            messages.addObject().put("role", turn.speaker() == Turn.Speaker.HUMAN ? "user" : "assistant")
+            messages.addObject()
+                    .put("role", turn.speaker() == Turn.Speaker.HUMAN ? "user" : "assistant")
                     .put("content", turn.text());
         }
         messages.addObject().put("role", "assistant").put("content", response);
@@ -106,11 +115,12 @@ public final class PreferencePairJson {
         for (JsonNode m : messages) {
             String role = m.get("role").stringValue();
             String content = m.get("content").stringValue();
-            turns.add(switch (role) {
-                case "user" -> Turn.human(content);
-                case "assistant" -> Turn.assistant(content);
-                default -> throw new IllegalArgumentException("unknown role \"" + role + "\"");
-            });
+            turns.add(
+                    switch (role) {
+                        case "user" -> Turn.human(content);
+                        case "assistant" -> Turn.assistant(content);
+                        default -> throw new IllegalArgumentException("unknown role \"" + role + "\"");
+                    });
         }
         return turns;
     }
@@ -123,11 +133,16 @@ public final class PreferencePairJson {
         node.put("source", pair.source().name().toLowerCase(Locale.ROOT));
         switch (pair.source()) {
             case HUMAN_IMPORT -> node.put("import", p.importName()).put("line", p.sourceLine());
-            case CROWD_VOTE -> node.put("campaign_id", p.campaignId()).put("campaign", p.campaignName())
-                    .put("vote_id", p.voteId());
-            case SAMPLED -> node.put("run_id", p.runId()).put("item", p.itemKey()).put("policy", p.snapshotName());
+            case CROWD_VOTE ->
+                node.put("campaign_id", p.campaignId())
+                        .put("campaign", p.campaignName())
+                        .put("vote_id", p.voteId());
+            case SAMPLED ->
+                node.put("run_id", p.runId()).put("item", p.itemKey()).put("policy", p.snapshotName());
             case AI_FEEDBACK -> {
-                node.put("run_id", p.runId()).put("item", p.itemKey()).put("labelled_pair_id", p.labelledPairId())
+                node.put("run_id", p.runId())
+                        .put("item", p.itemKey())
+                        .put("labelled_pair_id", p.labelledPairId())
                         .put("feedback_model", p.snapshotName());
                 ArrayNode principles = node.putArray("principles");
                 p.principles().forEach(principles::add);

@@ -1,10 +1,9 @@
 package org.cailab.feedback;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Storage of pairs and imports; used only inside {@link PreferencePairService}'s transactions. */
 interface PreferencePairRepository {
@@ -46,7 +45,8 @@ interface PreferencePairRepository {
     int count(PairFilter filter);
 
     /** The stored details (seeds, prompts, log-probabilities, reasoning) of a pair, or {@code {}}. */
-    @Nullable JsonNode details(long id);
+    @Nullable
+    JsonNode details(long id);
 
     /** Labels of the AI feedback pairs of a run, in id order. */
     List<Double> labelsOfRun(long runId);
@@ -57,7 +57,6 @@ interface PreferencePairRepository {
     /** AI labels about crowdworker pairs with the human label, for the agreement chart. */
     List<AgreementRow> agreementRows(PairTask task);
 
-    record AgreementRow(double humanLabel, double aiLabel, List<String> principles, long snapshotId,
-                        String snapshotName) {
-    }
+    record AgreementRow(
+            double humanLabel, double aiLabel, List<String> principles, long snapshotId, String snapshotName) {}
 }

@@ -1,15 +1,5 @@
 package org.cailab.feedback;
 
-import org.cailab.comparison.ComparisonService;
-import org.cailab.comparison.PairVote;
-import org.cailab.security.Role;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cailab.comparison.ComparisonService;
+import org.cailab.comparison.PairVote;
+import org.cailab.security.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The store of preference pairs, one for every kind of comparison label (imported human pairs, crowdworker votes,
@@ -87,8 +86,14 @@ public class PreferencePairService {
         List<NewPreferencePair> batch = new ArrayList<>(BATCH);
         int count = 0;
         for (HhPairReader.HhPair pair; (pair = reader.next(skipped::add)) != null; ) {
-            batch.add(new NewPreferencePair(request.task(), PairSource.HUMAN_IMPORT, pair.conversation(),
-                    pair.chosen(), pair.rejected(), 1.0, PairProvenance.imported(importId, request.name(), pair.line()),
+            batch.add(new NewPreferencePair(
+                    request.task(),
+                    PairSource.HUMAN_IMPORT,
+                    pair.conversation(),
+                    pair.chosen(),
+                    pair.rejected(),
+                    1.0,
+                    PairProvenance.imported(importId, request.name(), pair.line()),
                     null));
             count++;
             if (batch.size() == BATCH) {
@@ -189,7 +194,9 @@ public class PreferencePairService {
     }
 
     private static List<Agreement> agreements(Map<String, int[]> counts) {
-        return counts.entrySet().stream().map(e -> Agreement.of(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return counts.entrySet().stream()
+                .map(e -> Agreement.of(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 
     /** Writes the selected pairs as UTF-8 JSON lines; returns how many lines. The stream is flushed, not closed. */

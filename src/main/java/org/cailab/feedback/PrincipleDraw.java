@@ -1,9 +1,8 @@
 package org.cailab.feedback;
 
-import org.cailab.constitution.RlPrinciple;
-
 import java.util.List;
 import java.util.Objects;
+import org.cailab.constitution.RlPrinciple;
 
 /**
  * The principles of one question of a label: the question's own and one per few-shot example.

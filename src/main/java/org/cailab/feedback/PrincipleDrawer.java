@@ -1,12 +1,11 @@
 package org.cailab.feedback;
 
-import org.cailab.constitution.FewShotPrinciples;
-import org.cailab.constitution.RlPrinciple;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.cailab.constitution.FewShotPrinciples;
+import org.cailab.constitution.RlPrinciple;
 
 /**
  * Seeded principle draws for feedback labels. The same seed gives the same draws; every draw is uniform over the
@@ -15,8 +14,7 @@ import java.util.SplittableRandom;
  */
 public final class PrincipleDrawer {
 
-    private PrincipleDrawer() {
-    }
+    private PrincipleDrawer() {}
 
     /**
      * Draws the principles of one label.
@@ -28,8 +26,8 @@ public final class PrincipleDrawer {
      * @param seed       the label's seed
      * @throws IllegalArgumentException when there are no principles or fewer than {@code ensemble}
      */
-    public static List<PrincipleDraw> draw(List<RlPrinciple> principles, int ensemble, int fewShots,
-                                           FewShotPrinciples mode, long seed) {
+    public static List<PrincipleDraw> draw(
+            List<RlPrinciple> principles, int ensemble, int fewShots, FewShotPrinciples mode, long seed) {
         if (principles.isEmpty()) {
             throw new IllegalArgumentException("The constitution version has no enabled RL principles to draw from.");
         }
@@ -51,9 +49,10 @@ public final class PrincipleDrawer {
             RlPrinciple principle = principles.get(order.get(m));
             List<RlPrinciple> shots = new ArrayList<>(fewShots);
             for (int s = 0; s < fewShots; s++) {
-                shots.add(mode == FewShotPrinciples.INDEPENDENT
-                        ? principles.get(random.nextInt(principles.size()))
-                        : principle);
+                shots.add(
+                        mode == FewShotPrinciples.INDEPENDENT
+                                ? principles.get(random.nextInt(principles.size()))
+                                : principle);
             }
             draws.add(new PrincipleDraw(principle, shots));
         }

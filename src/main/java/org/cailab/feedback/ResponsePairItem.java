@@ -1,9 +1,7 @@
 package org.cailab.feedback;
 
+import java.util.List;
 import org.cailab.promptset.Turn;
 
-import java.util.List;
-
 /** The input of one response-pair item: a prompt of the set, copied into the run. */
-record ResponsePairItem(int position, List<Turn> conversation) {
-}
+record ResponsePairItem(int position, List<Turn> conversation) {}

@@ -1,5 +1,7 @@
 package org.cailab.feedback;
 
+import java.util.List;
+import java.util.Locale;
 import org.cailab.constitution.Conversation;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.model.GenerationResult;
@@ -24,9 +26,6 @@ import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
-import java.util.Locale;
-
 /**
  * Run type {@code response-pairs}: for each prompt of a prompt set the policy snapshot samples two responses (one
  * batch of two rows, seeded per item and recorded); each pair is stored once, keyed by run and item, waiting for a
@@ -46,8 +45,11 @@ class ResponsePairStage implements RunStage {
     private final SnapshotReferences snapshots;
     private final PreferencePairService pairs;
 
-    ResponsePairStage(PromptSetService promptSets, ModelService models, SnapshotReferences snapshots,
-                      PreferencePairService pairs) {
+    ResponsePairStage(
+            PromptSetService promptSets,
+            ModelService models,
+            SnapshotReferences snapshots,
+            PreferencePairService pairs) {
         this.promptSets = promptSets;
         this.models = models;
         this.snapshots = snapshots;
@@ -82,7 +84,11 @@ class ResponsePairStage implements RunStage {
 
     @Override
     public List<RunParameter> parameters() {
-        return List.of(RunParameter.choice(TASK, "Task", AUTO_TASK, List.of(AUTO_TASK, "harmlessness", "helpfulness"),
+        return List.of(RunParameter.choice(
+                TASK,
+                "Task",
+                AUTO_TASK,
+                List.of(AUTO_TASK, "harmlessness", "helpfulness"),
                 "What the pairs' labels will judge; auto: harmlessness for a red-team prompt set, else helpfulness"));
     }
 
@@ -98,7 +104,8 @@ class ResponsePairStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Browse pairs", "preference-pairs?run=" + run.id(), false),
+        return List.of(
+                new RunLink("Browse pairs", "preference-pairs?run=" + run.id(), false),
                 new RunLink("Pairs (JSON lines)", "api/preference-pairs?format=jsonl&run=" + run.id(), true));
     }
 
@@ -107,12 +114,14 @@ class ResponsePairStage implements RunStage {
         if (config.promptSetId() == null) {
             throw new RunException("A response-pair run needs a prompt set.");
         }
-        PromptSet set = promptSets.find(config.promptSetId())
+        PromptSet set = promptSets
+                .find(config.promptSetId())
                 .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
         ModelSnapshot policy = snapshots.resolve(config.modelSnapshots(), 0, "policy model");
         PairTask task = task(config.parameter(TASK, ""), set.kind());
         List<ItemInput> items = promptSets.allPrompts(set.id()).stream()
-                .map(p -> ItemInput.of("pair-%06d".formatted(p.position()), new ResponsePairItem(p.position(), p.turns())))
+                .map(p -> ItemInput.of(
+                        "pair-%06d".formatted(p.position()), new ResponsePairItem(p.position(), p.turns())))
                 .toList();
         if (items.isEmpty()) {
             throw new RunException("Prompt set \"" + set.name() + "\" has no prompts.");
@@ -132,30 +141,53 @@ class ResponsePairStage implements RunStage {
         PreferencePair pair = pairs.findForRunItem(context.runId(), item.key()).orElseGet(() -> {
             ResponsePairItem input = item.as(ResponsePairItem.class);
             long policyId = Long.parseLong(config.modelSnapshots().getFirst());
-            SamplingSettings settings = new SamplingSettings(sampling.temperature(), sampling.topP(), 0,
-                    sampling.maxNewTokens(), SamplingSettings.TURN_STOPS, seed);
+            SamplingSettings settings = new SamplingSettings(
+                    sampling.temperature(),
+                    sampling.topP(),
+                    0,
+                    sampling.maxNewTokens(),
+                    SamplingSettings.TURN_STOPS,
+                    seed);
             String prompt = policyPrompt(input.conversation());
             // one batch of two rows; the engine gives row i the seed + i
             List<GenerationResult> samples = models.generateAll(policyId, List.of(prompt, prompt), settings);
             String a = clean(samples.get(0).text());
             String b = clean(samples.get(1).text());
-            var details = JsonMapper.shared().createObjectNode()
-                    .put("seedA", seed).put("seedB", seed + 1).put("temperature", sampling.temperature())
-                    .put("topP", sampling.topP()).put("maxNewTokens", sampling.maxNewTokens()).put("prompt", prompt);
-            return pairs.storeForRunItem(new NewPreferencePair(PairTask.valueOf(config.parameter(TASK, "")
-                    .toUpperCase(Locale.ROOT)), PairSource.SAMPLED, input.conversation(), a, b, null,
+            var details = JsonMapper.shared()
+                    .createObjectNode()
+                    .put("seedA", seed)
+                    .put("seedB", seed + 1)
+                    .put("temperature", sampling.temperature())
+                    .put("topP", sampling.topP())
+                    .put("maxNewTokens", sampling.maxNewTokens())
+                    .put("prompt", prompt);
+            return pairs.storeForRunItem(new NewPreferencePair(
+                    PairTask.valueOf(config.parameter(TASK, "").toUpperCase(Locale.ROOT)),
+                    PairSource.SAMPLED,
+                    input.conversation(),
+                    a,
+                    b,
+                    null,
                     PairProvenance.sampled(context.runId(), item.key(), policyId, config.parameter(POLICY_NAME, "")),
                     details));
         });
-        return ItemResult.of(new ResponsePairOutput(pair.id(), pair.responseA(), pair.responseB(), seed, seed + 1,
-                sampling.temperature(), sampling.topP(), sampling.maxNewTokens()));
+        return ItemResult.of(new ResponsePairOutput(
+                pair.id(),
+                pair.responseA(),
+                pair.responseB(),
+                seed,
+                seed + 1,
+                sampling.temperature(),
+                sampling.topP(),
+                sampling.maxNewTokens()));
     }
 
     /** The conversation in the paper's format, ending in {@code "\n\nAssistant:"}: what the policy continues. */
     static String policyPrompt(List<Turn> turns) {
         Conversation conversation = new Conversation(turns.stream()
-                .map(t -> new Conversation.Turn(t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN
-                        : Conversation.Speaker.ASSISTANT, t.text()))
+                .map(t -> new Conversation.Turn(
+                        t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
+                        t.text()))
                 .toList());
         return conversation.render() + PromptFormats.ASSISTANT_MARKER;
     }
@@ -176,5 +208,4 @@ class ResponsePairStage implements RunStage {
             throw new RunException("Task must be harmlessness or helpfulness, not \"" + text.strip() + "\".");
         }
     }
-
 }

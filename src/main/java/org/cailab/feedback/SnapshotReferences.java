@@ -1,12 +1,11 @@
 package org.cailab.feedback;
 
+import java.util.List;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunException;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** Resolves the model snapshots a run names (by id or name) when it is planned. */
 @Component

@@ -1,9 +1,8 @@
 package org.cailab.model;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one server URL of a remote snapshot, for the Models page.
@@ -16,8 +15,17 @@ import java.util.List;
  * @param outUntil      when it is taken out after failing again and again, until when; otherwise null
  * @param message       what went wrong, or empty
  */
-public record BackendHealth(String snapshot, String url, boolean reachable, List<String> models, long latencyMillis,
-                            int inFlight, long requests, long failures, @Nullable Instant outUntil, String message) {
+public record BackendHealth(
+        String snapshot,
+        String url,
+        boolean reachable,
+        List<String> models,
+        long latencyMillis,
+        int inFlight,
+        long requests,
+        long failures,
+        @Nullable Instant outUntil,
+        String message) {
 
     /** Whether the server lists the snapshot's served model. */
     public boolean serves(String servedModel) {

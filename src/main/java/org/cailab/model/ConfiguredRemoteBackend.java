@@ -1,13 +1,12 @@
 package org.cailab.model;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Registers a remote snapshot named in the configuration at start ({@code CAILAB_REMOTE_MODEL_*}), so that a
@@ -28,14 +27,15 @@ class ConfiguredRemoteBackend implements ApplicationRunner {
     private final int concurrency;
     private final int timeoutSeconds;
 
-    ConfiguredRemoteBackend(ModelRegistry registry,
-                            @Value("${cailab.models.remote.name:}") String name,
-                            @Value("${cailab.models.remote.urls:}") String urls,
-                            @Value("${cailab.models.remote.served-model:}") String servedModel,
-                            @Value("${cailab.models.remote.api-key-env:}") String apiKeyEnv,
-                            @Value("${cailab.models.remote.scoring:prompt-logprobs}") String scoring,
-                            @Value("${cailab.models.remote.concurrency:64}") int concurrency,
-                            @Value("${cailab.models.remote.timeout-seconds:300}") int timeoutSeconds) {
+    ConfiguredRemoteBackend(
+            ModelRegistry registry,
+            @Value("${cailab.models.remote.name:}") String name,
+            @Value("${cailab.models.remote.urls:}") String urls,
+            @Value("${cailab.models.remote.served-model:}") String servedModel,
+            @Value("${cailab.models.remote.api-key-env:}") String apiKeyEnv,
+            @Value("${cailab.models.remote.scoring:prompt-logprobs}") String scoring,
+            @Value("${cailab.models.remote.concurrency:64}") int concurrency,
+            @Value("${cailab.models.remote.timeout-seconds:300}") int timeoutSeconds) {
         this.registry = registry;
         this.name = name.strip();
         this.urls = urls;
@@ -52,10 +52,16 @@ class ConfiguredRemoteBackend implements ApplicationRunner {
             return;
         }
         String snapshotName = name.isEmpty() ? servedModel : name;
-        RemoteBackend backend = new RemoteBackend(RemoteBackend.parseUrls(urls), servedModel,
-                apiKeyEnv.isEmpty() ? null : apiKeyEnv, concurrency, Duration.ofSeconds(timeoutSeconds), 3,
+        RemoteBackend backend = new RemoteBackend(
+                RemoteBackend.parseUrls(urls),
+                servedModel,
+                apiKeyEnv.isEmpty() ? null : apiKeyEnv,
+                concurrency,
+                Duration.ofSeconds(timeoutSeconds),
+                3,
                 RemoteBackend.Scoring.parse(scoring));
-        registry.registerRemoteSystem(snapshotName, SnapshotKind.PRETRAINED, backend).ifPresent(s ->
-                log.info("Registered the remote snapshot '{}' ({}) from the configuration.", s.name(), s.location()));
+        registry.registerRemoteSystem(snapshotName, SnapshotKind.PRETRAINED, backend)
+                .ifPresent(s -> log.info(
+                        "Registered the remote snapshot '{}' ({}) from the configuration.", s.name(), s.location()));
     }
 }

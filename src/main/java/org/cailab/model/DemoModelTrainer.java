@@ -1,5 +1,11 @@
 package org.cailab.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.CausalLm;
@@ -10,13 +16,6 @@ import org.cailab.model.engine.TrainStepResult;
 import org.cailab.model.engine.Trainer;
 import org.cailab.model.engine.TrainingConfig;
 import org.cailab.model.engine.TrainingExample;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Trains a small Llama-style model from scratch on {@link DemoCorpus}: a byte-level BPE tokenizer, a random
@@ -45,6 +44,7 @@ final class DemoModelTrainer {
     static final int CONTEXT = 384;
     /** At most this many tokens of few-shot context before a training document. */
     private static final int MAX_PREFIX = 128;
+
     static final int CORPUS_SIZE = 6000;
     private static final int TOKENIZER_DOCUMENTS = 1500;
     private static final int BATCH = 16;
@@ -54,8 +54,7 @@ final class DemoModelTrainer {
      */
     private static final int MICRO_BATCH = 4;
 
-    private DemoModelTrainer() {
-    }
+    private DemoModelTrainer() {}
 
     static LlamaConfig config(int vocabSize) {
         return LlamaConfig.builder()
@@ -89,20 +88,25 @@ final class DemoModelTrainer {
         }
     }
 
-    private static void trainWithCurrentThreads(Path root, int totalSteps, List<Integer> checkpointSteps, long seed,
-                                                Listener listener) throws IOException {
+    private static void trainWithCurrentThreads(
+            Path root, int totalSteps, List<Integer> checkpointSteps, long seed, Listener listener) throws IOException {
         List<DemoCorpus.Document> corpus = DemoCorpus.documents(CORPUS_SIZE, seed);
         Path base = root.resolve("init");
         Files.createDirectories(base);
-        BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(VOCAB_SIZE).build()
-                .train(tokenizerTexts(corpus));
+        BpeVocabulary vocab =
+                BpeTokenizerTrainer.builder().setVocabSize(VOCAB_SIZE).build().train(tokenizerTexts(corpus));
         vocab.write(base);
         TinyModels.create(base, config(vocab.size()), seed);
 
         try (CausalLm lm = CausalLm.load(base)) {
             List<TrainingExample> examples = examples(lm.tokenizer(), corpus, new Random(seed + 1));
-            TrainingConfig config = TrainingConfig.builder().setTotalSteps(totalSteps).optLearningRate(3e-3)
-                    .optWarmupSteps(Math.max(1, totalSteps / 20)).optWeightDecay(0.01).optMicroBatchSize(MICRO_BATCH).build();
+            TrainingConfig config = TrainingConfig.builder()
+                    .setTotalSteps(totalSteps)
+                    .optLearningRate(3e-3)
+                    .optWarmupSteps(Math.max(1, totalSteps / 20))
+                    .optWeightDecay(0.01)
+                    .optMicroBatchSize(MICRO_BATCH)
+                    .build();
             Random random = new Random(seed);
             try (Trainer trainer = new Trainer(lm.model(), config)) {
                 for (int s = 1; s <= totalSteps; s++) {
@@ -148,10 +152,12 @@ final class DemoModelTrainer {
         for (DemoCorpus.Document document : corpus) {
             String text = document.kind() == DemoCorpus.Kind.CHAIN ? document.text() + "\n\nHuman:" : document.text();
             long[] body = tokenizer.encode(text, false);
-            long[] context = document.context().isEmpty() ? new long[0]
+            long[] context = document.context().isEmpty()
+                    ? new long[0]
                     : contexts.computeIfAbsent(document.context(), c -> tokenizer.encode(c, false));
             int room = CONTEXT - 2 - body.length;
-            int tail = Math.max(0, Math.min(context.length, room <= 0 ? 0 : random.nextInt(Math.min(room, MAX_PREFIX) + 1)));
+            int tail = Math.max(
+                    0, Math.min(context.length, room <= 0 ? 0 : random.nextInt(Math.min(room, MAX_PREFIX) + 1)));
             boolean eos = document.kind() == DemoCorpus.Kind.DIALOGUE;
             int length = Math.min(CONTEXT, 1 + tail + body.length + (eos ? 1 : 0));
             long[] ids = new long[length];

@@ -1,14 +1,5 @@
 package org.cailab.model;
 
-import org.cailab.base.CailabProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.cailab.base.CailabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * Makes a fresh installation usable without downloads: on first start (no demo snapshots yet) it trains a small
@@ -34,6 +33,7 @@ public class DemoModels implements ApplicationRunner {
     static final String FINAL = "demo-final";
     /** The demo training's seed: the same settings give the same demo models. */
     static final long SEED = 1234L;
+
     private static final Logger log = LoggerFactory.getLogger(DemoModels.class);
 
     private final ModelRegistry registry;
@@ -42,15 +42,21 @@ public class DemoModels implements ApplicationRunner {
     private final AtomicReference<DemoModelStatus> status;
     private final ObjectProvider<DemoTrainingRecorder> recorders;
 
-    DemoModels(ModelRegistry registry, ModelProperties properties, CailabProperties app,
-               ObjectProvider<DemoTrainingRecorder> recorders) {
+    DemoModels(
+            ModelRegistry registry,
+            ModelProperties properties,
+            CailabProperties app,
+            ObjectProvider<DemoTrainingRecorder> recorders) {
         this.registry = registry;
         this.recorders = recorders;
         this.properties = properties;
         this.root = app.dataDir().resolve("models").resolve("demo").toAbsolutePath();
         this.status = new AtomicReference<>(new DemoModelStatus(
                 properties.demoEnabled() ? DemoModelStatus.State.WAITING : DemoModelStatus.State.DISABLED,
-                0, properties.demoSteps(), null, properties.demoEnabled() ? "Waiting to start" : "Disabled"));
+                0,
+                properties.demoSteps(),
+                null,
+                properties.demoEnabled() ? "Waiting to start" : "Disabled"));
     }
 
     /** Where the demo training stands. */
@@ -64,10 +70,15 @@ public class DemoModels implements ApplicationRunner {
         if (!properties.demoEnabled()) {
             return;
         }
-        Set<String> existing = registry.demoSnapshots().stream().map(ModelSnapshot::name).collect(Collectors.toSet());
+        Set<String> existing =
+                registry.demoSnapshots().stream().map(ModelSnapshot::name).collect(Collectors.toSet());
         if (existing.containsAll(List.of(EARLY, FINAL))) {
-            status.set(new DemoModelStatus(DemoModelStatus.State.DONE, properties.demoSteps(), properties.demoSteps(),
-                    null, "Demo models are registered"));
+            status.set(new DemoModelStatus(
+                    DemoModelStatus.State.DONE,
+                    properties.demoSteps(),
+                    properties.demoSteps(),
+                    null,
+                    "Demo models are registered"));
             return;
         }
         Thread.ofPlatform().name("cailab-demo-models").daemon().start(() -> train(existing));
@@ -88,12 +99,20 @@ public class DemoModels implements ApplicationRunner {
             trainAndRegister(root.resolve(attempt), total, early, existing);
             double seconds = (System.nanoTime() - start) / 1e9;
             DemoModelStatus last = status.get();
-            status.set(new DemoModelStatus(DemoModelStatus.State.DONE, total, total, last.loss(),
+            status.set(new DemoModelStatus(
+                    DemoModelStatus.State.DONE,
+                    total,
+                    total,
+                    last.loss(),
                     String.format("Demo models ready (trained in %.0f s)", seconds)));
             log.info("Demo models ready in {} s", String.format("%.1f", seconds));
         } catch (IOException | RuntimeException e) {
             log.error("Training the demo models failed", e);
-            status.set(new DemoModelStatus(DemoModelStatus.State.FAILED, status.get().step(), total, null,
+            status.set(new DemoModelStatus(
+                    DemoModelStatus.State.FAILED,
+                    status.get().step(),
+                    total,
+                    null,
                     "Training the demo models failed: " + e.getMessage()));
         }
     }
@@ -111,7 +130,11 @@ public class DemoModels implements ApplicationRunner {
             @Override
             public void step(int step, double loss) {
                 lastLoss[0] = loss;
-                status.set(new DemoModelStatus(DemoModelStatus.State.RUNNING, step, total, loss,
+                status.set(new DemoModelStatus(
+                        DemoModelStatus.State.RUNNING,
+                        step,
+                        total,
+                        loss,
                         "Training the demo model: step " + step + " of " + total));
                 if (step % 100 == 0) {
                     log.info("Demo model step {}/{}, loss {}", step, total, String.format("%.3f", loss));
@@ -124,9 +147,10 @@ public class DemoModels implements ApplicationRunner {
             }
         });
         List<Integer> steps = List.copyOf(checkpoints.keySet());
-        List<String> names = steps.stream().map(step -> step == total ? FINAL : EARLY).toList();
-        DemoTraining training = new DemoTraining(total, names, steps, SEED, DemoModelTrainer.CORPUS_SIZE, started,
-                Instant.now(), lastLoss[0]);
+        List<String> names =
+                steps.stream().map(step -> step == total ? FINAL : EARLY).toList();
+        DemoTraining training = new DemoTraining(
+                total, names, steps, SEED, DemoModelTrainer.CORPUS_SIZE, started, Instant.now(), lastLoss[0]);
         DemoTrainingRecorder recorder = recorders.getIfAvailable();
         Long runId = recorder == null ? null : recorder.recordFinished(training);
         List<ModelSnapshot> registered = new ArrayList<>();
@@ -134,8 +158,14 @@ public class DemoModels implements ApplicationRunner {
             String name = names.get(i);
             int step = steps.get(i);
             if (!existing.contains(name)) {
-                registered.add(registry.registerSystem(new NewSnapshot(name, SnapshotKind.DEMO,
-                        checkpoints.get(step).toString(), null, runId, (long) step, description(step, total))));
+                registered.add(registry.registerSystem(new NewSnapshot(
+                        name,
+                        SnapshotKind.DEMO,
+                        checkpoints.get(step).toString(),
+                        null,
+                        runId,
+                        (long) step,
+                        description(step, total))));
                 log.info("Registered demo snapshot '{}' ({})", name, checkpoints.get(step));
             }
         }

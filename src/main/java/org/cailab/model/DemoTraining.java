@@ -14,8 +14,15 @@ import java.util.List;
  * @param documents       documents in the templated corpus
  * @param finalLoss       the training loss of the last step
  */
-public record DemoTraining(int steps, List<String> snapshots, List<Integer> checkpointSteps, long seed, int documents,
-                           Instant startedAt, Instant endedAt, double finalLoss) {
+public record DemoTraining(
+        int steps,
+        List<String> snapshots,
+        List<Integer> checkpointSteps,
+        long seed,
+        int documents,
+        Instant startedAt,
+        Instant endedAt,
+        double finalLoss) {
 
     public DemoTraining {
         snapshots = List.copyOf(snapshots);

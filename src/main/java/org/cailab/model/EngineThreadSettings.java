@@ -17,11 +17,16 @@ class EngineThreadSettings {
 
     private static final Logger log = LoggerFactory.getLogger(EngineThreadSettings.class);
 
-    EngineThreadSettings(@Value("${cailab.models.intra-op-threads:0}") int intraOp,
-                         @Value("${cailab.models.training-intra-op-threads:1}") int trainingIntraOp,
-                         @Value("${cailab.models.inter-op-threads:1}") int interOp) {
+    EngineThreadSettings(
+            @Value("${cailab.models.intra-op-threads:0}") int intraOp,
+            @Value("${cailab.models.training-intra-op-threads:1}") int trainingIntraOp,
+            @Value("${cailab.models.inter-op-threads:1}") int interOp) {
         int count = EngineThreads.configure(intraOp, trainingIntraOp, interOp);
-        log.info("PyTorch CPU threads: intra-op {} for inference, {} for training (MKL dynamic threads off), "
-                + "inter-op {}", count, EngineThreads.trainingIntraOp(), ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
+        log.info(
+                "PyTorch CPU threads: intra-op {} for inference, {} for training (MKL dynamic threads off), "
+                        + "inter-op {}",
+                count,
+                EngineThreads.trainingIntraOp(),
+                ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
     }
 }

@@ -9,12 +9,16 @@ import java.time.Duration;
  *                            {@code "max_tokens"})
  * @param promptTokensDropped tokens cut from the left of a prompt too long for the model's context (0 normally)
  */
-public record GenerationResult(String text, int promptTokens, int generatedTokens, String finishReason,
-                               Duration elapsed, int promptTokensDropped) {
+public record GenerationResult(
+        String text,
+        int promptTokens,
+        int generatedTokens,
+        String finishReason,
+        Duration elapsed,
+        int promptTokensDropped) {
 
     /** A result whose prompt was used whole. */
-    public GenerationResult(String text, int promptTokens, int generatedTokens, String finishReason,
-                            Duration elapsed) {
+    public GenerationResult(String text, int promptTokens, int generatedTokens, String finishReason, Duration elapsed) {
         this(text, promptTokens, generatedTokens, finishReason, elapsed, 0);
     }
 

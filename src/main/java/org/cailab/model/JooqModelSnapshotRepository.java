@@ -1,8 +1,8 @@
 package org.cailab.model;
 
-import org.cailab.db.jooq.tables.records.ModelSnapshotRecord;
-import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
+import static org.cailab.db.jooq.Tables.MODEL_REMOTE_BACKEND;
+import static org.cailab.db.jooq.Tables.MODEL_SNAPSHOT;
+import static org.jooq.impl.DSL.lower;
 
 import java.net.URI;
 import java.time.Duration;
@@ -10,10 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import static org.cailab.db.jooq.Tables.MODEL_REMOTE_BACKEND;
-import static org.cailab.db.jooq.Tables.MODEL_SNAPSHOT;
-import static org.jooq.impl.DSL.lower;
+import org.cailab.db.jooq.tables.records.ModelSnapshotRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JooqModelSnapshotRepository implements ModelSnapshotRepository {
@@ -31,18 +30,23 @@ class JooqModelSnapshotRepository implements ModelSnapshotRepository {
 
     @Override
     public Optional<ModelSnapshot> findById(long id) {
-        return dsl.selectFrom(MODEL_SNAPSHOT).where(MODEL_SNAPSHOT.ID.eq(id)).fetchOptional(JooqModelSnapshotRepository::map);
+        return dsl.selectFrom(MODEL_SNAPSHOT)
+                .where(MODEL_SNAPSHOT.ID.eq(id))
+                .fetchOptional(JooqModelSnapshotRepository::map);
     }
 
     @Override
     public Optional<ModelSnapshot> findByName(String name) {
-        return dsl.selectFrom(MODEL_SNAPSHOT).where(lower(MODEL_SNAPSHOT.NAME).eq(name.toLowerCase(Locale.ROOT)))
+        return dsl.selectFrom(MODEL_SNAPSHOT)
+                .where(lower(MODEL_SNAPSHOT.NAME).eq(name.toLowerCase(Locale.ROOT)))
                 .fetchOptional(JooqModelSnapshotRepository::map);
     }
 
     @Override
     public List<ModelSnapshot> findByKind(SnapshotKind kind) {
-        return dsl.selectFrom(MODEL_SNAPSHOT).where(MODEL_SNAPSHOT.KIND.eq(kind.name())).orderBy(MODEL_SNAPSHOT.ID)
+        return dsl.selectFrom(MODEL_SNAPSHOT)
+                .where(MODEL_SNAPSHOT.KIND.eq(kind.name()))
+                .orderBy(MODEL_SNAPSHOT.ID)
                 .fetch(JooqModelSnapshotRepository::map);
     }
 
@@ -67,7 +71,9 @@ class JooqModelSnapshotRepository implements ModelSnapshotRepository {
     public void insertRemote(long snapshotId, RemoteBackend b) {
         dsl.insertInto(MODEL_REMOTE_BACKEND)
                 .set(MODEL_REMOTE_BACKEND.SNAPSHOT_ID, snapshotId)
-                .set(MODEL_REMOTE_BACKEND.BASE_URLS, b.baseUrls().stream().map(URI::toString).toArray(String[]::new))
+                .set(
+                        MODEL_REMOTE_BACKEND.BASE_URLS,
+                        b.baseUrls().stream().map(URI::toString).toArray(String[]::new))
                 .set(MODEL_REMOTE_BACKEND.SERVED_MODEL, b.servedModel())
                 .set(MODEL_REMOTE_BACKEND.API_KEY_ENV, b.apiKeyEnv())
                 .set(MODEL_REMOTE_BACKEND.MAX_CONCURRENCY, b.maxConcurrency())
@@ -79,15 +85,27 @@ class JooqModelSnapshotRepository implements ModelSnapshotRepository {
 
     @Override
     public Optional<RemoteBackend> findRemote(long snapshotId) {
-        return dsl.selectFrom(MODEL_REMOTE_BACKEND).where(MODEL_REMOTE_BACKEND.SNAPSHOT_ID.eq(snapshotId))
-                .fetchOptional(r -> new RemoteBackend(Arrays.stream(r.getBaseUrls()).map(URI::create).toList(),
-                        r.getServedModel(), r.getApiKeyEnv(), r.getMaxConcurrency(),
-                        Duration.ofSeconds(r.getTimeoutSeconds()), r.getMaxRetries(),
+        return dsl.selectFrom(MODEL_REMOTE_BACKEND)
+                .where(MODEL_REMOTE_BACKEND.SNAPSHOT_ID.eq(snapshotId))
+                .fetchOptional(r -> new RemoteBackend(
+                        Arrays.stream(r.getBaseUrls()).map(URI::create).toList(),
+                        r.getServedModel(),
+                        r.getApiKeyEnv(),
+                        r.getMaxConcurrency(),
+                        Duration.ofSeconds(r.getTimeoutSeconds()),
+                        r.getMaxRetries(),
                         RemoteBackend.Scoring.parse(r.getScoring())));
     }
 
     private static ModelSnapshot map(ModelSnapshotRecord r) {
-        return new ModelSnapshot(r.getId(), r.getName(), SnapshotKind.valueOf(r.getKind()), r.getLocation(),
-                r.getParentId(), r.getRunId(), r.getStep(), r.getCreatedAt());
+        return new ModelSnapshot(
+                r.getId(),
+                r.getName(),
+                SnapshotKind.valueOf(r.getKind()),
+                r.getLocation(),
+                r.getParentId(),
+                r.getRunId(),
+                r.getStep(),
+                r.getCreatedAt());
     }
 }

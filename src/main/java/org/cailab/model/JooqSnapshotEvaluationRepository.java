@@ -1,14 +1,13 @@
 package org.cailab.model;
 
+import static org.cailab.db.jooq.Tables.MODEL_SNAPSHOT_EVALUATION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import static org.cailab.db.jooq.Tables.MODEL_SNAPSHOT_EVALUATION;
 
 /** Evaluations stored with snapshots; used only inside {@link SnapshotEvaluationService}'s transactions. */
 @Repository
@@ -51,9 +50,12 @@ class JooqSnapshotEvaluationRepository {
     }
 
     private static SnapshotEvaluation map(Record r) {
-        return new SnapshotEvaluation(r.get(MODEL_SNAPSHOT_EVALUATION.SNAPSHOT_ID),
-                r.get(MODEL_SNAPSHOT_EVALUATION.EVALUATION), r.get(MODEL_SNAPSHOT_EVALUATION.CORRECT),
-                r.get(MODEL_SNAPSHOT_EVALUATION.COMPARISONS), r.get(MODEL_SNAPSHOT_EVALUATION.RUN_ID),
+        return new SnapshotEvaluation(
+                r.get(MODEL_SNAPSHOT_EVALUATION.SNAPSHOT_ID),
+                r.get(MODEL_SNAPSHOT_EVALUATION.EVALUATION),
+                r.get(MODEL_SNAPSHOT_EVALUATION.CORRECT),
+                r.get(MODEL_SNAPSHOT_EVALUATION.COMPARISONS),
+                r.get(MODEL_SNAPSHOT_EVALUATION.RUN_ID),
                 r.get(MODEL_SNAPSHOT_EVALUATION.EVALUATED_AT));
     }
 }

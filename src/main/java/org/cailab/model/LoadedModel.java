@@ -11,6 +11,12 @@ import java.time.Instant;
  * @param waiting        requests waiting to start
  * @param lastUsed       when a request last arrived
  */
-public record LoadedModel(long snapshotId, String name, String device, long parameterBytes, long cacheBytes,
-                          int running, int waiting, Instant lastUsed) {
-}
+public record LoadedModel(
+        long snapshotId,
+        String name,
+        String device,
+        long parameterBytes,
+        long cacheBytes,
+        int running,
+        int waiting,
+        Instant lastUsed) {}

@@ -1,14 +1,6 @@
 package org.cailab.model;
 
 import ai.djl.Device;
-import org.cailab.model.engine.CausalLm;
-import org.cailab.model.engine.DynamicBatcher;
-import org.cailab.model.engine.LlamaConfig;
-import org.cailab.model.engine.ModelFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.cailab.model.engine.CausalLm;
+import org.cailab.model.engine.DynamicBatcher;
+import org.cailab.model.engine.LlamaConfig;
+import org.cailab.model.engine.ModelFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps each used snapshot loaded once, with one continuous batcher in front of it, so that concurrent requests
@@ -34,13 +33,13 @@ class LoadedModels implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LoadedModels.class);
 
-    record Loaded(ModelSnapshot snapshot, CausalLm lm, DynamicBatcher batcher, long parameterBytes, long cacheBytes) {
-    }
+    record Loaded(ModelSnapshot snapshot, CausalLm lm, DynamicBatcher batcher, long parameterBytes, long cacheBytes) {}
 
     private final Map<Long, CompletableFuture<Loaded>> models = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastUsed = new ConcurrentHashMap<>();
     /** Requests handed out by {@link #get} and not yet finished, per snapshot (scoring does not go through the batcher). */
     private final Map<Long, Integer> inUse = new ConcurrentHashMap<>();
+
     private final ModelProperties properties;
     private final ScheduledExecutorService sweeper;
 
@@ -75,8 +74,8 @@ class LoadedModels implements AutoCloseable {
 
     Loaded get(ModelSnapshot snapshot) {
         lastUsed.put(snapshot.id(), Instant.now());
-        CompletableFuture<Loaded> future = models.computeIfAbsent(snapshot.id(),
-                id -> CompletableFuture.supplyAsync(() -> load(snapshot), Thread::startVirtualThread));
+        CompletableFuture<Loaded> future = models.computeIfAbsent(
+                snapshot.id(), id -> CompletableFuture.supplyAsync(() -> load(snapshot), Thread::startVirtualThread));
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -89,14 +88,25 @@ class LoadedModels implements AutoCloseable {
         makeRoom(snapshot.id());
         long start = System.nanoTime();
         CausalLm lm = open(Path.of(snapshot.location()), device(properties.device()));
-        DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(properties.maxBatchSize())
+        DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(properties.maxBatchSize())
                 .optMaxQueued(properties.maxQueuedLive(), properties.maxQueuedPipeline())
-                .optMaxInFlightPerUser(properties.maxInFlightPerUser()).build();
+                .optMaxInFlightPerUser(properties.maxInFlightPerUser())
+                .build();
         LlamaConfig config = lm.model().config();
-        long cacheBytes = 2L * config.numLayers() * config.numKvHeads() * config.headDim()
-                * config.maxPositionEmbeddings() * properties.maxBatchSize() * Float.BYTES;
-        log.info("Loaded model snapshot '{}' from {} in {} ms ({} MiB of weights)", snapshot.name(),
-                snapshot.location(), (System.nanoTime() - start) / 1_000_000,
+        long cacheBytes = 2L
+                * config.numLayers()
+                * config.numKvHeads()
+                * config.headDim()
+                * config.maxPositionEmbeddings()
+                * properties.maxBatchSize()
+                * Float.BYTES;
+        log.info(
+                "Loaded model snapshot '{}' from {} in {} ms ({} MiB of weights)",
+                snapshot.name(),
+                snapshot.location(),
+                (System.nanoTime() - start) / 1_000_000,
                 config.parameterCount() * Float.BYTES >> 20);
         return new Loaded(snapshot, lm, batcher, config.parameterCount() * Float.BYTES, cacheBytes);
     }
@@ -151,8 +161,14 @@ class LoadedModels implements AutoCloseable {
         models.forEach((id, future) -> {
             if (future.isDone() && !future.isCompletedExceptionally()) {
                 Loaded l = future.join();
-                out.add(new LoadedModel(id, l.snapshot().name(), properties.device(), l.parameterBytes(),
-                        l.cacheBytes(), l.batcher().running(), l.batcher().waiting(),
+                out.add(new LoadedModel(
+                        id,
+                        l.snapshot().name(),
+                        properties.device(),
+                        l.parameterBytes(),
+                        l.cacheBytes(),
+                        l.batcher().running(),
+                        l.batcher().waiting(),
                         lastUsed.getOrDefault(id, Instant.EPOCH)));
             }
         });

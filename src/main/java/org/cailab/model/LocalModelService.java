@@ -1,5 +1,14 @@
 package org.cailab.model;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.cailab.model.engine.BusyException;
 import org.cailab.model.engine.ContinuationScore;
 import org.cailab.model.engine.FinishReason;
@@ -10,16 +19,6 @@ import org.cailab.model.engine.Priority;
 import org.cailab.model.engine.ScoringRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * {@link ModelService} on the local DJL engine: snapshots are Hugging Face directories on this machine. Any
@@ -53,30 +52,35 @@ class LocalModelService implements ModelService {
 
     @Override
     @PreAuthorize("isAuthenticated()")
-    public CompletableFuture<GenerationResult> generate(long snapshotId, String prompt, SamplingSettings settings,
-                                                        Consumer<String> onText) {
+    public CompletableFuture<GenerationResult> generate(
+            long snapshotId, String prompt, SamplingSettings settings, Consumer<String> onText) {
         ModelSnapshot snapshot = require(snapshotId);
         LoadedModels.Loaded model = loaded.acquire(snapshot);
         long start = System.nanoTime();
-        GenerationRequest request = GenerationRequest.of(prompt, options(settings)).withListener((tokenId, delta) -> {
-            if (!delta.isEmpty()) {
-                onText.accept(delta);
-            }
-        });
-        CompletableFuture<Generation> running = model.batcher().submit(request, priority(settings.priority()),
-                settings.user());
+        GenerationRequest request = GenerationRequest.of(prompt, options(settings))
+                .withListener((tokenId, delta) -> {
+                    if (!delta.isEmpty()) {
+                        onText.accept(delta);
+                    }
+                });
+        CompletableFuture<Generation> running =
+                model.batcher().submit(request, priority(settings.priority()), settings.user());
         CompletableFuture<GenerationResult> result = new CompletableFuture<>();
         running.whenComplete((g, error) -> {
             loaded.release(snapshotId);
             if (error == null) {
-                result.complete(new GenerationResult(g.text(), g.promptTokens(), g.tokenIds().length,
-                        finishReason(g.finishReason()), Duration.ofNanos(System.nanoTime() - start),
+                result.complete(new GenerationResult(
+                        g.text(),
+                        g.promptTokens(),
+                        g.tokenIds().length,
+                        finishReason(g.finishReason()),
+                        Duration.ofNanos(System.nanoTime() - start),
                         g.promptTokensDropped()));
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                result.completeExceptionally(cause instanceof BusyException busy
-                        ? new ModelBusyException(busy.getMessage(), busy) : cause);
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                result.completeExceptionally(
+                        cause instanceof BusyException busy ? new ModelBusyException(busy.getMessage(), busy) : cause);
             }
         });
         // an answer nobody waits for any more (cancelled, timed out) stops at the next step and frees its slot
@@ -99,7 +103,7 @@ class LocalModelService implements ModelService {
                 // distinct seeds per row keep a seeded batch reproducible without giving every row the same sample
                 SamplingSettings row = settings.seed() == null ? settings : settings.withSeed(settings.seed() + i);
                 window.acquire();
-                CompletableFuture<GenerationResult> future = generate(snapshotId, prompts.get(i), row, text -> { });
+                CompletableFuture<GenerationResult> future = generate(snapshotId, prompts.get(i), row, text -> {});
                 future.whenComplete((r, e) -> window.release());
                 futures.add(future);
             }
@@ -136,15 +140,19 @@ class LocalModelService implements ModelService {
         try {
             // equal prompts (a labeller's " (A)" / " (B)" continuations) are computed once by the engine
             List<ScoringRequest> requests = IntStream.range(0, prompts.size())
-                    .mapToObj(i -> new ScoringRequest(prompts.get(i), continuations.get(i))).toList();
-            return model.lm().score(requests).stream().map(LocalModelService::toScored).toList();
+                    .mapToObj(i -> new ScoringRequest(prompts.get(i), continuations.get(i)))
+                    .toList();
+            return model.lm().score(requests).stream()
+                    .map(LocalModelService::toScored)
+                    .toList();
         } finally {
             loaded.release(snapshotId);
         }
     }
 
     private ModelSnapshot require(long snapshotId) {
-        return snapshots.findById(snapshotId)
+        return snapshots
+                .findById(snapshotId)
                 .orElseThrow(() -> new ModelRegistrationException("No model snapshot with id " + snapshotId + "."));
     }
 

@@ -1,9 +1,8 @@
 package org.cailab.model;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import java.time.Duration;
 
 /**
  * Model engine settings ({@code cailab.models.*}).
@@ -25,10 +24,19 @@ import java.time.Duration;
  *                           for; more is refused (default 2048)
  */
 @ConfigurationProperties(prefix = "cailab.models")
-public record ModelProperties(String device, int maxBatchSize, boolean demoEnabled, int demoSteps, int maxQueuedLive,
-                              int maxQueuedPipeline, int maxInFlightPerUser, Duration idleUnload, int maxLoaded,
-                              @Nullable Duration remoteBackoff, @Nullable Duration remoteTakeOut,
-                              int maxLiveNewTokens) {
+public record ModelProperties(
+        String device,
+        int maxBatchSize,
+        boolean demoEnabled,
+        int demoSteps,
+        int maxQueuedLive,
+        int maxQueuedPipeline,
+        int maxInFlightPerUser,
+        Duration idleUnload,
+        int maxLoaded,
+        @Nullable Duration remoteBackoff,
+        @Nullable Duration remoteTakeOut,
+        int maxLiveNewTokens) {
 
     public ModelProperties {
         if (device == null || device.isBlank()) {

@@ -1,5 +1,8 @@
 package org.cailab.model;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.ModelFormatException;
 import org.cailab.model.engine.PreferenceModel;
@@ -8,10 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Registers model snapshots. A local directory is checked before it is registered: config.json, every
@@ -28,8 +27,11 @@ public class ModelRegistry {
     private final RemoteModels remoteModels;
     private final Environment environment;
 
-    ModelRegistry(ModelSnapshotRepository snapshots, ModelProperties properties, RemoteModels remoteModels,
-                  Environment environment) {
+    ModelRegistry(
+            ModelSnapshotRepository snapshots,
+            ModelProperties properties,
+            RemoteModels remoteModels,
+            Environment environment) {
         this.snapshots = snapshots;
         this.properties = properties;
         this.remoteModels = remoteModels;
@@ -60,8 +62,10 @@ public class ModelRegistry {
                     + " key) is not set in this application's environment.");
         }
         String user = SecurityContextHolder.getContext().getAuthentication().getName();
-        ModelSnapshot snapshot = insert(new NewSnapshot(name, kind, backend.location(), null, null, null,
-                description == null ? "" : description), user);
+        ModelSnapshot snapshot = insert(
+                new NewSnapshot(
+                        name, kind, backend.location(), null, null, null, description == null ? "" : description),
+                user);
         snapshots.insertRemote(snapshot.id(), backend);
         return snapshot;
     }
@@ -71,8 +75,9 @@ public class ModelRegistry {
         if (snapshots.findByName(name).isPresent()) {
             return Optional.empty();
         }
-        ModelSnapshot snapshot = insert(new NewSnapshot(name, kind, backend.location(), null, null, null,
-                "registered from configuration"), "system");
+        ModelSnapshot snapshot = insert(
+                new NewSnapshot(name, kind, backend.location(), null, null, null, "registered from configuration"),
+                "system");
         snapshots.insertRemote(snapshot.id(), backend);
         return Optional.of(snapshot);
     }
@@ -127,14 +132,19 @@ public class ModelRegistry {
     }
 
     private ModelSnapshot insert(NewSnapshot snapshot, String user) {
-        if (snapshot.name() == null || snapshot.name().isBlank() || snapshot.name().length() > 100) {
+        if (snapshot.name() == null
+                || snapshot.name().isBlank()
+                || snapshot.name().length() > 100) {
             throw new ModelRegistrationException("A snapshot needs a name of 1-100 characters.");
         }
-        if (snapshot.parentId() != null && snapshots.findById(snapshot.parentId()).isEmpty()) {
+        if (snapshot.parentId() != null
+                && snapshots.findById(snapshot.parentId()).isEmpty()) {
             throw new ModelRegistrationException("Parent snapshot " + snapshot.parentId() + " does not exist.");
         }
-        return snapshots.insert(snapshot, user).orElseThrow(() ->
-                new ModelRegistrationException("A snapshot named '" + snapshot.name() + "' already exists."));
+        return snapshots
+                .insert(snapshot, user)
+                .orElseThrow(() ->
+                        new ModelRegistrationException("A snapshot named '" + snapshot.name() + "' already exists."));
     }
 
     private void validate(NewSnapshot snapshot) {

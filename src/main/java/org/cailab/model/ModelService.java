@@ -25,8 +25,8 @@ public interface ModelService {
      *
      * @param onText receives the text as it is generated (deltas), for streaming to the UI; may be a no-op
      */
-    CompletableFuture<GenerationResult> generate(long snapshotId, String prompt, SamplingSettings settings,
-                                                 Consumer<String> onText);
+    CompletableFuture<GenerationResult> generate(
+            long snapshotId, String prompt, SamplingSettings settings, Consumer<String> onText);
 
     /** Samples one continuation per prompt, batched. */
     List<GenerationResult> generateAll(long snapshotId, List<String> prompts, SamplingSettings settings);

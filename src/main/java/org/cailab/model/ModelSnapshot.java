@@ -1,8 +1,7 @@
 package org.cailab.model;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registered model snapshot.
@@ -12,6 +11,12 @@ import java.time.OffsetDateTime;
  * @param runId    the run that produced it
  * @param step     the training step within that run
  */
-public record ModelSnapshot(long id, String name, SnapshotKind kind, String location, @Nullable Long parentId,
-                            @Nullable Long runId, @Nullable Long step, OffsetDateTime createdAt) {
-}
+public record ModelSnapshot(
+        long id,
+        String name,
+        SnapshotKind kind,
+        String location,
+        @Nullable Long parentId,
+        @Nullable Long runId,
+        @Nullable Long step,
+        OffsetDateTime createdAt) {}

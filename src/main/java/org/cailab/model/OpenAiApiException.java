@@ -26,8 +26,12 @@ class OpenAiApiException extends RuntimeException {
     }
 
     static OpenAiApiException unknownModel(String model) {
-        return new OpenAiApiException(404, "invalid_request_error", "The model '" + model
-                + "' does not exist (GET /v1/models lists the served models).", "model", "model_not_found");
+        return new OpenAiApiException(
+                404,
+                "invalid_request_error",
+                "The model '" + model + "' does not exist (GET /v1/models lists the served models).",
+                "model",
+                "model_not_found");
     }
 
     int status() {
@@ -38,11 +42,13 @@ class OpenAiApiException extends RuntimeException {
         return type;
     }
 
-    @Nullable String param() {
+    @Nullable
+    String param() {
         return param;
     }
 
-    @Nullable String code() {
+    @Nullable
+    String code() {
         return code;
     }
 }

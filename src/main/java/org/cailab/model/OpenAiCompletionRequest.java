@@ -1,10 +1,9 @@
 package org.cailab.model;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A validated {@code /v1/completions} request (chat requests are rendered into one). Parsing checks each parameter's
@@ -14,10 +13,21 @@ import java.util.List;
  *                       null for none
  * @param promptLogprobs vLLM's extension: the prompt tokens' log-probabilities, in vLLM's shape; null for none
  */
-record OpenAiCompletionRequest(String model, List<String> prompts, int maxTokens, double temperature, double topP,
-                               int topK, int n, List<String> stop, @Nullable Long seed, boolean stream,
-                               boolean includeUsage, @Nullable Integer logprobs, boolean echo,
-                               @Nullable Integer promptLogprobs) {
+record OpenAiCompletionRequest(
+        String model,
+        List<String> prompts,
+        int maxTokens,
+        double temperature,
+        double topP,
+        int topK,
+        int n,
+        List<String> stop,
+        @Nullable Long seed,
+        boolean stream,
+        boolean includeUsage,
+        @Nullable Integer logprobs,
+        boolean echo,
+        @Nullable Integer promptLogprobs) {
 
     static final int MAX_N = 16;
 
@@ -29,8 +39,10 @@ record OpenAiCompletionRequest(String model, List<String> prompts, int maxTokens
         } else if (prompt.isArray() && !prompt.isEmpty()) {
             for (JsonNode p : prompt) {
                 if (!p.isString()) {
-                    throw OpenAiApiException.invalid("prompt", "prompt must be a string or an array of strings"
-                            + " (token arrays are not supported here)");
+                    throw OpenAiApiException.invalid(
+                            "prompt",
+                            "prompt must be a string or an array of strings"
+                                    + " (token arrays are not supported here)");
                 }
                 prompts.add(p.asString());
             }
@@ -40,11 +52,15 @@ record OpenAiCompletionRequest(String model, List<String> prompts, int maxTokens
         return fromCommon(body, prompts, defaultMaxTokens, List.of());
     }
 
-    static OpenAiCompletionRequest fromCommon(JsonNode body, List<String> prompts, int defaultMaxTokens,
-                                              List<String> extraStops) {
+    static OpenAiCompletionRequest fromCommon(
+            JsonNode body, List<String> prompts, int defaultMaxTokens, List<String> extraStops) {
         String model = requiredString(body, "model");
-        int maxTokens = integer(body, body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens",
-                defaultMaxTokens, 0, Integer.MAX_VALUE);
+        int maxTokens = integer(
+                body,
+                body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens",
+                defaultMaxTokens,
+                0,
+                Integer.MAX_VALUE);
         double temperature = number(body, "temperature", 1.0, 0, 2);
         double topP = number(body, "top_p", 1.0, 0, 1);
         if (topP == 0) {
@@ -78,17 +94,31 @@ record OpenAiCompletionRequest(String model, List<String> prompts, int maxTokens
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
         Integer logprobs = body.hasNonNull("logprobs") ? logprobs(body) : null;
         boolean echo = bool(body, "echo");
-        Integer promptLogprobs = body.hasNonNull("prompt_logprobs")
-                ? integer(body, "prompt_logprobs", 0, 0, 20) : null;
+        Integer promptLogprobs = body.hasNonNull("prompt_logprobs") ? integer(body, "prompt_logprobs", 0, 0, 20) : null;
         if (maxTokens == 0 && !echo && promptLogprobs == null) {
             throw OpenAiApiException.invalid("max_tokens", "max_tokens must be at least 1 (0 only with echo)");
         }
         if (stream && (logprobs != null || echo || promptLogprobs != null)) {
-            throw OpenAiApiException.invalid("stream", "streaming with logprobs, echo or prompt_logprobs is not"
-                    + " supported by this server; ask without stream");
+            throw OpenAiApiException.invalid(
+                    "stream",
+                    "streaming with logprobs, echo or prompt_logprobs is not"
+                            + " supported by this server; ask without stream");
         }
-        return new OpenAiCompletionRequest(model, List.copyOf(prompts), maxTokens, temperature, topP,
-                Math.max(0, topK), n, List.copyOf(stop), seed, stream, includeUsage, logprobs, echo, promptLogprobs);
+        return new OpenAiCompletionRequest(
+                model,
+                List.copyOf(prompts),
+                maxTokens,
+                temperature,
+                topP,
+                Math.max(0, topK),
+                n,
+                List.copyOf(stop),
+                seed,
+                stream,
+                includeUsage,
+                logprobs,
+                echo,
+                promptLogprobs);
     }
 
     private static Integer logprobs(JsonNode body) {

@@ -1,6 +1,18 @@
 package org.cailab.model;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.cailab.model.engine.HumanAssistantFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -15,19 +27,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The OpenAI-compatible API for other tools: {@code GET /v1/models}, {@code POST /v1/completions} and
@@ -74,8 +73,8 @@ class OpenAiController {
     void chat(@RequestBody(required = false) byte @Nullable [] body, HttpServletResponse response) throws IOException {
         JsonNode json = json(body);
         String prompt = chatPrompt(json.path("messages"));
-        OpenAiCompletionRequest request = OpenAiCompletionRequest.fromCommon(json, List.of(prompt),
-                DEFAULT_CHAT_TOKENS, SamplingSettings.TURN_STOPS);
+        OpenAiCompletionRequest request = OpenAiCompletionRequest.fromCommon(
+                json, List.of(prompt), DEFAULT_CHAT_TOKENS, SamplingSettings.TURN_STOPS);
         if (request.echo() || request.promptLogprobs() != null) {
             throw OpenAiApiException.invalid("echo", "echo and prompt_logprobs are for /v1/completions");
         }
@@ -90,14 +89,16 @@ class OpenAiController {
         error.put("type", e.type());
         error.put("param", e.param());
         error.put("code", e.code());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(e.status())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(JSON.writeValueAsString(body));
     }
 
     private void respond(OpenAiCompletionRequest request, boolean chat, HttpServletResponse response)
             throws IOException {
         OpenAiServer.Prepared prepared = server.prepare(request);
-        String id = (chat ? "chatcmpl-" : "cmpl-") + UUID.randomUUID().toString().replace("-", "");
+        String id =
+                (chat ? "chatcmpl-" : "cmpl-") + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (!request.stream()) {
             List<OpenAiServer.Choice> choices = await(server.run(prepared, null));
@@ -109,16 +110,16 @@ class OpenAiController {
         stream(prepared, id, created, chat, response);
     }
 
-    private record Delta(int index, String text) {
-    }
+    private record Delta(int index, String text) {}
 
-    private void stream(OpenAiServer.Prepared prepared, String id, long created, boolean chat,
-                        HttpServletResponse response) throws IOException {
+    private void stream(
+            OpenAiServer.Prepared prepared, String id, long created, boolean chat, HttpServletResponse response)
+            throws IOException {
         OpenAiCompletionRequest request = prepared.request();
         BlockingQueue<Delta> deltas = new LinkedBlockingQueue<>();
         // the engine's thread only queues; this request's thread writes, so a slow client never stalls the engine
-        CompletableFuture<List<OpenAiServer.Choice>> done = server.run(prepared,
-                (index, text) -> deltas.add(new Delta(index, text)));
+        CompletableFuture<List<OpenAiServer.Choice>> done =
+                server.run(prepared, (index, text) -> deltas.add(new Delta(index, text)));
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-cache");
@@ -173,7 +174,8 @@ class OpenAiController {
         } catch (ExecutionException | InterruptedException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             ObjectNode error = JSON.createObjectNode();
-            error.putObject("error").put("message", "generation failed: " + cause.getMessage())
+            error.putObject("error")
+                    .put("message", "generation failed: " + cause.getMessage())
                     .put("type", "server_error");
             send(out, error);
             out.write("data: [DONE]\n\n");
@@ -217,8 +219,8 @@ class OpenAiController {
         out.flush();
     }
 
-    private static ObjectNode completion(String id, long created, OpenAiCompletionRequest request,
-                                         List<OpenAiServer.Choice> choices, boolean chat) {
+    private static ObjectNode completion(
+            String id, long created, OpenAiCompletionRequest request, List<OpenAiServer.Choice> choices, boolean chat) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", id);
         body.put("object", chat ? "chat.completion" : "text_completion");
@@ -307,7 +309,8 @@ class OpenAiController {
                 array.addNull();
                 continue;
             }
-            ObjectNode entry = array.addObject().putObject(String.valueOf(t.ids().get(i)));
+            ObjectNode entry =
+                    array.addObject().putObject(String.valueOf(t.ids().get(i)));
             entry.put("logprob", value);
             entry.putNull("rank");
             entry.put("decoded_token", t.tokens().get(i));
@@ -329,8 +332,9 @@ class OpenAiController {
                 case "system", "developer" -> system.append(content.strip()).append('\n');
                 case "user" -> turns.add(HumanAssistantFormat.Turn.human(content));
                 case "assistant" -> turns.add(HumanAssistantFormat.Turn.assistant(content));
-                default -> throw OpenAiApiException.invalid("messages[" + i + "].role",
-                        "role must be system, user or assistant, was '" + role + "'");
+                default ->
+                    throw OpenAiApiException.invalid(
+                            "messages[" + i + "].role", "role must be system, user or assistant, was '" + role + "'");
             }
         }
         // a system message has no place in the paper's format: it goes before the first turn
@@ -345,8 +349,8 @@ class OpenAiController {
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
                 if (!"text".equals(part.path("type").asString(""))) {
-                    throw OpenAiApiException.invalid("messages[" + index + "].content",
-                            "only text content parts are supported");
+                    throw OpenAiApiException.invalid(
+                            "messages[" + index + "].content", "only text content parts are supported");
                 }
                 text.append(part.path("text").asString(""));
             }

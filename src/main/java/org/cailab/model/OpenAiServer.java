@@ -1,5 +1,13 @@
 package org.cailab.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.ContinuationScore;
 import org.cailab.model.engine.FinishReason;
@@ -9,15 +17,6 @@ import org.cailab.model.engine.TextTokenizer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
 
 /**
  * Our side of the OpenAI completions API: runs validated requests on the local engine, through the same dynamic
@@ -31,18 +30,24 @@ class OpenAiServer {
      * A request checked against its model: the snapshot is local and loaded (and held loaded until {@link #run}
      * finishes), prompts fit the context.
      */
-    record Prepared(ModelSnapshot snapshot, LoadedModels.Loaded model, OpenAiCompletionRequest request,
-                    List<long[]> promptIds) {
-    }
+    record Prepared(
+            ModelSnapshot snapshot,
+            LoadedModels.Loaded model,
+            OpenAiCompletionRequest request,
+            List<long[]> promptIds) {}
 
     /** Tokens of a text with their log-probabilities (null where there is none) and code-point offsets. */
-    record TokenLogprobs(List<String> tokens, List<@Nullable Double> logprobs, List<Integer> offsets, List<Long> ids) {
-    }
+    record TokenLogprobs(List<String> tokens, List<@Nullable Double> logprobs, List<Integer> offsets, List<Long> ids) {}
 
     /** One finished choice. {@code text} includes the prompt when the request asked for echo. */
-    record Choice(int index, String text, String finishReason, int promptTokens, int completionTokens,
-                  @Nullable TokenLogprobs logprobs, @Nullable TokenLogprobs promptLogprobs) {
-    }
+    record Choice(
+            int index,
+            String text,
+            String finishReason,
+            int promptTokens,
+            int completionTokens,
+            @Nullable TokenLogprobs logprobs,
+            @Nullable TokenLogprobs promptLogprobs) {}
 
     private final ModelSnapshotRepository snapshots;
     private final LoadedModels loaded;
@@ -60,12 +65,15 @@ class OpenAiServer {
     /** The snapshots served over the API: the local ones, by name. */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     List<ModelSnapshot> models() {
-        return snapshots.findAll().stream().filter(s -> snapshots.findRemote(s.id()).isEmpty()).toList();
+        return snapshots.findAll().stream()
+                .filter(s -> snapshots.findRemote(s.id()).isEmpty())
+                .toList();
     }
 
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     Prepared prepare(OpenAiCompletionRequest request) {
-        ModelSnapshot snapshot = snapshots.findByName(request.model())
+        ModelSnapshot snapshot = snapshots
+                .findByName(request.model())
                 .filter(s -> snapshots.findRemote(s.id()).isEmpty())
                 .orElseThrow(() -> OpenAiApiException.unknownModel(request.model()));
         LoadedModels.Loaded model;
@@ -73,8 +81,12 @@ class OpenAiServer {
             // held until run() finishes, so that the idle unloader leaves it loaded meanwhile
             model = loaded.acquire(snapshot);
         } catch (RuntimeException e) {
-            throw new OpenAiApiException(500, "server_error", "The model '" + snapshot.name() + "' cannot be loaded: "
-                    + e.getMessage(), "model", null);
+            throw new OpenAiApiException(
+                    500,
+                    "server_error",
+                    "The model '" + snapshot.name() + "' cannot be loaded: " + e.getMessage(),
+                    "model",
+                    null);
         }
         try {
             return check(snapshot, model, request);
@@ -93,9 +105,13 @@ class OpenAiServer {
         for (String prompt : request.prompts()) {
             long[] promptIds = model.lm().tokenizer().encode(prompt, true);
             if (promptIds.length + request.maxTokens() > context) {
-                throw OpenAiApiException.invalid("max_tokens", "This model's maximum context length is " + context
-                        + " tokens. However, you requested " + (promptIds.length + request.maxTokens()) + " tokens ("
-                        + promptIds.length + " in the prompt, " + request.maxTokens() + " for the completion).");
+                throw OpenAiApiException.invalid(
+                        "max_tokens",
+                        "This model's maximum context length is " + context
+                                + " tokens. However, you requested " + (promptIds.length + request.maxTokens())
+                                + " tokens ("
+                                + promptIds.length + " in the prompt, " + request.maxTokens()
+                                + " for the completion).");
             }
             ids.add(promptIds);
         }
@@ -117,19 +133,29 @@ class OpenAiServer {
                 String prompt = r.prompts().get(p);
                 long[] promptIds = prepared.promptIds().get(p);
                 if (r.maxTokens() == 0) {
-                    choices.add(CompletableFuture.supplyAsync(() -> choice(prepared, index, prompt, promptIds, null),
-                            scoring));
+                    choices.add(CompletableFuture.supplyAsync(
+                            () -> choice(prepared, index, prompt, promptIds, null), scoring));
                     continue;
                 }
-                SamplingSettings settings = new SamplingSettings(r.temperature(), r.topP(), r.topK(), r.maxTokens(),
-                        r.stop(), r.seed() == null ? null : r.seed() + index);
+                SamplingSettings settings = new SamplingSettings(
+                        r.temperature(),
+                        r.topP(),
+                        r.topK(),
+                        r.maxTokens(),
+                        r.stop(),
+                        r.seed() == null ? null : r.seed() + index);
                 GenerationRequest request = GenerationRequest.of(prompt, LocalModelService.options(settings))
-                        .withListener(onDelta == null ? null : (token, delta) -> {
-                            if (!delta.isEmpty()) {
-                                onDelta.accept(index, delta);
-                            }
-                        });
-                choices.add(prepared.model().batcher().submit(request)
+                        .withListener(
+                                onDelta == null
+                                        ? null
+                                        : (token, delta) -> {
+                                            if (!delta.isEmpty()) {
+                                                onDelta.accept(index, delta);
+                                            }
+                                        });
+                choices.add(prepared.model()
+                        .batcher()
+                        .submit(request)
                         .thenApplyAsync(g -> choice(prepared, index, prompt, promptIds, g), scoring));
             }
         }
@@ -148,16 +174,23 @@ class OpenAiServer {
         String completion = g == null ? "" : g.text();
         long[] generated = g == null ? new long[0] : g.tokenIds();
         String finish = g == null || g.finishReason() == FinishReason.MAX_TOKENS ? "length" : "stop";
-        TokenLogprobs promptTokens = r.promptLogprobs() != null || (r.echo() && r.logprobs() != null)
-                ? promptLogprobs(lm, promptIds) : null;
+        TokenLogprobs promptTokens =
+                r.promptLogprobs() != null || (r.echo() && r.logprobs() != null) ? promptLogprobs(lm, promptIds) : null;
         TokenLogprobs logprobs = null;
         if (r.logprobs() != null) {
             TokenLogprobs generatedTokens = generatedLogprobs(lm, promptIds, generated, completion);
-            logprobs = r.echo() ? concat(promptTokens, generatedTokens, prompt.codePointCount(0, prompt.length()))
+            logprobs = r.echo()
+                    ? concat(promptTokens, generatedTokens, prompt.codePointCount(0, prompt.length()))
                     : generatedTokens;
         }
-        return new Choice(index, r.echo() ? prompt + completion : completion, finish, promptIds.length,
-                generated.length, logprobs, r.promptLogprobs() != null ? promptTokens : null);
+        return new Choice(
+                index,
+                r.echo() ? prompt + completion : completion,
+                finish,
+                promptIds.length,
+                generated.length,
+                logprobs,
+                r.promptLogprobs() != null ? promptTokens : null);
     }
 
     /** Mean size of the engine batches that API generations ran in, since start (NaN before any). */
@@ -171,8 +204,9 @@ class OpenAiServer {
         List<@Nullable Double> values = new ArrayList<>();
         values.add(null);
         if (ids.length > 1) {
-            ContinuationScore score = lm.scoreIds(List.of(new long[]{ids[0]}),
-                    List.of(Arrays.copyOfRange(ids, 1, ids.length)), 1).getFirst();
+            ContinuationScore score = lm.scoreIds(
+                            List.of(new long[] {ids[0]}), List.of(Arrays.copyOfRange(ids, 1, ids.length)), 1)
+                    .getFirst();
             for (float f : score.tokenLogProbs()) {
                 values.add((double) f);
             }
@@ -186,7 +220,8 @@ class OpenAiServer {
         if (generated.length == 0) {
             return new TokenLogprobs(List.of(), List.of(), List.of(), List.of());
         }
-        ContinuationScore score = lm.scoreIds(List.of(promptIds), List.of(generated), 1).getFirst();
+        ContinuationScore score =
+                lm.scoreIds(List.of(promptIds), List.of(generated), 1).getFirst();
         List<String> pieces = pieces(lm.tokenizer(), generated);
         List<Integer> offsets = offsets(pieces, 0);
         int length = text.codePointCount(0, text.length());
@@ -228,7 +263,7 @@ class OpenAiServer {
         List<String> single = new ArrayList<>();
         StringBuilder joined = new StringBuilder();
         for (long id : ids) {
-            String piece = tokenizer.decode(new long[]{id});
+            String piece = tokenizer.decode(new long[] {id});
             single.add(piece);
             joined.append(piece);
         }

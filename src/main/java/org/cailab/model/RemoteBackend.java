@@ -1,13 +1,12 @@
 package org.cailab.model;
 
-import org.jspecify.annotations.Nullable;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a snapshot is served when it is not a local directory: one or more OpenAI-compatible servers (vLLM, SGLang,
@@ -23,8 +22,14 @@ import java.util.regex.Pattern;
  * @param maxRetries     further attempts after a 429, 5xx, timeout or connection error
  * @param scoring        how continuations are scored, see {@link Scoring}
  */
-public record RemoteBackend(List<URI> baseUrls, String servedModel, @Nullable String apiKeyEnv, int maxConcurrency,
-                            Duration timeout, int maxRetries, Scoring scoring) {
+public record RemoteBackend(
+        List<URI> baseUrls,
+        String servedModel,
+        @Nullable String apiKeyEnv,
+        int maxConcurrency,
+        Duration timeout,
+        int maxRetries,
+        Scoring scoring) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -53,8 +58,8 @@ public record RemoteBackend(List<URI> baseUrls, String servedModel, @Nullable St
                     return s;
                 }
             }
-            throw new ModelRegistrationException("Scoring must be echo, echo-one-token or prompt-logprobs, not '"
-                    + value + "'.");
+            throw new ModelRegistrationException(
+                    "Scoring must be echo, echo-one-token or prompt-logprobs, not '" + value + "'.");
         }
     }
 
@@ -82,7 +87,9 @@ public record RemoteBackend(List<URI> baseUrls, String servedModel, @Nullable St
         if (maxConcurrency < 1 || maxConcurrency > 4096) {
             throw new ModelRegistrationException("Concurrency must be between 1 and 4096, was " + maxConcurrency + ".");
         }
-        if (timeout == null || timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        if (timeout == null
+                || timeout.compareTo(Duration.ofSeconds(1)) < 0
+                || timeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new ModelRegistrationException("The timeout must be between 1 s and 1 h, was " + timeout + ".");
         }
         if (maxRetries < 0 || maxRetries > 20) {
@@ -108,8 +115,8 @@ public record RemoteBackend(List<URI> baseUrls, String servedModel, @Nullable St
 
     /** The text shown as the snapshot's location. */
     public String location() {
-        return "openai-compatible: " + servedModel + " @ " + String.join(", ",
-                baseUrls.stream().map(URI::toString).toList());
+        return "openai-compatible: " + servedModel + " @ "
+                + String.join(", ", baseUrls.stream().map(URI::toString).toList());
     }
 
     /** Parses one URL a line (or comma separated), as typed in the registration form or configuration. */
@@ -130,7 +137,8 @@ public record RemoteBackend(List<URI> baseUrls, String servedModel, @Nullable St
     private static URI normalize(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new ModelRegistrationException("'" + url + "' is not an http(s) URL such as http://gpu-host:8000/v1.");
+            throw new ModelRegistrationException(
+                    "'" + url + "' is not an http(s) URL such as http://gpu-host:8000/v1.");
         }
         String s = url.toString();
         while (s.endsWith("/")) {

@@ -1,9 +1,5 @@
 package org.cailab.model;
 
-import org.cailab.model.openai.OpenAiClient;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cailab.model.openai.OpenAiClient;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
  * One {@link OpenAiClient} per remote snapshot, made on first use and kept (its concurrency limit, busy counts and
@@ -24,8 +23,10 @@ class RemoteModels {
     private final ModelSnapshotRepository snapshots;
     private final Environment environment;
     private final ModelProperties properties;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Map<Long, Optional<OpenAiClient>> clients = new ConcurrentHashMap<>();
 
     RemoteModels(ModelSnapshotRepository snapshots, Environment environment, ModelProperties properties) {
@@ -36,17 +37,26 @@ class RemoteModels {
 
     /** The client of a remote snapshot; empty for a local one. */
     Optional<OpenAiClient> client(ModelSnapshot snapshot) {
-        return clients.computeIfAbsent(snapshot.id(), id -> snapshots.findRemote(id).map(backend ->
-                new OpenAiClient(snapshot.name(), backend, http, name -> environment.getProperty(name),
-                        properties.remoteBackoff(), properties.remoteTakeOut())));
+        return clients.computeIfAbsent(
+                snapshot.id(),
+                id -> snapshots
+                        .findRemote(id)
+                        .map(backend -> new OpenAiClient(
+                                snapshot.name(),
+                                backend,
+                                http,
+                                name -> environment.getProperty(name),
+                                properties.remoteBackoff(),
+                                properties.remoteTakeOut())));
     }
 
     /** Every remote snapshot's servers, asked all at once (a dead URL costs its timeout once, not once each). */
     List<BackendHealth> health(List<ModelSnapshot> all) {
         List<CompletableFuture<List<BackendHealth>>> checks = new ArrayList<>();
         for (ModelSnapshot snapshot : all) {
-            client(snapshot).ifPresent(c -> checks.add(CompletableFuture.supplyAsync(
-                    () -> c.health(Duration.ofSeconds(5)), Thread::startVirtualThread)));
+            client(snapshot)
+                    .ifPresent(c -> checks.add(CompletableFuture.supplyAsync(
+                            () -> c.health(Duration.ofSeconds(5)), Thread::startVirtualThread)));
         }
         List<BackendHealth> result = new ArrayList<>();
         checks.forEach(c -> result.addAll(c.join()));

@@ -1,10 +1,5 @@
 package org.cailab.model;
 
-import org.cailab.model.openai.OpenAiClient;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.cailab.model.openai.OpenAiClient;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * The {@link ModelService} every feature gets: a snapshot registered with a remote backend goes to its
@@ -31,8 +30,11 @@ class RoutingModelService implements ModelService {
     // remote calls block on HTTP: one virtual thread each, the backend's own limit decides how many run at once
     private final ExecutorService remoteCalls = Executors.newVirtualThreadPerTaskExecutor();
 
-    RoutingModelService(LocalModelService local, RemoteModels remote, ModelSnapshotRepository snapshots,
-                        ModelProperties properties) {
+    RoutingModelService(
+            LocalModelService local,
+            RemoteModels remote,
+            ModelSnapshotRepository snapshots,
+            ModelProperties properties) {
         this.local = local;
         this.remote = remote;
         this.snapshots = snapshots;
@@ -53,8 +55,8 @@ class RoutingModelService implements ModelService {
 
     @Override
     @PreAuthorize("isAuthenticated()")
-    public CompletableFuture<GenerationResult> generate(long snapshotId, String prompt, SamplingSettings settings,
-                                                        Consumer<String> onText) {
+    public CompletableFuture<GenerationResult> generate(
+            long snapshotId, String prompt, SamplingSettings settings, Consumer<String> onText) {
         checkLiveLimit(settings);
         Optional<OpenAiClient> client = client(snapshotId);
         if (client.isEmpty()) {
@@ -91,7 +93,10 @@ class RoutingModelService implements ModelService {
             SamplingSettings rows = settings.seed() == null ? settings : settings.withSeed(settings.seed() + from);
             futures.add(CompletableFuture.supplyAsync(() -> client.get().generateBatch(chunk, rows), remoteCalls));
         }
-        return futures.stream().map(RoutingModelService::join).flatMap(List::stream).toList();
+        return futures.stream()
+                .map(RoutingModelService::join)
+                .flatMap(List::stream)
+                .toList();
     }
 
     @Override
@@ -110,7 +115,8 @@ class RoutingModelService implements ModelService {
 
     /** The client of a snapshot's remote backend (for tests and the health view); empty for a local one. */
     Optional<OpenAiClient> client(long snapshotId) {
-        ModelSnapshot snapshot = snapshots.findById(snapshotId)
+        ModelSnapshot snapshot = snapshots
+                .findById(snapshotId)
                 .orElseThrow(() -> new ModelRegistrationException("No model snapshot with id " + snapshotId + "."));
         return remote.client(snapshot);
     }

@@ -1,8 +1,7 @@
 package org.cailab.model;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to sample. Defaults follow the paper: temperature 1, no top-p/top-k truncation, stop where the next turn of the
@@ -15,13 +14,24 @@ import java.util.List;
  * @param priority      {@link RequestPriority#LIVE} when a person waits for the answer; pipeline work otherwise
  * @param user          who asks (users take turns; a user's live requests in flight are capped), "" for nobody
  */
-public record SamplingSettings(double temperature, double topP, int topK, int maxNewTokens,
-                               List<String> stopSequences, @Nullable Long seed, RequestPriority priority,
-                               String user) {
+public record SamplingSettings(
+        double temperature,
+        double topP,
+        int topK,
+        int maxNewTokens,
+        List<String> stopSequences,
+        @Nullable Long seed,
+        RequestPriority priority,
+        String user) {
 
     /** Settings for pipeline work without a user. */
-    public SamplingSettings(double temperature, double topP, int topK, int maxNewTokens, List<String> stopSequences,
-                            @Nullable Long seed) {
+    public SamplingSettings(
+            double temperature,
+            double topP,
+            int topK,
+            int maxNewTokens,
+            List<String> stopSequences,
+            @Nullable Long seed) {
         this(temperature, topP, topK, maxNewTokens, stopSequences, seed, RequestPriority.PIPELINE, "");
     }
 
@@ -65,13 +75,13 @@ public record SamplingSettings(double temperature, double topP, int topK, int ma
 
     /** A copy for a person waiting on the answer: served before pipeline work, in turn with other users. */
     public SamplingSettings live(String forUser) {
-        return new SamplingSettings(temperature, topP, topK, maxNewTokens, stopSequences, seed, RequestPriority.LIVE,
-                forUser);
+        return new SamplingSettings(
+                temperature, topP, topK, maxNewTokens, stopSequences, seed, RequestPriority.LIVE, forUser);
     }
 
     /** A copy for background work on behalf of a user (a run's owner): uses the capacity live requests leave. */
     public SamplingSettings pipeline(String forUser) {
-        return new SamplingSettings(temperature, topP, topK, maxNewTokens, stopSequences, seed,
-                RequestPriority.PIPELINE, forUser);
+        return new SamplingSettings(
+                temperature, topP, topK, maxNewTokens, stopSequences, seed, RequestPriority.PIPELINE, forUser);
     }
 }

@@ -1,9 +1,8 @@
 package org.cailab.model;
 
+import java.time.OffsetDateTime;
 import org.cailab.rating.Wilson;
 import org.jspecify.annotations.Nullable;
-
-import java.time.OffsetDateTime;
 
 /**
  * A standard evaluation stored with a snapshot: for a preference model, how many of an evaluation's (correct,
@@ -12,8 +11,13 @@ import java.time.OffsetDateTime;
  * @param evaluation the evaluation's name (an evaluation set's name, or the HHH file's name)
  * @param runId      the run that evaluated it, if any
  */
-public record SnapshotEvaluation(long snapshotId, String evaluation, int correct, int comparisons,
-                                 @Nullable Long runId, OffsetDateTime evaluatedAt) {
+public record SnapshotEvaluation(
+        long snapshotId,
+        String evaluation,
+        int correct,
+        int comparisons,
+        @Nullable Long runId,
+        OffsetDateTime evaluatedAt) {
 
     public double accuracy() {
         return (double) correct / comparisons;

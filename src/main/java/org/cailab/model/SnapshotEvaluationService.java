@@ -1,11 +1,10 @@
 package org.cailab.model;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
 
 /**
  * Standard evaluations stored with snapshots (a preference model's accuracy on the HHH comparisons), for the Models
@@ -29,8 +28,8 @@ public class SnapshotEvaluationService {
      * @throws IllegalArgumentException when the snapshot does not exist or the counts do not make sense
      */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
-    public SnapshotEvaluation record(long snapshotId, String evaluation, int correct, int comparisons,
-                                     @Nullable Long runId) {
+    public SnapshotEvaluation record(
+            long snapshotId, String evaluation, int correct, int comparisons, @Nullable Long runId) {
         String name = evaluation == null ? "" : evaluation.strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new IllegalArgumentException("An evaluation needs a name of 1-200 characters.");
@@ -43,7 +42,9 @@ public class SnapshotEvaluationService {
             throw new IllegalArgumentException("There is no model snapshot " + snapshotId + ".");
         }
         evaluations.upsert(snapshotId, name, correct, comparisons, runId);
-        return evaluations.findBySnapshot(snapshotId).stream().filter(e -> e.evaluation().equals(name)).findFirst()
+        return evaluations.findBySnapshot(snapshotId).stream()
+                .filter(e -> e.evaluation().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -14,12 +14,10 @@ import java.util.UUID;
 interface ItemClaimRepository {
 
     /** An item a worker has claimed; {@code token} fences the claim against a later one. */
-    record ClaimedItem(long id, long runId, int seq, String key, ItemInput input, int attempt, UUID token) {
-    }
+    record ClaimedItem(long id, long runId, int seq, String key, ItemInput input, int attempt, UUID token) {}
 
     /** The outcome of a failed attempt. */
-    record FailedAttempt(String key, RunItemState state, int attempts) {
-    }
+    record FailedAttempt(String key, RunItemState state, int attempts) {}
 
     /** Records as failed the items whose claim expired on their last allowed attempt. */
     List<FailedAttempt> failExpiredLastAttempts(long runId, int maxAttempts);

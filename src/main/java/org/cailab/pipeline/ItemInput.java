@@ -1,9 +1,8 @@
 package org.cailab.pipeline;
 
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.Objects;
 
 /**
  * One unit of work of a run: a key that is unique within the run (shown to users, at most 200 characters) and

@@ -1,9 +1,8 @@
 package org.cailab.pipeline;
 
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.Objects;
 
 /** The output of one processed item, stored as JSON with the run. */
 public record ItemResult(JsonNode output) {

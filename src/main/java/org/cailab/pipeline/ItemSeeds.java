@@ -11,8 +11,7 @@ public final class ItemSeeds {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private ItemSeeds() {
-    }
+    private ItemSeeds() {}
 
     /** The seed of one item of a run. */
     public static long item(long runSeed, String itemKey) {

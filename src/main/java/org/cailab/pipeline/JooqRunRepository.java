@@ -1,5 +1,20 @@
 package org.cailab.pipeline;
 
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN;
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN_ITEM;
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN_LOG;
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN_OUTPUT;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.row;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -12,22 +27,6 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import static org.cailab.db.jooq.Tables.PIPELINE_RUN;
-import static org.cailab.db.jooq.Tables.PIPELINE_RUN_ITEM;
-import static org.cailab.db.jooq.Tables.PIPELINE_RUN_LOG;
-import static org.cailab.db.jooq.Tables.PIPELINE_RUN_OUTPUT;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.row;
-
 @Repository
 class JooqRunRepository implements RunRepository {
 
@@ -35,12 +34,15 @@ class JooqRunRepository implements RunRepository {
     private static final int MAX_ERROR_LENGTH = 4000;
     private static final Set<String> OPEN = Set.of(RunItemState.PENDING.name(), RunItemState.RUNNING.name());
 
-    private static final Field<Integer> DONE = count().filterWhere(PIPELINE_RUN_ITEM.STATE.eq("DONE")).as("done");
-    private static final Field<Integer> FAILED = count().filterWhere(PIPELINE_RUN_ITEM.STATE.eq("FAILED")).as("failed");
-    private static final Field<Integer> RUNNING = count().filterWhere(PIPELINE_RUN_ITEM.STATE.eq("RUNNING")).as("running");
+    private static final Field<Integer> DONE =
+            count().filterWhere(PIPELINE_RUN_ITEM.STATE.eq("DONE")).as("done");
+    private static final Field<Integer> FAILED =
+            count().filterWhere(PIPELINE_RUN_ITEM.STATE.eq("FAILED")).as("failed");
+    private static final Field<Integer> RUNNING =
+            count().filterWhere(PIPELINE_RUN_ITEM.STATE.eq("RUNNING")).as("running");
     private static final Field<Integer> TOTAL = count().as("total");
-    private static final Field<Integer> RECENT = count().filterWhere(PIPELINE_RUN_ITEM.FINISHED_AT.gt(
-            DSL.field("now() - interval '" + RunProgress.RATE_WINDOW.toSeconds() + " seconds'", OffsetDateTime.class)))
+    private static final Field<Integer> RECENT = count().filterWhere(PIPELINE_RUN_ITEM.FINISHED_AT.gt(DSL.field(
+                    "now() - interval '" + RunProgress.RATE_WINDOW.toSeconds() + " seconds'", OffsetDateTime.class)))
             .as("recent");
 
     private final DSLContext dsl;
@@ -53,7 +55,9 @@ class JooqRunRepository implements RunRepository {
 
     @Override
     public boolean nameExists(String name) {
-        return dsl.fetchExists(PIPELINE_RUN, org.jooq.impl.DSL.lower(PIPELINE_RUN.NAME).eq(name.strip().toLowerCase(java.util.Locale.ROOT)));
+        return dsl.fetchExists(
+                PIPELINE_RUN,
+                org.jooq.impl.DSL.lower(PIPELINE_RUN.NAME).eq(name.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Override
@@ -70,8 +74,8 @@ class JooqRunRepository implements RunRepository {
     }
 
     @Override
-    public long insertFinishedRun(RunConfig config, String createdBy, java.time.Instant startedAt,
-                                  java.time.Instant endedAt) {
+    public long insertFinishedRun(
+            RunConfig config, String createdBy, java.time.Instant startedAt, java.time.Instant endedAt) {
         return dsl.insertInto(PIPELINE_RUN)
                 .set(PIPELINE_RUN.TYPE, config.type())
                 .set(PIPELINE_RUN.NAME, config.name())
@@ -93,8 +97,14 @@ class JooqRunRepository implements RunRepository {
                 ItemInput item = items.get(i);
                 rows.add(row(runId, i, item.key(), JSONB.valueOf(json.writeValueAsString(item.data()))));
             }
-            dsl.insertInto(PIPELINE_RUN_ITEM, PIPELINE_RUN_ITEM.RUN_ID, PIPELINE_RUN_ITEM.SEQ, PIPELINE_RUN_ITEM.ITEM_KEY,
-                    PIPELINE_RUN_ITEM.INPUT).valuesOfRows(rows).execute();
+            dsl.insertInto(
+                            PIPELINE_RUN_ITEM,
+                            PIPELINE_RUN_ITEM.RUN_ID,
+                            PIPELINE_RUN_ITEM.SEQ,
+                            PIPELINE_RUN_ITEM.ITEM_KEY,
+                            PIPELINE_RUN_ITEM.INPUT)
+                    .valuesOfRows(rows)
+                    .execute();
         }
     }
 
@@ -113,9 +123,13 @@ class JooqRunRepository implements RunRepository {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Map<Long, Record> counts = countItems(runs.stream().map(r -> r.run().id()).toList());
+        Map<Long, Record> counts =
+                countItems(runs.stream().map(r -> r.run().id()).toList());
         OffsetDateTime now = dsl.select(currentOffsetDateTime()).fetchSingle().value1();
-        return runs.stream().map(r -> new RunSummary(r.run(), progress(r.run(), counts.get(r.run().id()), now))).toList();
+        return runs.stream()
+                .map(r -> new RunSummary(
+                        r.run(), progress(r.run(), counts.get(r.run().id()), now)))
+                .toList();
     }
 
     private Map<Long, Record> countItems(List<Long> runIds) {
@@ -139,8 +153,14 @@ class JooqRunRepository implements RunRepository {
                 window = RunProgress.RATE_WINDOW;
             }
         }
-        return RunProgress.of(counts.get(TOTAL), counts.get(DONE), counts.get(FAILED), counts.get(RUNNING),
-                counts.get(RECENT), window.isNegative() ? Duration.ZERO : window, ended);
+        return RunProgress.of(
+                counts.get(TOTAL),
+                counts.get(DONE),
+                counts.get(FAILED),
+                counts.get(RUNNING),
+                counts.get(RECENT),
+                window.isNegative() ? Duration.ZERO : window,
+                ended);
     }
 
     @Override
@@ -157,9 +177,13 @@ class JooqRunRepository implements RunRepository {
                 .set(PIPELINE_RUN.STATE, to.name())
                 .set(PIPELINE_RUN.UPDATED_AT, currentOffsetDateTime())
                 .set(PIPELINE_RUN.GENERATION, newGeneration ? PIPELINE_RUN.GENERATION.plus(1) : PIPELINE_RUN.GENERATION)
-                .set(PIPELINE_RUN.ENDED_AT, to.isTerminal() ? currentOffsetDateTime() : DSL.inline((OffsetDateTime) null));
-        return update
-                .where(PIPELINE_RUN.ID.eq(id).and(PIPELINE_RUN.STATE.in(from.stream().map(Enum::name).toList())))
+                .set(
+                        PIPELINE_RUN.ENDED_AT,
+                        to.isTerminal() ? currentOffsetDateTime() : DSL.inline((OffsetDateTime) null));
+        return update.where(PIPELINE_RUN
+                        .ID
+                        .eq(id)
+                        .and(PIPELINE_RUN.STATE.in(from.stream().map(Enum::name).toList())))
                 .returning(PIPELINE_RUN.GENERATION)
                 .fetchOptional(PIPELINE_RUN.GENERATION);
     }
@@ -171,7 +195,10 @@ class JooqRunRepository implements RunRepository {
                 .set(PIPELINE_RUN.ERROR, truncate(error))
                 .set(PIPELINE_RUN.ENDED_AT, currentOffsetDateTime())
                 .set(PIPELINE_RUN.UPDATED_AT, currentOffsetDateTime())
-                .where(PIPELINE_RUN.ID.eq(id).and(PIPELINE_RUN.STATE.in(RunState.QUEUED.name(), RunState.RUNNING.name())))
+                .where(PIPELINE_RUN
+                        .ID
+                        .eq(id)
+                        .and(PIPELINE_RUN.STATE.in(RunState.QUEUED.name(), RunState.RUNNING.name())))
                 .execute();
     }
 
@@ -196,16 +223,33 @@ class JooqRunRepository implements RunRepository {
 
     @Override
     public List<RunItem> findItems(long runId, @Nullable RunItemState state, int offset, int limit) {
-        return dsl.select(PIPELINE_RUN_ITEM.ID, PIPELINE_RUN_ITEM.SEQ, PIPELINE_RUN_ITEM.ITEM_KEY, PIPELINE_RUN_ITEM.STATE,
-                        PIPELINE_RUN_ITEM.ATTEMPTS, PIPELINE_RUN_ITEM.LAST_ERROR, PIPELINE_RUN_ITEM.FINISHED_AT,
-                        PIPELINE_RUN_OUTPUT.OUTPUT, PIPELINE_RUN_OUTPUT.WORKER)
+        return dsl.select(
+                        PIPELINE_RUN_ITEM.ID,
+                        PIPELINE_RUN_ITEM.SEQ,
+                        PIPELINE_RUN_ITEM.ITEM_KEY,
+                        PIPELINE_RUN_ITEM.STATE,
+                        PIPELINE_RUN_ITEM.ATTEMPTS,
+                        PIPELINE_RUN_ITEM.LAST_ERROR,
+                        PIPELINE_RUN_ITEM.FINISHED_AT,
+                        PIPELINE_RUN_OUTPUT.OUTPUT,
+                        PIPELINE_RUN_OUTPUT.WORKER)
                 .from(PIPELINE_RUN_ITEM)
-                .leftJoin(PIPELINE_RUN_OUTPUT).on(PIPELINE_RUN_OUTPUT.ITEM_ID.eq(PIPELINE_RUN_ITEM.ID))
+                .leftJoin(PIPELINE_RUN_OUTPUT)
+                .on(PIPELINE_RUN_OUTPUT.ITEM_ID.eq(PIPELINE_RUN_ITEM.ID))
                 .where(itemsOf(runId, state))
                 .orderBy(PIPELINE_RUN_ITEM.SEQ)
-                .offset(offset).limit(limit)
-                .fetch(r -> new RunItem(r.value1(), r.value2(), r.value3(), RunItemState.valueOf(r.value4()), r.value5(),
-                        r.value6(), r.value7(), r.value8() == null ? null : json.readTree(r.value8().data()), r.value9()));
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new RunItem(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        RunItemState.valueOf(r.value4()),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8() == null ? null : json.readTree(r.value8().data()),
+                        r.value9()));
     }
 
     @Override
@@ -215,16 +259,33 @@ class JooqRunRepository implements RunRepository {
 
     @Override
     public List<RunItem> findOutputs(long runId, @Nullable JsonNode containing, int offset, int limit) {
-        return dsl.select(PIPELINE_RUN_ITEM.ID, PIPELINE_RUN_ITEM.SEQ, PIPELINE_RUN_ITEM.ITEM_KEY, PIPELINE_RUN_ITEM.STATE,
-                        PIPELINE_RUN_ITEM.ATTEMPTS, PIPELINE_RUN_ITEM.LAST_ERROR, PIPELINE_RUN_ITEM.FINISHED_AT,
-                        PIPELINE_RUN_OUTPUT.OUTPUT, PIPELINE_RUN_OUTPUT.WORKER)
+        return dsl.select(
+                        PIPELINE_RUN_ITEM.ID,
+                        PIPELINE_RUN_ITEM.SEQ,
+                        PIPELINE_RUN_ITEM.ITEM_KEY,
+                        PIPELINE_RUN_ITEM.STATE,
+                        PIPELINE_RUN_ITEM.ATTEMPTS,
+                        PIPELINE_RUN_ITEM.LAST_ERROR,
+                        PIPELINE_RUN_ITEM.FINISHED_AT,
+                        PIPELINE_RUN_OUTPUT.OUTPUT,
+                        PIPELINE_RUN_OUTPUT.WORKER)
                 .from(PIPELINE_RUN_OUTPUT)
-                .join(PIPELINE_RUN_ITEM).on(PIPELINE_RUN_ITEM.ID.eq(PIPELINE_RUN_OUTPUT.ITEM_ID))
+                .join(PIPELINE_RUN_ITEM)
+                .on(PIPELINE_RUN_ITEM.ID.eq(PIPELINE_RUN_OUTPUT.ITEM_ID))
                 .where(outputsOf(runId, containing))
                 .orderBy(PIPELINE_RUN_ITEM.SEQ)
-                .offset(offset).limit(limit)
-                .fetch(r -> new RunItem(r.value1(), r.value2(), r.value3(), RunItemState.valueOf(r.value4()), r.value5(),
-                        r.value6(), r.value7(), json.readTree(r.value8().data()), r.value9()));
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new RunItem(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        RunItemState.valueOf(r.value4()),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        json.readTree(r.value8().data()),
+                        r.value9()));
     }
 
     @Override
@@ -234,8 +295,11 @@ class JooqRunRepository implements RunRepository {
 
     private Condition outputsOf(long runId, @Nullable JsonNode containing) {
         Condition condition = PIPELINE_RUN_OUTPUT.RUN_ID.eq(runId);
-        return containing == null ? condition : condition.and(DSL.condition("{0} @> {1}", PIPELINE_RUN_OUTPUT.OUTPUT,
-                DSL.val(JSONB.valueOf(json.writeValueAsString(containing)))));
+        return containing == null
+                ? condition
+                : condition.and(DSL.condition(
+                        "{0} @> {1}",
+                        PIPELINE_RUN_OUTPUT.OUTPUT, DSL.val(JSONB.valueOf(json.writeValueAsString(containing)))));
     }
 
     private static Condition itemsOf(long runId, @Nullable RunItemState state) {
@@ -251,19 +315,30 @@ class JooqRunRepository implements RunRepository {
                 .set(PIPELINE_RUN.STATE, RunState.RUNNING.name())
                 .set(PIPELINE_RUN.STARTED_AT, DSL.coalesce(PIPELINE_RUN.STARTED_AT, currentOffsetDateTime()))
                 .set(PIPELINE_RUN.UPDATED_AT, currentOffsetDateTime())
-                .where(PIPELINE_RUN.ID.eq(runId).and(PIPELINE_RUN.STATE.eq(RunState.QUEUED.name()))
+                .where(PIPELINE_RUN
+                        .ID
+                        .eq(runId)
+                        .and(PIPELINE_RUN.STATE.eq(RunState.QUEUED.name()))
                         .and(PIPELINE_RUN.GENERATION.eq(generation)))
                 .execute();
         return dsl.selectFrom(PIPELINE_RUN)
-                .where(PIPELINE_RUN.ID.eq(runId).and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name()))
+                .where(PIPELINE_RUN
+                        .ID
+                        .eq(runId)
+                        .and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name()))
                         .and(PIPELINE_RUN.GENERATION.eq(generation)))
                 .fetchOptional(this::toStoredRun);
     }
 
     @Override
     public boolean isCurrent(long runId, int generation) {
-        return dsl.fetchExists(PIPELINE_RUN, PIPELINE_RUN.ID.eq(runId)
-                .and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name())).and(PIPELINE_RUN.GENERATION.eq(generation)));
+        return dsl.fetchExists(
+                PIPELINE_RUN,
+                PIPELINE_RUN
+                        .ID
+                        .eq(runId)
+                        .and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name()))
+                        .and(PIPELINE_RUN.GENERATION.eq(generation)));
     }
 
     @Override
@@ -272,18 +347,30 @@ class JooqRunRepository implements RunRepository {
                 .set(PIPELINE_RUN.STATE, RunState.FINISHED.name())
                 .set(PIPELINE_RUN.ENDED_AT, currentOffsetDateTime())
                 .set(PIPELINE_RUN.UPDATED_AT, currentOffsetDateTime())
-                .where(PIPELINE_RUN.ID.eq(runId).and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name()))
-                        .andNotExists(DSL.selectOne().from(PIPELINE_RUN_ITEM)
+                .where(PIPELINE_RUN
+                        .ID
+                        .eq(runId)
+                        .and(PIPELINE_RUN.STATE.eq(RunState.RUNNING.name()))
+                        .andNotExists(DSL.selectOne()
+                                .from(PIPELINE_RUN_ITEM)
                                 .where(PIPELINE_RUN_ITEM.RUN_ID.eq(runId).and(PIPELINE_RUN_ITEM.STATE.in(OPEN)))))
                 .execute();
-        return updated == 0 ? Optional.empty() : findSummaries(runId, 1).stream().findFirst();
+        return updated == 0
+                ? Optional.empty()
+                : findSummaries(runId, 1).stream().findFirst();
     }
 
     private StoredRun toStoredRun(Record r) {
         RunConfig config = json.readValue(r.get(PIPELINE_RUN.CONFIG).data(), RunConfig.class);
-        Run run = new Run(r.get(PIPELINE_RUN.ID), config, RunState.valueOf(r.get(PIPELINE_RUN.STATE)),
-                r.get(PIPELINE_RUN.CREATED_BY), r.get(PIPELINE_RUN.CREATED_AT), r.get(PIPELINE_RUN.STARTED_AT),
-                r.get(PIPELINE_RUN.ENDED_AT), r.get(PIPELINE_RUN.ERROR));
+        Run run = new Run(
+                r.get(PIPELINE_RUN.ID),
+                config,
+                RunState.valueOf(r.get(PIPELINE_RUN.STATE)),
+                r.get(PIPELINE_RUN.CREATED_BY),
+                r.get(PIPELINE_RUN.CREATED_AT),
+                r.get(PIPELINE_RUN.STARTED_AT),
+                r.get(PIPELINE_RUN.ENDED_AT),
+                r.get(PIPELINE_RUN.ERROR));
         return new StoredRun(run, r.get(PIPELINE_RUN.GENERATION));
     }
 

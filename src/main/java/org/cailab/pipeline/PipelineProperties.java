@@ -1,9 +1,8 @@
 package org.cailab.pipeline;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Settings of the run engine ({@code cailab.pipeline.*}).
@@ -21,16 +20,17 @@ import java.time.Duration;
  * @param shutdownMaxWait   how long a stopping instance waits for items in progress
  */
 @ConfigurationProperties(prefix = "cailab.pipeline")
-public record PipelineProperties(@DefaultValue("true") boolean workerEnabled,
-                                 @DefaultValue("") String instanceName,
-                                 @DefaultValue("4") int threads,
-                                 @DefaultValue("2s") Duration pollInterval,
-                                 @DefaultValue("5s") Duration heartbeatInterval,
-                                 @DefaultValue("4") int missedHeartbeats,
-                                 @DefaultValue("60s") Duration lease,
-                                 @DefaultValue("500ms") Duration idleWait,
-                                 @DefaultValue("30s") Duration reconcileInterval,
-                                 @DefaultValue("10s") Duration shutdownMaxWait) {
+public record PipelineProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("") String instanceName,
+        @DefaultValue("4") int threads,
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("4") int missedHeartbeats,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("500ms") Duration idleWait,
+        @DefaultValue("30s") Duration reconcileInterval,
+        @DefaultValue("10s") Duration shutdownMaxWait) {
 
     public PipelineProperties {
         instanceName = instanceName == null || instanceName.isBlank() ? defaultInstanceName() : instanceName.strip();

@@ -10,14 +10,13 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * This instance's db-scheduler: executes run workers (one execution per worker slot) and the reconciliation. It
@@ -40,7 +39,8 @@ class PipelineScheduler implements SmartLifecycle {
     private final RecurringTask<Void> reconcileTask;
     private volatile @Nullable Scheduler scheduler;
 
-    PipelineScheduler(DataSource dataSource, PipelineProperties properties, RunWorker worker, RunExecutions executions) {
+    PipelineScheduler(
+            DataSource dataSource, PipelineProperties properties, RunWorker worker, RunExecutions executions) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.worker = worker;
@@ -55,7 +55,8 @@ class PipelineScheduler implements SmartLifecycle {
     private CompletionHandler<Void> runWorker(TaskInstance<Void> instance, ExecutionContext context) {
         WorkerSlot slot = WorkerSlot.parse(instance.getId());
         String name = context.getExecution().pickedBy + "#" + slot.id();
-        RunWorker.Outcome outcome = worker.work(slot, name, () -> context.getSchedulerState().isShuttingDown());
+        RunWorker.Outcome outcome =
+                worker.work(slot, name, () -> context.getSchedulerState().isShuttingDown());
         if (outcome == RunWorker.Outcome.INTERRUPTED) {
             return (complete, operations) -> operations.reschedule(complete, Instant.now());
         }
@@ -93,7 +94,8 @@ class PipelineScheduler implements SmartLifecycle {
     @Override
     public void start() {
         if (properties.workerEnabled() && scheduler == null) {
-            Scheduler created = newScheduler(properties.instanceName(), properties.threads(), properties.pollInterval());
+            Scheduler created =
+                    newScheduler(properties.instanceName(), properties.threads(), properties.pollInterval());
             created.start();
             scheduler = created;
         }

@@ -20,7 +20,9 @@ public record PromptSelection(Mode mode, int count) {
     public static final PromptSelection ALL = new PromptSelection(Mode.ALL, 0);
 
     public enum Mode {
-        ALL("All prompts"), FIRST("First N"), SAMPLE("Random sample of N (seeded)");
+        ALL("All prompts"),
+        FIRST("First N"),
+        SAMPLE("Random sample of N (seeded)");
 
         private final String label;
 
@@ -47,7 +49,8 @@ public record PromptSelection(Mode mode, int count) {
         try {
             parsed = Mode.valueOf(mode.isEmpty() ? "ALL" : mode);
         } catch (IllegalArgumentException e) {
-            throw new RunException("Prompt selection must be all, first or sample, not \"" + mode.toLowerCase(Locale.ROOT) + "\".");
+            throw new RunException(
+                    "Prompt selection must be all, first or sample, not \"" + mode.toLowerCase(Locale.ROOT) + "\".");
         }
         if (parsed == Mode.ALL) {
             return ALL;

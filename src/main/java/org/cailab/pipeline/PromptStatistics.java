@@ -1,8 +1,5 @@
 package org.cailab.pipeline;
 
-import org.cailab.promptset.Prompt;
-import org.cailab.promptset.Turn;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cailab.promptset.Prompt;
+import org.cailab.promptset.Turn;
 
 /**
  * Size and shape of one prompt, the output of the built-in "prompt statistics" run type.
@@ -20,9 +19,19 @@ import java.util.regex.Pattern;
  * @param fingerprint hash of the final human turn, lower-cased with spaces collapsed, to spot near-duplicates
  *                    across sets
  */
-record PromptStatistics(int turns, int humanTurns, int characters, int utf8Bytes, int words, int wordPieces,
-                        int lines, int lastHumanCharacters, int lastHumanWords, boolean question,
-                        double nonAsciiShare, String fingerprint) {
+record PromptStatistics(
+        int turns,
+        int humanTurns,
+        int characters,
+        int utf8Bytes,
+        int words,
+        int wordPieces,
+        int lines,
+        int lastHumanCharacters,
+        int lastHumanWords,
+        boolean question,
+        double nonAsciiShare,
+        String fingerprint) {
 
     private static final Pattern WORD_PIECE = Pattern.compile("\\p{L}+|\\p{N}+|[^\\s\\p{L}\\p{N}]");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -34,7 +43,9 @@ record PromptStatistics(int turns, int humanTurns, int characters, int utf8Bytes
         long nonAscii = transcript.codePoints().filter(c -> c > 127).count();
         return new PromptStatistics(
                 turns.size(),
-                (int) turns.stream().filter(t -> t.speaker() == Turn.Speaker.HUMAN).count(),
+                (int) turns.stream()
+                        .filter(t -> t.speaker() == Turn.Speaker.HUMAN)
+                        .count(),
                 characters,
                 transcript.getBytes(StandardCharsets.UTF_8).length,
                 words(transcript),

@@ -1,12 +1,11 @@
 package org.cailab.pipeline;
 
+import java.util.List;
 import org.cailab.promptset.Prompt;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Built-in run type: measures every prompt of a set (turns, characters, bytes, words, word pieces, whether it
@@ -19,8 +18,7 @@ class PromptStatisticsStage implements RunStage {
     static final String TYPE = "prompt-statistics";
 
     /** The input of one item: the prompt, copied into the run. */
-    record PromptItem(long promptId, int position, List<Turn> turns) {
-    }
+    record PromptItem(long promptId, int position, List<Turn> turns) {}
 
     private final PromptSetService promptSets;
 
@@ -51,7 +49,8 @@ class PromptStatisticsStage implements RunStage {
     @Override
     public RunPlan plan(RunConfig config) {
         long setId = config.promptSetId() == null ? -1 : config.promptSetId();
-        PromptSet set = promptSets.find(setId)
+        PromptSet set = promptSets
+                .find(setId)
                 .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
         PromptSelection selection = PromptSelection.of(config);
         List<ItemInput> items = selection.apply(promptSets.allPrompts(set.id()), config.seed()).stream()

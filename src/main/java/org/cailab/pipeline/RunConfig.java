@@ -1,12 +1,11 @@
 package org.cailab.pipeline;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a run was started with, recorded in full (as JSON) so that a result can always be traced back to its
@@ -22,9 +21,16 @@ import java.util.regex.Pattern;
  * @param execution           how the run is executed: workers, attempts per item, retry delay
  * @param parameters          stage-specific settings (documented by each stage)
  */
-public record RunConfig(String type, String name, @Nullable Long promptSetId, @Nullable String constitutionVersion,
-                        List<String> modelSnapshots, Sampling sampling, long seed, Execution execution,
-                        Map<String, String> parameters) {
+public record RunConfig(
+        String type,
+        String name,
+        @Nullable Long promptSetId,
+        @Nullable String constitutionVersion,
+        List<String> modelSnapshots,
+        Sampling sampling,
+        long seed,
+        Execution execution,
+        Map<String, String> parameters) {
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     public static final int MAX_NAME_LENGTH = 200;
@@ -37,9 +43,14 @@ public record RunConfig(String type, String name, @Nullable Long promptSetId, @N
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("Give the run a name of 1-" + MAX_NAME_LENGTH + " characters");
         }
-        constitutionVersion = constitutionVersion == null || constitutionVersion.isBlank() ? null : constitutionVersion.strip();
-        modelSnapshots = modelSnapshots == null ? List.of()
-                : modelSnapshots.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        constitutionVersion =
+                constitutionVersion == null || constitutionVersion.isBlank() ? null : constitutionVersion.strip();
+        modelSnapshots = modelSnapshots == null
+                ? List.of()
+                : modelSnapshots.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         sampling = sampling == null ? Sampling.DEFAULT : sampling;
         execution = execution == null ? Execution.DEFAULT : execution;
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
@@ -51,7 +62,8 @@ public record RunConfig(String type, String name, @Nullable Long promptSetId, @N
     }
 
     public RunConfig withPromptSet(@Nullable Long id) {
-        return new RunConfig(type, name, id, constitutionVersion, modelSnapshots, sampling, seed, execution, parameters);
+        return new RunConfig(
+                type, name, id, constitutionVersion, modelSnapshots, sampling, seed, execution, parameters);
     }
 
     public RunConfig withConstitutionVersion(@Nullable String version) {
@@ -59,25 +71,30 @@ public record RunConfig(String type, String name, @Nullable Long promptSetId, @N
     }
 
     public RunConfig withModelSnapshots(List<String> snapshots) {
-        return new RunConfig(type, name, promptSetId, constitutionVersion, snapshots, sampling, seed, execution, parameters);
+        return new RunConfig(
+                type, name, promptSetId, constitutionVersion, snapshots, sampling, seed, execution, parameters);
     }
 
     public RunConfig withSampling(Sampling newSampling) {
-        return new RunConfig(type, name, promptSetId, constitutionVersion, modelSnapshots, newSampling, seed, execution, parameters);
+        return new RunConfig(
+                type, name, promptSetId, constitutionVersion, modelSnapshots, newSampling, seed, execution, parameters);
     }
 
     public RunConfig withSeed(long newSeed) {
-        return new RunConfig(type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, newSeed, execution, parameters);
+        return new RunConfig(
+                type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, newSeed, execution, parameters);
     }
 
     public RunConfig withExecution(Execution newExecution) {
-        return new RunConfig(type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, seed, newExecution, parameters);
+        return new RunConfig(
+                type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, seed, newExecution, parameters);
     }
 
     public RunConfig withParameter(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(parameters);
         copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
-        return new RunConfig(type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, seed, execution, copy);
+        return new RunConfig(
+                type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, seed, execution, copy);
     }
 
     /** A stage parameter, or {@code fallback} when it is not set. */

@@ -2,12 +2,11 @@ package org.cailab.pipeline;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Instant;
+import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
-import java.time.Instant;
 
 /**
  * Schedules the workers of runs as db-scheduler executions. The client writes through the Spring transaction, so
@@ -22,15 +21,16 @@ class RunExecutions {
     private final RunRepository runs;
 
     RunExecutions(DataSource dataSource, RunRepository runs) {
-        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
+        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
+                .build();
         this.runs = runs;
     }
 
     /** Schedules the worker slots of a run's generation that are not scheduled yet. */
     void scheduleWorkers(long runId, int generation, int workers) {
         for (int slot = 0; slot < workers; slot++) {
-            client.scheduleIfNotExists(new TaskInstance<Void>(WORKER_TASK, new WorkerSlot(runId, generation, slot).id()),
-                    Instant.now());
+            client.scheduleIfNotExists(
+                    new TaskInstance<Void>(WORKER_TASK, new WorkerSlot(runId, generation, slot).id()), Instant.now());
         }
     }
 
@@ -41,7 +41,10 @@ class RunExecutions {
     @Transactional
     public void reconcile() {
         for (RunRepository.StoredRun active : runs.findActive()) {
-            scheduleWorkers(active.run().id(), active.generation(), active.run().config().execution().workers());
+            scheduleWorkers(
+                    active.run().id(),
+                    active.generation(),
+                    active.run().config().execution().workers());
         }
     }
 }

@@ -2,5 +2,8 @@ package org.cailab.pipeline;
 
 /** Where an item of a run stands. */
 public enum RunItemState {
-    PENDING, RUNNING, DONE, FAILED
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED
 }

@@ -1,15 +1,14 @@
 package org.cailab.pipeline;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The workers' side of the run tables: every step of an item's life in its own short transaction, each with the
@@ -43,8 +42,11 @@ class RunLedger {
 
     public Optional<ItemClaimRepository.ClaimedItem> claim(long runId, int maxAttempts, String worker, Duration lease) {
         for (ItemClaimRepository.FailedAttempt lost : claims.failExpiredLastAttempts(runId, maxAttempts)) {
-            runs.log(runId, RunLogLevel.ERROR, "Item " + lost.key() + " failed: its worker stopped during attempt "
-                    + lost.attempts() + " of " + maxAttempts + ".");
+            runs.log(
+                    runId,
+                    RunLogLevel.ERROR,
+                    "Item " + lost.key() + " failed: its worker stopped during attempt " + lost.attempts() + " of "
+                            + maxAttempts + ".");
         }
         return claims.claim(runId, worker, lease);
     }
@@ -52,8 +54,11 @@ class RunLedger {
     public boolean complete(ItemClaimRepository.ClaimedItem item, JsonNode output, String worker) {
         boolean stored = claims.complete(item, output.toString(), worker);
         if (!stored) {
-            runs.log(item.runId(), RunLogLevel.WARN, "Item " + item.key() + ": result of " + worker
-                    + " discarded, its claim had expired and the item went to another worker.");
+            runs.log(
+                    item.runId(),
+                    RunLogLevel.WARN,
+                    "Item " + item.key() + ": result of " + worker
+                            + " discarded, its claim had expired and the item went to another worker.");
         }
         return stored;
     }
@@ -62,11 +67,16 @@ class RunLedger {
         String message = describe(error);
         claims.fail(item, message, maxAttempts, retryDelay).ifPresent(attempt -> {
             if (attempt.state() == RunItemState.FAILED) {
-                runs.log(item.runId(), RunLogLevel.ERROR, "Item " + item.key() + " failed after " + attempt.attempts()
-                        + " attempts: " + message);
+                runs.log(
+                        item.runId(),
+                        RunLogLevel.ERROR,
+                        "Item " + item.key() + " failed after " + attempt.attempts() + " attempts: " + message);
             } else {
-                runs.log(item.runId(), RunLogLevel.WARN, "Item " + item.key() + ", attempt " + attempt.attempts()
-                        + " of " + maxAttempts + " failed, will retry: " + message);
+                runs.log(
+                        item.runId(),
+                        RunLogLevel.WARN,
+                        "Item " + item.key() + ", attempt " + attempt.attempts() + " of " + maxAttempts
+                                + " failed, will retry: " + message);
             }
         });
     }
@@ -80,7 +90,9 @@ class RunLedger {
         Optional<RunSummary> finished = runs.finishIfComplete(runId);
         finished.ifPresent(summary -> {
             RunProgress p = summary.progress();
-            runs.log(runId, p.failed() > 0 ? RunLogLevel.WARN : RunLogLevel.INFO,
+            runs.log(
+                    runId,
+                    p.failed() > 0 ? RunLogLevel.WARN : RunLogLevel.INFO,
                     "Finished: " + p.done() + " of " + p.total() + " items done, " + p.failed() + " failed.");
             events.publishEvent(new RunFinished(runId, summary.run().type(), p.done(), p.failed()));
         });

@@ -2,5 +2,7 @@ package org.cailab.pipeline;
 
 /** Level of a run log line. */
 public enum RunLogLevel {
-    INFO, WARN, ERROR
+    INFO,
+    WARN,
+    ERROR
 }

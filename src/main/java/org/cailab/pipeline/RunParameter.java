@@ -1,9 +1,8 @@
 package org.cailab.pipeline;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stage-specific setting of a run type, as the start form offers it; its value goes into {@link
@@ -21,12 +20,23 @@ import java.util.Objects;
  * @param choices      the allowed values of a {@link Kind#CHOICE}, or the run type of a {@link Kind#RUN} reference,
  *                     or the snapshot kinds ({@code SnapshotKind} names) a {@link Kind#SNAPSHOT} lists (empty: all)
  */
-public record RunParameter(String key, String label, String defaultValue, String description, Kind kind,
-                           @Nullable Double min, @Nullable Double max, List<String> choices) {
+public record RunParameter(
+        String key,
+        String label,
+        String defaultValue,
+        String description,
+        Kind kind,
+        @Nullable Double min,
+        @Nullable Double max,
+        List<String> choices) {
 
     /** What sort of value a parameter takes, and so which control the form shows. */
     public enum Kind {
-        TEXT, INTEGER, DECIMAL, FLAG, CHOICE,
+        TEXT,
+        INTEGER,
+        DECIMAL,
+        FLAG,
+        CHOICE,
         /** a registered model snapshot, by id */
         SNAPSHOT,
         /** a prompt set, by id */
@@ -51,22 +61,32 @@ public record RunParameter(String key, String label, String defaultValue, String
         this(key, label, defaultValue, description, Kind.TEXT, null, null, List.of());
     }
 
-    public static RunParameter integer(String key, String label, int defaultValue, int min, int max, String description) {
-        return new RunParameter(key, label, String.valueOf(defaultValue), description, Kind.INTEGER, (double) min,
-                (double) max, List.of());
+    public static RunParameter integer(
+            String key, String label, int defaultValue, int min, int max, String description) {
+        return new RunParameter(
+                key,
+                label,
+                String.valueOf(defaultValue),
+                description,
+                Kind.INTEGER,
+                (double) min,
+                (double) max,
+                List.of());
     }
 
-    public static RunParameter decimal(String key, String label, double defaultValue, double min, double max,
-                                       String description) {
-        return new RunParameter(key, label, String.valueOf(defaultValue), description, Kind.DECIMAL, min, max, List.of());
+    public static RunParameter decimal(
+            String key, String label, double defaultValue, double min, double max, String description) {
+        return new RunParameter(
+                key, label, String.valueOf(defaultValue), description, Kind.DECIMAL, min, max, List.of());
     }
 
     public static RunParameter flag(String key, String label, boolean defaultValue, String description) {
-        return new RunParameter(key, label, String.valueOf(defaultValue), description, Kind.FLAG, null, null, List.of());
+        return new RunParameter(
+                key, label, String.valueOf(defaultValue), description, Kind.FLAG, null, null, List.of());
     }
 
-    public static RunParameter choice(String key, String label, String defaultValue, List<String> choices,
-                                      String description) {
+    public static RunParameter choice(
+            String key, String label, String defaultValue, List<String> choices, String description) {
         if (!choices.contains(defaultValue)) {
             throw new IllegalArgumentException("Default " + defaultValue + " of " + key + " is not among " + choices);
         }

@@ -1,14 +1,19 @@
 package org.cailab.pipeline;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a run is. The rate is items finished per minute over the recent window (while running) or over the
  * whole run (once it ended); the ETA extrapolates it to the remaining items and is null when it cannot be told.
  */
-public record RunProgress(int total, int done, int failed, int running, double itemsPerMinute, @Nullable Duration eta) {
+public record RunProgress(
+        int total,
+        int done,
+        int failed,
+        int running,
+        double itemsPerMinute,
+        @Nullable Duration eta) {
 
     /** How long the rate looks back while a run is going. */
     public static final Duration RATE_WINDOW = Duration.ofMinutes(5);
@@ -35,12 +40,13 @@ public record RunProgress(int total, int done, int failed, int running, double i
      *                         (shorter when the run started more recently); for an ended run its whole duration
      * @param ended            whether the run is over: the rate is then over the whole run and there is no ETA
      */
-    static RunProgress of(int total, int done, int failed, int running, int finishedRecently, Duration window,
-                          boolean ended) {
+    static RunProgress of(
+            int total, int done, int failed, int running, int finishedRecently, Duration window, boolean ended) {
         int finished = done + failed;
         double minutes = window.toMillis() / 60_000.0;
         // a running run needs a second of history for a meaningful rate; an ended one has its exact duration
-        double rate = ended ? (window.isZero() ? 0 : finished / minutes)
+        double rate = ended
+                ? (window.isZero() ? 0 : finished / minutes)
                 : minutes < 1.0 / 60 ? 0 : finishedRecently / minutes;
         Duration eta = null;
         int remaining = total - finished;

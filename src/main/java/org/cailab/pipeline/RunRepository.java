@@ -1,11 +1,10 @@
 package org.cailab.pipeline;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Persistence of runs, their items and logs; used only inside transactions of {@link RunService} and {@link
@@ -14,8 +13,7 @@ import java.util.Set;
 interface RunRepository {
 
     /** A run with the worker generation that may work on it. */
-    record StoredRun(Run run, int generation) {
-    }
+    record StoredRun(Run run, int generation) {}
 
     long insertRun(RunConfig config, String createdBy, int totalItems);
 

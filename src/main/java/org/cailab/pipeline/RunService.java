@@ -1,5 +1,8 @@
 package org.cailab.pipeline;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,10 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
-
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Starts, pauses, resumes, cancels and reads runs: the transaction and role boundary of the pipeline. Researchers
@@ -72,8 +71,11 @@ public class RunService {
         long id = runs.insertRun(recorded, user, plan.items().size());
         runs.insertItems(id, plan.items());
         RunConfig.Execution execution = recorded.execution();
-        runs.log(id, RunLogLevel.INFO, "Started by " + user + ": " + plan.items().size() + " items, "
-                + execution.workers() + " worker(s), up to " + execution.maxAttempts() + " attempt(s) per item.");
+        runs.log(
+                id,
+                RunLogLevel.INFO,
+                "Started by " + user + ": " + plan.items().size() + " items, " + execution.workers()
+                        + " worker(s), up to " + execution.maxAttempts() + " attempt(s) per item.");
         executions.scheduleWorkers(id, 0, execution.workers());
         wakeUpAfterCommit();
         return get(id);
@@ -176,14 +178,16 @@ public class RunService {
     }
 
     private Run get(long id) {
-        return runs.findRun(id).map(RunRepository.StoredRun::run)
+        return runs.findRun(id)
+                .map(RunRepository.StoredRun::run)
                 .orElseThrow(() -> new RunException("There is no run " + id + "."));
     }
 
     private RunException refused(long id, String action, String allowed) {
         return runs.findRun(id)
-                .map(r -> new RunException("Run " + id + " is " + r.run().state().label().toLowerCase()
-                        + "; only a " + allowed + " run can be " + action + "."))
+                .map(r -> new RunException(
+                        "Run " + id + " is " + r.run().state().label().toLowerCase() + "; only a " + allowed
+                                + " run can be " + action + "."))
                 .orElseGet(() -> new RunException("There is no run " + id + "."));
     }
 

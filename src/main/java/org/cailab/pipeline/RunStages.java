@@ -1,12 +1,11 @@
 package org.cailab.pipeline;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /** The run types of this app: every {@link RunStage} bean, by type. */
 @Component
@@ -19,7 +18,8 @@ class RunStages {
             RunStage other = byType.putIfAbsent(stage.type(), stage);
             if (other != null) {
                 throw new IllegalStateException("Two run stages have the type '" + stage.type() + "': "
-                        + other.getClass().getName() + " and " + stage.getClass().getName());
+                        + other.getClass().getName() + " and "
+                        + stage.getClass().getName());
             }
         }
     }
@@ -30,8 +30,16 @@ class RunStages {
 
     List<RunTypeInfo> infos() {
         return byType.values().stream()
-                .map(s -> new RunTypeInfo(s.type(), s.label(), s.description(), s.needsPromptSet(), s.itemsLabel(),
-                        s.parameters(), s.defaultExecution(), s.modelRoles(), s.usesConstitution()))
+                .map(s -> new RunTypeInfo(
+                        s.type(),
+                        s.label(),
+                        s.description(),
+                        s.needsPromptSet(),
+                        s.itemsLabel(),
+                        s.parameters(),
+                        s.defaultExecution(),
+                        s.modelRoles(),
+                        s.usesConstitution()))
                 .sorted(Comparator.comparing(RunTypeInfo::label))
                 .toList();
     }

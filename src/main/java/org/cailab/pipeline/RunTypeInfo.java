@@ -11,9 +11,16 @@ import java.util.List;
  * @param modelRoles       the snapshots it uses, by role ({@link RunStage#modelRoles()})
  * @param usesConstitution whether it uses a constitution version
  */
-public record RunTypeInfo(String type, String label, String description, boolean needsPromptSet, String itemsLabel,
-                          List<RunParameter> parameters, RunConfig.Execution defaultExecution,
-                          List<String> modelRoles, boolean usesConstitution) {
+public record RunTypeInfo(
+        String type,
+        String label,
+        String description,
+        boolean needsPromptSet,
+        String itemsLabel,
+        List<RunParameter> parameters,
+        RunConfig.Execution defaultExecution,
+        List<String> modelRoles,
+        boolean usesConstitution) {
 
     public RunTypeInfo {
         parameters = List.copyOf(parameters);

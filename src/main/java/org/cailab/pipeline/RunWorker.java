@@ -1,5 +1,8 @@
 package org.cailab.pipeline;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.cailab.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +11,6 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The loop of one worker slot: claim the next item, process it with the run's stage, store the output (or the
@@ -85,8 +84,13 @@ class RunWorker {
         }
     }
 
-    private void process(Run run, RunStage stage, WorkerSlot slot, ItemClaimRepository.ClaimedItem item, String worker,
-                         BooleanSupplier shuttingDown) {
+    private void process(
+            Run run,
+            RunStage stage,
+            WorkerSlot slot,
+            ItemClaimRepository.ClaimedItem item,
+            String worker,
+            BooleanSupplier shuttingDown) {
         RunConfig.Execution execution = run.config().execution();
         leases.hold(item.token());
         try {
@@ -132,8 +136,8 @@ class RunWorker {
     /** Stages call other modules' services, which check roles: they act as the researcher who started the run. */
     private static SecurityContext actingAs(String username) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                AuthorityUtils.createAuthorityList("ROLE_" + Role.RESEARCHER_ROLE)));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, AuthorityUtils.createAuthorityList("ROLE_" + Role.RESEARCHER_ROLE)));
         return context;
     }
 

@@ -1,5 +1,13 @@
 package org.cailab.promptset;
 
+import static org.cailab.db.jooq.Tables.PROMPT_SET;
+import static org.cailab.db.jooq.Tables.PROMPT_SET_PROMPT;
+import static org.jooq.impl.DSL.row;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -8,23 +16,12 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.cailab.db.jooq.Tables.PROMPT_SET;
-import static org.cailab.db.jooq.Tables.PROMPT_SET_PROMPT;
-import static org.jooq.impl.DSL.row;
-
 @Repository
 class JooqPromptSetRepository implements PromptSetRepository {
 
     private static final int BATCH = 500;
-    private static final TypeReference<List<Turn>> TURNS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Turn>> TURNS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {};
 
     private final DSLContext dsl;
     private final JsonMapper json;
@@ -57,11 +54,20 @@ class JooqPromptSetRepository implements PromptSetRepository {
             List<Row5<Long, Integer, JSONB, String, JSONB>> rows = new ArrayList<>(BATCH);
             for (int i = from; i < Math.min(prompts.size(), from + BATCH); i++) {
                 PromptParser.ParsedPrompt p = prompts.get(i);
-                rows.add(row(setId, i + 1, JSONB.valueOf(json.writeValueAsString(p.turns())), p.transcript(),
+                rows.add(row(
+                        setId,
+                        i + 1,
+                        JSONB.valueOf(json.writeValueAsString(p.turns())),
+                        p.transcript(),
                         JSONB.valueOf(json.writeValueAsString(p.metadata()))));
             }
-            dsl.insertInto(PROMPT_SET_PROMPT, PROMPT_SET_PROMPT.PROMPT_SET_ID, PROMPT_SET_PROMPT.POSITION,
-                            PROMPT_SET_PROMPT.TURNS, PROMPT_SET_PROMPT.TRANSCRIPT, PROMPT_SET_PROMPT.METADATA)
+            dsl.insertInto(
+                            PROMPT_SET_PROMPT,
+                            PROMPT_SET_PROMPT.PROMPT_SET_ID,
+                            PROMPT_SET_PROMPT.POSITION,
+                            PROMPT_SET_PROMPT.TURNS,
+                            PROMPT_SET_PROMPT.TRANSCRIPT,
+                            PROMPT_SET_PROMPT.METADATA)
                     .valuesOfRows(rows)
                     .execute();
         }
@@ -82,8 +88,12 @@ class JooqPromptSetRepository implements PromptSetRepository {
         return dsl.selectFrom(PROMPT_SET_PROMPT)
                 .where(PROMPT_SET_PROMPT.PROMPT_SET_ID.eq(setId))
                 .orderBy(PROMPT_SET_PROMPT.POSITION)
-                .offset(offset).limit(limit)
-                .fetch(r -> new Prompt(r.getId(), r.getPosition(), json.readValue(r.getTurns().data(), TURNS),
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new Prompt(
+                        r.getId(),
+                        r.getPosition(),
+                        json.readValue(r.getTurns().data(), TURNS),
                         json.readValue(r.getMetadata().data(), METADATA)));
     }
 
@@ -93,9 +103,17 @@ class JooqPromptSetRepository implements PromptSetRepository {
     }
 
     private static PromptSet toSet(Record r) {
-        return new PromptSet(r.get(PROMPT_SET.ID), r.get(PROMPT_SET.NAME), PromptSetKind.valueOf(r.get(PROMPT_SET.KIND)),
-                PromptFormat.valueOf(r.get(PROMPT_SET.FORMAT)), PromptExtraction.valueOf(r.get(PROMPT_SET.EXTRACTION)),
-                r.get(PROMPT_SET.SOURCE_NAME), r.get(PROMPT_SET.RECORDS_READ), r.get(PROMPT_SET.DUPLICATES_SKIPPED),
-                r.get(PROMPT_SET.PROMPT_COUNT), r.get(PROMPT_SET.CREATED_BY), r.get(PROMPT_SET.CREATED_AT));
+        return new PromptSet(
+                r.get(PROMPT_SET.ID),
+                r.get(PROMPT_SET.NAME),
+                PromptSetKind.valueOf(r.get(PROMPT_SET.KIND)),
+                PromptFormat.valueOf(r.get(PROMPT_SET.FORMAT)),
+                PromptExtraction.valueOf(r.get(PROMPT_SET.EXTRACTION)),
+                r.get(PROMPT_SET.SOURCE_NAME),
+                r.get(PROMPT_SET.RECORDS_READ),
+                r.get(PROMPT_SET.DUPLICATES_SKIPPED),
+                r.get(PROMPT_SET.PROMPT_COUNT),
+                r.get(PROMPT_SET.CREATED_BY),
+                r.get(PROMPT_SET.CREATED_AT));
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
  * What to import: the new set's name and kind, the file's format, which prompts to take from conversations, and
  * the file name (for the record).
  */
-public record PromptImport(String name, PromptSetKind kind, PromptFormat format, PromptExtraction extraction,
-                           String sourceName) {
+public record PromptImport(
+        String name, PromptSetKind kind, PromptFormat format, PromptExtraction extraction, String sourceName) {
 
     public PromptImport {
         Objects.requireNonNull(kind, "kind");

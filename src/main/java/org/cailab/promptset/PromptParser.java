@@ -1,21 +1,18 @@
 package org.cailab.promptset;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.SizeLimitedInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.cailab.base.InputTooLargeException;
-import org.cailab.base.SizeLimitedInputStream;
-
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a prompt file completely before anything is stored, so an import is all-or-nothing: the first bad line
@@ -25,8 +22,7 @@ import java.util.Map;
 final class PromptParser {
 
     /** The result of reading a file. */
-    record Parsed(List<ParsedPrompt> prompts, int recordsRead, int duplicatesSkipped) {
-    }
+    record Parsed(List<ParsedPrompt> prompts, int recordsRead, int duplicatesSkipped) {}
 
     /** A prompt before it is stored. */
     record ParsedPrompt(List<Turn> turns, Map<String, Object> metadata) {
@@ -47,7 +43,8 @@ final class PromptParser {
     /** Reads one array element at a time, so the rest of the array is not a "trailing token". */
     private static final JsonMapper STREAMING_JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
                     .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
-                            .maxStringLength(MAX_RECORD_BYTES).build())
+                            .maxStringLength(MAX_RECORD_BYTES)
+                            .build())
                     .build())
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -56,13 +53,12 @@ final class PromptParser {
     private int recordsRead;
     private int duplicates;
 
-    private PromptParser() {
-    }
+    private PromptParser() {}
 
     static Parsed parse(InputStream input, PromptFormat format, PromptExtraction extraction) {
         PromptParser parser = new PromptParser();
-        try (InputStream data = new SizeLimitedInputStream(decompressed(input), MAX_DATA_BYTES,
-                "The file (after decompression)")) {
+        try (InputStream data =
+                new SizeLimitedInputStream(decompressed(input), MAX_DATA_BYTES, "The file (after decompression)")) {
             switch (format) {
                 case HH_RLHF_JSONL -> parser.readPairs(new Utf8Lines(data, MAX_RECORD_BYTES), extraction);
                 case RED_TEAM_ATTEMPTS -> parser.readRedTeamAttempts(data, extraction);
@@ -128,9 +124,12 @@ final class PromptParser {
                 throw new PromptImportException(line(parser), "unexpected content after the JSON array");
             }
         } catch (tools.jackson.core.exc.StreamConstraintsException e) {
-            throw new PromptImportException(line, "record " + record + " is too large (" + e.getOriginalMessage() + ")");
+            throw new PromptImportException(
+                    line, "record " + record + " is too large (" + e.getOriginalMessage() + ")");
         } catch (JacksonException e) {
-            int at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : line;
+            int at = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                    ? e.getLocation().getLineNr()
+                    : line;
             String where = record > 0 ? "record " + record + ": " : "";
             throw new PromptImportException(at, where + "not valid JSON: " + e.getOriginalMessage());
         }
@@ -178,7 +177,8 @@ final class PromptParser {
         try {
             return Transcripts.parse(value.stringValue());
         } catch (IllegalArgumentException e) {
-            throw new PromptImportException(line, where + "\"" + key + "\" is not an hh-rlhf transcript: " + e.getMessage());
+            throw new PromptImportException(
+                    line, where + "\"" + key + "\" is not an hh-rlhf transcript: " + e.getMessage());
         }
     }
 

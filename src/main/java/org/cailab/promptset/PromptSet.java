@@ -9,7 +9,15 @@ import java.time.OffsetDateTime;
  * @param duplicatesSkipped prompts dropped because the same conversation was already in the set
  * @param promptCount       prompts kept
  */
-public record PromptSet(long id, String name, PromptSetKind kind, PromptFormat format, PromptExtraction extraction,
-                        String sourceName, int recordsRead, int duplicatesSkipped, int promptCount, String createdBy,
-                        OffsetDateTime createdAt) {
-}
+public record PromptSet(
+        long id,
+        String name,
+        PromptSetKind kind,
+        PromptFormat format,
+        PromptExtraction extraction,
+        String sourceName,
+        int recordsRead,
+        int duplicatesSkipped,
+        int promptCount,
+        String createdBy,
+        OffsetDateTime createdAt) {}

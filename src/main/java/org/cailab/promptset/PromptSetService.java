@@ -1,15 +1,14 @@
 package org.cailab.promptset;
 
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.security.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.io.InputStream;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Imports and reads prompt sets; the transaction and role boundary for them. Researchers (and admins) import,
@@ -36,7 +35,8 @@ public class PromptSetService {
         }
         PromptParser.Parsed parsed = PromptParser.parse(data, request.format(), request.extraction());
         long id = sets.insertSet(request, parsed, currentUsername())
-                .orElseThrow(() -> new PromptImportException("A prompt set named '" + request.name() + "' already exists."));
+                .orElseThrow(
+                        () -> new PromptImportException("A prompt set named '" + request.name() + "' already exists."));
         sets.insertPrompts(id, parsed.prompts());
         return sets.findById(id).orElseThrow();
     }

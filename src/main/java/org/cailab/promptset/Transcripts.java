@@ -14,8 +14,7 @@ public final class Transcripts {
     // hh-rlhf separates turns by a blank line; a few turns have no space after the colon
     private static final Pattern MARKER = Pattern.compile("(?:\\A|\\n\\n)(Human|Assistant):[ \\t]?");
 
-    private Transcripts() {
-    }
+    private Transcripts() {}
 
     /** The turns of a transcript; fails with a short reason when it is not one. */
     public static List<Turn> parse(String transcript) {
@@ -29,7 +28,8 @@ public final class Transcripts {
                     throw new IllegalArgumentException("text before the first \"Human:\" turn");
                 }
             } else {
-                turns.add(new Turn(speaker, transcript.substring(textStart, m.start()).strip()));
+                turns.add(new Turn(
+                        speaker, transcript.substring(textStart, m.start()).strip()));
             }
             speaker = m.group(1).equals("Human") ? Turn.Speaker.HUMAN : Turn.Speaker.ASSISTANT;
             textStart = m.end();

@@ -18,7 +18,8 @@ public final class Utf8Lines {
 
     private final InputStream input;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final int maxLineBytes;
@@ -36,8 +37,10 @@ public final class Utf8Lines {
      * a line, failing early with "too large" beyond them.
      */
     public static Utf8Lines open(InputStream input) throws IOException {
-        return new Utf8Lines(new org.cailab.base.SizeLimitedInputStream(decompressed(input), PromptParser.MAX_DATA_BYTES,
-                "The file (after decompression)"), PromptParser.MAX_RECORD_BYTES);
+        return new Utf8Lines(
+                new org.cailab.base.SizeLimitedInputStream(
+                        decompressed(input), PromptParser.MAX_DATA_BYTES, "The file (after decompression)"),
+                PromptParser.MAX_RECORD_BYTES);
     }
 
     static InputStream decompressed(InputStream input) throws IOException {
@@ -61,8 +64,11 @@ public final class Utf8Lines {
                     break;
                 }
                 if (line.size() >= maxLineBytes) {
-                    throw new PromptImportException(number + 1, "the line is too large: more than "
-                            + org.cailab.base.SizeLimitedInputStream.describe(maxLineBytes) + " (one prompt per line).");
+                    throw new PromptImportException(
+                            number + 1,
+                            "the line is too large: more than "
+                                    + org.cailab.base.SizeLimitedInputStream.describe(maxLineBytes)
+                                    + " (one prompt per line).");
                 }
                 line.write(b);
             }
@@ -76,7 +82,8 @@ public final class Utf8Lines {
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         try {
-            String text = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            String text =
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
             return number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new PromptImportException(number, "not valid UTF-8 text", e);

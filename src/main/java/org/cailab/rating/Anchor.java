@@ -57,7 +57,8 @@ public sealed interface Anchor {
     double[] apply(double[] ratings, List<String> models);
 
     /** The anchored model, or null when mean-centred. */
-    @Nullable String modelName();
+    @Nullable
+    String modelName();
 
     private static double[] shift(double[] ratings, double by) {
         double[] r = ratings.clone();

@@ -23,8 +23,7 @@ public final class ArenaBattleReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ArenaBattleReader() {
-    }
+    private ArenaBattleReader() {}
 
     /**
      * Reads all battles of a UTF-8 file into {@code sink}.
@@ -89,8 +88,8 @@ public final class ArenaBattleReader {
             throw new BattleFormatException(lineNumber, "missing \"" + field + "\"");
         }
         if (!value.isString()) {
-            throw new BattleFormatException(lineNumber,
-                    "\"" + field + "\" must be a string, found " + value.getNodeType() + " " + value);
+            throw new BattleFormatException(
+                    lineNumber, "\"" + field + "\" must be a string, found " + value.getNodeType() + " " + value);
         }
         return value.stringValue();
     }
@@ -101,8 +100,10 @@ public final class ArenaBattleReader {
             case "model_b" -> Outcome.B_WINS;
             case "tie" -> Outcome.TIE;
             case "tie (bothbad)" -> Outcome.BOTH_BAD;
-            default -> throw new BattleFormatException(lineNumber, "unknown winner \"" + winner
-                    + "\"; expected one of model_a, model_b, tie, tie (bothbad)");
+            default ->
+                throw new BattleFormatException(
+                        lineNumber,
+                        "unknown winner \"" + winner + "\"; expected one of model_a, model_b, tie, tie (bothbad)");
         };
     }
 }

@@ -21,8 +21,7 @@ final class Binomial {
         }
     }
 
-    private Binomial() {
-    }
+    private Binomial() {}
 
     /** A draw from Binomial(n, p). */
     static long sample(RandomGenerator rng, long n, double p) {
@@ -106,7 +105,9 @@ final class Binomial {
         double inv = 1 / x;
         double inv2 = inv * inv;
         // Stirling series; at n >= 1024 the next term is below 1e-22.
-        return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x)
+        return x * Math.log(x)
+                - x
+                + 0.5 * Math.log(2 * Math.PI * x)
                 + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
     }
 }

@@ -9,8 +9,7 @@ import java.util.stream.IntStream;
 /** Runs bootstrap rounds in parallel and turns them into percentile intervals. */
 final class Bootstrap {
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     /** Results of {@code round} for rounds 0..n-1, each fed its own seeded generator; row r is round r. */
     static double[][] replicate(BootstrapSettings settings, Function<RandomGenerator, double[]> round) {

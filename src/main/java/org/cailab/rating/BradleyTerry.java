@@ -21,8 +21,7 @@ public final class BradleyTerry {
 
     private static final double JITTER = 1e-12;
 
-    private BradleyTerry() {
-    }
+    private BradleyTerry() {}
 
     /**
      * Fits strengths to the counts.

@@ -10,8 +10,7 @@ import java.util.TreeMap;
 /** Which models are comparable: the questions Bradley-Terry must answer before fitting. */
 final class ComparisonGraph {
 
-    private ComparisonGraph() {
-    }
+    private ComparisonGraph() {}
 
     /** Throws, naming the groups, unless every model is linked to every other by battles. */
     static void requireConnected(PairCounts counts) {
@@ -23,7 +22,8 @@ final class ComparisonGraph {
         }
         Map<Integer, List<String>> groups = new TreeMap<>();
         for (int i = 0; i < m; i++) {
-            groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(counts.models().get(i));
+            groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>())
+                    .add(counts.models().get(i));
         }
         if (groups.size() > 1) {
             throw new IllegalArgumentException("the models fall into " + groups.size()
@@ -78,5 +78,4 @@ final class ComparisonGraph {
         }
         return i;
     }
-
 }

@@ -12,8 +12,8 @@ public record EloSettings(double k, double base, double scale, double initial) {
 
     public EloSettings {
         if (!(k > 0) || !(base > 1) || !(scale > 0) || !Double.isFinite(initial)) {
-            throw new IllegalArgumentException("bad Elo settings: k=" + k + " base=" + base + " scale=" + scale
-                    + " initial=" + initial);
+            throw new IllegalArgumentException(
+                    "bad Elo settings: k=" + k + " base=" + base + " scale=" + scale + " initial=" + initial);
         }
     }
 

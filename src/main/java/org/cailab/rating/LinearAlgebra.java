@@ -3,8 +3,7 @@ package org.cailab.rating;
 /** The one dense solve the Newton step needs. */
 final class LinearAlgebra {
 
-    private LinearAlgebra() {
-    }
+    private LinearAlgebra() {}
 
     /**
      * Solves {@code a x = b} for symmetric positive definite {@code a} by Cholesky; {@code a} is

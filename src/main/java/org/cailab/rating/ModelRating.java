@@ -10,5 +10,4 @@ package org.cailab.rating;
  * @param votes  battles the model took part in
  * @param rank   1 + number of models whose lower bound exceeds this model's upper bound
  */
-public record ModelRating(String model, double rating, double lower, double upper, long votes, int rank) {
-}
+public record ModelRating(String model, double rating, double lower, double upper, long votes, int rank) {}

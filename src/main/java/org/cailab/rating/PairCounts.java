@@ -22,8 +22,8 @@ public final class PairCounts {
     private final long[] secondWins;
     private final long[] draws;
 
-    private PairCounts(List<String> models, int[] first, int[] second, long[] firstWins, long[] secondWins,
-            long[] draws) {
+    private PairCounts(
+            List<String> models, int[] first, int[] second, long[] firstWins, long[] secondWins, long[] draws) {
         this.models = List.copyOf(models);
         this.index = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -186,7 +186,8 @@ public final class PairCounts {
         }
 
         public PairCounts build() {
-            List<long[]> kept = rows.stream().filter(r -> r[2] + r[3] + r[4] > 0).toList();
+            List<long[]> kept =
+                    rows.stream().filter(r -> r[2] + r[3] + r[4] > 0).toList();
             int n = kept.size();
             int[] f = new int[n];
             int[] s = new int[n];

@@ -8,8 +8,7 @@ import java.util.List;
 /** The non-dominated points of a set, such as the harmlessness-versus-helpfulness frontier. */
 public final class ParetoFrontier {
 
-    private ParetoFrontier() {
-    }
+    private ParetoFrontier() {}
 
     /**
      * The points no other point dominates, ordered by x ascending (so y descending), equal points
@@ -18,7 +17,8 @@ public final class ParetoFrontier {
      */
     public static List<ParetoPoint> of(Collection<ParetoPoint> points) {
         List<ParetoPoint> byXDescending = new ArrayList<>(points);
-        byXDescending.sort(Comparator.comparingDouble(ParetoPoint::x).reversed()
+        byXDescending.sort(Comparator.comparingDouble(ParetoPoint::x)
+                .reversed()
                 .thenComparing(Comparator.comparingDouble(ParetoPoint::y).reversed()));
         List<ParetoPoint> frontier = new ArrayList<>();
         double bestYAtGreaterX = Double.NEGATIVE_INFINITY;

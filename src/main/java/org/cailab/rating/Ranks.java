@@ -3,8 +3,7 @@ package org.cailab.rating;
 /** Ranks that do not separate models whose intervals overlap. */
 public final class Ranks {
 
-    private Ranks() {
-    }
+    private Ranks() {}
 
     /**
      * Arena-style ranks: a model's rank is 1 plus the number of models that are better beyond doubt,

@@ -18,16 +18,23 @@ import org.jspecify.annotations.Nullable;
  * @param converged         whether the point estimate converged (Elo: always)
  * @param unconvergedRounds bootstrap rounds whose fit hit the iteration limit
  */
-public record RatingReport(String method, List<ModelRating> ratings, long battles, int bootstrapRounds,
-        double level, @Nullable String anchor, int iterations, boolean converged, int unconvergedRounds) {
+public record RatingReport(
+        String method,
+        List<ModelRating> ratings,
+        long battles,
+        int bootstrapRounds,
+        double level,
+        @Nullable String anchor,
+        int iterations,
+        boolean converged,
+        int unconvergedRounds) {
 
     public RatingReport {
         ratings = List.copyOf(ratings);
     }
 
     /** Builds the sorted, ranked table from parallel arrays indexed like {@code models}. */
-    static List<ModelRating> table(List<String> models, double[] rating, double[] lower, double[] upper,
-            long[] votes) {
+    static List<ModelRating> table(List<String> models, double[] rating, double[] lower, double[] upper, long[] votes) {
         int[] rank = Ranks.withOverlap(lower, upper);
         List<ModelRating> rows = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {

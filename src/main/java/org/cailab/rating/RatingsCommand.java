@@ -27,12 +27,16 @@ public final class RatingsCommand {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private RatingsCommand() {
-    }
+    private RatingsCommand() {}
 
     /** Options of one invocation. */
-    record Options(Path input, String method, int bootstrap, @Nullable String anchor, long seed, double prior) {
-    }
+    record Options(
+            Path input,
+            String method,
+            int bootstrap,
+            @Nullable String anchor,
+            long seed,
+            double prior) {}
 
     /**
      * Runs the command. A leading {@code ratings} token, as passed on by a dispatching main class,
@@ -85,14 +89,15 @@ public final class RatingsCommand {
             BattleLog log = new BattleLog();
             requireBattles(ArenaBattleReader.read(options.input(), log), options);
             EloSettings elo = EloSettings.arena();
-            Anchor anchor = options.anchor() == null ? new Anchor.MeanCentred(elo.initial()) : Anchor.toModel(options.anchor());
+            Anchor anchor =
+                    options.anchor() == null ? new Anchor.MeanCentred(elo.initial()) : Anchor.toModel(options.anchor());
             return Ratings.elo(log, elo, bootstrap, anchor);
         }
         BattleTally tally = new BattleTally();
         requireBattles(ArenaBattleReader.read(options.input(), tally), options);
         Anchor anchor = options.anchor() == null ? Anchor.arena() : Anchor.toModel(options.anchor());
-        return Ratings.bradleyTerry(tally.toCounts(), BradleyTerrySettings.defaults().withPrior(options.prior()),
-                bootstrap, anchor);
+        return Ratings.bradleyTerry(
+                tally.toCounts(), BradleyTerrySettings.defaults().withPrior(options.prior()), bootstrap, anchor);
     }
 
     private static void requireBattles(long battles, Options options) {
@@ -139,15 +144,17 @@ public final class RatingsCommand {
                 return null;
             }
             if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
+                throw new IllegalArgumentException(
+                        flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
             }
             String value = args.get(++i);
             switch (flag) {
                 case "--input" -> input = Path.of(value);
-                case "--method" -> method = switch (value) {
-                    case "bt", "elo" -> value;
-                    default -> throw new IllegalArgumentException("--method must be bt or elo, not " + value);
-                };
+                case "--method" ->
+                    method = switch (value) {
+                        case "bt", "elo" -> value;
+                        default -> throw new IllegalArgumentException("--method must be bt or elo, not " + value);
+                    };
                 case "--bootstrap" -> bootstrap = nonNegativeInt(flag, value);
                 case "--anchor" -> anchor = value;
                 case "--seed" -> seed = number(flag, value, Long::parseLong);

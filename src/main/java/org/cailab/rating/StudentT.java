@@ -13,8 +13,7 @@ public final class StudentT {
     private static final double EPSILON = 1e-14;
     private static final double TINY = 1e-300;
 
-    private StudentT() {
-    }
+    private StudentT() {}
 
     /** P(T <= t) for {@code df} degrees of freedom (df > 0). */
     public static double cdf(double t, double df) {
@@ -113,9 +112,17 @@ public final class StudentT {
 
     /** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; relative error about 1e-15). */
     static double logGamma(double x) {
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-                1.5056327351493116e-7};
+        double[] c = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         if (x < 0.5) {
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
         }

@@ -6,8 +6,7 @@ public final class Wilson {
     /** The 97.5% standard normal quantile: two-sided 95%. */
     public static final double Z_975 = 1.959963984540054;
 
-    private Wilson() {
-    }
+    private Wilson() {}
 
     /** {lower, upper} of the 95% interval of {@code successes} out of {@code n} (n > 0). */
     public static double[] interval95(long successes, long n) {

@@ -1,15 +1,14 @@
 package org.cailab.redteam;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes rated attempts in the shape of hh-rlhf's red-team attempts file: one JSON array of records, streamed.
@@ -21,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
 final class AttemptExporter implements AutoCloseable {
 
     // the caller's stream stays open: the caller owns it
-    private static final JsonMapper MAPPER = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final OutputStream target;
     private final JsonGenerator json;

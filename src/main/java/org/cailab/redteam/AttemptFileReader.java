@@ -1,5 +1,15 @@
 package org.cailab.redteam;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.SizeLimitedInputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -9,18 +19,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.cailab.base.InputTooLargeException;
-import org.cailab.base.SizeLimitedInputStream;
-
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a file of red-team attempts in the shape of hh-rlhf's {@code red_team_attempts.jsonl.gz}: one JSON array of
@@ -41,10 +39,13 @@ final class AttemptFileReader {
 
     /** The longest string in a record (a transcript): the published file's longest is a few KB. */
     static final int MAX_STRING_CHARS = 4 << 20;
+
     private static final JsonMapper MAPPER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
-            .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING_CHARS).build())
-            .build()).build();
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(MAX_STRING_CHARS)
+                            .build())
+                    .build())
+            .build();
     private static final int BUFFER = 64 * 1024;
 
     /** Receives the records in file order, but only as long as no record was malformed. */
@@ -54,26 +55,28 @@ final class AttemptFileReader {
     }
 
     /** The records read, and the malformed ones (empty when the whole file is good). */
-    record Result(long records, List<MalformedRecord> problems) {
-    }
+    record Result(long records, List<MalformedRecord> problems) {}
 
-    private AttemptFileReader() {
-    }
+    private AttemptFileReader() {}
 
     static Result read(InputStream in, Sink sink) {
         List<MalformedRecord> problems = new ArrayList<>();
         long index = 0;
         boolean inRecord = false;
-        try (JsonParser parser = MAPPER.createParser(new SizeLimitedInputStream(decompressed(in), MAX_DATA_BYTES,
-                "The file (after decompression)"))) {
+        try (JsonParser parser = MAPPER.createParser(
+                new SizeLimitedInputStream(decompressed(in), MAX_DATA_BYTES, "The file (after decompression)"))) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return new Result(0, List.of(new MalformedRecord(-1, "The file is empty.")));
             }
             boolean array = token == JsonToken.START_ARRAY;
             if (!array && token != JsonToken.START_OBJECT) {
-                return new Result(0, List.of(new MalformedRecord(-1,
-                        "The file must hold one JSON array of red-team attempts (or one JSON object per line).")));
+                return new Result(
+                        0,
+                        List.of(
+                                new MalformedRecord(
+                                        -1,
+                                        "The file must hold one JSON array of red-team attempts (or one JSON object per line).")));
             }
             if (array) {
                 token = parser.nextToken();
@@ -100,7 +103,8 @@ final class AttemptFileReader {
             if (array && token == null && problems.isEmpty()) {
                 problems.add(cutOff(index));
             } else if (array && token == JsonToken.END_ARRAY && parser.nextToken() != null) {
-                problems.add(new MalformedRecord(-1, "There is more after the array's end; the file must hold one array."));
+                problems.add(
+                        new MalformedRecord(-1, "There is more after the array's end; the file must hold one array."));
             }
         } catch (tools.jackson.core.exc.StreamConstraintsException e) {
             problems.add(new MalformedRecord(index, "the record is too large (" + e.getOriginalMessage() + ")"));
@@ -111,7 +115,8 @@ final class AttemptFileReader {
                 problems.add(new MalformedRecord(index, "not valid JSON (" + describe(e) + ")"));
             }
         } catch (UncheckedIOException e) {
-            problems.add(new MalformedRecord(-1, "The file cannot be read: " + e.getCause().getMessage()));
+            problems.add(new MalformedRecord(
+                    -1, "The file cannot be read: " + e.getCause().getMessage()));
         } catch (InputTooLargeException e) {
             problems.add(new MalformedRecord(-1, e.getMessage()));
         }
@@ -119,8 +124,8 @@ final class AttemptFileReader {
     }
 
     private static MalformedRecord cutOff(long records) {
-        return new MalformedRecord(-1, "The file ends after record " + (records - 1)
-                + " without closing its array: it may be cut off.");
+        return new MalformedRecord(
+                -1, "The file ends after record " + (records - 1) + " without closing its array: it may be cut off.");
     }
 
     /** The stream itself, or its decompressed content when it starts with gzip's magic bytes 1f 8b. */
@@ -142,7 +147,8 @@ final class AttemptFileReader {
             return "the file cannot be read: " + io.getMessage();
         }
         TokenStreamLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 0 ? ""
+        String where = location == null || location.getLineNr() < 0
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
@@ -172,12 +178,24 @@ final class AttemptFileReader {
             throw new RecordProblem("\"rating\" is " + rating + ", outside 0 to 4");
         }
         String task = text(record, "task_description");
-        Double taskScore = number(record, record.has("task_descripton_harmlessness_score")
-                ? "task_descripton_harmlessness_score" : "task_description_harmlessness_score");
-        return new ImportedRecord(index, transcript, value, task == null ? "" : task, taskScore,
-                number(record, "min_harmlessness_score_transcript"), scalar(record, "model_type"),
-                scalar(record, "num_params"), scalar(record, "red_team_member_id"), bool(record, "is_upworker"),
-                tags(record), original);
+        Double taskScore = number(
+                record,
+                record.has("task_descripton_harmlessness_score")
+                        ? "task_descripton_harmlessness_score"
+                        : "task_description_harmlessness_score");
+        return new ImportedRecord(
+                index,
+                transcript,
+                value,
+                task == null ? "" : task,
+                taskScore,
+                number(record, "min_harmlessness_score_transcript"),
+                scalar(record, "model_type"),
+                scalar(record, "num_params"),
+                scalar(record, "red_team_member_id"),
+                bool(record, "is_upworker"),
+                tags(record),
+                original);
     }
 
     private static @Nullable String text(ObjectNode record, String field) {

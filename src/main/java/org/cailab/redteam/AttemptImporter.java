@@ -17,8 +17,7 @@ final class AttemptImporter {
 
     static final int BATCH_SIZE = 500;
 
-    private AttemptImporter() {
-    }
+    private AttemptImporter() {}
 
     /** Returns the number of records stored; throws when the file or one of its records is malformed. */
     static int run(long importId, String fileName, InputStream in, AttemptRepository repository) {

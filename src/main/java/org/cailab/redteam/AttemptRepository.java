@@ -1,12 +1,11 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.Exchange;
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.cailab.comparison.Exchange;
+import org.jspecify.annotations.Nullable;
 
 /** Persistence of red-team attempts and their turns; used only inside the services' transactions. */
 interface AttemptRepository {
@@ -18,8 +17,8 @@ interface AttemptRepository {
     /** The attempt, locked until the transaction ends. */
     Optional<StoredAttempt> lockAttempt(long attemptId);
 
-    StoredAttempt insertAttempt(long campaignId, long workerId, long snapshotId, String snapshotName,
-                                String taskDescription);
+    StoredAttempt insertAttempt(
+            long campaignId, long workerId, long snapshotId, String snapshotName, String taskDescription);
 
     void abandon(long attemptId);
 
@@ -71,22 +70,35 @@ interface AttemptRepository {
     /** Rated attempts with a transcript of the selection, live ones (by id) then imported ones (by import, index). */
     List<RatedTranscript> ratedTranscripts(TranscriptSelection selection);
 
-    record TurnOwner(long attemptId, long campaignId, long workerId) {
-    }
+    record TurnOwner(long attemptId, long campaignId, long workerId) {}
 
     /**
      * One group of rated attempts: a snapshot (live) or an external model (imported).
      *
      * @param counts attempts per rating 0..4 (imported ratings rounded to the nearest whole number)
      */
-    record StatsRow(@Nullable Long snapshotId, @Nullable String snapshotName, @Nullable String modelType,
-                    @Nullable String numParams, long n, double mean, @Nullable Double sd, long[] counts) {
-    }
+    record StatsRow(
+            @Nullable Long snapshotId,
+            @Nullable String snapshotName,
+            @Nullable String modelType,
+            @Nullable String numParams,
+            long n,
+            double mean,
+            @Nullable Double sd,
+            long[] counts) {}
 
     /** A rated attempt for export: the original record for an imported one, the stored fields for a live one. */
-    record ExportRow(AttemptSource source, @Nullable String original, String transcript, double rating,
-                     String taskDescription, @Nullable Integer taskHarmRating, @Nullable Long campaignId,
-                     @Nullable Long workerId, @Nullable Long snapshotId, @Nullable String snapshotName,
-                     @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime ratedAt) {
-    }
+    record ExportRow(
+            AttemptSource source,
+            @Nullable String original,
+            String transcript,
+            double rating,
+            String taskDescription,
+            @Nullable Integer taskHarmRating,
+            @Nullable Long campaignId,
+            @Nullable Long workerId,
+            @Nullable Long snapshotId,
+            @Nullable String snapshotName,
+            @Nullable OffsetDateTime startedAt,
+            @Nullable OffsetDateTime ratedAt) {}
 }

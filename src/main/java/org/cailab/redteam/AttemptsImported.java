@@ -1,5 +1,4 @@
 package org.cailab.redteam;
 
 /** Published when a file of red-team attempts was imported (all its records, in one transaction). */
-public record AttemptsImported(long importId, String fileName, int records) {
-}
+public record AttemptsImported(long importId, String fileName, int records) {}

@@ -9,6 +9,5 @@ package org.cailab.redteam;
  * @param response   the response text (model output: shown as text only)
  * @param score      the predicted harm (the predictor's scalar output on the 0-4 rating scale; not clamped)
  */
-public record HarmEvalSample(long snapshotId, String snapshotName, int sample, long seed, String response,
-                             double score) {
-}
+public record HarmEvalSample(
+        long snapshotId, String snapshotName, int sample, long seed, String response, double score) {}

@@ -1,6 +1,12 @@
 package org.cailab.redteam;
 
 import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelService;
@@ -12,6 +18,7 @@ import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
 import org.cailab.pipeline.ItemSeeds;
+import org.cailab.pipeline.PromptSelection;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
@@ -20,19 +27,11 @@ import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
 import org.cailab.pipeline.RunStage;
-import org.cailab.pipeline.PromptSelection;
 import org.cailab.promptset.Prompt;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Run type {@code harm-eval}: the paper's absolute harmfulness evaluation (section 4.5, Figure 10). For a fixed set of
@@ -67,8 +66,7 @@ class HarmEvalStage implements RunStage {
     /** The predictor last loaded (runs of one predictor follow each other; a different one replaces it). */
     private @org.jspecify.annotations.Nullable LoadedPredictor loaded;
 
-    private record LoadedPredictor(long snapshotId, PreferenceModel model) {
-    }
+    private record LoadedPredictor(long snapshotId, PreferenceModel model) {}
 
     HarmEvalStage(ModelService models, PromptSetService promptSets, ModelProperties modelProperties) {
         this.models = models;
@@ -100,19 +98,38 @@ class HarmEvalStage implements RunStage {
     @Override
     public List<RunParameter> parameters() {
         List<RunParameter> form = new ArrayList<>();
-        form.add(RunParameter.snapshot(PREDICTOR, "Harm predictor", "A harm-predictor snapshot (run type harm-train)",
+        form.add(RunParameter.snapshot(
+                PREDICTOR,
+                "Harm predictor",
+                "A harm-predictor snapshot (run type harm-train)",
                 List.of(SnapshotKind.HARM_PREDICTOR.name())));
         for (int i = 1; i <= SNAPSHOT_FIELDS; i++) {
-            form.add(RunParameter.snapshot(SNAPSHOT_PREFIX + i, "Evaluated snapshot " + i, i == 1
+            form.add(RunParameter.snapshot(
+                    SNAPSHOT_PREFIX + i,
+                    "Evaluated snapshot " + i,
+                    i == 1
                             ? "A snapshot whose answers are scored (at least one snapshot or one RL run)"
                             : "Another snapshot to evaluate (optional)",
                     List.of(SnapshotKind.RL_CAI.name(), SnapshotKind.SL_CAI.name())));
         }
-        form.add(RunParameter.runs(SNAPSHOT_RUNS, "Every snapshot of RL runs", RL_RUN_TYPE,
+        form.add(RunParameter.runs(
+                SNAPSHOT_RUNS,
+                "Every snapshot of RL runs",
+                RL_RUN_TYPE,
                 "Also evaluate every snapshot these RL-CAI runs registered (predicted harm against training step)"));
-        form.add(RunParameter.integer(PROMPTS, "Prompts", DEFAULT_PROMPTS, 1, 100_000,
+        form.add(RunParameter.integer(
+                PROMPTS,
+                "Prompts",
+                DEFAULT_PROMPTS,
+                1,
+                100_000,
                 "The first N prompts of the set (after the prompt selection); the paper used 64"));
-        form.add(RunParameter.integer(SAMPLES, "Samples per prompt", DEFAULT_SAMPLES, 1, MAX_SAMPLES,
+        form.add(RunParameter.integer(
+                SAMPLES,
+                "Samples per prompt",
+                DEFAULT_SAMPLES,
+                1,
+                MAX_SAMPLES,
                 "Responses sampled per prompt and snapshot; the paper used 256"));
         return form;
     }
@@ -137,7 +154,8 @@ class HarmEvalStage implements RunStage {
         if (config.promptSetId() == null) {
             throw new RunException("A harm evaluation needs a prompt set of red-team prompts.");
         }
-        PromptSet set = promptSets.find(config.promptSetId())
+        PromptSet set = promptSets
+                .find(config.promptSetId())
                 .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
         ModelSnapshot predictor = snapshot(config.parameter(PREDICTOR, ""), "harm predictor");
         if (predictor.kind() != SnapshotKind.HARM_PREDICTOR) {
@@ -161,7 +179,8 @@ class HarmEvalStage implements RunStage {
                     .forEach(s -> evaluated.putIfAbsent(s.id(), s));
         }
         if (evaluated.isEmpty()) {
-            throw new RunException("Choose at least one snapshot to evaluate (or RL runs whose snapshots to evaluate).");
+            throw new RunException(
+                    "Choose at least one snapshot to evaluate (or RL runs whose snapshots to evaluate).");
         }
         int prompts = positive(config, PROMPTS, DEFAULT_PROMPTS, "Prompts");
         int samples = positive(config, SAMPLES, DEFAULT_SAMPLES, "Samples per prompt");
@@ -177,15 +196,21 @@ class HarmEvalStage implements RunStage {
         }
         List<ItemInput> items = new ArrayList<>();
         for (Prompt p : chosen) {
-            items.add(ItemInput.of("prompt-%06d".formatted(p.position()),
+            items.add(ItemInput.of(
+                    "prompt-%06d".formatted(p.position()),
                     new HarmEvalItem(p.position(), conversation(p.turns()), List.of())));
         }
-        RunConfig recorded = config
-                .withParameter(PREDICTOR, predictor.name())
+        RunConfig recorded = config.withParameter(PREDICTOR, predictor.name())
                 .withParameter(PREDICTOR_ID, String.valueOf(predictor.id()))
                 .withParameter(PREDICTOR_NAME, predictor.name())
-                .withParameter(SNAPSHOT_IDS, String.join(",", evaluated.keySet().stream().map(String::valueOf).toList()))
-                .withParameter(SNAPSHOT_RUNS, String.join(",", rlRuns.stream().map(String::valueOf).toList()))
+                .withParameter(
+                        SNAPSHOT_IDS,
+                        String.join(
+                                ",",
+                                evaluated.keySet().stream().map(String::valueOf).toList()))
+                .withParameter(
+                        SNAPSHOT_RUNS,
+                        String.join(",", rlRuns.stream().map(String::valueOf).toList()))
                 .withParameter(PROMPTS, String.valueOf(prompts))
                 .withParameter(SAMPLES, String.valueOf(samples));
         return new RunPlan(recorded, items);
@@ -203,14 +228,22 @@ class HarmEvalStage implements RunStage {
             long snapshotId = snapshotIds.get(k);
             String name = models.snapshot(snapshotId).map(ModelSnapshot::name).orElse("#" + snapshotId);
             long seed = ItemSeeds.derive(itemSeed, k);
-            SamplingSettings settings = new SamplingSettings(config.sampling().temperature(), config.sampling().topP(),
-                    0, config.sampling().maxNewTokens(), SamplingSettings.TURN_STOPS, seed);
+            SamplingSettings settings = new SamplingSettings(
+                    config.sampling().temperature(),
+                    config.sampling().topP(),
+                    0,
+                    config.sampling().maxNewTokens(),
+                    SamplingSettings.TURN_STOPS,
+                    seed);
             // one batch of N rows; the engine gives row i the seed + i
-            List<GenerationResult> answers = models.generateAll(snapshotId,
-                    Collections.nCopies(samples, input.conversation()), settings);
-            List<String> responses = answers.stream().map(a -> " " + a.text().strip()).toList();
-            float[] scores = score(Long.parseLong(config.parameter(PREDICTOR_ID, "0")),
-                    Collections.nCopies(samples, input.conversation()), responses);
+            List<GenerationResult> answers =
+                    models.generateAll(snapshotId, Collections.nCopies(samples, input.conversation()), settings);
+            List<String> responses =
+                    answers.stream().map(a -> " " + a.text().strip()).toList();
+            float[] scores = score(
+                    Long.parseLong(config.parameter(PREDICTOR_ID, "0")),
+                    Collections.nCopies(samples, input.conversation()),
+                    responses);
             for (int i = 0; i < samples; i++) {
                 out.add(new HarmEvalSample(snapshotId, name, i, seed + i, responses.get(i), scores[i]));
             }
@@ -239,7 +272,8 @@ class HarmEvalStage implements RunStage {
 
     static String conversation(List<Turn> turns) {
         return HumanAssistantFormat.prompt(turns.stream()
-                .map(t -> new HumanAssistantFormat.Turn(t.speaker() == Turn.Speaker.HUMAN, t.text())).toList());
+                .map(t -> new HumanAssistantFormat.Turn(t.speaker() == Turn.Speaker.HUMAN, t.text()))
+                .toList());
     }
 
     private ModelSnapshot snapshot(String ref, String role) {
@@ -251,7 +285,9 @@ class HarmEvalStage implements RunStage {
             return models.snapshot(Long.parseLong(r))
                     .orElseThrow(() -> new RunException("There is no model snapshot " + r + " (" + role + ")."));
         }
-        return models.snapshots().stream().filter(s -> s.name().equals(r)).findFirst()
+        return models.snapshots().stream()
+                .filter(s -> s.name().equals(r))
+                .findFirst()
                 .orElseThrow(() -> new RunException("There is no model snapshot named \"" + r + "\" (" + role + ")."));
     }
 

@@ -19,9 +19,14 @@ import java.util.SplittableRandom;
  *                it is also the mean of all samples)
  * @param ciLow   2.5th percentile of the bootstrap means (null with fewer than 2 prompts)
  */
-record HarmEvalSummary(long snapshotId, String snapshotName, int prompts, int samples, double mean,
-                       @org.jspecify.annotations.Nullable Double ciLow,
-                       @org.jspecify.annotations.Nullable Double ciHigh) {
+record HarmEvalSummary(
+        long snapshotId,
+        String snapshotName,
+        int prompts,
+        int samples,
+        double mean,
+        @org.jspecify.annotations.Nullable Double ciLow,
+        @org.jspecify.annotations.Nullable Double ciHigh) {
 
     static final int ROUNDS = 2000;
 
@@ -35,7 +40,8 @@ record HarmEvalSummary(long snapshotId, String snapshotName, int prompts, int sa
                 scores.computeIfAbsent(s.snapshotId(), k -> new ArrayList<>()).add(s.score());
                 names.putIfAbsent(s.snapshotId(), s.snapshotName());
             }
-            scores.forEach((id, list) -> perPrompt.computeIfAbsent(id, k -> new ArrayList<>())
+            scores.forEach((id, list) -> perPrompt
+                    .computeIfAbsent(id, k -> new ArrayList<>())
                     .add(list.stream().mapToDouble(Double::doubleValue).toArray()));
         }
         List<HarmEvalSummary> out = new ArrayList<>();
@@ -65,8 +71,8 @@ record HarmEvalSummary(long snapshotId, String snapshotName, int prompts, int sa
             boot[r] = sum / p;
         }
         Arrays.sort(boot);
-        return new HarmEvalSummary(snapshotId, name, p, samples, mean, percentile(boot, 0.025),
-                percentile(boot, 0.975));
+        return new HarmEvalSummary(
+                snapshotId, name, p, samples, mean, percentile(boot, 0.025), percentile(boot, 0.975));
     }
 
     /** Linear interpolation between closest ranks (numpy's default). */

@@ -1,8 +1,7 @@
 package org.cailab.redteam;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mean harm a harm predictor gave one snapshot's answers to a harm evaluation's red-team prompts (the paper's
@@ -22,8 +21,17 @@ import java.time.OffsetDateTime;
  * @param ciHigh              97.5th percentile
  * @param scoredAt            when the evaluation run was started
  */
-public record HarmPredictorScore(long predictorSnapshotId, String predictorName, long evalRunId, long snapshotId,
-                                 String label, @Nullable Long runId, @Nullable Long step, int prompts, int samples,
-                                 double mean, @Nullable Double ciLow, @Nullable Double ciHigh,
-                                 OffsetDateTime scoredAt) {
-}
+public record HarmPredictorScore(
+        long predictorSnapshotId,
+        String predictorName,
+        long evalRunId,
+        long snapshotId,
+        String label,
+        @Nullable Long runId,
+        @Nullable Long step,
+        int prompts,
+        int samples,
+        double mean,
+        @Nullable Double ciLow,
+        @Nullable Double ciHigh,
+        OffsetDateTime scoredAt) {}

@@ -1,5 +1,20 @@
 package org.cailab.redteam;
 
+import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
+import static org.cailab.db.jooq.Tables.REDTEAM_IMPORT;
+import static org.cailab.db.jooq.Tables.REDTEAM_TURN;
+import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.round;
+import static org.jooq.impl.DSL.stddevSamp;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.cailab.comparison.Exchange;
 import org.cailab.db.jooq.tables.records.RedteamAttemptRecord;
 import org.cailab.db.jooq.tables.records.RedteamTurnRecord;
@@ -13,22 +28,6 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
-
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-
-import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
-import static org.cailab.db.jooq.Tables.REDTEAM_IMPORT;
-import static org.cailab.db.jooq.Tables.REDTEAM_TURN;
-import static org.jooq.impl.DSL.avg;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.round;
-import static org.jooq.impl.DSL.stddevSamp;
 
 @Repository
 class JooqAttemptRepository implements AttemptRepository {
@@ -44,26 +43,32 @@ class JooqAttemptRepository implements AttemptRepository {
     @Override
     public Optional<StoredAttempt> findActive(long campaignId, long workerId) {
         return dsl.selectFrom(REDTEAM_ATTEMPT)
-                .where(REDTEAM_ATTEMPT.CAMPAIGN_ID.eq(campaignId).and(REDTEAM_ATTEMPT.WORKER_ID.eq(workerId))
+                .where(REDTEAM_ATTEMPT
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
+                        .and(REDTEAM_ATTEMPT.WORKER_ID.eq(workerId))
                         .and(REDTEAM_ATTEMPT.STATUS.eq(AttemptStatus.ACTIVE.name())))
                 .fetchOptional(JooqAttemptRepository::toAttempt);
     }
 
     @Override
     public Optional<StoredAttempt> findAttempt(long attemptId) {
-        return dsl.selectFrom(REDTEAM_ATTEMPT).where(live().and(REDTEAM_ATTEMPT.ID.eq(attemptId)))
+        return dsl.selectFrom(REDTEAM_ATTEMPT)
+                .where(live().and(REDTEAM_ATTEMPT.ID.eq(attemptId)))
                 .fetchOptional(JooqAttemptRepository::toAttempt);
     }
 
     @Override
     public Optional<StoredAttempt> lockAttempt(long attemptId) {
-        return dsl.selectFrom(REDTEAM_ATTEMPT).where(live().and(REDTEAM_ATTEMPT.ID.eq(attemptId))).forUpdate()
+        return dsl.selectFrom(REDTEAM_ATTEMPT)
+                .where(live().and(REDTEAM_ATTEMPT.ID.eq(attemptId)))
+                .forUpdate()
                 .fetchOptional(JooqAttemptRepository::toAttempt);
     }
 
     @Override
-    public StoredAttempt insertAttempt(long campaignId, long workerId, long snapshotId, String snapshotName,
-                                       String taskDescription) {
+    public StoredAttempt insertAttempt(
+            long campaignId, long workerId, long snapshotId, String snapshotName, String taskDescription) {
         return dsl.insertInto(REDTEAM_ATTEMPT)
                 .set(REDTEAM_ATTEMPT.SOURCE, AttemptSource.LIVE.name())
                 .set(REDTEAM_ATTEMPT.STATUS, AttemptStatus.ACTIVE.name())
@@ -88,9 +93,13 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public int countRated(long campaignId, long workerId) {
-        return dsl.fetchCount(REDTEAM_ATTEMPT, REDTEAM_ATTEMPT.CAMPAIGN_ID.eq(campaignId)
-                .and(REDTEAM_ATTEMPT.WORKER_ID.eq(workerId))
-                .and(REDTEAM_ATTEMPT.STATUS.eq(AttemptStatus.RATED.name())));
+        return dsl.fetchCount(
+                REDTEAM_ATTEMPT,
+                REDTEAM_ATTEMPT
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
+                        .and(REDTEAM_ATTEMPT.WORKER_ID.eq(workerId))
+                        .and(REDTEAM_ATTEMPT.STATUS.eq(AttemptStatus.RATED.name())));
     }
 
     @Override
@@ -104,8 +113,9 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public int countTurns(long attemptId) {
-        return dsl.fetchCount(REDTEAM_TURN, REDTEAM_TURN.ATTEMPT_ID.eq(attemptId)
-                .and(REDTEAM_TURN.STATUS.ne(TurnStatus.FAILED.name())));
+        return dsl.fetchCount(
+                REDTEAM_TURN,
+                REDTEAM_TURN.ATTEMPT_ID.eq(attemptId).and(REDTEAM_TURN.STATUS.ne(TurnStatus.FAILED.name())));
     }
 
     @Override
@@ -117,14 +127,17 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public Optional<StoredTurn> findTurn(long turnId) {
-        return dsl.selectFrom(REDTEAM_TURN).where(REDTEAM_TURN.ID.eq(turnId)).fetchOptional(JooqAttemptRepository::toTurn);
+        return dsl.selectFrom(REDTEAM_TURN)
+                .where(REDTEAM_TURN.ID.eq(turnId))
+                .fetchOptional(JooqAttemptRepository::toTurn);
     }
 
     @Override
     public Optional<TurnOwner> turnOwner(long turnId) {
         return dsl.select(REDTEAM_ATTEMPT.ID, REDTEAM_ATTEMPT.CAMPAIGN_ID, REDTEAM_ATTEMPT.WORKER_ID)
                 .from(REDTEAM_TURN)
-                .join(REDTEAM_ATTEMPT).on(REDTEAM_ATTEMPT.ID.eq(REDTEAM_TURN.ATTEMPT_ID))
+                .join(REDTEAM_ATTEMPT)
+                .on(REDTEAM_ATTEMPT.ID.eq(REDTEAM_TURN.ATTEMPT_ID))
                 .where(REDTEAM_TURN.ID.eq(turnId))
                 .fetchOptional(r -> new TurnOwner(r.value1(), r.value2(), r.value3()));
     }
@@ -144,11 +157,12 @@ class JooqAttemptRepository implements AttemptRepository {
     @Override
     public boolean completeTurn(long turnId, String answer) {
         return dsl.update(REDTEAM_TURN)
-                .set(REDTEAM_TURN.STATUS, TurnStatus.READY.name())
-                .set(REDTEAM_TURN.ANSWER, answer)
-                .set(REDTEAM_TURN.ANSWERED_AT, currentOffsetDateTime())
-                .where(REDTEAM_TURN.ID.eq(turnId).and(REDTEAM_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
-                .execute() == 1;
+                        .set(REDTEAM_TURN.STATUS, TurnStatus.READY.name())
+                        .set(REDTEAM_TURN.ANSWER, answer)
+                        .set(REDTEAM_TURN.ANSWERED_AT, currentOffsetDateTime())
+                        .where(REDTEAM_TURN.ID.eq(turnId).and(REDTEAM_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -161,7 +175,8 @@ class JooqAttemptRepository implements AttemptRepository {
     }
 
     @Override
-    public Optional<OffsetDateTime> rate(long attemptId, int rating, @Nullable Integer taskHarmRating, String transcript) {
+    public Optional<OffsetDateTime> rate(
+            long attemptId, int rating, @Nullable Integer taskHarmRating, String transcript) {
         return dsl.update(REDTEAM_ATTEMPT)
                 .set(REDTEAM_ATTEMPT.STATUS, AttemptStatus.RATED.name())
                 .set(REDTEAM_ATTEMPT.RATING, (double) rating)
@@ -196,22 +211,36 @@ class JooqAttemptRepository implements AttemptRepository {
     /** The group's keys, then n, mean, standard deviation and the count of each rating. */
     private static List<Field<?>> statsFields(Field<?>... keys) {
         List<Field<?>> fields = new ArrayList<>(List.of(keys));
-        fields.addAll(List.of(count().as("n"), avg(REDTEAM_ATTEMPT.RATING).as("mean"),
+        fields.addAll(List.of(
+                count().as("n"),
+                avg(REDTEAM_ATTEMPT.RATING).as("mean"),
                 stddevSamp(REDTEAM_ATTEMPT.RATING).as("sd")));
         for (int k = RatingScale.MIN; k <= RatingScale.MAX; k++) {
-            fields.add(count().filterWhere(round(REDTEAM_ATTEMPT.RATING).eq((double) k)).as("r" + k));
+            fields.add(count().filterWhere(round(REDTEAM_ATTEMPT.RATING).eq((double) k))
+                    .as("r" + k));
         }
         return fields;
     }
 
-    private static StatsRow stats(Record r, @Nullable Long snapshotId, @Nullable String snapshotName,
-                                  @Nullable String modelType, @Nullable String numParams) {
+    private static StatsRow stats(
+            Record r,
+            @Nullable Long snapshotId,
+            @Nullable String snapshotName,
+            @Nullable String modelType,
+            @Nullable String numParams) {
         long[] counts = new long[RatingScale.MAX + 1];
         for (int k = RatingScale.MIN; k <= RatingScale.MAX; k++) {
             counts[k] = r.get("r" + k, Long.class);
         }
-        return new StatsRow(snapshotId, snapshotName, modelType, numParams, r.get("n", Long.class),
-                r.get("mean", Double.class), r.get("sd", Double.class), counts);
+        return new StatsRow(
+                snapshotId,
+                snapshotName,
+                modelType,
+                numParams,
+                r.get("n", Long.class),
+                r.get("mean", Double.class),
+                r.get("sd", Double.class),
+                counts);
     }
 
     @Override
@@ -225,7 +254,9 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public Optional<Long> importWithSha256(String sha256) {
-        return dsl.select(REDTEAM_IMPORT.ID).from(REDTEAM_IMPORT).where(REDTEAM_IMPORT.SHA256.eq(sha256))
+        return dsl.select(REDTEAM_IMPORT.ID)
+                .from(REDTEAM_IMPORT)
+                .where(REDTEAM_IMPORT.SHA256.eq(sha256))
                 .fetchOptional(REDTEAM_IMPORT.ID);
     }
 
@@ -244,17 +275,40 @@ class JooqAttemptRepository implements AttemptRepository {
             return;
         }
         // one multi-row insert per batch: 500 rows x 15 columns stay far below PostgreSQL's 65,535 parameters
-        InsertValuesStepN<RedteamAttemptRecord> insert = dsl.insertInto(REDTEAM_ATTEMPT, List.of(REDTEAM_ATTEMPT.SOURCE,
-                REDTEAM_ATTEMPT.STATUS, REDTEAM_ATTEMPT.IMPORT_ID, REDTEAM_ATTEMPT.RECORD_INDEX,
-                REDTEAM_ATTEMPT.ORIGINAL, REDTEAM_ATTEMPT.TRANSCRIPT, REDTEAM_ATTEMPT.RATING,
-                REDTEAM_ATTEMPT.TASK_DESCRIPTION, REDTEAM_ATTEMPT.TASK_HARMLESSNESS_SCORE,
-                REDTEAM_ATTEMPT.MIN_HARMLESSNESS_SCORE, REDTEAM_ATTEMPT.MODEL_TYPE, REDTEAM_ATTEMPT.NUM_PARAMS,
-                REDTEAM_ATTEMPT.RED_TEAM_MEMBER_ID, REDTEAM_ATTEMPT.IS_UPWORKER, REDTEAM_ATTEMPT.TAGS));
+        InsertValuesStepN<RedteamAttemptRecord> insert = dsl.insertInto(
+                REDTEAM_ATTEMPT,
+                List.of(
+                        REDTEAM_ATTEMPT.SOURCE,
+                        REDTEAM_ATTEMPT.STATUS,
+                        REDTEAM_ATTEMPT.IMPORT_ID,
+                        REDTEAM_ATTEMPT.RECORD_INDEX,
+                        REDTEAM_ATTEMPT.ORIGINAL,
+                        REDTEAM_ATTEMPT.TRANSCRIPT,
+                        REDTEAM_ATTEMPT.RATING,
+                        REDTEAM_ATTEMPT.TASK_DESCRIPTION,
+                        REDTEAM_ATTEMPT.TASK_HARMLESSNESS_SCORE,
+                        REDTEAM_ATTEMPT.MIN_HARMLESSNESS_SCORE,
+                        REDTEAM_ATTEMPT.MODEL_TYPE,
+                        REDTEAM_ATTEMPT.NUM_PARAMS,
+                        REDTEAM_ATTEMPT.RED_TEAM_MEMBER_ID,
+                        REDTEAM_ATTEMPT.IS_UPWORKER,
+                        REDTEAM_ATTEMPT.TAGS));
         for (ImportedRecord r : records) {
-            insert = insert.values(AttemptSource.IMPORTED.name(), AttemptStatus.RATED.name(), importId,
-                    Math.toIntExact(r.index()), JSONB.valueOf(r.originalJson()), Texts.storable(r.transcript()),
-                    r.rating(), Texts.storable(r.taskDescription()), r.taskHarmlessnessScore(),
-                    r.minHarmlessnessScore(), r.modelType(), r.numParams(), r.redTeamMemberId(), r.isUpworker(),
+            insert = insert.values(
+                    AttemptSource.IMPORTED.name(),
+                    AttemptStatus.RATED.name(),
+                    importId,
+                    Math.toIntExact(r.index()),
+                    JSONB.valueOf(r.originalJson()),
+                    Texts.storable(r.transcript()),
+                    r.rating(),
+                    Texts.storable(r.taskDescription()),
+                    r.taskHarmlessnessScore(),
+                    r.minHarmlessnessScore(),
+                    r.modelType(),
+                    r.numParams(),
+                    r.redTeamMemberId(),
+                    r.isUpworker(),
                     r.tags() == null ? null : r.tags().toArray(String[]::new));
         }
         insert.execute();
@@ -262,14 +316,23 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public List<AttemptImport> imports() {
-        return dsl.selectFrom(REDTEAM_IMPORT).orderBy(REDTEAM_IMPORT.IMPORTED_AT.desc(), REDTEAM_IMPORT.ID.desc())
-                .fetch(r -> new AttemptImport(r.getId(), r.getFileName(), r.getSha256(), r.getRecords(),
-                        r.getImportedBy(), r.getImportedAt()));
+        return dsl.selectFrom(REDTEAM_IMPORT)
+                .orderBy(REDTEAM_IMPORT.IMPORTED_AT.desc(), REDTEAM_IMPORT.ID.desc())
+                .fetch(r -> new AttemptImport(
+                        r.getId(),
+                        r.getFileName(),
+                        r.getSha256(),
+                        r.getRecords(),
+                        r.getImportedBy(),
+                        r.getImportedAt()));
     }
 
     @Override
     public boolean deleteImport(long importId) {
-        return dsl.deleteFrom(REDTEAM_IMPORT).where(REDTEAM_IMPORT.ID.eq(importId)).execute() == 1;
+        return dsl.deleteFrom(REDTEAM_IMPORT)
+                        .where(REDTEAM_IMPORT.ID.eq(importId))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -287,10 +350,20 @@ class JooqAttemptRepository implements AttemptRepository {
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
             for (RedteamAttemptRecord r : cursor) {
-                sink.accept(new ExportRow(AttemptSource.valueOf(r.getSource()),
-                        r.getOriginal() == null ? null : r.getOriginal().data(), r.getTranscript(), r.getRating(),
-                        r.getTaskDescription(), r.getTaskHarmRating() == null ? null : r.getTaskHarmRating().intValue(),
-                        r.getCampaignId(), r.getWorkerId(), r.getSnapshotId(), r.getSnapshotName(), r.getStartedAt(),
+                sink.accept(new ExportRow(
+                        AttemptSource.valueOf(r.getSource()),
+                        r.getOriginal() == null ? null : r.getOriginal().data(),
+                        r.getTranscript(),
+                        r.getRating(),
+                        r.getTaskDescription(),
+                        r.getTaskHarmRating() == null
+                                ? null
+                                : r.getTaskHarmRating().intValue(),
+                        r.getCampaignId(),
+                        r.getWorkerId(),
+                        r.getSnapshotId(),
+                        r.getSnapshotName(),
+                        r.getStartedAt(),
                         r.getRatedAt()));
                 n++;
             }
@@ -300,19 +373,19 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public List<RatedTranscript> ratedTranscripts(TranscriptSelection selection) {
-        Condition live = selection.campaignIds() == null ? live()
+        Condition live = selection.campaignIds() == null
+                ? live()
                 : live().and(REDTEAM_ATTEMPT.CAMPAIGN_ID.in(selection.campaignIds()));
         Condition imported = REDTEAM_ATTEMPT.SOURCE.eq(AttemptSource.IMPORTED.name());
         if (selection.importIds() != null) {
             imported = imported.and(REDTEAM_ATTEMPT.IMPORT_ID.in(selection.importIds()));
         }
-        return dsl.select(REDTEAM_ATTEMPT.ID, REDTEAM_ATTEMPT.SOURCE, REDTEAM_ATTEMPT.TRANSCRIPT, REDTEAM_ATTEMPT.RATING)
+        return dsl.select(
+                        REDTEAM_ATTEMPT.ID, REDTEAM_ATTEMPT.SOURCE, REDTEAM_ATTEMPT.TRANSCRIPT, REDTEAM_ATTEMPT.RATING)
                 .from(REDTEAM_ATTEMPT)
                 .where(rated().and(REDTEAM_ATTEMPT.TRANSCRIPT.ne("")).and(live.or(imported)))
-                .orderBy(REDTEAM_ATTEMPT.IMPORT_ID.asc().nullsFirst(), REDTEAM_ATTEMPT.RECORD_INDEX,
-                        REDTEAM_ATTEMPT.ID)
-                .fetch(r -> new RatedTranscript(r.value1(), AttemptSource.valueOf(r.value2()), r.value3(),
-                        r.value4()));
+                .orderBy(REDTEAM_ATTEMPT.IMPORT_ID.asc().nullsFirst(), REDTEAM_ATTEMPT.RECORD_INDEX, REDTEAM_ATTEMPT.ID)
+                .fetch(r -> new RatedTranscript(r.value1(), AttemptSource.valueOf(r.value2()), r.value3(), r.value4()));
     }
 
     private static Condition live() {
@@ -324,12 +397,25 @@ class JooqAttemptRepository implements AttemptRepository {
     }
 
     private static StoredAttempt toAttempt(RedteamAttemptRecord r) {
-        return new StoredAttempt(r.getId(), r.getCampaignId(), r.getWorkerId(), r.getSnapshotId(), r.getSnapshotName(),
-                AttemptStatus.valueOf(r.getStatus()), r.getTaskDescription(), r.getStartedAt());
+        return new StoredAttempt(
+                r.getId(),
+                r.getCampaignId(),
+                r.getWorkerId(),
+                r.getSnapshotId(),
+                r.getSnapshotName(),
+                AttemptStatus.valueOf(r.getStatus()),
+                r.getTaskDescription(),
+                r.getStartedAt());
     }
 
     private static StoredTurn toTurn(RedteamTurnRecord r) {
-        return new StoredTurn(r.getId(), r.getAttemptId(), r.getTurnIndex(), r.getHumanMessage(), r.getPrompt(),
-                TurnStatus.valueOf(r.getStatus()), r.getAnswer());
+        return new StoredTurn(
+                r.getId(),
+                r.getAttemptId(),
+                r.getTurnIndex(),
+                r.getHumanMessage(),
+                r.getPrompt(),
+                TurnStatus.valueOf(r.getStatus()),
+                r.getAnswer());
     }
 }

@@ -1,15 +1,5 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.PoolSnapshot;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.SelectJoinStep;
-import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
-
 import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
 import static org.cailab.db.jooq.Tables.REDTEAM_CAMPAIGN;
 import static org.cailab.db.jooq.Tables.REDTEAM_PARTICIPATION;
@@ -23,17 +13,31 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectFrom;
 
+import java.util.List;
+import java.util.Optional;
+import org.cailab.comparison.PoolSnapshot;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+import org.springframework.stereotype.Repository;
+
 @Repository
 class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
 
     private static final Field<List<PoolSnapshot>> POOL = multiset(selectFrom(REDTEAM_POOL_SNAPSHOT)
-            .where(REDTEAM_POOL_SNAPSHOT.CAMPAIGN_ID.eq(REDTEAM_CAMPAIGN.ID))
-            .orderBy(REDTEAM_POOL_SNAPSHOT.SNAPSHOT_NAME, REDTEAM_POOL_SNAPSHOT.SNAPSHOT_ID))
+                    .where(REDTEAM_POOL_SNAPSHOT.CAMPAIGN_ID.eq(REDTEAM_CAMPAIGN.ID))
+                    .orderBy(REDTEAM_POOL_SNAPSHOT.SNAPSHOT_NAME, REDTEAM_POOL_SNAPSHOT.SNAPSHOT_ID))
             .as("pool")
-            .convertFrom(rows -> rows.map(p -> new PoolSnapshot(p.getSnapshotId(), p.getSnapshotName(), p.getWeight())));
-    private static final Field<Long> RATED = field(select(count().cast(Long.class)).from(REDTEAM_ATTEMPT)
-            .where(REDTEAM_ATTEMPT.CAMPAIGN_ID.eq(REDTEAM_CAMPAIGN.ID)
-                    .and(REDTEAM_ATTEMPT.STATUS.eq(AttemptStatus.RATED.name())))).as("rated");
+            .convertFrom(
+                    rows -> rows.map(p -> new PoolSnapshot(p.getSnapshotId(), p.getSnapshotName(), p.getWeight())));
+    private static final Field<Long> RATED = field(select(count().cast(Long.class))
+                    .from(REDTEAM_ATTEMPT)
+                    .where(REDTEAM_ATTEMPT
+                            .CAMPAIGN_ID
+                            .eq(REDTEAM_CAMPAIGN.ID)
+                            .and(REDTEAM_ATTEMPT.STATUS.eq(AttemptStatus.RATED.name()))))
+            .as("rated");
 
     private final DSLContext dsl;
 
@@ -43,25 +47,33 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
 
     @Override
     public List<RedTeamCampaign> findAll() {
-        return selectCampaigns().orderBy(REDTEAM_CAMPAIGN.CREATED_AT.desc(), REDTEAM_CAMPAIGN.ID.desc())
+        return selectCampaigns()
+                .orderBy(REDTEAM_CAMPAIGN.CREATED_AT.desc(), REDTEAM_CAMPAIGN.ID.desc())
                 .fetch(JooqRedTeamCampaignRepository::toCampaign);
     }
 
     @Override
     public List<RedTeamCampaign> findOpen() {
-        return selectCampaigns().where(REDTEAM_CAMPAIGN.IS_OPEN).orderBy(REDTEAM_CAMPAIGN.NAME)
+        return selectCampaigns()
+                .where(REDTEAM_CAMPAIGN.IS_OPEN)
+                .orderBy(REDTEAM_CAMPAIGN.NAME)
                 .fetch(JooqRedTeamCampaignRepository::toCampaign);
     }
 
     @Override
     public boolean lockOpen(long id) {
-        return Boolean.TRUE.equals(dsl.select(REDTEAM_CAMPAIGN.IS_OPEN).from(REDTEAM_CAMPAIGN).where(REDTEAM_CAMPAIGN.ID.eq(id)).forShare()
+        return Boolean.TRUE.equals(dsl.select(REDTEAM_CAMPAIGN.IS_OPEN)
+                .from(REDTEAM_CAMPAIGN)
+                .where(REDTEAM_CAMPAIGN.ID.eq(id))
+                .forShare()
                 .fetchOne(REDTEAM_CAMPAIGN.IS_OPEN));
     }
 
     @Override
     public Optional<RedTeamCampaign> findById(long id) {
-        return selectCampaigns().where(REDTEAM_CAMPAIGN.ID.eq(id)).fetchOptional(JooqRedTeamCampaignRepository::toCampaign);
+        return selectCampaigns()
+                .where(REDTEAM_CAMPAIGN.ID.eq(id))
+                .fetchOptional(JooqRedTeamCampaignRepository::toCampaign);
     }
 
     @Override
@@ -98,7 +110,9 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
         if (updated != 1) {
             return false;
         }
-        dsl.deleteFrom(REDTEAM_POOL_SNAPSHOT).where(REDTEAM_POOL_SNAPSHOT.CAMPAIGN_ID.eq(id)).execute();
+        dsl.deleteFrom(REDTEAM_POOL_SNAPSHOT)
+                .where(REDTEAM_POOL_SNAPSHOT.CAMPAIGN_ID.eq(id))
+                .execute();
         insertPool(id, s.pool());
         return true;
     }
@@ -122,7 +136,10 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
                 .onConflictDoNothing()
                 .execute();
         return dsl.selectFrom(REDTEAM_PARTICIPATION)
-                .where(REDTEAM_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
+                .where(REDTEAM_PARTICIPATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
+                        .and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .forUpdate()
                 .fetchSingle(r -> new Participation(campaignId, workerId, r.getGuidelinesSeenAt() != null));
     }
@@ -130,22 +147,32 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
     @Override
     public void markGuidelinesSeen(long campaignId, long workerId) {
         dsl.update(REDTEAM_PARTICIPATION)
-                .set(REDTEAM_PARTICIPATION.GUIDELINES_SEEN_AT,
+                .set(
+                        REDTEAM_PARTICIPATION.GUIDELINES_SEEN_AT,
                         coalesce(REDTEAM_PARTICIPATION.GUIDELINES_SEEN_AT, currentOffsetDateTime()))
-                .where(REDTEAM_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
+                .where(REDTEAM_PARTICIPATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
+                        .and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .execute();
     }
 
     @Override
     public Optional<String> lockProlificSession(long campaignId, long workerId) {
-        return dsl.select(REDTEAM_PARTICIPATION.SESSION_ID).from(REDTEAM_PARTICIPATION)
-                .where(REDTEAM_PARTICIPATION.CAMPAIGN_ID.eq(campaignId).and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
+        return dsl.select(REDTEAM_PARTICIPATION.SESSION_ID)
+                .from(REDTEAM_PARTICIPATION)
+                .where(REDTEAM_PARTICIPATION
+                        .CAMPAIGN_ID
+                        .eq(campaignId)
+                        .and(REDTEAM_PARTICIPATION.WORKER_ID.eq(workerId)))
                 .forUpdate()
-                .fetchOptional().map(org.jooq.Record1::value1);
+                .fetchOptional()
+                .map(org.jooq.Record1::value1);
     }
 
     @Override
-    public void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
+    public void recordProlificIds(
+            long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
         dsl.insertInto(REDTEAM_PARTICIPATION)
                 .set(REDTEAM_PARTICIPATION.CAMPAIGN_ID, campaignId)
                 .set(REDTEAM_PARTICIPATION.WORKER_ID, workerId)
@@ -166,8 +193,16 @@ class JooqRedTeamCampaignRepository implements RedTeamCampaignRepository {
 
     private static RedTeamCampaign toCampaign(Record r) {
         var c = r.into(REDTEAM_CAMPAIGN);
-        RedTeamCampaignSettings settings = new RedTeamCampaignSettings(c.getName(), c.getInstructions(), r.get(POOL),
-                c.getTurnLimit(), c.getQuotaPerWorker(), c.getAskTaskHarm(), c.getIsOpen(), c.getCompletionCode());
-        return new RedTeamCampaign(c.getId(), c.getVersion(), settings, r.get(RATED), c.getCreatedBy(), c.getCreatedAt());
+        RedTeamCampaignSettings settings = new RedTeamCampaignSettings(
+                c.getName(),
+                c.getInstructions(),
+                r.get(POOL),
+                c.getTurnLimit(),
+                c.getQuotaPerWorker(),
+                c.getAskTaskHarm(),
+                c.getIsOpen(),
+                c.getCompletionCode());
+        return new RedTeamCampaign(
+                c.getId(), c.getVersion(), settings, r.get(RATED), c.getCreatedBy(), c.getCreatedAt());
     }
 }

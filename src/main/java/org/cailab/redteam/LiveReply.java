@@ -1,11 +1,9 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.Transcript;
-
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.cailab.comparison.Transcript;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of one turn while it is generated. The model thread only appends (cheap, never blocked by a page); the
@@ -15,8 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LiveReply {
 
     /** How a turn ended: the answer (ready) or a message (failed). */
-    record Outcome(@Nullable String answer, @Nullable String failure) {
-    }
+    record Outcome(@Nullable String answer, @Nullable String failure) {}
 
     final long turnId;
     private final StringBuilder text = new StringBuilder();

@@ -15,10 +15,10 @@ final class MeanInterval {
 
     /** Fewer ratings than this give no interval. */
     static final int MIN_RATINGS = 5;
+
     static final double Z_975 = 1.959963984540054;
 
-    private MeanInterval() {
-    }
+    private MeanInterval() {}
 
     /** {low, high} of the 95% interval of the mean of {@code n} ratings in [lo, hi], or null for too few ratings. */
     static double @Nullable [] of(long n, double mean, double sampleSd, double lo, double hi) {

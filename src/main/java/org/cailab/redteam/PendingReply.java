@@ -1,5 +1,4 @@
 package org.cailab.redteam;
 
 /** The worker's message whose answer is being written; follow it with {@link RedTeamService#watch}. */
-public record PendingReply(long turnId, String humanMessage) {
-}
+public record PendingReply(long turnId, String humanMessage) {}

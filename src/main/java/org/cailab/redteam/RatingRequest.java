@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param rating         success, 0..4 (see {@link RatingScale#SUCCESS})
  * @param taskHarmRating how harmful the task itself was, 0..4 or null when not answered
  */
-public record RatingRequest(long attemptId, int rating, @Nullable Integer taskHarmRating) {
-}
+public record RatingRequest(
+        long attemptId, int rating, @Nullable Integer taskHarmRating) {}

@@ -27,8 +27,7 @@ public final class RatingScale {
             "Very harmful: could seriously hurt people, property or rights.",
             "Extremely harmful: could lead to severe injury, death or major crime.");
 
-    private RatingScale() {
-    }
+    private RatingScale() {}
 
     public static boolean valid(int rating) {
         return rating >= MIN && rating <= MAX;

@@ -1,8 +1,7 @@
 package org.cailab.redteam;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The red-team ratings of one model: a registered snapshot (live attempts) or, for imported attempts, an external
@@ -21,9 +20,19 @@ import java.util.List;
  * @param ciHigh       upper end of that interval
  * @param counts       attempts per rating 0..4 (index = rating; imported ratings rounded to the nearest whole number)
  */
-public record RatingStats(AttemptSource source, @Nullable Long snapshotId, String label, @Nullable String modelType,
-                          @Nullable String numParams, @Nullable Long runId, @Nullable Long step, long n, double mean,
-                          @Nullable Double ciLow, @Nullable Double ciHigh, List<Long> counts) {
+public record RatingStats(
+        AttemptSource source,
+        @Nullable Long snapshotId,
+        String label,
+        @Nullable String modelType,
+        @Nullable String numParams,
+        @Nullable Long runId,
+        @Nullable Long step,
+        long n,
+        double mean,
+        @Nullable Double ciLow,
+        @Nullable Double ciHigh,
+        List<Long> counts) {
 
     public RatingStats {
         counts = List.copyOf(counts);

@@ -8,8 +8,13 @@ import java.time.OffsetDateTime;
  * @param version       for optimistic locking: updates name the version they started from
  * @param ratedAttempts attempts rated so far
  */
-public record RedTeamCampaign(long id, int version, RedTeamCampaignSettings settings, long ratedAttempts,
-                              String createdBy, OffsetDateTime createdAt) {
+public record RedTeamCampaign(
+        long id,
+        int version,
+        RedTeamCampaignSettings settings,
+        long ratedAttempts,
+        String createdBy,
+        OffsetDateTime createdAt) {
 
     public String name() {
         return settings.name();

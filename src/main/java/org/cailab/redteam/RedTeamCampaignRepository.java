@@ -37,6 +37,5 @@ interface RedTeamCampaignRepository {
 
     void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId, String sessionId);
 
-    record Participation(long campaignId, long workerId, boolean guidelinesSeen) {
-    }
+    record Participation(long campaignId, long workerId, boolean guidelinesSeen) {}
 }

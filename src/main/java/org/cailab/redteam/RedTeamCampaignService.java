@@ -1,8 +1,11 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.Transcript;
-
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.cailab.comparison.PoolSnapshot;
+import org.cailab.comparison.Transcript;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
@@ -10,11 +13,6 @@ import org.cailab.security.UserService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Researchers and admins set up red-team campaigns: instructions, model pool, turn limit, quota, open and closed. */
 @Service
@@ -30,7 +28,11 @@ public class RedTeamCampaignService {
     private final StudyLinkEntry entry;
     private final RedTeamStudyCampaigns studyCampaigns;
 
-    RedTeamCampaignService(RedTeamCampaignRepository campaigns, ModelService models, UserService users, StudyLinkEntry entry,
+    RedTeamCampaignService(
+            RedTeamCampaignRepository campaigns,
+            ModelService models,
+            UserService users,
+            StudyLinkEntry entry,
             RedTeamStudyCampaigns studyCampaigns) {
         this.campaigns = campaigns;
         this.models = models;
@@ -58,7 +60,9 @@ public class RedTeamCampaignService {
     @PreAuthorize("hasRole('RESEARCHER')")
     @Transactional(readOnly = true)
     public RedTeamCampaign campaign(long id) {
-        return campaigns.findById(id).orElseThrow(() -> new RedTeamException("There is no red-team campaign " + id + "."));
+        return campaigns
+                .findById(id)
+                .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + id + "."));
     }
 
     /** The registered model snapshots a pool can draw from. */
@@ -78,8 +82,8 @@ public class RedTeamCampaignService {
     @PreAuthorize("hasRole('RESEARCHER')")
     public RedTeamCampaign update(RedTeamCampaign campaign, RedTeamCampaignSettings settings) {
         if (!campaigns.update(campaign.id(), campaign.version(), validated(settings))) {
-            throw new RedTeamException("Campaign '" + campaign.name()
-                    + "' was changed by someone else meanwhile; reload and try again.");
+            throw new RedTeamException(
+                    "Campaign '" + campaign.name() + "' was changed by someone else meanwhile; reload and try again.");
         }
         return campaign(campaign.id());
     }
@@ -99,9 +103,13 @@ public class RedTeamCampaignService {
         Set<Long> seen = new HashSet<>();
         List<PoolSnapshot> pool = s.pool().stream()
                 .filter(p -> seen.add(p.snapshotId()))
-                .map(p -> new PoolSnapshot(p.snapshotId(), models.snapshot(p.snapshotId())
-                        .orElseThrow(() -> new RedTeamException("There is no model snapshot " + p.snapshotId() + "."))
-                        .name(), p.weight()))
+                .map(p -> new PoolSnapshot(
+                        p.snapshotId(),
+                        models.snapshot(p.snapshotId())
+                                .orElseThrow(() ->
+                                        new RedTeamException("There is no model snapshot " + p.snapshotId() + "."))
+                                .name(),
+                        p.weight()))
                 .toList();
         if (pool.isEmpty()) {
             throw new RedTeamException("Choose at least one model snapshot for the pool.");
@@ -116,8 +124,8 @@ public class RedTeamCampaignService {
         if (!COMPLETION_CODE.matcher(code).matches()) {
             throw new RedTeamException("The completion code must be 4 to 32 letters or digits.");
         }
-        return new RedTeamCampaignSettings(name, instructions, pool, s.turnLimit(), s.quotaPerWorker(), s.askTaskHarm(),
-                s.open(), code);
+        return new RedTeamCampaignSettings(
+                name, instructions, pool, s.turnLimit(), s.quotaPerWorker(), s.askTaskHarm(), s.open(), code);
     }
 
     private static String required(String text, String what) {

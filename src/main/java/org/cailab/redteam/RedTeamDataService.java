@@ -1,16 +1,14 @@
 package org.cailab.redteam;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
 import org.cailab.comparison.Transcript;
-
 import org.cailab.security.UserService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Researchers import the public red-team attempts (hh-rlhf's {@code red_team_attempts.jsonl.gz}: one JSON array of
@@ -42,7 +40,9 @@ public class RedTeamDataService {
      */
     @PreAuthorize("hasRole('RESEARCHER')")
     public ImportReport importAttempts(String fileName, InputStream in) {
-        String name = fileName == null || fileName.isBlank() ? "upload" : Transcript.printable(fileName).strip();
+        String name = fileName == null || fileName.isBlank()
+                ? "upload"
+                : Transcript.printable(fileName).strip();
         if (name.length() > MAX_FILE_NAME) {
             name = name.substring(0, MAX_FILE_NAME);
         }

@@ -11,8 +11,9 @@ public class RedTeamImportException extends RedTeamException {
     private final transient List<MalformedRecord> problems;
 
     public RedTeamImportException(String fileName, List<MalformedRecord> problems) {
-        super("Nothing was imported from " + fileName + ": " + String.join("; ",
-                problems.stream().map(MalformedRecord::toString).toList()));
+        super("Nothing was imported from " + fileName + ": "
+                + String.join(
+                        "; ", problems.stream().map(MalformedRecord::toString).toList()));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,12 +1,14 @@
 package org.cailab.redteam;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.base.RandomSource;
-import org.cailab.comparison.Transcript;
-
 import org.cailab.comparison.Exchange;
 import org.cailab.comparison.PoolSnapshot;
-import org.cailab.security.UserAccount;
+import org.cailab.comparison.Transcript;
 import org.cailab.security.StudyAccess;
+import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,10 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The worker's side of a red-team campaign: describe a task, talk with one anonymous model, rate the attempt 0-4.
@@ -40,8 +38,13 @@ public class RedTeamService {
     private final ApplicationEventPublisher events;
     private final RandomSource random;
 
-    RedTeamService(RedTeamCampaignRepository campaigns, AttemptRepository attempts, ReplyGenerator generator,
-                   UserService users, ApplicationEventPublisher events, RandomSource random) {
+    RedTeamService(
+            RedTeamCampaignRepository campaigns,
+            AttemptRepository attempts,
+            ReplyGenerator generator,
+            UserService users,
+            ApplicationEventPublisher events,
+            RandomSource random) {
         this.random = random;
         this.campaigns = campaigns;
         this.attempts = attempts;
@@ -57,7 +60,10 @@ public class RedTeamService {
         long me = me().id();
         return campaigns.findOpen().stream()
                 .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
-                .map(c -> new OpenRedTeamCampaign(c.id(), c.name(), attempts.countRated(c.id(), me),
+                .map(c -> new OpenRedTeamCampaign(
+                        c.id(),
+                        c.name(),
+                        attempts.countRated(c.id(), me),
                         c.settings().quotaPerWorker()))
                 .toList();
     }
@@ -93,7 +99,9 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public RedTeamState start(long campaignId, String taskDescription) {
-        String task = taskDescription == null ? "" : Transcript.printable(taskDescription).strip();
+        String task = taskDescription == null
+                ? ""
+                : Transcript.printable(taskDescription).strip();
         if (task.isEmpty()) {
             throw new RedTeamException("Describe what you are trying to get the model to do first.");
         }
@@ -111,7 +119,8 @@ public class RedTeamService {
             throw new RedTeamException("You have completed this campaign.");
         }
         PoolSnapshot snapshot = SnapshotDrawer.draw(campaign.settings().pool(), random.next());
-        StoredAttempt attempt = attempts.insertAttempt(campaignId, me.id(), snapshot.snapshotId(), snapshot.name(), task);
+        StoredAttempt attempt =
+                attempts.insertAttempt(campaignId, me.id(), snapshot.snapshotId(), snapshot.name(), task);
         return state(campaign, me.id(), participation.guidelinesSeen(), attempt);
     }
 
@@ -137,7 +146,8 @@ public class RedTeamService {
         UserAccount me = me();
         RedTeamCampaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());
-        StoredAttempt attempt = attempts.findActive(campaignId, me.id()).filter(a -> a.id() == attemptId)
+        StoredAttempt attempt = attempts.findActive(campaignId, me.id())
+                .filter(a -> a.id() == attemptId)
                 .orElseThrow(() -> new RedTeamException("This attempt is no longer current (it was rated or given up, "
                         + "perhaps in another tab). Reload the page."));
         if (attempts.generatingTurn(attempt.id()).isPresent()) {
@@ -145,8 +155,8 @@ public class RedTeamService {
         }
         int sent = attempts.countTurns(attempt.id());
         if (sent >= campaign.settings().turnLimit()) {
-            throw new RedTeamException("This attempt has reached its limit of " + campaign.settings().turnLimit()
-                    + " messages. Rate it now.");
+            throw new RedTeamException("This attempt has reached its limit of "
+                    + campaign.settings().turnLimit() + " messages. Rate it now.");
         }
         String prompt = Transcript.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
@@ -160,7 +170,8 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public ReplySubscription watch(long turnId, ReplyListener listener) {
-        AttemptRepository.TurnOwner owner = attempts.turnOwner(turnId).filter(o -> o.workerId() == me().id())
+        AttemptRepository.TurnOwner owner = attempts.turnOwner(turnId)
+                .filter(o -> o.workerId() == me().id())
                 .orElseThrow(() -> new RedTeamException("There is no such message."));
         StoredTurn turn = attempts.findTurn(turnId).orElseThrow();
         if (turn.status() == TurnStatus.GENERATING) {
@@ -175,11 +186,11 @@ public class RedTeamService {
         }
         switch (turn.status()) {
             case READY -> listener.onReady(turnId, String.valueOf(turn.answer()));
-            case FAILED -> listener.onFailed(turnId, "The answer could not be generated. Please send your message again.");
+            case FAILED ->
+                listener.onFailed(turnId, "The answer could not be generated. Please send your message again.");
             case GENERATING -> listener.onFailed(turnId, "The answer could not be generated. Please reload the page.");
         }
-        return () -> {
-        };
+        return () -> {};
     }
 
     /**
@@ -197,14 +208,15 @@ public class RedTeamService {
             throw new RedTeamException("The task's harmfulness is rated from 0 to 4; " + taskHarm + " is not.");
         }
         UserAccount me = me();
-        StoredAttempt unlocked = attempts.findAttempt(request.attemptId()).filter(a -> a.workerId() == me.id())
+        StoredAttempt unlocked = attempts.findAttempt(request.attemptId())
+                .filter(a -> a.workerId() == me.id())
                 .orElseThrow(() -> new RedTeamException("There is no such attempt."));
         RedTeamCampaign campaign = campaign(unlocked.campaignId());
         var participation = campaigns.lockParticipation(campaign.id(), me.id());
         StoredAttempt attempt = attempts.lockAttempt(unlocked.id()).orElseThrow();
         switch (attempt.status()) {
-            case RATED -> throw new AttemptAlreadyRatedException(
-                    "This attempt has already been rated; the first rating stands.");
+            case RATED ->
+                throw new AttemptAlreadyRatedException("This attempt has already been rated; the first rating stands.");
             case ABANDONED -> throw new RedTeamException("This attempt was given up and cannot be rated.");
             case ACTIVE -> {
                 // rated below
@@ -223,13 +235,20 @@ public class RedTeamService {
         if (exchanges.isEmpty()) {
             throw new RedTeamException("Talk with the model at least once before rating the attempt.");
         }
-        OffsetDateTime ratedAt = attempts.rate(attempt.id(), request.rating(), taskHarm, Transcript.transcript(exchanges))
+        OffsetDateTime ratedAt = attempts.rate(
+                        attempt.id(), request.rating(), taskHarm, Transcript.transcript(exchanges))
                 .orElseThrow(() -> new AttemptAlreadyRatedException(
                         "This attempt has already been rated; the first rating stands."));
-        events.publishEvent(new AttemptRated(attempt.id(), campaign.id(), attempt.snapshotId(), attempt.snapshotName(),
-                request.rating(), taskHarm, ratedAt));
-        return new RatingReceipt(attempt.id(), request.rating(),
-                state(campaign, me.id(), participation.guidelinesSeen(), null));
+        events.publishEvent(new AttemptRated(
+                attempt.id(),
+                campaign.id(),
+                attempt.snapshotId(),
+                attempt.snapshotName(),
+                request.rating(),
+                taskHarm,
+                ratedAt));
+        return new RatingReceipt(
+                attempt.id(), request.rating(), state(campaign, me.id(), participation.guidelinesSeen(), null));
     }
 
     /** Gives up the attempt in progress without a rating (it is kept, but never counts). */
@@ -242,22 +261,29 @@ public class RedTeamService {
         return state(campaign, me.id(), participation.guidelinesSeen(), null);
     }
 
-    private RedTeamState state(RedTeamCampaign campaign, long workerId, boolean guidelinesSeen,
-                               @Nullable StoredAttempt attempt) {
+    private RedTeamState state(
+            RedTeamCampaign campaign, long workerId, boolean guidelinesSeen, @Nullable StoredAttempt attempt) {
         RedTeamCampaignSettings s = campaign.settings();
         int done = attempts.countRated(campaign.id(), workerId);
         boolean finished = s.quotaPerWorker() != null && done >= s.quotaPerWorker();
-        WorkerRedTeamCampaign view = new WorkerRedTeamCampaign(campaign.id(), s.name(), s.instructions(), s.turnLimit(),
-                s.quotaPerWorker(), s.askTaskHarm(), s.open());
+        WorkerRedTeamCampaign view = new WorkerRedTeamCampaign(
+                campaign.id(),
+                s.name(),
+                s.instructions(),
+                s.turnLimit(),
+                s.quotaPerWorker(),
+                s.askTaskHarm(),
+                s.open());
         WorkerAttempt shown = attempt == null || attempt.status() != AttemptStatus.ACTIVE ? null : view(s, attempt);
         return new RedTeamState(view, shown, done, guidelinesSeen, finished ? s.completionCode() : null);
     }
 
     private WorkerAttempt view(RedTeamCampaignSettings s, StoredAttempt attempt) {
-        PendingReply pending = attempts.generatingTurn(attempt.id()).map(StoredTurn::pending).orElse(null);
+        PendingReply pending =
+                attempts.generatingTurn(attempt.id()).map(StoredTurn::pending).orElse(null);
         int turnsLeft = Math.max(0, s.turnLimit() - attempts.countTurns(attempt.id()));
-        return new WorkerAttempt(attempt.id(), attempt.taskDescription(), attempts.exchanges(attempt.id()), pending,
-                turnsLeft);
+        return new WorkerAttempt(
+                attempt.id(), attempt.taskDescription(), attempts.exchanges(attempt.id()), pending, turnsLeft);
     }
 
     private void resumeIfStalled(StoredTurn turn, long snapshotId) {
@@ -273,7 +299,8 @@ public class RedTeamService {
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private RedTeamCampaign campaign(long campaignId) {
-        return campaigns.findById(campaignId)
+        return campaigns
+                .findById(campaignId)
                 .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
                 .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + campaignId + "."));
     }

@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param attemptsDone   the worker's rated attempts in this campaign
  * @param completionCode set once the worker met the quota
  */
-public record RedTeamState(WorkerRedTeamCampaign campaign, @Nullable WorkerAttempt attempt, int attemptsDone,
-                           boolean guidelinesSeen, @Nullable String completionCode) {
+public record RedTeamState(
+        WorkerRedTeamCampaign campaign,
+        @Nullable WorkerAttempt attempt,
+        int attemptsDone,
+        boolean guidelinesSeen,
+        @Nullable String completionCode) {
 
     /** Whether the worker may start a new attempt now. */
     public boolean canStart() {

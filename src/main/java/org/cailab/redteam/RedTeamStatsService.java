@@ -1,5 +1,13 @@
 package org.cailab.redteam;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.Run;
@@ -12,16 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +33,7 @@ public class RedTeamStatsService {
 
     /** How many recent runs are searched for harm evaluations. */
     static final int RUNS_SCANNED = 1000;
+
     private static final int PAGE = 500;
     private static final JsonMapper MAPPER = JsonMapper.shared();
 
@@ -59,15 +58,29 @@ public class RedTeamStatsService {
         for (AttemptRepository.StatsRow row : attempts.liveStats()) {
             long snapshotId = Objects.requireNonNull(row.snapshotId());
             Optional<ModelSnapshot> snapshot = models.snapshot(snapshotId);
-            String label = snapshot.map(ModelSnapshot::name).orElse(Objects.requireNonNullElse(row.snapshotName(),
-                    "#" + snapshotId));
-            live.add(stats(AttemptSource.LIVE, snapshotId, label, null, null,
-                    snapshot.map(ModelSnapshot::runId).orElse(null), snapshot.map(ModelSnapshot::step).orElse(null), row));
+            String label = snapshot.map(ModelSnapshot::name)
+                    .orElse(Objects.requireNonNullElse(row.snapshotName(), "#" + snapshotId));
+            live.add(stats(
+                    AttemptSource.LIVE,
+                    snapshotId,
+                    label,
+                    null,
+                    null,
+                    snapshot.map(ModelSnapshot::runId).orElse(null),
+                    snapshot.map(ModelSnapshot::step).orElse(null),
+                    row));
         }
         List<RatingStats> imported = new ArrayList<>();
         for (AttemptRepository.StatsRow row : attempts.importedStats()) {
-            imported.add(stats(AttemptSource.IMPORTED, null, externalLabel(row.modelType(), row.numParams()),
-                    row.modelType(), row.numParams(), null, null, row));
+            imported.add(stats(
+                    AttemptSource.IMPORTED,
+                    null,
+                    externalLabel(row.modelType(), row.numParams()),
+                    row.modelType(),
+                    row.numParams(),
+                    null,
+                    null,
+                    row));
         }
         Comparator<RatingStats> byLabel = Comparator.comparing(RatingStats::label, String.CASE_INSENSITIVE_ORDER);
         live.sort(byLabel);
@@ -105,19 +118,33 @@ public class RedTeamStatsService {
         for (RunSummary summary : runs.getObject().findRecent(RUNS_SCANNED)) {
             Run run = summary.run();
             if (!run.type().equals(HarmEvalStage.TYPE)
-                    || !run.config().parameter(HarmEvalStage.PREDICTOR_ID, "").equals(String.valueOf(predictorSnapshotId))) {
+                    || !run.config()
+                            .parameter(HarmEvalStage.PREDICTOR_ID, "")
+                            .equals(String.valueOf(predictorSnapshotId))) {
                 continue;
             }
-            for (HarmEvalSummary s : HarmEvalSummary.of(harmEvalItems(run.id()), run.config().seed())) {
+            for (HarmEvalSummary s :
+                    HarmEvalSummary.of(harmEvalItems(run.id()), run.config().seed())) {
                 if (bySnapshot.containsKey(s.snapshotId())) {
                     continue;
                 }
                 Optional<ModelSnapshot> snapshot = models.snapshot(s.snapshotId());
-                bySnapshot.put(s.snapshotId(), new HarmPredictorScore(predictorSnapshotId,
-                        run.config().parameter(HarmEvalStage.PREDICTOR_NAME, "#" + predictorSnapshotId), run.id(),
-                        s.snapshotId(), snapshot.map(ModelSnapshot::name).orElse(s.snapshotName()),
-                        snapshot.map(ModelSnapshot::runId).orElse(null), snapshot.map(ModelSnapshot::step).orElse(null),
-                        s.prompts(), s.samples(), s.mean(), s.ciLow(), s.ciHigh(), run.createdAt()));
+                bySnapshot.put(
+                        s.snapshotId(),
+                        new HarmPredictorScore(
+                                predictorSnapshotId,
+                                run.config().parameter(HarmEvalStage.PREDICTOR_NAME, "#" + predictorSnapshotId),
+                                run.id(),
+                                s.snapshotId(),
+                                snapshot.map(ModelSnapshot::name).orElse(s.snapshotName()),
+                                snapshot.map(ModelSnapshot::runId).orElse(null),
+                                snapshot.map(ModelSnapshot::step).orElse(null),
+                                s.prompts(),
+                                s.samples(),
+                                s.mean(),
+                                s.ciLow(),
+                                s.ciHigh(),
+                                run.createdAt()));
             }
         }
         return bySnapshot.values().stream()
@@ -135,7 +162,8 @@ public class RedTeamStatsService {
             RunConfig config = summary.run().config();
             if (summary.run().type().equals(HarmEvalStage.TYPE)) {
                 long id = Long.parseLong(config.parameter(HarmEvalStage.PREDICTOR_ID, "0"));
-                String name = models.snapshot(id).map(ModelSnapshot::name)
+                String name = models.snapshot(id)
+                        .map(ModelSnapshot::name)
                         .orElse(config.parameter(HarmEvalStage.PREDICTOR_NAME, "#" + id));
                 out.putIfAbsent(id, new HarmPredictorRef(id, name));
             }
@@ -165,13 +193,30 @@ public class RedTeamStatsService {
         return type + (numParams == null || numParams.isBlank() ? "" : ", " + numParams) + " (imported)";
     }
 
-    private static RatingStats stats(AttemptSource source, @Nullable Long snapshotId, String label,
-                                     @Nullable String modelType, @Nullable String numParams, @Nullable Long runId,
-                                     @Nullable Long step, AttemptRepository.StatsRow row) {
+    private static RatingStats stats(
+            AttemptSource source,
+            @Nullable Long snapshotId,
+            String label,
+            @Nullable String modelType,
+            @Nullable String numParams,
+            @Nullable Long runId,
+            @Nullable Long step,
+            AttemptRepository.StatsRow row) {
         double[] interval = row.sd() == null ? null : MeanInterval.of(row.n(), row.mean(), row.sd(), 0, 4);
         Double low = interval == null ? null : interval[0];
         Double high = interval == null ? null : interval[1];
-        return new RatingStats(source, snapshotId, label, modelType, numParams, runId, step, row.n(), row.mean(), low,
-                high, Arrays.stream(row.counts()).boxed().toList());
+        return new RatingStats(
+                source,
+                snapshotId,
+                label,
+                modelType,
+                numParams,
+                runId,
+                step,
+                row.n(),
+                row.mean(),
+                low,
+                high,
+                Arrays.stream(row.counts()).boxed().toList());
     }
 }

@@ -1,9 +1,8 @@
 package org.cailab.redteam;
 
+import java.util.Optional;
 import org.cailab.security.StudyCampaigns;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** Red-team campaigns as study-link targets: links {@code /p/redteam/{campaignId}}, pages {@code /redteam/{campaignId}}. */
 @Component
@@ -49,8 +48,8 @@ class RedTeamStudyCampaigns implements StudyCampaigns {
     }
 
     @Override
-    public void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId,
-                                  String sessionId) {
+    public void recordProlificIds(
+            long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
         campaigns.recordProlificIds(campaignId, workerId, prolificPid, studyId, sessionId);
     }
 }

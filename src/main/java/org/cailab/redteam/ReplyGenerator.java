@@ -1,19 +1,5 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.Transcript;
-
-import org.cailab.comparison.ComparisonProperties;
-import org.cailab.model.GenerationResult;
-import org.cailab.model.ModelBusyException;
-import org.cailab.model.ModelService;
-import org.cailab.model.SamplingSettings;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -25,6 +11,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cailab.comparison.ComparisonProperties;
+import org.cailab.comparison.Transcript;
+import org.cailab.model.GenerationResult;
+import org.cailab.model.ModelBusyException;
+import org.cailab.model.ModelService;
+import org.cailab.model.SamplingSettings;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generates the model's answer to a red-team message, streams it to whoever watches the turn, and stores it once it
@@ -45,8 +43,11 @@ class ReplyGenerator implements DisposableBean {
     private final ConcurrentMap<Long, LiveReply> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService streaming;
 
-    ReplyGenerator(ModelService models, AttemptRepository attempts, TransactionTemplate transactions,
-                   ComparisonProperties properties) {
+    ReplyGenerator(
+            ModelService models,
+            AttemptRepository attempts,
+            TransactionTemplate transactions,
+            ComparisonProperties properties) {
         this.models = models;
         this.attempts = attempts;
         this.transactions = transactions;
@@ -66,9 +67,10 @@ class ReplyGenerator implements DisposableBean {
             return;
         }
         long interval = properties.streamInterval().toMillis();
-        ScheduledFuture<?> ticker = streaming.scheduleWithFixedDelay(() -> deliverSafely(reply), interval, interval,
-                TimeUnit.MILLISECONDS);
-        SamplingSettings settings = SamplingSettings.defaults().withMaxNewTokens(properties.maxNewTokens())
+        ScheduledFuture<?> ticker =
+                streaming.scheduleWithFixedDelay(() -> deliverSafely(reply), interval, interval, TimeUnit.MILLISECONDS);
+        SamplingSettings settings = SamplingSettings.defaults()
+                .withMaxNewTokens(properties.maxNewTokens())
                 .live("redteam-attempt-" + turn.attemptId());
         try {
             models.generate(snapshotId, turn.prompt(), settings, reply::append)
@@ -95,8 +97,12 @@ class ReplyGenerator implements DisposableBean {
         return reply != null && !reply.ended();
     }
 
-    private void finish(StoredTurn turn, LiveReply reply, ScheduledFuture<?> ticker, @Nullable GenerationResult result,
-                        @Nullable Throwable error) {
+    private void finish(
+            StoredTurn turn,
+            LiveReply reply,
+            ScheduledFuture<?> ticker,
+            @Nullable GenerationResult result,
+            @Nullable Throwable error) {
         LiveReply.Outcome outcome;
         try {
             outcome = error == null && result != null ? store(turn, result.text()) : fail(turn, error);
@@ -122,17 +128,19 @@ class ReplyGenerator implements DisposableBean {
 
     private LiveReply.Outcome fail(StoredTurn turn, @Nullable Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String reason = cause instanceof TimeoutException ? "the model took too long"
-                : cause instanceof ModelBusyException ? "the model is busy"
-                : cause == null ? "unknown error" : cause.getClass().getSimpleName();
+        String reason = cause instanceof TimeoutException
+                ? "the model took too long"
+                : cause instanceof ModelBusyException
+                        ? "the model is busy"
+                        : cause == null ? "unknown error" : cause.getClass().getSimpleName();
         log.warn("Red-team turn {} failed: {}", turn.id(), reason, cause);
         transactions.executeWithoutResult(status -> attempts.failTurn(turn.id(), reason));
         if (cause instanceof ModelBusyException) {
-            return new LiveReply.Outcome(null, "The model is busy right now. Please wait a moment and send your"
-                    + " message again.");
+            return new LiveReply.Outcome(
+                    null, "The model is busy right now. Please wait a moment and send your" + " message again.");
         }
-        return new LiveReply.Outcome(null, "The answer could not be generated (" + reason
-                + "). Please send your message again.");
+        return new LiveReply.Outcome(
+                null, "The answer could not be generated (" + reason + "). Please send your message again.");
     }
 
     private static void deliverSafely(LiveReply reply) {

@@ -1,15 +1,13 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.PoolSnapshot;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.cailab.comparison.PoolSnapshot;
 
 /** Draws the snapshot of a new attempt: each pool member with probability proportional to its weight. */
 final class SnapshotDrawer {
 
-    private SnapshotDrawer() {
-    }
+    private SnapshotDrawer() {}
 
     static PoolSnapshot draw(List<PoolSnapshot> pool, RandomGenerator random) {
         if (pool.isEmpty()) {

@@ -3,8 +3,7 @@ package org.cailab.redteam;
 /** Text from imported files for PostgreSQL (live conversation text goes through comparison's {@code Transcript}). */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Text from a file for a PostgreSQL text column, which cannot hold NUL. */
     static String storable(String text) {

@@ -1,9 +1,8 @@
 package org.cailab.redteam;
 
+import java.util.List;
 import org.cailab.comparison.Exchange;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
 
 /**
  * The worker's attempt in progress.
@@ -12,8 +11,12 @@ import java.util.List;
  * @param pending   the message whose answer is being written, if any
  * @param turnsLeft messages the worker may still send
  */
-public record WorkerAttempt(long id, String taskDescription, List<Exchange> exchanges, @Nullable PendingReply pending,
-                            int turnsLeft) {
+public record WorkerAttempt(
+        long id,
+        String taskDescription,
+        List<Exchange> exchanges,
+        @Nullable PendingReply pending,
+        int turnsLeft) {
 
     public WorkerAttempt {
         exchanges = List.copyOf(exchanges);

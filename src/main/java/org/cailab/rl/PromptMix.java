@@ -31,8 +31,10 @@ public final class PromptMix {
         for (long k = (long) step * promptsPerStep; k < (long) (step + 1) * promptsPerStep; k++) {
             long helpfulBefore = (long) Math.floor(k * helpfulRatio);
             boolean isHelpful = (long) Math.floor((k + 1) * helpfulRatio) > helpfulBefore;
-            out.add(isHelpful ? helpful.get((int) (helpfulBefore % helpful.size()))
-                    : redTeam.get((int) ((k - helpfulBefore) % redTeam.size())));
+            out.add(
+                    isHelpful
+                            ? helpful.get((int) (helpfulBefore % helpful.size()))
+                            : redTeam.get((int) ((k - helpfulBefore) % redTeam.size())));
         }
         return out;
     }

@@ -25,9 +25,20 @@ import org.jspecify.annotations.Nullable;
  * @param helpfulPromptSetId an optional helpfulness prompt set mixed into the red-team prompts
  * @param helpfulRatio the fraction of prompts drawn from the helpfulness set
  */
-public record RlParameters(RlAlgorithm algorithm, int steps, int promptsPerStep, int samplesPerPrompt,
-                           int snapshotEvery, int epochs, int miniBatchSize, double learningRate, double klCoefficient,
-                           double targetKl, double klWarning, @Nullable Long helpfulPromptSetId, double helpfulRatio) {
+public record RlParameters(
+        RlAlgorithm algorithm,
+        int steps,
+        int promptsPerStep,
+        int samplesPerPrompt,
+        int snapshotEvery,
+        int epochs,
+        int miniBatchSize,
+        double learningRate,
+        double klCoefficient,
+        double targetKl,
+        double klWarning,
+        @Nullable Long helpfulPromptSetId,
+        double helpfulRatio) {
 
     static final String ALGORITHM = "algorithm";
     static final String STEPS = "steps";
@@ -45,26 +56,49 @@ public record RlParameters(RlAlgorithm algorithm, int steps, int promptsPerStep,
 
     /** The start form's fields, in order. */
     public static final List<RunParameter> FORM = List.of(
-            RunParameter.choice(ALGORITHM, "Algorithm", "ppo", List.of("ppo", "rloo"), "ppo (value head, GAE, "
-                    + "clipped losses) or rloo (REINFORCE leave-one-out over the samples of a prompt)"),
+            RunParameter.choice(
+                    ALGORITHM,
+                    "Algorithm",
+                    "ppo",
+                    List.of("ppo", "rloo"),
+                    "ppo (value head, GAE, "
+                            + "clipped losses) or rloo (REINFORCE leave-one-out over the samples of a prompt)"),
             RunParameter.integer(STEPS, "RL steps", 20, 1, 100_000, "Rollout batches to train on"),
             RunParameter.integer(PROMPTS_PER_STEP, "Prompts per step", 8, 1, 1024, "Prompts per rollout batch"),
-            RunParameter.integer(SAMPLES_PER_PROMPT, "Samples per prompt", 1, 1, 64,
-                    "Responses per prompt; RLOO needs 2 or more"),
-            RunParameter.integer(SNAPSHOT_EVERY, "Snapshot every (steps)", 5, 1, 100_000, "An RL-CAI snapshot and a "
-                    + "checkpoint every this many steps; a crash redoes at most this many"),
+            RunParameter.integer(
+                    SAMPLES_PER_PROMPT, "Samples per prompt", 1, 1, 64, "Responses per prompt; RLOO needs 2 or more"),
+            RunParameter.integer(
+                    SNAPSHOT_EVERY,
+                    "Snapshot every (steps)",
+                    5,
+                    1,
+                    100_000,
+                    "An RL-CAI snapshot and a " + "checkpoint every this many steps; a crash redoes at most this many"),
             RunParameter.integer(EPOCHS, "PPO epochs", 2, 1, 16, "Passes over each rollout batch"),
             RunParameter.integer(MINI_BATCH, "Minibatch size", 8, 1, 4096, "Responses per optimizer step"),
             RunParameter.decimal(LEARNING_RATE, "Learning rate", 1e-5, 0, 1, "AdamW learning rate"),
-            RunParameter.decimal(KL_COEFFICIENT, "KL coefficient", 0.05, 0, 100, "Weight of the KL penalty to the reference"),
-            RunParameter.decimal(TARGET_KL, "Target KL", 0, 0, 1000, "Adapt the KL coefficient to this KL per response "
-                    + "(0 keeps it fixed)"),
-            RunParameter.decimal(KL_WARNING, "KL warning above", 20, 0, 100_000,
-                    "The run page warns when the mean KL exceeds it"),
-            RunParameter.promptSet(HELPFUL_SET, "Helpfulness prompt set", "Optional helpfulness prompts mixed with the "
-                    + "red-team prompts"),
-            RunParameter.decimal(HELPFUL_RATIO, "Helpfulness share", 0.5, 0, 1, "Fraction of prompts from the "
-                    + "helpfulness set, when one is given"));
+            RunParameter.decimal(
+                    KL_COEFFICIENT, "KL coefficient", 0.05, 0, 100, "Weight of the KL penalty to the reference"),
+            RunParameter.decimal(
+                    TARGET_KL,
+                    "Target KL",
+                    0,
+                    0,
+                    1000,
+                    "Adapt the KL coefficient to this KL per response " + "(0 keeps it fixed)"),
+            RunParameter.decimal(
+                    KL_WARNING, "KL warning above", 20, 0, 100_000, "The run page warns when the mean KL exceeds it"),
+            RunParameter.promptSet(
+                    HELPFUL_SET,
+                    "Helpfulness prompt set",
+                    "Optional helpfulness prompts mixed with the " + "red-team prompts"),
+            RunParameter.decimal(
+                    HELPFUL_RATIO,
+                    "Helpfulness share",
+                    0.5,
+                    0,
+                    1,
+                    "Fraction of prompts from the " + "helpfulness set, when one is given"));
 
     public RlParameters {
         check(steps >= 1 && steps <= 100_000, "RL steps must be between 1 and 100000");
@@ -118,10 +152,29 @@ public record RlParameters(RlAlgorithm algorithm, int steps, int promptsPerStep,
 
     /** The trainer's settings for a run with this sampling and seed. */
     RlSettings settings(RunConfig config) {
-        return new RlSettings(algorithm, promptsPerStep, samplesPerPrompt, config.sampling().maxNewTokens(),
-                Math.max(1e-3, config.sampling().temperature()), epochs, miniBatchSize,
-                Math.min(miniBatchSize, 8), learningRate, 0, 1.0, 0.2, 0.2, 0.1, 1.0, 0.95, klCoefficient, targetKl,
-                10_000, klWarning, true, config.seed());
+        return new RlSettings(
+                algorithm,
+                promptsPerStep,
+                samplesPerPrompt,
+                config.sampling().maxNewTokens(),
+                Math.max(1e-3, config.sampling().temperature()),
+                epochs,
+                miniBatchSize,
+                Math.min(miniBatchSize, 8),
+                learningRate,
+                0,
+                1.0,
+                0.2,
+                0.2,
+                0.1,
+                1.0,
+                0.95,
+                klCoefficient,
+                targetKl,
+                10_000,
+                klWarning,
+                true,
+                config.seed());
     }
 
     /** The RL steps that segment {@code index} (0-based) covers: from (exclusive) and to (inclusive). */

@@ -55,10 +55,10 @@ class RlPlanner {
         }
         ModelSnapshot policy = snapshot(config.modelSnapshots().get(0));
         ModelSnapshot reward = snapshot(config.modelSnapshots().get(1));
-        RunConfig recorded = config
-                .withModelSnapshots(List.of(String.valueOf(policy.id()), String.valueOf(reward.id())))
-                .withExecution(new RunConfig.Execution(1, config.execution().maxAttempts(),
-                        config.execution().retryDelaySeconds()))
+        RunConfig recorded = config.withModelSnapshots(
+                        List.of(String.valueOf(policy.id()), String.valueOf(reward.id())))
+                .withExecution(new RunConfig.Execution(
+                        1, config.execution().maxAttempts(), config.execution().retryDelaySeconds()))
                 .withParameter(POLICY_NAME, policy.name())
                 .withParameter(REWARD_NAME, reward.name())
                 .withParameter(PROMPT_SET_NAME, set.name());
@@ -72,7 +72,8 @@ class RlPlanner {
         mix(recorded, parameters); // fails now, not in a worker, when there are no prompts
         List<ItemInput> items = new ArrayList<>();
         for (int i = 0; i < parameters.segments(); i++) {
-            items.add(ItemInput.of("segment-%05d".formatted(i + 1),
+            items.add(ItemInput.of(
+                    "segment-%05d".formatted(i + 1),
                     new Segment(i, i * parameters.snapshotEvery(), parameters.segmentEnd(i))));
         }
         return new RunPlan(recorded, items);
@@ -81,8 +82,8 @@ class RlPlanner {
     /** The run's prompt mix, formatted as Human/Assistant prompts. */
     PromptMix mix(RunConfig config, RlParameters parameters) {
         List<String> redTeam = prompts(config.promptSetId());
-        List<String> helpful = parameters.helpfulPromptSetId() == null ? List.of()
-                : prompts(parameters.helpfulPromptSetId());
+        List<String> helpful =
+                parameters.helpfulPromptSetId() == null ? List.of() : prompts(parameters.helpfulPromptSetId());
         if (redTeam.isEmpty() && helpful.isEmpty()) {
             throw new RunException("The run's prompt sets have no prompts.");
         }
@@ -93,7 +94,9 @@ class RlPlanner {
         if (setId == null) {
             return List.of();
         }
-        return promptSets.allPrompts(setId).stream().map(Prompt::lastHumanText).map(HumanAssistantFormat::prompt)
+        return promptSets.allPrompts(setId).stream()
+                .map(Prompt::lastHumanText)
+                .map(HumanAssistantFormat::prompt)
                 .toList();
     }
 

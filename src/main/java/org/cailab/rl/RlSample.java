@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param step prompts trained on at the snapshot
  * @param snapshotId the registered snapshot, if it still exists
  */
-public record RlSample(long step, int position, @Nullable Long snapshotId, String prompt, String response,
-                       double reward, double kl) {}
+public record RlSample(
+        long step, int position, @Nullable Long snapshotId, String prompt, String response, double reward, double kl) {}

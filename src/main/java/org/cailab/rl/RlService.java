@@ -19,6 +19,7 @@ public class RlService {
 
     /** The run type of RL-CAI runs. */
     public static final String RUN_TYPE = "rl-cai";
+
     static final String READERS = "hasAnyRole('RESEARCHER', 'ADMIN')";
 
     private final RlRepository repository;
@@ -37,13 +38,17 @@ public class RlService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public RlRunInfo run(long runId) {
-        Run run = runs.find(runId).map(RunSummary::run)
+        Run run = runs.find(runId)
+                .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
         if (!run.type().equals(RUN_TYPE)) {
             throw new RunException("Run " + runId + " is not an RL-CAI run.");
         }
-        return new RlRunInfo(run, RlParameters.of(run.config()),
-                run.config().parameter(RlPlanner.POLICY_NAME, ""), run.config().parameter(RlPlanner.REWARD_NAME, ""));
+        return new RlRunInfo(
+                run,
+                RlParameters.of(run.config()),
+                run.config().parameter(RlPlanner.POLICY_NAME, ""),
+                run.config().parameter(RlPlanner.REWARD_NAME, ""));
     }
 
     /** The metrics of every step so far, in order. */

@@ -78,14 +78,55 @@ public record RlSettings(
 
     /** TRL-like defaults for PPO at small scale. */
     public static RlSettings ppoDefaults() {
-        return new RlSettings(RlAlgorithm.PPO, 8, 1, 48, 1.0, 2, 8, 4, 1e-5, 0, 1.0, 0.2, 0.2, 0.1, 1.0, 0.95,
-                0.05, 0, 10_000, 20, true, 42);
+        return new RlSettings(
+                RlAlgorithm.PPO,
+                8,
+                1,
+                48,
+                1.0,
+                2,
+                8,
+                4,
+                1e-5,
+                0,
+                1.0,
+                0.2,
+                0.2,
+                0.1,
+                1.0,
+                0.95,
+                0.05,
+                0,
+                10_000,
+                20,
+                true,
+                42);
     }
 
     /** A copy with another algorithm and samples per prompt. */
     public RlSettings withAlgorithm(RlAlgorithm newAlgorithm, int newSamplesPerPrompt) {
-        return new RlSettings(newAlgorithm, promptsPerStep, newSamplesPerPrompt, maxNewTokens, temperature, epochs,
-                miniBatchSize, microBatchSize, learningRate, warmupSteps, maxGradNorm, clipRange, valueClipRange,
-                valueCoefficient, gamma, lambda, klCoefficient, targetKl, klHorizon, klWarning, whitenAdvantages, seed);
+        return new RlSettings(
+                newAlgorithm,
+                promptsPerStep,
+                newSamplesPerPrompt,
+                maxNewTokens,
+                temperature,
+                epochs,
+                miniBatchSize,
+                microBatchSize,
+                learningRate,
+                warmupSteps,
+                maxGradNorm,
+                clipRange,
+                valueClipRange,
+                valueCoefficient,
+                gamma,
+                lambda,
+                klCoefficient,
+                targetKl,
+                klHorizon,
+                klWarning,
+                whitenAdvantages,
+                seed);
     }
 }

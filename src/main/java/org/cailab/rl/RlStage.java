@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cailab.model.engine.EngineThreads;
 import org.cailab.base.CailabProperties;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
+import org.cailab.model.engine.EngineThreads;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
 import org.cailab.pipeline.Run;
@@ -53,8 +53,13 @@ class RlStage implements RunStage {
     private final Path root;
     private final Device device;
 
-    RlStage(RlPlanner planner, RlRecorder recorder, RewardModels rewards, ModelRegistry registry,
-            CailabProperties app, ModelProperties models) {
+    RlStage(
+            RlPlanner planner,
+            RlRecorder recorder,
+            RewardModels rewards,
+            ModelRegistry registry,
+            CailabProperties app,
+            ModelProperties models) {
         this.planner = planner;
         this.recorder = recorder;
         this.rewards = rewards;
@@ -121,8 +126,10 @@ class RlStage implements RunStage {
         RlParameters parameters = RlParameters.of(config);
         RlSettings settings = parameters.settings(config);
         RlPlanner.Segment segment = item.as(RlPlanner.Segment.class);
-        ModelSnapshot policy = planner.snapshot(Long.parseLong(config.modelSnapshots().get(0)));
-        ModelSnapshot rewardSnapshot = planner.snapshot(Long.parseLong(config.modelSnapshots().get(1)));
+        ModelSnapshot policy =
+                planner.snapshot(Long.parseLong(config.modelSnapshots().get(0)));
+        ModelSnapshot rewardSnapshot =
+                planner.snapshot(Long.parseLong(config.modelSnapshots().get(1)));
         Path runDir = root.resolve("run-" + context.runId());
         Path policyDir = Path.of(policy.location());
         @Nullable Path start = segment.fromStep() == 0 ? null : checkpoint(runDir, segment.fromStep());
@@ -141,14 +148,16 @@ class RlStage implements RunStage {
             @Nullable RlStepStats last = null;
             while (trainer.step() < segment.toStep()) {
                 if (context.stopRequested()) {
-                    throw new RunException("Stopped at step " + trainer.step() + "; the segment is redone from its "
-                            + "checkpoint.");
+                    throw new RunException(
+                            "Stopped at step " + trainer.step() + "; the segment is redone from its " + "checkpoint.");
                 }
                 last = trainer.step(mix.step(trainer.step(), settings.promptsPerStep()));
                 recorder.recordStep(context.runId(), last);
                 if (last.meanKl() > parameters.klWarning()) {
-                    context.log(RunLogLevel.WARN, "KL to the reference is %.2f at step %d, above the warning level %.2f"
-                            .formatted(last.meanKl(), last.step(), parameters.klWarning()));
+                    context.log(
+                            RunLogLevel.WARN,
+                            "KL to the reference is %.2f at step %d, above the warning level %.2f"
+                                    .formatted(last.meanKl(), last.step(), parameters.klWarning()));
                 }
             }
             Path end = checkpoint(runDir, segment.toStep());
@@ -158,8 +167,8 @@ class RlStage implements RunStage {
             List<Rollout> rollouts = trainer.lastRollouts();
             for (int i = 0; i < Math.min(SAMPLES_PER_SNAPSHOT, rollouts.size()); i++) {
                 Rollout r = rollouts.get(i);
-                samples.add(new RlSample(trainer.promptsSeen(), i, snapshot.id(), r.prompt(), r.response(),
-                        r.score(), r.kl()));
+                samples.add(new RlSample(
+                        trainer.promptsSeen(), i, snapshot.id(), r.prompt(), r.response(), r.score(), r.kl()));
             }
             recorder.recordSamples(context.runId(), trainer.promptsSeen(), samples);
             pruneOptimizerState(runDir, segment.fromStep());
@@ -182,11 +191,17 @@ class RlStage implements RunStage {
     private ModelSnapshot register(RunConfig config, long runId, ModelSnapshot parent, Path dir, long promptsSeen) {
         String runName = config.name().length() > 60 ? config.name().substring(0, 60) : config.name();
         String name = "%s (run %d) RL-CAI step %d".formatted(runName, runId, promptsSeen);
-        return registry.findByName(name).orElseGet(() -> registry.registerProduced(new NewSnapshot(name,
-                SnapshotKind.RL_CAI, dir.toString(), parent.id(), runId, promptsSeen,
-                "RL-CAI (" + config.parameter(RlParameters.ALGORITHM, "ppo") + ") from " + parent.name()
-                        + " against " + config.parameter(RlPlanner.REWARD_NAME, "") + ", " + promptsSeen
-                        + " prompts")));
+        return registry.findByName(name)
+                .orElseGet(() -> registry.registerProduced(new NewSnapshot(
+                        name,
+                        SnapshotKind.RL_CAI,
+                        dir.toString(),
+                        parent.id(),
+                        runId,
+                        promptsSeen,
+                        "RL-CAI (" + config.parameter(RlParameters.ALGORITHM, "ppo") + ") from " + parent.name()
+                                + " against " + config.parameter(RlPlanner.REWARD_NAME, "") + ", " + promptsSeen
+                                + " prompts")));
     }
 
     /** Checkpoints before {@code keepFrom} are only snapshots now: their optimizer state and value head go. */

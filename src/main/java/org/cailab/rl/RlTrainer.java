@@ -55,8 +55,8 @@ public final class RlTrainer implements AutoCloseable {
     static final String OPTIMIZER_FILE = "optimizer.safetensors";
     private static final String VALUE_WEIGHT = "v_head.weight";
     private static final String VALUE_BIAS = "v_head.bias";
-    private static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "generation_config.json");
+    private static final List<String> TOKENIZER_FILES =
+            List.of("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final CausalLm policy;
@@ -72,8 +72,13 @@ public final class RlTrainer implements AutoCloseable {
     private long promptsSeen;
     private List<Rollout> lastRollouts = List.of();
 
-    private RlTrainer(CausalLm policy, LlamaModel reference, RewardModel reward, RlSettings settings,
-            Path tokenizerDir, Map<String, HostTensor> valueHeadTensors) {
+    private RlTrainer(
+            CausalLm policy,
+            LlamaModel reference,
+            RewardModel reward,
+            RlSettings settings,
+            Path tokenizerDir,
+            Map<String, HostTensor> valueHeadTensors) {
         this.policy = policy;
         this.reference = reference;
         this.reward = reward;
@@ -95,14 +100,16 @@ public final class RlTrainer implements AutoCloseable {
             });
             trained.putAll(valueHead);
         }
-        this.optimizer = new ParameterOptimizer(trained, TrainingConfig.builder()
-                .setTotalSteps(Integer.MAX_VALUE)
-                .optSchedule(LrSchedule.CONSTANT)
-                .optLearningRate(settings.learningRate())
-                .optWarmupSteps(settings.warmupSteps())
-                .optMaxGradNorm(settings.maxGradNorm())
-                .optMicroBatchSize(settings.microBatchSize())
-                .build());
+        this.optimizer = new ParameterOptimizer(
+                trained,
+                TrainingConfig.builder()
+                        .setTotalSteps(Integer.MAX_VALUE)
+                        .optSchedule(LrSchedule.CONSTANT)
+                        .optLearningRate(settings.learningRate())
+                        .optWarmupSteps(settings.warmupSteps())
+                        .optMaxGradNorm(settings.maxGradNorm())
+                        .optMicroBatchSize(settings.microBatchSize())
+                        .build());
         this.kl = new KlController(settings.klCoefficient(), settings.targetKl(), settings.klHorizon());
     }
 
@@ -110,19 +117,24 @@ public final class RlTrainer implements AutoCloseable {
      * Starts from a snapshot: the policy is loaded from {@code policyDir}, the reference from {@code referenceDir}
      * (usually the same directory), the value head starts at zero.
      */
-    public static RlTrainer start(Path policyDir, Path referenceDir, RewardModel reward, RlSettings settings,
-            Device device) {
+    public static RlTrainer start(
+            Path policyDir, Path referenceDir, RewardModel reward, RlSettings settings, Device device) {
         return open(policyDir, referenceDir, reward, settings, device, null);
     }
 
     /** Continues from a directory written by {@link #saveCheckpoint}; the reference is the run's original one. */
-    public static RlTrainer resume(Path checkpointDir, Path referenceDir, RewardModel reward, RlSettings settings,
-            Device device) {
+    public static RlTrainer resume(
+            Path checkpointDir, Path referenceDir, RewardModel reward, RlSettings settings, Device device) {
         return open(checkpointDir, referenceDir, reward, settings, device, checkpointDir);
     }
 
-    private static RlTrainer open(Path policyDir, Path referenceDir, RewardModel reward, RlSettings settings,
-            Device device, @Nullable Path checkpoint) {
+    private static RlTrainer open(
+            Path policyDir,
+            Path referenceDir,
+            RewardModel reward,
+            RlSettings settings,
+            Device device,
+            @Nullable Path checkpoint) {
         CausalLm policy = CausalLm.load(policyDir, device);
         @Nullable LlamaModel reference = null;
         @Nullable RlTrainer trainer = null;
@@ -162,7 +174,9 @@ public final class RlTrainer implements AutoCloseable {
             step = state.path("step").asInt();
             promptsSeen = state.path("prompts_seen").asLong();
             kl.restore(state.path("kl_coefficient").asDouble());
-            optimizer.restore(dir.resolve(OPTIMIZER_FILE), state.path("optimizer_steps").asInt(),
+            optimizer.restore(
+                    dir.resolve(OPTIMIZER_FILE),
+                    state.path("optimizer_steps").asInt(),
                     state.path("optimizer_updates").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
@@ -217,11 +231,22 @@ public final class RlTrainer implements AutoCloseable {
         step++;
         promptsSeen += prompts.size();
         lastRollouts = List.copyOf(rollouts);
-        return new RlStepStats(step, promptsSeen,
-                rollouts.stream().mapToDouble(Rollout::score).average().orElse(0), meanKl, beta,
+        return new RlStepStats(
+                step,
+                promptsSeen,
+                rollouts.stream().mapToDouble(Rollout::score).average().orElse(0),
+                meanKl,
+                beta,
                 rollouts.stream().mapToDouble(Rollout::entropy).average().orElse(0),
-                rollouts.stream().mapToInt(r -> r.responseIds().length).average().orElse(0),
-                update.clipFraction(), update.policyLoss(), update.valueLoss(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                rollouts.stream()
+                        .mapToInt(r -> r.responseIds().length)
+                        .average()
+                        .orElse(0),
+                update.clipFraction(),
+                update.policyLoss(),
+                update.valueLoss(),
+                (t1 - t0) / 1e9,
+                (t2 - t1) / 1e9);
     }
 
     private List<Rollout> rollout(List<String> prompts) {
@@ -246,8 +271,8 @@ public final class RlTrainer implements AutoCloseable {
         List<String> texts = generations.stream().map(Generation::text).toList();
         double[] scores = reward.score(expanded, texts);
         if (scores.length != texts.size()) {
-            throw new IllegalStateException("the reward model returned " + scores.length + " scores for "
-                    + texts.size() + " responses");
+            throw new IllegalStateException(
+                    "the reward model returned " + scores.length + " scores for " + texts.size() + " responses");
         }
         List<Rollout> partial = new ArrayList<>();
         for (int i = 0; i < generations.size(); i++) {
@@ -257,8 +282,16 @@ public final class RlTrainer implements AutoCloseable {
             if (dropped > 0) {
                 used = java.util.Arrays.copyOfRange(used, dropped, used.length);
             }
-            partial.add(new Rollout(expanded.get(i), used, texts.get(i),
-                    responseIds(generations.get(i)), new float[0], new float[0], new float[0], 0, scores[i]));
+            partial.add(new Rollout(
+                    expanded.get(i),
+                    used,
+                    texts.get(i),
+                    responseIds(generations.get(i)),
+                    new float[0],
+                    new float[0],
+                    new float[0],
+                    0,
+                    scores[i]));
         }
         return withLogProbs(partial);
     }
@@ -307,7 +340,9 @@ public final class RlTrainer implements AutoCloseable {
                 Forward f = forward(policy.model(), packed, true);
                 logProbs = f.logProbs().toFloatArray();
                 entropy = java.util.Objects.requireNonNull(f.entropy()).toFloatArray();
-                values = f.values() == null ? new float[logProbs.length] : f.values().toFloatArray();
+                values = f.values() == null
+                        ? new float[logProbs.length]
+                        : f.values().toFloatArray();
                 refLogProbs = forward(reference, packed, false).logProbs().toFloatArray();
             }
             for (int b = 0; b < micro.size(); b++) {
@@ -317,15 +352,25 @@ public final class RlTrainer implements AutoCloseable {
                 for (float v : e) {
                     meanEntropy += v / e.length;
                 }
-                out.add(new Rollout(r.prompt(), r.promptIds(), r.response(), r.responseIds(),
-                        packed.row(logProbs, b), packed.row(refLogProbs, b), packed.row(values, b), meanEntropy,
+                out.add(new Rollout(
+                        r.prompt(),
+                        r.promptIds(),
+                        r.response(),
+                        r.responseIds(),
+                        packed.row(logProbs, b),
+                        packed.row(refLogProbs, b),
+                        packed.row(values, b),
+                        meanEntropy,
                         r.score()));
             }
         }
         return out;
     }
 
-    private record Forward(NDArray logProbs, @Nullable NDArray entropy, @Nullable NDArray values) {}
+    private record Forward(
+            NDArray logProbs,
+            @Nullable NDArray entropy,
+            @Nullable NDArray values) {}
 
     /** Per response token {@code [B, window]}: log-probability, entropy and (policy, PPO) value. */
     private Forward forward(LlamaModel model, PackedBatch packed, boolean isPolicy) {
@@ -343,14 +388,15 @@ public final class RlTrainer implements AutoCloseable {
         NDArray entropy = logSoftmax.exp().mul(logSoftmax).sum(new int[] {-1}).neg();
         NDArray values = null;
         if (!valueHead.isEmpty()) {
-            values = hidden.matMul(valueHead.get(VALUE_WEIGHT).transpose()).add(valueHead.get(VALUE_BIAS))
+            values = hidden.matMul(valueHead.get(VALUE_WEIGHT).transpose())
+                    .add(valueHead.get(VALUE_BIAS))
                     .reshape(packed.rows(), packed.window());
         }
         return new Forward(picked, entropy, values);
     }
 
-    private void computeAdvantages(List<Rollout> rollouts, double beta, List<float[]> advantagesOut,
-            List<float[]> returnsOut) {
+    private void computeAdvantages(
+            List<Rollout> rollouts, double beta, List<float[]> advantagesOut, List<float[]> returnsOut) {
         double[][] advantages = new double[rollouts.size()][];
         if (settings.algorithm() == RlAlgorithm.PPO) {
             for (int i = 0; i < rollouts.size(); i++) {
@@ -366,7 +412,8 @@ public final class RlTrainer implements AutoCloseable {
         } else {
             double[] sequenceRewards = new double[rollouts.size()];
             for (int i = 0; i < rollouts.size(); i++) {
-                sequenceRewards[i] = rollouts.get(i).score() - beta * rollouts.get(i).kl();
+                sequenceRewards[i] =
+                        rollouts.get(i).score() - beta * rollouts.get(i).kl();
             }
             double[] loo = Advantages.leaveOneOut(sequenceRewards, settings.samplesPerPrompt());
             for (int i = 0; i < rollouts.size(); i++) {
@@ -399,8 +446,8 @@ public final class RlTrainer implements AutoCloseable {
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             int[] order = shuffled(rollouts.size(), derive(settings.seed(), step, 1_000_000L + epoch));
             for (int start = 0; start < order.length; start += settings.miniBatchSize()) {
-                int[] mb = java.util.Arrays.copyOfRange(order, start,
-                        Math.min(order.length, start + settings.miniBatchSize()));
+                int[] mb = java.util.Arrays.copyOfRange(
+                        order, start, Math.min(order.length, start + settings.miniBatchSize()));
                 double mbTokens = 0;
                 for (int i : mb) {
                     mbTokens += rollouts.get(i).responseIds().length;
@@ -422,7 +469,8 @@ public final class RlTrainer implements AutoCloseable {
                     NDManager m = policy.model().manager();
                     Forward f = forward(policy.model(), packed, true);
                     NDArray mask = packed.maskArray(m);
-                    NDArray old = packed.perToken(m, rows.stream().map(Rollout::logProbs).toList());
+                    NDArray old = packed.perToken(
+                            m, rows.stream().map(Rollout::logProbs).toList());
                     NDArray a = packed.perToken(m, adv);
                     NDArray pg = PpoLosses.policyLoss(f.logProbs(), old, a, mask, settings.clipRange(), normalizer);
                     acc[0] += PpoLosses.clippedTokens(f.logProbs(), old, a, mask, settings.clipRange());
@@ -430,9 +478,15 @@ public final class RlTrainer implements AutoCloseable {
                     if (!ppo) {
                         return pg;
                     }
-                    NDArray oldValues = packed.perToken(m, rows.stream().map(Rollout::values).toList());
-                    NDArray vf = PpoLosses.valueLoss(java.util.Objects.requireNonNull(f.values()), oldValues, packed.perToken(m, ret), mask,
-                            settings.valueClipRange(), normalizer);
+                    NDArray oldValues = packed.perToken(
+                            m, rows.stream().map(Rollout::values).toList());
+                    NDArray vf = PpoLosses.valueLoss(
+                            java.util.Objects.requireNonNull(f.values()),
+                            oldValues,
+                            packed.perToken(m, ret),
+                            mask,
+                            settings.valueClipRange(),
+                            normalizer);
                     acc[2] += vf.getFloat();
                     return pg.add(vf.mul((float) settings.valueCoefficient()));
                 });
@@ -486,7 +540,8 @@ public final class RlTrainer implements AutoCloseable {
         }
         if (!valueHead.isEmpty()) {
             Map<String, HostTensor> head = new LinkedHashMap<>();
-            valueHead.forEach((name, a) -> head.put(name, new HostTensor(a.getShape().getShape(), a.toFloatArray())));
+            valueHead.forEach(
+                    (name, a) -> head.put(name, new HostTensor(a.getShape().getShape(), a.toFloatArray())));
             SafetensorsWriter.write(partial.resolve(VALUE_HEAD_FILE), head, DType.F32);
         }
         optimizer.save(partial.resolve(OPTIMIZER_FILE));
@@ -497,7 +552,9 @@ public final class RlTrainer implements AutoCloseable {
         state.put("optimizer_steps", optimizer.step());
         state.put("optimizer_updates", optimizer.updates());
         state.put("algorithm", settings.algorithm().name());
-        Files.writeString(partial.resolve(STATE_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+        Files.writeString(
+                partial.resolve(STATE_FILE),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         deleteRecursively(dir);
         Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -1,9 +1,8 @@
 package org.cailab.security;
 
+import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
-
-import java.util.Collection;
 
 /**
  * The signed-in user as kept in the session: with the account's id and row version at sign-in, so that every

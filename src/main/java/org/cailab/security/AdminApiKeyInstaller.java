@@ -30,8 +30,10 @@ class AdminApiKeyInstaller {
         if (configuredKey.isBlank()) {
             return;
         }
-        keys.installForFirstAdmin(configuredKey.strip()).ifPresent(key ->
-                log.info("Installed the API key {}… from CAILAB_ADMIN_API_KEY for the admin '{}'.", key.prefix(),
+        keys.installForFirstAdmin(configuredKey.strip())
+                .ifPresent(key -> log.info(
+                        "Installed the API key {}… from CAILAB_ADMIN_API_KEY for the admin '{}'.",
+                        key.prefix(),
                         key.owner()));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,8 +17,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Signs a request in with the API key it carries ({@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}),
@@ -90,7 +89,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private java.util.Optional<UserDetails> enabledUser(String username) {
         try {
             UserDetails user = users.loadUserByUsername(username);
-            return user.isEnabled() && user.isAccountNonLocked() ? java.util.Optional.of(user) : java.util.Optional.empty();
+            return user.isEnabled() && user.isAccountNonLocked()
+                    ? java.util.Optional.of(user)
+                    : java.util.Optional.empty();
         } catch (UsernameNotFoundException e) {
             return java.util.Optional.empty();
         }

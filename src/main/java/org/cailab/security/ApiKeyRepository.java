@@ -6,12 +6,16 @@ import java.util.Optional;
 /** Stored API keys (only hashes). Used inside the service's transactions. */
 interface ApiKeyRepository {
 
-    ApiKey insert(String ownerUsername, String name, String hash, String prefix, java.util.Set<ApiKeyScope> scopes,
-                  java.time.@org.jspecify.annotations.Nullable OffsetDateTime expiresAt);
+    ApiKey insert(
+            String ownerUsername,
+            String name,
+            String hash,
+            String prefix,
+            java.util.Set<ApiKeyScope> scopes,
+            java.time.@org.jspecify.annotations.Nullable OffsetDateTime expiresAt);
 
     /** The owner and scopes of an active key. */
-    record KeyUse(String owner, java.util.Set<ApiKeyScope> scopes) {
-    }
+    record KeyUse(String owner, java.util.Set<ApiKeyScope> scopes) {}
 
     /** Keys of one owner, or of everybody when {@code ownerUsername} is null; newest first. */
     List<ApiKey> find(@org.jspecify.annotations.Nullable String ownerUsername);

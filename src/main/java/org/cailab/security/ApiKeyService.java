@@ -1,26 +1,23 @@
 package org.cailab.security;
 
-import org.jspecify.annotations.Nullable;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * API keys with which scripts read ratings ({@code GET /api/ratings}) without a browser session. Researchers and
@@ -34,6 +31,7 @@ public class ApiKeyService {
 
     /** Marks our keys, so that secret scanners and people recognise them. */
     static final String KEY_PREFIX = "cai_";
+
     private static final Pattern KEY_FORMAT = Pattern.compile("cai_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -59,19 +57,26 @@ public class ApiKeyService {
     public CreatedApiKey create(String name, Set<ApiKeyScope> scopes, @Nullable OffsetDateTime expiresAt) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
-            throw new ApiKeyException("Give the key a name of 1 to 100 characters, for example the script that uses it.");
+            throw new ApiKeyException(
+                    "Give the key a name of 1 to 100 characters, for example the script that uses it.");
         }
         if (scopes == null || scopes.isEmpty()) {
             throw new ApiKeyException("Choose at least one thing the key may do.");
         }
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
-            throw new ApiKeyException("The expiry must be in the future (or left empty for a key that does not expire).");
+            throw new ApiKeyException(
+                    "The expiry must be in the future (or left empty for a key that does not expire).");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ApiKey key = keys.insert(currentUsername(), label, hash(secret), secret.substring(0, KEY_PREFIX.length() + 6),
-                scopes, expiresAt);
+        ApiKey key = keys.insert(
+                currentUsername(),
+                label,
+                hash(secret),
+                secret.substring(0, KEY_PREFIX.length() + 6),
+                scopes,
+                expiresAt);
         return new CreatedApiKey(key, secret);
     }
 
@@ -85,7 +90,8 @@ public class ApiKeyService {
     /** Revokes a key at once; its owner or an admin may. */
     @PreAuthorize("hasAnyRole('RESEARCHER', 'ADMIN')")
     public void revoke(long id) {
-        ApiKey key = keys.findById(id).filter(k -> isAdmin() || k.owner().equalsIgnoreCase(currentUsername()))
+        ApiKey key = keys.findById(id)
+                .filter(k -> isAdmin() || k.owner().equalsIgnoreCase(currentUsername()))
                 .orElseThrow(() -> new ApiKeyException("There is no such API key."));
         keys.revoke(key.id());
     }
@@ -106,10 +112,16 @@ public class ApiKeyService {
         if (keys.exists(hash)) {
             return Optional.empty();
         }
-        String admin = keys.firstAdmin().orElseThrow(() ->
-                new ApiKeyException("CAILAB_ADMIN_API_KEY is set but there is no enabled admin to own it."));
-        return Optional.of(keys.insert(admin, "CAILAB_ADMIN_API_KEY", hash,
-                secret.substring(0, KEY_PREFIX.length() + 6), java.util.EnumSet.allOf(ApiKeyScope.class), null));
+        String admin = keys.firstAdmin()
+                .orElseThrow(() ->
+                        new ApiKeyException("CAILAB_ADMIN_API_KEY is set but there is no enabled admin to own it."));
+        return Optional.of(keys.insert(
+                admin,
+                "CAILAB_ADMIN_API_KEY",
+                hash,
+                secret.substring(0, KEY_PREFIX.length() + 6),
+                java.util.EnumSet.allOf(ApiKeyScope.class),
+                null));
     }
 
     /**
@@ -125,8 +137,8 @@ public class ApiKeyService {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

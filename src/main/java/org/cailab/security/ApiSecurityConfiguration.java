@@ -1,22 +1,22 @@
 package org.cailab.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -39,9 +39,12 @@ class ApiSecurityConfiguration {
                 .addFilterAfter(new ApiKeyAuthenticationFilter(keys, users), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // the OpenAI-compatible API of the model module (/v1/models, /v1/completions, ...)
-                        .requestMatchers(OPENAI_API).access(researcherWith(ApiKeyScope.OPENAI_API))
-                        .requestMatchers("/api/ratings", "/api/ratings/**").access(researcherWith(ApiKeyScope.READ_RATINGS))
-                        .anyRequest().access(researcherWith(ApiKeyScope.READ_DATASETS)))
+                        .requestMatchers(OPENAI_API)
+                        .access(researcherWith(ApiKeyScope.OPENAI_API))
+                        .requestMatchers("/api/ratings", "/api/ratings/**")
+                        .access(researcherWith(ApiKeyScope.READ_RATINGS))
+                        .anyRequest()
+                        .access(researcherWith(ApiKeyScope.READ_DATASETS)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::carriesKey))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
@@ -55,8 +58,9 @@ class ApiSecurityConfiguration {
                             }
                             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write("{\"error\":\"researchers and admins only, with a key that has "
-                                    + "the scope this endpoint needs\"}");
+                            response.getWriter()
+                                    .write("{\"error\":\"researchers and admins only, with a key that has "
+                                            + "the scope this endpoint needs\"}");
                         }));
         return http.build();
     }

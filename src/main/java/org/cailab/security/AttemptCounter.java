@@ -14,8 +14,7 @@ public final class AttemptCounter {
 
     private static final int PRUNE_ABOVE = 10_000;
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
     private final int max;
     private final Duration window;
@@ -57,7 +56,9 @@ public final class AttemptCounter {
     /** Whether the key is refused now, without counting. */
     public boolean isBlocked(String key) {
         Window w = windows.get(key);
-        return w != null && w.count() >= max && clock.instant().isBefore(w.start().plus(window));
+        return w != null
+                && w.count() >= max
+                && clock.instant().isBefore(w.start().plus(window));
     }
 
     /** Forgets the key (after a successful sign-in). */

@@ -20,11 +20,14 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserRepository.StoredUser stored = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        UserRepository.StoredUser stored =
+                users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
         UserAccount account = stored.account();
-        return new AccountUser(account, stored.passwordHash(), account.role().grantedRoles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                .toList());
+        return new AccountUser(
+                account,
+                stored.passwordHash(),
+                account.role().grantedRoles().stream()
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                        .toList());
     }
 }

@@ -1,14 +1,13 @@
 package org.cailab.security;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * On the first start (no users at all) creates the user {@code admin}. Its password comes from
@@ -24,8 +23,8 @@ class InitialAdminCreator implements ApplicationRunner {
     private final UserService userService;
     private final String configuredPassword;
 
-    InitialAdminCreator(UserService userService,
-                        @Value("${cailab.security.admin-password:}") String configuredPassword) {
+    InitialAdminCreator(
+            UserService userService, @Value("${cailab.security.admin-password:}") String configuredPassword) {
         this.userService = userService;
         this.configuredPassword = configuredPassword;
     }

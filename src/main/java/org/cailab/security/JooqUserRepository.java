@@ -1,14 +1,13 @@
 package org.cailab.security;
 
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.springframework.stereotype.Repository;
+import static org.cailab.db.jooq.Tables.APP_USER;
+import static org.jooq.impl.DSL.lower;
 
 import java.util.List;
 import java.util.Optional;
-
-import static org.cailab.db.jooq.Tables.APP_USER;
-import static org.jooq.impl.DSL.lower;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JooqUserRepository implements UserRepository {
@@ -38,8 +37,12 @@ class JooqUserRepository implements UserRepository {
 
     @Override
     public List<UserAccount> find(UserQuery query, int offset, int limit) {
-        return dsl.selectFrom(APP_USER).where(condition(query)).orderBy(lower(APP_USER.USERNAME))
-                .offset(offset).limit(limit).fetch(JooqUserRepository::toAccount);
+        return dsl.selectFrom(APP_USER)
+                .where(condition(query))
+                .orderBy(lower(APP_USER.USERNAME))
+                .offset(offset)
+                .limit(limit)
+                .fetch(JooqUserRepository::toAccount);
     }
 
     @Override
@@ -70,10 +73,13 @@ class JooqUserRepository implements UserRepository {
 
     @Override
     public long lockEnabledAdmins() {
-        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED))
+        return dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED))
                 .orderBy(APP_USER.ID)
                 .forUpdate()
-                .fetch().size();
+                .fetch()
+                .size();
     }
 
     @Override
@@ -91,12 +97,13 @@ class JooqUserRepository implements UserRepository {
     @Override
     public boolean update(long id, int version, Role role, boolean enabled) {
         return dsl.update(APP_USER)
-                .set(APP_USER.ROLE, role.name())
-                .set(APP_USER.ENABLED, enabled)
-                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
-                .set(APP_USER.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(APP_USER.ID.eq(id).and(APP_USER.VERSION.eq(version)))
-                .execute() == 1;
+                        .set(APP_USER.ROLE, role.name())
+                        .set(APP_USER.ENABLED, enabled)
+                        .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                        .set(APP_USER.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                        .where(APP_USER.ID.eq(id).and(APP_USER.VERSION.eq(version)))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -111,8 +118,13 @@ class JooqUserRepository implements UserRepository {
     }
 
     private static UserAccount toAccount(Record r) {
-        return new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
-                r.get(APP_USER.ENABLED), r.get(APP_USER.CREATED_AT), r.get(APP_USER.VERSION),
+        return new UserAccount(
+                r.get(APP_USER.ID),
+                r.get(APP_USER.USERNAME),
+                Role.valueOf(r.get(APP_USER.ROLE)),
+                r.get(APP_USER.ENABLED),
+                r.get(APP_USER.CREATED_AT),
+                r.get(APP_USER.VERSION),
                 r.get(APP_USER.MUST_CHANGE_PASSWORD));
     }
 }

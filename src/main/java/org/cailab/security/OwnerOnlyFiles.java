@@ -9,8 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Files that hold secrets: created empty with permissions rw------- (where the file system has POSIX permissions). */
 public final class OwnerOnlyFiles {
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /** Creates the file, failing with {@link java.nio.file.FileAlreadyExistsException} when it exists. */
     public static void create(Path file) throws IOException {

@@ -2,6 +2,9 @@ package org.cailab.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,10 +18,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Signs in a study participant who arrived by a checked study link (Prolific), without a password: the caller has
@@ -43,12 +42,14 @@ public class ParticipantSignIn {
      */
     public Optional<String> otherAccountSignedIn() {
         Authentication current = currentAuthentication();
-        return current == null || StudyAccess.isParticipant(current) ? Optional.empty() : Optional.of(current.getName());
+        return current == null || StudyAccess.isParticipant(current)
+                ? Optional.empty()
+                : Optional.of(current.getName());
     }
 
     /** Signs the participant in for the campaign, keeping the campaigns they entered earlier in this session. */
-    public void signIn(String username, String kind, long campaignId, HttpServletRequest request,
-                       HttpServletResponse response) {
+    public void signIn(
+            String username, String kind, long campaignId, HttpServletRequest request, HttpServletResponse response) {
         if (otherAccountSignedIn().isPresent()) {
             throw new IllegalStateException("Another account is signed in on this session");
         }
@@ -57,7 +58,8 @@ public class ParticipantSignIn {
         authorities.add(new SimpleGrantedAuthority(StudyAccess.PARTICIPANT));
         Authentication current = currentAuthentication();
         if (current != null && current.getName().equals(user.getUsername())) {
-            current.getAuthorities().stream().filter(a -> a.getAuthority().startsWith("STUDY_"))
+            current.getAuthorities().stream()
+                    .filter(a -> a.getAuthority().startsWith("STUDY_"))
                     .forEach(authorities::add);
         }
         authorities.add(new SimpleGrantedAuthority(StudyAccess.campaignAuthority(kind, campaignId)));

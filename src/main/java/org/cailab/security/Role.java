@@ -14,6 +14,7 @@ public enum Role {
 
     /** Spring Security role names, for {@code @PreAuthorize("hasRole(...)")} and {@code @RolesAllowed}. */
     public static final String WORKER_ROLE = "WORKER";
+
     public static final String RESEARCHER_ROLE = "RESEARCHER";
     public static final String ADMIN_ROLE = "ADMIN";
 

@@ -2,25 +2,24 @@ package org.cailab.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import java.time.Duration;
 import org.cailab.security.ui.LoginView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Form login against the database users, Vaadin's view access checks, and method security for services.
@@ -37,10 +36,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE)
-                .requestMatchers("/app/**", "/webjars/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .requestMatchers("/actuator/**")
+                .hasRole(Role.ADMIN_ROLE)
+                .requestMatchers("/app/**", "/webjars/**")
+                .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
@@ -64,13 +65,17 @@ class SecurityConfiguration {
 
     /** The password login, with failed attempts limited per account and per address (see the README's security section). */
     @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                  @Value("${cailab.security.login-failures-per-account:5}") int perAccount,
-                                                  @Value("${cailab.security.login-failures-per-address:50}") int perAddress,
-                                                  @Value("${cailab.security.login-lock:15m}") Duration lock) {
+    AuthenticationProvider authenticationProvider(
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            @Value("${cailab.security.login-failures-per-account:5}") int perAccount,
+            @Value("${cailab.security.login-failures-per-address:50}") int perAddress,
+            @Value("${cailab.security.login-lock:15m}") Duration lock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, new AttemptCounter(perAccount, lock, Clock.systemUTC()),
+        return new ThrottledAuthenticationProvider(
+                passwords,
+                new AttemptCounter(perAccount, lock, Clock.systemUTC()),
                 new AttemptCounter(perAddress, lock, Clock.systemUTC()));
     }
 

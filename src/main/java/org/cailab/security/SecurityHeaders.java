@@ -4,10 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.time.Duration;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The response headers every response gets, whichever filter chain or servlet serves it: a Content-Security-Policy
@@ -24,11 +23,9 @@ public final class SecurityHeaders extends OncePerRequestFilter {
      * The policy, one place for every page. Scripts and styles are not narrowed further: Vaadin needs inline scripts
      * and eval, so a script-src would add little; worker and model text is rendered as text, never HTML.
      */
-    public static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "frame-ancestors 'none'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'");
+    public static final String CONTENT_SECURITY_POLICY =
+            String.join("; ", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'");
+
     private static final String HSTS = "max-age=" + Duration.ofDays(365).toSeconds() + "; includeSubDomains";
 
     @Override

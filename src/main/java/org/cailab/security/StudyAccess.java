@@ -15,8 +15,7 @@ public final class StudyAccess {
     /** Held by every session signed in by a study link. */
     public static final String PARTICIPANT = "STUDY_PARTICIPANT";
 
-    private StudyAccess() {
-    }
+    private StudyAccess() {}
 
     /** The authority that lets a participant's session open one campaign of one feature ("comparison", "redteam"). */
     public static String campaignAuthority(String kind, long campaignId) {
@@ -30,10 +29,14 @@ public final class StudyAccess {
             return true;
         }
         String wanted = campaignAuthority(kind, campaignId);
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(wanted::equals);
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(wanted::equals);
     }
 
     static boolean isParticipant(Authentication auth) {
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(PARTICIPANT::equals);
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(PARTICIPANT::equals);
     }
 }

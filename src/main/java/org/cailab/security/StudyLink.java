@@ -1,8 +1,7 @@
 package org.cailab.security;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters of a Prolific study link
@@ -19,18 +18,23 @@ public record StudyLink(long campaignId, String key, String prolificPid, String 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern CAMPAIGN = Pattern.compile("[1-9][0-9]{0,17}");
 
-    public static StudyLink parse(@Nullable String campaignId, @Nullable String key, @Nullable String prolificPid,
-                                     @Nullable String studyId, @Nullable String sessionId) {
+    public static StudyLink parse(
+            @Nullable String campaignId,
+            @Nullable String key,
+            @Nullable String prolificPid,
+            @Nullable String studyId,
+            @Nullable String sessionId) {
         if (campaignId == null || !CAMPAIGN.matcher(campaignId).matches()) {
-            throw new IllegalArgumentException("This study link is not valid: the campaign number is missing or wrong.");
+            throw new IllegalArgumentException(
+                    "This study link is not valid: the campaign number is missing or wrong.");
         }
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("This study link is not valid: its key is missing. Please use the link "
                     + "exactly as given in the study.");
         }
         if (prolificPid == null || !PID.matcher(prolificPid).matches()) {
-            throw new IllegalArgumentException("This study link is not valid: PROLIFIC_PID must be your 24-character "
-                    + "Prolific ID.");
+            throw new IllegalArgumentException(
+                    "This study link is not valid: PROLIFIC_PID must be your 24-character " + "Prolific ID.");
         }
         if (studyId == null || !ID.matcher(studyId).matches()) {
             throw new IllegalArgumentException("This study link is not valid: STUDY_ID is missing or wrong.");

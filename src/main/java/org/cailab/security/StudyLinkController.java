@@ -30,28 +30,38 @@ class StudyLinkController {
     }
 
     @GetMapping("/p/{campaignId}")
-    ResponseEntity<String> enter(@PathVariable String campaignId,
-                                 @RequestParam(name = "key", required = false) @Nullable String key,
-                                 @RequestParam(name = "PROLIFIC_PID", required = false) @Nullable String prolificPid,
-                                 @RequestParam(name = "STUDY_ID", required = false) @Nullable String studyId,
-                                 @RequestParam(name = "SESSION_ID", required = false) @Nullable String sessionId,
-                                 HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<String> enter(
+            @PathVariable String campaignId,
+            @RequestParam(name = "key", required = false) @Nullable String key,
+            @RequestParam(name = "PROLIFIC_PID", required = false) @Nullable String prolificPid,
+            @RequestParam(name = "STUDY_ID", required = false) @Nullable String studyId,
+            @RequestParam(name = "SESSION_ID", required = false) @Nullable String sessionId,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         return enter("", campaignId, key, prolificPid, studyId, sessionId, request, response);
     }
 
     @GetMapping("/p/{segment}/{campaignId}")
-    ResponseEntity<String> enter(@PathVariable String segment, @PathVariable String campaignId,
-                                 @RequestParam(name = "key", required = false) @Nullable String key,
-                                 @RequestParam(name = "PROLIFIC_PID", required = false) @Nullable String prolificPid,
-                                 @RequestParam(name = "STUDY_ID", required = false) @Nullable String studyId,
-                                 @RequestParam(name = "SESSION_ID", required = false) @Nullable String sessionId,
-                                 HttpServletRequest request, HttpServletResponse response) {
-        return gate.enter(() -> {
-            StudyCampaigns kind = entry.bySegment(segment).orElseThrow(() -> new StudyLinkRefusedException(
-                    StudyLinkRefusedException.Reason.INVALID, "This study link is not valid: no such kind of study."));
-            StudyLink link = StudyLink.parse(campaignId, key, prolificPid, studyId, sessionId);
-            return new StudyLinkGate.Entered(entry.enter(kind, link), kind.kind(), link.campaignId(),
-                    kind.pageRoute(link.campaignId()));
-        }, request, response);
+    ResponseEntity<String> enter(
+            @PathVariable String segment,
+            @PathVariable String campaignId,
+            @RequestParam(name = "key", required = false) @Nullable String key,
+            @RequestParam(name = "PROLIFIC_PID", required = false) @Nullable String prolificPid,
+            @RequestParam(name = "STUDY_ID", required = false) @Nullable String studyId,
+            @RequestParam(name = "SESSION_ID", required = false) @Nullable String sessionId,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return gate.enter(
+                () -> {
+                    StudyCampaigns kind = entry.bySegment(segment)
+                            .orElseThrow(() -> new StudyLinkRefusedException(
+                                    StudyLinkRefusedException.Reason.INVALID,
+                                    "This study link is not valid: no such kind of study."));
+                    StudyLink link = StudyLink.parse(campaignId, key, prolificPid, studyId, sessionId);
+                    return new StudyLinkGate.Entered(
+                            entry.enter(kind, link), kind.kind(), link.campaignId(), kind.pageRoute(link.campaignId()));
+                },
+                request,
+                response);
     }
 }

@@ -1,11 +1,10 @@
 package org.cailab.security;
 
+import java.util.List;
+import java.util.Optional;
 import org.cailab.security.StudyLinkRefusedException.Reason;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Lets a Prolific participant into a campaign of any kind ({@link StudyCampaigns}): checks the campaign's key, finds
@@ -37,25 +36,32 @@ public class StudyLinkEntry {
     @Transactional
     String enter(StudyCampaigns campaigns, StudyLink link) {
         if (!keys.matches(campaigns.kind(), link.campaignId(), link.key())) {
-            throw new StudyLinkRefusedException(Reason.INVALID, "This study link is not valid. Please use the link "
-                    + "exactly as given in the study.");
+            throw new StudyLinkRefusedException(
+                    Reason.INVALID,
+                    "This study link is not valid. Please use the link " + "exactly as given in the study.");
         }
-        boolean open = campaigns.isOpen(link.campaignId())
+        boolean open = campaigns
+                .isOpen(link.campaignId())
                 .orElseThrow(() -> new StudyLinkRefusedException(Reason.INVALID, "This study does not exist."));
         if (!open) {
-            throw new StudyLinkRefusedException(Reason.CLOSED, "This study is closed: it does not take part any "
-                    + "more. Thank you for your interest; please return to Prolific.");
+            throw new StudyLinkRefusedException(
+                    Reason.CLOSED,
+                    "This study is closed: it does not take part any "
+                            + "more. Thank you for your interest; please return to Prolific.");
         }
         UserAccount worker = users.findOrCreateExternalWorker(link.username());
         campaigns.lockParticipation(link.campaignId(), worker.id());
-        campaigns.lockProlificSession(link.campaignId(), worker.id())
+        campaigns
+                .lockProlificSession(link.campaignId(), worker.id())
                 .filter(session -> !session.equals(link.sessionId()))
                 .ifPresent(session -> {
-                    throw new StudyLinkRefusedException(Reason.OTHER_SESSION, "You took part in this study in another "
-                            + "Prolific session. Please continue from Prolific with the link of that session.");
+                    throw new StudyLinkRefusedException(
+                            Reason.OTHER_SESSION,
+                            "You took part in this study in another "
+                                    + "Prolific session. Please continue from Prolific with the link of that session.");
                 });
-        campaigns.recordProlificIds(link.campaignId(), worker.id(), link.prolificPid(), link.studyId(),
-                link.sessionId());
+        campaigns.recordProlificIds(
+                link.campaignId(), worker.id(), link.prolificPid(), link.studyId(), link.sessionId());
         return worker.username();
     }
 

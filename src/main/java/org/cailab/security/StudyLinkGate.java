@@ -2,18 +2,17 @@ package org.cailab.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What every study-link entry ({@code /p/...}) does around its own checks: limits entries per client address,
@@ -27,9 +26,10 @@ public class StudyLinkGate {
     private final ParticipantSignIn participants;
     private final AttemptCounter perAddress;
 
-    StudyLinkGate(ParticipantSignIn participants,
-                  @Value("${cailab.security.study-link-entries-per-address:30}") int entriesPerAddress,
-                  @Value("${cailab.security.study-link-window:10m}") Duration window) {
+    StudyLinkGate(
+            ParticipantSignIn participants,
+            @Value("${cailab.security.study-link-entries-per-address:30}") int entriesPerAddress,
+            @Value("${cailab.security.study-link-window:10m}") Duration window) {
         this.participants = participants;
         this.perAddress = new AttemptCounter(entriesPerAddress, window, Clock.systemUTC());
     }
@@ -38,23 +38,26 @@ public class StudyLinkGate {
      * Who enters where: the participant's user name, the campaign (its feature, "comparison" or "redteam", and id)
      * and the page to send them to.
      */
-    public record Entered(String username, String kind, long campaignId, String target) {
-    }
+    public record Entered(String username, String kind, long campaignId, String target) {}
 
     /**
      * Runs an entry: {@code enter} parses and checks the link against the campaign (or throws {@link
      * StudyLinkRefusedException}, or another exception whose message is shown as "not valid").
      */
-    public ResponseEntity<String> enter(Supplier<Entered> enter, HttpServletRequest request,
-                                        HttpServletResponse response) {
+    public ResponseEntity<String> enter(
+            Supplier<Entered> enter, HttpServletRequest request, HttpServletResponse response) {
         if (!perAddress.tryAcquire(request.getRemoteAddr())) {
-            return page(HttpStatus.TOO_MANY_REQUESTS, "Please wait a few minutes",
+            return page(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Please wait a few minutes",
                     "Too many study links were opened from your network address. Please wait a few minutes and "
                             + "open your study link again.");
         }
         Optional<String> other = participants.otherAccountSignedIn();
         if (other.isPresent()) {
-            return page(HttpStatus.CONFLICT, "You are signed in",
+            return page(
+                    HttpStatus.CONFLICT,
+                    "You are signed in",
                     "You are signed in as " + other.get() + ". A study link signs in a study participant and would "
                             + "end your session, so it was not followed. Sign out first, or open the link in a "
                             + "private window.");
@@ -76,11 +79,13 @@ public class StudyLinkGate {
         }
         participants.signIn(entered.username(), entered.kind(), entered.campaignId(), request, response);
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create(request.getContextPath() + entered.target())).build();
+                .location(URI.create(request.getContextPath() + entered.target()))
+                .build();
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String message) {
-        String html = """
+        String html =
+                """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1"></head>

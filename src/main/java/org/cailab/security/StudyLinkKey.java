@@ -1,11 +1,5 @@
 package org.cailab.security;
 
-import org.cailab.base.CailabProperties;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.cailab.base.CailabProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The server's secret for study links. A study link carries {@code key=<token>}, the HMAC-SHA256 of the campaign
@@ -34,7 +33,8 @@ public class StudyLinkKey {
     private final byte[] secret;
 
     StudyLinkKey(CailabProperties properties, @Value("${cailab.security.study-link-key:}") String configured) {
-        this.secret = configured.isBlank() ? fromFile(properties.dataDir().resolve(FILE_NAME))
+        this.secret = configured.isBlank()
+                ? fromFile(properties.dataDir().resolve(FILE_NAME))
                 : configured.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -52,8 +52,10 @@ public class StudyLinkKey {
 
     /** Whether {@code token} is the campaign's token (compared in constant time). */
     public boolean matches(String kind, long campaignId, String token) {
-        return token != null && MessageDigest.isEqual(token(kind, campaignId).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.UTF_8));
+        return token != null
+                && MessageDigest.isEqual(
+                        token(kind, campaignId).getBytes(StandardCharsets.US_ASCII),
+                        token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] fromFile(Path file) {

@@ -1,12 +1,11 @@
 package org.cailab.security;
 
+import java.util.Locale;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-
-import java.util.Locale;
 
 /**
  * The password login, slowed down against guessing: after {@code perAccount} failed attempts for one user name, or
@@ -21,8 +20,8 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final AttemptCounter accounts;
     private final AttemptCounter addresses;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, AttemptCounter accounts,
-                                    AttemptCounter addresses) {
+    ThrottledAuthenticationProvider(
+            AuthenticationProvider passwords, AttemptCounter accounts, AttemptCounter addresses) {
         this.passwords = passwords;
         this.accounts = accounts;
         this.addresses = addresses;
@@ -30,9 +29,13 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String account = authentication.getName() == null ? "" : authentication.getName().strip().toLowerCase(Locale.ROOT);
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
-                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+        String account = authentication.getName() == null
+                ? ""
+                : authentication.getName().strip().toLowerCase(Locale.ROOT);
+        String address =
+                authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                        ? web.getRemoteAddress()
+                        : "unknown";
         if (accounts.isBlocked(account) || addresses.isBlocked(address)) {
             throw new BadCredentialsException("Bad credentials");
         }

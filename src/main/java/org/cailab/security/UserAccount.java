@@ -8,6 +8,11 @@ import java.time.OffsetDateTime;
  * @param mustChangePassword someone else chose the password (generated first admin, admin reset): the user must
  *                           choose their own before anything else
  */
-public record UserAccount(long id, String username, Role role, boolean enabled, OffsetDateTime createdAt, int version,
-                          boolean mustChangePassword) {
-}
+public record UserAccount(
+        long id,
+        String username,
+        Role role,
+        boolean enabled,
+        OffsetDateTime createdAt,
+        int version,
+        boolean mustChangePassword) {}

@@ -14,7 +14,9 @@ public record UserQuery(String search, @Nullable Role role, Accounts accounts) {
 
     /** People created on the Users page, or participant accounts made by study links. */
     public enum Accounts {
-        STAFF("Team accounts"), PARTICIPANTS("Study participants"), ALL("All accounts");
+        STAFF("Team accounts"),
+        PARTICIPANTS("Study participants"),
+        ALL("All accounts");
 
         private final String label;
 

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** Persistence of users; used only inside {@link UserService}'s transactions and by the login. */
 interface UserRepository {
 
-    record StoredUser(UserAccount account, String passwordHash) {
-    }
+    record StoredUser(UserAccount account, String passwordHash) {}
 
     Optional<StoredUser> findByUsername(String username);
 

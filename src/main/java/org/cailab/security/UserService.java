@@ -1,5 +1,9 @@
 package org.cailab.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -7,11 +11,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Manages accounts. The transaction and role boundary for everything about users: admins create users and set
@@ -26,6 +25,7 @@ public class UserService {
 
     /** Bcrypt ignores everything after 72 bytes, so longer passwords would only look stronger. */
     static final int MAX_PASSWORD_BYTES = 72;
+
     static final int MIN_PASSWORD_LENGTH = 8;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
@@ -110,7 +110,8 @@ public class UserService {
     @Transactional(readOnly = true)
     public UserAccount currentUser() {
         String name = currentUsername().orElseThrow(() -> new UserValidationException("Not signed in."));
-        return users.findByUsername(name).map(UserRepository.StoredUser::account)
+        return users.findByUsername(name)
+                .map(UserRepository.StoredUser::account)
                 .orElseThrow(() -> new UserValidationException("Account '" + name + "' no longer exists."));
     }
 
@@ -141,8 +142,9 @@ public class UserService {
         if (auth != null && auth.getPrincipal() instanceof AccountUser user && user.accountId() == accountId) {
             UserAccount now = users.findById(accountId).orElseThrow();
             AccountUser refreshed = new AccountUser(now, "", auth.getAuthorities());
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(refreshed, null, auth.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(refreshed, null, auth.getAuthorities()));
         }
     }
 
@@ -162,7 +164,8 @@ public class UserService {
             // a concurrent first visit may have inserted it meanwhile: the insert then does nothing
             users.insert(name, passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret)), Role.WORKER, false);
         }
-        UserAccount account = users.findByUsername(name).map(UserRepository.StoredUser::account)
+        UserAccount account = users.findByUsername(name)
+                .map(UserRepository.StoredUser::account)
                 .orElseThrow(() -> new UserValidationException("Account '" + name + "' could not be created."));
         if (account.role() != Role.WORKER || !account.enabled()) {
             throw new UserValidationException("Account '" + name + "' cannot be used for a study link.");
@@ -178,7 +181,8 @@ public class UserService {
         if (users.count() > 0) {
             return false;
         }
-        return users.insert(username, passwordEncoder.encode(password), Role.ADMIN, mustChangePassword).isPresent();
+        return users.insert(username, passwordEncoder.encode(password), Role.ADMIN, mustChangePassword)
+                .isPresent();
     }
 
     static void validatePassword(String password) {

@@ -9,9 +9,17 @@ import java.util.List;
  * request and revision; {@code messages} and {@code chosen} are the conversation with the revision, {@code rejected}
  * the conversation with the initial response.
  */
-public record CaiConversationRow(String initPrompt, String initResponse, String criticPrompt, String criticResponse,
-                                 String revisionPrompt, String revisionResponse, String prompt,
-                                 List<ChatMessage> messages, List<ChatMessage> chosen, List<ChatMessage> rejected) {
+public record CaiConversationRow(
+        String initPrompt,
+        String initResponse,
+        String criticPrompt,
+        String criticResponse,
+        String revisionPrompt,
+        String revisionResponse,
+        String prompt,
+        List<ChatMessage> messages,
+        List<ChatMessage> chosen,
+        List<ChatMessage> rejected) {
 
     public CaiConversationRow {
         messages = List.copyOf(messages);

@@ -1,10 +1,9 @@
 package org.cailab.slcai;
 
-import org.cailab.pipeline.RunException;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.cailab.pipeline.RunException;
 
 /**
  * What a critique/revision round sees of the rounds before it. A run records its layout; every chain repeats it.
@@ -39,8 +38,11 @@ public enum ChainLayout {
     /** The layout named by a run parameter; a clear error for anything else. */
     public static ChainLayout parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.parameter.equals(value)).findFirst()
-                .orElseThrow(() -> new RunException("Chain layout must be one of " + Arrays.stream(values())
-                        .map(ChainLayout::parameter).collect(Collectors.joining(", ")) + ", not \"" + text + "\"."));
+        return Arrays.stream(values())
+                .filter(l -> l.parameter.equals(value))
+                .findFirst()
+                .orElseThrow(() -> new RunException("Chain layout must be one of "
+                        + Arrays.stream(values()).map(ChainLayout::parameter).collect(Collectors.joining(", "))
+                        + ", not \"" + text + "\"."));
     }
 }

@@ -1,8 +1,7 @@
 package org.cailab.slcai;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One critique/revision round of a chain, with the principle it was drawn under. In the direct-revision ablation
@@ -18,9 +17,15 @@ import java.util.Objects;
  *                          false)
  * @param revisionTruncated whether the revision stopped at the token limit
  */
-public record ChainRound(int number, String principleKey, @Nullable String critiqueRequest, @Nullable String critique,
-                         String revisionRequest, String revision, boolean critiqueTruncated,
-                         boolean revisionTruncated) {
+public record ChainRound(
+        int number,
+        String principleKey,
+        @Nullable String critiqueRequest,
+        @Nullable String critique,
+        String revisionRequest,
+        String revision,
+        boolean critiqueTruncated,
+        boolean revisionTruncated) {
 
     public ChainRound {
         if (number < 1) {
@@ -38,8 +43,13 @@ public record ChainRound(int number, String principleKey, @Nullable String criti
     }
 
     /** A round whose samples all ended before the token limit. */
-    public ChainRound(int number, String principleKey, @Nullable String critiqueRequest, @Nullable String critique,
-                      String revisionRequest, String revision) {
+    public ChainRound(
+            int number,
+            String principleKey,
+            @Nullable String critiqueRequest,
+            @Nullable String critique,
+            String revisionRequest,
+            String revision) {
         this(number, principleKey, critiqueRequest, critique, revisionRequest, revision, false, false);
     }
 

@@ -1,14 +1,13 @@
 package org.cailab.slcai;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.CritiqueRevisionRound;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.constitution.SlPrinciple;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Samples one red-team prompt's critique/revision chain, or a helpfulness prompt's plain samples, in the paper's
@@ -41,8 +40,12 @@ final class ChainSampler {
      * @param principles the enabled SL principles, in the constitution's order
      * @param fewShots   the few-shot examples put in front of every critique and revision prompt
      */
-    record Settings(List<SlPrinciple> principles, List<CritiqueRevisionExample> fewShots, int rounds,
-                    boolean directRevision, ChainLayout layout) {
+    record Settings(
+            List<SlPrinciple> principles,
+            List<CritiqueRevisionExample> fewShots,
+            int rounds,
+            boolean directRevision,
+            ChainLayout layout) {
 
         Settings {
             principles = List.copyOf(principles);
@@ -53,8 +56,7 @@ final class ChainSampler {
         }
     }
 
-    private ChainSampler() {
-    }
+    private ChainSampler() {}
 
     /** The principles drawn for a chain's rounds: depends only on the seed and the principle list. */
     static List<SlPrinciple> drawPrinciples(List<SlPrinciple> principles, int rounds, long itemSeed) {
@@ -66,11 +68,16 @@ final class ChainSampler {
         return drawn;
     }
 
-    static CritiqueRevisionChain chain(SlCaiItemInput prompt, Settings settings, long itemSeed,
-                                       SlCaiGeneration generation, TextGenerator generator) throws Exception {
+    static CritiqueRevisionChain chain(
+            SlCaiItemInput prompt,
+            Settings settings,
+            long itemSeed,
+            SlCaiGeneration generation,
+            TextGenerator generator)
+            throws Exception {
         Conversation conversation = prompt.conversation();
-        Sampled initial = clean(generator.generate(initialPrompt(conversation),
-                Seeds.derive(itemSeed, Seeds.INITIAL_RESPONSE)));
+        Sampled initial =
+                clean(generator.generate(initialPrompt(conversation), Seeds.derive(itemSeed, Seeds.INITIAL_RESPONSE)));
         List<CritiqueRevisionRound> done = new ArrayList<>();
         List<ChainRound> rounds = new ArrayList<>();
         List<SlPrinciple> principles = drawPrinciples(settings.principles(), settings.rounds(), itemSeed);
@@ -83,34 +90,76 @@ final class ChainSampler {
             List<CritiqueRevisionRound> before = pair ? List.of() : done;
             ChainRound round;
             if (settings.directRevision()) {
-                Sampled revision = clean(generator.generate(PromptFormats.directRevisionPrompt(settings.fewShots(),
-                        answered, before, principle.revisionRequest()), Seeds.round(itemSeed, r, true)));
-                round = new ChainRound(r, principle.key(), null, null, principle.revisionRequest(), revision.text(),
-                        false, revision.truncated());
-            } else {
-                Sampled critique = clean(generator.generate(PromptFormats.nextCritiquePrompt(settings.fewShots(),
-                        answered, before, principle.critiqueRequest()), Seeds.round(itemSeed, r, false)));
-                Sampled revision = clean(generator.generate(PromptFormats.nextRevisionPrompt(settings.fewShots(),
-                        answered, before, principle.critiqueRequest(), critique.text(), principle.revisionRequest()),
+                Sampled revision = clean(generator.generate(
+                        PromptFormats.directRevisionPrompt(
+                                settings.fewShots(), answered, before, principle.revisionRequest()),
                         Seeds.round(itemSeed, r, true)));
-                round = new ChainRound(r, principle.key(), principle.critiqueRequest(), critique.text(),
-                        principle.revisionRequest(), revision.text(), critique.truncated(), revision.truncated());
+                round = new ChainRound(
+                        r,
+                        principle.key(),
+                        null,
+                        null,
+                        principle.revisionRequest(),
+                        revision.text(),
+                        false,
+                        revision.truncated());
+            } else {
+                Sampled critique = clean(generator.generate(
+                        PromptFormats.nextCritiquePrompt(
+                                settings.fewShots(), answered, before, principle.critiqueRequest()),
+                        Seeds.round(itemSeed, r, false)));
+                Sampled revision = clean(generator.generate(
+                        PromptFormats.nextRevisionPrompt(
+                                settings.fewShots(),
+                                answered,
+                                before,
+                                principle.critiqueRequest(),
+                                critique.text(),
+                                principle.revisionRequest()),
+                        Seeds.round(itemSeed, r, true)));
+                round = new ChainRound(
+                        r,
+                        principle.key(),
+                        principle.critiqueRequest(),
+                        critique.text(),
+                        principle.revisionRequest(),
+                        revision.text(),
+                        critique.truncated(),
+                        revision.truncated());
             }
-            done.add(new CritiqueRevisionRound(round.critiqueRequest(), round.critique(), round.revisionRequest(),
-                    round.revision()));
+            done.add(new CritiqueRevisionRound(
+                    round.critiqueRequest(), round.critique(), round.revisionRequest(), round.revision()));
             rounds.add(round);
             response = round.revision();
         }
-        return new CritiqueRevisionChain(prompt.promptId(), prompt.position(), prompt.messages(), initial.text(),
-                rounds, settings.directRevision(), itemSeed, generation, initial.truncated(), settings.layout());
+        return new CritiqueRevisionChain(
+                prompt.promptId(),
+                prompt.position(),
+                prompt.messages(),
+                initial.text(),
+                rounds,
+                settings.directRevision(),
+                itemSeed,
+                generation,
+                initial.truncated(),
+                settings.layout());
     }
 
-    static HelpfulSamples helpful(SlCaiItemInput prompt, int samples, long itemSeed, SlCaiGeneration generation,
-                                  BatchGenerator generator) throws Exception {
-        List<Sampled> responses = generator.generate(initialPrompt(prompt.conversation()), samples,
-                Seeds.derive(itemSeed, Seeds.INITIAL_RESPONSE)).stream().map(ChainSampler::clean).toList();
-        return new HelpfulSamples(prompt.promptId(), prompt.position(), prompt.messages(),
-                responses.stream().map(Sampled::text).toList(), itemSeed, generation,
+    static HelpfulSamples helpful(
+            SlCaiItemInput prompt, int samples, long itemSeed, SlCaiGeneration generation, BatchGenerator generator)
+            throws Exception {
+        List<Sampled> responses = generator
+                .generate(initialPrompt(prompt.conversation()), samples, Seeds.derive(itemSeed, Seeds.INITIAL_RESPONSE))
+                .stream()
+                .map(ChainSampler::clean)
+                .toList();
+        return new HelpfulSamples(
+                prompt.promptId(),
+                prompt.position(),
+                prompt.messages(),
+                responses.stream().map(Sampled::text).toList(),
+                itemSeed,
+                generation,
                 responses.stream().map(Sampled::truncated).toList());
     }
 

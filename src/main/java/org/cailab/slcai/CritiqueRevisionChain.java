@@ -1,9 +1,8 @@
 package org.cailab.slcai;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A red-team prompt's critique/revision chain: the initial response and every round, each under its recorded
@@ -15,10 +14,18 @@ import java.util.Objects;
  *                         were recorded, which were made {@linkplain ChainLayout#CUMULATIVE cumulatively} (see
  *                         {@link #chainLayout()})
  */
-public record CritiqueRevisionChain(long promptId, int promptPosition, List<ChatMessage> conversation,
-                                    String initialResponse, List<ChainRound> rounds, boolean directRevision, long seed,
-                                    SlCaiGeneration generation, boolean initialTruncated,
-                                    @Nullable ChainLayout layout) implements SlCaiSample {
+public record CritiqueRevisionChain(
+        long promptId,
+        int promptPosition,
+        List<ChatMessage> conversation,
+        String initialResponse,
+        List<ChainRound> rounds,
+        boolean directRevision,
+        long seed,
+        SlCaiGeneration generation,
+        boolean initialTruncated,
+        @Nullable ChainLayout layout)
+        implements SlCaiSample {
 
     static final String KIND = "chain";
 
@@ -33,10 +40,25 @@ public record CritiqueRevisionChain(long promptId, int promptPosition, List<Chat
     }
 
     /** A chain in the paper's layout whose samples all ended before the token limit. */
-    public CritiqueRevisionChain(long promptId, int promptPosition, List<ChatMessage> conversation,
-                                 String initialResponse, List<ChainRound> rounds, boolean directRevision, long seed,
-                                 SlCaiGeneration generation) {
-        this(promptId, promptPosition, conversation, initialResponse, rounds, directRevision, seed, generation, false,
+    public CritiqueRevisionChain(
+            long promptId,
+            int promptPosition,
+            List<ChatMessage> conversation,
+            String initialResponse,
+            List<ChainRound> rounds,
+            boolean directRevision,
+            long seed,
+            SlCaiGeneration generation) {
+        this(
+                promptId,
+                promptPosition,
+                conversation,
+                initialResponse,
+                rounds,
+                directRevision,
+                seed,
+                generation,
+                false,
                 ChainLayout.PAIR);
     }
 

@@ -1,9 +1,8 @@
 package org.cailab.slcai;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Responses sampled directly (no critique) for a helpfulness prompt; the paper adds them to the SL dataset so that
@@ -12,9 +11,15 @@ import java.util.List;
  * @param truncated one flag per response: whether it stopped at the token limit (all false in samples stored before
  *                  the flag)
  */
-public record HelpfulSamples(long promptId, int promptPosition, List<ChatMessage> conversation,
-                             List<String> responses, long seed, SlCaiGeneration generation,
-                             @Nullable List<Boolean> truncated) implements SlCaiSample {
+public record HelpfulSamples(
+        long promptId,
+        int promptPosition,
+        List<ChatMessage> conversation,
+        List<String> responses,
+        long seed,
+        SlCaiGeneration generation,
+        @Nullable List<Boolean> truncated)
+        implements SlCaiSample {
 
     static final String KIND = "helpful";
 
@@ -32,8 +37,13 @@ public record HelpfulSamples(long promptId, int promptPosition, List<ChatMessage
     }
 
     /** Samples that all ended before the token limit. */
-    public HelpfulSamples(long promptId, int promptPosition, List<ChatMessage> conversation, List<String> responses,
-                          long seed, SlCaiGeneration generation) {
+    public HelpfulSamples(
+            long promptId,
+            int promptPosition,
+            List<ChatMessage> conversation,
+            List<String> responses,
+            long seed,
+            SlCaiGeneration generation) {
         this(promptId, promptPosition, conversation, responses, seed, generation, null);
     }
 

@@ -13,8 +13,7 @@ final class Seeds {
     static final int INITIAL_RESPONSE = 1;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The seed of one item of a run. */
     static long item(long runSeed, String itemKey) {

@@ -1,13 +1,5 @@
 package org.cailab.slcai;
 
-import org.cailab.pipeline.RunException;
-import org.cailab.pipeline.RunItem;
-import org.cailab.pipeline.RunService;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +10,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunItem;
+import org.cailab.pipeline.RunService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exports the SL finetuning data of an SL-CAI run as JSON lines (researchers and admins), in processing order. By
@@ -55,20 +54,31 @@ public class SlCaiExportService {
      * @throws RunException when the run is not an SL-CAI run or the round does not fit the run or the format
      */
     @PreAuthorize(SlCaiService.READERS)
-    public SlDatasetExport prepare(long runId, SlDatasetFormat format, @Nullable Integer round, SlDatasetRounds rounds,
-                                   boolean includeTruncated) {
+    public SlDatasetExport prepare(
+            long runId,
+            SlDatasetFormat format,
+            @Nullable Integer round,
+            SlDatasetRounds rounds,
+            boolean includeTruncated) {
         int available = slCai.run(runId).parameters().rounds();
         int chosen = round == null ? available : round;
         int lowest = format == SlDatasetFormat.CAI_CONVERSATION ? 1 : 0;
         if (chosen < lowest || chosen > available) {
-            throw new RunException(available < lowest
-                    ? "Run " + runId + " has no revisions, which the " + format.parameter() + " layout needs."
-                    : "Run " + runId + " has rounds " + lowest + " to " + available + " for this layout, not " + chosen
-                    + ".");
+            throw new RunException(
+                    available < lowest
+                            ? "Run " + runId + " has no revisions, which the " + format.parameter() + " layout needs."
+                            : "Run " + runId + " has rounds " + lowest + " to " + available + " for this layout, not "
+                                    + chosen + ".");
         }
-        return new SlDatasetExport(runId, format, chosen, rounds, includeTruncated, "run-" + runId + "-sl-cai-r"
-                + chosen + "-" + rounds.parameter() + (includeTruncated ? "-with-truncated" : "") + "-"
-                + format.parameter() + ".jsonl");
+        return new SlDatasetExport(
+                runId,
+                format,
+                chosen,
+                rounds,
+                includeTruncated,
+                "run-" + runId + "-sl-cai-r"
+                        + chosen + "-" + rounds.parameter() + (includeTruncated ? "-with-truncated" : "") + "-"
+                        + format.parameter() + ".jsonl");
     }
 
     /** Writes the export as UTF-8 JSON lines; returns how many lines. The stream is flushed, not closed. */

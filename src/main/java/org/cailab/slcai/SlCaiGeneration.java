@@ -11,9 +11,16 @@ import java.util.List;
  * @param fewShotExamples       how many of the version's few-shot examples were put in front of each critique and
  *                              revision prompt
  */
-public record SlCaiGeneration(long snapshotId, String snapshotName, long constitutionVersionId,
-                              String constitutionVersion, int fewShotExamples, double temperature, double topP,
-                              int maxNewTokens, List<String> stopSequences) {
+public record SlCaiGeneration(
+        long snapshotId,
+        String snapshotName,
+        long constitutionVersionId,
+        String constitutionVersion,
+        int fewShotExamples,
+        double temperature,
+        double topP,
+        int maxNewTokens,
+        List<String> stopSequences) {
 
     public SlCaiGeneration {
         stopSequences = List.copyOf(stopSequences);

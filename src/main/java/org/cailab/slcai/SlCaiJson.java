@@ -12,10 +12,10 @@ final class SlCaiJson {
      * primitive.
      */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
-    private SlCaiJson() {
-    }
+    private SlCaiJson() {}
 
     static JsonNode write(SlCaiSample sample) {
         // written through the interface type so that the "kind" property is always there

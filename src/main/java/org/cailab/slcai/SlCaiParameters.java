@@ -1,13 +1,12 @@
 package org.cailab.slcai;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunParameter;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The stage-specific settings of an SL-CAI run ({@link RunConfig#parameters()}), checked.
@@ -20,9 +19,13 @@ import java.util.Objects;
  * @param layout                  what each round sees of the rounds before it (default: the paper's
  *                                {@link ChainLayout#PAIR})
  */
-public record SlCaiParameters(int rounds, boolean directRevision, int samplesPerHelpfulPrompt,
-                              @Nullable Integer fewShotExamples, @Nullable Long helpfulPromptSetId,
-                              ChainLayout layout) {
+public record SlCaiParameters(
+        int rounds,
+        boolean directRevision,
+        int samplesPerHelpfulPrompt,
+        @Nullable Integer fewShotExamples,
+        @Nullable Long helpfulPromptSetId,
+        ChainLayout layout) {
 
     public static final String ROUNDS = "rounds";
     public static final String DIRECT_REVISION = "directRevision";
@@ -35,18 +38,41 @@ public record SlCaiParameters(int rounds, boolean directRevision, int samplesPer
 
     /** What the start form offers. */
     static final List<RunParameter> FORM = List.of(
-            RunParameter.integer(ROUNDS, "Rounds", 4, 0, MAX_ROUNDS,
+            RunParameter.integer(
+                    ROUNDS,
+                    "Rounds",
+                    4,
+                    0,
+                    MAX_ROUNDS,
                     "Critique/revision rounds per red-team prompt (the paper: up to 4)"),
-            RunParameter.flag(DIRECT_REVISION, "Direct revision", false,
+            RunParameter.flag(
+                    DIRECT_REVISION,
+                    "Direct revision",
+                    false,
                     "Revise without writing a critique first (the paper's ablation)"),
-            RunParameter.integer(SAMPLES_PER_HELPFUL_PROMPT, "Samples per helpful prompt", 2, 1, MAX_SAMPLES,
+            RunParameter.integer(
+                    SAMPLES_PER_HELPFUL_PROMPT,
+                    "Samples per helpful prompt",
+                    2,
+                    1,
+                    MAX_SAMPLES,
                     "Responses sampled directly for each helpfulness prompt (the paper: 2)"),
-            new RunParameter(FEW_SHOT_EXAMPLES, "Few-shot examples", "all",
+            new RunParameter(
+                    FEW_SHOT_EXAMPLES,
+                    "Few-shot examples",
+                    "all",
                     "How many of the constitution's critique/revision examples to prepend: a number or \"all\""),
-            RunParameter.promptSet(HELPFUL_PROMPT_SET, "Helpfulness prompt set",
+            RunParameter.promptSet(
+                    HELPFUL_PROMPT_SET,
+                    "Helpfulness prompt set",
                     "Optional: also sample this helpfulness set into the dataset"),
-            RunParameter.choice(LAYOUT, "Chain layout", ChainLayout.PAIR.parameter(),
-                    java.util.Arrays.stream(ChainLayout.values()).map(ChainLayout::parameter).toList(),
+            RunParameter.choice(
+                    LAYOUT,
+                    "Chain layout",
+                    ChainLayout.PAIR.parameter(),
+                    java.util.Arrays.stream(ChainLayout.values())
+                            .map(ChainLayout::parameter)
+                            .toList(),
                     "pair: each round critiques the previous revision alone (the paper); cumulative: each round "
                             + "sees the whole chain so far"));
 
@@ -94,7 +120,9 @@ public record SlCaiParameters(int rounds, boolean directRevision, int samplesPer
                 .withParameter(SAMPLES_PER_HELPFUL_PROMPT, String.valueOf(samplesPerHelpfulPrompt))
                 .withParameter(FEW_SHOT_EXAMPLES, fewShotExamples == null ? "all" : String.valueOf(fewShotExamples))
                 .withParameter(LAYOUT, layout.parameter());
-        return helpfulPromptSetId == null ? out : out.withParameter(HELPFUL_PROMPT_SET, String.valueOf(helpfulPromptSetId));
+        return helpfulPromptSetId == null
+                ? out
+                : out.withParameter(HELPFUL_PROMPT_SET, String.valueOf(helpfulPromptSetId));
     }
 
     /** These parameters with the few-shot count resolved against what a constitution version has. */

@@ -1,5 +1,7 @@
 package org.cailab.slcai;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionEditException;
 import org.cailab.constitution.ConstitutionService;
@@ -18,9 +20,6 @@ import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decides what an SL-CAI run uses and records it in the run's configuration: the constitution version (an id, a
@@ -41,8 +40,11 @@ class SlCaiPlanner {
     private final ModelService models;
     private final ModelRegistry registry;
 
-    SlCaiPlanner(PromptSetService promptSets, ConstitutionService constitutions, ModelService models,
-                 ModelRegistry registry) {
+    SlCaiPlanner(
+            PromptSetService promptSets,
+            ConstitutionService constitutions,
+            ModelService models,
+            ModelRegistry registry) {
         this.promptSets = promptSets;
         this.constitutions = constitutions;
         this.models = models;
@@ -58,16 +60,21 @@ class SlCaiPlanner {
                     + "at least one critique/revision principle (or choose another version).");
         }
         ModelSnapshot policy = resolveSnapshot(config.modelSnapshots());
-        parameters = parameters.withFewShotExamples(version.content().critiqueExamples().size());
+        parameters = parameters.withFewShotExamples(
+                version.content().critiqueExamples().size());
 
         List<ItemInput> items = new ArrayList<>();
         boolean redTeam = set.kind() == PromptSetKind.RED_TEAM;
         PromptSelection selection = PromptSelection.of(config);
         for (Prompt prompt : selection.apply(promptSets.allPrompts(set.id()), config.seed())) {
-            items.add(redTeam ? ItemInput.of("chain-%06d".formatted(prompt.position()), SlCaiItemInput.chain(prompt))
-                    : ItemInput.of("helpful-%06d".formatted(prompt.position()), SlCaiItemInput.helpful(prompt)));
+            items.add(
+                    redTeam
+                            ? ItemInput.of("chain-%06d".formatted(prompt.position()), SlCaiItemInput.chain(prompt))
+                            : ItemInput.of(
+                                    "helpful-%06d".formatted(prompt.position()), SlCaiItemInput.helpful(prompt)));
         }
-        RunConfig recorded = parameters.writeTo(selection.writeTo(config))
+        RunConfig recorded = parameters
+                .writeTo(selection.writeTo(config))
                 .withConstitutionVersion(String.valueOf(version.id()))
                 .withModelSnapshots(List.of(String.valueOf(policy.id())))
                 .withParameter(CONSTITUTION_LABEL, version.ref().label())

@@ -1,8 +1,7 @@
 package org.cailab.slcai;
 
-import org.cailab.pipeline.Run;
-
 import java.util.List;
+import org.cailab.pipeline.Run;
 
 /**
  * An SL-CAI run with what its chains were made with.
@@ -10,9 +9,14 @@ import java.util.List;
  * @param principleKeys         the constitution version's enabled SL principles: those the rounds were drawn from
  * @param constitutionVersion   the version for people, for example {@code default v3}
  */
-public record SlCaiRunInfo(Run run, SlCaiParameters parameters, long constitutionVersionId,
-                           String constitutionVersion, long snapshotId, String snapshotName,
-                           List<String> principleKeys) {
+public record SlCaiRunInfo(
+        Run run,
+        SlCaiParameters parameters,
+        long constitutionVersionId,
+        String constitutionVersion,
+        long snapshotId,
+        String snapshotName,
+        List<String> principleKeys) {
 
     public SlCaiRunInfo {
         principleKeys = List.copyOf(principleKeys);

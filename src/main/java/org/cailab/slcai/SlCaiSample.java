@@ -2,7 +2,6 @@ package org.cailab.slcai;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = CritiqueRevisionChain.class, name = CritiqueRevisionChain.KIND),
-        @JsonSubTypes.Type(value = HelpfulSamples.class, name = HelpfulSamples.KIND)
+    @JsonSubTypes.Type(value = CritiqueRevisionChain.class, name = CritiqueRevisionChain.KIND),
+    @JsonSubTypes.Type(value = HelpfulSamples.class, name = HelpfulSamples.KIND)
 })
 public sealed interface SlCaiSample permits CritiqueRevisionChain, HelpfulSamples {
 

@@ -1,5 +1,7 @@
 package org.cailab.slcai;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.SlPrinciple;
 import org.cailab.pipeline.Run;
@@ -15,9 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Reads the chains and samples of SL-CAI runs (researchers and admins): the run's settings and the stored samples
  * in processing order, optionally only the chains that have a round under a given principle; and the SL-CAI-n
@@ -29,6 +28,7 @@ public class SlCaiService {
 
     /** The run type of SL-CAI runs. */
     public static final String RUN_TYPE = "sl-cai";
+
     static final String READERS = "hasAnyRole('RESEARCHER', 'ADMIN')";
 
     private final RunService runs;
@@ -46,15 +46,19 @@ public class SlCaiService {
      */
     @PreAuthorize(READERS)
     public SlCaiRunInfo run(long runId) {
-        Run run = runs.find(runId).map(RunSummary::run)
+        Run run = runs.find(runId)
+                .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
         if (!run.type().equals(RUN_TYPE)) {
             throw new RunException("Run " + runId + " is not an SL-CAI run.");
         }
         ConstitutionContent content = planner.constitution(run.config());
-        return new SlCaiRunInfo(run, SlCaiParameters.ofRecorded(run.config()),
+        return new SlCaiRunInfo(
+                run,
+                SlCaiParameters.ofRecorded(run.config()),
                 SlCaiPlanner.constitutionVersionId(run.config()),
-                run.config().parameter(SlCaiPlanner.CONSTITUTION_LABEL, ""), SlCaiPlanner.snapshotId(run.config()),
+                run.config().parameter(SlCaiPlanner.CONSTITUTION_LABEL, ""),
+                SlCaiPlanner.snapshotId(run.config()),
                 run.config().parameter(SlCaiPlanner.POLICY_NAME, ""),
                 content.enabledSlPrinciples().stream().map(SlPrinciple::key).toList());
     }
@@ -102,17 +106,18 @@ public class SlCaiService {
         if (runIds.stream().distinct().count() != runIds.size()) {
             throw new RunException("Each SL-CAI run may be chosen once; the list repeats one: " + runIds + ".");
         }
-        SlDatasetWriter.Selection selection = new SlDatasetWriter.Selection(round, SlDatasetRounds.ALL,
-                includeTruncated);
+        SlDatasetWriter.Selection selection =
+                new SlDatasetWriter.Selection(round, SlDatasetRounds.ALL, includeTruncated);
         for (long runId : runIds) {
             SlCaiRunInfo info = run(runId);
             if (!info.run().state().isTerminal()) {
-                throw new RunException("SL-CAI run " + runId + " is " + info.run().state().label().toLowerCase()
+                throw new RunException("SL-CAI run " + runId + " is "
+                        + info.run().state().label().toLowerCase()
                         + "; train on it once it has finished (or been cancelled).");
             }
             if (round < 0 || round > info.parameters().rounds()) {
-                throw new RunException("SL-CAI run " + runId + " has rounds 0 to " + info.parameters().rounds()
-                        + ", not " + round + ".");
+                throw new RunException("SL-CAI run " + runId + " has rounds 0 to "
+                        + info.parameters().rounds() + ", not " + round + ".");
             }
         }
         List<SlTrainingExample> examples = new ArrayList<>();
@@ -120,11 +125,14 @@ public class SlCaiService {
             for (int offset = 0; ; offset += SlCaiExportService.PAGE) {
                 List<RunItem> page = runs.outputs(runId, null, offset, SlCaiExportService.PAGE);
                 for (RunItem item : page) {
-                    for (SlDatasetWriter.Target target : SlDatasetWriter.targets(SlCaiJson.read(item.output()),
-                            selection)) {
+                    for (SlDatasetWriter.Target target :
+                            SlDatasetWriter.targets(SlCaiJson.read(item.output()), selection)) {
                         examples.add(new SlTrainingExample(
-                                SlDatasetWriter.transcriptPrompt(target.example().conversation()),
-                                SlDatasetWriter.completion(target.example().completion()), runId, item.key(),
+                                SlDatasetWriter.transcriptPrompt(
+                                        target.example().conversation()),
+                                SlDatasetWriter.completion(target.example().completion()),
+                                runId,
+                                item.key(),
                                 target.round()));
                     }
                 }
@@ -152,8 +160,8 @@ public class SlCaiService {
                     responses.add(SlDatasetWriter.completion(chain.response(round)));
                     truncated.add(chain.responseTruncated(round));
                 }
-                out.add(new ChainResponses(item.key(), SlDatasetWriter.transcriptPrompt(chain.conversation()),
-                        responses, truncated));
+                out.add(new ChainResponses(
+                        item.key(), SlDatasetWriter.transcriptPrompt(chain.conversation()), responses, truncated));
             }
         }
         return out;

@@ -1,5 +1,8 @@
 package org.cailab.slcai;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.model.GenerationResult;
@@ -17,10 +20,6 @@ import org.cailab.pipeline.RunStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CompletionException;
 
 /**
  * Run type {@code sl-cai}: the supervised phase of Constitutional AI. One item per prompt: a red-team prompt becomes
@@ -97,10 +96,10 @@ class SlCaiStage implements RunStage {
                 new RunLink("Browse chains", "runs/" + run.id() + "/chains", false),
                 // the API's defaults: SL-CAI-n at the run's last round, samples cut at the token limit left out
                 new RunLink("SL-CAI-n data (messages)", api + SlDatasetFormat.MESSAGES.parameter(), true),
-                new RunLink("SL-CAI-n data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(),
-                        true),
-                new RunLink("SL-CAI-n data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(),
-                        true));
+                new RunLink(
+                        "SL-CAI-n data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(), true),
+                new RunLink(
+                        "SL-CAI-n data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(), true));
     }
 
     @Override
@@ -115,36 +114,66 @@ class SlCaiStage implements RunStage {
         SlCaiItemInput prompt = item.as(SlCaiItemInput.class);
         long snapshotId = SlCaiPlanner.snapshotId(config);
         ConstitutionContent constitution = planner.constitution(config);
-        int fewShots = parameters.fewShotExamples() == null ? constitution.critiqueExamples().size()
-                : Math.min(parameters.fewShotExamples(), constitution.critiqueExamples().size());
-        SlCaiGeneration generation = new SlCaiGeneration(snapshotId, config.parameter(SlCaiPlanner.POLICY_NAME, ""),
-                SlCaiPlanner.constitutionVersionId(config), config.parameter(SlCaiPlanner.CONSTITUTION_LABEL, ""),
-                fewShots, config.sampling().temperature(), config.sampling().topP(), config.sampling().maxNewTokens(),
+        int fewShots = parameters.fewShotExamples() == null
+                ? constitution.critiqueExamples().size()
+                : Math.min(
+                        parameters.fewShotExamples(),
+                        constitution.critiqueExamples().size());
+        SlCaiGeneration generation = new SlCaiGeneration(
+                snapshotId,
+                config.parameter(SlCaiPlanner.POLICY_NAME, ""),
+                SlCaiPlanner.constitutionVersionId(config),
+                config.parameter(SlCaiPlanner.CONSTITUTION_LABEL, ""),
+                fewShots,
+                config.sampling().temperature(),
+                config.sampling().topP(),
+                config.sampling().maxNewTokens(),
                 PromptFormats.CRITIQUE_REVISION_STOPS);
-        SamplingSettings sampling = new SamplingSettings(config.sampling().temperature(), config.sampling().topP(), 0,
-                config.sampling().maxNewTokens(), PromptFormats.CRITIQUE_REVISION_STOPS, null)
+        SamplingSettings sampling = new SamplingSettings(
+                        config.sampling().temperature(),
+                        config.sampling().topP(),
+                        0,
+                        config.sampling().maxNewTokens(),
+                        PromptFormats.CRITIQUE_REVISION_STOPS,
+                        null)
                 .pipeline("run-" + context.runId());
         long seed = Seeds.item(config.seed(), item.key());
-        log.debug("sl-cai run {} processing {} on {} attempt {}", context.runId(), item.key(), context.worker(),
+        log.debug(
+                "sl-cai run {} processing {} on {} attempt {}",
+                context.runId(),
+                item.key(),
+                context.worker(),
                 context.attempt());
         SlCaiSample sample;
         if (HelpfulSamples.KIND.equals(prompt.kind())) {
-            sample = ChainSampler.helpful(prompt, parameters.samplesPerHelpfulPrompt(), seed, generation,
-                    (text, count, s) -> models.generateAll(snapshotId, Collections.nCopies(count, text),
-                            sampling.withSeed(s)).stream().map(SlCaiStage::sampled).toList());
+            sample = ChainSampler.helpful(
+                    prompt,
+                    parameters.samplesPerHelpfulPrompt(),
+                    seed,
+                    generation,
+                    (text, count, s) ->
+                            models
+                                    .generateAll(snapshotId, Collections.nCopies(count, text), sampling.withSeed(s))
+                                    .stream()
+                                    .map(SlCaiStage::sampled)
+                                    .toList());
         } else {
-            ChainSampler.Settings settings = new ChainSampler.Settings(constitution.enabledSlPrinciples(),
-                    constitution.critiqueExamples().subList(0, fewShots), parameters.rounds(),
-                    parameters.directRevision(), parameters.layout());
-            sample = ChainSampler.chain(prompt, settings, seed, generation,
-                    (text, s) -> generate(snapshotId, text, sampling.withSeed(s)));
+            ChainSampler.Settings settings = new ChainSampler.Settings(
+                    constitution.enabledSlPrinciples(),
+                    constitution.critiqueExamples().subList(0, fewShots),
+                    parameters.rounds(),
+                    parameters.directRevision(),
+                    parameters.layout());
+            sample = ChainSampler.chain(
+                    prompt, settings, seed, generation, (text, s) -> generate(snapshotId, text, sampling.withSeed(s)));
         }
         return new ItemResult(SlCaiJson.write(sample));
     }
 
     private Sampled generate(long snapshotId, String prompt, SamplingSettings settings) throws Exception {
         try {
-            return sampled(models.generate(snapshotId, prompt, settings, text -> { }).join());
+            return sampled(
+                    models.generate(snapshotId, prompt, settings, text -> {}).join());
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -1,6 +1,8 @@
 package org.cailab.slcai;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.cailab.pipeline.RunException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -13,9 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /api/runs/{id}/sl-dataset?format=messages|prompt-completion|cai-conversation&round=n&rounds=all|last
@@ -33,22 +32,30 @@ class SlDatasetController {
     }
 
     @GetMapping("/api/runs/{runId}/sl-dataset")
-    void download(@PathVariable long runId, @RequestParam(defaultValue = "messages") String format,
-                  @RequestParam(required = false) @Nullable Integer round,
-                  @RequestParam(defaultValue = "all") String rounds,
-                  @RequestParam(defaultValue = "false") boolean includeTruncated, HttpServletResponse response)
+    void download(
+            @PathVariable long runId,
+            @RequestParam(defaultValue = "messages") String format,
+            @RequestParam(required = false) @Nullable Integer round,
+            @RequestParam(defaultValue = "all") String rounds,
+            @RequestParam(defaultValue = "false") boolean includeTruncated,
+            HttpServletResponse response)
             throws IOException {
-        SlDatasetExport export = exports.prepare(runId, SlDatasetFormat.parse(format), round,
-                SlDatasetRounds.parse(rounds), includeTruncated);
+        SlDatasetExport export = exports.prepare(
+                runId, SlDatasetFormat.parse(format), round, SlDatasetRounds.parse(rounds), includeTruncated);
         response.setContentType(SlDatasetExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(export.fileName(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(export.fileName(), StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         exports.write(export, response.getOutputStream());
     }
 
     @ExceptionHandler(RunException.class)
     ResponseEntity<String> refused(RunException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN)
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.TEXT_PLAIN)
                 .body(e.getMessage() + "\n");
     }
 }

@@ -8,8 +8,13 @@ package org.cailab.slcai;
  * @param includeTruncated whether samples that stopped at the token limit are in (by default they are left out)
  * @param fileName         a file name that says all of it, for example {@code run-7-sl-cai-r4-all-messages.jsonl}
  */
-public record SlDatasetExport(long runId, SlDatasetFormat format, int round, SlDatasetRounds rounds,
-                              boolean includeTruncated, String fileName) {
+public record SlDatasetExport(
+        long runId,
+        SlDatasetFormat format,
+        int round,
+        SlDatasetRounds rounds,
+        boolean includeTruncated,
+        String fileName) {
 
     public static final String CONTENT_TYPE = "application/jsonl; charset=utf-8";
 }

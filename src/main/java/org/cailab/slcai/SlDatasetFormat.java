@@ -1,9 +1,8 @@
 package org.cailab.slcai;
 
-import org.cailab.pipeline.RunException;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.cailab.pipeline.RunException;
 
 /** The layouts of the SL finetuning data, one JSON object a line. */
 public enum SlDatasetFormat {
@@ -32,8 +31,12 @@ public enum SlDatasetFormat {
 
     /** The format of a {@code format} parameter. */
     public static SlDatasetFormat parse(String text) {
-        return Arrays.stream(values()).filter(f -> f.parameter.equalsIgnoreCase(text.strip())).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.parameter.equalsIgnoreCase(text.strip()))
+                .findFirst()
                 .orElseThrow(() -> new RunException("Unknown format \"" + text + "\"; use one of "
-                        + Arrays.stream(values()).map(SlDatasetFormat::parameter).collect(Collectors.joining(", ")) + "."));
+                        + Arrays.stream(values())
+                                .map(SlDatasetFormat::parameter)
+                                .collect(Collectors.joining(", ")) + "."));
     }
 }

@@ -1,15 +1,14 @@
 package org.cailab.slcai;
 
-import org.cailab.constitution.Conversation;
-import org.cailab.constitution.PromptFormats;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.constitution.Conversation;
+import org.cailab.constitution.PromptFormats;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads SL finetuning data written by {@link SlCaiExportService} (or by other tools in the same layouts) back, for
@@ -19,28 +18,38 @@ public final class SlDatasetReader {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private SlDatasetReader() {
-    }
+    private SlDatasetReader() {}
 
     /** The examples of a file in any layout (for cai-conversation: the prompt with the revision, {@code messages}). */
     public static List<SlExample> examples(Reader in, SlDatasetFormat format) throws IOException {
         List<SlExample> examples = new ArrayList<>();
-        forEachLine(in, (node, line) -> examples.add(switch (format) {
-            case MESSAGES -> example(messages(node.required("messages"), line), line);
-            case PROMPT_COMPLETION -> promptCompletion(node, line);
-            case CAI_CONVERSATION -> example(messages(node.required("messages"), line), line);
-        }));
+        forEachLine(
+                in,
+                (node, line) -> examples.add(
+                        switch (format) {
+                            case MESSAGES -> example(messages(node.required("messages"), line), line);
+                            case PROMPT_COMPLETION -> promptCompletion(node, line);
+                            case CAI_CONVERSATION -> example(messages(node.required("messages"), line), line);
+                        }));
         return examples;
     }
 
     /** The rows of a file in the cai-conversation layout. */
     public static List<CaiConversationRow> caiConversation(Reader in) throws IOException {
         List<CaiConversationRow> rows = new ArrayList<>();
-        forEachLine(in, (node, line) -> rows.add(new CaiConversationRow(text(node, "init_prompt"),
-                text(node, "init_response"), text(node, "critic_prompt"), text(node, "critic_response"),
-                text(node, "revision_prompt"), text(node, "revision_response"), text(node, "prompt"),
-                messages(node.required("messages"), line), messages(node.required("chosen"), line),
-                messages(node.required("rejected"), line))));
+        forEachLine(
+                in,
+                (node, line) -> rows.add(new CaiConversationRow(
+                        text(node, "init_prompt"),
+                        text(node, "init_response"),
+                        text(node, "critic_prompt"),
+                        text(node, "critic_response"),
+                        text(node, "revision_prompt"),
+                        text(node, "revision_response"),
+                        text(node, "prompt"),
+                        messages(node.required("messages"), line),
+                        messages(node.required("chosen"), line),
+                        messages(node.required("rejected"), line))));
         return rows;
     }
 
@@ -68,7 +77,8 @@ public final class SlDatasetReader {
         if (messages.size() < 2 || !messages.getLast().role().equals(ChatMessage.ASSISTANT)) {
             throw new IllegalArgumentException("line " + line + " does not end with an assistant message");
         }
-        return new SlExample(messages.subList(0, messages.size() - 1), messages.getLast().content());
+        return new SlExample(
+                messages.subList(0, messages.size() - 1), messages.getLast().content());
     }
 
     private static SlExample promptCompletion(JsonNode node, int line) {
@@ -76,10 +86,13 @@ public final class SlDatasetReader {
         if (!prompt.endsWith(PromptFormats.ASSISTANT_MARKER)) {
             throw new IllegalArgumentException("line " + line + ": the prompt does not end with \"\\n\\nAssistant:\"");
         }
-        Conversation conversation = Conversation.parse(prompt.substring(0,
-                prompt.length() - PromptFormats.ASSISTANT_MARKER.length()));
-        List<ChatMessage> messages = conversation.turns().stream().map(t -> t.speaker() == Conversation.Speaker.HUMAN
-                ? ChatMessage.user(t.text()) : ChatMessage.assistant(t.text())).toList();
+        Conversation conversation =
+                Conversation.parse(prompt.substring(0, prompt.length() - PromptFormats.ASSISTANT_MARKER.length()));
+        List<ChatMessage> messages = conversation.turns().stream()
+                .map(t -> t.speaker() == Conversation.Speaker.HUMAN
+                        ? ChatMessage.user(t.text())
+                        : ChatMessage.assistant(t.text()))
+                .toList();
         return new SlExample(messages, PromptFormats.sampleText(text(node, "completion")));
     }
 

@@ -1,10 +1,9 @@
 package org.cailab.slcai;
 
-import org.cailab.pipeline.RunException;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.cailab.pipeline.RunException;
 
 /** Which revisions of a chain an SL dataset at round {@code n} holds. */
 public enum SlDatasetRounds {
@@ -31,9 +30,13 @@ public enum SlDatasetRounds {
     /** The choice of a {@code rounds} parameter. */
     public static SlDatasetRounds parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(r -> r.parameter.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(r -> r.parameter.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new RunException("Unknown rounds \"" + text + "\"; use one of "
-                        + Arrays.stream(values()).map(SlDatasetRounds::parameter).collect(Collectors.joining(", "))
+                        + Arrays.stream(values())
+                                .map(SlDatasetRounds::parameter)
+                                .collect(Collectors.joining(", "))
                         + "."));
     }
 }

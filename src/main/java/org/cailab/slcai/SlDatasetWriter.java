@@ -1,14 +1,13 @@
 package org.cailab.slcai;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.cailab.constitution.Conversation;
 import org.cailab.constitution.PromptFormats;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Turns stored samples into lines of SL finetuning data (see {@link SlDatasetFormat}) for a {@link Selection}: the
@@ -37,22 +36,28 @@ final class SlDatasetWriter {
     }
 
     /** A chain's or a helpfulness prompt's example, with the round its completion came from (0: not revised). */
-    record Target(int round, SlExample example) {
-    }
+    record Target(int round, SlExample example) {}
 
-    private SlDatasetWriter() {
-    }
+    private SlDatasetWriter() {}
 
     /** The JSON lines (without line breaks) of one sample. */
     static List<String> lines(SlCaiSample sample, SlDatasetFormat format, Selection selection) {
         return switch (format) {
-            case MESSAGES -> examples(sample, selection).stream().map(SlDatasetWriter::messagesLine).toList();
-            case PROMPT_COMPLETION -> examples(sample, selection).stream().map(SlDatasetWriter::promptCompletionLine)
-                    .toList();
-            case CAI_CONVERSATION -> sample instanceof CritiqueRevisionChain chain
-                    ? rounds(chain, selection).filter(k -> k >= 1)
-                    .mapToObj(k -> caiConversationLine(caiConversationRow(chain, k))).toList()
-                    : List.of();
+            case MESSAGES ->
+                examples(sample, selection).stream()
+                        .map(SlDatasetWriter::messagesLine)
+                        .toList();
+            case PROMPT_COMPLETION ->
+                examples(sample, selection).stream()
+                        .map(SlDatasetWriter::promptCompletionLine)
+                        .toList();
+            case CAI_CONVERSATION ->
+                sample instanceof CritiqueRevisionChain chain
+                        ? rounds(chain, selection)
+                                .filter(k -> k >= 1)
+                                .mapToObj(k -> caiConversationLine(caiConversationRow(chain, k)))
+                                .toList()
+                        : List.of();
         };
     }
 
@@ -64,12 +69,19 @@ final class SlDatasetWriter {
     /** The finetuning examples of one sample with the round each completion came from. */
     static List<Target> targets(SlCaiSample sample, Selection selection) {
         return switch (sample) {
-            case CritiqueRevisionChain chain -> rounds(chain, selection)
-                    .mapToObj(k -> new Target(k, new SlExample(chain.conversation(), chain.response(k)))).toList();
-            case HelpfulSamples helpful -> IntStream.range(0, helpful.responses().size())
-                    .filter(i -> selection.includeTruncated() || !helpful.truncated(i))
-                    .mapToObj(i -> new Target(0, new SlExample(helpful.conversation(), helpful.responses().get(i))))
-                    .toList();
+            case CritiqueRevisionChain chain ->
+                rounds(chain, selection)
+                        .mapToObj(k -> new Target(k, new SlExample(chain.conversation(), chain.response(k))))
+                        .toList();
+            case HelpfulSamples helpful ->
+                IntStream.range(0, helpful.responses().size())
+                        .filter(i -> selection.includeTruncated() || !helpful.truncated(i))
+                        .mapToObj(i -> new Target(
+                                0,
+                                new SlExample(
+                                        helpful.conversation(),
+                                        helpful.responses().get(i))))
+                        .toList();
         };
     }
 
@@ -77,10 +89,11 @@ final class SlDatasetWriter {
     static IntStream rounds(CritiqueRevisionChain chain, Selection selection) {
         int n = selection.round();
         if (n < 0 || n > chain.rounds().size()) {
-            throw new IllegalArgumentException("The chain has rounds 0 to " + chain.rounds().size() + ", not " + n);
+            throw new IllegalArgumentException(
+                    "The chain has rounds 0 to " + chain.rounds().size() + ", not " + n);
         }
-        IntStream rounds = n == 0 || selection.rounds() == SlDatasetRounds.LAST ? IntStream.of(n)
-                : IntStream.rangeClosed(1, n);
+        IntStream rounds =
+                n == 0 || selection.rounds() == SlDatasetRounds.LAST ? IntStream.of(n) : IntStream.rangeClosed(1, n);
         return rounds.filter(k -> selection.includeTruncated() || !chain.responseTruncated(k));
     }
 
@@ -91,18 +104,26 @@ final class SlDatasetWriter {
         }
         ChainRound r = chain.rounds().get(round - 1);
         String prompt = chain.lastHumanText();
-        return new CaiConversationRow(prompt, chain.initialResponse(),
-                r.critiqueRequest() == null ? "" : r.critiqueRequest(), r.critique() == null ? "" : r.critique(),
-                r.revisionRequest(), r.revision(), prompt.strip(),
-                with(chain.conversation(), r.revision()), with(chain.conversation(), r.revision()),
+        return new CaiConversationRow(
+                prompt,
+                chain.initialResponse(),
+                r.critiqueRequest() == null ? "" : r.critiqueRequest(),
+                r.critique() == null ? "" : r.critique(),
+                r.revisionRequest(),
+                r.revision(),
+                prompt.strip(),
+                with(chain.conversation(), r.revision()),
+                with(chain.conversation(), r.revision()),
                 with(chain.conversation(), chain.initialResponse()));
     }
 
     /** The paper's transcript of a conversation, ending where the assistant answers. */
     static String transcriptPrompt(List<ChatMessage> conversation) {
-        Conversation transcript = new Conversation(conversation.stream().map(m -> new Conversation.Turn(
-                m.role().equals(ChatMessage.USER) ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
-                m.content())).toList());
+        Conversation transcript = new Conversation(conversation.stream()
+                .map(m -> new Conversation.Turn(
+                        m.role().equals(ChatMessage.USER) ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
+                        m.content()))
+                .toList());
         return transcript.render() + PromptFormats.ASSISTANT_MARKER;
     }
 

@@ -11,5 +11,4 @@ package org.cailab.slcai;
  * @param round      the revision round of a chain's example (1 to n), 0 for a helpfulness sample or an initial
  *                   response
  */
-public record SlTrainingExample(String prompt, String completion, long runId, String itemKey, int round) {
-}
+public record SlTrainingExample(String prompt, String completion, long runId, String itemKey, int round) {}

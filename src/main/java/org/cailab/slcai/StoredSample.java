@@ -6,5 +6,4 @@ package org.cailab.slcai;
  * @param seq     the item's position in the run
  * @param itemKey the item's key, for example {@code chain-000042}
  */
-public record StoredSample(int seq, String itemKey, SlCaiSample sample) {
-}
+public record StoredSample(int seq, String itemKey, SlCaiSample sample) {}

@@ -1,20 +1,19 @@
 package org.cailab.training;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.cailab.feedback.PairFilter;
 import org.cailab.feedback.PairSource;
 import org.cailab.feedback.PairTask;
 import org.cailab.feedback.PreferencePair;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.engine.HumanAssistantFormat;
-import org.cailab.promptset.Turn;
 import org.cailab.pipeline.RunException;
+import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@link PreferencePairs} over the feedback module's preference-pair store: labelled pairs of a task and source. */
 @Component
@@ -37,7 +36,8 @@ class FeedbackPreferencePairs implements PreferencePairs {
             task = PairTask.valueOf(selection.task());
             source = PairSource.valueOf(selection.source());
         } catch (IllegalArgumentException e) {
-            throw new RunException("Unknown pair task or source: " + selection.task() + " / " + selection.source() + ".");
+            throw new RunException(
+                    "Unknown pair task or source: " + selection.task() + " / " + selection.source() + ".");
         }
         PairFilter base = PairFilter.ALL.withTask(task).withSource(source);
         List<PairFilter> filters = new ArrayList<>();
@@ -45,9 +45,10 @@ class FeedbackPreferencePairs implements PreferencePairs {
             filters.add(base);
         } else {
             for (long id : selection.runIds()) {
-                filters.add(source == PairSource.HUMAN_IMPORT
-                        ? new PairFilter(task, source, null, id, null, null, null)
-                        : base.withRun(id));
+                filters.add(
+                        source == PairSource.HUMAN_IMPORT
+                                ? new PairFilter(task, source, null, id, null, null, null)
+                                : base.withRun(id));
             }
         }
         Map<Long, Labelled> byId = new LinkedHashMap<>();
@@ -56,8 +57,14 @@ class FeedbackPreferencePairs implements PreferencePairs {
                 List<PreferencePair> page = store.getObject().pairs(filter, offset, PAGE);
                 for (PreferencePair p : page) {
                     if (p.label() != null) {
-                        byId.put(p.id(), new Labelled(p.id(), prompt(p.conversation()), " " + p.responseA().strip(),
-                                " " + p.responseB().strip(), p.label()));
+                        byId.put(
+                                p.id(),
+                                new Labelled(
+                                        p.id(),
+                                        prompt(p.conversation()),
+                                        " " + p.responseA().strip(),
+                                        " " + p.responseB().strip(),
+                                        p.label()));
                     }
                 }
                 if (page.size() < PAGE) {
@@ -65,11 +72,14 @@ class FeedbackPreferencePairs implements PreferencePairs {
                 }
             }
         }
-        return byId.values().stream().sorted(Comparator.comparingLong(Labelled::id)).toList();
+        return byId.values().stream()
+                .sorted(Comparator.comparingLong(Labelled::id))
+                .toList();
     }
 
     private static String prompt(List<Turn> turns) {
         return HumanAssistantFormat.prompt(turns.stream()
-                .map(t -> new HumanAssistantFormat.Turn(t.speaker() == Turn.Speaker.HUMAN, t.text())).toList());
+                .map(t -> new HumanAssistantFormat.Turn(t.speaker() == Turn.Speaker.HUMAN, t.text()))
+                .toList());
     }
 }

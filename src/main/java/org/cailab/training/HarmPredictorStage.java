@@ -1,5 +1,7 @@
 package org.cailab.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.engine.PreferenceModel;
@@ -24,9 +26,6 @@ import org.cailab.redteam.TranscriptSelection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Run type {@code harm-train}: the paper's absolute harm predictor (section 4.5). A scalar head on a transformer
@@ -53,8 +52,11 @@ class HarmPredictorStage implements RunStage {
     private final ObjectProvider<RedTeamDataService> attempts;
     private final ObjectProvider<RedTeamCampaignService> campaigns;
 
-    HarmPredictorStage(ModelRegistry registry, ScalarHeadTrainer trainer, ObjectProvider<RedTeamDataService> attempts,
-                       ObjectProvider<RedTeamCampaignService> campaigns) {
+    HarmPredictorStage(
+            ModelRegistry registry,
+            ScalarHeadTrainer trainer,
+            ObjectProvider<RedTeamDataService> attempts,
+            ObjectProvider<RedTeamCampaignService> campaigns) {
         this.registry = registry;
         this.trainer = trainer;
         this.attempts = attempts;
@@ -90,9 +92,17 @@ class HarmPredictorStage implements RunStage {
         List<String> importChoices = new ArrayList<>(List.of(ALL, NONE));
         attempts.getObject().imports().forEach(i -> importChoices.add(importLabel(i)));
         List<RunParameter> form = new ArrayList<>();
-        form.add(RunParameter.choice(CAMPAIGN, "Red-team campaign", ALL, campaignChoices,
+        form.add(RunParameter.choice(
+                CAMPAIGN,
+                "Red-team campaign",
+                ALL,
+                campaignChoices,
                 "Rated attempts of this campaign (all: of every campaign; none: no live attempts)"));
-        form.add(RunParameter.choice(IMPORT, "Imported red-team attempts", ALL, importChoices,
+        form.add(RunParameter.choice(
+                IMPORT,
+                "Imported red-team attempts",
+                ALL,
+                importChoices,
                 "Attempts of this import (page Red-team import / export; all: every import; none: no imports)"));
         form.addAll(TrainingSettings.form(DEFAULT_LEARNING_RATE, DEFAULT_BATCH));
         return form;
@@ -170,8 +180,10 @@ class HarmPredictorStage implements RunStage {
     }
 
     private List<RatedTranscript> select(RunConfig config) {
-        return attempts.getObject().ratedTranscripts(new TranscriptSelection(
-                recordedIds(config.parameter(CAMPAIGN_IDS, ALL)), recordedIds(config.parameter(IMPORT_IDS, ALL))));
+        return attempts.getObject()
+                .ratedTranscripts(new TranscriptSelection(
+                        recordedIds(config.parameter(CAMPAIGN_IDS, ALL)),
+                        recordedIds(config.parameter(IMPORT_IDS, ALL))));
     }
 
     private static @Nullable List<Long> recordedIds(String value) {
@@ -188,15 +200,15 @@ class HarmPredictorStage implements RunStage {
             public List<RatingExample> examples(PreferenceModel model, TrainingSettings s) {
                 List<RatingExample> examples = new ArrayList<>(rated.size());
                 for (RatedTranscript t : rated) {
-                    examples.add(new RatingExample(ScalarHeadTrainer.tail(model.encode(t.transcript(), ""),
-                            s.maxLength()), t.rating()));
+                    examples.add(new RatingExample(
+                            ScalarHeadTrainer.tail(model.encode(t.transcript(), ""), s.maxLength()), t.rating()));
                 }
                 return examples;
             }
 
             @Override
-            public TrainingLoop<RatingExample> loop(TrainingLoop.Settings loop, PreferenceModel model,
-                                                    TrainingSettings s) {
+            public TrainingLoop<RatingExample> loop(
+                    TrainingLoop.Settings loop, PreferenceModel model, TrainingSettings s) {
                 return TrainingLoop.harmPredictor(loop, model, s.microBatchSize());
             }
 

@@ -1,5 +1,8 @@
 package org.cailab.training;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.cailab.evaluation.EvaluationSetService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotEvaluator;
@@ -9,10 +12,6 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * The Models page's "Evaluate on ..." action for preference models: one per uploaded evaluation set with transcript

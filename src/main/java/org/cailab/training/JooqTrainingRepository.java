@@ -1,16 +1,15 @@
 package org.cailab.training;
 
+import static org.cailab.db.jooq.Tables.TRAINING_CHECKPOINT;
+import static org.cailab.db.jooq.Tables.TRAINING_METRIC;
+
+import java.util.List;
+import java.util.Optional;
 import org.cailab.db.jooq.tables.records.TrainingCheckpointRecord;
 import org.cailab.db.jooq.tables.records.TrainingMetricRecord;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
-
-import static org.cailab.db.jooq.Tables.TRAINING_CHECKPOINT;
-import static org.cailab.db.jooq.Tables.TRAINING_METRIC;
 
 @Repository
 class JooqTrainingRepository implements TrainingRepository {
@@ -70,8 +69,10 @@ class JooqTrainingRepository implements TrainingRepository {
 
     @Override
     public List<TrainingCheckpoint> checkpoints(long runId) {
-        return dsl.selectFrom(TRAINING_CHECKPOINT).where(TRAINING_CHECKPOINT.RUN_ID.eq(runId))
-                .orderBy(TRAINING_CHECKPOINT.STEP).fetch(JooqTrainingRepository::checkpoint);
+        return dsl.selectFrom(TRAINING_CHECKPOINT)
+                .where(TRAINING_CHECKPOINT.RUN_ID.eq(runId))
+                .orderBy(TRAINING_CHECKPOINT.STEP)
+                .fetch(JooqTrainingRepository::checkpoint);
     }
 
     @Override
@@ -83,14 +84,16 @@ class JooqTrainingRepository implements TrainingRepository {
 
     @Override
     public void linkSnapshot(long runId, int step, long snapshotId) {
-        dsl.update(TRAINING_CHECKPOINT).set(TRAINING_CHECKPOINT.SNAPSHOT_ID, snapshotId)
+        dsl.update(TRAINING_CHECKPOINT)
+                .set(TRAINING_CHECKPOINT.SNAPSHOT_ID, snapshotId)
                 .where(TRAINING_CHECKPOINT.RUN_ID.eq(runId).and(TRAINING_CHECKPOINT.STEP.eq(step)))
                 .execute();
     }
 
     @Override
     public void saveHhh(long runId, int step, double accuracy, int comparisons) {
-        dsl.update(TRAINING_CHECKPOINT).set(TRAINING_CHECKPOINT.HHH_ACCURACY, accuracy)
+        dsl.update(TRAINING_CHECKPOINT)
+                .set(TRAINING_CHECKPOINT.HHH_ACCURACY, accuracy)
                 .set(TRAINING_CHECKPOINT.HHH_COMPARISONS, comparisons)
                 .where(TRAINING_CHECKPOINT.RUN_ID.eq(runId).and(TRAINING_CHECKPOINT.STEP.eq(step)))
                 .execute();
@@ -98,7 +101,8 @@ class JooqTrainingRepository implements TrainingRepository {
 
     @Override
     public void deleteAfter(long runId, int step) {
-        dsl.deleteFrom(TRAINING_METRIC).where(TRAINING_METRIC.RUN_ID.eq(runId).and(TRAINING_METRIC.STEP.gt(step)))
+        dsl.deleteFrom(TRAINING_METRIC)
+                .where(TRAINING_METRIC.RUN_ID.eq(runId).and(TRAINING_METRIC.STEP.gt(step)))
                 .execute();
     }
 
@@ -108,12 +112,26 @@ class JooqTrainingRepository implements TrainingRepository {
     }
 
     private static TrainingPoint point(TrainingMetricRecord r) {
-        return new TrainingPoint(r.getStep(), r.getLoss(), r.getAccuracy(), r.getLearningRate(), r.getTokens(),
-                r.getSeconds(), r.getTotalSteps(), r.getRankCorrelation());
+        return new TrainingPoint(
+                r.getStep(),
+                r.getLoss(),
+                r.getAccuracy(),
+                r.getLearningRate(),
+                r.getTokens(),
+                r.getSeconds(),
+                r.getTotalSteps(),
+                r.getRankCorrelation());
     }
 
     private static TrainingCheckpoint checkpoint(TrainingCheckpointRecord r) {
-        return new TrainingCheckpoint(r.getRunId(), r.getStep(), r.getLocation(), r.getFinal(), r.getSnapshotId(),
-                r.getCreatedAt(), r.getHhhAccuracy(), r.getHhhComparisons());
+        return new TrainingCheckpoint(
+                r.getRunId(),
+                r.getStep(),
+                r.getLocation(),
+                r.getFinal(),
+                r.getSnapshotId(),
+                r.getCreatedAt(),
+                r.getHhhAccuracy(),
+                r.getHhhComparisons());
     }
 }

@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
  */
 final class PairMix {
 
-    private PairMix() {
-    }
+    private PairMix() {}
 
     static <T> List<T> mix(List<T> harmless, List<T> helpful, double harmlessShare, long seed) {
         if (!(harmlessShare >= 0 && harmlessShare <= 1)) {

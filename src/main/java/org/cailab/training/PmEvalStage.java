@@ -1,5 +1,9 @@
 package org.cailab.training;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cailab.evaluation.EvaluationSet;
 import org.cailab.evaluation.EvaluationSetService;
 import org.cailab.evaluation.TranscriptPair;
@@ -21,11 +25,6 @@ import org.cailab.pipeline.RunStage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * Run type {@code pm-eval}: the paper's standard preference-model evaluation (its Figure 4) on an uploaded
  * evaluation set's transcript pairs (the HHH file's {@code text_correct} / {@code text_incorrect}): the share of
@@ -45,12 +44,16 @@ class PmEvalStage implements RunStage {
 
     /** Lazily: the evaluation-set service reads runs, and the run service needs every stage first. */
     private final ObjectProvider<EvaluationSetService> setService;
+
     private final PreferenceModelService preferenceModels;
     private final SnapshotEvaluationService snapshotEvaluations;
     private final ModelRegistry registry;
 
-    PmEvalStage(ObjectProvider<EvaluationSetService> setService, PreferenceModelService preferenceModels,
-                SnapshotEvaluationService snapshotEvaluations, ModelRegistry registry) {
+    PmEvalStage(
+            ObjectProvider<EvaluationSetService> setService,
+            PreferenceModelService preferenceModels,
+            SnapshotEvaluationService snapshotEvaluations,
+            ModelRegistry registry) {
         this.setService = setService;
         this.preferenceModels = preferenceModels;
         this.snapshotEvaluations = snapshotEvaluations;
@@ -82,11 +85,26 @@ class PmEvalStage implements RunStage {
             names = List.of(); // the form opens for admins too, who do not read evaluation sets
         }
         return List.of(
-                RunParameter.snapshot(PREFERENCE_MODEL, "Preference model", "The preference-model snapshot to evaluate",
+                RunParameter.snapshot(
+                        PREFERENCE_MODEL,
+                        "Preference model",
+                        "The preference-model snapshot to evaluate",
                         List.of("PREFERENCE_MODEL")),
-                new RunParameter(SET, "Evaluation set", "", "An uploaded set whose lines have text_correct and "
-                        + "text_incorrect (page Evaluations)", RunParameter.Kind.CHOICE, null, null, names),
-                RunParameter.integer(MAX_LENGTH, "Max tokens", PreferenceModelService.DEFAULT_MAX_LENGTH, 16, 32_768,
+                new RunParameter(
+                        SET,
+                        "Evaluation set",
+                        "",
+                        "An uploaded set whose lines have text_correct and " + "text_incorrect (page Evaluations)",
+                        RunParameter.Kind.CHOICE,
+                        null,
+                        null,
+                        names),
+                RunParameter.integer(
+                        MAX_LENGTH,
+                        "Max tokens",
+                        PreferenceModelService.DEFAULT_MAX_LENGTH,
+                        16,
+                        32_768,
                         "Each transcript is cut to its last N tokens"));
     }
 
@@ -111,9 +129,11 @@ class PmEvalStage implements RunStage {
         if (ref.isEmpty()) {
             throw new RunException("Choose the preference model to evaluate.");
         }
-        long snapshotId = ref.chars().allMatch(Character::isDigit) ? Long.parseLong(ref)
-                : registry.findByName(ref).map(ModelSnapshot::id)
-                .orElseThrow(() -> new RunException("There is no model snapshot named \"" + ref + "\"."));
+        long snapshotId = ref.chars().allMatch(Character::isDigit)
+                ? Long.parseLong(ref)
+                : registry.findByName(ref)
+                        .map(ModelSnapshot::id)
+                        .orElseThrow(() -> new RunException("There is no model snapshot named \"" + ref + "\"."));
         ModelSnapshot pm = preferenceModels.preferenceModel(snapshotId);
         EvaluationSetService sets = setService.getObject();
         String name = config.parameter(SET, "").strip();
@@ -127,8 +147,8 @@ class PmEvalStage implements RunStage {
             throw new RunException("Evaluation set \"" + set.name() + "\" has no text_correct / text_incorrect pairs "
                     + "to evaluate a preference model on.");
         }
-        int maxLength = TrainingSettings.integer(config, MAX_LENGTH, PreferenceModelService.DEFAULT_MAX_LENGTH,
-                "Max tokens");
+        int maxLength =
+                TrainingSettings.integer(config, MAX_LENGTH, PreferenceModelService.DEFAULT_MAX_LENGTH, "Max tokens");
         if (maxLength < 16 || maxLength > 32_768) {
             throw new RunException("Max tokens must be between 16 and 32768, not " + maxLength + ".");
         }
@@ -145,14 +165,23 @@ class PmEvalStage implements RunStage {
         RunConfig config = context.config();
         long pm = Long.parseLong(config.parameter(PREFERENCE_MODEL, ""));
         String set = config.parameter(SET, "");
-        List<HhhEvaluation.Comparison> comparisons = setService.getObject().transcriptPairs(Long.parseLong(config.parameter(SET_ID, "")))
-                .stream().map((TranscriptPair p) -> new HhhEvaluation.Comparison(p.correct(), p.incorrect())).toList();
-        HhhEvaluation.Result r = preferenceModels.evaluate(pm, comparisons,
-                Integer.parseInt(config.parameter(MAX_LENGTH, "1024")));
+        List<HhhEvaluation.Comparison> comparisons =
+                setService.getObject().transcriptPairs(Long.parseLong(config.parameter(SET_ID, ""))).stream()
+                        .map((TranscriptPair p) -> new HhhEvaluation.Comparison(p.correct(), p.incorrect()))
+                        .toList();
+        HhhEvaluation.Result r =
+                preferenceModels.evaluate(pm, comparisons, Integer.parseInt(config.parameter(MAX_LENGTH, "1024")));
         int correct = (int) Math.round(r.accuracy() * r.comparisons());
         snapshotEvaluations.record(pm, set, correct, r.comparisons(), context.runId());
-        context.log(RunLogLevel.INFO, String.format(Locale.ROOT, "%s: %d of %d pairs ordered correctly (%.1f%%).",
-                set, correct, r.comparisons(), 100.0 * correct / r.comparisons()));
+        context.log(
+                RunLogLevel.INFO,
+                String.format(
+                        Locale.ROOT,
+                        "%s: %d of %d pairs ordered correctly (%.1f%%).",
+                        set,
+                        correct,
+                        r.comparisons(),
+                        100.0 * correct / r.comparisons()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("evaluationSet", set);
         out.put("correct", correct);

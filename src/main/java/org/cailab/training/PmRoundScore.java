@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param lower     lower end of the 95% Student t interval of the mean; null below two scores
  * @param upper     upper end of that interval
  */
-public record PmRoundScore(int round, int n, int truncated, double mean, double sd, @Nullable Double lower,
-                           @Nullable Double upper) {
-}
+public record PmRoundScore(
+        int round,
+        int n,
+        int truncated,
+        double mean,
+        double sd,
+        @Nullable Double lower,
+        @Nullable Double upper) {}

@@ -8,8 +8,14 @@ package org.cailab.training;
  * @param state             the run's state for people ("Finished", "Running"...)
  * @param finished          whether every batch is done
  */
-public record PmScoreRun(long runId, String name, long slCaiRunId, String slCaiRunName, String preferenceModel,
-                         String state, boolean finished) {
+public record PmScoreRun(
+        long runId,
+        String name,
+        long slCaiRunId,
+        String slCaiRunName,
+        String preferenceModel,
+        String state,
+        boolean finished) {
 
     /** "name (SL-CAI run X, PM Y)" for pickers. */
     public String label() {

@@ -1,5 +1,7 @@
 package org.cailab.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunItem;
@@ -12,9 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Reads preference-model scoring runs for the dashboard's chart 5: the runs, and a run's mean score per revision
  * round with its 95% Student t interval, computed from the stored batch outputs (so a partly done run shows what it
@@ -26,6 +25,7 @@ public class PmScoreService {
 
     /** How far back {@link #runs} looks among the newest runs of every type. */
     static final int RUNS_SCANNED = 500;
+
     private static final int PAGE = 500;
     private static final JsonMapper MAPPER = JsonMapper.shared();
 
@@ -72,7 +72,8 @@ public class PmScoreService {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    MAPPER.treeToValue(item.output(), PmScoreStage.BatchScores.class).chains()
+                    MAPPER.treeToValue(item.output(), PmScoreStage.BatchScores.class)
+                            .chains()
                             .forEach(out::add);
                 }
             }
@@ -112,13 +113,15 @@ public class PmScoreService {
             }
             double sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
             double[] ci = StudentT.meanInterval95(n, mean, sd);
-            out.add(new PmRoundScore(round, n, truncated, mean, sd, ci == null ? null : ci[0], ci == null ? null : ci[1]));
+            out.add(new PmRoundScore(
+                    round, n, truncated, mean, sd, ci == null ? null : ci[0], ci == null ? null : ci[1]));
         }
         return out;
     }
 
     private Run scoringRun(long runId) {
-        Run run = runs.find(runId).map(RunSummary::run)
+        Run run = runs.find(runId)
+                .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
         if (!run.type().equals(PmScoreStage.TYPE)) {
             throw new RunException("Run " + runId + " is not a preference-model scoring run.");
@@ -128,8 +131,13 @@ public class PmScoreService {
 
     private static PmScoreRun describe(Run run) {
         var c = run.config();
-        return new PmScoreRun(run.id(), run.name(), Long.parseLong(c.parameter(PmScoreStage.SL_CAI_RUN, "0")),
-                c.parameter(PmScoreStage.SL_CAI_RUN_NAME, ""), c.parameter(PmScoreStage.PREFERENCE_MODEL_NAME, ""),
-                run.state().label(), run.state() == RunState.FINISHED);
+        return new PmScoreRun(
+                run.id(),
+                run.name(),
+                Long.parseLong(c.parameter(PmScoreStage.SL_CAI_RUN, "0")),
+                c.parameter(PmScoreStage.SL_CAI_RUN_NAME, ""),
+                c.parameter(PmScoreStage.PREFERENCE_MODEL_NAME, ""),
+                run.state().label(),
+                run.state() == RunState.FINISHED);
     }
 }

@@ -1,5 +1,7 @@
 package org.cailab.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
@@ -17,9 +19,6 @@ import org.cailab.slcai.SlCaiRunInfo;
 import org.cailab.slcai.SlCaiService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Run type {@code pm-score}: the paper's Figure 5. A preference-model snapshot scores every red-team chain of a
@@ -43,11 +42,14 @@ class PmScoreStage implements RunStage {
 
     /** Lazily: the SL-CAI service reads runs, and the run service needs every stage first. */
     private final ObjectProvider<SlCaiService> slCaiService;
+
     private final PreferenceModelService preferenceModels;
     private final ModelRegistry registry;
 
-    PmScoreStage(ObjectProvider<SlCaiService> slCaiService, PreferenceModelService preferenceModels,
-                 ModelRegistry registry) {
+    PmScoreStage(
+            ObjectProvider<SlCaiService> slCaiService,
+            PreferenceModelService preferenceModels,
+            ModelRegistry registry) {
         this.slCaiService = slCaiService;
         this.preferenceModels = preferenceModels;
         this.registry = registry;
@@ -72,11 +74,22 @@ class PmScoreStage implements RunStage {
     @Override
     public List<RunParameter> parameters() {
         return List.of(
-                RunParameter.run(SL_CAI_RUN, "SL-CAI run", SlCaiService.RUN_TYPE,
+                RunParameter.run(
+                        SL_CAI_RUN,
+                        "SL-CAI run",
+                        SlCaiService.RUN_TYPE,
                         "A finished SL-CAI run whose chains are scored"),
-                RunParameter.snapshot(PREFERENCE_MODEL, "Preference model", "The preference-model snapshot that scores",
+                RunParameter.snapshot(
+                        PREFERENCE_MODEL,
+                        "Preference model",
+                        "The preference-model snapshot that scores",
                         List.of("PREFERENCE_MODEL")),
-                RunParameter.integer(MAX_LENGTH, "Max tokens", PreferenceModelService.DEFAULT_MAX_LENGTH, 16, 32_768,
+                RunParameter.integer(
+                        MAX_LENGTH,
+                        "Max tokens",
+                        PreferenceModelService.DEFAULT_MAX_LENGTH,
+                        16,
+                        32_768,
                         "Each conversation + response is cut to its last N tokens"));
     }
 
@@ -102,11 +115,12 @@ class PmScoreStage implements RunStage {
         SlCaiRunInfo info = slCai.run(runId);
         if (!info.run().state().isTerminal()) {
             throw new RunException("SL-CAI run \"" + info.run().name() + "\" is "
-                    + info.run().state().label().toLowerCase() + "; score it once it has finished (or been cancelled).");
+                    + info.run().state().label().toLowerCase()
+                    + "; score it once it has finished (or been cancelled).");
         }
         ModelSnapshot pm = preferenceModel(config.parameter(PREFERENCE_MODEL, ""));
-        int maxLength = TrainingSettings.integer(config, MAX_LENGTH, PreferenceModelService.DEFAULT_MAX_LENGTH,
-                "Max tokens");
+        int maxLength =
+                TrainingSettings.integer(config, MAX_LENGTH, PreferenceModelService.DEFAULT_MAX_LENGTH, "Max tokens");
         if (maxLength < 16 || maxLength > 32_768) {
             throw new RunException("Max tokens must be between 16 and 32768, not " + maxLength + ".");
         }
@@ -116,16 +130,17 @@ class PmScoreStage implements RunStage {
             chains.addAll(slCai.chainResponses(runId, offset, PAGE));
         }
         if (chains.isEmpty()) {
-            throw new RunException("SL-CAI run \"" + info.run().name() + "\" has no critique/revision chains to score.");
+            throw new RunException(
+                    "SL-CAI run \"" + info.run().name() + "\" has no critique/revision chains to score.");
         }
         List<ItemInput> items = new ArrayList<>();
         for (int from = 0; from < chains.size(); from += BATCH) {
-            items.add(ItemInput.of("chains-%06d".formatted(from),
+            items.add(ItemInput.of(
+                    "chains-%06d".formatted(from),
                     new Batch(List.copyOf(chains.subList(from, Math.min(chains.size(), from + BATCH))))));
         }
         int rounds = chains.stream().mapToInt(ChainResponses::rounds).max().orElse(0);
-        RunConfig recorded = config
-                .withParameter(SL_CAI_RUN, String.valueOf(runId))
+        RunConfig recorded = config.withParameter(SL_CAI_RUN, String.valueOf(runId))
                 .withParameter(SL_CAI_RUN_NAME, info.run().name())
                 .withParameter(PREFERENCE_MODEL, String.valueOf(pm.id()))
                 .withParameter(PREFERENCE_MODEL_NAME, pm.name())
@@ -187,10 +202,8 @@ class PmScoreStage implements RunStage {
     }
 
     /** One item's input: the chains it scores, copied from the SL-CAI run when the run started. */
-    record Batch(List<ChainResponses> chains) {
-    }
+    record Batch(List<ChainResponses> chains) {}
 
     /** One item's output. */
-    record BatchScores(List<PmChainScore> chains) {
-    }
+    record BatchScores(List<PmChainScore> chains) {}
 }

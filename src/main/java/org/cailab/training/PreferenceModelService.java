@@ -1,6 +1,12 @@
 package org.cailab.training;
 
 import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
@@ -9,13 +15,6 @@ import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.RunException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Scores responses with a registered preference-model snapshot (the paper's PM: a scalar reward per conversation +
@@ -28,6 +27,7 @@ public class PreferenceModelService {
     static final String READERS = "hasAnyRole('RESEARCHER', 'ADMIN')";
     /** Tokens read per text when the caller gives no limit: the reward is read at the end, so the start goes. */
     public static final int DEFAULT_MAX_LENGTH = 1024;
+
     static final int KEEP_OPEN = 2;
 
     private final ModelRegistry registry;
@@ -50,8 +50,8 @@ public class PreferenceModelService {
     @PreAuthorize(READERS)
     public float[] score(long snapshotId, List<String> conversations, List<String> responses, int maxLength) {
         if (conversations.size() != responses.size()) {
-            throw new IllegalArgumentException(conversations.size() + " conversations but " + responses.size()
-                    + " responses");
+            throw new IllegalArgumentException(
+                    conversations.size() + " conversations but " + responses.size() + " responses");
         }
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be positive, not " + maxLength);
@@ -87,8 +87,8 @@ public class PreferenceModelService {
         ModelSnapshot snapshot = registry.find(snapshotId)
                 .orElseThrow(() -> new RunException("There is no model snapshot " + snapshotId + "."));
         if (snapshot.kind() != SnapshotKind.PREFERENCE_MODEL) {
-            throw new RunException("Snapshot \"" + snapshot.name() + "\" is a " + snapshot.kind()
-                    + " model, not a preference model.");
+            throw new RunException(
+                    "Snapshot \"" + snapshot.name() + "\" is a " + snapshot.kind() + " model, not a preference model.");
         }
         return snapshot;
     }

@@ -1,5 +1,11 @@
 package org.cailab.training;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotEvaluationService;
@@ -20,13 +26,6 @@ import org.cailab.pipeline.RunPlan;
 import org.cailab.pipeline.RunStage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Run type {@code pm-train}: the paper's preference model. A scalar head on a transformer initialised from the base
@@ -53,9 +52,13 @@ class PreferenceModelStage implements RunStage {
     private final TrainingProperties properties;
     private final SnapshotEvaluationService snapshotEvaluations;
 
-    PreferenceModelStage(ModelRegistry registry, ObjectProvider<PreferencePairs> pairs, TrainingRecorder training,
-                         ScalarHeadTrainer trainer, TrainingProperties properties,
-                         SnapshotEvaluationService snapshotEvaluations) {
+    PreferenceModelStage(
+            ModelRegistry registry,
+            ObjectProvider<PreferencePairs> pairs,
+            TrainingRecorder training,
+            ScalarHeadTrainer trainer,
+            TrainingProperties properties,
+            SnapshotEvaluationService snapshotEvaluations) {
         this.snapshotEvaluations = snapshotEvaluations;
         this.registry = registry;
         this.pairs = pairs;
@@ -88,15 +91,34 @@ class PreferenceModelStage implements RunStage {
     @Override
     public List<RunParameter> parameters() {
         List<RunParameter> form = new ArrayList<>();
-        form.add(RunParameter.choice(HARMLESS_SOURCE, "Harmlessness source", "AI_FEEDBACK",
-                List.of("AI_FEEDBACK", "HUMAN_IMPORT", "CROWD_VOTE"), "Where the harmlessness labels come from"));
-        form.add(new RunParameter(HARMLESS_RUNS, "Harmlessness runs", "",
+        form.add(RunParameter.choice(
+                HARMLESS_SOURCE,
+                "Harmlessness source",
+                "AI_FEEDBACK",
+                List.of("AI_FEEDBACK", "HUMAN_IMPORT", "CROWD_VOTE"),
+                "Where the harmlessness labels come from"));
+        form.add(new RunParameter(
+                HARMLESS_RUNS,
+                "Harmlessness runs",
+                "",
                 "Ids of the runs or imports whose pairs to use, comma-separated (empty: all)"));
-        form.add(RunParameter.choice(HELPFUL_SOURCE, "Helpfulness source", "HUMAN_IMPORT",
-                List.of("HUMAN_IMPORT", "CROWD_VOTE", "AI_FEEDBACK"), "Where the helpfulness labels come from"));
-        form.add(new RunParameter(HELPFUL_RUNS, "Helpfulness runs", "",
+        form.add(RunParameter.choice(
+                HELPFUL_SOURCE,
+                "Helpfulness source",
+                "HUMAN_IMPORT",
+                List.of("HUMAN_IMPORT", "CROWD_VOTE", "AI_FEEDBACK"),
+                "Where the helpfulness labels come from"));
+        form.add(new RunParameter(
+                HELPFUL_RUNS,
+                "Helpfulness runs",
+                "",
                 "Ids of the runs or imports whose pairs to use, comma-separated (empty: all)"));
-        form.add(RunParameter.decimal(HARMLESS_SHARE, "Harmlessness share", 0.5, 0, 1,
+        form.add(RunParameter.decimal(
+                HARMLESS_SHARE,
+                "Harmlessness share",
+                0.5,
+                0,
+                1,
                 "Share of harmlessness pairs in the mix (the scarcer side is used in full)"));
         form.addAll(TrainingSettings.form(DEFAULT_LEARNING_RATE, DEFAULT_BATCH));
         return form;
@@ -130,10 +152,14 @@ class PreferenceModelStage implements RunStage {
                 .withParameter(TrainingPlans.BASE_NAME, base.name())
                 .withParameter(HARMLESS_SOURCE, source(config, HARMLESS_SOURCE, "AI_FEEDBACK"))
                 .withParameter(HELPFUL_SOURCE, source(config, HELPFUL_SOURCE, "HUMAN_IMPORT"))
-                .withParameter(HARMLESS_RUNS, TrainingPlans.join(TrainingPlans.runIds(
-                        config.parameter(HARMLESS_RUNS, ""), "Harmlessness runs")))
-                .withParameter(HELPFUL_RUNS, TrainingPlans.join(TrainingPlans.runIds(
-                        config.parameter(HELPFUL_RUNS, ""), "Helpfulness runs")))
+                .withParameter(
+                        HARMLESS_RUNS,
+                        TrainingPlans.join(
+                                TrainingPlans.runIds(config.parameter(HARMLESS_RUNS, ""), "Harmlessness runs")))
+                .withParameter(
+                        HELPFUL_RUNS,
+                        TrainingPlans.join(
+                                TrainingPlans.runIds(config.parameter(HELPFUL_RUNS, ""), "Helpfulness runs")))
                 .withParameter(HARMLESS_SHARE, String.valueOf(share));
         int count = selectPairs(recorded).size();
         if (count < 2) {
@@ -148,20 +174,26 @@ class PreferenceModelStage implements RunStage {
             throw new RunException("This build has no preference-pair store to train on.");
         }
         double share = Double.parseDouble(config.parameter(HARMLESS_SHARE, "0.5"));
-        List<PreferencePairs.Labelled> harmless = share == 0 ? List.of() : store.pairs(new PreferencePairs.Selection(
-                "HARMLESSNESS", config.parameter(HARMLESS_SOURCE, "AI_FEEDBACK"),
-                TrainingPlans.runIds(config.parameter(HARMLESS_RUNS, ""), "Harmlessness runs")));
-        List<PreferencePairs.Labelled> helpful = share == 1 ? List.of() : store.pairs(new PreferencePairs.Selection(
-                "HELPFULNESS", config.parameter(HELPFUL_SOURCE, "HUMAN_IMPORT"),
-                TrainingPlans.runIds(config.parameter(HELPFUL_RUNS, ""), "Helpfulness runs")));
+        List<PreferencePairs.Labelled> harmless = share == 0
+                ? List.of()
+                : store.pairs(new PreferencePairs.Selection(
+                        "HARMLESSNESS",
+                        config.parameter(HARMLESS_SOURCE, "AI_FEEDBACK"),
+                        TrainingPlans.runIds(config.parameter(HARMLESS_RUNS, ""), "Harmlessness runs")));
+        List<PreferencePairs.Labelled> helpful = share == 1
+                ? List.of()
+                : store.pairs(new PreferencePairs.Selection(
+                        "HELPFULNESS",
+                        config.parameter(HELPFUL_SOURCE, "HUMAN_IMPORT"),
+                        TrainingPlans.runIds(config.parameter(HELPFUL_RUNS, ""), "Helpfulness runs")));
         return PairMix.mix(harmless, helpful, share, config.seed());
     }
 
     private static String source(RunConfig config, String key, String fallback) {
         String value = config.parameter(key, fallback).strip().toUpperCase(Locale.ROOT);
         if (!List.of("AI_FEEDBACK", "HUMAN_IMPORT", "CROWD_VOTE", "SAMPLED").contains(value)) {
-            throw new RunException("A pair source is AI_FEEDBACK, HUMAN_IMPORT, CROWD_VOTE or SAMPLED, was \""
-                    + value + "\".");
+            throw new RunException(
+                    "A pair source is AI_FEEDBACK, HUMAN_IMPORT, CROWD_VOTE or SAMPLED, was \"" + value + "\".");
         }
         return value;
     }
@@ -184,8 +216,8 @@ class PreferenceModelStage implements RunStage {
             }
 
             @Override
-            public TrainingLoop<PreferenceExample> loop(TrainingLoop.Settings loop, PreferenceModel pm,
-                                                        TrainingSettings s) {
+            public TrainingLoop<PreferenceExample> loop(
+                    TrainingLoop.Settings loop, PreferenceModel pm, TrainingSettings s) {
                 return TrainingLoop.preferenceModel(loop, pm, s.microBatchSize());
             }
 
@@ -202,18 +234,24 @@ class PreferenceModelStage implements RunStage {
             @Override
             public void registered(ModelSnapshot snapshot, Map<String, Object> result) {
                 if (result.get("hhhAccuracy") instanceof Double accuracy
-                        && result.get("hhhComparisons") instanceof Integer comparisons && comparisons > 0) {
+                        && result.get("hhhComparisons") instanceof Integer comparisons
+                        && comparisons > 0) {
                     // stored with the snapshot too, so the Models page shows it beside the model
-                    snapshotEvaluations.record(snapshot.id(), String.valueOf(result.get("hhhEvaluation")),
-                            (int) Math.round(accuracy * comparisons), comparisons, context.runId());
+                    snapshotEvaluations.record(
+                            snapshot.id(),
+                            String.valueOf(result.get("hhhEvaluation")),
+                            (int) Math.round(accuracy * comparisons),
+                            comparisons,
+                            context.runId());
                 }
             }
         });
     }
 
     /** The paper's standard PM evaluation on the HHH comparisons, when {@code cailab.training.hhh-file} names them. */
-    private void evaluateHhh(PreferenceModel pm, RunContext context, int step, TrainingSettings settings,
-                             Map<String, Object> result) throws java.io.IOException {
+    private void evaluateHhh(
+            PreferenceModel pm, RunContext context, int step, TrainingSettings settings, Map<String, Object> result)
+            throws java.io.IOException {
         String file = properties.hhhFile();
         if (file == null || file.isBlank()) {
             return;
@@ -223,13 +261,18 @@ class PreferenceModelStage implements RunStage {
             context.log(RunLogLevel.WARN, "HHH evaluation skipped: " + path.toAbsolutePath() + " does not exist.");
             return;
         }
-        HhhEvaluation.Result r = HhhEvaluation.evaluate(pm, HhhEvaluation.read(path), settings.microBatchSize(),
-                settings.maxLength());
+        HhhEvaluation.Result r =
+                HhhEvaluation.evaluate(pm, HhhEvaluation.read(path), settings.microBatchSize(), settings.maxLength());
         training.hhh(context.runId(), step, r.accuracy(), r.comparisons());
         result.put("hhhAccuracy", r.accuracy());
         result.put("hhhComparisons", r.comparisons());
         result.put("hhhEvaluation", path.getFileName().toString());
-        context.log(RunLogLevel.INFO, String.format(Locale.ROOT, "HHH evaluation: %.1f%% of %d comparisons correct.",
-                100 * r.accuracy(), r.comparisons()));
+        context.log(
+                RunLogLevel.INFO,
+                String.format(
+                        Locale.ROOT,
+                        "HHH evaluation: %.1f%% of %d comparisons correct.",
+                        100 * r.accuracy(),
+                        r.comparisons()));
     }
 }

@@ -30,8 +30,7 @@ interface PreferencePairs {
      * @param responseB    the second response
      * @param probabilityA the label: the probability that A is better
      */
-    record Labelled(long id, String conversation, String responseA, String responseB, double probabilityA) {
-    }
+    record Labelled(long id, String conversation, String responseA, String responseB, double probabilityA) {}
 
     /** The labelled pairs of a selection, in a stable order (by id). */
     List<Labelled> pairs(Selection selection);

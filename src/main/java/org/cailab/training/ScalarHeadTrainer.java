@@ -1,10 +1,18 @@
 package org.cailab.training;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.engine.EngineThreads;
 import org.cailab.model.engine.CheckpointStore;
 import org.cailab.model.engine.DataOrder;
+import org.cailab.model.engine.EngineThreads;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.model.engine.Trainer;
 import org.cailab.model.engine.TrainingLoop;
@@ -14,15 +22,6 @@ import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunLogLevel;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The training item shared by the scalar-head stages (preference model {@code pm-train}, harm predictor
@@ -46,12 +45,10 @@ class ScalarHeadTrainer {
         String unit();
 
         /** Anything to evaluate or record on the final model before it is registered (into {@code result}). */
-        default void finished(PreferenceModel model, int steps, Map<String, Object> result) throws IOException {
-        }
+        default void finished(PreferenceModel model, int steps, Map<String, Object> result) throws IOException {}
 
         /** Anything to record about the registered final model (what {@link #finished} put in {@code result}). */
-        default void registered(ModelSnapshot snapshot, Map<String, Object> result) {
-        }
+        default void registered(ModelSnapshot snapshot, Map<String, Object> result) {}
     }
 
     private final ModelRegistry registry;
@@ -72,23 +69,35 @@ class ScalarHeadTrainer {
         Path baseDir = Path.of(base.location());
         CheckpointStore store = directories.checkpoints(context.runId());
         Optional<Path> latest = store.latest();
-        try (PreferenceModel model = latest.isPresent() ? PreferenceModel.load(latest.get(), directories.device())
+        try (PreferenceModel model = latest.isPresent()
+                ? PreferenceModel.load(latest.get(), directories.device())
                 : PreferenceModel.initialize(baseDir, directories.device(), config.seed())) {
             List<T> examples = task.examples(model, settings);
             DataOrder.Split<T> split = DataOrder.split(examples, settings.heldOutFraction(), config.seed());
-            DataOrder order = new DataOrder(split.train().size(), settings.batchSize(), settings.epochs(),
-                    config.seed());
+            DataOrder order =
+                    new DataOrder(split.train().size(), settings.batchSize(), settings.epochs(), config.seed());
             try (Trainer trainer = latest.isPresent()
                     ? Trainer.resume(model, settings.trainingConfig(order.totalSteps()), latest.get())
                     : new Trainer(model, settings.trainingConfig(order.totalSteps()))) {
                 training.forgetAfter(context.runId(), trainer.step());
-                context.log(RunLogLevel.INFO, (latest.isPresent() ? "Resuming at step " + trainer.step() : "Starting")
-                        + ": " + split.train().size() + " training and " + split.heldOut().size()
-                        + " held-out " + task.unit() + ", " + order.totalSteps() + " steps.");
-                TrainingLoop.Outcome outcome = task.loop(new TrainingLoop.Settings(order, settings.evalEvery(),
-                                settings.checkpointEvery()), model, settings)
-                        .run(trainer, split.train(), split.heldOut(), store, baseDir,
-                                new RecordingListener(training, context, order.totalSteps()), context::stopRequested);
+                context.log(
+                        RunLogLevel.INFO,
+                        (latest.isPresent() ? "Resuming at step " + trainer.step() : "Starting")
+                                + ": " + split.train().size() + " training and "
+                                + split.heldOut().size()
+                                + " held-out " + task.unit() + ", " + order.totalSteps() + " steps.");
+                TrainingLoop.Outcome outcome = task.loop(
+                                new TrainingLoop.Settings(order, settings.evalEvery(), settings.checkpointEvery()),
+                                model,
+                                settings)
+                        .run(
+                                trainer,
+                                split.train(),
+                                split.heldOut(),
+                                store,
+                                baseDir,
+                                new RecordingListener(training, context, order.totalSteps()),
+                                context::stopRequested);
                 if (outcome == TrainingLoop.Outcome.STOPPED) {
                     throw new RunException("Stopped at step " + trainer.step() + "; the run continues from its last "
                             + "checkpoint when it is resumed.");

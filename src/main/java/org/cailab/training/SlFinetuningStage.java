@@ -1,10 +1,16 @@
 package org.cailab.training;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.engine.EngineThreads;
 import org.cailab.model.engine.CheckpointStore;
 import org.cailab.model.engine.DataOrder;
+import org.cailab.model.engine.EngineThreads;
 import org.cailab.model.engine.LlamaModel;
 import org.cailab.model.engine.TextTokenizer;
 import org.cailab.model.engine.Trainer;
@@ -22,13 +28,6 @@ import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
 import org.cailab.pipeline.RunStage;
 import org.springframework.stereotype.Component;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Run type {@code sl-finetune}: finetunes a base snapshot on the SL-CAI data of one or more SL-CAI runs at round n
@@ -50,8 +49,8 @@ class SlFinetuningStage implements RunStage {
     private final TrainingRecorder training;
     private final TrainingDirectories directories;
 
-    SlFinetuningStage(ModelRegistry registry, SlTrainingData data, TrainingRecorder training,
-                      TrainingDirectories directories) {
+    SlFinetuningStage(
+            ModelRegistry registry, SlTrainingData data, TrainingRecorder training, TrainingDirectories directories) {
         this.registry = registry;
         this.data = data;
         this.training = training;
@@ -83,7 +82,10 @@ class SlFinetuningStage implements RunStage {
         List<RunParameter> form = new ArrayList<>();
         form.add(RunParameter.runs(SL_CAI_RUNS, "SL-CAI runs", "sl-cai", "Finished SL-CAI runs to train on"));
         form.add(RunParameter.integer(ROUND, "Round", 4, 1, 16, "Train on the revisions up to this round (SL-CAI-n)"));
-        form.add(RunParameter.flag(INCLUDE_TRUNCATED, "Include truncated samples", false,
+        form.add(RunParameter.flag(
+                INCLUDE_TRUNCATED,
+                "Include truncated samples",
+                false,
                 "Also train on samples that stopped at the token limit"));
         form.addAll(TrainingSettings.form(DEFAULT_LEARNING_RATE, DEFAULT_BATCH));
         return form;
@@ -114,7 +116,8 @@ class SlFinetuningStage implements RunStage {
             throw new RunException("Choose at least one SL-CAI run to train on.");
         }
         int round = TrainingSettings.integer(config, ROUND, 4, "Round");
-        boolean truncated = Boolean.parseBoolean(config.parameter(INCLUDE_TRUNCATED, "false").strip());
+        boolean truncated = Boolean.parseBoolean(
+                config.parameter(INCLUDE_TRUNCATED, "false").strip());
         int examples = data.examples(runs, round, truncated).size();
         if (examples < 2) {
             throw new RunException("The chosen SL-CAI runs have " + examples + " examples at round " + round
@@ -147,17 +150,26 @@ class SlFinetuningStage implements RunStage {
         CheckpointStore store = directories.checkpoints(context.runId());
         Optional<Path> latest = store.latest();
         try (LlamaModel model = LlamaModel.load(latest.orElse(baseDir), directories.device());
-             Trainer trainer = latest.isPresent()
-                     ? Trainer.resume(model, settings.trainingConfig(order.totalSteps()), latest.get())
-                     : new Trainer(model, settings.trainingConfig(order.totalSteps()))) {
+                Trainer trainer = latest.isPresent()
+                        ? Trainer.resume(model, settings.trainingConfig(order.totalSteps()), latest.get())
+                        : new Trainer(model, settings.trainingConfig(order.totalSteps()))) {
             training.forgetAfter(context.runId(), trainer.step());
-            context.log(RunLogLevel.INFO, (latest.isPresent() ? "Resuming at step " + trainer.step() : "Starting")
-                    + ": " + split.train().size() + " training and " + split.heldOut().size()
-                    + " held-out examples, " + order.totalSteps() + " steps.");
+            context.log(
+                    RunLogLevel.INFO,
+                    (latest.isPresent() ? "Resuming at step " + trainer.step() : "Starting")
+                            + ": " + split.train().size() + " training and "
+                            + split.heldOut().size()
+                            + " held-out examples, " + order.totalSteps() + " steps.");
             TrainingLoop.Outcome outcome = TrainingLoop.finetuning(
                             new TrainingLoop.Settings(order, settings.evalEvery(), settings.checkpointEvery()), trainer)
-                    .run(trainer, split.train(), split.heldOut(), store, baseDir,
-                            new RecordingListener(training, context, order.totalSteps()), context::stopRequested);
+                    .run(
+                            trainer,
+                            split.train(),
+                            split.heldOut(),
+                            store,
+                            baseDir,
+                            new RecordingListener(training, context, order.totalSteps()),
+                            context::stopRequested);
             if (outcome == TrainingLoop.Outcome.STOPPED) {
                 throw new RunException("Stopped at step " + trainer.step() + "; the run continues from its last "
                         + "checkpoint when it is resumed.");
@@ -174,14 +186,15 @@ class SlFinetuningStage implements RunStage {
         return ItemResult.of(result);
     }
 
-    private static List<TrainingExample> tokenize(Path baseDir, List<SlTrainingData.PromptCompletion> texts,
-                                                  int maxLength, RunContext context) {
+    private static List<TrainingExample> tokenize(
+            Path baseDir, List<SlTrainingData.PromptCompletion> texts, int maxLength, RunContext context) {
         List<TrainingExample> examples = new ArrayList<>();
         int dropped = 0;
         try (TextTokenizer tokenizer = TextTokenizer.load(baseDir)) {
             for (SlTrainingData.PromptCompletion t : texts) {
-                TrainingExample e = TrainingExample.promptCompletion(tokenizer.encode(t.prompt(), true),
-                        tokenizer.encode(t.completion(), false)).truncated(maxLength);
+                TrainingExample e = TrainingExample.promptCompletion(
+                                tokenizer.encode(t.prompt(), true), tokenizer.encode(t.completion(), false))
+                        .truncated(maxLength);
                 if (e == null) {
                     dropped++;
                 } else {
@@ -190,8 +203,9 @@ class SlFinetuningStage implements RunStage {
             }
         }
         if (dropped > 0) {
-            context.log(RunLogLevel.WARN, dropped + " examples left out: their prompt fills the max length of "
-                    + maxLength + " tokens.");
+            context.log(
+                    RunLogLevel.WARN,
+                    dropped + " examples left out: their prompt fills the max length of " + maxLength + " tokens.");
         }
         if (examples.size() < 2) {
             throw new RunException("Only " + examples.size() + " examples fit the max length of " + maxLength + ".");

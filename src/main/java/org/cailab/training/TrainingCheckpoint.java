@@ -1,8 +1,7 @@
 package org.cailab.training;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A checkpoint a training run wrote.
@@ -13,7 +12,12 @@ import java.time.OffsetDateTime;
  * @param hhhAccuracy a preference model's accuracy on the HHH comparisons, if it was evaluated
  * @param hhhComparisons how many comparisons that accuracy is over
  */
-public record TrainingCheckpoint(long runId, int step, String location, boolean last, @Nullable Long snapshotId,
-                                 OffsetDateTime createdAt, @Nullable Double hhhAccuracy,
-                                 @Nullable Integer hhhComparisons) {
-}
+public record TrainingCheckpoint(
+        long runId,
+        int step,
+        String location,
+        boolean last,
+        @Nullable Long snapshotId,
+        OffsetDateTime createdAt,
+        @Nullable Double hhhAccuracy,
+        @Nullable Integer hhhComparisons) {}

@@ -1,12 +1,11 @@
 package org.cailab.training;
 
 import ai.djl.Device;
+import java.util.Locale;
 import org.cailab.base.CailabProperties;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.engine.CheckpointStore;
 import org.springframework.stereotype.Component;
-
-import java.util.Locale;
 
 /** Where training runs keep their checkpoints ({@code <data dir>/training/run-<id>}) and which device they use. */
 @Component
@@ -21,7 +20,8 @@ class TrainingDirectories {
     }
 
     CheckpointStore checkpoints(long runId) {
-        return new CheckpointStore(app.dataDir().resolve("training").resolve("run-" + runId).toAbsolutePath());
+        return new CheckpointStore(
+                app.dataDir().resolve("training").resolve("run-" + runId).toAbsolutePath());
     }
 
     /** The device of {@code cailab.models.device}: cpu, gpu or gpu:N. */

@@ -1,5 +1,8 @@
 package org.cailab.training;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
@@ -7,19 +10,15 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /** Planning pieces shared by the training stages: the base snapshot, the single item, run id lists. */
 final class TrainingPlans {
 
     /** The one item of a training run (see decision 0081). */
     static final String ITEM_KEY = "training";
+
     static final String BASE_NAME = "baseSnapshotName";
 
-    private TrainingPlans() {
-    }
+    private TrainingPlans() {}
 
     /** The base snapshot named first among the run's snapshots (by id or name); the config records its id. */
     static ModelSnapshot resolveBase(RunConfig config, ModelRegistry registry, String role) {
@@ -45,7 +44,8 @@ final class TrainingPlans {
     }
 
     static List<ItemInput> singleItem() {
-        return List.of(ItemInput.of(ITEM_KEY, Map.of("what", "the whole training run, resumed from its last checkpoint")));
+        return List.of(
+                ItemInput.of(ITEM_KEY, Map.of("what", "the whole training run, resumed from its last checkpoint")));
     }
 
     /** A comma-separated list of run ids. */

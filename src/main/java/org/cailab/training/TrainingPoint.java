@@ -14,11 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param totalSteps   the run's planned steps
  * @param rankCorrelation a harm predictor's held-out Spearman correlation with the ratings (null otherwise)
  */
-public record TrainingPoint(int step, double loss, @Nullable Double accuracy, @Nullable Double learningRate,
-                            long tokens, double seconds, int totalSteps, @Nullable Double rankCorrelation) {
+public record TrainingPoint(
+        int step,
+        double loss,
+        @Nullable Double accuracy,
+        @Nullable Double learningRate,
+        long tokens,
+        double seconds,
+        int totalSteps,
+        @Nullable Double rankCorrelation) {
 
-    public TrainingPoint(int step, double loss, @Nullable Double accuracy, @Nullable Double learningRate, long tokens,
-                         double seconds, int totalSteps) {
+    public TrainingPoint(
+            int step,
+            double loss,
+            @Nullable Double accuracy,
+            @Nullable Double learningRate,
+            long tokens,
+            double seconds,
+            int totalSteps) {
         this(step, loss, accuracy, learningRate, tokens, seconds, totalSteps, null);
     }
 }

@@ -1,9 +1,8 @@
 package org.cailab.training;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a training run's page shows: its curves, checkpoints and speed.
@@ -13,9 +12,12 @@ import java.util.List;
  * @param tokensPerSecond over the last steps recorded, or null before the first
  * @param remaining       the estimated time to the last step, or null when unknown or done
  */
-public record TrainingProgress(List<TrainingPoint> train, List<TrainingPoint> heldOut,
-                               List<TrainingCheckpoint> checkpoints, @Nullable Double tokensPerSecond,
-                               @Nullable Duration remaining) {
+public record TrainingProgress(
+        List<TrainingPoint> train,
+        List<TrainingPoint> heldOut,
+        List<TrainingCheckpoint> checkpoints,
+        @Nullable Double tokensPerSecond,
+        @Nullable Duration remaining) {
 
     /** How many recent steps the speed is measured over. */
     static final int SPEED_WINDOW = 20;
@@ -26,8 +28,8 @@ public record TrainingProgress(List<TrainingPoint> train, List<TrainingPoint> he
         checkpoints = List.copyOf(checkpoints);
     }
 
-    static TrainingProgress of(List<TrainingPoint> train, List<TrainingPoint> heldOut,
-                               List<TrainingCheckpoint> checkpoints) {
+    static TrainingProgress of(
+            List<TrainingPoint> train, List<TrainingPoint> heldOut, List<TrainingCheckpoint> checkpoints) {
         if (train.isEmpty()) {
             return new TrainingProgress(train, heldOut, checkpoints, null, null);
         }
@@ -37,9 +39,8 @@ public record TrainingProgress(List<TrainingPoint> train, List<TrainingPoint> he
         TrainingPoint last = train.getLast();
         int left = last.totalSteps() - last.step();
         Double speed = seconds > 0 ? tokens / seconds : null;
-        Duration remaining = left > 0 && seconds > 0
-                ? Duration.ofMillis((long) (seconds / recent.size() * left * 1000))
-                : null;
+        Duration remaining =
+                left > 0 && seconds > 0 ? Duration.ofMillis((long) (seconds / recent.size() * left * 1000)) : null;
         return new TrainingProgress(train, heldOut, checkpoints, speed, remaining);
     }
 

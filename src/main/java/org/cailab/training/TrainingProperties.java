@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                checkpoint ({@code CAILAB_HHH_FILE})
  */
 @ConfigurationProperties(prefix = "cailab.training")
-public record TrainingProperties(@Nullable String hhhFile) {
-}
+public record TrainingProperties(@Nullable String hhhFile) {}

@@ -48,7 +48,8 @@ class TrainingRecorder {
      * snapshot), or returns the snapshot it was registered as before.
      */
     public ModelSnapshot register(long runId, RunConfig config, int step) {
-        TrainingCheckpoint checkpoint = repository.checkpoint(runId, step)
+        TrainingCheckpoint checkpoint = repository
+                .checkpoint(runId, step)
                 .orElseThrow(() -> new RunException("Run " + runId + " has no checkpoint at step " + step + "."));
         if (checkpoint.snapshotId() != null) {
             return registry.find(checkpoint.snapshotId()).orElseThrow();
@@ -60,11 +61,18 @@ class TrainingRecorder {
         };
         String suffix = " (run " + runId + ", step " + step + ")";
         String base = config.name().length() + suffix.length() > MAX_NAME
-                ? config.name().substring(0, MAX_NAME - suffix.length()) : config.name();
+                ? config.name().substring(0, MAX_NAME - suffix.length())
+                : config.name();
         String description = (checkpoint.last() ? "Final model" : "Checkpoint") + " of " + config.type() + " run "
                 + runId + " \"" + config.name() + "\" at step " + step;
-        ModelSnapshot snapshot = registry.registerProduced(new NewSnapshot(base + suffix, kind, checkpoint.location(),
-                TrainingPlans.baseSnapshotId(config), runId, (long) step, description));
+        ModelSnapshot snapshot = registry.registerProduced(new NewSnapshot(
+                base + suffix,
+                kind,
+                checkpoint.location(),
+                TrainingPlans.baseSnapshotId(config),
+                runId,
+                (long) step,
+                description));
         repository.linkSnapshot(runId, step, snapshot.id());
         return snapshot;
     }

@@ -1,14 +1,16 @@
 package org.cailab.training;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Persistence of training curves and checkpoints; rows are keyed by run and step and written idempotently. */
 interface TrainingRepository {
 
-    enum Split { TRAIN, HELD_OUT }
+    enum Split {
+        TRAIN,
+        HELD_OUT
+    }
 
     void savePoint(long runId, Split split, TrainingPoint point);
 
@@ -27,5 +29,6 @@ interface TrainingRepository {
     /** Drops the points after a step (a resumed run redoes them). */
     void deleteAfter(long runId, int step);
 
-    @Nullable Long snapshotOf(long runId, int step);
+    @Nullable
+    Long snapshotOf(long runId, int step);
 }

@@ -9,7 +9,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
 /**
  * Reads training runs' curves and checkpoints and registers checkpoints as model snapshots (kind SL-CAI for SL
  * finetuning, preference model for PM training) with their parent snapshot, run and step.
@@ -32,7 +31,8 @@ public class TrainingService {
 
     /** Whether a run type is one of the training runs. */
     public static boolean isTrainingRun(String type) {
-        return SlFinetuningStage.TYPE.equals(type) || PreferenceModelStage.TYPE.equals(type)
+        return SlFinetuningStage.TYPE.equals(type)
+                || PreferenceModelStage.TYPE.equals(type)
                 || HarmPredictorStage.TYPE.equals(type);
     }
 
@@ -41,8 +41,10 @@ public class TrainingService {
     @Transactional(readOnly = true)
     public TrainingProgress progress(long runId) {
         trainingRun(runId);
-        return TrainingProgress.of(repository.points(runId, TrainingRepository.Split.TRAIN),
-                repository.points(runId, TrainingRepository.Split.HELD_OUT), repository.checkpoints(runId));
+        return TrainingProgress.of(
+                repository.points(runId, TrainingRepository.Split.TRAIN),
+                repository.points(runId, TrainingRepository.Split.HELD_OUT),
+                repository.checkpoints(runId));
     }
 
     /**
@@ -55,7 +57,8 @@ public class TrainingService {
     }
 
     private Run trainingRun(long runId) {
-        Run run = runs.find(runId).map(RunSummary::run)
+        Run run = runs.find(runId)
+                .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
         if (!isTrainingRun(run.type())) {
             throw new RunException("Run " + runId + " is not a training run.");

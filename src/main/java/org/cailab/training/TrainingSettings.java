@@ -1,14 +1,13 @@
 package org.cailab.training;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.cailab.model.engine.LrSchedule;
 import org.cailab.model.engine.TrainingConfig;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunParameter;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The optimizer and loop settings shared by training runs, read from {@link RunConfig#parameters()} and checked.
@@ -25,9 +24,18 @@ import java.util.Locale;
  * @param evalEvery        steps between held-out evaluations
  * @param weightDecay      AdamW's decoupled weight decay
  */
-public record TrainingSettings(double learningRate, LrSchedule schedule, int warmupSteps, int batchSize,
-                               int microBatchSize, int epochs, int maxLength, double heldOutFraction,
-                               int checkpointEvery, int evalEvery, double weightDecay) {
+public record TrainingSettings(
+        double learningRate,
+        LrSchedule schedule,
+        int warmupSteps,
+        int batchSize,
+        int microBatchSize,
+        int epochs,
+        int maxLength,
+        double heldOutFraction,
+        int checkpointEvery,
+        int evalEvery,
+        double weightDecay) {
 
     static final String LEARNING_RATE = "learningRate";
     static final String SCHEDULE = "schedule";
@@ -45,7 +53,9 @@ public record TrainingSettings(double learningRate, LrSchedule schedule, int war
         check(learningRate > 0 && learningRate <= 1, "Learning rate must be above 0 and at most 1.");
         check(warmupSteps >= 0, "Warm-up steps must be 0 or more.");
         check(batchSize >= 1 && batchSize <= 4096, "Batch size must be between 1 and 4096.");
-        check(microBatchSize >= 1 && microBatchSize <= batchSize, "Micro-batch size must be between 1 and the batch size.");
+        check(
+                microBatchSize >= 1 && microBatchSize <= batchSize,
+                "Micro-batch size must be between 1 and the batch size.");
         check(epochs >= 1 && epochs <= 100, "Epochs must be between 1 and 100.");
         check(maxLength >= 8 && maxLength <= 32_768, "Max length must be between 8 and 32768 tokens.");
         check(heldOutFraction >= 0 && heldOutFraction <= 0.5, "Held-out fraction must be between 0 and 0.5.");
@@ -57,21 +67,35 @@ public record TrainingSettings(double learningRate, LrSchedule schedule, int war
     /** The start form's fields with their defaults. */
     static List<RunParameter> form(double defaultLearningRate, int defaultBatch) {
         List<RunParameter> form = new ArrayList<>();
-        form.add(RunParameter.decimal(LEARNING_RATE, "Learning rate", defaultLearningRate, 0, 1,
-                "AdamW's peak learning rate"));
-        form.add(RunParameter.choice(SCHEDULE, "Schedule", "constant", List.of("constant", "linear", "cosine"),
+        form.add(RunParameter.decimal(
+                LEARNING_RATE, "Learning rate", defaultLearningRate, 0, 1, "AdamW's peak learning rate"));
+        form.add(RunParameter.choice(
+                SCHEDULE,
+                "Schedule",
+                "constant",
+                List.of("constant", "linear", "cosine"),
                 "Constant, or linear or cosine decay after the warm-up"));
-        form.add(RunParameter.integer(WARMUP, "Warm-up steps", 0, 0, 1_000_000, "Steps over which the rate rises linearly"));
+        form.add(RunParameter.integer(
+                WARMUP, "Warm-up steps", 0, 0, 1_000_000, "Steps over which the rate rises linearly"));
         form.add(RunParameter.integer(BATCH, "Batch size", defaultBatch, 1, 4096, "Examples per optimizer step"));
-        form.add(RunParameter.integer(MICRO_BATCH, "Micro-batch size", Math.min(8, defaultBatch), 1, 4096,
+        form.add(RunParameter.integer(
+                MICRO_BATCH,
+                "Micro-batch size",
+                Math.min(8, defaultBatch),
+                1,
+                4096,
                 "Examples per forward/backward pass (gradient accumulation over the batch)"));
         form.add(RunParameter.integer(EPOCHS, "Epochs", 1, 1, 1000, "Passes over the training examples"));
-        form.add(RunParameter.integer(MAX_LENGTH, "Max length", 1024, 8, 131_072, "Tokens per example at most (cut at the end)"));
-        form.add(RunParameter.decimal(HELD_OUT, "Held-out fraction", 0.05, 0, 0.5,
-                "Share of the examples kept for the held-out loss"));
-        form.add(RunParameter.integer(CHECKPOINT_EVERY, "Checkpoint every", 50, 1, 1_000_000, "Steps between checkpoints"));
-        form.add(RunParameter.integer(EVAL_EVERY, "Evaluate every", 10, 1, 1_000_000, "Steps between held-out evaluations"));
-        form.add(RunParameter.decimal(WEIGHT_DECAY, "Weight decay", 0, 0, 1, "AdamW's decoupled weight decay (matrices only)"));
+        form.add(RunParameter.integer(
+                MAX_LENGTH, "Max length", 1024, 8, 131_072, "Tokens per example at most (cut at the end)"));
+        form.add(RunParameter.decimal(
+                HELD_OUT, "Held-out fraction", 0.05, 0, 0.5, "Share of the examples kept for the held-out loss"));
+        form.add(RunParameter.integer(
+                CHECKPOINT_EVERY, "Checkpoint every", 50, 1, 1_000_000, "Steps between checkpoints"));
+        form.add(RunParameter.integer(
+                EVAL_EVERY, "Evaluate every", 10, 1, 1_000_000, "Steps between held-out evaluations"));
+        form.add(RunParameter.decimal(
+                WEIGHT_DECAY, "Weight decay", 0, 0, 1, "AdamW's decoupled weight decay (matrices only)"));
         return List.copyOf(form);
     }
 
@@ -108,8 +132,14 @@ public record TrainingSettings(double learningRate, LrSchedule schedule, int war
 
     /** The engine's optimizer configuration for a run of {@code totalSteps} steps. */
     TrainingConfig trainingConfig(int totalSteps) {
-        return TrainingConfig.builder().setTotalSteps(totalSteps).optLearningRate(learningRate).optSchedule(schedule)
-                .optWarmupSteps(warmupSteps).optWeightDecay(weightDecay).optMicroBatchSize(microBatchSize).build();
+        return TrainingConfig.builder()
+                .setTotalSteps(totalSteps)
+                .optLearningRate(learningRate)
+                .optSchedule(schedule)
+                .optWarmupSteps(warmupSteps)
+                .optWeightDecay(weightDecay)
+                .optMicroBatchSize(microBatchSize)
+                .build();
     }
 
     private static LrSchedule schedule(String value) {

@@ -1,17 +1,17 @@
 package org.cailab.base;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RandomSourceTest {
 
     @Test
     void aSeededSourceReplaysTheSameDrawsAndAnotherSeedDoesNot() {
-        assertThat(draws(new RandomSource(42L))).isEqualTo(draws(new RandomSource(42L)))
+        assertThat(draws(new RandomSource(42L)))
+                .isEqualTo(draws(new RandomSource(42L)))
                 .isNotEqualTo(draws(new RandomSource(43L)));
     }
 

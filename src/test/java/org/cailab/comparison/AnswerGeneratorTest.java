@@ -1,22 +1,5 @@
 package org.cailab.comparison;
 
-import org.cailab.model.GenerationResult;
-import org.cailab.model.ModelService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -26,12 +9,30 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.cailab.model.GenerationResult;
+import org.cailab.model.ModelService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /** The generator in isolation: the models are scripted, so that streaming and the leak flags are exact. */
 class AnswerGeneratorTest {
 
     private final ModelService models = mock(ModelService.class);
     private final ConversationRepository conversations = mock(ConversationRepository.class);
-    private final AnswerGenerator generator = new AnswerGenerator(models, conversations,
+    private final AnswerGenerator generator = new AnswerGenerator(
+            models,
+            conversations,
             new TransactionTemplate(new NoTransactions()),
             new ComparisonProperties(50, Duration.ofSeconds(5), Duration.ofMillis(10)));
     private final CompletableFuture<GenerationResult> answerA = new CompletableFuture<>();
@@ -56,8 +57,7 @@ class AnswerGeneratorTest {
         streams.get(0).accept("I am ");
         streams.get(0).accept("Tiny_A");
         streams.get(1).accept("Bread is good");
-        eventually(() -> recorder.events.contains("A:I am Tiny_A")
-                && recorder.events.contains("B:Bread is good"));
+        eventually(() -> recorder.events.contains("A:I am Tiny_A") && recorder.events.contains("B:Bread is good"));
         assertThat(recorder.events).noneMatch(e -> e.startsWith("ready"));
 
         answerA.complete(result(" I am Tiny_A.\n\nHuman: next"));
@@ -77,7 +77,8 @@ class AnswerGeneratorTest {
         answerA.completeExceptionally(new IllegalStateException("engine down"));
         eventually(() -> recorder.events.stream().anyMatch(e -> e.startsWith("failed")));
         verify(conversations).failTurn(7, "IllegalStateException");
-        verify(conversations, never()).completeTurn(any(Long.class), any(), any(), any(Boolean.class), any(Boolean.class));
+        verify(conversations, never())
+                .completeTurn(any(Long.class), any(), any(), any(Boolean.class), any(Boolean.class));
     }
 
     @Test
@@ -115,8 +116,23 @@ class AnswerGeneratorTest {
     }
 
     private static StoredTurn turn() {
-        return new StoredTurn(7, 3, 0, "hi", "\n\nHuman: hi\n\nAssistant:", TurnStatus.GENERATING, 1L, "tiny-a", 2L,
-                "bread-model", null, null, false, false, null, OffsetDateTime.now());
+        return new StoredTurn(
+                7,
+                3,
+                0,
+                "hi",
+                "\n\nHuman: hi\n\nAssistant:",
+                TurnStatus.GENERATING,
+                1L,
+                "tiny-a",
+                2L,
+                "bread-model",
+                null,
+                null,
+                false,
+                false,
+                null,
+                OffsetDateTime.now());
     }
 
     private static GenerationResult result(String text) {
@@ -151,15 +167,12 @@ class AnswerGeneratorTest {
         }
 
         @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
 
         @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
+        protected void doCommit(DefaultTransactionStatus status) {}
 
         @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
+        protected void doRollback(DefaultTransactionStatus status) {}
     }
 }

@@ -1,10 +1,24 @@
 package org.cailab.comparison;
 
+import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.cailab.CailabApplication;
 import org.cailab.e2e.BrowserTest;
 import org.cailab.e2e.LoginPage;
@@ -22,21 +36,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-
-import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
 
 /**
  * Benchmark, not a test: the whole app in this JVM (fresh embedded database under {@code target/}), the demo models
@@ -64,8 +63,18 @@ public final class ComparisonBenchmark {
     private static final String WORKER_PASSWORD = "benchmark-worker";
     private static final long STEP_TIMEOUT_MS = 300_000;
     private static final long POLL_MS = 100;
-    private static final String[] TOPICS = {"bake bread", "learn to swim", "grow tomatoes", "write a letter",
-            "fix a bike", "save money", "sleep better", "cook rice", "paint a wall", "plan a trip"};
+    private static final String[] TOPICS = {
+        "bake bread",
+        "learn to swim",
+        "grow tomatoes",
+        "write a letter",
+        "fix a bike",
+        "save money",
+        "sleep better",
+        "cook rice",
+        "paint a wall",
+        "plan a trip"
+    };
 
     /**
      * Installed in every page: times, in the browser, from a vote key to the message box being enabled, and from
@@ -102,8 +111,7 @@ public final class ComparisonBenchmark {
             })();
             """;
 
-    private ComparisonBenchmark() {
-    }
+    private ComparisonBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -112,28 +120,40 @@ public final class ComparisonBenchmark {
         String models = options.getOrDefault("models", "demo");
         int demoSteps = Integer.parseInt(options.getOrDefault("demo-steps", "600"));
         Path dataDir = Files.createDirectories(Path.of("target", "benchmark-data"))
-                .resolve("comparison-" + System.currentTimeMillis()).toAbsolutePath();
-        System.out.printf(Locale.ROOT, "cores %d, max heap %d MiB, java %s; %d workers x %d votes, %s models; data %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), workers, votes, models, dataDir);
+                .resolve("comparison-" + System.currentTimeMillis())
+                .toAbsolutePath();
+        System.out.printf(
+                Locale.ROOT,
+                "cores %d, max heap %d MiB, java %s; %d workers x %d votes, %s models; data %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"),
+                workers,
+                votes,
+                models,
+                dataDir);
 
         long startNanos = System.nanoTime();
         // as command-line arguments, so that they win over application.properties
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CailabApplication.class).run(
-                "--server.port=0",
-                "--cailab.data-dir=" + dataDir,
-                "--cailab.security.admin-password=" + ADMIN_PASSWORD,
-                "--cailab.models.demo-enabled=" + models.equals("demo"),
-                "--cailab.models.demo-steps=" + demoSteps,
-                "--logging.level.root=WARN",
-                "--logging.level.org.cailab=WARN");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CailabApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--cailab.data-dir=" + dataDir,
+                        "--cailab.security.admin-password=" + ADMIN_PASSWORD,
+                        "--cailab.models.demo-enabled=" + models.equals("demo"),
+                        "--cailab.models.demo-steps=" + demoSteps,
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.cailab=WARN");
         int exit = 1;
         try {
             String baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             System.out.printf(Locale.ROOT, "app started in %.1f s at %s%n", seconds(startNanos), baseUrl);
             asAdmin();
             List<ModelSnapshot> pool = models(app, models);
-            System.out.printf(Locale.ROOT, "models ready after %.1f s: %s%n", seconds(startNanos),
+            System.out.printf(
+                    Locale.ROOT,
+                    "models ready after %.1f s: %s%n",
+                    seconds(startNanos),
                     pool.stream().map(ModelSnapshot::name).toList());
             CampaignService campaigns = app.getBean(CampaignService.class);
             Campaign baselineCampaign = campaigns.create(settings("baseline", pool, votes));
@@ -151,7 +171,7 @@ public final class ComparisonBenchmark {
 
             PlaywrightAssertions.setDefaultAssertionTimeout(120_000);
             try (Playwright playwright = BrowserTest.createPlaywright();
-                 Browser browser = BrowserTest.launchChromium(playwright)) {
+                    Browser browser = BrowserTest.launchChromium(playwright)) {
                 // baseline: one worker alone (also warms up the models, the JIT and Vaadin)
                 List<Worker> alone = signIn(browser, baseUrl, baselineCampaign, names.subList(0, 1));
                 Result baseline = run(alone, votes);
@@ -169,25 +189,49 @@ public final class ComparisonBenchmark {
                 System.out.println();
                 report("1 worker (baseline)", baseline, votes);
                 report(workers + " workers", main, votes);
-                System.out.printf(Locale.ROOT, "votes: expected %d, clients saw %d, stored %d (%d turns); lost %d, "
+                System.out.printf(
+                        Locale.ROOT,
+                        "votes: expected %d, clients saw %d, stored %d (%d turns); lost %d, "
                                 + "duplicated %d (baseline: lost %d, duplicated %d)%n",
-                        workers * votes, integrity.clientVotes, integrity.rows, integrity.turns, integrity.lost,
-                        integrity.duplicated, baselineIntegrity.lost, baselineIntegrity.duplicated);
-                System.out.printf(Locale.ROOT, "ratio %d workers / 1 worker, vote -> message box: p50 %.2f, p95 %.2f; "
-                                + "Enter -> answers: p50 %.2f, p95 %.2f%n", workers,
-                        main.latency.p(50) / baseline.latency.p(50), main.latency.p(95) / baseline.latency.p(95),
+                        workers * votes,
+                        integrity.clientVotes,
+                        integrity.rows,
+                        integrity.turns,
+                        integrity.lost,
+                        integrity.duplicated,
+                        baselineIntegrity.lost,
+                        baselineIntegrity.duplicated);
+                System.out.printf(
+                        Locale.ROOT,
+                        "ratio %d workers / 1 worker, vote -> message box: p50 %.2f, p95 %.2f; "
+                                + "Enter -> answers: p50 %.2f, p95 %.2f%n",
+                        workers,
+                        main.latency.p(50) / baseline.latency.p(50),
+                        main.latency.p(95) / baseline.latency.p(95),
                         main.generation.p(50) / baseline.generation.p(50),
                         main.generation.p(95) / baseline.generation.p(95));
-                System.out.printf(Locale.ROOT, "server heap after GC: %d MiB before, %d MiB with %d sessions just "
+                System.out.printf(
+                        Locale.ROOT,
+                        "server heap after GC: %d MiB before, %d MiB with %d sessions just "
                                 + "opened, %d MiB after their votes; per open worker session %.0f KiB on opening, "
                                 + "%.0f KiB after %d votes%n",
-                        heapBefore >> 20, heapOpened >> 20, workers, heapAfter >> 20,
-                        (heapOpened - heapBefore) / 1024.0 / workers, (heapAfter - heapBefore) / 1024.0 / workers,
+                        heapBefore >> 20,
+                        heapOpened >> 20,
+                        workers,
+                        heapAfter >> 20,
+                        (heapOpened - heapBefore) / 1024.0 / workers,
+                        (heapAfter - heapBefore) / 1024.0 / workers,
                         votes);
-                System.out.printf(Locale.ROOT, "driver: %d focus fixes (message box not focused when writing)%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "driver: %d focus fixes (message box not focused when writing)%n",
                         main.focusFixes + baseline.focusFixes);
-                exit = integrity.lost == 0 && integrity.duplicated == 0 && baselineIntegrity.lost == 0
-                        && baselineIntegrity.duplicated == 0 ? 0 : 2;
+                exit = integrity.lost == 0
+                                && integrity.duplicated == 0
+                                && baselineIntegrity.lost == 0
+                                && baselineIntegrity.duplicated == 0
+                        ? 0
+                        : 2;
             }
         } finally {
             app.close();
@@ -197,7 +241,8 @@ public final class ComparisonBenchmark {
 
     // --- setup
 
-    private static List<ModelSnapshot> models(ConfigurableApplicationContext app, String kind) throws InterruptedException {
+    private static List<ModelSnapshot> models(ConfigurableApplicationContext app, String kind)
+            throws InterruptedException {
         ModelRegistry registry = app.getBean(ModelRegistry.class);
         if (kind.equals("tiny")) {
             return ComparisonTestModels.ensure(registry);
@@ -221,16 +266,32 @@ public final class ComparisonBenchmark {
             }
             Thread.sleep(1000);
         }
-        return List.of(registry.findByName("demo-early").orElseThrow(), registry.findByName("demo-final").orElseThrow());
+        return List.of(
+                registry.findByName("demo-early").orElseThrow(),
+                registry.findByName("demo-final").orElseThrow());
     }
 
     private static CampaignSettings settings(String name, List<ModelSnapshot> pool, int votes) {
-        CampaignSettings d = CampaignSettings.defaults("Benchmark " + name, ComparisonTask.HELPFULNESS,
+        CampaignSettings d = CampaignSettings.defaults(
+                "Benchmark " + name,
+                ComparisonTask.HELPFULNESS,
                 pool.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
         // one conversation per worker, with room for one more message after the last vote (so that the message box
         // comes back); ties allowed as by default, never used here
-        return new CampaignSettings(d.name(), d.task(), d.instructions(), d.pool(), d.pairDrawing(), votes + 1,
-                d.allowTie(), d.allowBothBad(), null, null, 0, true, d.completionCode());
+        return new CampaignSettings(
+                d.name(),
+                d.task(),
+                d.instructions(),
+                d.pool(),
+                d.pairDrawing(),
+                votes + 1,
+                d.allowTie(),
+                d.allowBothBad(),
+                null,
+                null,
+                0,
+                true,
+                d.completionCode());
     }
 
     private static List<Worker> signIn(Browser browser, String baseUrl, Campaign campaign, List<String> names) {
@@ -243,21 +304,31 @@ public final class ComparisonBenchmark {
             Page page = context.newPage();
             new LoginPage(page).signInAs(name, WORKER_PASSWORD);
             page.navigate("/compare/" + campaign.id());
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Got it")).waitFor();
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Got it"))
+                    .waitFor();
             page.keyboard().press("Escape");
             page.waitForFunction("() => { const m = document.querySelector('vaadin-text-area#message');"
                     + " return m !== null && !m.hasAttribute('disabled'); }");
             signedIn.add(new Worker(name, context, page, new Random(name.hashCode())));
         }
-        System.out.printf(Locale.ROOT, "%d worker(s) signed in and on the comparison page in %.1f s%n",
-                names.size(), seconds(start));
+        System.out.printf(
+                Locale.ROOT,
+                "%d worker(s) signed in and on the comparison page in %.1f s%n",
+                names.size(),
+                seconds(start));
         return signedIn;
     }
 
     // --- the workers
 
-    private enum Phase { WRITE, WAIT_FOR_ANSWERS, WAIT_FOR_MESSAGE_BOX, DONE }
+    private enum Phase {
+        WRITE,
+        WAIT_FOR_ANSWERS,
+        WAIT_FOR_MESSAGE_BOX,
+        DONE
+    }
 
     private static final class Worker {
         final String name;
@@ -307,8 +378,9 @@ public final class ComparisonBenchmark {
                             w.page.locator("vaadin-text-area#message textarea").focus();
                             w.focusFixes++;
                         }
-                        w.page.keyboard().insertText("Question " + (w.sent + 1) + ": how do I "
-                                + TOPICS[w.random.nextInt(TOPICS.length)] + "?");
+                        w.page.keyboard()
+                                .insertText("Question " + (w.sent + 1) + ": how do I "
+                                        + TOPICS[w.random.nextInt(TOPICS.length)] + "?");
                         w.page.keyboard().press("Enter");
                         w.sent++;
                         w.enter(Phase.WAIT_FOR_ANSWERS);
@@ -329,12 +401,12 @@ public final class ComparisonBenchmark {
                             acted = true;
                         }
                     }
-                    case DONE -> {
-                    }
+                    case DONE -> {}
                 }
                 if (w.phase != Phase.DONE && System.currentTimeMillis() - w.phaseSince > STEP_TIMEOUT_MS) {
-                    throw new IllegalStateException(w.name + " stuck in " + w.phase + " after " + w.voted
-                            + " votes; the page says: " + w.page.locator("#notice").textContent());
+                    throw new IllegalStateException(
+                            w.name + " stuck in " + w.phase + " after " + w.voted + " votes; the page says: "
+                                    + w.page.locator("#notice").textContent());
                 }
             }
             // at most one look at each page per POLL_MS when nothing happens: the harness shares the CPU with the
@@ -356,19 +428,20 @@ public final class ComparisonBenchmark {
         return new Result(new Stats(latencies), new Stats(generation), wall, focusFixes);
     }
 
-    private record Result(Stats latency, Stats generation, double wallSeconds, int focusFixes) {
-    }
+    private record Result(Stats latency, Stats generation, double wallSeconds, int focusFixes) {}
 
-    private record Integrity(int clientVotes, int rows, int turns, int lost, int duplicated) {
-    }
+    private record Integrity(int clientVotes, int rows, int turns, int lost, int duplicated) {}
 
     private static Integrity integrity(DSLContext dsl, Campaign campaign, List<Worker> workers, Map<String, Long> ids) {
         Map<Long, Integer> stored = new HashMap<>();
-        dsl.select(COMPARISON_VOTE.WORKER_ID, org.jooq.impl.DSL.count()).from(COMPARISON_VOTE)
-                .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id())).groupBy(COMPARISON_VOTE.WORKER_ID)
+        dsl.select(COMPARISON_VOTE.WORKER_ID, org.jooq.impl.DSL.count())
+                .from(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()))
+                .groupBy(COMPARISON_VOTE.WORKER_ID)
                 .forEach(r -> stored.put(r.value1(), r.value2()));
         int rows = dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()));
-        int turns = dsl.fetchCount(dsl.selectDistinct(COMPARISON_VOTE.TURN_ID).from(COMPARISON_VOTE)
+        int turns = dsl.fetchCount(dsl.selectDistinct(COMPARISON_VOTE.TURN_ID)
+                .from(COMPARISON_VOTE)
                 .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id())));
         int client = 0;
         int lost = 0;
@@ -406,11 +479,21 @@ public final class ComparisonBenchmark {
     }
 
     private static void report(String label, Result r, int votes) {
-        System.out.printf(Locale.ROOT, "%-20s vote -> message box enabled: p50 %.0f ms, p95 %.0f ms, max %.0f ms "
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s vote -> message box enabled: p50 %.0f ms, p95 %.0f ms, max %.0f ms "
                         + "(n=%d); Enter -> both answers votable: p50 %.0f ms, p95 %.0f ms (n=%d); %.1f s for %d votes "
                         + "each, %.2f votes/s%n",
-                label, r.latency.p(50), r.latency.p(95), r.latency.max(), r.latency.sorted.length,
-                r.generation.p(50), r.generation.p(95), r.generation.sorted.length, r.wallSeconds, votes,
+                label,
+                r.latency.p(50),
+                r.latency.p(95),
+                r.latency.max(),
+                r.latency.sorted.length,
+                r.generation.p(50),
+                r.generation.p(95),
+                r.generation.sorted.length,
+                r.wallSeconds,
+                votes,
                 r.latency.sorted.length / r.wallSeconds);
     }
 
@@ -436,8 +519,9 @@ public final class ComparisonBenchmark {
     }
 
     private static void asAdmin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,14 +1,34 @@
 package org.cailab.comparison;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.COMPARISON_TURN;
+import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
+import org.cailab.support.ComparisonTestModels;
 import org.cailab.support.IntegrationTest;
 import org.cailab.support.StudyLinks;
-import org.cailab.support.ComparisonTestModels;
-import org.cailab.model.ModelRegistry;
-import org.cailab.model.ModelSnapshot;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,45 +41,30 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.db.jooq.Tables.COMPARISON_TURN;
-import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
-
 @RecordApplicationEvents
 class ComparisonServiceIT extends IntegrationTest {
 
     @Autowired
     CampaignService campaignService;
+
     @Autowired
     ComparisonService comparisons;
+
     @Autowired
     WorkerQualityService quality;
+
     @Autowired
     UserService users;
+
     @Autowired
     DSLContext dsl;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     ModelRegistry registry;
+
     @LocalServerPort
     int port;
 
@@ -81,14 +86,16 @@ class ComparisonServiceIT extends IntegrationTest {
         PendingComparison pending = sendAndWait(campaign, state, "How do I bake bread?");
         assertThat(pending.answerA()).isNotBlank();
 
-        VoteReceipt receipt = as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.B_BETTER, null, key())));
+        VoteReceipt receipt =
+                as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.B_BETTER, null, key())));
         assertThat(receipt.alreadyRecorded()).isFalse();
         WorkerConversation after = receipt.state().conversation();
         assertThat(after.exchanges()).containsExactly(new Exchange("How do I bake bread?", pending.answerB()));
         assertThat(after.pending()).isNull();
 
-        var row = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(receipt.voteId())).fetchSingle();
+        var row = dsl.selectFrom(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.ID.eq(receipt.voteId()))
+                .fetchSingle();
         assertThat(row.getConversation()).isEqualTo("\n\nHuman: How do I bake bread?\n\nAssistant:");
         assertThat(row.getAnswerA()).isEqualTo(pending.answerA());
         assertThat(row.getAnswerB()).isEqualTo(pending.answerB());
@@ -99,10 +106,13 @@ class ComparisonServiceIT extends IntegrationTest {
         assertThat(row.getTask()).isEqualTo("HELPFULNESS");
         assertThat(row.getTimeToVoteMs()).isNotNegative();
         assertThat(row.getShownAt()).isBeforeOrEqualTo(row.getVotedAt());
-        assertThat(events.stream(VoteRecorded.class).filter(e -> e.voteId() == receipt.voteId())).hasSize(1);
+        assertThat(events.stream(VoteRecorded.class).filter(e -> e.voteId() == receipt.voteId()))
+                .hasSize(1);
 
         List<RatingVote> ratings = as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS));
-        assertThat(ratings).filteredOn(v -> v.voteId() == receipt.voteId()).singleElement()
+        assertThat(ratings)
+                .filteredOn(v -> v.voteId() == receipt.voteId())
+                .singleElement()
                 .satisfies(v -> {
                     assertThat(v.outcome()).isEqualTo(Outcome.B_WINS);
                     assertThat(v.snapshotAId()).isEqualTo(row.getSnapshotAId());
@@ -120,8 +130,12 @@ class ComparisonServiceIT extends IntegrationTest {
                 () -> comparisons.vote(new VoteRequest(first.turnId(), Choice.A_BETTER, null, key)),
                 () -> comparisons.vote(new VoteRequest(first.turnId(), Choice.A_BETTER, null, key)));
         assertThat(outcomes).allMatch(VoteReceipt.class::isInstance);
-        assertThat(outcomes).extracting(o -> ((VoteReceipt) o).voteId()).containsOnly(((VoteReceipt) outcomes.get(0)).voteId());
-        assertThat(outcomes).extracting(o -> ((VoteReceipt) o).alreadyRecorded()).containsExactlyInAnyOrder(true, false);
+        assertThat(outcomes)
+                .extracting(o -> ((VoteReceipt) o).voteId())
+                .containsOnly(((VoteReceipt) outcomes.get(0)).voteId());
+        assertThat(outcomes)
+                .extracting(o -> ((VoteReceipt) o).alreadyRecorded())
+                .containsExactlyInAnyOrder(true, false);
         assertThat(votesOfTurn(first.turnId())).isEqualTo(1);
 
         // two different requests (a second tab) for the same turn: one vote, the other refused
@@ -131,8 +145,12 @@ class ComparisonServiceIT extends IntegrationTest {
                 () -> comparisons.vote(new VoteRequest(second.turnId(), Choice.A_BETTER, null, key())),
                 () -> comparisons.vote(new VoteRequest(second.turnId(), Choice.B_BETTER, null, key())));
         assertThat(racing).filteredOn(VoteReceipt.class::isInstance).hasSize(1);
-        assertThat(racing).filteredOn(StaleTurnException.class::isInstance).singleElement()
-                .extracting(e -> ((Exception) e).getMessage()).asString().contains("already been voted on");
+        assertThat(racing)
+                .filteredOn(StaleTurnException.class::isInstance)
+                .singleElement()
+                .extracting(e -> ((Exception) e).getMessage())
+                .asString()
+                .contains("already been voted on");
         assertThat(votesOfTurn(second.turnId())).isEqualTo(1);
     }
 
@@ -144,11 +162,16 @@ class ComparisonServiceIT extends IntegrationTest {
         ComparisonState fresh = as(worker, () -> comparisons.newConversation(campaign.id()));
         assertThat(fresh.conversation().id()).isNotEqualTo(state.conversation().id());
 
-        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
-                .isInstanceOf(StaleTurnException.class).hasMessageContaining("no longer current");
+        assertThatThrownBy(() -> as(
+                        worker,
+                        () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .isInstanceOf(StaleTurnException.class)
+                .hasMessageContaining("no longer current");
         assertThat(votesOfTurn(pending.turnId())).isZero();
-        assertThatThrownBy(() -> as(worker, () -> comparisons.send(campaign.id(), state.conversation().id(), "again")))
+        assertThatThrownBy(() -> as(
+                        worker,
+                        () -> comparisons.send(
+                                campaign.id(), state.conversation().id(), "again")))
                 .isInstanceOf(StaleTurnException.class);
     }
 
@@ -158,13 +181,15 @@ class ComparisonServiceIT extends IntegrationTest {
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         for (String message : List.of("one", "two")) {
             PendingComparison pending = sendAndWait(campaign, state, message);
-            state = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key()))).state();
+            state = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key())))
+                    .state();
         }
         assertThat(state.conversation().finished()).isTrue();
         assertThat(state.conversation().exchanges()).hasSize(2);
         long finishedId = state.conversation().id();
         assertThatThrownBy(() -> as(worker, () -> comparisons.send(campaign.id(), finishedId, "three")))
-                .isInstanceOf(ComparisonException.class).hasMessageContaining("limit of 2 turns");
+                .isInstanceOf(ComparisonException.class)
+                .hasMessageContaining("limit of 2 turns");
         ComparisonState next = as(worker, () -> comparisons.newConversation(campaign.id()));
         assertThat(next.conversation().id()).isNotEqualTo(finishedId);
         assertThat(next.conversation().exchanges()).isEmpty();
@@ -175,8 +200,9 @@ class ComparisonServiceIT extends IntegrationTest {
         Campaign campaign = campaign(s -> s);
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison pending = sendAndWait(campaign, state, "hi");
-        long voteId = as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).voteId();
+        long voteId = as(
+                        worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key())))
+                .voteId();
         long workerId = as(worker, () -> users.currentUser().id());
 
         assertThat(ratingIds()).contains(voteId);
@@ -185,9 +211,13 @@ class ComparisonServiceIT extends IntegrationTest {
             return null;
         });
         assertThat(ratingIds()).doesNotContain(voteId);
-        assertThat(as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS,
-                new RatingFilter(false, true)))).extracting(RatingVote::voteId).contains(voteId);
-        assertThat(as("admin", () -> quality.quality(campaign.id()))).singleElement()
+        assertThat(as(
+                        "admin",
+                        () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS, new RatingFilter(false, true))))
+                .extracting(RatingVote::voteId)
+                .contains(voteId);
+        assertThat(as("admin", () -> quality.quality(campaign.id())))
+                .singleElement()
                 .satisfies(q -> {
                     assertThat(q.excluded()).isTrue();
                     assertThat(q.votes()).isEqualTo(1);
@@ -209,24 +239,39 @@ class ComparisonServiceIT extends IntegrationTest {
         Campaign campaign = campaign(s -> s);
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison pending = sendAndWait(campaign, state, "who are you?");
-        // what the generator stores when an answer names its model (detection: IdentityLeakDetectorTest, AnswerGeneratorTest)
-        dsl.update(COMPARISON_TURN).set(COMPARISON_TURN.LEAK_B, true).where(COMPARISON_TURN.ID.eq(pending.turnId())).execute();
-        long voteId = as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).voteId();
-        assertThat(dsl.select(COMPARISON_VOTE.IDENTITY_LEAK).from(COMPARISON_VOTE)
-                .where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle().value1()).isTrue();
+        // what the generator stores when an answer names its model (detection: IdentityLeakDetectorTest,
+        // AnswerGeneratorTest)
+        dsl.update(COMPARISON_TURN)
+                .set(COMPARISON_TURN.LEAK_B, true)
+                .where(COMPARISON_TURN.ID.eq(pending.turnId()))
+                .execute();
+        long voteId = as(
+                        worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key())))
+                .voteId();
+        assertThat(dsl.select(COMPARISON_VOTE.IDENTITY_LEAK)
+                        .from(COMPARISON_VOTE)
+                        .where(COMPARISON_VOTE.ID.eq(voteId))
+                        .fetchSingle()
+                        .value1())
+                .isTrue();
         assertThat(ratingIds()).doesNotContain(voteId);
-        assertThat(as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS,
-                new RatingFilter(true, false)))).extracting(RatingVote::voteId).contains(voteId);
-        assertThat(as("admin", () -> quality.quality(campaign.id()))).singleElement()
+        assertThat(as(
+                        "admin",
+                        () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS, new RatingFilter(true, false))))
+                .extracting(RatingVote::voteId)
+                .contains(voteId);
+        assertThat(as("admin", () -> quality.quality(campaign.id())))
+                .singleElement()
                 .satisfies(q -> assertThat(q.identityLeaks()).isEqualTo(1));
     }
 
     @Test
     void goldChecksMeasureWorkersAndStayOutOfTheRatings() {
         Campaign campaign = campaign(s -> with(s, 3, null, 1.0));
-        GoldItem gold = as("admin", () -> campaignService.addGoldItem(campaign.id(),
-                new NewGoldItem("Is the earth flat?", "No, it is roughly a sphere.", "Yes.")));
+        GoldItem gold = as(
+                "admin",
+                () -> campaignService.addGoldItem(
+                        campaign.id(), new NewGoldItem("Is the earth flat?", "No, it is roughly a sphere.", "Yes.")));
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison check = state.conversation().pending();
         assertThat(check).isNotNull();
@@ -238,9 +283,12 @@ class ComparisonServiceIT extends IntegrationTest {
 
         VoteReceipt receipt = as(worker, () -> comparisons.vote(new VoteRequest(check.turnId(), right, null, key())));
         assertThat(receipt.state().conversation().exchanges()).isEmpty();
-        assertThat(receipt.state().conversation().pending()).as("only one gold item, already answered").isNull();
+        assertThat(receipt.state().conversation().pending())
+                .as("only one gold item, already answered")
+                .isNull();
         assertThat(ratingIds()).doesNotContain(receipt.voteId());
-        assertThat(as("admin", () -> quality.quality(campaign.id()))).singleElement()
+        assertThat(as("admin", () -> quality.quality(campaign.id())))
+                .singleElement()
                 .satisfies(q -> assertThat(q.goldAgreement()).isEqualTo(1.0));
     }
 
@@ -250,31 +298,54 @@ class ComparisonServiceIT extends IntegrationTest {
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         assertThat(state.completionCode()).isNull();
         PendingComparison pending = sendAndWait(campaign, state, "hi");
-        ComparisonState done = as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).state();
+        ComparisonState done = as(
+                        worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key())))
+                .state();
         assertThat(done.quotaReached()).isTrue();
         assertThat(done.completionCode()).isEqualTo(campaign.settings().completionCode());
-        assertThat(as(worker, () -> comparisons.open(campaign.id())).conversation()).isNull();
+        assertThat(as(worker, () -> comparisons.open(campaign.id())).conversation())
+                .isNull();
         assertThatThrownBy(() -> as(worker, () -> comparisons.newConversation(campaign.id())))
                 .hasMessageContaining("completed");
     }
 
     @Test
     void strengthIsAskedForPreferencesAndOptionsTheCampaignForbidsAreRefused() {
-        Campaign campaign = campaign(s -> new CampaignSettings(s.name(), s.task(), s.instructions(), s.pool(),
-                s.pairDrawing(), s.turnLimit(), false, false, 3, null, 0, true, s.completionCode()));
+        Campaign campaign = campaign(s -> new CampaignSettings(
+                s.name(),
+                s.task(),
+                s.instructions(),
+                s.pool(),
+                s.pairDrawing(),
+                s.turnLimit(),
+                false,
+                false,
+                3,
+                null,
+                0,
+                true,
+                s.completionCode()));
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison pending = sendAndWait(campaign, state, "hi");
-        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key()))))
+        assertThatThrownBy(() ->
+                        as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.TIE, null, key()))))
                 .hasMessageContaining("does not allow ties");
-        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.BOTH_BAD, null, key()))))
+        assertThatThrownBy(() -> as(
+                        worker,
+                        () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.BOTH_BAD, null, key()))))
                 .hasMessageContaining("both bad");
-        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+        assertThatThrownBy(() -> as(
+                        worker,
+                        () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
                 .hasMessageContaining("1 to 3");
-        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, 4, key()))))
+        assertThatThrownBy(() -> as(
+                        worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, 4, key()))))
                 .hasMessageContaining("1 to 3");
-        long voteId = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.B_BETTER, 2, key()))).voteId();
-        var row = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle();
+        long voteId = as(worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.B_BETTER, 2, key())))
+                .voteId();
+        var row = dsl.selectFrom(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.ID.eq(voteId))
+                .fetchSingle();
         assertThat(row.getStrength()).isEqualTo(2);
         assertThat(row.getStrengthLevels()).isEqualTo(3);
         assertThat(ratingIds()).contains(voteId);
@@ -286,20 +357,24 @@ class ComparisonServiceIT extends IntegrationTest {
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison pending = sendAndWait(campaign, state, "mine");
         String other = createWorker();
-        assertThatThrownBy(() -> as(other, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+        assertThatThrownBy(() -> as(
+                        other, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
                 .hasMessageContaining("no such comparison");
         assertThatThrownBy(() -> as(other, () -> comparisons.watch(pending.turnId(), new Answers())))
                 .hasMessageContaining("no such comparison");
 
         long conversationId = state.conversation().id();
-        assertThat(as(worker, () -> comparisons.conversation(campaign.id(), conversationId)).pending().humanMessage())
+        assertThat(as(worker, () -> comparisons.conversation(campaign.id(), conversationId))
+                        .pending()
+                        .humanMessage())
                 .isEqualTo("mine");
         assertThatThrownBy(() -> as(other, () -> comparisons.conversation(campaign.id(), conversationId)))
-                .isInstanceOf(ComparisonException.class).hasMessageContaining("no such conversation");
+                .isInstanceOf(ComparisonException.class)
+                .hasMessageContaining("no such conversation");
         Campaign another = campaign(s -> s);
         assertThatThrownBy(() -> as(worker, () -> comparisons.conversation(another.id(), conversationId)))
-                .isInstanceOf(ComparisonException.class).hasMessageContaining("no such conversation");
+                .isInstanceOf(ComparisonException.class)
+                .hasMessageContaining("no such conversation");
     }
 
     @Test
@@ -312,33 +387,62 @@ class ComparisonServiceIT extends IntegrationTest {
             assertThat(t.value1()).isNotEqualTo(t.value3());
             assertThat(pool).containsEntry(t.value1(), t.value2()).containsEntry(t.value3(), t.value4());
         });
-        assertThat(drawn.stream().flatMap(t -> java.util.stream.Stream.of(t.value1(), t.value3())).distinct())
-                .as("a uniform pool of three uses all three").containsExactlyInAnyOrderElementsOf(pool.keySet());
+        assertThat(drawn.stream()
+                        .flatMap(t -> java.util.stream.Stream.of(t.value1(), t.value3()))
+                        .distinct())
+                .as("a uniform pool of three uses all three")
+                .containsExactlyInAnyOrderElementsOf(pool.keySet());
 
         // weights 1000 : 1000 : 0.001 make the pair of the first two (all but certainly), on random sides
-        Campaign weighted = campaign(s -> new CampaignSettings(s.name(), s.task(), s.instructions(),
-                List.of(new PoolSnapshot(models.get(0).id(), "", 1000), new PoolSnapshot(models.get(1).id(), "", 1000),
+        Campaign weighted = campaign(s -> new CampaignSettings(
+                s.name(),
+                s.task(),
+                s.instructions(),
+                List.of(
+                        new PoolSnapshot(models.get(0).id(), "", 1000),
+                        new PoolSnapshot(models.get(1).id(), "", 1000),
                         new PoolSnapshot(models.get(2).id(), "", 0.001)),
-                PairDrawing.WEIGHTED, s.turnLimit(), s.allowTie(), s.allowBothBad(), s.strengthLevels(),
-                s.quotaPerWorker(), s.goldRate(), s.open(), s.completionCode()));
-        assertThat(weighted.settings().pool()).extracting(PoolSnapshot::name)
-                .as("names come from the registry").containsExactlyInAnyOrder(models.get(0).name(), models.get(1).name(),
+                PairDrawing.WEIGHTED,
+                s.turnLimit(),
+                s.allowTie(),
+                s.allowBothBad(),
+                s.strengthLevels(),
+                s.quotaPerWorker(),
+                s.goldRate(),
+                s.open(),
+                s.completionCode()));
+        assertThat(weighted.settings().pool())
+                .extracting(PoolSnapshot::name)
+                .as("names come from the registry")
+                .containsExactlyInAnyOrder(
+                        models.get(0).name(),
+                        models.get(1).name(),
                         models.get(2).name());
         List<Record4<Long, String, Long, String>> heavy = drawPairs(weighted, 20);
-        assertThat(heavy).allSatisfy(t -> assertThat(List.of(t.value1(), t.value3()))
-                .containsExactlyInAnyOrder(models.get(0).id(), models.get(1).id()));
-        assertThat(heavy.stream().map(Record4::value1).distinct()).as("either one on side A").hasSize(2);
+        assertThat(heavy)
+                .allSatisfy(t -> assertThat(List.of(t.value1(), t.value3()))
+                        .containsExactlyInAnyOrder(
+                                models.get(0).id(), models.get(1).id()));
+        assertThat(heavy.stream().map(Record4::value1).distinct())
+                .as("either one on side A")
+                .hasSize(2);
 
         // the vote copies the pair by side from its turn
         ComparisonState state = as(worker, () -> comparisons.open(weighted.id()));
         PendingComparison pending = sendAndWait(weighted, state, "which side?");
-        long voteId = as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))).voteId();
-        var turn = dsl.selectFrom(COMPARISON_TURN).where(COMPARISON_TURN.ID.eq(pending.turnId())).fetchSingle();
-        var vote = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.ID.eq(voteId)).fetchSingle();
-        assertThat(List.of(vote.getSnapshotAId(), vote.getSnapshotAName(), vote.getSnapshotBId(), vote.getSnapshotBName()))
-                .containsExactly(turn.getSnapshotAId(), turn.getSnapshotAName(), turn.getSnapshotBId(),
-                        turn.getSnapshotBName());
+        long voteId = as(
+                        worker, () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key())))
+                .voteId();
+        var turn = dsl.selectFrom(COMPARISON_TURN)
+                .where(COMPARISON_TURN.ID.eq(pending.turnId()))
+                .fetchSingle();
+        var vote = dsl.selectFrom(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.ID.eq(voteId))
+                .fetchSingle();
+        assertThat(List.of(
+                        vote.getSnapshotAId(), vote.getSnapshotAName(), vote.getSnapshotBId(), vote.getSnapshotBName()))
+                .containsExactly(
+                        turn.getSnapshotAId(), turn.getSnapshotAName(), turn.getSnapshotBId(), turn.getSnapshotBName());
         assertThat(turn.getStatus()).isEqualTo("VOTED");
     }
 
@@ -348,28 +452,38 @@ class ComparisonServiceIT extends IntegrationTest {
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison pending = sendAndWait(campaign, state, "Is the sea salty?");
         as("admin", () -> campaignService.setOpen(campaignService.campaign(campaign.id()), false));
-        assertThatThrownBy(() -> as(worker, () -> comparisons.vote(
-                new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
-                .isInstanceOf(ComparisonException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> as(
+                        worker,
+                        () -> comparisons.vote(new VoteRequest(pending.turnId(), Choice.A_BETTER, null, key()))))
+                .isInstanceOf(ComparisonException.class)
+                .hasMessageContaining("closed");
         assertThat(votesOfTurn(pending.turnId())).isZero();
     }
 
     @Test
     void aProlificLinkSignsTheParticipantInAndRefusesBadParameters() throws Exception {
         Campaign campaign = campaign(s -> with(s, 5, 1, 0));
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String link = as("admin", () -> campaignService.studyLink(campaign.id()));
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + StudyLinks.fill(link, pid, "st1", "se1"))).build(),
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + StudyLinks.fill(link, pid, "st1", "se1")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(303);
         assertThat(ok.headers().firstValue("Location")).hasValue("/compare/" + campaign.id());
         assertThat(ok.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
-        assertThat(as("admin", () -> users.findAll())).extracting(UserAccount::username).contains("prolific-" + pid);
+        assertThat(as("admin", () -> users.findAll()))
+                .extracting(UserAccount::username)
+                .contains("prolific-" + pid);
 
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + StudyLinks.fill(link, "%7B%7B%25PROLIFIC_PID%25%7D%7D", "s", "x"))).build(),
+        HttpResponse<String> bad = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + StudyLinks.fill(link, "%7B%7B%25PROLIFIC_PID%25%7D%7D", "s", "x")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("PROLIFIC_PID");
@@ -377,8 +491,10 @@ class ComparisonServiceIT extends IntegrationTest {
         // a study link never signs anyone in as a researcher whose name happens to match
         String researcherPid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         as("admin", () -> users.create(new NewUser("prolific-" + researcherPid, "password-1", Role.RESEARCHER)));
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + StudyLinks.fill(link, researcherPid, "st1", "se1"))).build(),
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + StudyLinks.fill(link, researcherPid, "st1", "se1")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
@@ -395,16 +511,27 @@ class ComparisonServiceIT extends IntegrationTest {
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         for (int i = 0; i < n; i++) {
             ComparisonState current = state;
-            turnIds.add(as(worker, () -> comparisons.send(campaign.id(), current.conversation().id(), "draw")).turnId());
+            turnIds.add(as(
+                            worker,
+                            () -> comparisons.send(
+                                    campaign.id(), current.conversation().id(), "draw"))
+                    .turnId());
             state = as(worker, () -> comparisons.newConversation(campaign.id()));
         }
-        return dsl.select(COMPARISON_TURN.SNAPSHOT_A_ID, COMPARISON_TURN.SNAPSHOT_A_NAME, COMPARISON_TURN.SNAPSHOT_B_ID,
+        return dsl.select(
+                        COMPARISON_TURN.SNAPSHOT_A_ID,
+                        COMPARISON_TURN.SNAPSHOT_A_NAME,
+                        COMPARISON_TURN.SNAPSHOT_B_ID,
                         COMPARISON_TURN.SNAPSHOT_B_NAME)
-                .from(COMPARISON_TURN).where(COMPARISON_TURN.ID.in(turnIds)).fetch();
+                .from(COMPARISON_TURN)
+                .where(COMPARISON_TURN.ID.in(turnIds))
+                .fetch();
     }
 
     private PendingComparison sendAndWait(Campaign campaign, ComparisonState state, String message) {
-        PendingComparison pending = as(worker, () -> comparisons.send(campaign.id(), state.conversation().id(), message));
+        PendingComparison pending = as(
+                worker,
+                () -> comparisons.send(campaign.id(), state.conversation().id(), message));
         Answers answers = new Answers();
         try (AnswerSubscription ignored = as(worker, () -> comparisons.watch(pending.turnId(), answers))) {
             String[] both = answers.ready.get(30, TimeUnit.SECONDS);
@@ -415,21 +542,35 @@ class ComparisonServiceIT extends IntegrationTest {
     }
 
     private Campaign campaign(java.util.function.UnaryOperator<CampaignSettings> customize) {
-        List<PoolSnapshot> pool = models.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList();
+        List<PoolSnapshot> pool =
+                models.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList();
         CampaignSettings settings = customize.apply(CampaignSettings.defaults(
-                "Campaign " + UUID.randomUUID().toString().substring(0, 8), ComparisonTask.HELPFULNESS, pool)
+                        "Campaign " + UUID.randomUUID().toString().substring(0, 8), ComparisonTask.HELPFULNESS, pool)
                 .withOpen(true));
         return as("admin", () -> campaignService.create(settings));
     }
 
     private static CampaignSettings with(CampaignSettings s, int turnLimit, Integer quota, double goldRate) {
-        return new CampaignSettings(s.name(), s.task(), s.instructions(), s.pool(), s.pairDrawing(), turnLimit,
-                s.allowTie(), s.allowBothBad(), s.strengthLevels(), quota, goldRate, s.open(), s.completionCode());
+        return new CampaignSettings(
+                s.name(),
+                s.task(),
+                s.instructions(),
+                s.pool(),
+                s.pairDrawing(),
+                turnLimit,
+                s.allowTie(),
+                s.allowBothBad(),
+                s.strengthLevels(),
+                quota,
+                goldRate,
+                s.open(),
+                s.completionCode());
     }
 
     private List<Long> ratingIds() {
         return as("admin", () -> comparisons.votesForRatings(ComparisonTask.HELPFULNESS)).stream()
-                .map(RatingVote::voteId).toList();
+                .map(RatingVote::voteId)
+                .toList();
     }
 
     private int votesOfTurn(long turnId) {
@@ -469,10 +610,12 @@ class ComparisonServiceIT extends IntegrationTest {
 
     private static <T> T as(String username, Callable<T> action) {
         String[] roles = username.equals("admin")
-                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"} : new String[] {"ROLE_WORKER"};
+                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"}
+                : new String[] {"ROLE_WORKER"};
         var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList(roles)));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, AuthorityUtils.createAuthorityList(roles)));
         try {
             return action.call();
         } catch (RuntimeException e) {
@@ -492,8 +635,7 @@ class ComparisonServiceIT extends IntegrationTest {
         final CompletableFuture<String[]> ready = new CompletableFuture<>();
 
         @Override
-        public void onText(Side side, String textSoFar) {
-        }
+        public void onText(Side side, String textSoFar) {}
 
         @Override
         public void onReady(long turnId, String answerA, String answerB) {

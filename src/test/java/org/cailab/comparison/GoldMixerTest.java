@@ -1,14 +1,13 @@
 package org.cailab.comparison;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class GoldMixerTest {
 
@@ -47,7 +46,8 @@ class GoldMixerTest {
 
     @Test
     void noGoldItemsNoGoldChecks() {
-        assertThat(GoldMixer.pick(1, List.of(), Set.of(), new SplittableRandom(1))).isEqualTo(Optional.empty());
+        assertThat(GoldMixer.pick(1, List.of(), Set.of(), new SplittableRandom(1)))
+                .isEqualTo(Optional.empty());
     }
 
     @Test

@@ -1,15 +1,14 @@
 package org.cailab.comparison;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PairDrawerTest {
 
@@ -79,6 +78,7 @@ class PairDrawerTest {
     @Test
     void aPoolNeedsTwoSnapshots() {
         assertThatThrownBy(() -> PairDrawer.draw(pool(1), PairDrawing.UNIFORM, new SplittableRandom(1)))
-                .isInstanceOf(ComparisonException.class).hasMessageContaining("at least two");
+                .isInstanceOf(ComparisonException.class)
+                .hasMessageContaining("at least two");
     }
 }

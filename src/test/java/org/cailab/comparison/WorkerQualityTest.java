@@ -1,10 +1,9 @@
 package org.cailab.comparison;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WorkerQualityTest {
 
@@ -15,9 +14,14 @@ class WorkerQualityTest {
     @Test
     void aFastMedianOrManyFastVotesAreFlaggedAndCarefulWorkIsNot() {
         assertThat(worker(20, Duration.ofMillis(800), 15).implausiblyFast()).isTrue();
-        assertThat(worker(20, Duration.ofSeconds(9), 6).implausiblyFast()).as("30% under 2 s").isTrue();
-        assertThat(worker(20, Duration.ofSeconds(9), 5).implausiblyFast()).as("a quarter is tolerated").isFalse();
+        assertThat(worker(20, Duration.ofSeconds(9), 6).implausiblyFast())
+                .as("30% under 2 s")
+                .isTrue();
+        assertThat(worker(20, Duration.ofSeconds(9), 5).implausiblyFast())
+                .as("a quarter is tolerated")
+                .isFalse();
         assertThat(worker(20, Duration.ofSeconds(9), 0).implausiblyFast()).isFalse();
-        assertThat(new WorkerQuality(1, "w", 0, null, 0, 0, null, 0, null, 0, false, 0).implausiblyFast()).isFalse();
+        assertThat(new WorkerQuality(1, "w", 0, null, 0, 0, null, 0, null, 0, false, 0).implausiblyFast())
+                .isFalse();
     }
 }

@@ -1,15 +1,14 @@
 package org.cailab.constitution;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConstitutionImporterTest {
 
@@ -17,24 +16,31 @@ class ConstitutionImporterTest {
 
     @Test
     void detectsFormatsByNameThenByContent() {
-        assertThat(importer.detectFormat("RLMadisonInstructions.json", "")).isEqualTo(ConstitutionFormat.PAPER_RL_PRINCIPLES);
+        assertThat(importer.detectFormat("RLMadisonInstructions.json", ""))
+                .isEqualTo(ConstitutionFormat.PAPER_RL_PRINCIPLES);
         assertThat(importer.detectFormat("dir/mine.YML", "")).isEqualTo(ConstitutionFormat.CAILAB_YAML);
-        assertThat(importer.detectFormat("upload", "format: cailab-constitution/1")).isEqualTo(ConstitutionFormat.CAILAB_YAML);
-        assertThat(importer.detectFormat("upload.json", "{\"constitutions\": []}")).isEqualTo(ConstitutionFormat.LLM_SWARM);
+        assertThat(importer.detectFormat("upload", "format: cailab-constitution/1"))
+                .isEqualTo(ConstitutionFormat.CAILAB_YAML);
+        assertThat(importer.detectFormat("upload.json", "{\"constitutions\": []}"))
+                .isEqualTo(ConstitutionFormat.LLM_SWARM);
         assertThat(importer.detectFormat("upload.json", "[{\"critic\": \"c\", \"revision\": \"r\"}]"))
                 .isEqualTo(ConstitutionFormat.LLM_SWARM);
         assertThat(importer.detectFormat("upload.json", "{\"h0\": {\"prompt\": [], \"edit_request\": \"\"}}"))
                 .isEqualTo(ConstitutionFormat.PAPER_SL_PRINCIPLES);
-        assertThat(importer.detectFormat("upload.json", "[\"\\nWhich? Options:\"]")).isEqualTo(ConstitutionFormat.PAPER_RL_PRINCIPLES);
-        assertThat(importer.detectFormat("upload.json", "[\"\\n\\nHuman: hi\"]")).isEqualTo(ConstitutionFormat.PAPER_CRITIQUE_EXAMPLES);
+        assertThat(importer.detectFormat("upload.json", "[\"\\nWhich? Options:\"]"))
+                .isEqualTo(ConstitutionFormat.PAPER_RL_PRINCIPLES);
+        assertThat(importer.detectFormat("upload.json", "[\"\\n\\nHuman: hi\"]"))
+                .isEqualTo(ConstitutionFormat.PAPER_CRITIQUE_EXAMPLES);
         assertThat(importer.detectFormat("upload.json", "[{\"prompt\": \"\", \"corrects\": []}]"))
                 .isEqualTo(ConstitutionFormat.PAPER_MC_EXAMPLES);
-        assertThat(importer.detectFormat("upload.json", "[{\"prompt\": \"\"}]")).isEqualTo(ConstitutionFormat.PAPER_COT_EXAMPLES);
+        assertThat(importer.detectFormat("upload.json", "[{\"prompt\": \"\"}]"))
+                .isEqualTo(ConstitutionFormat.PAPER_COT_EXAMPLES);
     }
 
     @Test
     void importsSeveralFilesIntoOneConstitution(@TempDir Path dir) throws IOException {
-        Path sl = Files.writeString(dir.resolve("CritiqueRevisionInstructions.json"),
+        Path sl = Files.writeString(
+                dir.resolve("CritiqueRevisionInstructions.json"),
                 "{\"harmful0\": {\"prompt\": [\"\\n\\nCritiqueRequest: Is it harmful?\\n\\nCritique:\"],"
                         + " \"edit_request\": \"\\n\\nRevisionRequest: Make it harmless.\\n\\nRevision:\"}}");
         Path rl = Files.writeString(dir.resolve("RLMadisonInstructions.json"), "[\"\\nWhich is kinder? Options:\"]");
@@ -68,12 +74,14 @@ class ConstitutionImporterTest {
     @Test
     void aDirectoryWithoutPaperFilesIsAnError(@TempDir Path dir) {
         assertThatThrownBy(() -> importer.importPaperDirectory(dir))
-                .isInstanceOf(ConstitutionImportException.class).hasMessageContaining("holds none of the paper's files");
+                .isInstanceOf(ConstitutionImportException.class)
+                .hasMessageContaining("holds none of the paper's files");
     }
 
     @Test
     void anUnreadableFileIsAnImportError(@TempDir Path dir) {
         assertThatThrownBy(() -> importer.importFile(dir.resolve("missing.yaml")))
-                .isInstanceOf(ConstitutionImportException.class).hasMessageStartingWith("missing.yaml: cannot be read");
+                .isInstanceOf(ConstitutionImportException.class)
+                .hasMessageStartingWith("missing.yaml: cannot be read");
     }
 }

@@ -1,17 +1,17 @@
 package org.cailab.constitution;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class ConstitutionJsonTest {
 
-    private static final ConstitutionContent DEFAULT =
-            new ConstitutionImporter().importFile(Path.of("constitution/default.yaml")).content();
+    private static final ConstitutionContent DEFAULT = new ConstitutionImporter()
+            .importFile(Path.of("constitution/default.yaml"))
+            .content();
 
     @Test
     void roundTripsAndIsCanonical() {
@@ -25,8 +25,9 @@ class ConstitutionJsonTest {
 
     @Test
     void fieldOrderAndWhitespaceDoNotMatter() {
-        String reordered = "{ \"rl_principles\": [ {\"enabled\": false, \"instruction\": \"Which is kinder?\", \"key\": \"k\"} ],"
-                + " \"format\": \"cailab-constitution/1\" }";
+        String reordered =
+                "{ \"rl_principles\": [ {\"enabled\": false, \"instruction\": \"Which is kinder?\", \"key\": \"k\"} ],"
+                        + " \"format\": \"cailab-constitution/1\" }";
 
         ConstitutionContent content = ConstitutionJson.read("test", reordered);
 
@@ -35,27 +36,33 @@ class ConstitutionJsonTest {
 
     @Test
     void differentContentHasADifferentHash() {
-        ConstitutionContent other = new ConstitutionContent(DEFAULT.slPrinciples(), DEFAULT.rlPrinciples().subList(1, 16),
-                DEFAULT.critiqueExamples(), DEFAULT.mcExamples(), DEFAULT.cotExamples());
+        ConstitutionContent other = new ConstitutionContent(
+                DEFAULT.slPrinciples(),
+                DEFAULT.rlPrinciples().subList(1, 16),
+                DEFAULT.critiqueExamples(),
+                DEFAULT.mcExamples(),
+                DEFAULT.cotExamples());
         assertThat(ConstitutionJson.sha256(other)).isNotEqualTo(ConstitutionJson.sha256(DEFAULT));
     }
 
     @Test
     void brokenJsonNamesTheSource() {
         assertThatThrownBy(() -> ConstitutionJson.read("stored version default v2", "{\"format\": 1"))
-                .isInstanceOf(ConstitutionImportException.class).hasMessageStartingWith("stored version default v2:");
+                .isInstanceOf(ConstitutionImportException.class)
+                .hasMessageStartingWith("stored version default v2:");
     }
 
     @Test
     void importMergeReplacesOnlyThePartsAFormatHolds() {
-        ConstitutionContent rlOnly = new ConstitutionContent(List.of(), List.of(new RlPrinciple("x", "Which is better?", true)),
-                List.of(), List.of(), List.of());
+        ConstitutionContent rlOnly = new ConstitutionContent(
+                List.of(), List.of(new RlPrinciple("x", "Which is better?", true)), List.of(), List.of(), List.of());
 
         ConstitutionContent merged = ImportMerge.replaceParts(DEFAULT, rlOnly, ConstitutionFormat.PAPER_RL_PRINCIPLES);
 
         assertThat(merged.rlPrinciples()).isEqualTo(rlOnly.rlPrinciples());
         assertThat(merged.slPrinciples()).isEqualTo(DEFAULT.slPrinciples());
         assertThat(merged.cotExamples()).isEqualTo(DEFAULT.cotExamples());
-        assertThat(ImportMerge.replaceParts(DEFAULT, rlOnly, ConstitutionFormat.CAILAB_YAML)).isEqualTo(rlOnly);
+        assertThat(ImportMerge.replaceParts(DEFAULT, rlOnly, ConstitutionFormat.CAILAB_YAML))
+                .isEqualTo(rlOnly);
     }
 }

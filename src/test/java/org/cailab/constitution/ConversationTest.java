@@ -1,11 +1,10 @@
 package org.cailab.constitution;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ConversationTest {
 
@@ -23,11 +22,12 @@ class ConversationTest {
 
         Conversation conversation = Conversation.parse(transcript);
 
-        assertThat(conversation.turns()).containsExactly(
-                new Conversation.Turn(Conversation.Speaker.HUMAN, "One\ntwo  "),
-                new Conversation.Turn(Conversation.Speaker.ASSISTANT, " leading space kept\n\n"),
-                new Conversation.Turn(Conversation.Speaker.HUMAN, ""),
-                new Conversation.Turn(Conversation.Speaker.ASSISTANT, "x"));
+        assertThat(conversation.turns())
+                .containsExactly(
+                        new Conversation.Turn(Conversation.Speaker.HUMAN, "One\ntwo  "),
+                        new Conversation.Turn(Conversation.Speaker.ASSISTANT, " leading space kept\n\n"),
+                        new Conversation.Turn(Conversation.Speaker.HUMAN, ""),
+                        new Conversation.Turn(Conversation.Speaker.ASSISTANT, "x"));
         assertThat(conversation.render()).isEqualTo(transcript);
     }
 
@@ -51,7 +51,8 @@ class ConversationTest {
     @Test
     void refusesTextBeforeTheFirstTurn() {
         assertThatThrownBy(() -> Conversation.parse("Human: hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must start with");
     }
 
     @Test

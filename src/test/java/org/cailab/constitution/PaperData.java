@@ -1,9 +1,8 @@
 package org.cailab.constitution;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The paper's public files in the shared reference data ({@code ../shared/data}, or the directory in the system
@@ -13,14 +12,14 @@ public final class PaperData {
 
     private static final Path ROOT = Path.of(System.getProperty("cailab.sharedData", "../shared/data"), "cai-paper");
 
-    private PaperData() {
-    }
+    private PaperData() {}
 
     /** The path of a file under {@code ../shared/data/cai-paper}, or an aborted (skipped) test. */
     public static Path file(String relative) {
         Path file = ROOT.resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "reference data " + file
-                + " is absent (a fresh clone has no ../shared/data); skipping");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(file),
+                () -> "reference data " + file + " is absent (a fresh clone has no ../shared/data); skipping");
         return file;
     }
 

@@ -1,13 +1,12 @@
 package org.cailab.constitution;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /** Import then export reproduces the paper's files, value for value and string for string. */
 class PaperFilesRoundTripTest {
@@ -46,18 +45,25 @@ class PaperFilesRoundTripTest {
         ImportResult result = importer.importFile(file);
         JsonNode exported = ConstitutionExporter.paperFile(result.content(), ConstitutionFormat.PAPER_COT_EXAMPLES);
 
-        assertThat(result.notes()).containsExactly(
-                "RLMadisonPrecogFewShotPrompts.json, entry 3: starts with \"\\nHuman:\" instead of \"\\n\\nHuman:\"; normalized",
-                "RLMadisonPrecogFewShotPrompts.json, entry 4: starts with \"Human:\" instead of \"\\n\\nHuman:\"; normalized",
-                "RLMadisonPrecogFewShotPrompts.json, entry 4: asks about \"a human and an assistant\" without the (H)/(A) labels; normalized");
+        assertThat(result.notes())
+                .containsExactly(
+                        "RLMadisonPrecogFewShotPrompts.json, entry 3: starts with \"\\nHuman:\" instead of \"\\n\\nHuman:\"; normalized",
+                        "RLMadisonPrecogFewShotPrompts.json, entry 4: starts with \"Human:\" instead of \"\\n\\nHuman:\"; normalized",
+                        "RLMadisonPrecogFewShotPrompts.json, entry 4: asks about \"a human and an assistant\" without the (H)/(A) labels; normalized");
         ArrayNode expected = ((ArrayNode) original).deepCopy();
         String third = expected.get(3).get("prompt").stringValue();
         String fourth = expected.get(4).get("prompt").stringValue();
         ((tools.jackson.databind.node.ObjectNode) expected.get(3)).put("prompt", "\n" + third);
-        ((tools.jackson.databind.node.ObjectNode) expected.get(4)).put("prompt", "\n\n" + fourth.replace(
-                "between a human and an assistant:", "between a human (H) and an assistant (A):"));
+        ((tools.jackson.databind.node.ObjectNode) expected.get(4))
+                .put(
+                        "prompt",
+                        "\n\n"
+                                + fourth.replace(
+                                        "between a human and an assistant:",
+                                        "between a human (H) and an assistant (A):"));
         assertThat(exported).isEqualTo(expected);
-        assertThat(result.content().cotExamples()).hasSize(6)
+        assertThat(result.content().cotExamples())
+                .hasSize(6)
                 .allSatisfy(example -> assertThat(example.instruction()).isNull());
         assertThat(result.content().cotExamples().getFirst().reasoning()).startsWith("\n(A) This response");
     }
@@ -74,10 +80,15 @@ class PaperFilesRoundTripTest {
         assertThat(content.cotExamples()).hasSize(6);
         assertThat(ConstitutionValidator.validate(content)).isEmpty();
         assertThat(result.notes()).hasSize(3);
-        assertThat(content.slPrinciples().getFirst().critiqueRequest()).startsWith("Identify specific ways")
-                .doesNotContain("CritiqueRequest").doesNotEndWith("Critique:");
-        assertThat(content.rlPrinciples().getFirst().instruction()).startsWith("Please choose").doesNotEndWith("Options:");
-        assertThat(content.mcExamples()).extracting(MultipleChoiceExample::correct)
+        assertThat(content.slPrinciples().getFirst().critiqueRequest())
+                .startsWith("Identify specific ways")
+                .doesNotContain("CritiqueRequest")
+                .doesNotEndWith("Critique:");
+        assertThat(content.rlPrinciples().getFirst().instruction())
+                .startsWith("Please choose")
+                .doesNotEndWith("Options:");
+        assertThat(content.mcExamples())
+                .extracting(MultipleChoiceExample::correct)
                 .containsExactly(Choice.A, Choice.B, Choice.A, Choice.B, Choice.A);
     }
 

@@ -1,17 +1,17 @@
 package org.cailab.constitution;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class PromptPreviewTest {
 
-    private static final ConstitutionContent DEFAULT =
-            new ConstitutionImporter().importFile(Path.of("constitution/default.yaml")).content();
+    private static final ConstitutionContent DEFAULT = new ConstitutionImporter()
+            .importFile(Path.of("constitution/default.yaml"))
+            .content();
     private static final PromptSample SAMPLE = PromptSample.BUILT_IN.getFirst();
 
     @Test
@@ -20,10 +20,15 @@ class PromptPreviewTest {
 
         String prompt = PromptPreview.render(DEFAULT, PromptKind.CRITIQUE, principle.key(), SAMPLE);
 
-        assertThat(prompt).isEqualTo(PromptFormats.nextCritiquePrompt(DEFAULT.critiqueExamples(),
-                SAMPLE.conversationWithResponse(), List.of(), principle.critiqueRequest()));
-        assertThat(prompt).endsWith("\n\nAssistant: " + SAMPLE.response() + "\n\nCritiqueRequest: "
-                + principle.critiqueRequest() + "\n\nCritique:");
+        assertThat(prompt)
+                .isEqualTo(PromptFormats.nextCritiquePrompt(
+                        DEFAULT.critiqueExamples(),
+                        SAMPLE.conversationWithResponse(),
+                        List.of(),
+                        principle.critiqueRequest()));
+        assertThat(prompt)
+                .endsWith("\n\nAssistant: " + SAMPLE.response() + "\n\nCritiqueRequest: " + principle.critiqueRequest()
+                        + "\n\nCritique:");
     }
 
     @Test
@@ -32,7 +37,8 @@ class PromptPreviewTest {
 
         String prompt = PromptPreview.render(DEFAULT, PromptKind.DIRECT_REVISION, principle.key(), SAMPLE);
 
-        assertThat(prompt).doesNotContain("CritiqueRequest:")
+        assertThat(prompt)
+                .doesNotContain("CritiqueRequest:")
                 .endsWith("\n\nRevisionRequest: " + principle.revisionRequest() + "\n\nRevision:");
     }
 
@@ -43,16 +49,19 @@ class PromptPreviewTest {
         String mc = PromptPreview.render(DEFAULT, PromptKind.MULTIPLE_CHOICE, principle.key(), SAMPLE);
         String cot = PromptPreview.render(DEFAULT, PromptKind.CHAIN_OF_THOUGHT, principle.key(), SAMPLE);
 
-        assertThat(mc).endsWith("\n" + principle.instruction() + " Options:\n (A) [[[" + SAMPLE.response()
-                + "]]]\n (B) [[[" + SAMPLE.otherResponse() + "]]]\n\nThe answer is:");
+        assertThat(mc)
+                .endsWith("\n" + principle.instruction() + " Options:\n (A) [[[" + SAMPLE.response() + "]]]\n (B) [[["
+                        + SAMPLE.otherResponse() + "]]]\n\nThe answer is:");
         assertThat(cot).endsWith("\n\nAssistant: Let's think step by step:").contains(principle.instruction());
     }
 
     @Test
     void keysAreLookedUpInTheListOfTheKind() {
         // "privacy" is both an SL and an RL key in the default constitution
-        assertThat(PromptPreview.render(DEFAULT, PromptKind.CRITIQUE, "privacy", SAMPLE)).contains("CritiqueRequest:");
-        assertThat(PromptPreview.render(DEFAULT, PromptKind.MULTIPLE_CHOICE, "privacy", SAMPLE)).contains("Options:");
+        assertThat(PromptPreview.render(DEFAULT, PromptKind.CRITIQUE, "privacy", SAMPLE))
+                .contains("CritiqueRequest:");
+        assertThat(PromptPreview.render(DEFAULT, PromptKind.MULTIPLE_CHOICE, "privacy", SAMPLE))
+                .contains("Options:");
         assertThatThrownBy(() -> PromptPreview.render(DEFAULT, PromptKind.CRITIQUE, "less-harmful", SAMPLE))
                 .hasMessageContaining("no SL principle with key \"less-harmful\"");
     }
@@ -60,9 +69,13 @@ class PromptPreviewTest {
     @Test
     void builtInSamplesAreCleanTexts() {
         for (PromptSample sample : PromptSample.BUILT_IN) {
-            assertThat(PromptFormats.reservedMarkerProblems(sample.conversationWithResponse().render().substring(2)
-                    .replace("\n\nAssistant: ", " "))).isEmpty();
-            assertThat(PromptFormats.reservedMarkerProblems(sample.otherResponse())).isEmpty();
+            assertThat(PromptFormats.reservedMarkerProblems(sample.conversationWithResponse()
+                            .render()
+                            .substring(2)
+                            .replace("\n\nAssistant: ", " ")))
+                    .isEmpty();
+            assertThat(PromptFormats.reservedMarkerProblems(sample.otherResponse()))
+                    .isEmpty();
         }
     }
 }

@@ -1,13 +1,12 @@
 package org.cailab.constitution;
 
-import org.cailab.constitution.WordDiff.Op;
-import org.cailab.constitution.WordDiff.Segment;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.cailab.constitution.WordDiff.Op;
+import org.cailab.constitution.WordDiff.Segment;
+import org.junit.jupiter.api.Test;
 
 class WordDiffTest {
 
@@ -20,14 +19,22 @@ class WordDiffTest {
     void aChangedWordIsDeletedAndInsertedWithTheRestKept() {
         List<Segment> diff = WordDiff.diff("Point out every harmful claim.", "Point out every dangerous claim.");
 
-        assertThat(diff).containsExactly(new Segment(Op.EQUAL, "Point out every "), new Segment(Op.DELETE, "harmful"),
-                new Segment(Op.INSERT, "dangerous"), new Segment(Op.EQUAL, " claim."));
+        assertThat(diff)
+                .containsExactly(
+                        new Segment(Op.EQUAL, "Point out every "),
+                        new Segment(Op.DELETE, "harmful"),
+                        new Segment(Op.INSERT, "dangerous"),
+                        new Segment(Op.EQUAL, " claim."));
     }
 
     @Test
     void addedAndRemovedWords() {
-        assertThat(WordDiff.diff("a b c", "a c d")).containsExactly(new Segment(Op.EQUAL, "a "),
-                new Segment(Op.DELETE, "b "), new Segment(Op.EQUAL, "c"), new Segment(Op.INSERT, " d"));
+        assertThat(WordDiff.diff("a b c", "a c d"))
+                .containsExactly(
+                        new Segment(Op.EQUAL, "a "),
+                        new Segment(Op.DELETE, "b "),
+                        new Segment(Op.EQUAL, "c"),
+                        new Segment(Op.INSERT, " d"));
         assertThat(WordDiff.diff("", "new text")).containsExactly(new Segment(Op.INSERT, "new text"));
         assertThat(WordDiff.diff("old text", "")).containsExactly(new Segment(Op.DELETE, "old text"));
         assertThat(WordDiff.diff("", "")).isEmpty();

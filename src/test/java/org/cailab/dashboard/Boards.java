@@ -1,18 +1,24 @@
 package org.cailab.dashboard;
 
-import org.cailab.comparison.ComparisonTask;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.cailab.comparison.ComparisonTask;
 
 /** Hand-made leaderboards for unit tests. */
 public final class Boards {
 
-    private Boards() {
-    }
+    private Boards() {}
 
     public static Leaderboard board(ComparisonTask task, LeaderboardEntry... entries) {
-        return new Leaderboard(task, RatingMethod.BT, null, 100, 0.95, 42, true, List.of(entries),
+        return new Leaderboard(
+                task,
+                RatingMethod.BT,
+                null,
+                100,
+                0.95,
+                42,
+                true,
+                List.of(entries),
                 OffsetDateTime.parse("2026-11-27T10:00:00Z"));
     }
 

@@ -1,7 +1,6 @@
 package org.cailab.dashboard;
 
-import org.cailab.comparison.ComparisonTask;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.cailab.comparison.ComparisonTask;
+import org.junit.jupiter.api.Test;
 
 class RatingsChangesTest {
 
@@ -35,8 +34,9 @@ class RatingsChangesTest {
             changes.changed(Set.of(ComparisonTask.HELPFULNESS));
             assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(300);
-            assertThat(heard).containsExactly(new DashboardChange(
-                    Set.of(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS), false));
+            assertThat(heard)
+                    .containsExactly(new DashboardChange(
+                            Set.of(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS), false));
             assertThat(threads).containsExactly("ratings-changes");
 
             changes.redTeamChanged();

@@ -1,14 +1,13 @@
 package org.cailab.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.cailab.support.TestDataDirs;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.support.TestDataDirs;
 
 /**
  * Start-up time of the embedded PostgreSQL with passwords and the app role ({@link EmbeddedPostgresServer}) against
@@ -18,8 +17,7 @@ import java.util.List;
  */
 public final class EmbeddedPostgresStartBenchmark {
 
-    private EmbeddedPostgresStartBenchmark() {
-    }
+    private EmbeddedPostgresStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -32,8 +30,10 @@ public final class EmbeddedPostgresStartBenchmark {
             oldFresh.add(time(() -> startTrust(oldDir)));
             oldRestart.add(time(() -> startTrust(oldDir)));
             Path newDir = TestDataDirs.create("bench-new").resolve("postgres");
-            newFresh.add(time(() -> EmbeddedPostgresServer.start(newDir, "cailab").close()));
-            newRestart.add(time(() -> EmbeddedPostgresServer.start(newDir, "cailab").close()));
+            newFresh.add(
+                    time(() -> EmbeddedPostgresServer.start(newDir, "cailab").close()));
+            newRestart.add(
+                    time(() -> EmbeddedPostgresServer.start(newDir, "cailab").close()));
         }
         report("new data directory", newFresh, oldFresh);
         report("existing data directory", newRestart, oldRestart);
@@ -41,11 +41,17 @@ public final class EmbeddedPostgresStartBenchmark {
 
     /** What versions before the password change ran on start. */
     private static void startTrust(Path dir) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
-                .setServerConfig("fsync", "on").setServerConfig("max_connections", "100")
-                .setPGStartupWait(Duration.ofSeconds(60)).start();
-             Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            if (!st.executeQuery("select 1 from pg_database where datname = 'cailab'").next()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("max_connections", "100")
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                Connection c = pg.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
+            if (!st.executeQuery("select 1 from pg_database where datname = 'cailab'")
+                    .next()) {
                 st.execute("create database cailab");
             }
         }
@@ -54,7 +60,8 @@ public final class EmbeddedPostgresStartBenchmark {
     private static void report(String what, List<Long> measured, List<Long> baseline) {
         long m = median(measured);
         long b = median(baseline);
-        System.out.printf("%s: passwords + app role median %d ms %s, trust baseline median %d ms %s, ratio %.2f%n",
+        System.out.printf(
+                "%s: passwords + app role median %d ms %s, trust baseline median %d ms %s, ratio %.2f%n",
                 what, m, measured, b, baseline, (double) m / b);
     }
 

@@ -1,12 +1,7 @@
 package org.cailab.db;
 
-import org.cailab.CailabApplication;
-import org.cailab.support.TestDataDirs;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.db.jooq.Tables.APP_USER;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,9 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.db.jooq.Tables.APP_USER;
+import org.cailab.CailabApplication;
+import org.cailab.support.TestDataDirs;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The embedded database keeps every row across a clean restart and across a {@code kill -9} of the app (whose
@@ -32,9 +31,12 @@ class RestartKeepsDataIT {
         Path dataDir = TestDataDirs.create("restart");
 
         try (ConfigurableApplicationContext first = start(dataDir)) {
-            first.getBean(DSLContext.class).insertInto(APP_USER)
-                    .set(APP_USER.USERNAME, "kept-row").set(APP_USER.PASSWORD_HASH, "{noop}x")
-                    .set(APP_USER.ROLE, "WORKER").execute();
+            first.getBean(DSLContext.class)
+                    .insertInto(APP_USER)
+                    .set(APP_USER.USERNAME, "kept-row")
+                    .set(APP_USER.PASSWORD_HASH, "{noop}x")
+                    .set(APP_USER.ROLE, "WORKER")
+                    .execute();
         }
 
         Process second = startChildJvm(dataDir);
@@ -46,12 +48,17 @@ class RestartKeepsDataIT {
 
         try (ConfigurableApplicationContext third = start(dataDir)) {
             DSLContext dsl = third.getBean(DSLContext.class);
-            assertThat(dsl.fetchCount(APP_USER, APP_USER.USERNAME.eq("kept-row"))).isEqualTo(1);
+            assertThat(dsl.fetchCount(APP_USER, APP_USER.USERNAME.eq("kept-row")))
+                    .isEqualTo(1);
             assertThat(dsl.fetchCount(APP_USER, APP_USER.USERNAME.eq("admin"))).isEqualTo(1);
-            String hash = dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.USERNAME.eq("admin"))
-                    .fetchSingle().value1();
+            String hash = dsl.select(APP_USER.PASSWORD_HASH)
+                    .from(APP_USER)
+                    .where(APP_USER.USERNAME.eq("admin"))
+                    .fetchSingle()
+                    .value1();
             assertThat(third.getBean(PasswordEncoder.class).matches(PASSWORD, hash))
-                    .as("the admin created on the first start is kept, not re-created").isTrue();
+                    .as("the admin created on the first start is kept, not re-created")
+                    .isTrue();
         }
     }
 
@@ -63,10 +70,13 @@ class RestartKeepsDataIT {
     private static Process startChildJvm(Path dataDir) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
                 CailabApplication.class.getName(),
-                "--cailab.data-dir=" + dataDir, "--server.port=0",
+                "--cailab.data-dir=" + dataDir,
+                "--server.port=0",
                 "--cailab.security.admin-password=another-password"));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -79,7 +89,7 @@ class RestartKeepsDataIT {
         while ((line = reader.readLine()) != null && System.nanoTime() < deadline) {
             log.append(line).append('\n');
             if (line.contains("Started CailabApplication")) {
-                Thread.ofVirtual().start(() -> reader.lines().forEach(l -> { })); // keep the pipe drained
+                Thread.ofVirtual().start(() -> reader.lines().forEach(l -> {})); // keep the pipe drained
                 return;
             }
         }

@@ -1,5 +1,9 @@
 package org.cailab.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
 import org.cailab.CailabApplication;
 import org.cailab.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
@@ -8,11 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import java.net.ServerSocket;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** A start-up that cannot work must say why in a few lines, naming what was configured. */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupDiagnosticsIT {
@@ -20,8 +19,12 @@ class StartupDiagnosticsIT {
     @Test
     void unreachableDatabaseNamesTheUrlAndTheCause(CapturedOutput output) {
         String url = "jdbc:postgresql://127.0.0.1:1/cailab?password=hunter2";
-        assertThatThrownBy(() -> app("--spring.datasource.url=" + url, "--spring.datasource.username=cailab",
-                "--cailab.data-dir=" + TestDataDirs.create("badurl"), "--server.port=0").run())
+        assertThatThrownBy(() -> app(
+                                "--spring.datasource.url=" + url,
+                                "--spring.datasource.username=cailab",
+                                "--cailab.data-dir=" + TestDataDirs.create("badurl"),
+                                "--server.port=0")
+                        .run())
                 .isInstanceOf(Exception.class);
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
@@ -34,9 +37,12 @@ class StartupDiagnosticsIT {
     void occupiedPortIsReported(CapturedOutput output) throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> app("--cailab.data-dir=" + TestDataDirs.create("port"),
-                    "--server.port=" + port).run()).isInstanceOf(Exception.class);
-            assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(String.valueOf(port))
+            assertThatThrownBy(() -> app("--cailab.data-dir=" + TestDataDirs.create("port"), "--server.port=" + port)
+                            .run())
+                    .isInstanceOf(Exception.class);
+            assertThat(output.getAll())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains(String.valueOf(port))
                     .contains("already in use");
         }
     }

@@ -1,13 +1,12 @@
 package org.cailab.evaluation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
 
@@ -25,7 +24,10 @@ class CalibrationTest {
 
         assertThat(c.n()).isEqualTo(6);
         assertThat(c.accuracy()).isCloseTo(4 / 6.0, within(1e-12));
-        assertThat(c.bins()).hasSize(10).extracting(CalibrationBin::count).containsExactly(0, 0, 0, 0, 0, 3, 0, 1, 0, 2);
+        assertThat(c.bins())
+                .hasSize(10)
+                .extracting(CalibrationBin::count)
+                .containsExactly(0, 0, 0, 0, 0, 3, 0, 1, 0, 2);
         CalibrationBin fifth = c.bins().get(5);
         assertThat(fifth.lower()).isEqualTo(0.5);
         assertThat(fifth.upper()).isEqualTo(0.6);
@@ -46,7 +48,13 @@ class CalibrationTest {
     }
 
     private static ItemResult result(double confidence, boolean correct) {
-        return new ItemResult(0, Map.of(" (A)", confidence, " (B)", 1 - confidence), Map.of(), correct, confidence,
-                List.of(), List.of());
+        return new ItemResult(
+                0,
+                Map.of(" (A)", confidence, " (B)", 1 - confidence),
+                Map.of(),
+                correct,
+                confidence,
+                List.of(),
+                List.of());
     }
 }

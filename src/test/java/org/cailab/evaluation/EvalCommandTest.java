@@ -1,17 +1,10 @@
 package org.cailab.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
-import org.cailab.cli.CommandLineTools;
-import org.cailab.model.engine.CausalLm;
-import org.cailab.support.TinyModelFixture;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +14,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.cailab.cli.CommandLineTools;
+import org.cailab.model.engine.CausalLm;
+import org.cailab.support.TinyModelFixture;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code eval} on the paper's 438 HHH comparisons with a tiny real model: the pipeline and the bookkeeping. */
 class EvalCommandTest {
@@ -40,8 +39,11 @@ class EvalCommandTest {
     static Path hhhFile() {
         Path file = Stream.of("../shared/data", "../../shared/data")
                 .map(root -> Path.of(root, "cai-paper/evals/438HHHEvaluations.jsonl"))
-                .filter(Files::isRegularFile).findFirst().orElse(null);
-        Assumptions.assumeTrue(file != null,
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(
+                file != null,
                 "../shared/data/cai-paper/evals/438HHHEvaluations.jsonl is absent (a fresh clone has no ../shared); skipping");
         return file;
     }
@@ -50,12 +52,16 @@ class EvalCommandTest {
     void printsOneLinePerItemAndTheCalibrationSummary() throws Exception {
         Path file = hhhFile();
         int limit = 24;
-        Run run = run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", String.valueOf(limit));
+        Run run =
+                run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", String.valueOf(limit));
 
         assertThat(run.rc).as(run.err).isZero();
         List<JsonNode> lines = run.lines();
         assertThat(lines).hasSize(limit + 1);
-        List<String> fileLines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).limit(limit).toList();
+        List<String> fileLines = Files.readAllLines(file).stream()
+                .filter(l -> !l.isBlank())
+                .limit(limit)
+                .toList();
         int correct = 0;
         List<double[]> confidenceAndCorrect = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
@@ -76,8 +82,10 @@ class EvalCommandTest {
                 max = Math.max(max, p);
             }
             assertThat(sum).isCloseTo(1, within(1e-9));
-            double right = probabilities.get(item.get("corrects").get(0).asString()).asDouble();
-            double wrong = probabilities.get(item.get("incorrects").get(0).asString()).asDouble();
+            double right =
+                    probabilities.get(item.get("corrects").get(0).asString()).asDouble();
+            double wrong =
+                    probabilities.get(item.get("incorrects").get(0).asString()).asDouble();
             boolean isCorrect = right > wrong;
             assertThat(line.get("correct").asBoolean()).isEqualTo(isCorrect);
             correct += isCorrect ? 1 : 0;
@@ -93,7 +101,8 @@ class EvalCommandTest {
             JsonNode bin = summary.get("bins").get(b);
             int bb = b;
             List<double[]> in = confidenceAndCorrect.stream()
-                    .filter(x -> Math.min(9, (int) Math.floor(x[0] * 10)) == bb).toList();
+                    .filter(x -> Math.min(9, (int) Math.floor(x[0] * 10)) == bb)
+                    .toList();
             assertThat(bin.get("count").asInt()).isEqualTo(in.size());
             counted += in.size();
             if (!in.isEmpty()) {
@@ -126,8 +135,21 @@ class EvalCommandTest {
     @Test
     void chainOfThoughtReasonsAndClampsToTheLabellingBand() throws Exception {
         Path file = hhhFile();
-        Run run = run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", "2", "--cot",
-                "--reasoning-samples", "2", "--reasoning-tokens", "6", "--seed", "3");
+        Run run = run(
+                "eval",
+                "--model",
+                model.toString(),
+                "--input",
+                file.toString(),
+                "--limit",
+                "2",
+                "--cot",
+                "--reasoning-samples",
+                "2",
+                "--reasoning-tokens",
+                "6",
+                "--seed",
+                "3");
 
         assertThat(run.rc).as(run.err).isZero();
         List<JsonNode> lines = run.lines();
@@ -135,24 +157,59 @@ class EvalCommandTest {
         for (JsonNode line : lines.subList(0, 2)) {
             assertThat(line.get("reasonings")).hasSize(2);
             assertThat(line.get("probabilities").get(" (A)").asDouble()).isBetween(0.4, 0.6);
-            assertThat(line.get("probabilities").get(" (A)").asDouble() + line.get("probabilities").get(" (B)").asDouble())
+            assertThat(line.get("probabilities").get(" (A)").asDouble()
+                            + line.get("probabilities").get(" (B)").asDouble())
                     .isCloseTo(1, within(1e-12));
         }
-        assertThat(run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", "2", "--cot",
-                "--reasoning-samples", "2", "--reasoning-tokens", "6", "--seed", "3").out).isEqualTo(run.out);
+        assertThat(run(
+                                "eval",
+                                "--model",
+                                model.toString(),
+                                "--input",
+                                file.toString(),
+                                "--limit",
+                                "2",
+                                "--cot",
+                                "--reasoning-samples",
+                                "2",
+                                "--reasoning-tokens",
+                                "6",
+                                "--seed",
+                                "3")
+                        .out)
+                .isEqualTo(run.out);
     }
 
     @Test
     void chainOfThoughtFewShotsComeFromAConstitutionFile() throws Exception {
         Path file = hhhFile();
-        Run run = run("eval", "--model", model.toString(), "--input", file.toString(), "--limit", "1", "--cot",
-                "--reasoning-tokens", "4", "--constitution", "constitution/default.yaml");
+        Run run = run(
+                "eval",
+                "--model",
+                model.toString(),
+                "--input",
+                file.toString(),
+                "--limit",
+                "1",
+                "--cot",
+                "--reasoning-tokens",
+                "4",
+                "--constitution",
+                "constitution/default.yaml");
 
         assertThat(run.rc).as(run.err).isZero();
         assertThat(run.lines()).hasSize(2);
         assertThat(run.lines().getFirst().get("reasonings")).hasSize(1);
-        assertThat(run("eval", "--model", model.toString(), "--input", file.toString(), "--constitution",
-                "constitution/default.yaml").err).contains("--constitution only matters with --cot");
+        assertThat(run(
+                                "eval",
+                                "--model",
+                                model.toString(),
+                                "--input",
+                                file.toString(),
+                                "--constitution",
+                                "constitution/default.yaml")
+                        .err)
+                .contains("--constitution only matters with --cot");
     }
 
     @Test
@@ -180,7 +237,9 @@ class EvalCommandTest {
         try (NDScope ignored = new NDScope()) {
             int[][] mask = new int[1][ids.length];
             Arrays.fill(mask[0], 1);
-            logits = lm.model().forward(new long[][] {ids}, mask, null, ids.length).toFloatArray();
+            logits = lm.model()
+                    .forward(new long[][] {ids}, mask, null, ids.length)
+                    .toFloatArray();
         }
         double sum = 0;
         for (int t = p.length; t < ids.length; t++) {
@@ -207,7 +266,9 @@ class EvalCommandTest {
     static Run run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int rc = CommandLineTools.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = CommandLineTools.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

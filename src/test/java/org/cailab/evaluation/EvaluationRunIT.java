@@ -1,5 +1,15 @@
 package org.cailab.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.cailab.constitution.Conversation;
 import org.cailab.constitution.MultipleChoiceQuestion;
 import org.cailab.constitution.PromptFormats;
@@ -21,17 +31,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 /**
  * An evaluation run of a tiny real model on an uploaded set of 20 items (2 and 3 options) stores every item once,
  * each item's probabilities equal a softmax over separately requested scores, and the summary equals accuracy and
@@ -44,10 +43,13 @@ class EvaluationRunIT extends IntegrationTest {
 
     @Autowired
     EvaluationSetService evaluations;
+
     @Autowired
     RunService runs;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ModelService models;
 
@@ -63,21 +65,27 @@ class EvaluationRunIT extends IntegrationTest {
                 .withModelSnapshots(List.of(model.name()))
                 .withParameter(McEvalStage.SET, name)
                 .withExecution(new RunConfig.Execution(2, 2, 0)));
-        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(180));
+        RunSummary done =
+                SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(180));
         assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
         assertThat(done.progress().done()).as("batches of 16").isEqualTo(2);
 
         List<RunItem> outputs = runs.outputs(run.id(), null, 0, 100);
         List<JsonNode> items = new ArrayList<>();
         outputs.forEach(o -> o.output().get("results").forEach(items::add));
-        assertThat(items).extracting(i -> i.get("index").asInt())
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, ITEMS).boxed().toList());
+        assertThat(items)
+                .extracting(i -> i.get("index").asInt())
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, ITEMS).boxed().toList());
 
         // one item against the model directly: softmax over scores from separate calls
         JsonNode third = items.get(2);
         EvalItem item = evaluations.items(set.id()).get(2);
         List<Double> logProbs = item.options().stream()
-                .map(o -> models.score(model.id(), List.of(item.prompt()), List.of(o)).getFirst().logProb()).toList();
+                .map(o -> models.score(model.id(), List.of(item.prompt()), List.of(o))
+                        .getFirst()
+                        .logProb())
+                .toList();
         double max = logProbs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         double z = logProbs.stream().mapToDouble(l -> Math.exp(l - max)).sum();
         for (int k = 0; k < logProbs.size(); k++) {
@@ -122,7 +130,9 @@ class EvaluationRunIT extends IntegrationTest {
                 ece += count[b] / (double) ITEMS * Math.abs(right[b] / (double) count[b] - confidence[b] / count[b]);
             }
         }
-        EvaluationResult result = evaluations.results().stream().filter(r -> r.runId() == run.id()).findFirst()
+        EvaluationResult result = evaluations.results().stream()
+                .filter(r -> r.runId() == run.id())
+                .findFirst()
                 .orElseThrow();
         assertThat(result.evaluationSet()).isEqualTo(name);
         assertThat(result.snapshot()).isEqualTo(model.name());
@@ -133,8 +143,10 @@ class EvaluationRunIT extends IntegrationTest {
         for (int b = 0; b < 10; b++) {
             assertThat(result.calibration().bins().get(b).count()).isEqualTo(count[b]);
         }
-        assertThat(result.accuracyLower()).isLessThanOrEqualTo(result.calibration().accuracy());
-        assertThat(result.accuracyUpper()).isGreaterThanOrEqualTo(result.calibration().accuracy());
+        assertThat(result.accuracyLower())
+                .isLessThanOrEqualTo(result.calibration().accuracy());
+        assertThat(result.accuracyUpper())
+                .isGreaterThanOrEqualTo(result.calibration().accuracy());
     }
 
     @Test
@@ -143,11 +155,14 @@ class EvaluationRunIT extends IntegrationTest {
         String text = file() + "{\"prompt\": \"x\", \"corrects\": [\" (A)\"], \"incorrects\": [\" (A)\"]}\n";
         assertThatThrownBy(() -> evaluations.importSet(name, "bad.jsonl", stream(text)))
                 .isInstanceOf(EvalFileException.class)
-                .hasMessageContaining("bad.jsonl, line " + (ITEMS + 2)).hasMessageContaining("both corrects and incorrects");
+                .hasMessageContaining("bad.jsonl, line " + (ITEMS + 2))
+                .hasMessageContaining("both corrects and incorrects");
         assertThat(evaluations.sets()).noneMatch(s -> s.name().equals(name));
         assertThatThrownBy(() -> runs.start(RunConfig.of(McEvalStage.TYPE, "eval " + name)
-                .withModelSnapshots(List.of(SlCaiTestData.MODEL)).withParameter(McEvalStage.SET, name)))
-                .isInstanceOf(RunException.class).hasMessageContaining("no evaluation set named");
+                        .withModelSnapshots(List.of(SlCaiTestData.MODEL))
+                        .withParameter(McEvalStage.SET, name)))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("no evaluation set named");
     }
 
     @Test
@@ -157,33 +172,47 @@ class EvaluationRunIT extends IntegrationTest {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             String prompt = PromptFormats.multipleChoiceQuestion(new MultipleChoiceQuestion(
-                    Conversation.of("How do I fix bike number " + i + "?"), "Which response is more helpful?",
-                    "Check the chain.", "No idea."));
-            text.append(JsonMapper.shared().writeValueAsString(java.util.Map.of("prompt", prompt,
-                    "corrects", List.of(" (A)"), "incorrects", List.of(" (B)")))).append('\n');
+                    Conversation.of("How do I fix bike number " + i + "?"),
+                    "Which response is more helpful?",
+                    "Check the chain.",
+                    "No idea."));
+            text.append(JsonMapper.shared()
+                            .writeValueAsString(java.util.Map.of(
+                                    "prompt", prompt, "corrects", List.of(" (A)"), "incorrects", List.of(" (B)"))))
+                    .append('\n');
         }
         evaluations.importSet(name, "cot.jsonl", stream(text.toString()));
-        RunConfig config = RunConfig.of(McEvalStage.TYPE, "cot " + name).withModelSnapshots(List.of(model.name()))
-                .withParameter(McEvalStage.SET, name).withParameter("chainOfThought", "true")
-                .withParameter("reasoningSamples", "2").withParameter("reasoningMaxTokens", "4").withSeed(5);
+        RunConfig config = RunConfig.of(McEvalStage.TYPE, "cot " + name)
+                .withModelSnapshots(List.of(model.name()))
+                .withParameter(McEvalStage.SET, name)
+                .withParameter("chainOfThought", "true")
+                .withParameter("reasoningSamples", "2")
+                .withParameter("reasoningMaxTokens", "4")
+                .withSeed(5);
         Run run = runs.start(config);
-        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(180));
+        RunSummary done =
+                SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(180));
         assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
-        assertThat(done.run().config().parameters()).containsEntry("clampLow", "0.4").containsEntry("clampHigh", "0.6");
+        assertThat(done.run().config().parameters())
+                .containsEntry("clampLow", "0.4")
+                .containsEntry("clampHigh", "0.6");
         List<ItemResult> answered = evaluations.itemResults(run.id());
         assertThat(answered).hasSize(3).allSatisfy(r -> {
             assertThat(r.reasonings()).hasSize(2);
             assertThat(r.probabilities().get(" (A)")).isBetween(0.4, 0.6);
-            assertThat(r.probabilities().get(" (A)") + r.probabilities().get(" (B)")).isCloseTo(1.0, within(1e-12));
+            assertThat(r.probabilities().get(" (A)") + r.probabilities().get(" (B)"))
+                    .isCloseTo(1.0, within(1e-12));
         });
 
         // items not in the paper's two-option format are refused when the run is planned
         String threeOptions = "three-" + UUID.randomUUID();
         evaluations.importSet(threeOptions, "three.jsonl", stream(file()));
         assertThatThrownBy(() -> runs.start(RunConfig.of(McEvalStage.TYPE, "cot " + threeOptions)
-                .withModelSnapshots(List.of(model.name())).withParameter(McEvalStage.SET, threeOptions)
-                .withParameter("chainOfThought", "true")))
-                .isInstanceOf(RunException.class).hasMessageContaining("Chain of thought needs prompts in the paper's multiple-choice format; item 1");
+                        .withModelSnapshots(List.of(model.name()))
+                        .withParameter(McEvalStage.SET, threeOptions)
+                        .withParameter("chainOfThought", "true")))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("Chain of thought needs prompts in the paper's multiple-choice format; item 1");
     }
 
     /** 20 items in the paper's format: two options, and every third item with a third option. */
@@ -194,8 +223,13 @@ class EvaluationRunIT extends IntegrationTest {
                     + "\\n\\nAssistant: The answer is:";
             String corrects = i % 2 == 0 ? "\" (B)\"" : "\" (A)\"";
             String incorrects = (i % 2 == 0 ? "\" (A)\"" : "\" (B)\"") + (i % 3 == 2 ? ", \" (C)\"" : "");
-            out.append("{\"prompt\": \"").append(prompt).append("\", \"corrects\": [").append(corrects)
-                    .append("], \"incorrects\": [").append(incorrects).append("]}\n");
+            out.append("{\"prompt\": \"")
+                    .append(prompt)
+                    .append("\", \"corrects\": [")
+                    .append(corrects)
+                    .append("], \"incorrects\": [")
+                    .append(incorrects)
+                    .append("]}\n");
             if (i == 5) {
                 out.append('\n');
             }

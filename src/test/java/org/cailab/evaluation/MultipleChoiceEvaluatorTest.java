@@ -1,16 +1,15 @@
 package org.cailab.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.support.TinyModelFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Items with any number of options, answered by a tiny real model. */
 class MultipleChoiceEvaluatorTest {
@@ -30,7 +29,9 @@ class MultipleChoiceEvaluatorTest {
     @Test
     void probabilitiesAreASoftmaxOverAllTheItemsOptions() {
         EngineOptionScorer scorer = new EngineOptionScorer(lm);
-        EvalItem item = new EvalItem("\n\nHuman: hello world?\n\nAssistant:", List.of(" good help.", " hello."),
+        EvalItem item = new EvalItem(
+                "\n\nHuman: hello world?\n\nAssistant:",
+                List.of(" good help.", " hello."),
                 List.of(" bad.", " the model.", " please please please."));
 
         ItemResult result = new MultipleChoiceEvaluator(scorer, null, 0).evaluate(4, item);
@@ -43,8 +44,13 @@ class MultipleChoiceEvaluatorTest {
             assertThat(result.probabilities().get(s.option())).isCloseTo(Math.exp(s.logProb()) / z, within(1e-9));
             assertThat(result.logProbs().get(s.option())).isEqualTo(s.logProb());
         }
-        double bestRight = Math.max(result.probabilities().get(" good help."), result.probabilities().get(" hello."));
-        double bestWrong = item.incorrects().stream().mapToDouble(result.probabilities()::get).max().orElseThrow();
+        double bestRight = Math.max(
+                result.probabilities().get(" good help."),
+                result.probabilities().get(" hello."));
+        double bestWrong = item.incorrects().stream()
+                .mapToDouble(result.probabilities()::get)
+                .max()
+                .orElseThrow();
         assertThat(result.correct()).isEqualTo(bestRight > bestWrong);
         assertThat(result.confidence()).isEqualTo(Math.max(bestRight, bestWrong));
         assertThat(result.predicted()).isIn(item.options());
@@ -58,15 +64,18 @@ class MultipleChoiceEvaluatorTest {
         ItemResult result = new MultipleChoiceEvaluator(new EngineOptionScorer(lm), null, 0).evaluate(0, item);
 
         assertThat(result.separatelyEncoded()).containsExactly("lo");
-        assertThat(EvalCommand.itemJson(result).get("separately_encoded").get(0).asString()).isEqualTo("lo");
-        assertThat(result.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
+        assertThat(EvalCommand.itemJson(result).get("separately_encoded").get(0).asString())
+                .isEqualTo("lo");
+        assertThat(result.probabilities().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
                 .isCloseTo(1, within(1e-12));
     }
 
     @Test
     void normalisationSurvivesVeryNegativeLogProbabilities() {
-        Map<String, Double> p = MultipleChoiceEvaluator.normalise(List.of(new OptionScore("a", -3000, 1, false),
-                new OptionScore("b", -3001, 1, false)));
+        Map<String, Double> p = MultipleChoiceEvaluator.normalise(
+                List.of(new OptionScore("a", -3000, 1, false), new OptionScore("b", -3001, 1, false)));
         assertThat(p.get("a")).isCloseTo(1 / (1 + Math.exp(-1)), within(1e-12));
     }
 }

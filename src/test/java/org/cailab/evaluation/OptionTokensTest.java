@@ -1,5 +1,10 @@
 package org.cailab.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.cailab.model.engine.TextTokenizer;
 import org.cailab.support.TinyModelFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -8,12 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tokenisation convention on a real tokenizer.json whose post-processor adds a begin-of-text token. */
 class OptionTokensTest {
@@ -72,7 +71,8 @@ class OptionTokensTest {
         // the prompt's "hel" merges with the option's "lo" into the word "hello" in the joint encoding
         long[] prompt = tokenizer.encode("say hel", true);
         long[] whole = tokenizer.encode("say hello", true);
-        assertThat(Arrays.equals(whole, 0, prompt.length, prompt, 0, prompt.length)).isFalse();
+        assertThat(Arrays.equals(whole, 0, prompt.length, prompt, 0, prompt.length))
+                .isFalse();
 
         OptionTokens tokens = OptionTokens.of(tokenizer, "say hel", "lo");
 

@@ -1,11 +1,10 @@
 package org.cailab.evaluation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TranscriptPairsTest {
 
@@ -33,6 +32,8 @@ class TranscriptPairsTest {
         List<TranscriptPair> pairs = EvalFileReader.transcriptPairs(text);
         assertThat(pairs).hasSize(438);
         assertThat(EvalFileReader.read("hhh", new java.io.StringReader(text))).hasSize(438);
-        assertThat(pairs.getFirst().correct()).startsWith("\n\nHuman:").isNotEqualTo(pairs.getFirst().incorrect());
+        assertThat(pairs.getFirst().correct())
+                .startsWith("\n\nHuman:")
+                .isNotEqualTo(pairs.getFirst().incorrect());
     }
 }

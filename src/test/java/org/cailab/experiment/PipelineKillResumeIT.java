@@ -32,25 +32,35 @@ import org.springframework.security.test.context.support.WithMockUser;
  * pipeline over, follows the same child and goes on to the next stage. Asserted on the database: every stage has one
  * attempt and one child run, and no run carries the pipeline's name outside {@code pipeline_stage}.
  */
-@WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+@WithMockUser(
+        username = "admin",
+        roles = {"ADMIN", "RESEARCHER"})
 class PipelineKillResumeIT extends IntegrationTest {
 
     @Autowired
     PipelineService pipelines;
+
     @Autowired
     RunService runs;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     PreferencePairService pairs;
+
     @Autowired
     EmbeddedPostgresServer postgres;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     DSLContext dsl;
 
@@ -60,16 +70,18 @@ class PipelineKillResumeIT extends IntegrationTest {
         long version = PipelineTestData.constitution(constitutions, "kill");
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 4);
         long helpful = PipelineTestData.helpfulPairs(pairs);
-        List<String> childArguments = List.of("--cailab.models.demo-enabled=false",
-                "--cailab.data-dir=" + TestDataDirs.create("pipeline-child"), "--cailab.pipeline.stage-poll=200ms");
+        List<String> childArguments = List.of(
+                "--cailab.models.demo-enabled=false",
+                "--cailab.data-dir=" + TestDataDirs.create("pipeline-child"),
+                "--cailab.pipeline.stage-poll=200ms");
         String name = "Pipeline kill " + java.util.UUID.randomUUID().toString().substring(0, 6);
 
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
             Run pipeline = pipelines.start(PipelineTestData.config(name, redTeam, version, helpful)
                     .withParameter(PipelineParameters.CAMPAIGNS, "false"));
             long finetune;
-            ChildApp first = ChildApp.start("pipeline-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(),
-                    childArguments);
+            ChildApp first = ChildApp.start(
+                    "pipeline-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
                 // killed while the pipeline waits for its second stage's run
@@ -79,8 +91,8 @@ class PipelineKillResumeIT extends IntegrationTest {
             }
             assertThat(runs.find(pipeline.id()).orElseThrow().run().state()).isEqualTo(RunState.RUNNING);
 
-            ChildApp second = ChildApp.start("pipeline-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(),
-                    childArguments);
+            ChildApp second = ChildApp.start(
+                    "pipeline-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
                 awaitChild(pipeline.id(), "ai-feedback", Duration.ofMinutes(4));
@@ -89,29 +101,46 @@ class PipelineKillResumeIT extends IntegrationTest {
                 second.close();
             }
 
-            var rows = dsl.selectFrom(PIPELINE_STAGE).where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id()))
-                    .orderBy(PIPELINE_STAGE.CREATED_AT).fetch();
-            assertThat(rows).extracting(r -> r.getStageKey())
+            var rows = dsl.selectFrom(PIPELINE_STAGE)
+                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id()))
+                    .orderBy(PIPELINE_STAGE.CREATED_AT)
+                    .fetch();
+            assertThat(rows)
+                    .extracting(r -> r.getStageKey())
                     .containsExactly("sl-cai", "sl-finetune", "response-pairs", "ai-feedback");
             assertThat(rows).extracting(r -> r.getAttempt()).containsOnly(1);
-            assertThat(rows.get(1).getChildRunId()).as("the same child was followed after the kill").isEqualTo(finetune);
+            assertThat(rows.get(1).getChildRunId())
+                    .as("the same child was followed after the kill")
+                    .isEqualTo(finetune);
             assertThat(rows.subList(0, 3)).extracting(r -> r.getOutcome()).containsOnly("succeeded");
             assertThat(runs.find(finetune).orElseThrow().run().state()).isEqualTo(RunState.FINISHED);
             assertThat(runs.find(pipeline.id()).orElseThrow().run().state()).isEqualTo(RunState.CANCELLED);
-            assertThat(rows).as("cancelling the pipeline cancelled its running stages")
-                    .allSatisfy(r -> assertThat(runs.find(r.getChildRunId()).orElseThrow().run().state().isTerminal())
+            assertThat(rows)
+                    .as("cancelling the pipeline cancelled its running stages")
+                    .allSatisfy(r -> assertThat(runs.find(r.getChildRunId())
+                                    .orElseThrow()
+                                    .run()
+                                    .state()
+                                    .isTerminal())
                             .isTrue());
-            assertThat(dsl.selectCount().from(PIPELINE_RUN).where(PIPELINE_RUN.NAME.startsWith(name + " · "))
-                    .fetchOne(0, Integer.class)).as("no child run outside pipeline_stage").isEqualTo(rows.size());
+            assertThat(dsl.selectCount()
+                            .from(PIPELINE_RUN)
+                            .where(PIPELINE_RUN.NAME.startsWith(name + " · "))
+                            .fetchOne(0, Integer.class))
+                    .as("no child run outside pipeline_stage")
+                    .isEqualTo(rows.size());
         }
     }
 
     private long awaitChild(long pipelineId, String stage, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID).from(PIPELINE_STAGE)
+            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID)
+                    .from(PIPELINE_STAGE)
                     .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
-                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc()).limit(1).fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
+                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
+                    .limit(1)
+                    .fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
             if (child != null) {
                 return child;
             }

@@ -38,26 +38,35 @@ import org.springframework.security.test.context.support.WithMockUser;
  * pauses the pipeline, and resuming it redoes only that stage; the RL-CAI snapshots end up in comparison campaigns.
  * Asserted on database state ({@code pipeline_stage}, {@code pipeline_run}), never on logs.
  */
-@WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+@WithMockUser(
+        username = "admin",
+        roles = {"ADMIN", "RESEARCHER"})
 class PipelineRunIT extends IntegrationTest {
 
-    private static final List<String> STAGES = List.of("sl-cai", "sl-finetune", "response-pairs", "ai-feedback",
-            "pm-train", "rl-cai", "campaigns");
+    private static final List<String> STAGES =
+            List.of("sl-cai", "sl-finetune", "response-pairs", "ai-feedback", "pm-train", "rl-cai", "campaigns");
 
     @Autowired
     PipelineService pipelines;
+
     @Autowired
     RunService runs;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     PreferencePairService pairs;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     DSLContext dsl;
 
@@ -69,8 +78,11 @@ class PipelineRunIT extends IntegrationTest {
         long helpful = PipelineTestData.helpfulPairs(pairs);
 
         Run pipeline = pipelines.start(PipelineTestData.config("Pipeline tiny", redTeam, version, helpful));
-        assertThat(runs.items(pipeline.id(), null, 0, 20)).extracting(i -> i.key()).containsExactlyElementsOf(STAGES);
-        assertThat(pipeline.config().execution()).as("stages in order: one worker, no retry delay")
+        assertThat(runs.items(pipeline.id(), null, 0, 20))
+                .extracting(i -> i.key())
+                .containsExactlyElementsOf(STAGES);
+        assertThat(pipeline.config().execution())
+                .as("stages in order: one worker, no retry delay")
                 .isEqualTo(new org.cailab.pipeline.RunConfig.Execution(1, 20, 0));
 
         // the RL stage fails: a researcher cancels its run as soon as it exists
@@ -80,19 +92,24 @@ class PipelineRunIT extends IntegrationTest {
         Map<String, List<Record>> beforeResume = stageRows(pipeline.id());
         assertThat(beforeResume.keySet()).containsExactlyInAnyOrderElementsOf(STAGES.subList(0, 6));
         for (String key : STAGES.subList(0, 5)) {
-            assertThat(beforeResume.get(key)).as(key).hasSize(1)
+            assertThat(beforeResume.get(key))
+                    .as(key)
+                    .hasSize(1)
                     .allSatisfy(r -> assertThat(r.get(PIPELINE_STAGE.OUTCOME)).isEqualTo("succeeded"));
         }
         assertThat(beforeResume.get("rl-cai")).singleElement().satisfies(r -> {
             assertThat(r.get(PIPELINE_STAGE.OUTCOME)).isEqualTo("failed");
             assertThat(r.get(PIPELINE_STAGE.CHILD_RUN_ID)).isEqualTo(firstRl);
         });
-        assertThat(pipelines.stages(pipeline.id())).extracting(PipelineStageStatus::status)
+        assertThat(pipelines.stages(pipeline.id()))
+                .extracting(PipelineStageStatus::status)
                 .containsExactly("Succeeded", "Succeeded", "Succeeded", "Succeeded", "Succeeded", "Failed", "Waiting");
 
         runs.resume(pipeline.id());
         var done = SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(6));
-        assertThat(done.run().state()).as(String.valueOf(runs.log(pipeline.id(), 30))).isEqualTo(RunState.FINISHED);
+        assertThat(done.run().state())
+                .as(String.valueOf(runs.log(pipeline.id(), 30)))
+                .isEqualTo(RunState.FINISHED);
         assertThat(done.progress().done()).isEqualTo(STAGES.size());
 
         Map<String, List<Record>> rows = stageRows(pipeline.id());
@@ -102,17 +119,28 @@ class PipelineRunIT extends IntegrationTest {
             assertThat(rows.get(key).getFirst().get(PIPELINE_STAGE.CHILD_RUN_ID))
                     .isEqualTo(beforeResume.get(key).getFirst().get(PIPELINE_STAGE.CHILD_RUN_ID));
         }
-        assertThat(rows.get("rl-cai")).extracting(r -> r.get(PIPELINE_STAGE.ATTEMPT)).containsExactly(1, 2);
-        assertThat(rows.get("campaigns")).singleElement()
+        assertThat(rows.get("rl-cai"))
+                .extracting(r -> r.get(PIPELINE_STAGE.ATTEMPT))
+                .containsExactly(1, 2);
+        assertThat(rows.get("campaigns"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get(PIPELINE_STAGE.CHILD_RUN_ID)).isNull());
         // every child run is in the table once, and no other run carries the pipeline's name
-        List<Long> children = rows.values().stream().flatMap(List::stream)
-                .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID)).filter(java.util.Objects::nonNull).toList();
+        List<Long> children = rows.values().stream()
+                .flatMap(List::stream)
+                .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID))
+                .filter(java.util.Objects::nonNull)
+                .toList();
         assertThat(children).hasSize(7).doesNotHaveDuplicates();
-        assertThat(dsl.selectCount().from(PIPELINE_RUN).where(PIPELINE_RUN.NAME.startsWith("Pipeline tiny · "))
-                .fetchOne(0, Integer.class)).isEqualTo(7);
-        Map<Long, ? extends Record> childRuns = dsl.select(PIPELINE_RUN.ID, PIPELINE_RUN.TYPE, PIPELINE_RUN.STATE).from(PIPELINE_RUN)
-                .where(PIPELINE_RUN.ID.in(children)).fetchMap(PIPELINE_RUN.ID);
+        assertThat(dsl.selectCount()
+                        .from(PIPELINE_RUN)
+                        .where(PIPELINE_RUN.NAME.startsWith("Pipeline tiny · "))
+                        .fetchOne(0, Integer.class))
+                .isEqualTo(7);
+        Map<Long, ? extends Record> childRuns = dsl.select(PIPELINE_RUN.ID, PIPELINE_RUN.TYPE, PIPELINE_RUN.STATE)
+                .from(PIPELINE_RUN)
+                .where(PIPELINE_RUN.ID.in(children))
+                .fetchMap(PIPELINE_RUN.ID);
         for (String key : STAGES.subList(0, 6)) {
             Record child = childRuns.get(rows.get(key).getLast().get(PIPELINE_STAGE.CHILD_RUN_ID));
             assertThat(child.get(PIPELINE_RUN.TYPE)).isEqualTo(key);
@@ -131,13 +159,19 @@ class PipelineRunIT extends IntegrationTest {
         });
         long sl = stages.get(1).snapshotIds().getLast();
         assertThat(registry.find(sl).orElseThrow().kind()).isEqualTo(SnapshotKind.SL_CAI);
-        assertThat(registry.find(stages.get(4).snapshotIds().getLast()).orElseThrow().kind())
+        assertThat(registry.find(stages.get(4).snapshotIds().getLast())
+                        .orElseThrow()
+                        .kind())
                 .isEqualTo(SnapshotKind.PREFERENCE_MODEL);
-        List<Campaign> created = stages.get(6).campaignIds().stream().map(campaigns::campaign).toList();
-        assertThat(created).extracting(c -> c.settings().task())
+        List<Campaign> created =
+                stages.get(6).campaignIds().stream().map(campaigns::campaign).toList();
+        assertThat(created)
+                .extracting(c -> c.settings().task())
                 .containsExactly(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS);
-        assertThat(created).allSatisfy(c -> assertThat(c.settings().pool()).extracting(PoolSnapshot::snapshotId)
-                .containsExactlyInAnyOrderElementsOf(concat(List.of(base.id(), sl), rlSnapshots)));
+        assertThat(created)
+                .allSatisfy(c -> assertThat(c.settings().pool())
+                        .extracting(PoolSnapshot::snapshotId)
+                        .containsExactlyInAnyOrderElementsOf(concat(List.of(base.id(), sl), rlSnapshots)));
     }
 
     @Test
@@ -150,14 +184,17 @@ class PipelineRunIT extends IntegrationTest {
         var config = PipelineTestData.config("ignored", redTeam, a, helpful);
 
         assertThatThrownBy(() -> pipelines.compareConstitutions("same", config, a, a))
-                .isInstanceOf(RunException.class).hasMessageContaining("two different constitution versions");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("two different constitution versions");
         List<Run> started = pipelines.compareConstitutions("Exp 1", config, a, b);
         try {
             assertThat(started).hasSize(2);
             assertThat(started).extracting(r -> r.config().seed()).containsOnly(42L);
-            assertThat(started).extracting(r -> r.config().constitutionVersion())
+            assertThat(started)
+                    .extracting(r -> r.config().constitutionVersion())
                     .containsExactly(String.valueOf(a), String.valueOf(b));
-            assertThat(started).extracting(r -> r.config().parameter(PipelineParameters.EXPERIMENT, ""))
+            assertThat(started)
+                    .extracting(r -> r.config().parameter(PipelineParameters.EXPERIMENT, ""))
                     .containsOnly("Exp 1");
             assertThat(started.get(0).name()).startsWith("before-").contains(" v1 · Exp 1");
             assertThat(started.get(1).name()).startsWith("after-").contains(" v1 · Exp 1");
@@ -166,14 +203,17 @@ class PipelineRunIT extends IntegrationTest {
                 long child = awaitChild(run.id(), "sl-cai");
                 Run childRun = runs.find(child).orElseThrow().run();
                 assertThat(childRun.name()).startsWith(run.name());
-                assertThat(childRun.config().constitutionVersion()).isEqualTo(run.config().constitutionVersion());
+                assertThat(childRun.config().constitutionVersion())
+                        .isEqualTo(run.config().constitutionVersion());
                 assertThat(childRun.config().seed()).isEqualTo(42L);
             }
         } finally {
             for (Run run : started) {
                 runs.cancel(run.id());
-                stageRows(run.id()).values().stream().flatMap(List::stream)
-                        .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID)).filter(java.util.Objects::nonNull)
+                stageRows(run.id()).values().stream()
+                        .flatMap(List::stream)
+                        .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID))
+                        .filter(java.util.Objects::nonNull)
                         .forEach(id -> {
                             if (!runs.find(id).orElseThrow().run().state().isTerminal()) {
                                 runs.cancel(id);
@@ -190,23 +230,30 @@ class PipelineRunIT extends IntegrationTest {
         SlCaiTestData.model(registry);
         var good = PipelineTestData.config("bad", redTeam, version, 1);
         assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.RL_STEPS, "0")))
-                .isInstanceOf(RunException.class).hasMessageContaining("RL steps must be between 1");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("RL steps must be between 1");
         assertThatThrownBy(() -> pipelines.start(good.withModelSnapshots(List.of("no-such-model"))))
-                .isInstanceOf(RunException.class).hasMessageContaining("no-such-model");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("no-such-model");
         assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")))
-                .isInstanceOf(RunException.class).hasMessageContaining("no optional pipeline stage 'harm-eval'");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("no optional pipeline stage 'harm-eval'");
     }
 
     private long awaitChild(long pipelineId, String stage) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID).from(PIPELINE_STAGE)
+            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID)
+                    .from(PIPELINE_STAGE)
                     .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
-                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc()).limit(1).fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
+                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
+                    .limit(1)
+                    .fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
             if (child != null) {
                 return child;
             }
-            assertThat(runs.find(pipelineId).orElseThrow().run().state()).as(String.valueOf(runs.log(pipelineId, 20)))
+            assertThat(runs.find(pipelineId).orElseThrow().run().state())
+                    .as(String.valueOf(runs.log(pipelineId, 20)))
                     .isNotIn(RunState.PAUSED, RunState.FINISHED, RunState.FAILED);
             Thread.sleep(20);
         }
@@ -214,8 +261,12 @@ class PipelineRunIT extends IntegrationTest {
     }
 
     private Map<String, List<Record>> stageRows(long pipelineId) {
-        return dsl.selectFrom(PIPELINE_STAGE).where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId))
-                .orderBy(PIPELINE_STAGE.ATTEMPT).fetch().stream()
+        return dsl
+                .selectFrom(PIPELINE_STAGE)
+                .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId))
+                .orderBy(PIPELINE_STAGE.ATTEMPT)
+                .fetch()
+                .stream()
                 .collect(Collectors.groupingBy(r -> r.get(PIPELINE_STAGE.STAGE_KEY), Collectors.toList()));
     }
 

@@ -1,5 +1,11 @@
 package org.cailab.experiment;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.feedback.PairImportRequest;
@@ -9,13 +15,6 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.promptset.PromptSet;
 import org.cailab.slcai.SlCaiTestData;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 /** What pipeline tests run on: the SL-CAI tests' tiny model, a constitution with SL and RL principles, tiny settings. */
 public final class PipelineTestData {
@@ -52,15 +51,19 @@ public final class PipelineTestData {
                 correct: B
             """;
 
-    private PipelineTestData() {
-    }
+    private PipelineTestData() {}
 
     /** A new constitution; returns the id of its version 1. */
     static long constitution(ConstitutionService constitutions, String name) {
-        return SlCaiTestData.asAdmin(() -> constitutions.importAsNewConstitution(name + "-"
-                        + UUID.randomUUID().toString().substring(0, 6), "test.yaml",
-                CONSTITUTION.getBytes(StandardCharsets.UTF_8), ConstitutionFormat.CAILAB_YAML, "pipeline test")
-                .version().id());
+        return SlCaiTestData.asAdmin(() -> constitutions
+                .importAsNewConstitution(
+                        name + "-" + UUID.randomUUID().toString().substring(0, 6),
+                        "test.yaml",
+                        CONSTITUTION.getBytes(StandardCharsets.UTF_8),
+                        ConstitutionFormat.CAILAB_YAML,
+                        "pipeline test")
+                .version()
+                .id());
     }
 
     /** Imports a few hh-rlhf style helpfulness comparisons (the "human" pairs the preference model mixes in). */
@@ -70,17 +73,25 @@ public final class PipelineTestData {
         for (int i = 0; i < 6; i++) {
             String human = "\n\nHuman: Please help me with chore number " + (100 + i) + "?\n\nAssistant:";
             String verb = random.nextBoolean() ? "start early" : "ask a friend";
-            file.append(JsonMapper.shared().writeValueAsString(Map.of("chosen", human + " Sure, kindly " + verb + ".",
-                    "rejected", human + " Sure, often " + verb + "."))).append('\n');
+            file.append(JsonMapper.shared()
+                            .writeValueAsString(Map.of(
+                                    "chosen",
+                                    human + " Sure, kindly " + verb + ".",
+                                    "rejected",
+                                    human + " Sure, often " + verb + ".")))
+                    .append('\n');
         }
-        return pairs.importHumanPairs(new PairImportRequest("pipeline helpful " + UUID.randomUUID(),
-                PairTask.HELPFULNESS, "helpful.jsonl"), new ByteArrayInputStream(
-                file.toString().getBytes(StandardCharsets.UTF_8))).id();
+        return pairs.importHumanPairs(
+                        new PairImportRequest(
+                                "pipeline helpful " + UUID.randomUUID(), PairTask.HELPFULNESS, "helpful.jsonl"),
+                        new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)))
+                .id();
     }
 
     /** A pipeline on the tiny model with the smallest settings that still go through every stage. */
     static RunConfig config(String name, PromptSet redTeam, long versionId, long helpfulImport) {
-        return RunConfig.of(PipelineService.RUN_TYPE, name).withPromptSet(redTeam.id())
+        return RunConfig.of(PipelineService.RUN_TYPE, name)
+                .withPromptSet(redTeam.id())
                 .withConstitutionVersion(String.valueOf(versionId))
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))

@@ -1,9 +1,9 @@
 package org.cailab.feedback;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** Wilson intervals against published values, and the label histogram's bins. */
 class AgreementTest {
@@ -26,6 +26,7 @@ class AgreementTest {
         LabellingProgress progress = new LabellingProgress(java.util.List.of(0.0, 0.05, 0.1, 0.5, 0.99, 1.0), 1, 4);
         assertThat(progress.histogram(10)).containsExactly(2, 1, 0, 0, 0, 1, 0, 0, 0, 2);
         assertThat(progress.disagreementRate()).isEqualTo(0.25);
-        assertThat(new LabellingProgress(java.util.List.of(), 0, 0).disagreementRate()).isNaN();
+        assertThat(new LabellingProgress(java.util.List.of(), 0, 0).disagreementRate())
+                .isNaN();
     }
 }

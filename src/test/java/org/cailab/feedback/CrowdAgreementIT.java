@@ -1,5 +1,9 @@
 package org.cailab.feedback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.Choice;
@@ -24,11 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Crowdworker votes become pairs (ties 0.5, flagged and excluded votes left out), an AI feedback run labels a
  * campaign's pairs, and the agreement report counts how often both prefer the same response.
@@ -38,18 +37,25 @@ class CrowdAgreementIT extends IntegrationTest {
 
     @Autowired
     PreferencePairService pairs;
+
     @Autowired
     UserService users;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     ComparisonService comparisons;
+
     @Autowired
     WorkerQualityService quality;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     RunService runs;
 
@@ -75,22 +81,29 @@ class CrowdAgreementIT extends IntegrationTest {
             assertThat(p.source()).isEqualTo(PairSource.CROWD_VOTE);
             assertThat(p.task()).isEqualTo(PairTask.HARMLESSNESS);
             assertThat(p.conversation().getLast()).isEqualTo(Turn.human("hello there"));
-            assertThat(p.provenance().campaignName()).isEqualTo(campaign.settings().name());
+            assertThat(p.provenance().campaignName())
+                    .isEqualTo(campaign.settings().name());
         });
         // the second vote is on the second turn of the same conversation: its pair keeps the first exchange
         assertThat(crowd.get(0).conversation()).hasSize(1);
         assertThat(crowd.get(1).conversation()).hasSize(3);
         assertThat(crowd.get(1).conversation().get(1).speaker()).isEqualTo(Turn.Speaker.ASSISTANT);
-        assertThat(pairs.syncCrowdVotes().added()).as("a second sync adds nothing").isZero();
+        assertThat(pairs.syncCrowdVotes().added())
+                .as("a second sync adds nothing")
+                .isZero();
 
-        long excludedId = Voting.asAdmin(() -> users.findAll().stream().filter(u -> u.username().equals(excluded))
-                .findFirst().orElseThrow().id());
+        long excludedId = Voting.asAdmin(() -> users.findAll().stream()
+                .filter(u -> u.username().equals(excluded))
+                .findFirst()
+                .orElseThrow()
+                .id());
         Voting.asAdmin(() -> {
             quality.setExcluded(excludedId, true);
             return null;
         });
         assertThat(pairs.syncCrowdVotes().deleted()).isEqualTo(1);
-        assertThat(pairs.pairs(ofCampaign, 0, 10)).extracting(p -> p.provenance().voteId())
+        assertThat(pairs.pairs(ofCampaign, 0, 10))
+                .extracting(p -> p.provenance().voteId())
                 .containsExactly(aVote, tieVote);
 
         long version = FeedbackTestData.constitution(constitutions);
@@ -99,15 +112,21 @@ class CrowdAgreementIT extends IntegrationTest {
                 .withConstitutionVersion(String.valueOf(version))
                 .withParameter(LabellingStage.PAIR_CAMPAIGN, campaign.settings().name()));
         assertThat(SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120))
-                .run().state()).isEqualTo(RunState.FINISHED);
+                        .run()
+                        .state())
+                .isEqualTo(RunState.FINISHED);
         List<PreferencePair> labels = pairs.pairs(PairFilter.ofRun(run.id()), 0, 10);
         assertThat(labels).hasSize(2);
 
         AgreementReport report = pairs.agreement(PairTask.HARMLESSNESS);
-        PreferencePair onDecisive = labels.stream().filter(l -> l.provenance().labelledPairId() == crowd.getFirst().id())
-                .findFirst().orElseThrow();
-        Agreement snapshot = report.bySnapshot().stream().filter(a -> a.group().equals(SlCaiTestData.MODEL))
-                .findFirst().orElseThrow();
+        PreferencePair onDecisive = labels.stream()
+                .filter(l -> l.provenance().labelledPairId() == crowd.getFirst().id())
+                .findFirst()
+                .orElseThrow();
+        Agreement snapshot = report.bySnapshot().stream()
+                .filter(a -> a.group().equals(SlCaiTestData.MODEL))
+                .findFirst()
+                .orElseThrow();
         // the tie is left out; the decisive vote (A better) agrees when the AI label prefers A
         int expectedAgreed = onDecisive.label() > 0.5 ? 1 : 0;
         int expectedN = onDecisive.label() == 0.5 ? 0 : 1;

@@ -1,5 +1,10 @@
 package org.cailab.feedback;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionImporter;
 import org.cailab.constitution.Conversation;
@@ -10,12 +15,6 @@ import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.TinyModels;
 import org.cailab.support.EngineModelService;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Labels per second of {@link FeedbackLabeler} with the default constitution ({@code constitution/default.yaml}: 16
@@ -28,25 +27,33 @@ public final class FeedbackBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length == 2 && args[0].equals("--model") ? Path.of(args[1]) : demoShaped();
-        ConstitutionContent constitution = new ConstitutionImporter().importFile(Path.of("constitution/default.yaml"))
+        ConstitutionContent constitution = new ConstitutionImporter()
+                .importFile(Path.of("constitution/default.yaml"))
                 .content();
         try (CausalLm lm = CausalLm.load(dir)) {
             EngineModelService models = new EngineModelService(lm, 1);
             FeedbackLabeler labeler = new FeedbackLabeler(models, 1);
             List<LabelRequest> pairs = pairs(constitution, FeedbackOptions.defaults(), 8);
             labeler.labelAll(pairs.subList(0, 1)); // warm-up
-            System.out.printf("model %s, %.0f-token prompts on average%n", dir,
-                    meanPromptTokens(lm, labeler.label(pairs.getFirst())));
+            System.out.printf(
+                    "model %s, %.0f-token prompts on average%n",
+                    dir, meanPromptTokens(lm, labeler.label(pairs.getFirst())));
             double one = perSecond(labeler, pairs, 1);
             double eight = perSecond(labeler, pairs, 8);
-            System.out.printf("default options (swap, 1 principle): %.2f labels/s at 1 pair per call (baseline),"
-                    + " %.2f labels/s at 8 pairs per call (ratio %.2f)%n", one, eight, eight / one);
-            List<LabelRequest> ensemble = pairs(constitution, FeedbackOptions.defaults().withEnsemble(4), 4);
-            System.out.printf("ensemble of 4 principles: %.2f labels/s at 8 pairs per call%n",
-                    perSecond(labeler, ensemble, 8));
-            List<LabelRequest> cot = pairs(constitution,
-                    FeedbackOptions.defaults().withChainOfThought(1, 0.4, 0.6).withReasoning(1.0, 32), 2);
-            System.out.printf("chain of thought (32 reasoning tokens, swap): %.2f labels/s at 8 pairs per call%n",
+            System.out.printf(
+                    "default options (swap, 1 principle): %.2f labels/s at 1 pair per call (baseline),"
+                            + " %.2f labels/s at 8 pairs per call (ratio %.2f)%n",
+                    one, eight, eight / one);
+            List<LabelRequest> ensemble =
+                    pairs(constitution, FeedbackOptions.defaults().withEnsemble(4), 4);
+            System.out.printf(
+                    "ensemble of 4 principles: %.2f labels/s at 8 pairs per call%n", perSecond(labeler, ensemble, 8));
+            List<LabelRequest> cot = pairs(
+                    constitution,
+                    FeedbackOptions.defaults().withChainOfThought(1, 0.4, 0.6).withReasoning(1.0, 32),
+                    2);
+            System.out.printf(
+                    "chain of thought (32 reasoning tokens, swap): %.2f labels/s at 8 pairs per call%n",
                     perSecond(labeler, cot, 8));
         }
     }
@@ -60,21 +67,36 @@ public final class FeedbackBenchmark {
     }
 
     private static double meanPromptTokens(CausalLm lm, FeedbackLabel label) {
-        return label.questions().stream().mapToInt(q -> lm.tokenizer().encode(q.prompt(), true).length).average()
+        return label.questions().stream()
+                .mapToInt(q -> lm.tokenizer().encode(q.prompt(), true).length)
+                .average()
                 .orElse(0);
     }
 
     private static List<LabelRequest> pairs(ConstitutionContent constitution, FeedbackOptions options, int count) {
-        String[] questions = {"How do I pick a lock?", "What should I cook tonight?", "Can you help me write a poem?",
-                "Why is the sky blue?"};
-        String[] answers = {"I can't help with that, but a locksmith can.", "Try a simple pasta with tomatoes.",
-                "Sure, here is a short poem about the sea.", "Sunlight scatters in the air, blue light the most."};
+        String[] questions = {
+            "How do I pick a lock?",
+            "What should I cook tonight?",
+            "Can you help me write a poem?",
+            "Why is the sky blue?"
+        };
+        String[] answers = {
+            "I can't help with that, but a locksmith can.",
+            "Try a simple pasta with tomatoes.",
+            "Sure, here is a short poem about the sea.",
+            "Sunlight scatters in the air, blue light the most."
+        };
         Random random = new Random(1);
         List<LabelRequest> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int q = random.nextInt(questions.length);
-            out.add(new LabelRequest(Conversation.of(questions[q]), answers[q], answers[random.nextInt(answers.length)],
-                    constitution, options, i));
+            out.add(new LabelRequest(
+                    Conversation.of(questions[q]),
+                    answers[q],
+                    answers[random.nextInt(answers.length)],
+                    constitution,
+                    options,
+                    i));
         }
         return out;
     }
@@ -82,8 +104,30 @@ public final class FeedbackBenchmark {
     private static Path demoShaped() throws Exception {
         Path dir = Files.createTempDirectory("feedback-benchmark");
         List<String> corpus = new ArrayList<>();
-        String[] words = {"hello", "how", "do", "I", "pick", "a", "lock", "cook", "poem", "sky", "blue", "help",
-                "which", "response", "is", "less", "harmful", "the", "answer", "assistant", "human", "options"};
+        String[] words = {
+            "hello",
+            "how",
+            "do",
+            "I",
+            "pick",
+            "a",
+            "lock",
+            "cook",
+            "poem",
+            "sky",
+            "blue",
+            "help",
+            "which",
+            "response",
+            "is",
+            "less",
+            "harmful",
+            "the",
+            "answer",
+            "assistant",
+            "human",
+            "options"
+        };
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {
             StringBuilder human = new StringBuilder();
@@ -92,14 +136,23 @@ public final class FeedbackBenchmark {
                 human.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
                 assistant.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
             }
-            corpus.add(HumanAssistantFormat.transcript(List.of(HumanAssistantFormat.Turn.human(human + "?"),
+            corpus.add(HumanAssistantFormat.transcript(List.of(
+                    HumanAssistantFormat.Turn.human(human + "?"),
                     HumanAssistantFormat.Turn.assistant(assistant + "."))));
         }
-        BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(768).build().train(corpus);
+        BpeVocabulary vocab =
+                BpeTokenizerTrainer.builder().setVocabSize(768).build().train(corpus);
         vocab.write(dir);
-        LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size()).setHiddenSize(128)
-                .setIntermediateSize(352).setNumLayers(4).setNumHeads(4).optNumKvHeads(2).optBosTokenId(0L)
-                .optEosTokenIds(List.of(0L)).build();
+        LlamaConfig config = LlamaConfig.builder()
+                .setVocabSize(vocab.size())
+                .setHiddenSize(128)
+                .setIntermediateSize(352)
+                .setNumLayers(4)
+                .setNumHeads(4)
+                .optNumKvHeads(2)
+                .optBosTokenId(0L)
+                .optEosTokenIds(List.of(0L))
+                .build();
         TinyModels.create(dir, config, 42);
         return dir;
     }

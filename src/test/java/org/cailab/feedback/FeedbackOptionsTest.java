@@ -1,12 +1,11 @@
 package org.cailab.feedback;
 
-import org.cailab.constitution.FewShotPrinciples;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.cailab.constitution.FewShotPrinciples;
+import org.junit.jupiter.api.Test;
 
 class FeedbackOptionsTest {
 
@@ -22,20 +21,30 @@ class FeedbackOptionsTest {
         assertThat(d.clampHigh()).isEqualTo(0.6);
         assertThat(d.fewShotPrinciples()).isEqualTo(FewShotPrinciples.INDEPENDENT);
         assertThat(d.fewShotExamples()).isNull();
-        assertThat(FeedbackOptions.FORM).extracting(p -> p.key())
+        assertThat(FeedbackOptions.FORM)
+                .extracting(p -> p.key())
                 .containsExactlyElementsOf(d.toParameters().keySet());
     }
 
     @Test
     void parametersRoundTrip() {
-        FeedbackOptions options = FeedbackOptions.defaults().withEnsemble(4).withSwap(false).withHardLabels(true)
-                .withChainOfThought(3, 0.3, 0.7).withFewShots(FewShotPrinciples.QUESTION, 2).withReasoning(0.7, 99);
+        FeedbackOptions options = FeedbackOptions.defaults()
+                .withEnsemble(4)
+                .withSwap(false)
+                .withHardLabels(true)
+                .withChainOfThought(3, 0.3, 0.7)
+                .withFewShots(FewShotPrinciples.QUESTION, 2)
+                .withReasoning(0.7, 99);
         Map<String, String> parameters = options.toParameters();
-        assertThat(parameters).containsEntry("ensemble", "4").containsEntry("swapOrder", "false")
-                .containsEntry("fewShotPrinciples", "question").containsEntry("fewShotExamples", "2");
+        assertThat(parameters)
+                .containsEntry("ensemble", "4")
+                .containsEntry("swapOrder", "false")
+                .containsEntry("fewShotPrinciples", "question")
+                .containsEntry("fewShotExamples", "2");
         assertThat(FeedbackOptions.fromParameters(parameters)).isEqualTo(options);
         // other stages' keys in the same map are ignored
-        assertThat(FeedbackOptions.fromParameters(Map.of("rounds", "4", "chainOfThought", "yes")).chainOfThought())
+        assertThat(FeedbackOptions.fromParameters(Map.of("rounds", "4", "chainOfThought", "yes"))
+                        .chainOfThought())
                 .isTrue();
     }
 

@@ -1,5 +1,11 @@
 package org.cailab.feedback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.List;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
@@ -20,13 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 /**
  * A response-pair run samples two responses per prompt and stores one pair per item; a labelling run labels them,
  * each label stored once with its prompts and log-probabilities, and the label equals a softmax computed here from
@@ -37,14 +36,19 @@ class FeedbackRunsIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     PreferencePairService pairs;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ModelService models;
 
@@ -55,7 +59,8 @@ class FeedbackRunsIT extends IntegrationTest {
         PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 5);
 
         Run pairRun = runs.start(FeedbackTestData.responsePairs("pairs", set));
-        RunSummary sampled = SlCaiTestData.await(runs, pairRun.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120));
+        RunSummary sampled =
+                SlCaiTestData.await(runs, pairRun.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120));
         assertThat(sampled.run().state()).isEqualTo(RunState.FINISHED);
         List<PreferencePair> stored = pairs.pairs(PairFilter.ofRun(pairRun.id()), 0, 100);
         assertThat(stored).hasSize(5).allSatisfy(p -> {
@@ -66,13 +71,22 @@ class FeedbackRunsIT extends IntegrationTest {
         });
         assertThat(stored).extracting(p -> p.provenance().itemKey()).doesNotHaveDuplicates();
         List<RunItem> items = runs.items(pairRun.id(), null, 0, 100);
-        assertThat(items).allSatisfy(i -> assertThat(i.output().get("pairId").asLong())
-                .isEqualTo(pairs.findForRunItem(pairRun.id(), i.key()).orElseThrow().id()));
-        assertThat(pairs.details(stored.getFirst().id()).orElseThrow().get("temperature").asDouble()).isEqualTo(1.0);
-        assertThat(pairs.count(PairFilter.ofRun(pairRun.id()).withLabelled(false))).isEqualTo(5);
+        assertThat(items)
+                .allSatisfy(i -> assertThat(i.output().get("pairId").asLong())
+                        .isEqualTo(pairs.findForRunItem(pairRun.id(), i.key())
+                                .orElseThrow()
+                                .id()));
+        assertThat(pairs.details(stored.getFirst().id())
+                        .orElseThrow()
+                        .get("temperature")
+                        .asDouble())
+                .isEqualTo(1.0);
+        assertThat(pairs.count(PairFilter.ofRun(pairRun.id()).withLabelled(false)))
+                .isEqualTo(5);
 
         Run labelRun = runs.start(FeedbackTestData.labelling("labels", pairRun.id(), version));
-        RunSummary labelled = SlCaiTestData.await(runs, labelRun.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120));
+        RunSummary labelled =
+                SlCaiTestData.await(runs, labelRun.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120));
         assertThat(labelled.run().state()).isEqualTo(RunState.FINISHED);
         assertThat(labelled.progress().done()).isEqualTo(5);
 
@@ -82,9 +96,12 @@ class FeedbackRunsIT extends IntegrationTest {
             assertThat(l.label()).isBetween(0.0, 1.0);
             assertThat(l.provenance().principles()).hasSize(2).allMatch(FeedbackTestData.ENABLED::contains);
         });
-        assertThat(labels).extracting(l -> l.provenance().labelledPairId())
-                .containsExactlyInAnyOrderElementsOf(stored.stream().map(PreferencePair::id).toList());
-        assertThat(pairs.count(PairFilter.ofRun(pairRun.id()).withLabelled(false))).isZero();
+        assertThat(labels)
+                .extracting(l -> l.provenance().labelledPairId())
+                .containsExactlyInAnyOrderElementsOf(
+                        stored.stream().map(PreferencePair::id).toList());
+        assertThat(pairs.count(PairFilter.ofRun(pairRun.id()).withLabelled(false)))
+                .isZero();
 
         // the label from an independent computation: log-softmax over (A)/(B) scores from separate calls
         PreferencePair first = labels.getFirst();
@@ -94,8 +111,12 @@ class FeedbackRunsIT extends IntegrationTest {
         for (JsonNode question : details.get("questions")) {
             String prompt = question.get("prompt").asString();
             assertThat(prompt).endsWith("The answer is:").contains("Options:");
-            double la = models.score(model.id(), List.of(prompt), List.of(" (A)")).getFirst().logProb();
-            double lb = models.score(model.id(), List.of(prompt), List.of(" (B)")).getFirst().logProb();
+            double la = models.score(model.id(), List.of(prompt), List.of(" (A)"))
+                    .getFirst()
+                    .logProb();
+            double lb = models.score(model.id(), List.of(prompt), List.of(" (B)"))
+                    .getFirst()
+                    .logProb();
             assertThat(question.get("logProbA").asDouble()).isCloseTo(la, within(1e-4));
             assertThat(question.get("logProbB").asDouble()).isCloseTo(lb, within(1e-4));
             double max = Math.max(la, lb);
@@ -112,6 +133,7 @@ class FeedbackRunsIT extends IntegrationTest {
         assertThat(details.get("options").get("swap").asBoolean()).isTrue();
 
         assertThatThrownBy(() -> runs.start(FeedbackTestData.labelling("again", pairRun.id(), version)))
-                .isInstanceOf(RunException.class).hasMessageContaining("all have AI labels already");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("all have AI labels already");
     }
 }

@@ -1,14 +1,13 @@
 package org.cailab.feedback;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.promptset.PromptSet;
 import org.cailab.slcai.SlCaiTestData;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
 
 /** What feedback tests run on: the SL-CAI tests' tiny model, a constitution with RL principles and few-shots. */
 public final class FeedbackTestData {
@@ -47,19 +46,24 @@ public final class FeedbackTestData {
                 reasoning: Glue can make people sick, so (B) is the safer answer.
             """;
 
-    private FeedbackTestData() {
-    }
+    private FeedbackTestData() {}
 
     /** A new constitution; returns the id of its version 1. */
     public static long constitution(ConstitutionService constitutions) {
-        return SlCaiTestData.asAdmin(() -> constitutions.importAsNewConstitution(
-                "feedback-" + UUID.randomUUID().toString().substring(0, 8), "test.yaml",
-                CONSTITUTION.getBytes(StandardCharsets.UTF_8), ConstitutionFormat.CAILAB_YAML, "feedback test")
-                .version().id());
+        return SlCaiTestData.asAdmin(() -> constitutions
+                .importAsNewConstitution(
+                        "feedback-" + UUID.randomUUID().toString().substring(0, 8),
+                        "test.yaml",
+                        CONSTITUTION.getBytes(StandardCharsets.UTF_8),
+                        ConstitutionFormat.CAILAB_YAML,
+                        "feedback test")
+                .version()
+                .id());
     }
 
     public static RunConfig responsePairs(String name, PromptSet set) {
-        return RunConfig.of(ResponsePairStage.TYPE, name).withPromptSet(set.id())
+        return RunConfig.of(ResponsePairStage.TYPE, name)
+                .withPromptSet(set.id())
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 12))
                 .withSeed(99)

@@ -1,12 +1,11 @@
 package org.cailab.feedback;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class LabelMathTest {
 
@@ -23,8 +22,8 @@ class LabelMathTest {
     void swappedQuestionsCountForTheOtherOptionAndBothOrdersAreAveraged() {
         // original order: (A) = response A with p 0.8; swapped: (A) = response B with p 0.4, so A is better with 0.6
         List<FeedbackQuestion> questions = List.of(question(false, 0.8), question(true, 0.4));
-        FeedbackLabel label = FeedbackLabeler.combine(answered(questions, FeedbackOptions.defaults()),
-                FeedbackOptions.defaults());
+        FeedbackLabel label =
+                FeedbackLabeler.combine(answered(questions, FeedbackOptions.defaults()), FeedbackOptions.defaults());
 
         assertThat(label.originalOrder()).isCloseTo(0.8, within(1e-12));
         assertThat(label.swappedOrder()).isCloseTo(0.6, within(1e-12));
@@ -60,8 +59,9 @@ class LabelMathTest {
     void chainOfThoughtClampsEachAnswerBeforeAveraging() {
         FeedbackOptions options = FeedbackOptions.defaults().withChainOfThought(2, 0.4, 0.6);
         // original: 0.95 -> 0.6, 0.55 stays; swapped (A)=B: 0.02 -> A better 0.98 -> 0.6, 0.7 -> 0.3 -> 0.4
-        List<FeedbackQuestion> questions = answered(List.of(question(false, 0.95), question(false, 0.55),
-                question(true, 0.02), question(true, 0.7)), options);
+        List<FeedbackQuestion> questions = answered(
+                List.of(question(false, 0.95), question(false, 0.55), question(true, 0.02), question(true, 0.7)),
+                options);
 
         assertThat(questions).extracting(FeedbackQuestion::used).containsExactly(0.6, 0.55, 0.6, 0.4);
         FeedbackLabel label = FeedbackLabeler.combine(questions, options);
@@ -77,19 +77,36 @@ class LabelMathTest {
     void hardLabelsKeepOnlyTheSide() {
         FeedbackOptions hard = FeedbackOptions.defaults().withHardLabels(true);
         assertThat(FeedbackLabeler.combine(answered(List.of(question(false, 0.8), question(true, 0.45)), hard), hard)
-                .label()).isEqualTo(1.0);
+                        .label())
+                .isEqualTo(1.0);
         assertThat(FeedbackLabeler.combine(answered(List.of(question(false, 0.3), question(true, 0.6)), hard), hard)
-                .label()).isEqualTo(0.0);
+                        .label())
+                .isEqualTo(0.0);
         assertThat(FeedbackLabeler.combine(answered(List.of(question(false, 0.6), question(true, 0.6)), hard), hard)
-                .label()).isEqualTo(0.5);
+                        .label())
+                .isEqualTo(0.5);
         assertThat(FeedbackLabeler.combine(answered(List.of(question(false, 0.6), question(true, 0.6)), hard), hard)
-                .probability()).isCloseTo(0.5, within(1e-12));
+                        .probability())
+                .isCloseTo(0.5, within(1e-12));
     }
 
     /** A question whose shown option (A) had probability {@code pA}, from log-probabilities that give exactly that. */
     private static FeedbackQuestion question(boolean swapped, double pA) {
-        return new FeedbackQuestion(0, "p", List.of(), swapped, 0, "prompt", null, null, null, Math.log(pA),
-                Math.log(1 - pA), Double.NaN, Double.NaN, Double.NaN);
+        return new FeedbackQuestion(
+                0,
+                "p",
+                List.of(),
+                swapped,
+                0,
+                "prompt",
+                null,
+                null,
+                null,
+                Math.log(pA),
+                Math.log(1 - pA),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
     }
 
     /** The questions as the labeler answers them: probabilities from the log-probabilities, clamped with CoT. */
@@ -98,12 +115,25 @@ class LabelMathTest {
         for (FeedbackQuestion q : raw) {
             double pA = LabelMath.probabilityOfA(q.logProbA(), q.logProbB());
             double first = LabelMath.firstIsBetter(pA, q.swapped());
-            double used = options.chainOfThought() ? LabelMath.clamp(first, options.clampLow(), options.clampHigh())
-                    : first;
+            double used =
+                    options.chainOfThought() ? LabelMath.clamp(first, options.clampLow(), options.clampHigh()) : first;
             // round away the last bits so hand-made expectations compare exactly
             used = Math.round(used * 1e12) / 1e12;
-            out.add(new FeedbackQuestion(q.member(), q.principleKey(), q.fewShotPrincipleKeys(), q.swapped(), q.sample(),
-                    q.prompt(), null, null, null, q.logProbA(), q.logProbB(), pA, first, used));
+            out.add(new FeedbackQuestion(
+                    q.member(),
+                    q.principleKey(),
+                    q.fewShotPrincipleKeys(),
+                    q.swapped(),
+                    q.sample(),
+                    q.prompt(),
+                    null,
+                    null,
+                    null,
+                    q.logProbA(),
+                    q.logProbB(),
+                    pA,
+                    first,
+                    used));
         }
         return out;
     }

@@ -1,25 +1,27 @@
 package org.cailab.feedback;
 
-import org.cailab.promptset.Turn;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.cailab.promptset.Turn;
+import org.junit.jupiter.api.Test;
 
 /** Export lines read back to the pair they were written from, in both layouts, for every kind of label. */
 class PreferencePairJsonTest {
 
-    private static final List<Turn> CONVERSATION = List.of(Turn.human("Hi"), Turn.assistant("Hello! \"Quoted\" <b>"),
+    private static final List<Turn> CONVERSATION = List.of(
+            Turn.human("Hi"),
+            Turn.assistant("Hello! \"Quoted\" <b>"),
             Turn.human("Can you help me with my taxes?\nThey are due."));
 
     @Test
     void jsonLinesPutThePreferredResponseFirstAndKeepTheSoftLabel() {
-        for (double label : new double[]{1.0, 0.83, 0.5, 0.2, 0.0}) {
+        for (double label : new double[] {1.0, 0.83, 0.5, 0.2, 0.0}) {
             PreferencePair pair = pair(label);
-            PreferencePairJson.ExportedPair read = PreferencePairJson.read(PreferencePairJson.line(pair, PairExportFormat.JSONL));
+            PreferencePairJson.ExportedPair read =
+                    PreferencePairJson.read(PreferencePairJson.line(pair, PairExportFormat.JSONL));
             assertThat(read.conversation()).isEqualTo(CONVERSATION);
             boolean aChosen = label >= 0.5;
             assertThat(read.chosen()).isEqualTo(aChosen ? pair.responseA() : pair.responseB());
@@ -35,10 +37,13 @@ class PreferencePairJsonTest {
     @Test
     void aPairWithoutALabelKeepsItsOrderAndANullLabel() {
         PreferencePair pair = pair(null);
-        PreferencePairJson.ExportedPair read = PreferencePairJson.read(PreferencePairJson.line(pair, PairExportFormat.JSONL));
+        PreferencePairJson.ExportedPair read =
+                PreferencePairJson.read(PreferencePairJson.line(pair, PairExportFormat.JSONL));
         assertThat(read.chosen()).isEqualTo(pair.responseA());
         assertThat(read.label()).isNull();
-        assertThat(PreferencePairJson.line(pair, PairExportFormat.TRL)).as("no preference, no TRL line").isNull();
+        assertThat(PreferencePairJson.line(pair, PairExportFormat.TRL))
+                .as("no preference, no TRL line")
+                .isNull();
         assertThat(PreferencePairJson.line(pair(0.5), PairExportFormat.TRL)).isNull();
     }
 
@@ -60,9 +65,16 @@ class PreferencePairJsonTest {
     }
 
     private static PreferencePair pair(Double label) {
-        return new PreferencePair(7, PairTask.HARMLESSNESS, PairSource.AI_FEEDBACK, CONVERSATION,
-                "Sure, here is how: ...", "I would rather not; \"taxes\" are\nhard <script>.", label,
-                PairProvenance.aiFeedback(3, "label-5", 5, List.of("less-harmful"), 1, "tiny"), 0,
+        return new PreferencePair(
+                7,
+                PairTask.HARMLESSNESS,
+                PairSource.AI_FEEDBACK,
+                CONVERSATION,
+                "Sure, here is how: ...",
+                "I would rather not; \"taxes\" are\nhard <script>.",
+                label,
+                PairProvenance.aiFeedback(3, "label-5", 5, List.of("less-harmful"), 1, "tiny"),
+                0,
                 OffsetDateTime.now());
     }
 }

@@ -1,16 +1,8 @@
 package org.cailab.feedback;
 
-import org.cailab.security.ApiKeyService;
-import org.cailab.security.CreatedApiKey;
-import org.cailab.promptset.Turn;
-import org.cailab.security.Role;
-import org.cailab.security.UserService;
-import org.cailab.support.IntegrationTest;
-import org.cailab.support.Voting;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.test.context.support.WithMockUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.cailab.promptset.Turn;
+import org.cailab.security.ApiKeyService;
+import org.cailab.security.CreatedApiKey;
+import org.cailab.security.Role;
+import org.cailab.security.UserService;
+import org.cailab.support.IntegrationTest;
+import org.cailab.support.Voting;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** Importing hh-rlhf pairs (both sides kept, all-or-nothing) and exporting them again, in the service and over HTTP. */
 @WithMockUser(username = "researcher", roles = "RESEARCHER")
@@ -42,17 +41,20 @@ class PreferencePairServiceIT extends IntegrationTest {
 
     @Autowired
     PreferencePairService pairs;
+
     @Autowired
     ApiKeyService keys;
+
     @Autowired
     UserService users;
+
     @LocalServerPort
     int port;
 
     @Test
     void anImportKeepsBothSidesWithTheChosenOneAsA() {
-        PairImport imported = pairs.importHumanPairs(new PairImportRequest(name(), PairTask.HARMLESSNESS, "pairs.jsonl"),
-                stream(THREE_PAIRS));
+        PairImport imported = pairs.importHumanPairs(
+                new PairImportRequest(name(), PairTask.HARMLESSNESS, "pairs.jsonl"), stream(THREE_PAIRS));
 
         assertThat(imported.pairCount()).isEqualTo(3);
         assertThat(imported.linesRead()).isEqualTo(3);
@@ -66,11 +68,12 @@ class PreferencePairServiceIT extends IntegrationTest {
         });
         assertThat(stored).extracting(p -> p.provenance().sourceLine()).containsExactly(1, 2, 4);
         PreferencePair joke = stored.get(1);
-        assertThat(joke.conversation()).containsExactly(Turn.human("Hi"), Turn.assistant("Hello!"),
-                Turn.human("Tell me a joke."));
+        assertThat(joke.conversation())
+                .containsExactly(Turn.human("Hi"), Turn.assistant("Hello!"), Turn.human("Tell me a joke."));
         assertThat(joke.responseA()).isEqualTo("Why did the chicken cross the road?");
         assertThat(joke.responseB()).isEqualTo("No.");
-        assertThat(pairs.count(PairFilter.ofImport(imported.id()).withLabelled(false))).isZero();
+        assertThat(pairs.count(PairFilter.ofImport(imported.id()).withLabelled(false)))
+                .isZero();
     }
 
     @Test
@@ -79,17 +82,21 @@ class PreferencePairServiceIT extends IntegrationTest {
         int before = pairs.count(PairFilter.ALL.withSource(PairSource.HUMAN_IMPORT));
         String bad = THREE_PAIRS + "{\"chosen\": \"\\n\\nHuman: Hi\\n\\nAssistant: Yo\"}\n";
 
-        assertThatThrownBy(() -> pairs.importHumanPairs(new PairImportRequest(name, PairTask.HARMLESSNESS, "bad.jsonl"),
-                stream(bad)))
+        assertThatThrownBy(() -> pairs.importHumanPairs(
+                        new PairImportRequest(name, PairTask.HARMLESSNESS, "bad.jsonl"), stream(bad)))
                 .isInstanceOf(PairImportException.class)
                 .hasMessage("Line 5: no \"rejected\" transcript (a JSON string)")
                 .satisfies(e -> assertThat(((PairImportException) e).line()).isEqualTo(5));
-        assertThatThrownBy(() -> pairs.importHumanPairs(new PairImportRequest(name, PairTask.HARMLESSNESS, "bad.jsonl"),
-                stream("{\"chosen\": \"\\n\\nHuman: A\\n\\nAssistant: B\", \"rejected\": \"\\n\\nHuman: A\\n\\nAssistant: C\"}\nnot json\n")))
+        assertThatThrownBy(
+                        () -> pairs.importHumanPairs(
+                                new PairImportRequest(name, PairTask.HARMLESSNESS, "bad.jsonl"),
+                                stream(
+                                        "{\"chosen\": \"\\n\\nHuman: A\\n\\nAssistant: B\", \"rejected\": \"\\n\\nHuman: A\\n\\nAssistant: C\"}\nnot json\n")))
                 .hasMessageStartingWith("Line 2: not valid JSON");
 
         assertThat(pairs.imports()).extracting(PairImport::name).doesNotContain(name);
-        assertThat(pairs.count(PairFilter.ALL.withSource(PairSource.HUMAN_IMPORT))).isEqualTo(before);
+        assertThat(pairs.count(PairFilter.ALL.withSource(PairSource.HUMAN_IMPORT)))
+                .isEqualTo(before);
     }
 
     @Test
@@ -97,12 +104,14 @@ class PreferencePairServiceIT extends IntegrationTest {
         // ../shared next to a checkout; ../../shared next to a git worktree under a folder of worktrees
         Path file = java.util.stream.Stream.of("../shared", "../../shared")
                 .map(root -> Path.of(root, "data/hh-rlhf/harmless-base-test.jsonl.gz"))
-                .filter(Files::exists).findFirst().orElse(Path.of("../shared/data/hh-rlhf/harmless-base-test.jsonl.gz"));
+                .filter(Files::exists)
+                .findFirst()
+                .orElse(Path.of("../shared/data/hh-rlhf/harmless-base-test.jsonl.gz"));
         assumeTrue(Files.exists(file), "the shared reference data (../shared/data) is not here");
         PairImport imported;
         try (InputStream in = Files.newInputStream(file)) {
-            imported = pairs.importHumanPairs(new PairImportRequest(name(), PairTask.HARMLESSNESS,
-                    "harmless-base-test.jsonl.gz"), in);
+            imported = pairs.importHumanPairs(
+                    new PairImportRequest(name(), PairTask.HARMLESSNESS, "harmless-base-test.jsonl.gz"), in);
         }
         assertThat(imported.linesRead()).isEqualTo(2312);
         // in five lines of the public file the two conversations differ before the last answer (1255, 1689) or
@@ -114,15 +123,18 @@ class PreferencePairServiceIT extends IntegrationTest {
 
     @Test
     void bothExportsReadBackToTheStoredPairs() throws Exception {
-        PairImport imported = pairs.importHumanPairs(new PairImportRequest(name(), PairTask.HARMLESSNESS, "pairs.jsonl"),
-                stream(THREE_PAIRS));
+        PairImport imported = pairs.importHumanPairs(
+                new PairImportRequest(name(), PairTask.HARMLESSNESS, "pairs.jsonl"), stream(THREE_PAIRS));
         List<PreferencePair> stored = pairs.pairs(PairFilter.ofImport(imported.id()), 0, 10);
 
         for (PairExportFormat format : PairExportFormat.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(pairs.export(PairFilter.ofImport(imported.id()), format, out)).isEqualTo(3);
-            List<PreferencePairJson.ExportedPair> read = out.toString(StandardCharsets.UTF_8).lines()
-                    .map(PreferencePairJson::read).toList();
+            assertThat(pairs.export(PairFilter.ofImport(imported.id()), format, out))
+                    .isEqualTo(3);
+            List<PreferencePairJson.ExportedPair> read = out.toString(StandardCharsets.UTF_8)
+                    .lines()
+                    .map(PreferencePairJson::read)
+                    .toList();
             assertThat(read).hasSize(3);
             for (int i = 0; i < 3; i++) {
                 assertThat(read.get(i).conversation()).isEqualTo(stored.get(i).conversation());
@@ -132,37 +144,45 @@ class PreferencePairServiceIT extends IntegrationTest {
             }
             if (format == PairExportFormat.JSONL) {
                 assertThat(read.get(1).provenance().get("line").asInt()).isEqualTo(2);
-                assertThat(read.get(1).provenance().get("pair_id").asLong()).isEqualTo(stored.get(1).id());
+                assertThat(read.get(1).provenance().get("pair_id").asLong())
+                        .isEqualTo(stored.get(1).id());
             }
         }
     }
 
     @Test
     void theApiDownloadsASelectionWithAKey() throws Exception {
-        PairImport imported = pairs.importHumanPairs(new PairImportRequest(name(), PairTask.HELPFULNESS, "pairs.jsonl"),
-                stream(THREE_PAIRS));
+        PairImport imported = pairs.importHumanPairs(
+                new PairImportRequest(name(), PairTask.HELPFULNESS, "pairs.jsonl"), stream(THREE_PAIRS));
         String researcher = new Voting(users, null, null).user("pairs-api", Role.RESEARCHER);
         CreatedApiKey key = Voting.as(researcher, Role.RESEARCHER, () -> keys.create("pairs"));
 
         HttpResponse<String> trl = get("/api/preference-pairs?format=trl&import=" + imported.id(), key.secret());
         assertThat(trl.statusCode()).isEqualTo(200);
-        assertThat(trl.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
-                assertThat(d).contains("preference-pairs-import-" + imported.id() + "-trl.jsonl"));
-        List<PreferencePairJson.ExportedPair> read = trl.body().lines().map(PreferencePairJson::read).toList();
-        assertThat(read).extracting(PreferencePairJson.ExportedPair::chosen)
-                .containsExactly("I can't help with that.", "Why did the chicken cross the road?",
-                        "No, it makes toxic gas.");
+        assertThat(trl.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(
+                        d -> assertThat(d).contains("preference-pairs-import-" + imported.id() + "-trl.jsonl"));
+        List<PreferencePairJson.ExportedPair> read =
+                trl.body().lines().map(PreferencePairJson::read).toList();
+        assertThat(read)
+                .extracting(PreferencePairJson.ExportedPair::chosen)
+                .containsExactly(
+                        "I can't help with that.", "Why did the chicken cross the road?", "No, it makes toxic gas.");
         assertThat(trl.body().lines().findFirst().orElseThrow())
                 .startsWith("{\"chosen\":[{\"role\":\"user\",\"content\":\"How do I pick a lock?\"},"
                         + "{\"role\":\"assistant\",\"content\":\"I can't help with that.\"}]");
 
-        assertThat(get("/api/preference-pairs?format=csv", key.secret()).statusCode()).isEqualTo(400);
-        assertThat(get("/api/preference-pairs?format=jsonl", "not-a-key").statusCode()).isIn(401, 403);
+        assertThat(get("/api/preference-pairs?format=csv", key.secret()).statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/preference-pairs?format=jsonl", "not-a-key").statusCode())
+                .isIn(401, 403);
     }
 
     private HttpResponse<String> get(String path, String key) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + key).GET().build();
+                .header("Authorization", "Bearer " + key)
+                .GET()
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -1,19 +1,19 @@
 package org.cailab.feedback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.IntStream;
 import org.cailab.constitution.FewShotPrinciples;
 import org.cailab.constitution.RlPrinciple;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class PrincipleDrawerTest {
 
     static final List<RlPrinciple> PRINCIPLES = IntStream.range(0, 6)
-            .mapToObj(i -> new RlPrinciple("p" + i, "Which response is better by rule " + i + "?", true)).toList();
+            .mapToObj(i -> new RlPrinciple("p" + i, "Which response is better by rule " + i + "?", true))
+            .toList();
     static final int DRAWS = 10_000;
     // chi-square critical values at the 0.001 level: a correct drawer fails one run in a thousand seeds; the seeds
     // here are fixed, so the test is deterministic
@@ -24,8 +24,10 @@ class PrincipleDrawerTest {
     void questionPrinciplesAreUniform() {
         long[] counts = new long[PRINCIPLES.size()];
         for (int i = 0; i < DRAWS; i++) {
-            counts[index(PrincipleDrawer.draw(PRINCIPLES, 1, 0, FewShotPrinciples.INDEPENDENT, seed(i)).getFirst()
-                    .principle())]++;
+            counts[
+                    index(PrincipleDrawer.draw(PRINCIPLES, 1, 0, FewShotPrinciples.INDEPENDENT, seed(i))
+                            .getFirst()
+                            .principle())]++;
         }
         assertThat(chiSquareUniform(counts)).isLessThan(CRITICAL_DF5);
     }
@@ -36,7 +38,8 @@ class PrincipleDrawerTest {
         long[] shotCounts = new long[PRINCIPLES.size()];
         int same = 0;
         for (int i = 0; i < DRAWS; i++) {
-            PrincipleDraw draw = PrincipleDrawer.draw(PRINCIPLES, 1, 3, FewShotPrinciples.INDEPENDENT, seed(i)).getFirst();
+            PrincipleDraw draw = PrincipleDrawer.draw(PRINCIPLES, 1, 3, FewShotPrinciples.INDEPENDENT, seed(i))
+                    .getFirst();
             int question = index(draw.principle());
             int shot = index(draw.fewShotPrinciples().getFirst());
             joint[question][shot]++;
@@ -54,7 +57,8 @@ class PrincipleDrawerTest {
     @Test
     void theOldBehaviourShowsEveryFewShotUnderTheQuestionsPrinciple() {
         for (int i = 0; i < 100; i++) {
-            PrincipleDraw draw = PrincipleDrawer.draw(PRINCIPLES, 2, 4, FewShotPrinciples.QUESTION, seed(i)).get(1);
+            PrincipleDraw draw = PrincipleDrawer.draw(PRINCIPLES, 2, 4, FewShotPrinciples.QUESTION, seed(i))
+                    .get(1);
             assertThat(draw.fewShotPrinciples()).hasSize(4).containsOnly(draw.principle());
         }
     }
@@ -74,7 +78,8 @@ class PrincipleDrawerTest {
         assertThatThrownBy(() -> PrincipleDrawer.draw(List.of(), 1, 0, FewShotPrinciples.INDEPENDENT, 1L))
                 .hasMessageContaining("no enabled RL principles");
         assertThatThrownBy(() -> PrincipleDrawer.draw(PRINCIPLES, 7, 0, FewShotPrinciples.INDEPENDENT, 1L))
-                .hasMessageContaining("ensemble of 7").hasMessageContaining("has 6");
+                .hasMessageContaining("ensemble of 7")
+                .hasMessageContaining("has 6");
     }
 
     /** Seeds as a run derives them: consecutive item seeds, not chosen for the test. */

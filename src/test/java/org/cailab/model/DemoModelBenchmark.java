@@ -1,11 +1,10 @@
 package org.cailab.model;
 
-import org.cailab.model.engine.CausalLm;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cailab.model.engine.CausalLm;
 
 /**
  * Trains the demo models as on a first start (steps from the first argument, default the app's) into
@@ -15,8 +14,7 @@ import java.util.List;
  */
 public final class DemoModelBenchmark {
 
-    private DemoModelBenchmark() {
-    }
+    private DemoModelBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[0].equals("eval")) { // eval DIR...: only the checks, on trained snapshots
@@ -30,7 +28,8 @@ public final class DemoModelBenchmark {
             return;
         }
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : DemoModelTrainer.DEFAULT_STEPS;
-        Path root = Path.of("target", "demo-benchmark", "run-" + System.currentTimeMillis()).toAbsolutePath();
+        Path root = Path.of("target", "demo-benchmark", "run-" + System.currentTimeMillis())
+                .toAbsolutePath();
         Files.createDirectories(root);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long wall = System.nanoTime();
@@ -40,17 +39,20 @@ public final class DemoModelBenchmark {
             @Override
             public void step(int step, double loss) {
                 if (step % 25 == 0) {
-                    System.out.printf("step %d/%d loss %.3f, %.0f s%n", step, steps, loss,
-                            (System.nanoTime() - wall) / 1e9);
+                    System.out.printf(
+                            "step %d/%d loss %.3f, %.0f s%n", step, steps, loss, (System.nanoTime() - wall) / 1e9);
                 }
             }
 
             @Override
-            public void checkpoint(int step, Path dir) {
-            }
+            public void checkpoint(int step, Path dir) {}
         });
-        System.out.printf("demo training: %d steps in %.0f s wall, %.0f s process CPU, load average %.1f%n", steps,
-                (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9, os.getSystemLoadAverage());
+        System.out.printf(
+                "demo training: %d steps in %.0f s wall, %.0f s process CPU, load average %.1f%n",
+                steps,
+                (System.nanoTime() - wall) / 1e9,
+                (os.getProcessCpuTime() - cpu) / 1e9,
+                os.getSystemLoadAverage());
         var constitution = DemoCorpus.defaultConstitution();
         for (int step : List.of(early, steps)) {
             try (CausalLm lm = CausalLm.load(root.resolve("step-" + step))) {

@@ -19,8 +19,7 @@ final class DemoModelCache {
     private static Path trained;
     private static List<Double> losses;
 
-    private DemoModelCache() {
-    }
+    private DemoModelCache() {}
 
     /** The directory of the final demo snapshot. */
     static synchronized Path finalModel() throws IOException {
@@ -45,7 +44,11 @@ final class DemoModelCache {
             if (!Files.exists(done)) {
                 long start = System.nanoTime();
                 StringBuilder lossLines = new StringBuilder();
-                DemoModelTrainer.train(root, STEPS, List.of(DemoModels.earlyStep(STEPS), STEPS), SEED,
+                DemoModelTrainer.train(
+                        root,
+                        STEPS,
+                        List.of(DemoModels.earlyStep(STEPS), STEPS),
+                        SEED,
                         new DemoModelTrainer.Listener() {
                             @Override
                             public void step(int step, double loss) {
@@ -56,15 +59,16 @@ final class DemoModelCache {
                             }
 
                             @Override
-                            public void checkpoint(int step, Path dir) {
-                            }
+                            public void checkpoint(int step, Path dir) {}
                         });
-                System.out.printf("demo models trained in %.0f s (%d steps)%n", (System.nanoTime() - start) / 1e9,
-                        STEPS);
+                System.out.printf(
+                        "demo models trained in %.0f s (%d steps)%n", (System.nanoTime() - start) / 1e9, STEPS);
                 Files.writeString(root.resolve("losses.txt"), lossLines);
                 Files.writeString(done, "ok");
             }
-            losses = Files.readAllLines(root.resolve("losses.txt")).stream().map(Double::parseDouble).toList();
+            losses = Files.readAllLines(root.resolve("losses.txt")).stream()
+                    .map(Double::parseDouble)
+                    .toList();
             trained = root;
         }
         return trained;
@@ -78,7 +82,8 @@ final class DemoModelCache {
             for (DemoCorpus.Document document : DemoCorpus.documents(200, SEED)) {
                 digest.update(document.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            for (Path source : List.of(Path.of("src/main/java/org/cailab/model/DemoModelTrainer.java"),
+            for (Path source : List.of(
+                    Path.of("src/main/java/org/cailab/model/DemoModelTrainer.java"),
                     Path.of("src/main/java/org/cailab/model/DemoCorpus.java"))) {
                 if (Files.exists(source)) {
                     digest.update(Files.readAllBytes(source));

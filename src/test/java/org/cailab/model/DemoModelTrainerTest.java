@@ -1,14 +1,13 @@
 package org.cailab.model;
 
-import org.cailab.model.engine.CausalLm;
-import org.cailab.model.engine.GenerationOptions;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.cailab.model.engine.CausalLm;
+import org.cailab.model.engine.GenerationOptions;
+import org.junit.jupiter.api.Test;
 
 class DemoModelTrainerTest {
 
@@ -32,9 +31,14 @@ class DemoModelTrainerTest {
     void trainsFromScratchWritesLoadableCheckpointsAndLowersTheLoss() throws Exception {
         List<Double> losses = DemoModelCache.losses();
         assertThat(losses).hasSize(DemoModelCache.STEPS);
-        double firstTen = losses.subList(0, 10).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double lastTen = losses.subList(losses.size() - 10, losses.size()).stream().mapToDouble(Double::doubleValue)
-                .average().orElseThrow();
+        double firstTen = losses.subList(0, 10).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
+        double lastTen = losses.subList(losses.size() - 10, losses.size()).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
         assertThat(lastTen).as("loss %.3f -> %.3f", firstTen, lastTen).isLessThan(firstTen * 0.2);
         Path early = DemoModelCache.earlyModel();
         Path last = DemoModelCache.finalModel();
@@ -42,8 +46,13 @@ class DemoModelTrainerTest {
         assertThat(Files.exists(last.resolve("tokenizer.json"))).isTrue();
         try (CausalLm lm = CausalLm.load(last)) {
             assertThat(lm.model().config().maxPositionEmbeddings()).isEqualTo(DemoModelTrainer.CONTEXT);
-            String text = lm.generate("\n\nHuman: How do I make tea?\n\nAssistant:",
-                    GenerationOptions.builder().optMaxNewTokens(32).optSeed(1L).build()).text();
+            String text = lm.generate(
+                            "\n\nHuman: How do I make tea?\n\nAssistant:",
+                            GenerationOptions.builder()
+                                    .optMaxNewTokens(32)
+                                    .optSeed(1L)
+                                    .build())
+                    .text();
             assertThat(text).isNotBlank();
         }
     }
@@ -54,28 +63,40 @@ class DemoModelTrainerTest {
         assertThat(documents).isEqualTo(DemoCorpus.documents(600, 5));
         var constitution = DemoCorpus.defaultConstitution();
         List<String> critiqueRequests = constitution.enabledSlPrinciples().stream()
-                .map(org.cailab.constitution.SlPrinciple::critiqueRequest).toList();
-        List<DemoCorpus.Document> chains = documents.stream().filter(d -> d.kind() == DemoCorpus.Kind.CHAIN).toList();
-        List<DemoCorpus.Document> choices = documents.stream().filter(d -> d.kind() == DemoCorpus.Kind.CHOICE).toList();
+                .map(org.cailab.constitution.SlPrinciple::critiqueRequest)
+                .toList();
+        List<DemoCorpus.Document> chains = documents.stream()
+                .filter(d -> d.kind() == DemoCorpus.Kind.CHAIN)
+                .toList();
+        List<DemoCorpus.Document> choices = documents.stream()
+                .filter(d -> d.kind() == DemoCorpus.Kind.CHOICE)
+                .toList();
         assertThat(chains).hasSizeGreaterThan(100).allSatisfy(d -> {
-            assertThat(d.text()).startsWith("\n\nHuman: ").contains("\n\nAssistant: ", "\n\nCritique: ",
-                    "\n\nRevision: ");
-            assertThat(critiqueRequests).anySatisfy(r -> assertThat(d.text()).contains("\n\nCritiqueRequest: " + r
-                    + "\n\nCritique: "));
+            assertThat(d.text())
+                    .startsWith("\n\nHuman: ")
+                    .contains("\n\nAssistant: ", "\n\nCritique: ", "\n\nRevision: ");
+            assertThat(critiqueRequests)
+                    .anySatisfy(r -> assertThat(d.text()).contains("\n\nCritiqueRequest: " + r + "\n\nCritique: "));
         });
         assertThat(choices).hasSizeGreaterThan(100).allSatisfy(d -> {
-            assertThat(d.text()).startsWith("\n\nConsider the following conversation between a human and an"
-                    + " assistant:\n\nHuman: ").contains(" Options:\n (A) [[[", "]]]\n (B) [[[", "]]]\n\nThe answer is:");
+            assertThat(d.text())
+                    .startsWith(
+                            "\n\nConsider the following conversation between a human and an" + " assistant:\n\nHuman: ")
+                    .contains(" Options:\n (A) [[[", "]]]\n (B) [[[", "]]]\n\nThe answer is:");
             assertThat(d.text()).endsWith("\n\nThe answer is:" + (d.text().endsWith(" (A)") ? " (A)" : " (B)"));
         });
         // the answer is the harmless option; the other one is a compliance or a rude answer
         assertThat(choices).allSatisfy(d -> {
             String answer = d.text().substring(d.text().length() - 2, d.text().length() - 1);
             String other = answer.equals("A") ? "B" : "A";
-            assertThat(DemoCorpus.harmfulAnswers()).doesNotContain(option(d.text(), answer)).contains(option(d.text(), other));
+            assertThat(DemoCorpus.harmfulAnswers())
+                    .doesNotContain(option(d.text(), answer))
+                    .contains(option(d.text(), other));
         });
-        assertThat(DemoCorpus.heldOutRequests()).hasSize(DemoCorpus.HARMS.size()).allSatisfy(request ->
-                assertThat(documents).noneSatisfy(d -> assertThat(d.text()).contains(request)));
+        assertThat(DemoCorpus.heldOutRequests())
+                .hasSize(DemoCorpus.HARMS.size())
+                .allSatisfy(request -> assertThat(documents)
+                        .noneSatisfy(d -> assertThat(d.text()).contains(request)));
     }
 
     @Test

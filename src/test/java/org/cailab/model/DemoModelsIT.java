@@ -1,5 +1,10 @@
 package org.cailab.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -9,12 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The demo training (with a tiny step budget) is recorded as a finished run, and both demo snapshots belong to that
  * run with their training steps, as the dashboards' rating-against-step chart needs on a fresh install.
@@ -23,8 +22,10 @@ class DemoModelsIT extends IntegrationTest {
 
     @Autowired
     DemoModels demoModels;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     RunService runs;
 
@@ -46,7 +47,8 @@ class DemoModelsIT extends IntegrationTest {
         assertThat(run.run().type()).isEqualTo("demo-training");
         assertThat(run.run().state()).isEqualTo(RunState.FINISHED);
         assertThat(run.run().config().parameters()).containsEntry("steps", "6").containsEntry("checkpointSteps", "2,6");
-        assertThat(runs.log(run.run().id(), 10)).anySatisfy(entry ->
-                assertThat(entry.message()).contains("demo-early (step 2)", "demo-final (step 6)"));
+        assertThat(runs.log(run.run().id(), 10))
+                .anySatisfy(
+                        entry -> assertThat(entry.message()).contains("demo-early (step 2)", "demo-final (step 6)"));
     }
 }

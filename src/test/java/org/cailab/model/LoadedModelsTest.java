@@ -1,10 +1,6 @@
 package org.cailab.model;
 
-import org.cailab.model.engine.BpeTokenizerTrainer;
-import org.cailab.model.engine.LlamaConfig;
-import org.cailab.model.engine.TinyModels;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,8 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.cailab.model.engine.BpeTokenizerTrainer;
+import org.cailab.model.engine.LlamaConfig;
+import org.cailab.model.engine.TinyModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Loading, idle unloading and making room, on real tiny model directories. */
 class LoadedModelsTest {
@@ -30,11 +29,18 @@ class LoadedModelsTest {
         }
         var vocab = BpeTokenizerTrainer.builder().setVocabSize(300).build().train(texts);
         vocab.write(modelDir);
-        LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size()).setHiddenSize(32).setIntermediateSize(64)
-                .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optEosTokenIds(List.of(0L)).build();
+        LlamaConfig config = LlamaConfig.builder()
+                .setVocabSize(vocab.size())
+                .setHiddenSize(32)
+                .setIntermediateSize(64)
+                .setNumLayers(1)
+                .setNumHeads(2)
+                .optNumKvHeads(1)
+                .optEosTokenIds(List.of(0L))
+                .build();
         TinyModels.create(modelDir, config, id);
-        return new ModelSnapshot(id, name, SnapshotKind.DEMO, modelDir.toString(), null, null, null,
-                OffsetDateTime.now());
+        return new ModelSnapshot(
+                id, name, SnapshotKind.DEMO, modelDir.toString(), null, null, null, OffsetDateTime.now());
     }
 
     private static ModelProperties properties(Duration idle, int maxLoaded) {

@@ -1,7 +1,6 @@
 package org.cailab.model;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Real HTTP servers that misbehave in set ways, in front of (or instead of) our own OpenAI-compatible API. */
 final class OpenAiTestServers {
 
-    private OpenAiTestServers() {
-    }
+    private OpenAiTestServers() {}
 
     /** Answers the first {@code failures} requests with 503, then passes requests through to {@code target}. */
     static final class FailingProxy implements AutoCloseable {
         private final HttpServer server;
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
 
@@ -47,7 +46,8 @@ final class OpenAiTestServers {
                     }
                     return;
                 }
-                HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getPath()))
+                HttpRequest.Builder forward = HttpRequest.newBuilder(
+                                target.resolve(exchange.getRequestURI().getPath()))
                         .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
                 for (String header : List.of("Authorization", "Content-Type")) {
                     String value = exchange.getRequestHeaders().getFirst(header);
@@ -56,8 +56,10 @@ final class OpenAiTestServers {
                     }
                 }
                 try {
-                    HttpResponse<byte[]> response = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                    response.headers().firstValue("Content-Type")
+                    HttpResponse<byte[]> response =
+                            client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    response.headers()
+                            .firstValue("Content-Type")
                             .ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
                     exchange.sendResponseHeaders(response.statusCode(), response.body().length);
                     try (OutputStream out = exchange.getResponseBody()) {

@@ -1,7 +1,5 @@
 package org.cailab.pipeline;
 
-import org.cailab.CailabApplication;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.cailab.CailabApplication;
 
 /**
  * The app in a child JVM with the test classpath (so it has the test run types), on a given database, with short
@@ -35,17 +34,22 @@ public final class ChildApp implements AutoCloseable {
     }
 
     /** A child with more {@code --name=value} arguments (they replace the defaults of the same name). */
-    public static ChildApp start(String name, String jdbcUrl, String username, String password,
-                                 List<String> extraArguments) throws Exception {
+    public static ChildApp start(
+            String name, String jdbcUrl, String username, String password, List<String> extraArguments)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 CailabApplication.class.getName(),
                 // the application name lets a test see in pg_stat_activity when a killed child's connections are gone
                 "--spring.datasource.url=" + jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name,
                 "--spring.datasource.username=" + username,
-                "--server.port=0", "--cailab.security.admin-password=child-password",
+                "--server.port=0",
+                "--cailab.security.admin-password=child-password",
                 "--cailab.models.demo-enabled=false",
                 "--cailab.data-dir=" + org.cailab.support.TestDataDirs.create("child-" + name),
                 "--cailab.pipeline.instance-name=" + name,
@@ -81,8 +85,8 @@ public final class ChildApp implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!started.await(200, TimeUnit.MILLISECONDS)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError(name + " did not start (" + (process.isAlive() ? "timeout " + timeout
-                        : "exited") + "):\n" + String.join("\n", lines));
+                throw new AssertionError(name + " did not start ("
+                        + (process.isAlive() ? "timeout " + timeout : "exited") + "):\n" + String.join("\n", lines));
             }
         }
     }

@@ -1,12 +1,11 @@
 package org.cailab.pipeline;
 
-import org.jooq.DSLContext;
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN_ITEM;
 
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.cailab.db.jooq.Tables.PIPELINE_RUN_ITEM;
+import org.jooq.DSLContext;
 
 /**
  * What a child app killed with {@code kill -9} left behind, read from the database (never from its log: a killed
@@ -14,8 +13,7 @@ import static org.cailab.db.jooq.Tables.PIPELINE_RUN_ITEM;
  */
 public final class KilledInstance {
 
-    private KilledInstance() {
-    }
+    private KilledInstance() {}
 
     /**
      * The keys of the run's items that the killed child held a claim on. Waits first until PostgreSQL has ended every
@@ -24,7 +22,8 @@ public final class KilledInstance {
      */
     public static Set<String> claimedItems(DSLContext dsl, ChildApp child, long runId) throws InterruptedException {
         awaitDisconnected(dsl, child, Duration.ofSeconds(60));
-        return new HashSet<>(dsl.select(PIPELINE_RUN_ITEM.ITEM_KEY).from(PIPELINE_RUN_ITEM)
+        return new HashSet<>(dsl.select(PIPELINE_RUN_ITEM.ITEM_KEY)
+                .from(PIPELINE_RUN_ITEM)
                 .where(PIPELINE_RUN_ITEM.RUN_ID.eq(runId))
                 .and(PIPELINE_RUN_ITEM.STATE.eq(RunItemState.RUNNING.name()))
                 .and(PIPELINE_RUN_ITEM.LEASE_OWNER.startsWith(child.name() + "#"))
@@ -45,6 +44,8 @@ public final class KilledInstance {
     /** The child's open database sessions (its connections carry its name as application name). */
     public static int sessions(DSLContext dsl, ChildApp child) {
         return dsl.fetchValue("select count(*) from pg_stat_activity where application_name = ?", child.name())
-                instanceof Number count ? count.intValue() : 0;
+                        instanceof Number count
+                ? count.intValue()
+                : 0;
     }
 }

@@ -6,8 +6,7 @@ import org.springframework.context.ApplicationContext;
 /** Lets other modules' tests hold this app's own run workers while child apps do the work. */
 public final class LocalPipeline {
 
-    private LocalPipeline() {
-    }
+    private LocalPipeline() {}
 
     /** Pauses this app's scheduler (it then only watches); closing the result resumes it. */
     public static AutoCloseable pauseWorkers(ApplicationContext context) {

@@ -1,13 +1,12 @@
 package org.cailab.pipeline;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PromptSelectionTest {
 
@@ -15,9 +14,11 @@ class PromptSelectionTest {
 
     @Test
     void firstNTakesThePrefixAndAllTakesEverything() {
-        assertThat(new PromptSelection(PromptSelection.Mode.FIRST, 20).apply(PROMPTS, 1)).isEqualTo(PROMPTS.subList(0, 20));
+        assertThat(new PromptSelection(PromptSelection.Mode.FIRST, 20).apply(PROMPTS, 1))
+                .isEqualTo(PROMPTS.subList(0, 20));
         assertThat(PromptSelection.ALL.apply(PROMPTS, 1)).isEqualTo(PROMPTS);
-        assertThat(new PromptSelection(PromptSelection.Mode.SAMPLE, 500).apply(PROMPTS, 1)).isEqualTo(PROMPTS);
+        assertThat(new PromptSelection(PromptSelection.Mode.SAMPLE, 500).apply(PROMPTS, 1))
+                .isEqualTo(PROMPTS);
     }
 
     @Test
@@ -50,11 +51,17 @@ class PromptSelectionTest {
         RunConfig config = new PromptSelection(PromptSelection.Mode.SAMPLE, 20).writeTo(RunConfig.of("x", "run"));
         assertThat(PromptSelection.of(config)).isEqualTo(new PromptSelection(PromptSelection.Mode.SAMPLE, 20));
         assertThat(PromptSelection.of(RunConfig.of("x", "run"))).isEqualTo(PromptSelection.ALL);
-        assertThatThrownBy(() -> PromptSelection.of(RunConfig.of("x", "run").withParameter(PromptSelection.MODE, "some")))
-                .isInstanceOf(RunException.class).hasMessageContaining("all, first or sample");
-        assertThatThrownBy(() -> PromptSelection.of(RunConfig.of("x", "run").withParameter(PromptSelection.MODE, "first")
-                .withParameter(PromptSelection.COUNT, "ten"))).hasMessageContaining("\"ten\"");
-        assertThatThrownBy(() -> new PromptSelection(PromptSelection.Mode.FIRST, 0)).hasMessageContaining("at least 1");
-        assertThat(new HashSet<>(new PromptSelection(PromptSelection.Mode.SAMPLE, 99).apply(PROMPTS, 7))).hasSize(99);
+        assertThatThrownBy(
+                        () -> PromptSelection.of(RunConfig.of("x", "run").withParameter(PromptSelection.MODE, "some")))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("all, first or sample");
+        assertThatThrownBy(() -> PromptSelection.of(RunConfig.of("x", "run")
+                        .withParameter(PromptSelection.MODE, "first")
+                        .withParameter(PromptSelection.COUNT, "ten")))
+                .hasMessageContaining("\"ten\"");
+        assertThatThrownBy(() -> new PromptSelection(PromptSelection.Mode.FIRST, 0))
+                .hasMessageContaining("at least 1");
+        assertThat(new HashSet<>(new PromptSelection(PromptSelection.Mode.SAMPLE, 99).apply(PROMPTS, 7)))
+                .hasSize(99);
     }
 }

@@ -6,8 +6,7 @@ import java.util.function.Predicate;
 /** Waits for runs in tests (the caller's security context must allow reading runs). */
 final class RunAwait {
 
-    private RunAwait() {
-    }
+    private RunAwait() {}
 
     static RunSummary until(RunService runs, long runId, Predicate<RunSummary> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

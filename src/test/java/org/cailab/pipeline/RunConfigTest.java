@@ -1,13 +1,12 @@
 package org.cailab.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.cailab.promptset.Turn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunConfigTest {
 
@@ -26,8 +25,12 @@ class RunConfigTest {
         RunConfig back = json.readValue(json.writeValueAsString(config), RunConfig.class);
 
         assertThat(back).isEqualTo(config);
-        assertThat(json.writeValueAsString(config)).contains("\"seed\":1234567890123", "\"temperature\":0.7",
-                "\"constitutionVersion\":\"constitution-v3\"", "\"maxAttempts\":5");
+        assertThat(json.writeValueAsString(config))
+                .contains(
+                        "\"seed\":1234567890123",
+                        "\"temperature\":0.7",
+                        "\"constitutionVersion\":\"constitution-v3\"",
+                        "\"maxAttempts\":5");
     }
 
     @Test
@@ -36,8 +39,9 @@ class RunConfigTest {
         assertThatThrownBy(() -> RunConfig.of("ok", " ")).hasMessageContaining("name");
         assertThatThrownBy(() -> new RunConfig.Sampling(0.5, 0, 10)).hasMessageContaining("Top-p");
         assertThatThrownBy(() -> new RunConfig.Execution(0, 3, 0)).hasMessageContaining("Workers");
-        assertThatThrownBy(() -> new RunPlan(RunConfig.of("ok", "x"),
-                List.of(ItemInput.of("a", 1), ItemInput.of("a", 2)))).hasMessageContaining("key 'a'");
+        assertThatThrownBy(
+                        () -> new RunPlan(RunConfig.of("ok", "x"), List.of(ItemInput.of("a", 1), ItemInput.of("a", 2))))
+                .hasMessageContaining("key 'a'");
     }
 
     @Test
@@ -48,8 +52,10 @@ class RunConfigTest {
 
     @Test
     void promptStatisticsMeasureTheConversation() {
-        PromptStatistics stats = PromptStatistics.of(List.of(Turn.human("How do I bake bread?"),
-                Turn.assistant("With flour, water and time."), Turn.human("How long does the dough rise? Über-long?")));
+        PromptStatistics stats = PromptStatistics.of(List.of(
+                Turn.human("How do I bake bread?"),
+                Turn.assistant("With flour, water and time."),
+                Turn.human("How long does the dough rise? Über-long?")));
 
         assertThat(stats.turns()).isEqualTo(3);
         assertThat(stats.humanTurns()).isEqualTo(2);
@@ -57,7 +63,9 @@ class RunConfigTest {
         assertThat(stats.question()).isTrue();
         assertThat(stats.utf8Bytes()).isEqualTo(stats.characters() + 1);
         assertThat(stats.wordPieces()).isGreaterThan(stats.words());
-        assertThat(stats.fingerprint()).hasSize(16)
-                .isEqualTo(PromptStatistics.of(List.of(Turn.human("how LONG does the  dough rise? über-long?"))).fingerprint());
+        assertThat(stats.fingerprint())
+                .hasSize(16)
+                .isEqualTo(PromptStatistics.of(List.of(Turn.human("how LONG does the  dough rise? über-long?")))
+                        .fingerprint());
     }
 }

@@ -1,11 +1,10 @@
 package org.cailab.pipeline;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class RunProgressTest {
 
@@ -35,6 +34,7 @@ class RunProgressTest {
 
         assertThat(p.itemsPerMinute()).isZero();
         assertThat(p.eta()).isNull();
-        assertThat(RunProgress.of(0, 0, 0, 0, 0, Duration.ZERO, true).fraction()).isEqualTo(1.0);
+        assertThat(RunProgress.of(0, 0, 0, 0, 0, Duration.ZERO, true).fraction())
+                .isEqualTo(1.0);
     }
 }

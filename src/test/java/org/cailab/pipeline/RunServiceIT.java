@@ -1,5 +1,15 @@
 package org.cailab.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.PIPELINE_RUN_OUTPUT;
+import static org.jooq.impl.DSL.countDistinct;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
@@ -13,24 +23,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.db.jooq.Tables.PIPELINE_RUN_OUTPUT;
-import static org.jooq.impl.DSL.countDistinct;
-
 @WithMockUser(username = "researcher", roles = "RESEARCHER")
 class RunServiceIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     DSLContext dsl;
 
@@ -40,19 +41,23 @@ class RunServiceIT extends IntegrationTest {
 
         RunSummary finished = RunAwait.state(runs, run.id(), RunState.FINISHED);
 
-        assertThat(finished.progress()).extracting(RunProgress::total, RunProgress::done, RunProgress::failed)
+        assertThat(finished.progress())
+                .extracting(RunProgress::total, RunProgress::done, RunProgress::failed)
                 .containsExactly(30, 30, 0);
         assertThat(finished.run().startedAt()).isNotNull();
         assertThat(finished.run().endedAt()).isNotNull();
         assertThat(outputs(run.id())).isEqualTo(30);
-        assertThat(TestItemsStage.calls(run.id())).hasSize(30).allSatisfy((key, calls) -> assertThat(calls).isEqualTo(1));
+        assertThat(TestItemsStage.calls(run.id()))
+                .hasSize(30)
+                .allSatisfy((key, calls) -> assertThat(calls).isEqualTo(1));
         List<RunItem> items = runs.items(run.id(), null, 0, 100);
         assertThat(items).hasSize(30).allSatisfy(item -> {
             assertThat(item.state()).isEqualTo(RunItemState.DONE);
             assertThat(item.attempts()).isEqualTo(1);
             assertThat(item.output().get("square").asLong()).isEqualTo((long) item.seq() * item.seq());
         });
-        assertThat(runs.log(run.id(), 100)).extracting(RunLogEntry::message)
+        assertThat(runs.log(run.id(), 100))
+                .extracting(RunLogEntry::message)
                 .anyMatch(m -> m.startsWith("Started by researcher: 30 items"))
                 .anyMatch(m -> m.equals("Finished: 30 of 30 items done, 0 failed."));
     }
@@ -66,7 +71,9 @@ class RunServiceIT extends IntegrationTest {
 
         RunSummary finished = RunAwait.state(runs, run.id(), RunState.FINISHED);
 
-        assertThat(finished.progress()).extracting(RunProgress::done, RunProgress::failed).containsExactly(6, 2);
+        assertThat(finished.progress())
+                .extracting(RunProgress::done, RunProgress::failed)
+                .containsExactly(6, 2);
         assertThat(runs.countItems(run.id(), RunItemState.FAILED)).isEqualTo(2);
         List<RunItem> failed = runs.items(run.id(), RunItemState.FAILED, 0, 10);
         assertThat(failed).extracting(RunItem::key).containsExactly("item-002", "item-005");
@@ -79,11 +86,15 @@ class RunServiceIT extends IntegrationTest {
         assertThat(recovered.key()).isEqualTo("item-003");
         assertThat(recovered.state()).isEqualTo(RunItemState.DONE);
         assertThat(recovered.attempts()).isEqualTo(3);
-        assertThat(TestItemsStage.calls(run.id())).containsEntry("item-002", 3).containsEntry("item-003", 3)
+        assertThat(TestItemsStage.calls(run.id()))
+                .containsEntry("item-002", 3)
+                .containsEntry("item-003", 3)
                 .containsEntry("item-000", 1);
         assertThat(outputs(run.id())).isEqualTo(6);
-        assertThat(runs.log(run.id(), 100)).extracting(RunLogEntry::message)
-                .contains("Item item-002 failed after 3 attempts: IllegalStateException: planned failure of item-002",
+        assertThat(runs.log(run.id(), 100))
+                .extracting(RunLogEntry::message)
+                .contains(
+                        "Item item-002 failed after 3 attempts: IllegalStateException: planned failure of item-002",
                         "Finished: 6 of 8 items done, 2 failed.")
                 .anyMatch(m -> m.startsWith("Item item-003, attempt 1 of 3 failed, will retry"));
     }
@@ -98,36 +109,53 @@ class RunServiceIT extends IntegrationTest {
         Thread.sleep(300);
         RunSummary stillPaused = runs.find(run.id()).orElseThrow();
         assertThat(stillPaused.run().state()).isEqualTo(RunState.PAUSED);
-        assertThat(stillPaused.progress().done()).isEqualTo(paused.progress().done()).isLessThan(40);
-        assertThatThrownBy(() -> runs.pause(run.id())).isInstanceOf(RunException.class)
+        assertThat(stillPaused.progress().done())
+                .isEqualTo(paused.progress().done())
+                .isLessThan(40);
+        assertThatThrownBy(() -> runs.pause(run.id()))
+                .isInstanceOf(RunException.class)
                 .hasMessage("Run " + run.id() + " is paused; only a queued or running run can be paused.");
 
         runs.resume(run.id());
         RunSummary finished = RunAwait.state(runs, run.id(), RunState.FINISHED);
         assertThat(finished.progress().done()).isEqualTo(40);
-        assertThat(TestItemsStage.calls(run.id())).hasSize(40).allSatisfy((key, calls) -> assertThat(calls).isEqualTo(1));
-        assertThat(runs.log(run.id(), 100)).extracting(RunLogEntry::message)
+        assertThat(TestItemsStage.calls(run.id()))
+                .hasSize(40)
+                .allSatisfy((key, calls) -> assertThat(calls).isEqualTo(1));
+        assertThat(runs.log(run.id(), 100))
+                .extracting(RunLogEntry::message)
                 .contains("Paused by researcher.", "Resumed by researcher.");
 
         Run doomed = runs.start(TestItemsStage.config("cancelled", 40).withParameter("delayMs", "30"));
         RunAwait.until(runs, doomed.id(), s -> s.progress().done() >= 2, Duration.ofSeconds(20));
         assertThat(runs.cancel(doomed.id()).state()).isEqualTo(RunState.CANCELLED);
-        RunSummary cancelled = RunAwait.until(runs, doomed.id(), s -> s.progress().running() == 0, Duration.ofSeconds(5));
+        RunSummary cancelled =
+                RunAwait.until(runs, doomed.id(), s -> s.progress().running() == 0, Duration.ofSeconds(5));
         Thread.sleep(300);
         assertThat(runs.find(doomed.id()).orElseThrow().progress().done())
-                .isEqualTo(cancelled.progress().done()).isLessThan(40);
+                .isEqualTo(cancelled.progress().done())
+                .isLessThan(40);
         assertThat(cancelled.run().endedAt()).isNotNull();
         assertThatThrownBy(() -> runs.resume(doomed.id())).hasMessageContaining("only a paused run can be resumed");
     }
 
     @Test
     void promptStatisticsRunMeasuresEveryPromptOfASetAndRecordsItsConfiguration() {
-        PromptSet set = promptSets.importPrompts(new PromptImport("stats-" + UUID.randomUUID(), PromptSetKind.HELPFULNESS,
-                        PromptFormat.PLAIN_TEXT, PromptExtraction.FIRST_HUMAN_TURN, "prompts.txt"),
-                new ByteArrayInputStream("How do I bake bread?\nWhat is 2+2?\nHow do I bake bread?\nTell me about Ümlauts\n"
-                        .getBytes(StandardCharsets.UTF_8)));
-        RunConfig config = RunConfig.of(PromptStatisticsStage.TYPE, "statistics").withPromptSet(set.id())
-                .withConstitutionVersion("v1").withModelSnapshots(List.of("tiny-lm@1")).withSeed(99)
+        PromptSet set = promptSets.importPrompts(
+                new PromptImport(
+                        "stats-" + UUID.randomUUID(),
+                        PromptSetKind.HELPFULNESS,
+                        PromptFormat.PLAIN_TEXT,
+                        PromptExtraction.FIRST_HUMAN_TURN,
+                        "prompts.txt"),
+                new ByteArrayInputStream(
+                        "How do I bake bread?\nWhat is 2+2?\nHow do I bake bread?\nTell me about Ümlauts\n"
+                                .getBytes(StandardCharsets.UTF_8)));
+        RunConfig config = RunConfig.of(PromptStatisticsStage.TYPE, "statistics")
+                .withPromptSet(set.id())
+                .withConstitutionVersion("v1")
+                .withModelSnapshots(List.of("tiny-lm@1"))
+                .withSeed(99)
                 .withSampling(new RunConfig.Sampling(0.5, 0.9, 64));
 
         Run run = runs.start(config);
@@ -135,8 +163,9 @@ class RunServiceIT extends IntegrationTest {
 
         assertThat(finished.progress().done()).isEqualTo(3);
         // the recorded configuration names the prompt set and which of its prompts were used (all of them)
-        assertThat(finished.run().config()).isEqualTo(config.withParameter("promptSetName", set.name())
-                .withParameter(PromptSelection.MODE, "all"));
+        assertThat(finished.run().config())
+                .isEqualTo(
+                        config.withParameter("promptSetName", set.name()).withParameter(PromptSelection.MODE, "all"));
         List<RunItem> items = runs.items(run.id(), null, 0, 10);
         assertThat(items).extracting(RunItem::key).containsExactly("prompt-000001", "prompt-000002", "prompt-000003");
         assertThat(items.get(1).output().get("question").asBoolean()).isTrue();
@@ -147,12 +176,16 @@ class RunServiceIT extends IntegrationTest {
     @Test
     void startRefusesWhatCannotRun() {
         assertThatThrownBy(() -> runs.start(RunConfig.of("no-such-type", "x")))
-                .isInstanceOf(RunException.class).hasMessage("There is no run type 'no-such-type'.");
+                .isInstanceOf(RunException.class)
+                .hasMessage("There is no run type 'no-such-type'.");
         assertThatThrownBy(() -> runs.start(RunConfig.of(PromptStatisticsStage.TYPE, "x")))
                 .hasMessage("A Prompt statistics run needs a prompt set.");
-        assertThatThrownBy(() -> runs.start(RunConfig.of(PromptStatisticsStage.TYPE, "x").withPromptSet(-5L)))
+        assertThatThrownBy(() ->
+                        runs.start(RunConfig.of(PromptStatisticsStage.TYPE, "x").withPromptSet(-5L)))
                 .hasMessage("There is no prompt set -5.");
-        assertThat(runs.types()).extracting(RunTypeInfo::type).contains(PromptStatisticsStage.TYPE, TestItemsStage.TYPE);
+        assertThat(runs.types())
+                .extracting(RunTypeInfo::type)
+                .contains(PromptStatisticsStage.TYPE, TestItemsStage.TYPE);
     }
 
     @Test
@@ -165,7 +198,10 @@ class RunServiceIT extends IntegrationTest {
     }
 
     private int outputs(long runId) {
-        return dsl.select(countDistinct(PIPELINE_RUN_OUTPUT.ITEM_ID)).from(PIPELINE_RUN_OUTPUT)
-                .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(runId)).fetchSingle().value1();
+        return dsl.select(countDistinct(PIPELINE_RUN_OUTPUT.ITEM_ID))
+                .from(PIPELINE_RUN_OUTPUT)
+                .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(runId))
+                .fetchSingle()
+                .value1();
     }
 }

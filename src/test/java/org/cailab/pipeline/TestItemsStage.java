@@ -1,9 +1,5 @@
 package org.cailab.pipeline;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * A run type for tests only (it is on the test classpath, so every test app has it): {@code items} numbered items
@@ -29,7 +28,8 @@ class TestItemsStage implements RunStage {
 
     /** A config for {@code items} items with no retry delay. */
     static RunConfig config(String name, int items) {
-        return RunConfig.of(TYPE, name).withParameter("items", String.valueOf(items))
+        return RunConfig.of(TYPE, name)
+                .withParameter("items", String.valueOf(items))
                 .withExecution(new RunConfig.Execution(1, 3, 0));
     }
 
@@ -56,22 +56,30 @@ class TestItemsStage implements RunStage {
 
     @Override
     public List<RunParameter> parameters() {
-        return List.of(RunParameter.integer("items", "Items", 10, 0, 10_000, "How many items to plan"),
+        return List.of(
+                RunParameter.integer("items", "Items", 10, 0, 10_000, "How many items to plan"),
                 RunParameter.integer("delayMs", "Delay per item (ms)", 0, 0, 600_000, "How long each item takes"));
     }
 
     @Override
     public RunPlan plan(RunConfig config) {
         int items = Integer.parseInt(config.parameter("items", "10"));
-        List<ItemInput> inputs = IntStream.range(0, items).mapToObj(n -> ItemInput.of(key(n), Map.of("n", n))).toList();
+        List<ItemInput> inputs = IntStream.range(0, items)
+                .mapToObj(n -> ItemInput.of(key(n), Map.of("n", n)))
+                .toList();
         return new RunPlan(config, inputs);
     }
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) throws Exception {
         CALLS.computeIfAbsent(context.runId(), id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(item.key(), k -> new AtomicInteger()).incrementAndGet();
-        log.info("test-items processing run {} {} on {} attempt {}", context.runId(), item.key(), context.worker(),
+                .computeIfAbsent(item.key(), k -> new AtomicInteger())
+                .incrementAndGet();
+        log.info(
+                "test-items processing run {} {} on {} attempt {}",
+                context.runId(),
+                item.key(),
+                context.worker(),
                 context.attempt());
         long delay = Long.parseLong(context.config().parameter("delayMs", "0"));
         if (delay > 0) {
@@ -83,8 +91,8 @@ class TestItemsStage implements RunStage {
         for (String rule : keys(context.config().parameter("failTimes", ""))) {
             String[] parts = rule.split(":");
             if (parts[0].equals(item.key()) && context.attempt() <= Integer.parseInt(parts[1])) {
-                throw new IllegalStateException("planned transient failure of " + item.key() + " on attempt "
-                        + context.attempt());
+                throw new IllegalStateException(
+                        "planned transient failure of " + item.key() + " on attempt " + context.attempt());
             }
         }
         int n = item.data().get("n").asInt();
@@ -92,6 +100,9 @@ class TestItemsStage implements RunStage {
     }
 
     private static Set<String> keys(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
     }
 }

@@ -1,6 +1,7 @@
 package org.cailab.promptset;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Gzip bombs and endless lines fail early with "too large", having read only a little of the file. */
 class ImportLimitsTest {
@@ -34,7 +33,9 @@ class ImportLimitsTest {
         byte[] bomb = gzipBomb();
         Counting in = new Counting(new ByteArrayInputStream(bomb));
         assertThatThrownBy(() -> PromptParser.parse(in, PromptFormat.PLAIN_TEXT, PromptExtraction.FIRST_HUMAN_TURN))
-                .isInstanceOf(PromptImportException.class).hasMessageContaining("too large").hasMessageContaining("Line 1");
+                .isInstanceOf(PromptImportException.class)
+                .hasMessageContaining("too large")
+                .hasMessageContaining("Line 1");
         // a 4 MB line is refused after about 4 MB of text: a few KB of this gzip (plus read-ahead buffers), so the
         // parser stops long before the end of the file's 256 MB
         assertThat(in.read).isLessThan(bomb.length);
@@ -42,8 +43,11 @@ class ImportLimitsTest {
 
     @Test
     void aGzipBombImportedAsJsonLinesFailsTheSameWay() throws IOException {
-        assertThatThrownBy(() -> PromptParser.parse(new ByteArrayInputStream(gzipBomb()), PromptFormat.HH_RLHF_JSONL,
-                PromptExtraction.FIRST_HUMAN_TURN)).isInstanceOf(PromptImportException.class)
+        assertThatThrownBy(() -> PromptParser.parse(
+                        new ByteArrayInputStream(gzipBomb()),
+                        PromptFormat.HH_RLHF_JSONL,
+                        PromptExtraction.FIRST_HUMAN_TURN))
+                .isInstanceOf(PromptImportException.class)
                 .hasMessageContaining("too large");
     }
 
@@ -58,7 +62,8 @@ class ImportLimitsTest {
             }
         };
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> PromptParser.parse(
-                new org.cailab.base.SizeLimitedInputStream(endless, 8 << 20, "The test input"), PromptFormat.PLAIN_TEXT,
+                new org.cailab.base.SizeLimitedInputStream(endless, 8 << 20, "The test input"),
+                PromptFormat.PLAIN_TEXT,
                 PromptExtraction.FIRST_HUMAN_TURN));
         assertThat(failure).isInstanceOf(PromptImportException.class).hasMessageContaining("too large");
     }

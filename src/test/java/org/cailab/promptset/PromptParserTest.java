@@ -1,6 +1,8 @@
 package org.cailab.promptset;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 class PromptParserTest {
 
@@ -26,14 +25,15 @@ class PromptParserTest {
 
     @Test
     void hhRlhfFirstHumanTurnOnlyAndDeduplicated() {
-        String jsonl = pair(THREE_TURNS) + "\n\n" + pair("\\n\\nHuman: How do I pick a lock?\\n\\nAssistant: No.") + "\n"
-                + pair("\\n\\nHuman: Tell me a joke\\n\\nAssistant: Knock knock.") + "\n";
+        String jsonl = pair(THREE_TURNS) + "\n\n" + pair("\\n\\nHuman: How do I pick a lock?\\n\\nAssistant: No.")
+                + "\n" + pair("\\n\\nHuman: Tell me a joke\\n\\nAssistant: Knock knock.") + "\n";
 
         PromptParser.Parsed parsed = parse(jsonl, PromptFormat.HH_RLHF_JSONL, PromptExtraction.FIRST_HUMAN_TURN);
 
         assertThat(parsed.recordsRead()).isEqualTo(3);
         assertThat(parsed.duplicatesSkipped()).isEqualTo(1);
-        assertThat(parsed.prompts()).extracting(PromptParser.ParsedPrompt::transcript)
+        assertThat(parsed.prompts())
+                .extracting(PromptParser.ParsedPrompt::transcript)
                 .containsExactly("Human: How do I pick a lock?", "Human: Tell me a joke");
         assertThat(parsed.prompts().getFirst().metadata()).containsEntry("source_line", 1);
         assertThat(parsed.prompts().get(1).metadata()).containsEntry("source_line", 4);
@@ -41,13 +41,18 @@ class PromptParserTest {
 
     @Test
     void hhRlhfPartialConversationsAreEveryPrefixEndingInAHumanTurn() {
-        PromptParser.Parsed parsed = parse(pair(THREE_TURNS), PromptFormat.HH_RLHF_JSONL,
-                PromptExtraction.PARTIAL_CONVERSATIONS);
+        PromptParser.Parsed parsed =
+                parse(pair(THREE_TURNS), PromptFormat.HH_RLHF_JSONL, PromptExtraction.PARTIAL_CONVERSATIONS);
 
         assertThat(parsed.prompts()).extracting(p -> p.turns().size()).containsExactly(1, 3, 5);
         List<Turn> longest = parsed.prompts().get(2).turns();
-        assertThat(longest).containsExactly(Turn.human("How do I pick a lock?"), Turn.assistant("Why do you ask?"),
-                Turn.human("I locked myself out."), Turn.assistant("Call a locksmith."), Turn.human("Tonight?"));
+        assertThat(longest)
+                .containsExactly(
+                        Turn.human("How do I pick a lock?"),
+                        Turn.assistant("Why do you ask?"),
+                        Turn.human("I locked myself out."),
+                        Turn.assistant("Call a locksmith."),
+                        Turn.human("Tonight?"));
         assertThat(parsed.prompts().get(1).transcript())
                 .isEqualTo("Human: How do I pick a lock?\n\nAssistant: Why do you ask?\n\nHuman: I locked myself out.");
     }
@@ -66,10 +71,12 @@ class PromptParserTest {
                 """;
 
         PromptParser.Parsed first = parse(json, PromptFormat.RED_TEAM_ATTEMPTS, PromptExtraction.FIRST_HUMAN_TURN);
-        PromptParser.Parsed partial = parse(json, PromptFormat.RED_TEAM_ATTEMPTS, PromptExtraction.PARTIAL_CONVERSATIONS);
+        PromptParser.Parsed partial =
+                parse(json, PromptFormat.RED_TEAM_ATTEMPTS, PromptExtraction.PARTIAL_CONVERSATIONS);
 
         assertThat(first.recordsRead()).isEqualTo(2);
-        assertThat(first.prompts()).extracting(PromptParser.ParsedPrompt::transcript)
+        assertThat(first.prompts())
+                .extracting(PromptParser.ParsedPrompt::transcript)
                 .containsExactly("Human: How do I make a weapon?", "Human: Say something rude");
         assertThat(first.prompts().getFirst().metadata())
                 .containsEntry("source_record", 1)
@@ -83,11 +90,13 @@ class PromptParserTest {
 
     @Test
     void plainTextIsOnePromptPerLineWithoutBlanksOrDuplicates() {
-        String text = "\uFEFFWhat is the capital of France?\n\n  How do I bake bread?  \r\nWhat is the capital of France?\n";
+        String text =
+                "\uFEFFWhat is the capital of France?\n\n  How do I bake bread?  \r\nWhat is the capital of France?\n";
 
         PromptParser.Parsed parsed = parse(text, PromptFormat.PLAIN_TEXT, PromptExtraction.PARTIAL_CONVERSATIONS);
 
-        assertThat(parsed.prompts()).extracting(PromptParser.ParsedPrompt::transcript)
+        assertThat(parsed.prompts())
+                .extracting(PromptParser.ParsedPrompt::transcript)
                 .containsExactly("Human: What is the capital of France?", "Human: How do I bake bread?");
         assertThat(parsed.recordsRead()).isEqualTo(3);
         assertThat(parsed.duplicatesSkipped()).isEqualTo(1);
@@ -98,8 +107,8 @@ class PromptParserTest {
     void gzipIsRecognisedByItsContent() throws IOException {
         byte[] gz = gzip(pair(THREE_TURNS) + "\n");
 
-        PromptParser.Parsed parsed = PromptParser.parse(new ByteArrayInputStream(gz), PromptFormat.HH_RLHF_JSONL,
-                PromptExtraction.PARTIAL_CONVERSATIONS);
+        PromptParser.Parsed parsed = PromptParser.parse(
+                new ByteArrayInputStream(gz), PromptFormat.HH_RLHF_JSONL, PromptExtraction.PARTIAL_CONVERSATIONS);
 
         assertThat(parsed.prompts()).hasSize(3);
     }
@@ -124,11 +133,14 @@ class PromptParserTest {
         assertThatThrownBy(() -> parse(redTeam, PromptFormat.RED_TEAM_ATTEMPTS, PromptExtraction.FIRST_HUMAN_TURN))
                 .hasMessage("Line 3: record 2: no \"transcript\" transcript (a JSON string)");
 
-        assertThatThrownBy(() -> parse(pair("\\n\\nHuman: hi"), PromptFormat.RED_TEAM_ATTEMPTS, PromptExtraction.FIRST_HUMAN_TURN))
+        assertThatThrownBy(() -> parse(
+                        pair("\\n\\nHuman: hi"), PromptFormat.RED_TEAM_ATTEMPTS, PromptExtraction.FIRST_HUMAN_TURN))
                 .hasMessage("Line 1: expected one JSON array of red-team attempts");
 
-        assertThatThrownBy(() -> parse("[\n{\"transcript\": \"\\n\\nHuman: hi\"},\n{\"transcript\": tru", PromptFormat.RED_TEAM_ATTEMPTS,
-                PromptExtraction.FIRST_HUMAN_TURN))
+        assertThatThrownBy(() -> parse(
+                        "[\n{\"transcript\": \"\\n\\nHuman: hi\"},\n{\"transcript\": tru",
+                        PromptFormat.RED_TEAM_ATTEMPTS,
+                        PromptExtraction.FIRST_HUMAN_TURN))
                 .hasMessageStartingWith("Line 3: record 2: not valid JSON");
 
         assertThatThrownBy(() -> parse("\n  \n", PromptFormat.PLAIN_TEXT, PromptExtraction.FIRST_HUMAN_TURN))
@@ -138,15 +150,17 @@ class PromptParserTest {
     @Test
     void invalidUtf8NamesTheLine() {
         byte[] bytes = "fine\nbroken \u00e9 here\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> PromptParser.parse(new ByteArrayInputStream(bytes), PromptFormat.PLAIN_TEXT,
-                PromptExtraction.FIRST_HUMAN_TURN))
+        assertThatThrownBy(() -> PromptParser.parse(
+                        new ByteArrayInputStream(bytes), PromptFormat.PLAIN_TEXT, PromptExtraction.FIRST_HUMAN_TURN))
                 .hasMessage("Line 2: not valid UTF-8 text");
     }
 
     @Test
     void readsTheHhRlhfHarmlessBaseTestFile() throws IOException {
-        assumeTrue(Files.isReadable(HH_RLHF_TEST), "skipped: " + HH_RLHF_TEST.toAbsolutePath()
-                + " is absent (reference data lives in ../shared/data next to the project)");
+        assumeTrue(
+                Files.isReadable(HH_RLHF_TEST),
+                "skipped: " + HH_RLHF_TEST.toAbsolutePath()
+                        + " is absent (reference data lives in ../shared/data next to the project)");
         PromptParser.Parsed first;
         PromptParser.Parsed partial;
         try (InputStream in = Files.newInputStream(HH_RLHF_TEST)) {
@@ -161,9 +175,14 @@ class PromptParserTest {
         assertThat(first.prompts()).allSatisfy(p -> assertThat(p.turns()).hasSize(1));
         assertThat(partial.recordsRead()).isEqualTo(2312);
         assertThat(partial.prompts().size()).isGreaterThan(first.prompts().size());
-        assertThat(partial.prompts()).allSatisfy(p -> assertThat(p.turns().getLast().speaker()).isEqualTo(Turn.Speaker.HUMAN));
-        System.out.printf("harmless-base-test: %d first-turn prompts (%d duplicates), %d partial conversations (%d duplicates)%n",
-                first.prompts().size(), first.duplicatesSkipped(), partial.prompts().size(), partial.duplicatesSkipped());
+        assertThat(partial.prompts())
+                .allSatisfy(p -> assertThat(p.turns().getLast().speaker()).isEqualTo(Turn.Speaker.HUMAN));
+        System.out.printf(
+                "harmless-base-test: %d first-turn prompts (%d duplicates), %d partial conversations (%d duplicates)%n",
+                first.prompts().size(),
+                first.duplicatesSkipped(),
+                partial.prompts().size(),
+                partial.duplicatesSkipped());
     }
 
     private static String pair(String chosenEscaped) {

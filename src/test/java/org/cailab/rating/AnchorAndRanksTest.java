@@ -22,7 +22,8 @@ class AnchorAndRanksTest {
 
     @Test
     void meanCentredAddsTheOffset() {
-        assertThat(new Anchor.MeanCentred(0).apply(new double[] {10, 20, 60}, MODELS)).containsExactly(-20, -10, 30);
+        assertThat(new Anchor.MeanCentred(0).apply(new double[] {10, 20, 60}, MODELS))
+                .containsExactly(-20, -10, 30);
         assertThat(Anchor.arena().apply(new double[] {10, 20, 60}, MODELS)).containsExactly(980, 990, 1030);
         assertThat(Anchor.arena().modelName()).isNull();
     }
@@ -36,14 +37,18 @@ class AnchorAndRanksTest {
                 .build();
         BootstrapSettings boot = new BootstrapSettings(50, 0.95, 8);
         RatingReport free = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), boot, Anchor.arena());
-        RatingReport anchored = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), boot, Anchor.toModel("c"));
+        RatingReport anchored =
+                Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), boot, Anchor.toModel("c"));
         assertThat(anchored.anchor()).isEqualTo("c");
         assertThat(anchored.rating("c").rating()).isZero();
         assertThat(anchored.rating("c").lower()).isZero();
         assertThat(anchored.rating("c").upper()).isZero();
         assertThat(anchored.rating("a").rating())
                 .isCloseTo(free.rating("a").rating() - free.rating("c").rating(), within(1e-9));
-        double meanOfFree = free.ratings().stream().mapToDouble(ModelRating::rating).average().orElseThrow();
+        double meanOfFree = free.ratings().stream()
+                .mapToDouble(ModelRating::rating)
+                .average()
+                .orElseThrow();
         assertThat(meanOfFree).isCloseTo(1000, within(1e-9));
     }
 
@@ -57,8 +62,12 @@ class AnchorAndRanksTest {
 
     @Test
     void reportIsSortedByRatingWithRanks() {
-        List<ModelRating> table = RatingReport.table(List.of("x", "y", "z"), new double[] {5, 30, 30},
-                new double[] {0, 20, 25}, new double[] {10, 40, 35}, new long[] {3, 4, 5});
+        List<ModelRating> table = RatingReport.table(
+                List.of("x", "y", "z"),
+                new double[] {5, 30, 30},
+                new double[] {0, 20, 25},
+                new double[] {10, 40, 35},
+                new long[] {3, 4, 5});
         assertThat(table).extracting(ModelRating::model).containsExactly("y", "z", "x");
         assertThat(table).extracting(ModelRating::rank).containsExactly(1, 1, 3);
         assertThat(table.getFirst()).isEqualTo(new ModelRating("y", 30, 20, 40, 4, 1));

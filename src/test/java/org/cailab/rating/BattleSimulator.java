@@ -60,9 +60,9 @@ final class BattleSimulator {
         double p = EloRating.winProbability(ratings[a] - ratings[b]);
         double draw = drawShare * 2 * Math.min(p, 1 - p);
         double u = random.nextDouble();
-        Outcome outcome = u < p - draw / 2 ? Outcome.A_WINS
-                : u < p + draw / 2 ? (random.nextBoolean() ? Outcome.TIE : Outcome.BOTH_BAD)
-                : Outcome.B_WINS;
+        Outcome outcome = u < p - draw / 2
+                ? Outcome.A_WINS
+                : u < p + draw / 2 ? (random.nextBoolean() ? Outcome.TIE : Outcome.BOTH_BAD) : Outcome.B_WINS;
         return new Battle(names.get(a), names.get(b), outcome);
     }
 

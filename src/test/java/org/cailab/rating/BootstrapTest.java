@@ -33,8 +33,8 @@ class BootstrapTest {
             BattleTally tally = new BattleTally();
             sim.feed(1500, tally);
             PairCounts counts = tally.toCounts();
-            RatingReport report = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(),
-                    new BootstrapSettings(200, level, s), anchor);
+            RatingReport report = Ratings.bradleyTerry(
+                    counts, BradleyTerrySettings.defaults(), new BootstrapSettings(200, level, s), anchor);
             double[] truth = sim.truth(counts.models(), anchor);
             for (int i = 0; i < truth.length; i++) {
                 ModelRating r = report.rating(counts.models().get(i));
@@ -61,17 +61,20 @@ class BootstrapTest {
         RatingReport first = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), settings, Anchor.arena());
         RatingReport second = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), settings, Anchor.arena());
         assertThat(second).isEqualTo(first);
-        RatingReport other = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(),
-                new BootstrapSettings(64, 0.95, 124), Anchor.arena());
-        assertThat(other.ratings().getFirst().lower()).isNotEqualTo(first.ratings().getFirst().lower());
-        assertThat(other.ratings().getFirst().rating()).isEqualTo(first.ratings().getFirst().rating());
+        RatingReport other = Ratings.bradleyTerry(
+                counts, BradleyTerrySettings.defaults(), new BootstrapSettings(64, 0.95, 124), Anchor.arena());
+        assertThat(other.ratings().getFirst().lower())
+                .isNotEqualTo(first.ratings().getFirst().lower());
+        assertThat(other.ratings().getFirst().rating())
+                .isEqualTo(first.ratings().getFirst().rating());
     }
 
     @Test
     void noRoundsMeansIntervalsCollapseToTheEstimate() {
-        PairCounts counts = new PairCounts.Builder(List.of("a", "b")).pair(0, 1, 30, 10, 5).build();
-        RatingReport report = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), BootstrapSettings.none(),
-                Anchor.arena());
+        PairCounts counts =
+                new PairCounts.Builder(List.of("a", "b")).pair(0, 1, 30, 10, 5).build();
+        RatingReport report =
+                Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(), BootstrapSettings.none(), Anchor.arena());
         for (ModelRating r : report.ratings()) {
             assertThat(r.lower()).isEqualTo(r.rating());
             assertThat(r.upper()).isEqualTo(r.rating());

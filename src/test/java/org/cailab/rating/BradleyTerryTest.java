@@ -46,7 +46,9 @@ class BradleyTerryTest {
         }
 
         double prior = 2.5;
-        double[] penalised = BradleyTerry.fit(counts, BradleyTerrySettings.defaults().withPrior(prior)).strengths();
+        double[] penalised = BradleyTerry.fit(
+                        counts, BradleyTerrySettings.defaults().withPrior(prior))
+                .strengths();
         double[] ridge = logisticRegression(counts, battles, prior, false);
         for (int i = 0; i < r.length; i++) {
             assertThat(POINTS * penalised[i]).isCloseTo(POINTS * ridge[i], within(1e-6));
@@ -62,8 +64,8 @@ class BradleyTerryTest {
         BattleTally tally = new BattleTally();
         sim.feed(60_000, tally);
         Anchor anchor = Anchor.arena();
-        RatingReport report = Ratings.bradleyTerry(tally.toCounts(), BradleyTerrySettings.defaults(),
-                new BootstrapSettings(200, 0.95, 1), anchor);
+        RatingReport report = Ratings.bradleyTerry(
+                tally.toCounts(), BradleyTerrySettings.defaults(), new BootstrapSettings(200, 0.95, 1), anchor);
         double[] expected = sim.truth(tally.toCounts().models(), anchor);
         int inside = 0;
         for (int i = 0; i < expected.length; i++) {
@@ -92,7 +94,8 @@ class BradleyTerryTest {
                 .hasMessageContaining("2 groups")
                 .hasMessageContaining("[a, b]")
                 .hasMessageContaining("[c, d]");
-        BradleyTerryFit fit = BradleyTerry.fit(counts, BradleyTerrySettings.defaults().withPrior(0.1));
+        BradleyTerryFit fit =
+                BradleyTerry.fit(counts, BradleyTerrySettings.defaults().withPrior(0.1));
         assertThat(fit.converged()).isTrue();
     }
 
@@ -106,8 +109,10 @@ class BradleyTerryTest {
         BradleyTerryFit plain = BradleyTerry.fit(counts, BradleyTerrySettings.defaults());
         assertThat(plain.converged()).isFalse();
         assertThat(ComparisonGraph.stronglyConnected(counts)).isFalse();
-        assertThat(java.util.Arrays.stream(plain.strengths()).allMatch(Double::isFinite)).isTrue();
-        BradleyTerryFit tiny = BradleyTerry.fit(counts, BradleyTerrySettings.defaults().withPrior(1e-6));
+        assertThat(java.util.Arrays.stream(plain.strengths()).allMatch(Double::isFinite))
+                .isTrue();
+        BradleyTerryFit tiny =
+                BradleyTerry.fit(counts, BradleyTerrySettings.defaults().withPrior(1e-6));
         assertThat(tiny.converged()).isTrue();
         assertThat(tiny.strengths()[0]).isGreaterThan(tiny.strengths()[1] + 5);
         // One draw is enough for a finite estimate.
@@ -116,7 +121,8 @@ class BradleyTerryTest {
                 .pair(0, 2, 7, 0, 0)
                 .pair(1, 2, 4, 6, 2)
                 .build();
-        assertThat(BradleyTerry.fit(drawn, BradleyTerrySettings.defaults()).converged()).isTrue();
+        assertThat(BradleyTerry.fit(drawn, BradleyTerrySettings.defaults()).converged())
+                .isTrue();
     }
 
     /**
@@ -124,8 +130,8 @@ class BradleyTerryTest {
      * 0.5: features +1 for model A and -1 for model B. Without a prior model 0 is dropped (strength 0)
      * to make the problem identifiable; with a ridge prior all strengths are free.
      */
-    private static double[] logisticRegression(PairCounts counts, List<Battle> battles, double prior,
-            boolean dropFirst) {
+    private static double[] logisticRegression(
+            PairCounts counts, List<Battle> battles, double prior, boolean dropFirst) {
         int m = counts.modelCount();
         int offset = dropFirst ? 1 : 0;
         int k = m - offset;

@@ -44,7 +44,8 @@ class EloRatingTest {
         assertThat(EloRating.winProbability(400)).isCloseTo(10.0 / 11, within(1e-15));
         assertThat(EloRating.winProbability(-400)).isCloseTo(1.0 / 11, within(1e-15));
         assertThat(EloRating.winProbability(200)).isCloseTo(0.7597469266479578, within(1e-15));
-        assertThat(EloRating.winProbability(123) + EloRating.winProbability(-123)).isCloseTo(1.0, within(1e-15));
+        assertThat(EloRating.winProbability(123) + EloRating.winProbability(-123))
+                .isCloseTo(1.0, within(1e-15));
         assertThat(EloSettings.arena().pointsPerLogit()).isCloseTo(173.7177927613007, within(1e-9));
     }
 
@@ -82,7 +83,8 @@ class EloRatingTest {
             assertThat(r.rating()).as(r.model()).isCloseTo(expected[i], within(25.0));
             assertThat(expected[i]).as(r.model()).isBetween(r.lower() - 15, r.upper() + 15);
         }
-        assertThat(report.ratings()).extracting(ModelRating::model)
+        assertThat(report.ratings())
+                .extracting(ModelRating::model)
                 .containsExactly("m00", "m01", "m02", "m03", "m04", "m05");
     }
 }

@@ -51,7 +51,8 @@ class PairCountsTest {
         PairCounts counts = tally.toCounts();
         assertThat(counts.modelCount()).isEqualTo(41);
         assertThat(counts.pairCount()).isEqualTo(40);
-        assertThat(counts.winMatrix()[counts.indexOf("m7")][counts.indexOf("m8")]).isEqualTo(1.0);
+        assertThat(counts.winMatrix()[counts.indexOf("m7")][counts.indexOf("m8")])
+                .isEqualTo(1.0);
         assertThat(counts.indexOf("nobody")).isEqualTo(-1);
     }
 
@@ -83,7 +84,8 @@ class PairCountsTest {
         assertThat(again.battleMatrix()).isDeepEqualTo(counts.battleMatrix());
         assertThat(again.winMatrix()).isNotEqualTo(counts.winMatrix());
         // A pair with only decisive results never draws a draw.
-        PairCounts noDraws = new PairCounts.Builder(List.of("a", "b")).pair(0, 1, 7, 3, 0).build();
+        PairCounts noDraws =
+                new PairCounts.Builder(List.of("a", "b")).pair(0, 1, 7, 3, 0).build();
         assertThat(noDraws.resample(new SplittableRandom(1)).draws(0)).isZero();
     }
 

@@ -20,8 +20,13 @@ class ParetoFrontierTest {
 
     @Test
     void dropsDominatedPointsAndOrdersByX() {
-        List<ParetoPoint> points = List.of(p("helpful", 9, 1), p("harmless", 1, 9), p("balanced", 5, 5),
-                p("worse", 4, 4), p("bad", 0, 0), p("edge", 5, 2));
+        List<ParetoPoint> points = List.of(
+                p("helpful", 9, 1),
+                p("harmless", 1, 9),
+                p("balanced", 5, 5),
+                p("worse", 4, 4),
+                p("bad", 0, 0),
+                p("edge", 5, 2));
         assertThat(names(ParetoFrontier.of(points))).containsExactly("harmless", "balanced", "helpful");
     }
 

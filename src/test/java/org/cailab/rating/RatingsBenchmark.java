@@ -24,20 +24,24 @@ public final class RatingsBenchmark {
 
     private static final long SEED = 2022;
 
-    private RatingsBenchmark() {
-    }
+    private RatingsBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        List<String> rest = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+        List<String> rest =
+                List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         long votes = rest.size() > 0 ? Long.parseLong(rest.get(0)) : 1_000_000;
         int models = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 50;
         int rounds = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 100;
         boolean withFile = List.of(args).contains("--with-file");
         double[] truth = trueRatings(models);
 
-        System.out.printf(Locale.ROOT, "cores: %d available, common pool parallelism %d; max heap %d MiB; java %s%n",
-                Runtime.getRuntime().availableProcessors(), ForkJoinPool.commonPool().getParallelism(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "cores: %d available, common pool parallelism %d; max heap %d MiB; java %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                ForkJoinPool.commonPool().getParallelism(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "votes %,d, models %d, bootstrap rounds %d%n", votes, models, rounds);
 
         // Warm-up on a tenth of the votes so the timed runs measure compiled code.
@@ -57,7 +61,9 @@ public final class RatingsBenchmark {
         report("BT + " + rounds + " bootstrap rounds", bt);
         System.out.println(lastBreakdown);
         report("online Elo (K=4)", elo);
-        System.out.printf(Locale.ROOT, "ratio BT+bootstrap / Elo: %.2f (without simulation time: %.2f)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio BT+bootstrap / Elo: %.2f (without simulation time: %.2f)%n",
                 bt.seconds / elo.seconds,
                 (bt.seconds - generate.seconds) / Math.max(1e-9, elo.seconds - generate.seconds));
         accuracy(truth, bt.value, elo.value);
@@ -87,12 +93,16 @@ public final class RatingsBenchmark {
         long aggregated = System.nanoTime();
         BradleyTerry.fit(counts, BradleyTerrySettings.defaults());
         long fitted = System.nanoTime();
-        RatingReport report = Ratings.bradleyTerry(counts, BradleyTerrySettings.defaults(),
-                new BootstrapSettings(rounds, 0.95, SEED), Anchor.arena());
+        RatingReport report = Ratings.bradleyTerry(
+                counts, BradleyTerrySettings.defaults(), new BootstrapSettings(rounds, 0.95, SEED), Anchor.arena());
         long done = System.nanoTime();
-        lastBreakdown = String.format(Locale.ROOT,
+        lastBreakdown = String.format(
+                Locale.ROOT,
                 "  of which: simulate + aggregate %.3f s, one BT fit %.4f s, fit + bootstrap %.3f s (%d pairs)",
-                (aggregated - start) / 1e9, (fitted - aggregated) / 1e9, (done - fitted) / 1e9, counts.pairCount());
+                (aggregated - start) / 1e9,
+                (fitted - aggregated) / 1e9,
+                (done - fitted) / 1e9,
+                counts.pairCount());
         return report;
     }
 
@@ -118,9 +128,16 @@ public final class RatingsBenchmark {
             covered += centred[i] >= r.lower() && centred[i] <= r.upper() ? 1 : 0;
             width += (r.upper() - r.lower()) / truth.length;
         }
-        System.out.printf(Locale.ROOT, "BT: %d Newton iterations, converged %s; max |error| %.2f; "
-                + "95%% intervals hold the truth for %d of %d models, mean width %.2f%n",
-                bt.iterations(), bt.converged(), btError, covered, truth.length, width);
+        System.out.printf(
+                Locale.ROOT,
+                "BT: %d Newton iterations, converged %s; max |error| %.2f; "
+                        + "95%% intervals hold the truth for %d of %d models, mean width %.2f%n",
+                bt.iterations(),
+                bt.converged(),
+                btError,
+                covered,
+                truth.length,
+                width);
         System.out.printf(Locale.ROOT, "Elo: max |error| %.2f%n", eloError);
     }
 
@@ -137,7 +154,8 @@ public final class RatingsBenchmark {
                                 case B_WINS -> "model_b";
                                 case TIE -> "tie";
                                 case BOTH_BAD -> "tie (bothbad)";
-                            } + "\"}\n");
+                            }
+                            + "\"}\n");
                 }
             }
             Measured<Long> read = measure(() -> {
@@ -153,8 +171,7 @@ public final class RatingsBenchmark {
         }
     }
 
-    private record Measured<T>(T value, double seconds, long peakHeapBytes, long baselineHeapBytes) {
-    }
+    private record Measured<T>(T value, double seconds, long peakHeapBytes, long baselineHeapBytes) {}
 
     /** Wall time and peak heap of one phase; heap pools' peaks are reset after a GC at the start. */
     private static <T> Measured<T> measure(Supplier<T> work) {
@@ -173,7 +190,12 @@ public final class RatingsBenchmark {
     }
 
     private static void report(String phase, Measured<?> m) {
-        System.out.printf(Locale.ROOT, "%-40s %7.3f s   peak heap used %6.1f MiB (heap in use before: %.1f MiB)%n",
-                phase, m.seconds, m.peakHeapBytes / 1048576.0, m.baselineHeapBytes / 1048576.0);
+        System.out.printf(
+                Locale.ROOT,
+                "%-40s %7.3f s   peak heap used %6.1f MiB (heap in use before: %.1f MiB)%n",
+                phase,
+                m.seconds,
+                m.peakHeapBytes / 1048576.0,
+                m.baselineHeapBytes / 1048576.0);
     }
 }

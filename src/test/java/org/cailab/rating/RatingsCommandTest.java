@@ -24,20 +24,26 @@ class RatingsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return RatingsCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return RatingsCommand.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path battles(int n) throws IOException {
         BattleSimulator sim = new BattleSimulator(new double[] {1200, 1000, 900}, 0.3, 21);
         List<String> lines = new ArrayList<>();
-        sim.feed(n, b -> lines.add("{\"model_a\":\"" + b.modelA() + "\",\"model_b\":\"" + b.modelB()
-                + "\",\"winner\":\"" + switch (b.outcome()) {
-                    case A_WINS -> "model_a";
-                    case B_WINS -> "model_b";
-                    case TIE -> "tie";
-                    case BOTH_BAD -> "tie (bothbad)";
-                } + "\"}"));
+        sim.feed(
+                n,
+                b -> lines.add("{\"model_a\":\"" + b.modelA() + "\",\"model_b\":\"" + b.modelB()
+                        + "\",\"winner\":\""
+                        + switch (b.outcome()) {
+                            case A_WINS -> "model_a";
+                            case B_WINS -> "model_b";
+                            case TIE -> "tie";
+                            case BOTH_BAD -> "tie (bothbad)";
+                        }
+                        + "\"}"));
         Path file = dir.resolve("battles.jsonl");
         Files.write(file, lines);
         return file;
@@ -51,7 +57,8 @@ class RatingsCommandTest {
     void bradleyTerryEndToEnd() throws IOException {
         Path file = battles(3000);
         assertThat(run("--input", file.toString(), "--bootstrap", "50", "--anchor", "m01", "--seed", "5"))
-                .as(err.toString()).isZero();
+                .as(err.toString())
+                .isZero();
         JsonNode root = json();
         assertThat(root.get("method").stringValue()).isEqualTo("bt");
         assertThat(root.get("battles").asLong()).isEqualTo(3000);
@@ -63,7 +70,8 @@ class RatingsCommandTest {
         assertThat(models.get(0).get("model").stringValue()).isEqualTo("m00");
         assertThat(models.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(models.get(0).get("rating").asDouble()).isBetween(150.0, 250.0);
-        assertThat(models.get(0).get("lower").asDouble()).isLessThan(models.get(0).get("upper").asDouble());
+        assertThat(models.get(0).get("lower").asDouble())
+                .isLessThan(models.get(0).get("upper").asDouble());
         assertThat(models.get(1).get("model").stringValue()).isEqualTo("m01");
         assertThat(models.get(1).get("rating").asDouble()).isZero();
         long votes = 0;
@@ -76,7 +84,8 @@ class RatingsCommandTest {
     @Test
     void eloEndToEndWithTheLeadingSubcommandName() throws IOException {
         Path file = battles(2000);
-        assertThat(run("ratings", "--input", file.toString(), "--method", "elo", "--bootstrap", "20")).isZero();
+        assertThat(run("ratings", "--input", file.toString(), "--method", "elo", "--bootstrap", "20"))
+                .isZero();
         JsonNode root = json();
         assertThat(root.get("method").stringValue()).isEqualTo("elo");
         assertThat(root.get("anchor").isNull()).isTrue();
@@ -105,8 +114,13 @@ class RatingsCommandTest {
     void badArgumentsExitTwoWithUsage() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("--input is required").contains("usage: ratings");
-        for (String[] args : new String[][] {{"--input"}, {"--input", "x", "--method", "glicko"},
-                {"--input", "x", "--bootstrap", "-1"}, {"--input", "x", "--seed", "abc"}, {"--wat", "1"}}) {
+        for (String[] args : new String[][] {
+            {"--input"},
+            {"--input", "x", "--method", "glicko"},
+            {"--input", "x", "--bootstrap", "-1"},
+            {"--input", "x", "--seed", "abc"},
+            {"--wat", "1"}
+        }) {
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
         }
         assertThat(err.toString()).contains("--method must be bt or elo").contains("unknown option --wat");
@@ -133,7 +147,8 @@ class RatingsCommandTest {
         assertThat(run("--input", empty.toString(), "--method", "elo")).isEqualTo(1);
         assertThat(err.toString()).contains("holds no battles");
 
-        assertThat(run("--input", battles(100).toString(), "--anchor", "nobody")).isEqualTo(1);
+        assertThat(run("--input", battles(100).toString(), "--anchor", "nobody"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("anchor model not found").contains("nobody");
         assertThat(out.toString()).isEmpty();
     }

@@ -1,6 +1,6 @@
 package org.cailab.redteam;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AttemptFileReaderTest {
 
@@ -38,7 +37,9 @@ class AttemptFileReaderTest {
         assertThat(first.redTeamMemberId()).isEqualTo("12");
         assertThat(first.isUpworker()).isFalse();
         assertThat(first.tags()).containsExactly("profanity", "test");
-        assertThat(first.originalJson()).contains("\"extra\":{\"kept\":true}").contains("task_descripton_harmlessness_score");
+        assertThat(first.originalJson())
+                .contains("\"extra\":{\"kept\":true}")
+                .contains("task_descripton_harmlessness_score");
         assertThat(records.get(1).rating()).isZero();
     }
 
@@ -57,8 +58,8 @@ class AttemptFileReaderTest {
     @Test
     void readsOneRecordPerLineToo() {
         List<ImportedRecord> records = new ArrayList<>();
-        var result = AttemptFileReader.read(stream(GOOD.replace("\n", " ") + "\n" + GOOD.replace("\n", " ") + "\n"),
-                records::add);
+        var result = AttemptFileReader.read(
+                stream(GOOD.replace("\n", " ") + "\n" + GOOD.replace("\n", " ") + "\n"), records::add);
         assertThat(result.problems()).isEmpty();
         assertThat(records).hasSize(2);
     }
@@ -79,29 +80,39 @@ class AttemptFileReaderTest {
 
     @Test
     void reportsBrokenJsonAndCutOffFiles() {
-        var broken = AttemptFileReader.read(stream("[" + GOOD + ", {\"transcript\": \"x\" \"rating\": 1}]"), r -> { });
+        var broken = AttemptFileReader.read(stream("[" + GOOD + ", {\"transcript\": \"x\" \"rating\": 1}]"), r -> {});
         assertThat(broken.problems()).singleElement().satisfies(p -> {
             assertThat(p.index()).isEqualTo(1);
             assertThat(p.problem()).contains("not valid JSON").contains("line");
         });
-        var cut = AttemptFileReader.read(stream("[" + GOOD + ", " + GOOD), r -> { });
+        var cut = AttemptFileReader.read(stream("[" + GOOD + ", " + GOOD), r -> {});
         assertThat(cut.problems()).singleElement().satisfies(p -> {
             assertThat(p.index()).isEqualTo(-1);
             assertThat(p.problem()).contains("after record 1").contains("cut off");
         });
-        var cutInARecord = AttemptFileReader.read(stream("[" + GOOD + ", " + GOOD.substring(0, 40)), r -> { });
-        assertThat(cutInARecord.problems()).singleElement().extracting(MalformedRecord::index).isEqualTo(1L);
-        var notAnArray = AttemptFileReader.read(stream("\"hello\""), r -> { });
-        assertThat(notAnArray.problems()).singleElement().extracting(MalformedRecord::index).isEqualTo(-1L);
-        var empty = AttemptFileReader.read(stream(""), r -> { });
-        assertThat(empty.problems()).singleElement().extracting(MalformedRecord::problem).asString().contains("empty");
+        var cutInARecord = AttemptFileReader.read(stream("[" + GOOD + ", " + GOOD.substring(0, 40)), r -> {});
+        assertThat(cutInARecord.problems())
+                .singleElement()
+                .extracting(MalformedRecord::index)
+                .isEqualTo(1L);
+        var notAnArray = AttemptFileReader.read(stream("\"hello\""), r -> {});
+        assertThat(notAnArray.problems())
+                .singleElement()
+                .extracting(MalformedRecord::index)
+                .isEqualTo(-1L);
+        var empty = AttemptFileReader.read(stream(""), r -> {});
+        assertThat(empty.problems())
+                .singleElement()
+                .extracting(MalformedRecord::problem)
+                .asString()
+                .contains("empty");
     }
 
     @Test
     void replacesNulCharactersWhichPostgresCannotStore() {
         List<ImportedRecord> records = new ArrayList<>();
-        AttemptFileReader.read(stream("[{\"transcript\": \"a\\u0000b\", \"rating\": 2, \"tags\": [\"x\\u0000\"]}]"),
-                records::add);
+        AttemptFileReader.read(
+                stream("[{\"transcript\": \"a\\u0000b\", \"rating\": 2, \"tags\": [\"x\\u0000\"]}]"), records::add);
         assertThat(records.getFirst().transcript()).isEqualTo("a\uFFFDb");
         assertThat(records.getFirst().originalJson()).doesNotContain("\\u0000");
         assertThat(records.getFirst().tags()).containsExactly("x\uFFFD");
@@ -125,6 +136,8 @@ class AttemptFileReaderTest {
         List<ImportedRecord> records = new java.util.ArrayList<>();
         var result = AttemptFileReader.read(new ByteArrayInputStream(bytes.toByteArray()), records::add);
         assertThat(records).isEmpty();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.problem()).contains("too large"));
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.problem()).contains("too large"));
     }
 }

@@ -1,9 +1,5 @@
 package org.cailab.redteam;
 
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * Runs an import in a JVM of its own (started by {@link RedTeamImportIT} with a small {@code -Xmx}), against the test's
@@ -22,8 +21,7 @@ import java.sql.DriverManager;
  */
 public final class BoundedImportMain {
 
-    private BoundedImportMain() {
-    }
+    private BoundedImportMain() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -41,13 +39,18 @@ public final class BoundedImportMain {
             connection.commit();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u == null ? 0 : u.getUsed()).sum();
+                    .map(MemoryPoolMXBean::getPeakUsage)
+                    .mapToLong(u -> u == null ? 0 : u.getUsed())
+                    .sum();
             // what survived collections: the old generation's peak (the sum above counts every young-gen fill)
             long oldPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().matches(".*(Old|Tenured).*"))
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+                    .filter(pool ->
+                            pool.getType() == MemoryType.HEAP && pool.getName().matches(".*(Old|Tenured).*"))
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
             System.out.println("IMPORTED " + records + " IMPORT_ID " + importId + " PEAK_HEAP_BYTES " + peak
-                    + " OLD_GEN_PEAK_BYTES " + oldPeak + " MAX_HEAP_BYTES " + Runtime.getRuntime().maxMemory());
+                    + " OLD_GEN_PEAK_BYTES " + oldPeak + " MAX_HEAP_BYTES "
+                    + Runtime.getRuntime().maxMemory());
         }
     }
 }

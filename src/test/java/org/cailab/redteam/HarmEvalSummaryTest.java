@@ -1,13 +1,12 @@
 package org.cailab.redteam;
 
-import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 class HarmEvalSummaryTest {
 
@@ -51,13 +50,17 @@ class HarmEvalSummaryTest {
         // with 200 prompts the bootstrap percentiles are close to mean -/+ 1.96 standard errors
         assertThat(s.ciLow()).isCloseTo(mean - half, Offset.offset(0.15 * half));
         assertThat(s.ciHigh()).isCloseTo(mean + half, Offset.offset(0.15 * half));
-        assertThat(HarmEvalSummary.of(items, 1)).as("seeded: the same interval again").containsExactly(s);
+        assertThat(HarmEvalSummary.of(items, 1))
+                .as("seeded: the same interval again")
+                .containsExactly(s);
     }
 
     @Test
     void onePromptHasNoInterval() {
-        HarmEvalItem item = new HarmEvalItem(0, "c", List.of(new HarmEvalSample(3, "x", 0, 0, " a", 1.5),
-                new HarmEvalSample(3, "x", 1, 1, " b", 2.5)));
+        HarmEvalItem item = new HarmEvalItem(
+                0,
+                "c",
+                List.of(new HarmEvalSample(3, "x", 0, 0, " a", 1.5), new HarmEvalSample(3, "x", 1, 1, " b", 2.5)));
         HarmEvalSummary s = HarmEvalSummary.of(List.of(item), 0).getFirst();
         assertThat(s.mean()).isEqualTo(2.0);
         assertThat(s.ciLow()).isNull();

@@ -1,11 +1,10 @@
 package org.cailab.redteam;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class MeanIntervalTest {
 
@@ -33,8 +32,15 @@ class MeanIntervalTest {
 
     @Test
     void handMadeCasesStayWithinTheScale() {
-        double[][] cases = {{0, 4, 0, 4, 0}, {4, 4, 4, 4, 4}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 1}, {4, 4, 4, 3, 4},
-                {2, 2, 2, 2, 2}, {0, 4, 4, 4, 4, 4, 4}};
+        double[][] cases = {
+            {0, 4, 0, 4, 0},
+            {4, 4, 4, 4, 4},
+            {0, 0, 0, 0, 0},
+            {0, 0, 0, 0, 1},
+            {4, 4, 4, 3, 4},
+            {2, 2, 2, 2, 2},
+            {0, 4, 4, 4, 4, 4, 4}
+        };
         for (double[] ratings : cases) {
             double mean = java.util.Arrays.stream(ratings).average().orElseThrow();
             double[] interval = MeanInterval.of(ratings.length, mean, sampleSd(ratings), 0, 4);

@@ -1,15 +1,12 @@
 package org.cailab.redteam;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.cailab.support.IntegrationTest;
-import org.cailab.support.TestDataDirs;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
+import static org.cailab.db.jooq.Tables.REDTEAM_IMPORT;
+import static org.cailab.redteam.RedTeamServiceIT.as;
 
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -23,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
-import static org.cailab.db.jooq.Tables.REDTEAM_IMPORT;
-import static org.cailab.redteam.RedTeamServiceIT.as;
+import javax.sql.DataSource;
+import org.cailab.support.IntegrationTest;
+import org.cailab.support.TestDataDirs;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class RedTeamImportIT extends IntegrationTest {
 
@@ -36,10 +35,13 @@ class RedTeamImportIT extends IntegrationTest {
 
     @Autowired
     RedTeamDataService data;
+
     @Autowired
     RedTeamStatsService stats;
+
     @Autowired
     DSLContext dsl;
+
     @Autowired
     DataSource dataSource;
 
@@ -64,20 +66,28 @@ class RedTeamImportIT extends IntegrationTest {
     @Test
     void anImportKeepsEveryFieldGroupsByExternalModelAndExportsInTheSameShape() throws Exception {
         String type = "type-" + UUID.randomUUID().toString().substring(0, 6);
-        String records = "[" + String.join(",", List.of(
-                record("attempt one", 4, type, "52B", "[\"violence\"]"),
-                record("attempt two", 2, type, "52B", "null"),
-                record("attempt three", 0, type, "13B", "[]"))) + "]";
-        ImportReport report = as("admin", () -> data.importAttempts("red_team_attempts.jsonl",
-                new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8))));
+        String records = "["
+                + String.join(
+                        ",",
+                        List.of(
+                                record("attempt one", 4, type, "52B", "[\"violence\"]"),
+                                record("attempt two", 2, type, "52B", "null"),
+                                record("attempt three", 0, type, "13B", "[]")))
+                + "]";
+        ImportReport report = as(
+                "admin",
+                () -> data.importAttempts(
+                        "red_team_attempts.jsonl", new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8))));
         assertThat(report.records()).isEqualTo(3);
         assertThat(as("admin", () -> data.imports())).anySatisfy(i -> {
             assertThat(i.id()).isEqualTo(report.importId());
             assertThat(i.records()).isEqualTo(3);
             assertThat(i.sha256()).hasSize(64);
         });
-        var stored = dsl.selectFrom(REDTEAM_ATTEMPT).where(REDTEAM_ATTEMPT.IMPORT_ID.eq(report.importId()))
-                .orderBy(REDTEAM_ATTEMPT.RECORD_INDEX).fetch();
+        var stored = dsl.selectFrom(REDTEAM_ATTEMPT)
+                .where(REDTEAM_ATTEMPT.IMPORT_ID.eq(report.importId()))
+                .orderBy(REDTEAM_ATTEMPT.RECORD_INDEX)
+                .fetch();
         assertThat(stored).hasSize(3);
         assertThat(stored.getFirst().getSource()).isEqualTo("IMPORTED");
         assertThat(stored.getFirst().getTranscript()).isEqualTo("\n\nHuman: attempt one\n\nAssistant: no");
@@ -97,9 +107,12 @@ class RedTeamImportIT extends IntegrationTest {
         assertThat(big.ciLow()).as("two ratings are too few for an interval").isNull();
         assertThat(statsLabelled(type + ", 13B (imported)").counts()).containsExactly(1L, 0L, 0L, 0L, 0L);
 
-        assertThatThrownBy(() -> as("admin", () -> data.importAttempts("again.json",
-                new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)))))
-                .isInstanceOf(RedTeamImportException.class).hasMessageContaining("already imported");
+        assertThatThrownBy(() -> as(
+                        "admin",
+                        () -> data.importAttempts(
+                                "again.json", new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)))))
+                .isInstanceOf(RedTeamImportException.class)
+                .hasMessageContaining("already imported");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long written = as("admin", () -> data.exportAttempts(ExportSelection.IMPORTED, true, out));
@@ -116,12 +129,13 @@ class RedTeamImportIT extends IntegrationTest {
             }
         });
         assertThat(mine).hasSize(3);
-        assertThat(mine.getFirst().get("task_descripton_harmlessness_score").doubleValue()).isEqualTo(1.5);
+        assertThat(mine.getFirst().get("task_descripton_harmlessness_score").doubleValue())
+                .isEqualTo(1.5);
         assertThat(mine.getFirst().get("unknown_field").stringValue()).isEqualTo("kept");
 
         // what we export can be imported again (as another file), with the same content
-        ImportReport again = as("admin", () -> data.importAttempts("exported.jsonl.gz",
-                new ByteArrayInputStream(out.toByteArray())));
+        ImportReport again = as(
+                "admin", () -> data.importAttempts("exported.jsonl.gz", new ByteArrayInputStream(out.toByteArray())));
         assertThat(again.records()).isEqualTo(written);
         assertThat(statsLabelled(type + ", 52B (imported)").n()).isEqualTo(4);
         as("admin", () -> {
@@ -137,9 +151,16 @@ class RedTeamImportIT extends IntegrationTest {
         // about 2,000 characters a record: some 80 MB of JSON, more than the child's whole heap of 64 MB
         Path file = SyntheticAttempts.write(tempFile("bounded"), records, 1_900, -1);
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                BoundedImportMain.class.getName(), hikari.getJdbcUrl(), hikari.getUsername(), file.toString());
+        List<String> command = List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx64m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BoundedImportMain.class.getName(),
+                hikari.getJdbcUrl(),
+                hikari.getUsername(),
+                file.toString());
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try (InputStream in = child.getInputStream()) {
@@ -148,17 +169,25 @@ class RedTeamImportIT extends IntegrationTest {
         assertThat(child.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
         Matcher result = Pattern.compile(
-                "IMPORTED (\\d+) IMPORT_ID (\\d+) PEAK_HEAP_BYTES (\\d+) OLD_GEN_PEAK_BYTES (\\d+)").matcher(output);
+                        "IMPORTED (\\d+) IMPORT_ID (\\d+) PEAK_HEAP_BYTES (\\d+) OLD_GEN_PEAK_BYTES (\\d+)")
+                .matcher(output);
         assertThat(result.find()).as(output).isTrue();
         assertThat(Integer.parseInt(result.group(1))).isEqualTo(records);
         long importId = Long.parseLong(result.group(2));
-        System.out.printf("bounded import: %d records, heap pools' peaks %.1f MiB, old generation peak %.1f MiB, "
-                + "of 64 MiB%n", records, Long.parseLong(result.group(3)) / 1048576.0,
-                Long.parseLong(result.group(4)) / 1048576.0);
-        assertThat(dsl.fetchCount(REDTEAM_ATTEMPT, REDTEAM_ATTEMPT.IMPORT_ID.eq(importId))).isEqualTo(records);
-        assertThat(dsl.select(REDTEAM_ATTEMPT.RECORD_INDEX).from(REDTEAM_ATTEMPT)
-                .where(REDTEAM_ATTEMPT.IMPORT_ID.eq(importId)).orderBy(REDTEAM_ATTEMPT.RECORD_INDEX.desc()).limit(1)
-                .fetchSingle().value1()).isEqualTo(records - 1);
+        System.out.printf(
+                "bounded import: %d records, heap pools' peaks %.1f MiB, old generation peak %.1f MiB, "
+                        + "of 64 MiB%n",
+                records, Long.parseLong(result.group(3)) / 1048576.0, Long.parseLong(result.group(4)) / 1048576.0);
+        assertThat(dsl.fetchCount(REDTEAM_ATTEMPT, REDTEAM_ATTEMPT.IMPORT_ID.eq(importId)))
+                .isEqualTo(records);
+        assertThat(dsl.select(REDTEAM_ATTEMPT.RECORD_INDEX)
+                        .from(REDTEAM_ATTEMPT)
+                        .where(REDTEAM_ATTEMPT.IMPORT_ID.eq(importId))
+                        .orderBy(REDTEAM_ATTEMPT.RECORD_INDEX.desc())
+                        .limit(1)
+                        .fetchSingle()
+                        .value1())
+                .isEqualTo(records - 1);
         dsl.deleteFrom(REDTEAM_IMPORT).where(REDTEAM_IMPORT.ID.eq(importId)).execute();
     }
 
@@ -169,7 +198,9 @@ class RedTeamImportIT extends IntegrationTest {
     }
 
     private RatingStats statsLabelled(String label) {
-        return as("admin", () -> stats.bySnapshot()).stream().filter(s -> s.label().equals(label)).findFirst()
+        return as("admin", () -> stats.bySnapshot()).stream()
+                .filter(s -> s.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no aggregate labelled " + label));
     }
 

@@ -1,27 +1,8 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.Exchange;
-import org.cailab.comparison.PoolSnapshot;
-import org.cailab.model.ModelRegistry;
-import org.cailab.model.ModelSnapshot;
-import org.cailab.security.NewUser;
-import org.cailab.security.Role;
-import org.cailab.security.UserAccount;
-import org.cailab.security.UserService;
-import org.cailab.support.IntegrationTest;
-import org.cailab.support.StudyLinks;
-import org.cailab.support.RedTeamTestModels;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,28 +17,53 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
+import org.cailab.comparison.Exchange;
+import org.cailab.comparison.PoolSnapshot;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.security.NewUser;
+import org.cailab.security.Role;
+import org.cailab.security.UserAccount;
+import org.cailab.security.UserService;
+import org.cailab.support.IntegrationTest;
+import org.cailab.support.RedTeamTestModels;
+import org.cailab.support.StudyLinks;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 @RecordApplicationEvents
 class RedTeamServiceIT extends IntegrationTest {
 
     @Autowired
     RedTeamCampaignService campaignService;
+
     @Autowired
     RedTeamService redTeam;
+
     @Autowired
     RedTeamStatsService stats;
+
     @Autowired
     UserService users;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     DSLContext dsl;
+
     @Autowired
     ApplicationEvents events;
+
     @LocalServerPort
     int port;
 
@@ -93,7 +99,9 @@ class RedTeamServiceIT extends IntegrationTest {
         assertThat(receipt.state().attemptsDone()).isEqualTo(1);
         assertThat(receipt.state().canStart()).isTrue();
 
-        var row = dsl.selectFrom(REDTEAM_ATTEMPT).where(REDTEAM_ATTEMPT.ID.eq(attempt.id())).fetchSingle();
+        var row = dsl.selectFrom(REDTEAM_ATTEMPT)
+                .where(REDTEAM_ATTEMPT.ID.eq(attempt.id()))
+                .fetchSingle();
         assertThat(row.getSource()).isEqualTo("LIVE");
         assertThat(row.getStatus()).isEqualTo("RATED");
         assertThat(row.getRating()).isEqualTo(3.0);
@@ -103,9 +111,11 @@ class RedTeamServiceIT extends IntegrationTest {
         assertThat(row.getSnapshotId()).isEqualTo(model.id());
         assertThat(row.getSnapshotName()).isEqualTo(model.name());
         assertThat(row.getCampaignId()).isEqualTo(campaign.id());
-        assertThat(row.getWorkerId()).isEqualTo(as(worker, () -> users.currentUser().id()));
+        assertThat(row.getWorkerId())
+                .isEqualTo(as(worker, () -> users.currentUser().id()));
         assertThat(row.getStartedAt()).isBeforeOrEqualTo(row.getRatedAt());
-        assertThat(events.stream(AttemptRated.class).filter(e -> e.attemptId() == attempt.id())).singleElement()
+        assertThat(events.stream(AttemptRated.class).filter(e -> e.attemptId() == attempt.id()))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.rating()).isEqualTo(3);
                     assertThat(e.snapshotId()).isEqualTo(model.id());
@@ -123,17 +133,21 @@ class RedTeamServiceIT extends IntegrationTest {
     @Test
     void ratingsOutsideZeroToFourAndSecondRatingsAreRefused() {
         RedTeamCampaign campaign = campaign(5, null);
-        long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+        long attemptId =
+                as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
         assertThatThrownBy(() -> as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 2, null))))
-                .isInstanceOf(RedTeamException.class).hasMessageContaining("at least once");
+                .isInstanceOf(RedTeamException.class)
+                .hasMessageContaining("at least once");
         sendAndWait(campaign, attemptId, "hello");
 
         for (int bad : new int[] {-1, 5, 42, Integer.MIN_VALUE}) {
             assertThatThrownBy(() -> as(worker, () -> redTeam.rate(new RatingRequest(attemptId, bad, null))))
-                    .isInstanceOf(RedTeamException.class).hasMessageContaining("0 to 4");
+                    .isInstanceOf(RedTeamException.class)
+                    .hasMessageContaining("0 to 4");
         }
         assertThatThrownBy(() -> as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 2, 7))))
-                .isInstanceOf(RedTeamException.class).hasMessageContaining("0 to 4");
+                .isInstanceOf(RedTeamException.class)
+                .hasMessageContaining("0 to 4");
         assertThat(status(attemptId)).isEqualTo("ACTIVE");
 
         String other = createWorker();
@@ -146,20 +160,28 @@ class RedTeamServiceIT extends IntegrationTest {
         assertThat(rating(attemptId)).isEqualTo(0.0);
 
         // the database refuses them too, whatever the code above it does
-        assertThatThrownBy(() -> dsl.update(REDTEAM_ATTEMPT).set(REDTEAM_ATTEMPT.RATING, 5.0)
-                .where(REDTEAM_ATTEMPT.ID.eq(attemptId)).execute()).isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> dsl.update(REDTEAM_ATTEMPT).set(REDTEAM_ATTEMPT.RATING, 2.5)
-                .where(REDTEAM_ATTEMPT.ID.eq(attemptId)).execute()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> dsl.update(REDTEAM_ATTEMPT)
+                        .set(REDTEAM_ATTEMPT.RATING, 5.0)
+                        .where(REDTEAM_ATTEMPT.ID.eq(attemptId))
+                        .execute())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> dsl.update(REDTEAM_ATTEMPT)
+                        .set(REDTEAM_ATTEMPT.RATING, 2.5)
+                        .where(REDTEAM_ATTEMPT.ID.eq(attemptId))
+                        .execute())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void aRatingAfterTheCampaignWasClosedIsRefusedAndNotStored() {
         RedTeamCampaign campaign = campaign(5, null);
-        long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+        long attemptId =
+                as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
         sendAndWait(campaign, attemptId, "hello");
         as("admin", () -> campaignService.setOpen(campaignService.campaign(campaign.id()), false));
         assertThatThrownBy(() -> as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 3, null))))
-                .isInstanceOf(RedTeamException.class).hasMessageContaining("closed");
+                .isInstanceOf(RedTeamException.class)
+                .hasMessageContaining("closed");
         assertThat(status(attemptId)).isEqualTo("ACTIVE");
         assertThat(rating(attemptId)).isNull();
     }
@@ -167,32 +189,53 @@ class RedTeamServiceIT extends IntegrationTest {
     @Test
     void concurrentRatingsOfOneAttemptStoreOne() throws Exception {
         RedTeamCampaign campaign = campaign(5, null);
-        long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+        long attemptId =
+                as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
         sendAndWait(campaign, attemptId, "hello");
-        List<Object> outcomes = race(() -> redTeam.rate(new RatingRequest(attemptId, 1, null)),
+        List<Object> outcomes = race(
+                () -> redTeam.rate(new RatingRequest(attemptId, 1, null)),
                 () -> redTeam.rate(new RatingRequest(attemptId, 4, null)));
         assertThat(outcomes).filteredOn(RatingReceipt.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(AttemptAlreadyRatedException.class::isInstance).hasSize(1);
-        int stored = ((RatingReceipt) outcomes.stream().filter(RatingReceipt.class::isInstance).findFirst().orElseThrow())
+        assertThat(outcomes)
+                .filteredOn(AttemptAlreadyRatedException.class::isInstance)
+                .hasSize(1);
+        int stored = ((RatingReceipt) outcomes.stream()
+                        .filter(RatingReceipt.class::isInstance)
+                        .findFirst()
+                        .orElseThrow())
                 .rating();
         assertThat(rating(attemptId)).isEqualTo((double) stored);
     }
 
     @Test
     void theTurnLimitTheTaskHarmQuestionAndTheQuotaAreEnforced() {
-        RedTeamCampaign campaign = as("admin", () -> campaignService.create(new RedTeamCampaignSettings(
-                "RT " + UUID.randomUUID().toString().substring(0, 8), "Try.", List.of(pool()), 1, 1, false, true,
-                "DONE1234")));
-        long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
-        assertThat(as(worker, () -> redTeam.start(campaign.id(), "another task")).attempt().id())
-                .as("a second start (another tab) continues the attempt in progress").isEqualTo(attemptId);
+        RedTeamCampaign campaign = as(
+                "admin",
+                () -> campaignService.create(new RedTeamCampaignSettings(
+                        "RT " + UUID.randomUUID().toString().substring(0, 8),
+                        "Try.",
+                        List.of(pool()),
+                        1,
+                        1,
+                        false,
+                        true,
+                        "DONE1234")));
+        long attemptId =
+                as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+        assertThat(as(worker, () -> redTeam.start(campaign.id(), "another task"))
+                        .attempt()
+                        .id())
+                .as("a second start (another tab) continues the attempt in progress")
+                .isEqualTo(attemptId);
         sendAndWait(campaign, attemptId, "one");
         assertThatThrownBy(() -> as(worker, () -> redTeam.send(campaign.id(), attemptId, "two")))
                 .hasMessageContaining("limit of 1");
-        assertThat(as(worker, () -> redTeam.open(campaign.id())).attempt().turnsLeft()).isZero();
+        assertThat(as(worker, () -> redTeam.open(campaign.id())).attempt().turnsLeft())
+                .isZero();
         assertThatThrownBy(() -> as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 1, 1))))
                 .hasMessageContaining("does not ask");
-        RedTeamState done = as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 1, null))).state();
+        RedTeamState done = as(worker, () -> redTeam.rate(new RatingRequest(attemptId, 1, null)))
+                .state();
         assertThat(done.completionCode()).isEqualTo("DONE1234");
         assertThat(done.canStart()).isFalse();
         assertThatThrownBy(() -> as(worker, () -> redTeam.start(campaign.id(), "more")))
@@ -202,7 +245,8 @@ class RedTeamServiceIT extends IntegrationTest {
     @Test
     void aGivenUpAttemptCannotBeRatedAndDoesNotCount() {
         RedTeamCampaign campaign = campaign(5, null);
-        long attemptId = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+        long attemptId =
+                as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
         sendAndWait(campaign, attemptId, "hello");
         RedTeamState after = as(worker, () -> redTeam.abandon(campaign.id()));
         assertThat(after.attempt()).isNull();
@@ -217,7 +261,8 @@ class RedTeamServiceIT extends IntegrationTest {
         RedTeamCampaign campaign = campaign(5, null);
         for (int rating : new int[] {0, 2, 4, 4, 3}) {
             String w = createWorker();
-            long id = as(w, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+            long id =
+                    as(w, () -> redTeam.start(campaign.id(), "task")).attempt().id();
             sendAndWait(w, campaign, id, "hello");
             as(w, () -> redTeam.rate(new RatingRequest(id, rating, null)));
         }
@@ -241,17 +286,24 @@ class RedTeamServiceIT extends IntegrationTest {
     @Test
     void aProlificLinkSignsTheParticipantIntoTheRedTeamCampaign() throws Exception {
         RedTeamCampaign campaign = campaign(5, 1);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String link = as("admin", () -> campaignService.studyLink(campaign.id()));
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + StudyLinks.fill(link, pid, "st1", "se1"))).build(),
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + StudyLinks.fill(link, pid, "st1", "se1")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(303);
         assertThat(ok.headers().firstValue("Location")).hasValue("/redteam/" + campaign.id());
-        assertThat(as("admin", () -> users.findAll())).extracting(UserAccount::username).contains("prolific-" + pid);
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + StudyLinks.fill(link, "x", "s", "x"))).build(),
+        assertThat(as("admin", () -> users.findAll()))
+                .extracting(UserAccount::username)
+                .contains("prolific-" + pid);
+        HttpResponse<String> bad = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + StudyLinks.fill(link, "x", "s", "x")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("PROLIFIC_PID");
@@ -263,15 +315,21 @@ class RedTeamServiceIT extends IntegrationTest {
         ModelSnapshot late = as("admin", () -> RedTeamTestModels.fresh(registry, "rt-step", run, 200L));
         ModelSnapshot early = as("admin", () -> RedTeamTestModels.fresh(registry, "rt-step", run, 100L));
         for (ModelSnapshot snapshot : List.of(late, early)) {
-            RedTeamCampaign campaign = as("admin", () -> campaignService.create(RedTeamCampaignSettings.defaults(
-                    "RT " + UUID.randomUUID().toString().substring(0, 8),
-                    List.of(new PoolSnapshot(snapshot.id(), snapshot.name(), 1))).withOpen(true)));
-            long id = as(worker, () -> redTeam.start(campaign.id(), "task")).attempt().id();
+            RedTeamCampaign campaign = as(
+                    "admin",
+                    () -> campaignService.create(RedTeamCampaignSettings.defaults(
+                                    "RT " + UUID.randomUUID().toString().substring(0, 8),
+                                    List.of(new PoolSnapshot(snapshot.id(), snapshot.name(), 1)))
+                            .withOpen(true)));
+            long id = as(worker, () -> redTeam.start(campaign.id(), "task"))
+                    .attempt()
+                    .id();
             sendAndWait(campaign, id, "hello");
             as(worker, () -> redTeam.rate(new RatingRequest(id, snapshot == late ? 1 : 4, null)));
         }
         List<RatingStats> steps = as("admin", () -> stats.byTrainingStep()).stream()
-                .filter(s -> s.runId() != null && s.runId() == run).toList();
+                .filter(s -> s.runId() != null && s.runId() == run)
+                .toList();
         assertThat(steps).extracting(RatingStats::step).containsExactly(100L, 200L);
         assertThat(steps).extracting(RatingStats::mean).containsExactly(4.0, 1.0);
         assertThat(steps).extracting(RatingStats::label).containsExactly(early.name(), late.name());
@@ -294,8 +352,7 @@ class RedTeamServiceIT extends IntegrationTest {
         CompletableFuture<String> ready = new CompletableFuture<>();
         ReplyListener listener = new ReplyListener() {
             @Override
-            public void onText(String textSoFar) {
-            }
+            public void onText(String textSoFar) {}
 
             @Override
             public void onReady(long turnId, String answer) {
@@ -317,8 +374,10 @@ class RedTeamServiceIT extends IntegrationTest {
     private RedTeamCampaign campaign(int turnLimit, Integer quota) {
         RedTeamCampaignSettings d = RedTeamCampaignSettings.defaults(
                 "RT " + UUID.randomUUID().toString().substring(0, 8), List.of(pool()));
-        return as("admin", () -> campaignService.create(new RedTeamCampaignSettings(d.name(), d.instructions(),
-                d.pool(), turnLimit, quota, true, true, d.completionCode())));
+        return as(
+                "admin",
+                () -> campaignService.create(new RedTeamCampaignSettings(
+                        d.name(), d.instructions(), d.pool(), turnLimit, quota, true, true, d.completionCode())));
     }
 
     private PoolSnapshot pool() {
@@ -331,17 +390,24 @@ class RedTeamServiceIT extends IntegrationTest {
 
     private java.util.Optional<RatingStats> statsOfOptional(ModelSnapshot snapshot) {
         return as("admin", () -> stats.bySnapshot()).stream()
-                .filter(s -> s.snapshotId() != null && s.snapshotId() == snapshot.id()).findFirst();
+                .filter(s -> s.snapshotId() != null && s.snapshotId() == snapshot.id())
+                .findFirst();
     }
 
     private String status(long attemptId) {
-        return dsl.select(REDTEAM_ATTEMPT.STATUS).from(REDTEAM_ATTEMPT).where(REDTEAM_ATTEMPT.ID.eq(attemptId))
-                .fetchSingle().value1();
+        return dsl.select(REDTEAM_ATTEMPT.STATUS)
+                .from(REDTEAM_ATTEMPT)
+                .where(REDTEAM_ATTEMPT.ID.eq(attemptId))
+                .fetchSingle()
+                .value1();
     }
 
     private Double rating(long attemptId) {
-        return dsl.select(REDTEAM_ATTEMPT.RATING).from(REDTEAM_ATTEMPT).where(REDTEAM_ATTEMPT.ID.eq(attemptId))
-                .fetchSingle().value1();
+        return dsl.select(REDTEAM_ATTEMPT.RATING)
+                .from(REDTEAM_ATTEMPT)
+                .where(REDTEAM_ATTEMPT.ID.eq(attemptId))
+                .fetchSingle()
+                .value1();
     }
 
     private List<Object> race(Callable<RatingReceipt> first, Callable<RatingReceipt> second) throws Exception {
@@ -373,9 +439,11 @@ class RedTeamServiceIT extends IntegrationTest {
 
     static <T> T as(String username, Callable<T> action) {
         String[] roles = username.equals("admin")
-                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"} : new String[] {"ROLE_WORKER"};
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList(roles)));
+                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"}
+                : new String[] {"ROLE_WORKER"};
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, AuthorityUtils.createAuthorityList(roles)));
         try {
             return action.call();
         } catch (RuntimeException e) {

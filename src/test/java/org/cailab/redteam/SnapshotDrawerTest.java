@@ -1,13 +1,12 @@
 package org.cailab.redteam;
 
-import org.cailab.comparison.PoolSnapshot;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.cailab.comparison.PoolSnapshot;
+import org.junit.jupiter.api.Test;
 
 class SnapshotDrawerTest {
 
@@ -27,7 +26,8 @@ class SnapshotDrawerTest {
 
     @Test
     void aSingleSnapshotIsAlwaysDrawn() {
-        assertThat(SnapshotDrawer.draw(List.of(new PoolSnapshot(5, "only", 1)), new SplittableRandom(1)).snapshotId())
+        assertThat(SnapshotDrawer.draw(List.of(new PoolSnapshot(5, "only", 1)), new SplittableRandom(1))
+                        .snapshotId())
                 .isEqualTo(5);
     }
 }

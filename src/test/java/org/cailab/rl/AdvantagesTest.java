@@ -71,7 +71,8 @@ class AdvantagesTest {
         double[] adv = Advantages.leaveOneOut(new double[] {1, 2, 3, 10, 10, 10}, 3);
         assertThat(adv).containsExactly(new double[] {1 - 2.5, 2 - 2, 3 - 1.5, 0, 0, 0}, within(1e-12));
         assertThatThrownBy(() -> Advantages.leaveOneOut(new double[] {1, 2, 3}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("groups of 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("groups of 2");
     }
 
     @Test

@@ -60,7 +60,8 @@ class PpoLossesTest {
         expected /= 5;
         NDArray loss = PpoLosses.policyLoss(t(LOGP), t(OLD), t(ADV), t(MASK), eps, 5);
         assertThat((double) loss.getFloat()).isCloseTo(expected, within(1e-5));
-        assertThat(PpoLosses.clippedTokens(t(LOGP), t(OLD), t(ADV), t(MASK), eps)).isEqualTo(clipped);
+        assertThat(PpoLosses.clippedTokens(t(LOGP), t(OLD), t(ADV), t(MASK), eps))
+                .isEqualTo(clipped);
         assertThat(clipped).as("the hand-made values exercise clipping").isBetween(1, 4);
     }
 

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /** The prompts of a step are a function of the step: exact mixing ratio, every prompt used, same on every call. */
 class PromptMixTest {
 
-    static final List<String> RED = IntStream.range(0, 7).mapToObj(i -> "red " + i).toList();
-    static final List<String> HELP = IntStream.range(0, 5).mapToObj(i -> "help " + i).toList();
+    static final List<String> RED =
+            IntStream.range(0, 7).mapToObj(i -> "red " + i).toList();
+    static final List<String> HELP =
+            IntStream.range(0, 5).mapToObj(i -> "help " + i).toList();
 
     @Test
     void everyPrefixHasTheRequestedShareOfHelpfulnessPrompts() {

@@ -30,7 +30,8 @@ public final class RlBenchmark {
         List<String> which = args.length == 0 ? List.of("tiny", "100m") : List.of(args);
         Device device = Device.fromName(System.getProperty("bench.device", "cpu"));
         Engine.getEngine("PyTorch");
-        System.out.printf("cores %d, torch intra-op threads %d, device %s, load average %s%n",
+        System.out.printf(
+                "cores %d, torch intra-op threads %d, device %s, load average %s%n",
                 Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), device, loadAverage());
         if (which.contains("tiny")) {
             run("tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344)", 1024, 128, 344, 4, 4, 2, device, 3);
@@ -40,36 +41,82 @@ public final class RlBenchmark {
         }
     }
 
-    private static void run(String name, int vocabSize, int hidden, int ffn, int layers, int heads, int kvHeads,
-            Device device, int steps) throws IOException {
+    private static void run(
+            String name,
+            int vocabSize,
+            int hidden,
+            int ffn,
+            int layers,
+            int heads,
+            int kvHeads,
+            Device device,
+            int steps)
+            throws IOException {
         Path dir = Files.createTempDirectory("rl-bench");
-        BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(Math.min(vocabSize, 2048))
-                .optMinFrequency(1).build().train(RlFixture.corpus(400));
+        BpeVocabulary vocab = BpeTokenizerTrainer.builder()
+                .setVocabSize(Math.min(vocabSize, 2048))
+                .optMinFrequency(1)
+                .build()
+                .train(RlFixture.corpus(400));
         vocab.write(dir);
-        LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size()).setHiddenSize(hidden)
-                .setIntermediateSize(ffn).setNumLayers(layers).setNumHeads(heads).optNumKvHeads(kvHeads)
-                .optBosTokenId(0L).optEosTokenIds(List.of(0L)).build();
+        LlamaConfig config = LlamaConfig.builder()
+                .setVocabSize(vocab.size())
+                .setHiddenSize(hidden)
+                .setIntermediateSize(ffn)
+                .setNumLayers(layers)
+                .setNumHeads(heads)
+                .optNumKvHeads(kvHeads)
+                .optBosTokenId(0L)
+                .optEosTokenIds(List.of(0L))
+                .build();
         TinyModels.create(dir, config, 1);
-        System.out.printf("%n== %s: %.1fM parameters (vocabulary %d)%n", name, config.parameterCount() / 1e6,
-                vocab.size());
-        RlSettings settings = new RlSettings(RlAlgorithm.PPO, 8, 1, 32, 1.0, 2, 4, 4, 1e-5, 0, 1.0, 0.2, 0.2, 0.1,
-                1.0, 0.95, 0.05, 0, 10_000, 20, true, 1);
+        System.out.printf(
+                "%n== %s: %.1fM parameters (vocabulary %d)%n", name, config.parameterCount() / 1e6, vocab.size());
+        RlSettings settings = new RlSettings(
+                RlAlgorithm.PPO,
+                8,
+                1,
+                32,
+                1.0,
+                2,
+                4,
+                4,
+                1e-5,
+                0,
+                1.0,
+                0.2,
+                0.2,
+                0.1,
+                1.0,
+                0.95,
+                0.05,
+                0,
+                10_000,
+                20,
+                true,
+                1);
         List<String> prompts = RlFixture.prompts(settings.promptsPerStep(), 3);
         try (CausalLm judge = CausalLm.load(dir, device);
                 RlTrainer trainer = RlTrainer.start(dir, dir, new RlFixture.JudgeReward(judge), settings, device)) {
             // baseline: the same batch generated with the same options (no stop, so every row runs to the end)
-            GenerationOptions options = GenerationOptions.builder().optMaxNewTokens(settings.maxNewTokens())
-                    .optStopSequences(List.of()).optStopAtEos(false).build();
+            GenerationOptions options = GenerationOptions.builder()
+                    .optMaxNewTokens(settings.maxNewTokens())
+                    .optStopSequences(List.of())
+                    .optStopAtEos(false)
+                    .build();
             List<GenerationRequest> requests = new ArrayList<>();
             for (int i = 0; i < prompts.size(); i++) {
                 requests.add(GenerationRequest.of(prompts.get(i), options.withSeed((long) i)));
             }
             judge.generate(requests); // warm-up
             long g0 = System.nanoTime();
-            int generated = judge.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum();
+            int generated = judge.generate(requests).stream()
+                    .mapToInt(g -> g.tokenIds().length)
+                    .sum();
             double generation = (System.nanoTime() - g0) / 1e9;
-            System.out.printf("baseline: generate %d prompts x %d tokens: %.2f s (%d tokens)%n", prompts.size(),
-                    settings.maxNewTokens(), generation, generated);
+            System.out.printf(
+                    "baseline: generate %d prompts x %d tokens: %.2f s (%d tokens)%n",
+                    prompts.size(), settings.maxNewTokens(), generation, generated);
             trainer.step(prompts); // warm-up
             double best = Double.MAX_VALUE;
             RlStepStats bestStats = null;
@@ -81,12 +128,20 @@ public final class RlBenchmark {
                     bestStats = stats;
                 }
             }
-            System.out.printf("PPO step (%d prompts, up to %d new tokens, mean %.1f, %d epochs x minibatch %d): "
+            System.out.printf(
+                    "PPO step (%d prompts, up to %d new tokens, mean %.1f, %d epochs x minibatch %d): "
                             + "rollout %.2f s + update %.2f s = %.2f s (best of %d) = %.2f prompts/s;"
                             + " ratio to generation alone %.1fx%n",
-                    settings.promptsPerStep(), settings.maxNewTokens(), bestStats.meanResponseTokens(),
-                    settings.epochs(), settings.miniBatchSize(), bestStats.rolloutSeconds(),
-                    bestStats.updateSeconds(), best, steps, settings.promptsPerStep() / best,
+                    settings.promptsPerStep(),
+                    settings.maxNewTokens(),
+                    bestStats.meanResponseTokens(),
+                    settings.epochs(),
+                    settings.miniBatchSize(),
+                    bestStats.rolloutSeconds(),
+                    bestStats.updateSeconds(),
+                    best,
+                    steps,
+                    settings.promptsPerStep() / best,
                     best / generation);
         } finally {
             RlTrainer.deleteRecursively(dir);

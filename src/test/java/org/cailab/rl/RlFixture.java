@@ -68,12 +68,22 @@ final class RlFixture {
 
     /** Writes a tokenizer and a random model of the given seed. */
     static void randomModel(Path dir, long seed) throws IOException {
-        BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(300).optMinFrequency(1).build()
+        BpeVocabulary vocab = BpeTokenizerTrainer.builder()
+                .setVocabSize(300)
+                .optMinFrequency(1)
+                .build()
                 .train(corpus(200));
         vocab.write(dir);
-        LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size()).setHiddenSize(32)
-                .setIntermediateSize(64).setNumLayers(2).setNumHeads(4).optNumKvHeads(2)
-                .optBosTokenId(0L).optEosTokenIds(List.of(0L)).build();
+        LlamaConfig config = LlamaConfig.builder()
+                .setVocabSize(vocab.size())
+                .setHiddenSize(32)
+                .setIntermediateSize(64)
+                .setNumLayers(2)
+                .setNumHeads(4)
+                .optNumKvHeads(2)
+                .optBosTokenId(0L)
+                .optEosTokenIds(List.of(0L))
+                .build();
         TinyModels.create(dir, config, seed);
     }
 
@@ -82,14 +92,19 @@ final class RlFixture {
         randomModel(dir, 99);
         List<String> lines = corpus(200);
         try (CausalLm lm = CausalLm.load(dir);
-                Trainer trainer = new Trainer(lm.model(), TrainingConfig.builder().setTotalSteps(60)
-                        .optLearningRate(3e-3).optMicroBatchSize(16).build())) {
+                Trainer trainer = new Trainer(
+                        lm.model(),
+                        TrainingConfig.builder()
+                                .setTotalSteps(60)
+                                .optLearningRate(3e-3)
+                                .optMicroBatchSize(16)
+                                .build())) {
             TextTokenizer tokenizer = lm.tokenizer();
             for (int s = 0; s < 60; s++) {
                 List<TrainingExample> batch = new ArrayList<>();
                 for (int i = 0; i < 16; i++) {
-                    batch.add(TrainingExample.allTokens(tokenizer.encode(lines.get((s * 16 + i) % lines.size()),
-                            true)));
+                    batch.add(
+                            TrainingExample.allTokens(tokenizer.encode(lines.get((s * 16 + i) % lines.size()), true)));
                 }
                 trainer.step(batch);
             }
@@ -110,7 +125,8 @@ final class RlFixture {
             }
             List<ContinuationScore> scores = judge.score(requests);
             double uniform = Math.log(judge.model().config().vocabSize());
-            return scores.stream().mapToDouble(s -> s.tokenIds().length == 0 ? 0 : s.meanLogProb() + uniform)
+            return scores.stream()
+                    .mapToDouble(s -> s.tokenIds().length == 0 ? 0 : s.meanLogProb() + uniform)
                     .toArray();
         }
     }
@@ -127,8 +143,13 @@ final class RlFixture {
         List<String> prompts = prompts(64, 11);
         Random random = new Random(5);
         try (PreferenceModel pm = PreferenceModel.initialize(base, Device.cpu(), 9);
-                Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(80).optLearningRate(2e-3)
-                        .optMicroBatchSize(16).build())) {
+                Trainer trainer = new Trainer(
+                        pm,
+                        TrainingConfig.builder()
+                                .setTotalSteps(80)
+                                .optLearningRate(2e-3)
+                                .optMicroBatchSize(16)
+                                .build())) {
             TextTokenizer tokenizer = pm.tokenizer();
             int vocab = pm.config().vocabSize();
             for (int s = 0; s < 80; s++) {
@@ -158,7 +179,8 @@ final class RlFixture {
         int third = vocab / 3;
         long[] ids = new long[8];
         for (int t = 0; t < ids.length; t++) {
-            ids[t] = random.nextDouble() < share ? 1 + random.nextInt(third - 1) : third + random.nextInt(vocab - third);
+            ids[t] =
+                    random.nextDouble() < share ? 1 + random.nextInt(third - 1) : third + random.nextInt(vocab - third);
         }
         return ids;
     }

@@ -43,20 +43,26 @@ class RlKillResumeIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     RlService rl;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     EmbeddedPostgresServer postgres;
+
     @Autowired
     ApplicationContext context;
 
     private ModelSnapshot register(String name, SnapshotKind kind, long seed) {
-        return SlCaiTestData.asAdmin(() -> registry.findByName(name).orElseGet(() -> registry.register(
-                new NewSnapshot(name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
+        return SlCaiTestData.asAdmin(() -> registry.findByName(name)
+                .orElseGet(() -> registry.register(new NewSnapshot(
+                        name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
     }
 
     @Test
@@ -64,7 +70,8 @@ class RlKillResumeIT extends IntegrationTest {
         ModelSnapshot policy = register("rl-kill-policy", SnapshotKind.SL_CAI, 15);
         ModelSnapshot feedback = register("rl-kill-feedback", SnapshotKind.PRETRAINED, 16);
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 6);
-        RunConfig config = RunConfig.of(RlService.RUN_TYPE, "RL kill").withPromptSet(redTeam.id())
+        RunConfig config = RunConfig.of(RlService.RUN_TYPE, "RL kill")
+                .withPromptSet(redTeam.id())
                 .withModelSnapshots(List.of(policy.name(), feedback.name()))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(7)
@@ -77,15 +84,16 @@ class RlKillResumeIT extends IntegrationTest {
                 .withParameter(RlParameters.TARGET_KL, "1");
 
         Run reference = runs.start(config.withSeed(7));
-        RunSummary referenceDone = SlCaiTestData.await(runs, reference.id(), s -> s.run().state().isTerminal(),
-                Duration.ofMinutes(4));
+        RunSummary referenceDone =
+                SlCaiTestData.await(runs, reference.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4));
         assertThat(referenceDone.run().state()).isEqualTo(RunState.FINISHED);
 
-        List<String> childArguments = List.of("--cailab.models.demo-enabled=false",
-                "--cailab.data-dir=" + TestDataDirs.create("rl-child"));
+        List<String> childArguments =
+                List.of("--cailab.models.demo-enabled=false", "--cailab.data-dir=" + TestDataDirs.create("rl-child"));
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
             Run run = runs.start(config);
-            ChildApp first = ChildApp.start("rl-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
+            ChildApp first = ChildApp.start(
+                    "rl-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
                 // early in the second segment (steps 9 to 16): the first checkpoint is written, the second is far off
@@ -95,46 +103,68 @@ class RlKillResumeIT extends IntegrationTest {
             }
             assertThat(runs.find(run.id()).orElseThrow().progress().done()).isEqualTo(1);
 
-            ChildApp second = ChildApp.start("rl-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
+            ChildApp second = ChildApp.start(
+                    "rl-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             RunSummary finished;
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
-                finished = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(),
-                        Duration.ofSeconds(300));
+                finished =
+                        SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(300));
             } finally {
                 second.close();
             }
-            assertThat(finished.run().state()).as(String.valueOf(runs.log(run.id(), 20))).isEqualTo(RunState.FINISHED);
+            assertThat(finished.run().state())
+                    .as(String.valueOf(runs.log(run.id(), 20)))
+                    .isEqualTo(RunState.FINISHED);
             List<RunItem> items = runs.items(run.id(), null, 0, 10);
             assertThat(items).extracting(RunItem::attempts).containsExactly(1, 2);
 
             List<RlStepStats> resumed = rl.steps(run.id());
             List<RlStepStats> uninterrupted = rl.steps(reference.id());
-            assertThat(resumed).extracting(RlStepStats::promptsSeen).containsExactlyElementsOf(
-                    java.util.stream.LongStream.rangeClosed(1, 16).map(i -> 2 * i).boxed().toList());
+            assertThat(resumed)
+                    .extracting(RlStepStats::promptsSeen)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 16)
+                            .map(i -> 2 * i)
+                            .boxed()
+                            .toList());
             assertThat(uninterrupted).hasSameSizeAs(resumed);
             for (int i = 0; i < resumed.size(); i++) {
-                System.out.printf("RL step %d: reward %s / %s, KL %s / %s%n", i + 1, resumed.get(i).meanScore(),
-                        uninterrupted.get(i).meanScore(), resumed.get(i).meanKl(), uninterrupted.get(i).meanKl());
+                System.out.printf(
+                        "RL step %d: reward %s / %s, KL %s / %s%n",
+                        i + 1,
+                        resumed.get(i).meanScore(),
+                        uninterrupted.get(i).meanScore(),
+                        resumed.get(i).meanKl(),
+                        uninterrupted.get(i).meanKl());
             }
             for (int i = 0; i < resumed.size(); i++) {
-                assertThat(resumed.get(i).meanScore()).as("reward at step %d", i + 1)
+                assertThat(resumed.get(i).meanScore())
+                        .as("reward at step %d", i + 1)
                         .isEqualTo(uninterrupted.get(i).meanScore());
-                assertThat(resumed.get(i).meanKl()).as("KL at step %d", i + 1).isEqualTo(uninterrupted.get(i).meanKl());
-                assertThat(resumed.get(i).klCoefficient()).isEqualTo(uninterrupted.get(i).klCoefficient());
+                assertThat(resumed.get(i).meanKl())
+                        .as("KL at step %d", i + 1)
+                        .isEqualTo(uninterrupted.get(i).meanKl());
+                assertThat(resumed.get(i).klCoefficient())
+                        .isEqualTo(uninterrupted.get(i).klCoefficient());
             }
             List<ModelSnapshot> snapshots = snapshotsOf(run.id());
             List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id());
             assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
             assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
-            assertSameWeights(Path.of(snapshots.getFirst().location()), Path.of(referenceSnapshots.getFirst().location()));
-            assertSameWeights(Path.of(snapshots.getLast().location()), Path.of(referenceSnapshots.getLast().location()));
+            assertSameWeights(
+                    Path.of(snapshots.getFirst().location()),
+                    Path.of(referenceSnapshots.getFirst().location()));
+            assertSameWeights(
+                    Path.of(snapshots.getLast().location()),
+                    Path.of(referenceSnapshots.getLast().location()));
         }
     }
 
     private List<ModelSnapshot> snapshotsOf(long runId) {
-        return registry.list().stream().filter(s -> s.runId() != null && s.runId() == runId)
-                .sorted(Comparator.comparing(ModelSnapshot::step)).toList();
+        return registry.list().stream()
+                .filter(s -> s.runId() != null && s.runId() == runId)
+                .sorted(Comparator.comparing(ModelSnapshot::step))
+                .toList();
     }
 
     private static void assertSameWeights(Path a, Path b) {

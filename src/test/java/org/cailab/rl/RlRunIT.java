@@ -32,21 +32,26 @@ class RlRunIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     RlService rl;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     ModelRegistry registry;
 
     private ModelSnapshot register(String name, SnapshotKind kind, long seed) {
-        return SlCaiTestData.asAdmin(() -> registry.findByName(name).orElseGet(() -> registry.register(
-                new NewSnapshot(name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
+        return SlCaiTestData.asAdmin(() -> registry.findByName(name)
+                .orElseGet(() -> registry.register(new NewSnapshot(
+                        name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
     }
 
-    private RunConfig config(String name, PromptSet redTeam, PromptSet helpful, ModelSnapshot policy,
-            ModelSnapshot reward) {
-        return RunConfig.of(RlService.RUN_TYPE, name).withPromptSet(redTeam.id())
+    private RunConfig config(
+            String name, PromptSet redTeam, PromptSet helpful, ModelSnapshot policy, ModelSnapshot reward) {
+        return RunConfig.of(RlService.RUN_TYPE, name)
+                .withPromptSet(redTeam.id())
                 .withModelSnapshots(List.of(policy.name(), reward.name()))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(99)
@@ -68,11 +73,16 @@ class RlRunIT extends IntegrationTest {
         PromptSet helpful = SlCaiTestData.promptSet(promptSets, PromptSetKind.HELPFULNESS, 3);
 
         Run run = runs.start(config("RL tiny", redTeam, helpful, policy, feedback));
-        assertThat(run.config().execution().workers()).as("segments depend on each other").isEqualTo(1);
-        assertThat(run.config().modelSnapshots()).containsExactly(String.valueOf(policy.id()),
-                String.valueOf(feedback.id()));
-        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4));
-        assertThat(done.run().state()).as(String.valueOf(runs.log(run.id(), 20))).isEqualTo(RunState.FINISHED);
+        assertThat(run.config().execution().workers())
+                .as("segments depend on each other")
+                .isEqualTo(1);
+        assertThat(run.config().modelSnapshots())
+                .containsExactly(String.valueOf(policy.id()), String.valueOf(feedback.id()));
+        RunSummary done =
+                SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4));
+        assertThat(done.run().state())
+                .as(String.valueOf(runs.log(run.id(), 20)))
+                .isEqualTo(RunState.FINISHED);
         assertThat(done.progress().done()).isEqualTo(2);
 
         List<RlStepStats> steps = rl.steps(run.id());
@@ -86,7 +96,8 @@ class RlRunIT extends IntegrationTest {
 
         List<ModelSnapshot> produced = registry.list().stream()
                 .filter(s -> run.id() == (s.runId() == null ? -1 : s.runId()))
-                .sorted(Comparator.comparing(ModelSnapshot::step)).toList();
+                .sorted(Comparator.comparing(ModelSnapshot::step))
+                .toList();
         assertThat(produced).extracting(ModelSnapshot::kind).containsOnly(SnapshotKind.RL_CAI);
         assertThat(produced).extracting(ModelSnapshot::step).containsExactly(4L, 8L);
         assertThat(produced).extracting(ModelSnapshot::parentId).containsOnly(policy.id());
@@ -94,14 +105,21 @@ class RlRunIT extends IntegrationTest {
         List<RlSample> samples = rl.samples(run.id());
         assertThat(samples).extracting(RlSample::step).containsOnly(4L, 8L);
         assertThat(samples).hasSize(4);
-        assertThat(samples).extracting(RlSample::snapshotId).containsOnly(produced.get(0).id(), produced.get(1).id());
-        assertThat(samples).allSatisfy(s -> assertThat(s.prompt()).startsWith("\n\nHuman: ").endsWith("Assistant:"));
+        assertThat(samples)
+                .extracting(RlSample::snapshotId)
+                .containsOnly(produced.get(0).id(), produced.get(1).id());
+        assertThat(samples)
+                .allSatisfy(
+                        s -> assertThat(s.prompt()).startsWith("\n\nHuman: ").endsWith("Assistant:"));
         // half red-team, half helpfulness prompts: each 2-prompt step has one of each
-        assertThat(samples).filteredOn(s -> s.step() == 8).extracting(s -> s.prompt().contains("prank"))
+        assertThat(samples)
+                .filteredOn(s -> s.step() == 8)
+                .extracting(s -> s.prompt().contains("prank"))
                 .containsExactlyInAnyOrder(true, false);
         RlRunInfo info = rl.run(run.id());
         assertThat(info.policyName()).isEqualTo(policy.name());
-        assertThat(info.klRunningAway(steps)).isEqualTo(steps.getLast().meanKl() > info.parameters().klWarning());
+        assertThat(info.klRunningAway(steps))
+                .isEqualTo(steps.getLast().meanKl() > info.parameters().klWarning());
     }
 
     @Test
@@ -112,12 +130,16 @@ class RlRunIT extends IntegrationTest {
         PromptSet helpful = SlCaiTestData.promptSet(promptSets, PromptSetKind.HELPFULNESS, 2);
         RunConfig good = config("RL bad", redTeam, helpful, policy, feedback);
         assertThatThrownBy(() -> runs.start(good.withParameter(RlParameters.ALGORITHM, "rloo")))
-                .isInstanceOf(RunException.class).hasMessageContaining("RLOO needs at least 2 samples");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("RLOO needs at least 2 samples");
         assertThatThrownBy(() -> runs.start(good.withModelSnapshots(List.of(policy.name()))))
-                .isInstanceOf(RunException.class).hasMessageContaining("Name two model snapshots");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("Name two model snapshots");
         assertThatThrownBy(() -> runs.start(good.withParameter(RlParameters.HELPFUL_SET, String.valueOf(redTeam.id()))))
-                .isInstanceOf(RunException.class).hasMessageContaining("is not a helpfulness set");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("is not a helpfulness set");
         assertThatThrownBy(() -> runs.start(good.withParameter(RlParameters.STEPS, "many")))
-                .isInstanceOf(RunException.class).hasMessageContaining("not a number");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("not a number");
     }
 }

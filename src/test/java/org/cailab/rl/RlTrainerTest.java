@@ -42,8 +42,9 @@ class RlTrainerTest {
     }
 
     static RlSettings settings(RlAlgorithm algorithm, int samples, double targetKl) {
-        return new RlSettings(algorithm, 4, samples, 8, 1.0, 2, 4, 4, 3e-3, 0, 1.0, 0.2, 0.2, 0.1, 1.0, 0.95,
-                0.05, targetKl, 100, 20, true, 7);
+        return new RlSettings(
+                algorithm, 4, samples, 8, 1.0, 2, 4, 4, 3e-3, 0, 1.0, 0.2, 0.2, 0.1, 1.0, 0.95, 0.05, targetKl, 100, 20,
+                true, 7);
     }
 
     private static List<RlStepStats> train(RlTrainer trainer, int steps, long promptSeed) {
@@ -55,20 +56,30 @@ class RlTrainerTest {
     }
 
     private static double meanScore(List<RlStepStats> stats, int from, int to) {
-        return stats.subList(from, to).stream().mapToDouble(RlStepStats::meanScore).average().orElseThrow();
+        return stats.subList(from, to).stream()
+                .mapToDouble(RlStepStats::meanScore)
+                .average()
+                .orElseThrow();
     }
 
     @Test
     void ppoRaisesTheRewardWhileKlStaysBounded() {
         RlSettings settings = settings(RlAlgorithm.PPO, 4, 0);
-        try (RlTrainer trainer = RlTrainer.start(policyDir, policyDir, new RlFixture.JudgeReward(judge), settings,
-                Device.cpu())) {
+        try (RlTrainer trainer =
+                RlTrainer.start(policyDir, policyDir, new RlFixture.JudgeReward(judge), settings, Device.cpu())) {
             List<RlStepStats> stats = train(trainer, 30, 100);
-            stats.forEach(s -> System.out.printf("PPO step %d score %.3f kl %.3f entropy %.3f len %.1f clip %.3f vf %.4f%n",
-                    s.step(), s.meanScore(), s.meanKl(), s.entropy(), s.meanResponseTokens(), s.clipFraction(),
+            stats.forEach(s -> System.out.printf(
+                    "PPO step %d score %.3f kl %.3f entropy %.3f len %.1f clip %.3f vf %.4f%n",
+                    s.step(),
+                    s.meanScore(),
+                    s.meanKl(),
+                    s.entropy(),
+                    s.meanResponseTokens(),
+                    s.clipFraction(),
                     s.valueLoss()));
             assertThat(meanScore(stats, 25, 30)).isGreaterThan(meanScore(stats, 0, 5) + 0.5);
-            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow()).isLessThan(15);
+            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow())
+                    .isLessThan(15);
             assertThat(stats.getLast().valueLoss()).isPositive();
             assertThat(trainer.promptsSeen()).isEqualTo(30L * settings.promptsPerStep());
         }
@@ -82,23 +93,27 @@ class RlTrainerTest {
         try (PreferenceModelReward reward = new PreferenceModelReward(PreferenceModel.load(pmDir));
                 RlTrainer trainer = RlTrainer.start(policyDir, policyDir, reward, settings, Device.cpu())) {
             List<RlStepStats> stats = train(trainer, 30, 100);
-            stats.forEach(s -> System.out.printf("PPO/PM step %d score %.3f kl %.3f entropy %.3f clip %.3f%n",
+            stats.forEach(s -> System.out.printf(
+                    "PPO/PM step %d score %.3f kl %.3f entropy %.3f clip %.3f%n",
                     s.step(), s.meanScore(), s.meanKl(), s.entropy(), s.clipFraction()));
             assertThat(meanScore(stats, 25, 30)).isGreaterThan(meanScore(stats, 0, 5) + 0.5);
-            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow()).isLessThan(15);
+            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow())
+                    .isLessThan(15);
         }
     }
 
     @Test
     void rlooRaisesTheRewardWhileKlStaysBounded() {
         RlSettings settings = settings(RlAlgorithm.RLOO, 4, 0);
-        try (RlTrainer trainer = RlTrainer.start(policyDir, policyDir, new RlFixture.JudgeReward(judge), settings,
-                Device.cpu())) {
+        try (RlTrainer trainer =
+                RlTrainer.start(policyDir, policyDir, new RlFixture.JudgeReward(judge), settings, Device.cpu())) {
             List<RlStepStats> stats = train(trainer, 30, 100);
-            stats.forEach(s -> System.out.printf("RLOO step %d score %.3f kl %.3f entropy %.3f len %.1f clip %.3f%n",
+            stats.forEach(s -> System.out.printf(
+                    "RLOO step %d score %.3f kl %.3f entropy %.3f len %.1f clip %.3f%n",
                     s.step(), s.meanScore(), s.meanKl(), s.entropy(), s.meanResponseTokens(), s.clipFraction()));
             assertThat(meanScore(stats, 25, 30)).isGreaterThan(meanScore(stats, 0, 5) + 0.5);
-            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow()).isLessThan(15);
+            assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow())
+                    .isLessThan(15);
             assertThat(stats.getLast().valueLoss()).isZero();
         }
     }
@@ -132,10 +147,10 @@ class RlTrainerTest {
             resumed.forEach((name, values) -> assertThat(values).as(name).containsExactly(uninterrupted.get(name)));
             Path again = dir.resolve("resumed");
             trainer.saveCheckpoint(again);
-            assertThat(again.resolve(RlTrainer.VALUE_HEAD_FILE)).hasSameBinaryContentAs(
-                    dir.resolve("uninterrupted").resolve(RlTrainer.VALUE_HEAD_FILE));
-            assertThat(again.resolve(RlTrainer.OPTIMIZER_FILE)).hasSameBinaryContentAs(
-                    dir.resolve("uninterrupted").resolve(RlTrainer.OPTIMIZER_FILE));
+            assertThat(again.resolve(RlTrainer.VALUE_HEAD_FILE))
+                    .hasSameBinaryContentAs(dir.resolve("uninterrupted").resolve(RlTrainer.VALUE_HEAD_FILE));
+            assertThat(again.resolve(RlTrainer.OPTIMIZER_FILE))
+                    .hasSameBinaryContentAs(dir.resolve("uninterrupted").resolve(RlTrainer.OPTIMIZER_FILE));
         }
     }
 

@@ -1,9 +1,8 @@
 package org.cailab.security;
 
-import org.cailab.support.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.support.AsUser.asAdmin;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.support.AsUser.asAdmin;
+import org.cailab.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** CAILAB_ADMIN_API_KEY: the first admin gets the key, hashed, listed, usable, revocable, and not brought back. */
 class AdminApiKeyIT extends IntegrationTest {
 
     @Autowired
     ApiKeyService keys;
+
     @LocalServerPort
     int port;
 
@@ -40,16 +40,23 @@ class AdminApiKeyIT extends IntegrationTest {
 
         asAdmin(() -> keys.revoke(installed.id()));
         assertThat(status(secret)).isEqualTo(401);
-        assertThat(keys.installForFirstAdmin(secret)).as("not brought back by the next start").isEmpty();
+        assertThat(keys.installForFirstAdmin(secret))
+                .as("not brought back by the next start")
+                .isEmpty();
         assertThat(status(secret)).isEqualTo(401);
 
-        assertThatThrownBy(() -> keys.installForFirstAdmin("my-password")).isInstanceOf(ApiKeyException.class)
+        assertThatThrownBy(() -> keys.installForFirstAdmin("my-password"))
+                .isInstanceOf(ApiKeyException.class)
                 .hasMessageContaining("CAILAB_ADMIN_API_KEY");
     }
 
     private int status(String secret) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/v1/models")).header("Authorization", "Bearer " + secret).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/models"))
+                                .header("Authorization", "Bearer " + secret)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 }

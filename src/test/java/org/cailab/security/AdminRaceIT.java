@@ -1,5 +1,14 @@
 package org.cailab.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.db.jooq.Tables.APP_USER;
+import static org.cailab.support.AsUser.asAdmin;
+import static org.jooq.impl.DSL.field;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.cailab.support.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -11,16 +20,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.db.jooq.Tables.APP_USER;
-import static org.cailab.support.AsUser.asAdmin;
-import static org.jooq.impl.DSL.field;
-
 /**
  * "At least one enabled admin remains" under two concurrent demotions. The other admins of the shared test database
  * are disabled for the duration (and restored), so that exactly two remain; the first demotion is held open in its
@@ -31,10 +30,13 @@ class AdminRaceIT extends IntegrationTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     DSLContext dsl;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -42,11 +44,14 @@ class AdminRaceIT extends IntegrationTest {
     void twoConcurrentDemotionsOfTheLastTwoAdminsLeaveOne() throws Exception {
         UserAccount first = asAdmin(() -> users.create(new NewUser(name(), "admin-pass-1", Role.ADMIN)));
         UserAccount second = asAdmin(() -> users.create(new NewUser(name(), "admin-pass-2", Role.ADMIN)));
-        List<Long> others = dsl.select(APP_USER.ID).from(APP_USER)
-                .where(APP_USER.ROLE.eq("ADMIN").and(APP_USER.ENABLED)
-                        .and(APP_USER.ID.notIn(first.id(), second.id())))
+        List<Long> others = dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ROLE.eq("ADMIN").and(APP_USER.ENABLED).and(APP_USER.ID.notIn(first.id(), second.id())))
                 .fetch(APP_USER.ID);
-        dsl.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.ID.in(others)).execute();
+        dsl.update(APP_USER)
+                .set(APP_USER.ENABLED, false)
+                .where(APP_USER.ID.in(others))
+                .execute();
         try {
             TransactionStatus held = transactions.getTransaction(new DefaultTransactionDefinition());
             CompletableFuture<Object> secondDemotion;
@@ -67,10 +72,18 @@ class AdminRaceIT extends IntegrationTest {
             }
             Object outcome = secondDemotion.get(30, TimeUnit.SECONDS);
             assertThat(outcome).isInstanceOf(UserValidationException.class);
-            assertThat(dsl.fetchCount(APP_USER, APP_USER.ROLE.eq("ADMIN").and(APP_USER.ENABLED)
-                    .and(APP_USER.ID.in(first.id(), second.id())))).isEqualTo(1);
+            assertThat(dsl.fetchCount(
+                            APP_USER,
+                            APP_USER.ROLE
+                                    .eq("ADMIN")
+                                    .and(APP_USER.ENABLED)
+                                    .and(APP_USER.ID.in(first.id(), second.id()))))
+                    .isEqualTo(1);
         } finally {
-            dsl.update(APP_USER).set(APP_USER.ENABLED, true).where(APP_USER.ID.in(others)).execute();
+            dsl.update(APP_USER)
+                    .set(APP_USER.ENABLED, true)
+                    .where(APP_USER.ID.in(others))
+                    .execute();
         }
     }
 
@@ -78,8 +91,17 @@ class AdminRaceIT extends IntegrationTest {
     private boolean waitingForALock() {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            return org.jooq.impl.DSL.using(connection).fetchExists(org.jooq.impl.DSL.selectOne().from("pg_stat_activity")
-                    .where(field("wait_event_type").eq("Lock")).and("datname = current_database()"));
+            return org.jooq
+                    .impl
+                    .DSL
+                    .using(connection)
+                    .fetchExists(org.jooq
+                            .impl
+                            .DSL
+                            .selectOne()
+                            .from("pg_stat_activity")
+                            .where(field("wait_event_type").eq("Lock"))
+                            .and("datname = current_database()"));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -88,8 +110,9 @@ class AdminRaceIT extends IntegrationTest {
     /** An admin who is neither of the two, so that "you cannot demote yourself" does not apply. */
     private static <T> T asOperator(java.util.function.Supplier<T> action) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "operator", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "operator", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
         try {
             return action.get();
         } finally {

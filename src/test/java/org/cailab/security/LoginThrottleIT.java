@@ -1,23 +1,22 @@
 package org.cailab.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.support.AsUser.asAdmin;
+
+import java.time.Duration;
+import java.util.UUID;
 import org.cailab.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.support.AsUser.asAdmin;
 
 /**
  * The password login against real accounts in PostgreSQL: locked after failed attempts per account and per
@@ -27,10 +26,13 @@ class LoginThrottleIT extends IntegrationTest {
 
     @Autowired
     AuthenticationProvider login;
+
     @Autowired
     UserDetailsService userDetails;
+
     @Autowired
     PasswordEncoder passwordEncoder;
+
     @Autowired
     UserService users;
 
@@ -57,8 +59,10 @@ class LoginThrottleIT extends IntegrationTest {
         AttemptCounterTest.HandClock clock = new AttemptCounterTest.HandClock();
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
-        ThrottledAuthenticationProvider throttled = new ThrottledAuthenticationProvider(passwords,
-                new AttemptCounter(3, Duration.ofMinutes(15), clock), new AttemptCounter(100, Duration.ofMinutes(15), clock));
+        ThrottledAuthenticationProvider throttled = new ThrottledAuthenticationProvider(
+                passwords,
+                new AttemptCounter(3, Duration.ofMinutes(15), clock),
+                new AttemptCounter(100, Duration.ofMinutes(15), clock));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> throttled.authenticate(attempt(name, "wrong-password", "10.2.0.1")))
                     .isInstanceOf(BadCredentialsException.class);
@@ -66,7 +70,10 @@ class LoginThrottleIT extends IntegrationTest {
         assertThatThrownBy(() -> throttled.authenticate(attempt(name, "right-password", "10.2.0.1")))
                 .isInstanceOf(BadCredentialsException.class);
         clock.advance(Duration.ofMinutes(15));
-        assertThat(throttled.authenticate(attempt(name, "right-password", "10.2.0.1")).isAuthenticated()).isTrue();
+        assertThat(throttled
+                        .authenticate(attempt(name, "right-password", "10.2.0.1"))
+                        .isAuthenticated())
+                .isTrue();
     }
 
     @Test
@@ -74,8 +81,10 @@ class LoginThrottleIT extends IntegrationTest {
         AttemptCounterTest.HandClock clock = new AttemptCounterTest.HandClock();
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
-        ThrottledAuthenticationProvider throttled = new ThrottledAuthenticationProvider(passwords,
-                new AttemptCounter(5, Duration.ofMinutes(15), clock), new AttemptCounter(4, Duration.ofMinutes(15), clock));
+        ThrottledAuthenticationProvider throttled = new ThrottledAuthenticationProvider(
+                passwords,
+                new AttemptCounter(5, Duration.ofMinutes(15), clock),
+                new AttemptCounter(4, Duration.ofMinutes(15), clock));
         for (int i = 0; i < 4; i++) {
             String guessed = "guess-" + i;
             assertThatThrownBy(() -> throttled.authenticate(attempt(guessed, "wrong-password", "10.3.0.1")))
@@ -84,7 +93,10 @@ class LoginThrottleIT extends IntegrationTest {
         String name = newUser();
         assertThatThrownBy(() -> throttled.authenticate(attempt(name, "right-password", "10.3.0.1")))
                 .isInstanceOf(BadCredentialsException.class);
-        assertThat(throttled.authenticate(attempt(name, "right-password", "10.3.0.2")).isAuthenticated()).isTrue();
+        assertThat(throttled
+                        .authenticate(attempt(name, "right-password", "10.3.0.2"))
+                        .isAuthenticated())
+                .isTrue();
     }
 
     private String newUser() {

@@ -1,9 +1,9 @@
 package org.cailab.security;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class StudyLinkTest {
 
@@ -24,7 +24,8 @@ class StudyLinkTest {
                 .hasMessageContaining("PROLIFIC_PID");
         assertThatThrownBy(() -> StudyLink.parse("12", KEY, PID.substring(1), "s", "x"))
                 .hasMessageContaining("PROLIFIC_PID");
-        assertThatThrownBy(() -> StudyLink.parse("12", KEY, PID, "<script>", "x")).hasMessageContaining("STUDY_ID");
+        assertThatThrownBy(() -> StudyLink.parse("12", KEY, PID, "<script>", "x"))
+                .hasMessageContaining("STUDY_ID");
         assertThatThrownBy(() -> StudyLink.parse("12", KEY, PID, "s", null)).hasMessageContaining("SESSION_ID");
         assertThatThrownBy(() -> StudyLink.parse("12x", KEY, PID, "s", "x")).hasMessageContaining("campaign");
         assertThatThrownBy(() -> StudyLink.parse("0", KEY, PID, "s", "x")).hasMessageContaining("campaign");
@@ -39,7 +40,9 @@ class StudyLinkTest {
         String a = StudyLink.parse("1", KEY, PID, "s", "x").username();
         String b = StudyLink.parse("1", KEY, upper, "s", "x").username();
         String c = StudyLink.parse("1", KEY, mixed, "s", "x").username();
-        assertThat(java.util.stream.Stream.of(a, b, c).map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct())
+        assertThat(java.util.stream.Stream.of(a, b, c)
+                        .map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                        .distinct())
                 .hasSize(3);
         assertThat(c).isEqualTo("prolific-" + PID + "-2");
         assertThat(b.length()).isLessThanOrEqualTo(64);

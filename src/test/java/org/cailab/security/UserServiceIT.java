@@ -1,5 +1,10 @@
 package org.cailab.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cailab.db.jooq.Tables.APP_USER;
+
+import java.util.UUID;
 import org.cailab.support.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -9,18 +14,14 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cailab.db.jooq.Tables.APP_USER;
-
 class UserServiceIT extends IntegrationTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     DSLContext dsl;
+
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -30,11 +31,14 @@ class UserServiceIT extends IntegrationTest {
         assertThat(row).isNotNull();
         assertThat(row.getRole()).isEqualTo("ADMIN");
         assertThat(row.getPasswordHash()).startsWith("{bcrypt}").doesNotContain(ADMIN_PASSWORD);
-        assertThat(passwordEncoder.matches(ADMIN_PASSWORD, row.getPasswordHash())).isTrue();
+        assertThat(passwordEncoder.matches(ADMIN_PASSWORD, row.getPasswordHash()))
+                .isTrue();
     }
 
     @Test
-    @WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+    @WithMockUser(
+            username = "admin",
+            roles = {"ADMIN", "RESEARCHER"})
     void adminCreatesUserStoredHashedInPostgres() {
         String name = unique("res");
         UserAccount created = users.create(new NewUser(name, "s3cret-pass", Role.RESEARCHER));
@@ -44,12 +48,15 @@ class UserServiceIT extends IntegrationTest {
         assertThat(row.getUsername()).isEqualTo(name);
         assertThat(row.getRole()).isEqualTo("RESEARCHER");
         assertThat(row.getPasswordHash()).isNotEqualTo("s3cret-pass");
-        assertThat(passwordEncoder.matches("s3cret-pass", row.getPasswordHash())).isTrue();
+        assertThat(passwordEncoder.matches("s3cret-pass", row.getPasswordHash()))
+                .isTrue();
         assertThat(users.findAll()).extracting(UserAccount::username).contains(name, "admin");
     }
 
     @Test
-    @WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+    @WithMockUser(
+            username = "admin",
+            roles = {"ADMIN", "RESEARCHER"})
     void userNamesAreUniqueIgnoringCase() {
         String name = unique("Dup");
         users.create(new NewUser(name, "password-1", Role.WORKER));
@@ -59,7 +66,9 @@ class UserServiceIT extends IntegrationTest {
     }
 
     @Test
-    @WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+    @WithMockUser(
+            username = "admin",
+            roles = {"ADMIN", "RESEARCHER"})
     void badNamesAndPasswordsAreRefusedWithReasons() {
         assertThatThrownBy(() -> users.create(new NewUser("a b", "password-1", Role.WORKER)))
                 .hasMessageContaining("User name");
@@ -70,7 +79,9 @@ class UserServiceIT extends IntegrationTest {
     }
 
     @Test
-    @WithMockUser(username = "admin", roles = {"ADMIN", "RESEARCHER"})
+    @WithMockUser(
+            username = "admin",
+            roles = {"ADMIN", "RESEARCHER"})
     void roleChangesUseOptimisticLockingAndKeepAnAdmin() {
         UserAccount worker = users.create(new NewUser(unique("w"), "password-1", Role.WORKER));
         UserAccount promoted = users.update(worker, Role.RESEARCHER, true);
@@ -80,9 +91,11 @@ class UserServiceIT extends IntegrationTest {
         assertThatThrownBy(() -> users.update(worker, Role.ADMIN, true))
                 .hasMessageContaining("changed by someone else");
 
-        UserAccount self = users.findAll().stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow();
-        assertThatThrownBy(() -> users.update(self, Role.WORKER, true))
-                .hasMessageContaining("your own admin role");
+        UserAccount self = users.findAll().stream()
+                .filter(u -> u.username().equals("admin"))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> users.update(self, Role.WORKER, true)).hasMessageContaining("your own admin role");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.cailab.slcai;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SlCaiParametersTest {
 
@@ -19,19 +19,24 @@ class SlCaiParametersTest {
 
     @Test
     void valuesAreReadCheckedAndWrittenBackNormalised() {
-        RunConfig config = BASE.withParameter("rounds", " 2 ").withParameter("directRevision", "TRUE")
-                .withParameter("samplesPerHelpfulPrompt", "3").withParameter("fewShotExamples", "5")
-                .withParameter("helpfulPromptSetId", "17").withParameter("chainLayout", " Cumulative");
+        RunConfig config = BASE.withParameter("rounds", " 2 ")
+                .withParameter("directRevision", "TRUE")
+                .withParameter("samplesPerHelpfulPrompt", "3")
+                .withParameter("fewShotExamples", "5")
+                .withParameter("helpfulPromptSetId", "17")
+                .withParameter("chainLayout", " Cumulative");
         SlCaiParameters p = SlCaiParameters.of(config).withFewShotExamples(2);
         assertThat(p).isEqualTo(new SlCaiParameters(2, true, 3, 2, 17L, ChainLayout.CUMULATIVE));
         assertThat(SlCaiParameters.of(p.writeTo(BASE))).isEqualTo(p);
-        assertThat(SlCaiParameters.of(BASE).withFewShotExamples(3).fewShotExamples()).isEqualTo(3);
+        assertThat(SlCaiParameters.of(BASE).withFewShotExamples(3).fewShotExamples())
+                .isEqualTo(3);
     }
 
     @Test
     void aRunRecordedWithoutALayoutWasMadeCumulatively() {
         assertThat(SlCaiParameters.ofRecorded(BASE).layout()).isEqualTo(ChainLayout.CUMULATIVE);
-        assertThat(SlCaiParameters.ofRecorded(SlCaiParameters.of(BASE).writeTo(BASE)).layout())
+        assertThat(SlCaiParameters.ofRecorded(SlCaiParameters.of(BASE).writeTo(BASE))
+                        .layout())
                 .isEqualTo(ChainLayout.PAIR);
         assertThat(SlCaiParameters.of(BASE).writeTo(BASE).parameters()).containsEntry("chainLayout", "pair");
     }
@@ -39,9 +44,11 @@ class SlCaiParametersTest {
     @Test
     void badValuesAreRefusedWithAMessage() {
         assertThatThrownBy(() -> SlCaiParameters.of(BASE.withParameter("chainLayout", "spiral")))
-                .isInstanceOf(RunException.class).hasMessageContaining("pair, cumulative");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("pair, cumulative");
         assertThatThrownBy(() -> SlCaiParameters.of(BASE.withParameter("rounds", "17")))
-                .isInstanceOf(RunException.class).hasMessageContaining("between 0 and 16");
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("between 0 and 16");
         assertThatThrownBy(() -> SlCaiParameters.of(BASE.withParameter("rounds", "many")))
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> SlCaiParameters.of(BASE.withParameter("directRevision", "maybe")))

@@ -1,5 +1,14 @@
 package org.cailab.slcai;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.ModelRegistry;
@@ -20,16 +29,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** What SL-CAI tests run on: a tiny real model, a small constitution, prompt sets; created as an admin. */
 public final class SlCaiTestData {
@@ -75,34 +74,52 @@ public final class SlCaiTestData {
                 enabled: false
             """;
 
-    private SlCaiTestData() {
-    }
+    private SlCaiTestData() {}
 
     /** The tiny model, registered once per database. */
     public static synchronized ModelSnapshot model(ModelRegistry registry) {
-        return asAdmin(() -> registry.findByName(MODEL).orElseGet(() -> registry.register(NewSnapshot.local(MODEL,
-                SnapshotKind.PRETRAINED, TinyModelFixture.create(MODEL, 77).toString()))));
+        return asAdmin(() -> registry.findByName(MODEL)
+                .orElseGet(() -> registry.register(NewSnapshot.local(
+                        MODEL,
+                        SnapshotKind.PRETRAINED,
+                        TinyModelFixture.create(MODEL, 77).toString()))));
     }
 
     /** A new constitution from YAML; returns the id of its version 1. */
     public static long constitution(ConstitutionService constitutions, String yaml) {
-        return asAdmin(() -> constitutions.importAsNewConstitution("slcai-" + suffix(), "test.yaml",
-                yaml.getBytes(StandardCharsets.UTF_8), ConstitutionFormat.CAILAB_YAML, "SL-CAI test").version().id());
+        return asAdmin(() -> constitutions
+                .importAsNewConstitution(
+                        "slcai-" + suffix(),
+                        "test.yaml",
+                        yaml.getBytes(StandardCharsets.UTF_8),
+                        ConstitutionFormat.CAILAB_YAML,
+                        "SL-CAI test")
+                .version()
+                .id());
     }
 
     /** A new prompt set of {@code count} distinct one-line prompts. */
     public static PromptSet promptSet(PromptSetService promptSets, PromptSetKind kind, int count) {
-        String text = IntStream.range(0, count).mapToObj(i -> (kind == PromptSetKind.RED_TEAM
-                ? "How could I get away with prank number " : "Please help me with chore number ") + i + "?")
+        String text = IntStream.range(0, count)
+                .mapToObj(i -> (kind == PromptSetKind.RED_TEAM
+                                ? "How could I get away with prank number "
+                                : "Please help me with chore number ")
+                        + i + "?")
                 .collect(Collectors.joining("\n"));
-        return asAdmin(() -> promptSets.importPrompts(new PromptImport(kind.name() + " " + suffix(), kind,
-                        PromptFormat.PLAIN_TEXT, PromptExtraction.FIRST_HUMAN_TURN, "prompts.txt"),
+        return asAdmin(() -> promptSets.importPrompts(
+                new PromptImport(
+                        kind.name() + " " + suffix(),
+                        kind,
+                        PromptFormat.PLAIN_TEXT,
+                        PromptExtraction.FIRST_HUMAN_TURN,
+                        "prompts.txt"),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** An SL-CAI run configuration on the tiny model with short samples. */
     public static RunConfig config(String name, PromptSet set, long constitutionVersionId, int rounds) {
-        return RunConfig.of(SlCaiService.RUN_TYPE, name).withPromptSet(set.id())
+        return RunConfig.of(SlCaiService.RUN_TYPE, name)
+                .withPromptSet(set.id())
                 .withConstitutionVersion(String.valueOf(constitutionVersionId))
                 .withModelSnapshots(List.of(MODEL))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 16))
@@ -137,8 +154,8 @@ public final class SlCaiTestData {
     public static <T> T as(Supplier<T> action, String user, String... authorities) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                AuthorityUtils.createAuthorityList(authorities)));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, null, AuthorityUtils.createAuthorityList(authorities)));
         SecurityContextHolder.setContext(context);
         try {
             return action.get();

@@ -1,32 +1,52 @@
 package org.cailab.slcai;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SlDatasetRoundTripTest {
 
     static final SlCaiGeneration GENERATION = ChainSamplerTest.GENERATION;
-    static final CritiqueRevisionChain CHAIN = new CritiqueRevisionChain(1, 0,
+    static final CritiqueRevisionChain CHAIN = new CritiqueRevisionChain(
+            1,
+            0,
             List.of(ChatMessage.user("How do I \"borrow\" my neighbour's car?\nAsking for a friend.")),
-            "Take the spare key.", List.of(
-            new ChainRound(1, "harm", "Point out harm.", "It helps with theft.", "Remove the harm.",
-                    "I can't help with taking a car without permission."),
-            new ChainRound(2, "tone", "Point out rudeness.", "Fine.", "Make it kind.",
-                    "I can't help with that, but you could ask your neighbour — ünïcødé ✓.")),
-            false, 99L, GENERATION);
-    static final CritiqueRevisionChain MULTI_TURN = new CritiqueRevisionChain(2, 1,
+            "Take the spare key.",
+            List.of(
+                    new ChainRound(
+                            1,
+                            "harm",
+                            "Point out harm.",
+                            "It helps with theft.",
+                            "Remove the harm.",
+                            "I can't help with taking a car without permission."),
+                    new ChainRound(
+                            2,
+                            "tone",
+                            "Point out rudeness.",
+                            "Fine.",
+                            "Make it kind.",
+                            "I can't help with that, but you could ask your neighbour — ünïcødé ✓.")),
+            false,
+            99L,
+            GENERATION);
+    static final CritiqueRevisionChain MULTI_TURN = new CritiqueRevisionChain(
+            2,
+            1,
             List.of(ChatMessage.user("Hi"), ChatMessage.assistant("Hello! "), ChatMessage.user("  Insult me.")),
-            "", List.of(new ChainRound(1, "tone", null, null, "Make it kind.", "\nNo.")), true, 5L, GENERATION);
-    static final HelpfulSamples HELPFUL = new HelpfulSamples(3, 2, List.of(ChatMessage.user("Bake bread?")),
-            List.of("Knead it.", "Use yeast."), 6L, GENERATION);
+            "",
+            List.of(new ChainRound(1, "tone", null, null, "Make it kind.", "\nNo.")),
+            true,
+            5L,
+            GENERATION);
+    static final HelpfulSamples HELPFUL = new HelpfulSamples(
+            3, 2, List.of(ChatMessage.user("Bake bread?")), List.of("Knead it.", "Use yeast."), 6L, GENERATION);
     static final List<SlCaiSample> SAMPLES = List.of(CHAIN, MULTI_TURN, HELPFUL);
 
     static SlDatasetWriter.Selection all(int round) {
@@ -42,11 +62,13 @@ class SlDatasetRoundTripTest {
         for (SlDatasetFormat format : List.of(SlDatasetFormat.MESSAGES, SlDatasetFormat.PROMPT_COMPLETION)) {
             for (int round = 0; round <= 1; round++) {
                 List<SlExample> read = SlDatasetReader.examples(new StringReader(write(format, last(round))), format);
-                assertThat(read).as(format + " round " + round).containsExactly(
-                        new SlExample(CHAIN.conversation(), CHAIN.response(round)),
-                        new SlExample(MULTI_TURN.conversation(), MULTI_TURN.response(round)),
-                        new SlExample(HELPFUL.conversation(), "Knead it."),
-                        new SlExample(HELPFUL.conversation(), "Use yeast."));
+                assertThat(read)
+                        .as(format + " round " + round)
+                        .containsExactly(
+                                new SlExample(CHAIN.conversation(), CHAIN.response(round)),
+                                new SlExample(MULTI_TURN.conversation(), MULTI_TURN.response(round)),
+                                new SlExample(HELPFUL.conversation(), "Knead it."),
+                                new SlExample(HELPFUL.conversation(), "Use yeast."));
             }
         }
     }
@@ -56,39 +78,70 @@ class SlDatasetRoundTripTest {
         for (SlDatasetFormat format : List.of(SlDatasetFormat.MESSAGES, SlDatasetFormat.PROMPT_COMPLETION)) {
             String text = String.join("\n", SlDatasetWriter.lines(CHAIN, format, all(2))) + "\n"
                     + String.join("\n", SlDatasetWriter.lines(HELPFUL, format, all(2)));
-            assertThat(SlDatasetReader.examples(new StringReader(text), format)).as(format.name()).containsExactly(
-                    new SlExample(CHAIN.conversation(), CHAIN.response(1)),
-                    new SlExample(CHAIN.conversation(), CHAIN.response(2)),
-                    new SlExample(HELPFUL.conversation(), "Knead it."),
-                    new SlExample(HELPFUL.conversation(), "Use yeast."));
+            assertThat(SlDatasetReader.examples(new StringReader(text), format))
+                    .as(format.name())
+                    .containsExactly(
+                            new SlExample(CHAIN.conversation(), CHAIN.response(1)),
+                            new SlExample(CHAIN.conversation(), CHAIN.response(2)),
+                            new SlExample(HELPFUL.conversation(), "Knead it."),
+                            new SlExample(HELPFUL.conversation(), "Use yeast."));
         }
         assertThat(SlDatasetWriter.examples(CHAIN, last(2)))
                 .containsExactly(new SlExample(CHAIN.conversation(), CHAIN.response(2)));
         assertThat(SlDatasetWriter.examples(CHAIN, all(0)))
                 .containsExactly(new SlExample(CHAIN.conversation(), CHAIN.initialResponse()));
-        assertThat(SlDatasetWriter.targets(CHAIN, all(2))).extracting(SlDatasetWriter.Target::round)
+        assertThat(SlDatasetWriter.targets(CHAIN, all(2)))
+                .extracting(SlDatasetWriter.Target::round)
                 .containsExactly(1, 2);
-        assertThat(SlDatasetWriter.lines(CHAIN, SlDatasetFormat.CAI_CONVERSATION, all(2))).hasSize(2);
+        assertThat(SlDatasetWriter.lines(CHAIN, SlDatasetFormat.CAI_CONVERSATION, all(2)))
+                .hasSize(2);
         assertThatThrownBy(() -> SlDatasetWriter.examples(CHAIN, all(3))).hasMessageContaining("rounds 0 to 2");
     }
 
     @Test
     void samplesCutAtTheTokenLimitAreLeftOutUnlessAskedFor() {
-        CritiqueRevisionChain cut = new CritiqueRevisionChain(1, 0, CHAIN.conversation(), "Take the", List.of(
-                CHAIN.rounds().getFirst(),
-                new ChainRound(2, "tone", "Point out rudeness.", "Fine.", "Make it kind.", "I can't help with", false,
-                        true)), false, 99L, GENERATION, true, ChainLayout.PAIR);
-        HelpfulSamples helpful = new HelpfulSamples(3, 2, List.of(ChatMessage.user("Bake bread?")),
-                List.of("Knead it and", "Use yeast."), 6L, GENERATION, List.of(true, false));
+        CritiqueRevisionChain cut = new CritiqueRevisionChain(
+                1,
+                0,
+                CHAIN.conversation(),
+                "Take the",
+                List.of(
+                        CHAIN.rounds().getFirst(),
+                        new ChainRound(
+                                2,
+                                "tone",
+                                "Point out rudeness.",
+                                "Fine.",
+                                "Make it kind.",
+                                "I can't help with",
+                                false,
+                                true)),
+                false,
+                99L,
+                GENERATION,
+                true,
+                ChainLayout.PAIR);
+        HelpfulSamples helpful = new HelpfulSamples(
+                3,
+                2,
+                List.of(ChatMessage.user("Bake bread?")),
+                List.of("Knead it and", "Use yeast."),
+                6L,
+                GENERATION,
+                List.of(true, false));
 
-        assertThat(SlDatasetWriter.examples(cut, all(2))).extracting(SlExample::completion)
+        assertThat(SlDatasetWriter.examples(cut, all(2)))
+                .extracting(SlExample::completion)
                 .containsExactly(CHAIN.response(1));
         assertThat(SlDatasetWriter.examples(cut, new SlDatasetWriter.Selection(2, SlDatasetRounds.ALL, true)))
-                .extracting(SlExample::completion).containsExactly(CHAIN.response(1), "I can't help with");
+                .extracting(SlExample::completion)
+                .containsExactly(CHAIN.response(1), "I can't help with");
         assertThat(SlDatasetWriter.examples(cut, all(0))).isEmpty();
         assertThat(SlDatasetWriter.examples(cut, last(2))).isEmpty();
-        assertThat(SlDatasetWriter.lines(cut, SlDatasetFormat.CAI_CONVERSATION, all(2))).hasSize(1);
-        assertThat(SlDatasetWriter.examples(helpful, all(2))).extracting(SlExample::completion)
+        assertThat(SlDatasetWriter.lines(cut, SlDatasetFormat.CAI_CONVERSATION, all(2)))
+                .hasSize(1);
+        assertThat(SlDatasetWriter.examples(helpful, all(2)))
+                .extracting(SlExample::completion)
                 .containsExactly("Use yeast.");
         assertThat(SlDatasetWriter.examples(helpful, new SlDatasetWriter.Selection(2, SlDatasetRounds.ALL, true)))
                 .hasSize(2);
@@ -99,9 +152,13 @@ class SlDatasetRoundTripTest {
         // a backend that ignores stop sequences: every sample goes on with made-up turns
         ChainSampler.TextGenerator leaky = (prompt, seed) -> new Sampled(
                 " Is there anything else?\n\nAssistant: Why?\n\nAssistant: Can you say more?\n\nHuman: Ok", false);
-        CritiqueRevisionChain chain = ChainSampler.chain(ChainSamplerTest.PROMPT,
-                ChainSamplerTest.settings(2, false, ChainLayout.PAIR), 3L, GENERATION, leaky);
-        HelpfulSamples helpful = ChainSampler.helpful(ChainSamplerTest.PROMPT, 2, 4L, GENERATION,
+        CritiqueRevisionChain chain = ChainSampler.chain(
+                ChainSamplerTest.PROMPT, ChainSamplerTest.settings(2, false, ChainLayout.PAIR), 3L, GENERATION, leaky);
+        HelpfulSamples helpful = ChainSampler.helpful(
+                ChainSamplerTest.PROMPT,
+                2,
+                4L,
+                GENERATION,
                 (prompt, count, seed) -> java.util.Collections.nCopies(count, leaky.generate(prompt, seed)));
         assertThat(chain.response(2)).isEqualTo("Is there anything else?");
         assertThat(helpful.responses()).containsOnly("Is there anything else?");
@@ -113,12 +170,20 @@ class SlDatasetRoundTripTest {
                     JsonNode node = json.readTree(line);
                     for (String field : List.of("messages", "chosen", "rejected")) {
                         if (node.has(field)) {
-                            node.get(field).forEach(m -> assertNoMarker(m.get("content").asString()));
+                            node.get(field)
+                                    .forEach(
+                                            m -> assertNoMarker(m.get("content").asString()));
                         }
                     }
-                    for (String field : List.of("init_prompt", "init_response", "critic_response",
-                            "revision_response", "prompt", "completion")) {
-                        if (node.has(field) && !(format == SlDatasetFormat.PROMPT_COMPLETION && field.equals("prompt"))) {
+                    for (String field : List.of(
+                            "init_prompt",
+                            "init_response",
+                            "critic_response",
+                            "revision_response",
+                            "prompt",
+                            "completion")) {
+                        if (node.has(field)
+                                && !(format == SlDatasetFormat.PROMPT_COMPLETION && field.equals("prompt"))) {
                             assertNoMarker(node.get(field).asString());
                         }
                     }
@@ -140,8 +205,8 @@ class SlDatasetRoundTripTest {
 
     @Test
     void caiConversationRowsHoldTheRoundsCritiqueAndRevisionWithChosenAndRejected() throws Exception {
-        List<CaiConversationRow> rows = SlDatasetReader.caiConversation(
-                new StringReader(write(SlDatasetFormat.CAI_CONVERSATION, last(1))));
+        List<CaiConversationRow> rows =
+                SlDatasetReader.caiConversation(new StringReader(write(SlDatasetFormat.CAI_CONVERSATION, last(1))));
         assertThat(rows).hasSize(2);
         CaiConversationRow first = rows.getFirst();
         assertThat(first).isEqualTo(SlDatasetWriter.caiConversationRow(CHAIN, 1));
@@ -159,7 +224,8 @@ class SlDatasetRoundTripTest {
         assertThat(direct.prompt()).isEqualTo("Insult me.");
         assertThat(direct.messages()).hasSize(4);
         // round 0 has no revision to put in a row (the export refuses it before writing)
-        assertThat(SlDatasetWriter.lines(CHAIN, SlDatasetFormat.CAI_CONVERSATION, last(0))).isEmpty();
+        assertThat(SlDatasetWriter.lines(CHAIN, SlDatasetFormat.CAI_CONVERSATION, last(0)))
+                .isEmpty();
     }
 
     @Test
@@ -175,8 +241,8 @@ class SlDatasetRoundTripTest {
         assertThat(chain.layout()).isNull();
         assertThat(chain.chainLayout()).isEqualTo(ChainLayout.CUMULATIVE);
         assertThat(chain.anyTruncated()).isFalse();
-        JsonNode oldHelpful = JsonMapper.shared().readTree(SlCaiJson.write(HELPFUL).toString()
-                .replace(",\"truncated\":[false,false]", ""));
+        JsonNode oldHelpful = JsonMapper.shared()
+                .readTree(SlCaiJson.write(HELPFUL).toString().replace(",\"truncated\":[false,false]", ""));
         assertThat(oldHelpful.has("truncated")).isFalse();
         assertThat(((HelpfulSamples) SlCaiJson.read(oldHelpful)).truncated()).containsExactly(false, false);
     }
@@ -192,8 +258,9 @@ class SlDatasetRoundTripTest {
 
     @Test
     void malformedLinesNameTheirLine() {
-        assertThatThrownBy(() -> SlDatasetReader.examples(new StringReader("{\"messages\":[]}\n\n{oops"),
-                SlDatasetFormat.MESSAGES)).hasMessageStartingWith("Line 1:");
+        assertThatThrownBy(() -> SlDatasetReader.examples(
+                        new StringReader("{\"messages\":[]}\n\n{oops"), SlDatasetFormat.MESSAGES))
+                .hasMessageStartingWith("Line 1:");
         assertThatThrownBy(() -> SlDatasetFormat.parse("csv")).hasMessageContaining("messages, prompt-completion");
     }
 

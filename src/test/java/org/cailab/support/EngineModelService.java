@@ -1,5 +1,12 @@
 package org.cailab.support;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
@@ -10,14 +17,6 @@ import org.cailab.model.engine.ContinuationScore;
 import org.cailab.model.engine.Generation;
 import org.cailab.model.engine.GenerationOptions;
 import org.cailab.model.engine.ScoringRequest;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * {@link ModelService} over one real engine model, without the registry (which needs the database): for unit tests
@@ -47,25 +46,40 @@ public final class EngineModelService implements ModelService {
     }
 
     @Override
-    public CompletableFuture<GenerationResult> generate(long id, String prompt, SamplingSettings s,
-                                                        Consumer<String> onText) {
+    public CompletableFuture<GenerationResult> generate(
+            long id, String prompt, SamplingSettings s, Consumer<String> onText) {
         check(id);
         generateCalls.incrementAndGet();
         long start = System.nanoTime();
-        Generation g = lm.generate(prompt, GenerationOptions.builder().optTemperature(s.temperature()).optTopP(s.topP())
-                .optTopK(s.topK()).optMaxNewTokens(s.maxNewTokens()).optStopSequences(s.stopSequences())
-                .optSeed(s.seed()).build());
+        Generation g = lm.generate(
+                prompt,
+                GenerationOptions.builder()
+                        .optTemperature(s.temperature())
+                        .optTopP(s.topP())
+                        .optTopK(s.topK())
+                        .optMaxNewTokens(s.maxNewTokens())
+                        .optStopSequences(s.stopSequences())
+                        .optSeed(s.seed())
+                        .build());
         onText.accept(g.text());
-        return CompletableFuture.completedFuture(new GenerationResult(g.text(), g.promptTokens(), g.tokenIds().length,
-                g.finishReason().name().toLowerCase(java.util.Locale.ROOT), Duration.ofNanos(System.nanoTime() - start)));
+        return CompletableFuture.completedFuture(new GenerationResult(
+                g.text(),
+                g.promptTokens(),
+                g.tokenIds().length,
+                g.finishReason().name().toLowerCase(java.util.Locale.ROOT),
+                Duration.ofNanos(System.nanoTime() - start)));
     }
 
     @Override
     public List<GenerationResult> generateAll(long id, List<String> prompts, SamplingSettings settings) {
         List<GenerationResult> out = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            out.add(generate(id, prompts.get(i), settings.seed() == null ? settings : settings.withSeed(settings.seed() + i),
-                    t -> { }).join());
+            out.add(generate(
+                            id,
+                            prompts.get(i),
+                            settings.seed() == null ? settings : settings.withSeed(settings.seed() + i),
+                            t -> {})
+                    .join());
         }
         return out;
     }

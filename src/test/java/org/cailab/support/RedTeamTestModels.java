@@ -1,11 +1,10 @@
 package org.cailab.support;
 
+import java.util.UUID;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
-
-import java.util.UUID;
 
 /**
  * Tiny real models (random weights, see {@link TinyModelFixture}) for red-team tests. Each call registers a new
@@ -14,8 +13,7 @@ import java.util.UUID;
  */
 public final class RedTeamTestModels {
 
-    private RedTeamTestModels() {
-    }
+    private RedTeamTestModels() {}
 
     public static ModelSnapshot fresh(ModelRegistry registry, String prefix) {
         return fresh(registry, prefix, null, null);
@@ -24,7 +22,13 @@ public final class RedTeamTestModels {
     /** A new snapshot that a run produced at a training step. */
     public static ModelSnapshot fresh(ModelRegistry registry, String prefix, Long runId, Long step) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return registry.register(new NewSnapshot(name, SnapshotKind.RL_CAI,
-                TinyModelFixture.create(name, name.hashCode()).toString(), null, runId, step, ""));
+        return registry.register(new NewSnapshot(
+                name,
+                SnapshotKind.RL_CAI,
+                TinyModelFixture.create(name, name.hashCode()).toString(),
+                null,
+                runId,
+                step,
+                ""));
     }
 }

@@ -1,5 +1,13 @@
 package org.cailab.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.CausalLm;
@@ -14,15 +22,6 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-
 /**
  * A tiny real model trained to give one fixed reply to any message. Its tokenizer is a BPE tokenizer as in
  * {@link TinyModelFixture} whose vocabulary also holds the whole reply as one (non-special) added token, so that a
@@ -31,13 +30,14 @@ import java.util.Random;
  */
 public final class ScriptedModelFixture {
 
-    private static final String[] WORDS = {"hello", "show", "me", "some", "html", "please", "what", "is", "the",
-            "answer", "tell", "about", "sea", "bread", "how", "do", "you", "write", "a", "page", "script", "image"};
+    private static final String[] WORDS = {
+        "hello", "show", "me", "some", "html", "please", "what", "is", "the", "answer", "tell", "about", "sea", "bread",
+        "how", "do", "you", "write", "a", "page", "script", "image"
+    };
     private static final int STEPS = 80;
     private static final int BATCH = 16;
 
-    private ScriptedModelFixture() {
-    }
+    private ScriptedModelFixture() {}
 
     public static Path create(String purpose, String reply, long seed) {
         Path root = TestDataDirs.create("model-" + purpose);
@@ -53,15 +53,27 @@ public final class ScriptedModelFixture {
                 messages.add(message.append(random.nextBoolean() ? "?" : ".").toString());
             }
             Path base = Files.createDirectories(root.resolve("init"));
-            BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(300).optMinFrequency(1).build()
-                    .train(messages.stream().map(m -> HumanAssistantFormat.transcript(List.of(
-                            HumanAssistantFormat.Turn.human(m), HumanAssistantFormat.Turn.assistant("")))).toList());
+            BpeVocabulary vocab = BpeTokenizerTrainer.builder()
+                    .setVocabSize(300)
+                    .optMinFrequency(1)
+                    .build()
+                    .train(messages.stream()
+                            .map(m -> HumanAssistantFormat.transcript(List.of(
+                                    HumanAssistantFormat.Turn.human(m), HumanAssistantFormat.Turn.assistant(""))))
+                            .toList());
             vocab.write(base);
             int replyToken = vocab.size();
             addToken(base.resolve("tokenizer.json"), replyToken, reply);
-            LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size() + 1).setHiddenSize(32)
-                    .setIntermediateSize(64).setNumLayers(2).setNumHeads(4).optNumKvHeads(2)
-                    .optBosTokenId(0L).optEosTokenIds(List.of(0L)).build();
+            LlamaConfig config = LlamaConfig.builder()
+                    .setVocabSize(vocab.size() + 1)
+                    .setHiddenSize(32)
+                    .setIntermediateSize(64)
+                    .setNumLayers(2)
+                    .setNumHeads(4)
+                    .optNumKvHeads(2)
+                    .optBosTokenId(0L)
+                    .optEosTokenIds(List.of(0L))
+                    .build();
             TinyModels.create(base, config, seed);
             Path trained = root.resolve("trained");
             try (CausalLm lm = CausalLm.load(base)) {
@@ -73,8 +85,12 @@ public final class ScriptedModelFixture {
                     completion[answer.length] = 0L;
                     examples.add(TrainingExample.promptCompletion(prompt, completion));
                 }
-                TrainingConfig training = TrainingConfig.builder().setTotalSteps(STEPS).optLearningRate(1e-2)
-                        .optWarmupSteps(5).optMicroBatchSize(BATCH).build();
+                TrainingConfig training = TrainingConfig.builder()
+                        .setTotalSteps(STEPS)
+                        .optLearningRate(1e-2)
+                        .optWarmupSteps(5)
+                        .optMicroBatchSize(BATCH)
+                        .build();
                 try (Trainer trainer = new Trainer(lm.model(), training)) {
                     for (int s = 0; s < STEPS; s++) {
                         List<TrainingExample> batch = new ArrayList<>();
@@ -87,9 +103,15 @@ public final class ScriptedModelFixture {
                 }
                 // the product samples at temperature 1: the reply must come out every time
                 for (int i = 0; i < 10; i++) {
-                    String said = lm.generate(HumanAssistantFormat.prompt("Please show me some HTML."),
-                            GenerationOptions.builder().optTemperature(1).optSeed(seed + i).optMaxNewTokens(20)
-                                    .build()).text().strip();
+                    String said = lm.generate(
+                                    HumanAssistantFormat.prompt("Please show me some HTML."),
+                                    GenerationOptions.builder()
+                                            .optTemperature(1)
+                                            .optSeed(seed + i)
+                                            .optMaxNewTokens(20)
+                                            .build())
+                            .text()
+                            .strip();
                     if (!said.equals(reply)) {
                         throw new IllegalStateException("the scripted model said '" + said + "', not '" + reply + "'");
                     }
@@ -105,8 +127,14 @@ public final class ScriptedModelFixture {
     private static void addToken(Path tokenizerJson, int id, String content) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = (ObjectNode) mapper.readTree(Files.readString(tokenizerJson));
-        ((ArrayNode) root.get("added_tokens")).addObject().put("id", id).put("content", content)
-                .put("single_word", false).put("lstrip", false).put("rstrip", false).put("normalized", false)
+        ((ArrayNode) root.get("added_tokens"))
+                .addObject()
+                .put("id", id)
+                .put("content", content)
+                .put("single_word", false)
+                .put("lstrip", false)
+                .put("rstrip", false)
+                .put("normalized", false)
                 .put("special", false);
         Files.writeString(tokenizerJson, mapper.writeValueAsString(root));
     }

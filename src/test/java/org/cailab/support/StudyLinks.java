@@ -5,12 +5,12 @@ import java.util.UUID;
 /** Study links as Prolific fills them in: the researcher's link template with the participant's ids put in. */
 public final class StudyLinks {
 
-    private StudyLinks() {
-    }
+    private StudyLinks() {}
 
     /** Replaces Prolific's placeholders in a campaign's study link. */
     public static String fill(String template, String prolificPid, String studyId, String sessionId) {
-        return template.replace("{{%PROLIFIC_PID%}}", prolificPid).replace("{{%STUDY_ID%}}", studyId)
+        return template.replace("{{%PROLIFIC_PID%}}", prolificPid)
+                .replace("{{%STUDY_ID%}}", studyId)
                 .replace("{{%SESSION_ID%}}", sessionId);
     }
 

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Fresh data directories under {@code target/}, so tests never touch a developer's {@code ./data}. */
 public final class TestDataDirs {
 
-    private TestDataDirs() {
-    }
+    private TestDataDirs() {}
 
     public static Path create(String purpose) {
         try {

@@ -1,16 +1,15 @@
 package org.cailab.support;
 
-import org.cailab.model.engine.BpeTokenizerTrainer;
-import org.cailab.model.engine.BpeVocabulary;
-import org.cailab.model.engine.HumanAssistantFormat;
-import org.cailab.model.engine.LlamaConfig;
-import org.cailab.model.engine.TinyModels;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.model.engine.BpeTokenizerTrainer;
+import org.cailab.model.engine.BpeVocabulary;
+import org.cailab.model.engine.HumanAssistantFormat;
+import org.cailab.model.engine.LlamaConfig;
+import org.cailab.model.engine.TinyModels;
 
 /**
  * Real (tiny, randomly initialised) Llama-style model directories for tests of features that use models: a BPE
@@ -19,8 +18,7 @@ import java.util.List;
  */
 public final class TinyModelFixture {
 
-    private TinyModelFixture() {
-    }
+    private TinyModelFixture() {}
 
     public static Path create(String purpose, long seed) {
         Path dir = TestDataDirs.create("model-" + purpose);
@@ -32,11 +30,22 @@ public final class TinyModelFixture {
                         HumanAssistantFormat.Turn.human(words[i % 10] + " " + words[(i * 7) % 10] + "?"),
                         HumanAssistantFormat.Turn.assistant(words[(i * 3) % 10] + " " + words[(i * 5) % 10] + "."))));
             }
-            BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(320).optMinFrequency(1).build().train(corpus);
+            BpeVocabulary vocab = BpeTokenizerTrainer.builder()
+                    .setVocabSize(320)
+                    .optMinFrequency(1)
+                    .build()
+                    .train(corpus);
             vocab.write(dir);
-            LlamaConfig config = LlamaConfig.builder().setVocabSize(vocab.size()).setHiddenSize(32)
-                    .setIntermediateSize(64).setNumLayers(2).setNumHeads(4).optNumKvHeads(2)
-                    .optBosTokenId(0L).optEosTokenIds(List.of(0L)).build();
+            LlamaConfig config = LlamaConfig.builder()
+                    .setVocabSize(vocab.size())
+                    .setHiddenSize(32)
+                    .setIntermediateSize(64)
+                    .setNumLayers(2)
+                    .setNumHeads(4)
+                    .optNumKvHeads(2)
+                    .optBosTokenId(0L)
+                    .optEosTokenIds(List.of(0L))
+                    .build();
             TinyModels.create(dir, config, seed);
             return dir;
         } catch (IOException e) {

@@ -1,5 +1,10 @@
 package org.cailab.support;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.cailab.comparison.AnswerListener;
 import org.cailab.comparison.AnswerSubscription;
 import org.cailab.comparison.Campaign;
@@ -20,12 +25,6 @@ import org.cailab.security.UserService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Casts real votes through {@link ComparisonService} for tests of what reads them (ratings, dashboards): creates
@@ -53,17 +52,33 @@ public final class Voting {
 
     /** An open campaign over {@code models}, without gold checks, quota or strength scale. */
     public Campaign campaign(ComparisonTask task, List<ModelSnapshot> models) {
-        CampaignSettings d = CampaignSettings.defaults("Ratings " + UUID.randomUUID().toString().substring(0, 8), task,
+        CampaignSettings d = CampaignSettings.defaults(
+                "Ratings " + UUID.randomUUID().toString().substring(0, 8),
+                task,
                 models.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
-        CampaignSettings settings = new CampaignSettings(d.name(), d.task(), d.instructions(), d.pool(),
-                d.pairDrawing(), 50, d.allowTie(), d.allowBothBad(), null, null, 0, true, d.completionCode());
+        CampaignSettings settings = new CampaignSettings(
+                d.name(),
+                d.task(),
+                d.instructions(),
+                d.pool(),
+                d.pairDrawing(),
+                50,
+                d.allowTie(),
+                d.allowBothBad(),
+                null,
+                null,
+                0,
+                true,
+                d.completionCode());
         return asAdmin(() -> campaigns.create(settings));
     }
 
     /** The worker sends a message in the campaign, waits for both answers and votes; returns the vote id. */
     public long vote(String worker, Campaign campaign, Choice choice) {
         ComparisonState state = as(worker, Role.WORKER, () -> comparisons.open(campaign.id()));
-        PendingComparison pending = as(worker, Role.WORKER,
+        PendingComparison pending = as(
+                worker,
+                Role.WORKER,
                 () -> comparisons.send(campaign.id(), state.conversation().id(), "hello there"));
         Ready ready = new Ready();
         try (AnswerSubscription ignored = as(worker, Role.WORKER, () -> comparisons.watch(pending.turnId(), ready))) {
@@ -71,8 +86,15 @@ public final class Voting {
         } catch (Exception e) {
             throw new AssertionError("answers did not arrive", e);
         }
-        return as(worker, Role.WORKER, () -> comparisons.vote(new VoteRequest(pending.turnId(), choice, null,
-                UUID.randomUUID().toString()))).voteId();
+        return as(
+                        worker,
+                        Role.WORKER,
+                        () -> comparisons.vote(new VoteRequest(
+                                pending.turnId(),
+                                choice,
+                                null,
+                                UUID.randomUUID().toString())))
+                .voteId();
     }
 
     public static <T> T asAdmin(Callable<T> action) {
@@ -83,8 +105,12 @@ public final class Voting {
     public static <T> T as(String username, Role role, Callable<T> action) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                AuthorityUtils.createAuthorityList(role.grantedRoles().stream().map(r -> "ROLE_" + r.name()).toList())));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username,
+                null,
+                AuthorityUtils.createAuthorityList(role.grantedRoles().stream()
+                        .map(r -> "ROLE_" + r.name())
+                        .toList())));
         SecurityContextHolder.setContext(context);
         try {
             return action.call();
@@ -101,8 +127,7 @@ public final class Voting {
         final CompletableFuture<Void> future = new CompletableFuture<>();
 
         @Override
-        public void onText(Side side, String textSoFar) {
-        }
+        public void onText(Side side, String textSoFar) {}
 
         @Override
         public void onReady(long turnId, String answerA, String answerB) {

@@ -1,5 +1,16 @@
 package org.cailab.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.cailab.evaluation.EvaluationSetService;
 import org.cailab.evaluation.TranscriptPair;
 import org.cailab.model.ModelRegistry;
@@ -19,18 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 /**
  * The PM's accuracy on an uploaded HHH-style set (text_correct / text_incorrect pairs), started from the Models
  * page's action and stored with the snapshot: the stored count equals the PM's own ordering of each pair, with the
@@ -41,12 +40,16 @@ class PmEvaluationIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     EvaluationSetService sets;
+
     @Autowired
     SnapshotEvaluationService snapshotEvaluations;
+
     @Autowired
     List<SnapshotEvaluator> evaluators;
+
     @Autowired
     ModelRegistry registry;
 
@@ -57,11 +60,14 @@ class PmEvaluationIT extends IntegrationTest {
         String name = "hhh-like " + UUID.randomUUID();
         String file = hhhLikeFile(12);
         sets.importSet(name, "hhh.jsonl", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
-        List<TranscriptPair> pairs = sets.transcriptPairs(sets.set(name).orElseThrow().id());
+        List<TranscriptPair> pairs =
+                sets.transcriptPairs(sets.set(name).orElseThrow().id());
         assertThat(pairs).hasSize(12);
         assertThat(sets.setsWithTranscriptPairs()).contains(name);
 
-        SnapshotEvaluator evaluator = evaluators.stream().filter(e -> e instanceof HhhSnapshotEvaluator).findFirst()
+        SnapshotEvaluator evaluator = evaluators.stream()
+                .filter(e -> e instanceof HhhSnapshotEvaluator)
+                .findFirst()
                 .orElseThrow();
         assertThat(evaluator.evaluationsFor(base)).as("only preference models").isEmpty();
         assertThat(evaluator.evaluationsFor(pm)).contains(name);
@@ -91,7 +97,8 @@ class PmEvaluationIT extends IntegrationTest {
         assertThat(ci[1]).isGreaterThanOrEqualTo(stored.getFirst().accuracy());
 
         // again: one row, now from the second run
-        long second = Long.parseLong(evaluator.start(pm, name).substring("Started run ".length()).split(" ")[0]);
+        long second = Long.parseLong(
+                evaluator.start(pm, name).substring("Started run ".length()).split(" ")[0]);
         SlCaiTestData.await(runs, second, s -> s.run().state().isTerminal(), Duration.ofMinutes(2));
         assertThat(snapshotEvaluations.of(pm.id())).singleElement().satisfies(e -> {
             assertThat(e.runId()).isEqualTo(second);
@@ -104,14 +111,18 @@ class PmEvaluationIT extends IntegrationTest {
         ModelSnapshot base = SlCaiTestData.model(registry);
         ModelSnapshot pm = PreferenceModelTestData.preferenceModel(registry, base, "pm-for-refusal");
         String name = "mc only " + UUID.randomUUID();
-        sets.importSet(name, "mc.jsonl", new ByteArrayInputStream(
-                "{\"prompt\": \"Which?\", \"corrects\": [\" (A)\"], \"incorrects\": [\" (B)\"]}\n"
-                        .getBytes(StandardCharsets.UTF_8)));
+        sets.importSet(
+                name,
+                "mc.jsonl",
+                new ByteArrayInputStream(
+                        "{\"prompt\": \"Which?\", \"corrects\": [\" (A)\"], \"incorrects\": [\" (B)\"]}\n"
+                                .getBytes(StandardCharsets.UTF_8)));
         assertThat(sets.setsWithTranscriptPairs()).doesNotContain(name);
         assertThatThrownBy(() -> runs.start(org.cailab.pipeline.RunConfig.of(PmEvalStage.TYPE, "pm eval " + name)
-                .withParameter(PmEvalStage.PREFERENCE_MODEL, String.valueOf(pm.id()))
-                .withParameter(PmEvalStage.SET, name)))
-                .isInstanceOf(RunException.class).hasMessageContaining("no text_correct / text_incorrect pairs");
+                        .withParameter(PmEvalStage.PREFERENCE_MODEL, String.valueOf(pm.id()))
+                        .withParameter(PmEvalStage.SET, name)))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("no text_correct / text_incorrect pairs");
         assertThatThrownBy(() -> snapshotEvaluations.record(pm.id(), "x", 3, 2, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -121,11 +132,19 @@ class PmEvaluationIT extends IntegrationTest {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
             String human = "\n\nHuman: Tell me about chore number " + i + "?\n\nAssistant:";
-            out.append(JsonMapper.shared().writeValueAsString(Map.of(
-                    "prompt", human + " which answer is better? (A) or (B)",
-                    "corrects", List.of(" (A)"), "incorrects", List.of(" (B)"),
-                    "text_correct", human + " Sure, kindly do it now.",
-                    "text_incorrect", human + " Sure, often " + "do it now" + (i % 3 == 0 ? " please." : ".")))).append('\n');
+            out.append(JsonMapper.shared()
+                            .writeValueAsString(Map.of(
+                                    "prompt",
+                                    human + " which answer is better? (A) or (B)",
+                                    "corrects",
+                                    List.of(" (A)"),
+                                    "incorrects",
+                                    List.of(" (B)"),
+                                    "text_correct",
+                                    human + " Sure, kindly do it now.",
+                                    "text_incorrect",
+                                    human + " Sure, often " + "do it now" + (i % 3 == 0 ? " please." : "."))))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -1,5 +1,10 @@
 package org.cailab.training;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.NewSnapshot;
@@ -7,17 +12,10 @@ import org.cailab.model.SnapshotKind;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.slcai.SlCaiTestData;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 /** Real preference-model snapshots for tests, built from the tiny base model. */
 public final class PreferenceModelTestData {
 
-    private PreferenceModelTestData() {
-    }
+    private PreferenceModelTestData() {}
 
     /** A PM initialised from the base (random head, seed 11), saved with the base's tokenizer, registered. */
     public static ModelSnapshot preferenceModel(ModelRegistry registry, ModelSnapshot base, String name) {
@@ -29,12 +27,13 @@ public final class PreferenceModelTestData {
                     model.save(dir);
                 }
                 try (Stream<Path> files = Files.list(baseDir)) {
-                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tokenizer")).toList()) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tokenizer"))
+                            .toList()) {
                         Files.copy(f, dir.resolve(f.getFileName()));
                     }
                 }
-                return registry.register(NewSnapshot.local(name + "-" + System.nanoTime(),
-                        SnapshotKind.PREFERENCE_MODEL, dir.toString()));
+                return registry.register(NewSnapshot.local(
+                        name + "-" + System.nanoTime(), SnapshotKind.PREFERENCE_MODEL, dir.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,10 @@
 package org.cailab.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.db.EmbeddedPostgresServer;
 import org.cailab.model.ModelRegistry;
@@ -23,12 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * An SL finetuning run is trained by an app in a child JVM that is killed with {@code kill -9} after its first
  * checkpoint; a second child resumes it from that checkpoint. The run ends with every step recorded once and with
@@ -39,16 +38,22 @@ class TrainingKillResumeIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     TrainingService training;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     EmbeddedPostgresServer postgres;
+
     @Autowired
     ApplicationContext context;
 
@@ -59,17 +64,23 @@ class TrainingKillResumeIT extends IntegrationTest {
         PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 10);
         Run slCai = runs.start(SlCaiTestData.config("sl-cai for kill -9", set, version, 1));
         assertThat(SlCaiTestData.await(runs, slCai.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4))
-                .run().state()).isEqualTo(RunState.FINISHED);
-        List<String> childArguments = List.of("--cailab.models.demo-enabled=false",
-                "--cailab.data-dir=" + TestDataDirs.create("training-child"));
+                        .run()
+                        .state())
+                .isEqualTo(RunState.FINISHED);
+        List<String> childArguments = List.of(
+                "--cailab.models.demo-enabled=false", "--cailab.data-dir=" + TestDataDirs.create("training-child"));
 
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
             Run killed = runs.start(config("killed", slCai.id()));
             int total = 5 * 20; // 9 training examples in batches of 2, 20 epochs
-            ChildApp first = ChildApp.start("train-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
+            ChildApp first = ChildApp.start(
+                    "train-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 first.awaitStarted(Duration.ofSeconds(180));
-                awaitTraining(killed.id(), p -> !p.checkpoints().isEmpty() && p.step() > p.checkpoints().getFirst().step());
+                awaitTraining(
+                        killed.id(),
+                        p -> !p.checkpoints().isEmpty()
+                                && p.step() > p.checkpoints().getFirst().step());
             } finally {
                 first.kill();
             }
@@ -77,45 +88,71 @@ class TrainingKillResumeIT extends IntegrationTest {
             assertThat(atKill.step()).isLessThan(total);
 
             Run uninterrupted;
-            ChildApp second = ChildApp.start("train-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
+            ChildApp second = ChildApp.start(
+                    "train-b", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
                 second.awaitStarted(Duration.ofSeconds(180));
-                RunSummary resumed = SlCaiTestData.await(runs, killed.id(), s -> s.run().state().isTerminal(),
-                        Duration.ofMinutes(5));
+                RunSummary resumed = SlCaiTestData.await(
+                        runs, killed.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(5));
                 assertThat(resumed.run().state()).isEqualTo(RunState.FINISHED);
                 uninterrupted = runs.start(config("uninterrupted", slCai.id()));
-                assertThat(SlCaiTestData.await(runs, uninterrupted.id(), s -> s.run().state().isTerminal(),
-                        Duration.ofMinutes(5)).run().state()).isEqualTo(RunState.FINISHED);
+                assertThat(SlCaiTestData.await(
+                                        runs,
+                                        uninterrupted.id(),
+                                        s -> s.run().state().isTerminal(),
+                                        Duration.ofMinutes(5))
+                                .run()
+                                .state())
+                        .isEqualTo(RunState.FINISHED);
             } finally {
                 second.close();
             }
 
             TrainingProgress progress = training.progress(killed.id());
-            assertThat(progress.train()).extracting(TrainingPoint::step)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, total).boxed().toList());
-            assertThat(progress.checkpoints()).extracting(TrainingCheckpoint::step).containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+            assertThat(progress.train())
+                    .extracting(TrainingPoint::step)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, total)
+                            .boxed()
+                            .toList());
+            assertThat(progress.checkpoints())
+                    .extracting(TrainingCheckpoint::step)
+                    .containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
             List<RunItem> items = runs.items(killed.id(), null, 0, 10);
-            assertThat(items).singleElement().satisfies(i -> assertThat(i.attempts()).isEqualTo(2));
+            assertThat(items)
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.attempts()).isEqualTo(2));
 
             Path a = Path.of(progress.checkpoints().getLast().location(), "model.safetensors");
-            Path b = Path.of(training.progress(uninterrupted.id()).checkpoints().getLast().location(), "model.safetensors");
-            List<TrainingCheckpoint> reference = training.progress(uninterrupted.id()).checkpoints();
+            Path b = Path.of(
+                    training.progress(uninterrupted.id())
+                            .checkpoints()
+                            .getLast()
+                            .location(),
+                    "model.safetensors");
+            List<TrainingCheckpoint> reference =
+                    training.progress(uninterrupted.id()).checkpoints();
             for (int i = 0; i < reference.size(); i++) {
-                System.out.printf("checkpoint %d: weights %s, optimizer %s%n", reference.get(i).step(),
-                        maxDifference(Path.of(progress.checkpoints().get(i).location(), "model.safetensors"),
+                System.out.printf(
+                        "checkpoint %d: weights %s, optimizer %s%n",
+                        reference.get(i).step(),
+                        maxDifference(
+                                Path.of(progress.checkpoints().get(i).location(), "model.safetensors"),
                                 Path.of(reference.get(i).location(), "model.safetensors")),
-                        maxDifference(Path.of(progress.checkpoints().get(i).location(), "optimizer.safetensors"),
+                        maxDifference(
+                                Path.of(progress.checkpoints().get(i).location(), "optimizer.safetensors"),
                                 Path.of(reference.get(i).location(), "optimizer.safetensors")));
             }
             try (SafetensorsReader resumedWeights = SafetensorsReader.open(a);
-                 SafetensorsReader referenceWeights = SafetensorsReader.open(b)) {
+                    SafetensorsReader referenceWeights = SafetensorsReader.open(b)) {
                 assertThat(resumedWeights.names()).isEqualTo(referenceWeights.names());
                 for (String name : referenceWeights.names()) {
-                    assertThat(resumedWeights.read(name).data()).as(name)
+                    assertThat(resumedWeights.read(name).data())
+                            .as(name)
                             .containsExactly(referenceWeights.read(name).data());
                 }
             }
-            System.out.printf("training kill -9 at step %d of %d (last checkpoint %d); resumed to the end%n",
+            System.out.printf(
+                    "training kill -9 at step %d of %d (last checkpoint %d); resumed to the end%n",
                     atKill.step(), total, atKill.checkpoints().getLast().step());
         }
     }
@@ -125,7 +162,8 @@ class TrainingKillResumeIT extends IntegrationTest {
             return Float.NaN;
         }
         float max = 0;
-        try (SafetensorsReader rx = SafetensorsReader.open(x); SafetensorsReader ry = SafetensorsReader.open(y)) {
+        try (SafetensorsReader rx = SafetensorsReader.open(x);
+                SafetensorsReader ry = SafetensorsReader.open(y)) {
             for (String name : rx.names()) {
                 float[] u = rx.read(name).data();
                 float[] v = ry.read(name).data();

@@ -1,5 +1,14 @@
 package org.cailab.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.feedback.PairImportRequest;
 import org.cailab.feedback.PairTask;
@@ -24,16 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * SL finetuning and preference-model runs end to end on a tiny real model, the real database and the real
  * preference-pair store (pairs imported as hh-rlhf files).
@@ -43,14 +42,19 @@ class TrainingRunIT extends IntegrationTest {
 
     @Autowired
     RunService runs;
+
     @Autowired
     TrainingService training;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     PreferencePairService pairs;
 
@@ -61,7 +65,9 @@ class TrainingRunIT extends IntegrationTest {
         PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 10);
         Run slCai = runs.start(SlCaiTestData.config("sl-cai for finetuning", set, version, 1));
         assertThat(SlCaiTestData.await(runs, slCai.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4))
-                .run().state()).isEqualTo(RunState.FINISHED);
+                        .run()
+                        .state())
+                .isEqualTo(RunState.FINISHED);
 
         Run run = runs.start(RunConfig.of(SlFinetuningStage.TYPE, "SL-CAI-1 tiny")
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
@@ -77,17 +83,20 @@ class TrainingRunIT extends IntegrationTest {
                 .withParameter(TrainingSettings.CHECKPOINT_EVERY, "5")
                 .withParameter(TrainingSettings.EVAL_EVERY, "4"));
         assertThat(run.config().modelSnapshots()).containsExactly(String.valueOf(base.id()));
-        assertThat(run.config().parameters()).containsEntry(TrainingSettings.SCHEDULE, "constant")
+        assertThat(run.config().parameters())
+                .containsEntry(TrainingSettings.SCHEDULE, "constant")
                 .containsEntry(TrainingPlans.BASE_NAME, SlCaiTestData.MODEL);
 
-        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4));
+        RunSummary done =
+                SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4));
         assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
         TrainingProgress progress = training.progress(run.id());
         int total = 4 * 4; // 8 training examples (10 chains, 2 held out) in batches of 2, 4 epochs
         assertThat(progress.totalSteps()).isEqualTo(total);
         assertThat(progress.train()).extracting(TrainingPoint::step).containsExactlyElementsOf(range(1, total));
         assertThat(progress.heldOut()).extracting(TrainingPoint::step).containsExactly(0, 4, 8, 12, 16);
-        assertThat(progress.heldOut().getLast().loss()).isLessThan(progress.heldOut().getFirst().loss());
+        assertThat(progress.heldOut().getLast().loss())
+                .isLessThan(progress.heldOut().getFirst().loss());
         assertThat(progress.tokensPerSecond()).isPositive();
         assertThat(progress.checkpoints()).extracting(TrainingCheckpoint::step).containsExactly(5, 10, 15, 16);
 
@@ -103,7 +112,8 @@ class TrainingRunIT extends IntegrationTest {
         ModelSnapshot marked = training.registerCheckpoint(run.id(), 10);
         assertThat(marked.step()).isEqualTo(10);
         assertThat(training.registerCheckpoint(run.id(), 10).id()).isEqualTo(marked.id());
-        assertThat(training.progress(run.id()).checkpoints().get(1).snapshotId()).isEqualTo(marked.id());
+        assertThat(training.progress(run.id()).checkpoints().get(1).snapshotId())
+                .isEqualTo(marked.id());
     }
 
     @Test
@@ -125,22 +135,24 @@ class TrainingRunIT extends IntegrationTest {
                 .withParameter(TrainingSettings.HELD_OUT, "0.2")
                 .withParameter(TrainingSettings.CHECKPOINT_EVERY, "20")
                 .withParameter(TrainingSettings.EVAL_EVERY, "10"));
-        RunSummary done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(5));
+        RunSummary done =
+                SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(5));
         assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
         TrainingProgress progress = training.progress(run.id());
         TrainingPoint lastEval = progress.heldOut().getLast();
         assertThat(lastEval.accuracy()).isGreaterThan(0.9);
         TrainingCheckpoint last = progress.checkpoints().getLast();
         assertThat(last.hhhAccuracy()).as("no HHH file configured").isNull();
-        assertThat(done.run().config().parameters()).containsEntry(PreferenceModelStage.HARMLESS_RUNS,
-                String.valueOf(harmless));
+        assertThat(done.run().config().parameters())
+                .containsEntry(PreferenceModelStage.HARMLESS_RUNS, String.valueOf(harmless));
         ModelSnapshot pm = registry.find(last.snapshotId()).orElseThrow();
         assertThat(pm.kind()).isEqualTo(SnapshotKind.PREFERENCE_MODEL);
         assertThat(pm.parentId()).isEqualTo(base.id());
         assertThat(Files.readString(Path.of(pm.location(), "config.json"))).contains("LlamaForSequenceClassification");
         try (PreferenceModel model = PreferenceModel.load(Path.of(pm.location()))) {
             String conversation = HumanAssistantFormat.prompt("Tell me about chore number 3?");
-            float[] scores = model.score(List.of(conversation, conversation),
+            float[] scores = model.score(
+                    List.of(conversation, conversation),
                     List.of(" Sure, kindly do it now.", " Sure, often do it now."));
             assertThat(scores[0]).isGreaterThan(scores[1]);
         }
@@ -162,13 +174,18 @@ class TrainingRunIT extends IntegrationTest {
         for (int i = 0; i < 40; i++) {
             String human = "\n\nHuman: Tell me about chore number " + (seed * 100 + i) + "?\n\nAssistant:";
             String verb = verbs[random.nextInt(verbs.length)];
-            file.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of(
-                    "chosen", human + " Sure, kindly " + verb + ".",
-                    "rejected", human + " Sure, often " + verb + "."))).append('\n');
+            file.append(tools.jackson.databind.json.JsonMapper.shared()
+                            .writeValueAsString(java.util.Map.of(
+                                    "chosen", human + " Sure, kindly " + verb + ".",
+                                    "rejected", human + " Sure, often " + verb + ".")))
+                    .append('\n');
         }
-        return pairs.importHumanPairs(new PairImportRequest("marker " + task + " " + java.util.UUID.randomUUID(), task,
-                "marker.jsonl"), new java.io.ByteArrayInputStream(file.toString().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8))).id();
+        return pairs.importHumanPairs(
+                        new PairImportRequest(
+                                "marker " + task + " " + java.util.UUID.randomUUID(), task, "marker.jsonl"),
+                        new java.io.ByteArrayInputStream(
+                                file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .id();
     }
 
     private static List<Integer> range(int from, int to) {

@@ -5,17 +5,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.cailab.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Base of the end-to-end tests: the real app (embedded PostgreSQL) and a real headless Chromium, one browser per
@@ -25,8 +24,14 @@ import java.util.Map;
  */
 public abstract class BrowserTest extends IntegrationTest {
 
-    private static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    private static final List<String> CHROMIUM_ARGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
             "--disable-sync");
 
     private static Playwright playwright;
@@ -34,6 +39,7 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     private BrowserContext context;
     protected Page page;
 
@@ -47,15 +53,16 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** A Playwright client that never downloads browsers. */
     public static Playwright createPlaywright() {
-        return Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        return Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
     /** Headless Chromium: Debian's by default, see the class comment. */
     public static Browser launchChromium(Playwright playwright) {
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
-        String chromium = System.getProperty("cailab.e2e.chromium",
-                System.getenv().getOrDefault("CAILAB_E2E_CHROMIUM", "/usr/bin/chromium"));
+        BrowserType.LaunchOptions options =
+                new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
+        String chromium = System.getProperty(
+                "cailab.e2e.chromium", System.getenv().getOrDefault("CAILAB_E2E_CHROMIUM", "/usr/bin/chromium"));
         if (!chromium.isBlank()) {
             if (!Files.isExecutable(Path.of(chromium))) {
                 throw new IllegalStateException("Chromium not found at " + chromium

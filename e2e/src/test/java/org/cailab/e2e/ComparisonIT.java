@@ -1,21 +1,31 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PoolSnapshot;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
-import org.cailab.model.ModelRegistry;
-import org.cailab.model.ModelSnapshot;
-import org.cailab.support.StudyLinks;
 import org.cailab.support.ComparisonTestModels;
+import org.cailab.support.StudyLinks;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,25 +34,17 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
-
 class ComparisonIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     DSLContext dsl;
+
     @Autowired
     ModelRegistry registry;
 
@@ -60,30 +62,38 @@ class ComparisonIT extends BrowserTest {
         LoginPage login = loginPage();
         login.signInAs(researcher, "password-1");
         login.navigation().getByText("Comparison campaigns").click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New campaign")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New campaign"))
+                .click();
         LoginPage.textbox(page, "Name").fill(name);
         Locator pool = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Model snapshots (pool)"));
         // the shared test database holds many snapshots: filter by typing, as a researcher would
         pool.fill("cmp-tiny-a");
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-a (PRETRAINED)")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-a (PRETRAINED)"))
+                .click();
         pool.fill("cmp-tiny-b");
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-b (PRETRAINED)")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("cmp-tiny-b (PRETRAINED)"))
+                .click();
         pool.press("Escape");
         // a new campaign is open unless the researcher says otherwise, and allows "both bad"
         assertThat(page.getByLabel("Open now: workers can start at once")).isChecked();
         assertThat(page.getByLabel("Allow \"both bad\"")).isChecked();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create campaign")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create campaign"))
+                .click();
 
         assertThat(page.locator("#campaign-grid").getByText(name, new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
         Campaign created = as("admin", () -> campaigns.campaigns()).stream()
-                .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         assertThat(created.settings().open()).isTrue();
         assertThat(created.settings().allowBothBad()).isTrue();
 
         // the details show the full study link; the copy button puts it on the clipboard
         page.context().grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
-        page.locator("#campaign-grid").getByText(name, new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#campaign-grid")
+                .getByText(name, new Locator.GetByTextOptions().setExact(true))
+                .click();
         Locator link = page.locator("#study-link-" + created.id() + " input");
         String expected = "http://localhost:" + port + as("admin", () -> campaigns.studyLink(created.id()));
         assertThat(link).hasValue(expected);
@@ -93,13 +103,24 @@ class ComparisonIT extends BrowserTest {
                 .isEqualTo(expected);
 
         // closing asks first
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close " + name).setExact(true)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close campaign").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open " + name).setExact(true)))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Close " + name).setExact(true))
+                .click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Close campaign").setExact(true))
+                .click();
+        assertThat(page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Open " + name).setExact(true)))
                 .isVisible();
-        org.assertj.core.api.Assertions.assertThat(as("admin", () -> campaigns.campaign(created.id())).settings().open())
+        org.assertj.core.api.Assertions.assertThat(as("admin", () -> campaigns.campaign(created.id()))
+                        .settings()
+                        .open())
                 .isFalse();
-        assertThat(created.settings().pool()).extracting(PoolSnapshot::name)
+        assertThat(created.settings().pool())
+                .extracting(PoolSnapshot::name)
                 .containsExactlyInAnyOrder("cmp-tiny-a", "cmp-tiny-b");
         assertThat(created.settings().instructions()).isEqualTo(ComparisonTask.HELPFULNESS.defaultInstructions());
     }
@@ -121,17 +142,23 @@ class ComparisonIT extends BrowserTest {
         assertThat(compare.answerPane("A")).hasAttribute("aria-busy", "false");
         String answerA = compare.answerText("A").textContent();
         assertThat(answerA).isNotBlank();
-        assertThat(compare.streamedWhileBusy("a")).as("answer A arrived in parts while it was written").isTrue();
-        assertThat(compare.streamedWhileBusy("b")).as("answer B arrived in parts while it was written").isTrue();
+        assertThat(compare.streamedWhileBusy("a"))
+                .as("answer A arrived in parts while it was written")
+                .isTrue();
+        assertThat(compare.streamedWhileBusy("b"))
+                .as("answer B arrived in parts while it was written")
+                .isTrue();
 
         page.keyboard().press("a");
         page.keyboard().press("a");
         assertThat(compare.conversation()).containsText(answerA);
         assertThat(page.locator("#notice")).containsText("Vote recorded");
         assertThat(compare.message()).isEnabled();
-        assertThat(dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()))).isEqualTo(1);
+        assertThat(dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id())))
+                .isEqualTo(1);
         page.waitForTimeout(500);
-        assertThat(dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()))).isEqualTo(1);
+        assertThat(dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id())))
+                .isEqualTo(1);
     }
 
     @Test
@@ -153,7 +180,8 @@ class ComparisonIT extends BrowserTest {
             assertThat(compare.message()).isFocused();
             page.keyboard().type(messages[turn]);
             page.keyboard().press("Enter");
-            assertThat(compare.voteButton(sides[turn] + " is better (" + sides[turn] + ")")).isEnabled();
+            assertThat(compare.voteButton(sides[turn] + " is better (" + sides[turn] + ")"))
+                    .isEnabled();
             assertThat(compare.answerPane(sides[turn])).hasAttribute("aria-busy", "false");
             chosen.add(compare.answerText(sides[turn]).textContent());
             page.keyboard().press(sides[turn].toLowerCase(Locale.ROOT));
@@ -163,14 +191,19 @@ class ComparisonIT extends BrowserTest {
         assertThat(compare.conversation().locator(".cmp-human .cmp-text")).hasText(messages);
         assertThat(compare.conversation().locator(".cmp-assistant .cmp-text")).hasText(chosen.toArray(String[]::new));
         assertThat(page.locator("#progress")).hasText("Comparisons done: 3");
-        var votes = dsl.selectFrom(COMPARISON_VOTE).where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()))
-                .orderBy(COMPARISON_VOTE.ID).fetch();
+        var votes = dsl.selectFrom(COMPARISON_VOTE)
+                .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()))
+                .orderBy(COMPARISON_VOTE.ID)
+                .fetch();
         assertThat(votes).hasSize(3);
         assertThat(votes).extracting(v -> v.getChoice()).containsExactly(sides);
-        assertThat(votes).extracting(v -> v.getConversationId()).containsOnly(votes.get(0).getConversationId());
-        assertThat(votes.get(2).getConversation()).isEqualTo("\n\nHuman: " + messages[0] + "\n\nAssistant: " + chosen.get(0)
-                + "\n\nHuman: " + messages[1] + "\n\nAssistant: " + chosen.get(1)
-                + "\n\nHuman: " + messages[2] + "\n\nAssistant:");
+        assertThat(votes)
+                .extracting(v -> v.getConversationId())
+                .containsOnly(votes.get(0).getConversationId());
+        assertThat(votes.get(2).getConversation())
+                .isEqualTo("\n\nHuman: " + messages[0] + "\n\nAssistant: " + chosen.get(0)
+                        + "\n\nHuman: " + messages[1] + "\n\nAssistant: " + chosen.get(1)
+                        + "\n\nHuman: " + messages[2] + "\n\nAssistant:");
         assertThat(votes.get(2).getAnswerA()).isEqualTo(chosen.get(2));
     }
 
@@ -178,7 +211,8 @@ class ComparisonIT extends BrowserTest {
     void noModelNameReachesTheWorkersPage() {
         Campaign campaign = campaign(models, null);
         // the pool's names and what kind of snapshot they are
-        List<String> secrets = new ArrayList<>(campaign.settings().pool().stream().map(PoolSnapshot::name).toList());
+        List<String> secrets = new ArrayList<>(
+                campaign.settings().pool().stream().map(PoolSnapshot::name).toList());
         models.subList(0, 2).stream().map(m -> m.kind().name()).distinct().forEach(secrets::add);
         assertThat(secrets).contains("cmp-tiny-a", "cmp-tiny-b", "PRETRAINED");
         String worker = user("worker", Role.WORKER);
@@ -286,8 +320,8 @@ class ComparisonIT extends BrowserTest {
     void aProlificLinkSignsInAndShowsTheCompletionCodeAfterTheQuota() {
         Campaign campaign = campaign(1);
         String pid = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        page.navigate(StudyLinks.fill(as("admin", () -> campaigns.studyLink(campaign.id())), pid, "study1",
-                "session1"));
+        page.navigate(
+                StudyLinks.fill(as("admin", () -> campaigns.studyLink(campaign.id())), pid, "study1", "session1"));
         page.waitForURL(url -> url.endsWith("/compare/" + campaign.id()));
         assertThat(page.locator("#current-user")).hasText("prolific-" + pid);
         ComparisonPage compare = new ComparisonPage(page).dismissGuidelines();
@@ -303,10 +337,23 @@ class ComparisonIT extends BrowserTest {
     }
 
     private Campaign campaign(List<ModelSnapshot> pool, Integer quota) {
-        CampaignSettings d = CampaignSettings.defaults("E2E " + UUID.randomUUID().toString().substring(0, 6),
-                ComparisonTask.HELPFULNESS, pool.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
-        CampaignSettings settings = new CampaignSettings(d.name(), d.task(), d.instructions(), d.pool(),
-                d.pairDrawing(), d.turnLimit(), d.allowTie(), d.allowBothBad(), null, quota, 0, true,
+        CampaignSettings d = CampaignSettings.defaults(
+                "E2E " + UUID.randomUUID().toString().substring(0, 6),
+                ComparisonTask.HELPFULNESS,
+                pool.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
+        CampaignSettings settings = new CampaignSettings(
+                d.name(),
+                d.task(),
+                d.instructions(),
+                d.pool(),
+                d.pairDrawing(),
+                d.turnLimit(),
+                d.allowTie(),
+                d.allowBothBad(),
+                null,
+                quota,
+                0,
+                true,
                 d.completionCode());
         return as("admin", () -> campaigns.create(settings));
     }
@@ -330,8 +377,9 @@ class ComparisonIT extends BrowserTest {
     }
 
     private static <T> T as(String username, Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
         try {
             return action.get();
         } finally {

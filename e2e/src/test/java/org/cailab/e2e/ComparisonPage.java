@@ -1,10 +1,10 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Page object for the workers' comparison page. */
 public record ComparisonPage(Page page) {
@@ -26,8 +26,10 @@ public record ComparisonPage(Page page) {
     /** Waits until the guidelines dialog is gone (its legend repeats the page's). */
     public void assertGuidelinesClosed() {
         assertThat(guidelinesButton()).hasCount(0);
-        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
-                .setName(java.util.regex.Pattern.compile("^Guidelines")))).hasCount(0);
+        assertThat(page.getByRole(
+                        AriaRole.DIALOG,
+                        new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Guidelines"))))
+                .hasCount(0);
     }
 
     public Locator message() {
@@ -61,8 +63,8 @@ public record ComparisonPage(Page page) {
 
     /** Whether the answer on {@code side} ("a" or "b") showed some text while it was still being written. */
     public boolean streamedWhileBusy(String side) {
-        return (Boolean) page.evaluate("side => window.cmpStream[side].some(e => e.busy === 'true' && e.length > 0)",
-                side);
+        return (Boolean)
+                page.evaluate("side => window.cmpStream[side].some(e => e.busy === 'true' && e.length > 0)", side);
     }
 
     public Locator answerText(String side) {

@@ -1,10 +1,17 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.cailab.support.AsUser.asAdmin;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
@@ -14,25 +21,13 @@ import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** The constitution pages in a real browser: edit, save with a comment, diff, conflicts, validation, roles. */
 class ConstitutionEditorIT extends BrowserTest {
 
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     UserService users;
 
@@ -47,8 +42,9 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.locator("#version-title")).hasText(v1.constitutionName() + " v1");
         button("Edit harm-inventory").click();
         Locator critique = LoginPage.textbox(page, "Critique request");
-        critique.fill("Name each concrete way in which the assistant's latest reply is harmful, unethical, racist, sexist, "
-                + "toxic, dangerous, or against the law.");
+        critique.fill(
+                "Name each concrete way in which the assistant's latest reply is harmful, unethical, racist, sexist, "
+                        + "toxic, dangerous, or against the law.");
         button("Apply").click();
         assertThat(page.locator("#draft-status")).containsText("Unsaved changes");
         screenshot("version-editor");
@@ -59,8 +55,8 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.locator("#version-meta")).containsText("Sharper harm critique");
         assertThat(page.locator("#version-meta")).containsText("from v1");
         page.locator("#compare-with-parent").click();
-        assertThat(page.locator("#diff-title")).hasText("Changes from " + v1.constitutionName() + " v1 to "
-                + v1.constitutionName() + " v2");
+        assertThat(page.locator("#diff-title"))
+                .hasText("Changes from " + v1.constitutionName() + " v1 to " + v1.constitutionName() + " v2");
         Locator diff = page.locator("#constitution-diff");
         assertThat(diff.locator(".cailab-diff-key")).hasText("harm-inventory");
         assertThat(diff.locator(".cailab-ins").first()).containsText("latest");
@@ -78,8 +74,8 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.locator("#draft-status")).containsText("Unsaved changes");
 
         // another admin saves first
-        asAdmin(() -> constitutions.saveNewVersion(v1.id(), withoutFirstSl(constitutions.version(v1.id()).content()),
-                "other admin's edit"));
+        asAdmin(() -> constitutions.saveNewVersion(
+                v1.id(), withoutFirstSl(constitutions.version(v1.id()).content()), "other admin's edit"));
 
         LoginPage.textbox(page, "Comment").fill("my edit");
         button("Save as new version").click();
@@ -87,7 +83,8 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.locator("#conflict-message")).containsText("Nothing was saved; your changes are kept.");
         assertThat(page.getByText("Download my changes (YAML)")).isVisible();
         button("Put my changes on top of " + v1.constitutionName() + " v2").click();
-        assertThat(page.locator("#draft-status")).containsText("Unsaved changes on top of " + v1.constitutionName() + " v2");
+        assertThat(page.locator("#draft-status"))
+                .containsText("Unsaved changes on top of " + v1.constitutionName() + " v2");
         button("Save as new version").click();
         assertThat(page.locator("#version-title")).hasText(v1.constitutionName() + " v3");
     }
@@ -103,8 +100,10 @@ class ConstitutionEditorIT extends BrowserTest {
         LoginPage.textbox(page, "Revision request").fill("");
         button("Apply").click();
 
-        assertThat(page.getByText("another SL principle already uses \"baiting\"")).isVisible();
-        assertThat(page.getByText("must not contain the reserved marker \"\\n\\nHuman:\"")).isVisible();
+        assertThat(page.getByText("another SL principle already uses \"baiting\""))
+                .isVisible();
+        assertThat(page.getByText("must not contain the reserved marker \"\\n\\nHuman:\""))
+                .isVisible();
         assertThat(page.getByText("must not be empty")).isVisible();
         button("Cancel").click();
         assertThat(page.locator("#draft-status")).containsText("No changes");
@@ -142,12 +141,14 @@ class ConstitutionEditorIT extends BrowserTest {
         LoginPage.textbox(page, "Name of the new constitution").fill(name);
         upload("mine.yaml", broken);
         button("Import").click();
-        assertThat(page.locator("#import-error")).hasText("Nothing was imported. mine.yaml, sl_principles[2]: key "
-                + "\"harm-inventory\" is used twice");
+        assertThat(page.locator("#import-error"))
+                .hasText(
+                        "Nothing was imported. mine.yaml, sl_principles[2]: key " + "\"harm-inventory\" is used twice");
         org.assertj.core.api.Assertions.assertThat(asAdmin(() -> constitutions.constitutions()))
                 .noneMatch(c -> c.name().equals(name));
 
-        page.locator("vaadin-upload-file").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
+        page.locator("vaadin-upload-file")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
                 .click();
         upload("good.yaml", yaml);
         button("Import").click();
@@ -155,17 +156,21 @@ class ConstitutionEditorIT extends BrowserTest {
         assertThat(page.locator("#version-grid")).containsText("Imported");
 
         var download = page.waitForDownload(() -> {
-            page.locator("#version-grid").getByText("v1", new Locator.GetByTextOptions().setExact(true)).click();
+            page.locator("#version-grid")
+                    .getByText("v1", new Locator.GetByTextOptions().setExact(true))
+                    .click();
             assertThat(page.locator("#version-title")).hasText(name + " v1");
             page.getByText("Export", new Page.GetByTextOptions().setExact(true)).click();
         });
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-v1.yaml");
-        org.assertj.core.api.Assertions.assertThat(Files.readString(download.path())).contains("key: harm-inventory");
+        org.assertj.core.api.Assertions.assertThat(Files.readString(download.path()))
+                .contains("key: harm-inventory");
     }
 
     private void upload(String fileName, String text) {
-        page.locator("vaadin-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
-                fileName, "application/yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("vaadin-upload input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        fileName, "application/yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(page.locator("vaadin-upload-file[complete]")).hasCount(1);
     }
 
@@ -176,8 +181,8 @@ class ConstitutionEditorIT extends BrowserTest {
         asAdmin(() -> users.create(new NewUser(name, "worker-pass", Role.WORKER)));
         loginPage().signInAs(name, "worker-pass");
         assertThat(loginPage().navigation().getByText("Constitution")).hasCount(0);
-        for (String path : List.of("/constitution", "/constitution/version/" + v1.id(),
-                "/constitution/history/" + v1.constitutionId())) {
+        for (String path : List.of(
+                "/constitution", "/constitution/version/" + v1.id(), "/constitution/history/" + v1.constitutionId())) {
             page.navigate(path);
             assertThat(page.getByText("Page not available")).isVisible();
         }
@@ -185,20 +190,28 @@ class ConstitutionEditorIT extends BrowserTest {
 
     /** For people reviewing the pages: target/e2e-screenshots/NAME.png. */
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "e2e-screenshots", name + ".png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "e2e-screenshots", name + ".png"))
                 .setFullPage(true));
     }
 
     private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private ConstitutionVersionInfo newConstitution() {
         return asAdmin(() -> {
             try {
                 byte[] yaml = Files.readAllBytes(Path.of("constitution/default.yaml"));
-                return constitutions.importAsNewConstitution("e2e-" + UUID.randomUUID().toString().substring(0, 8),
-                        "default.yaml", yaml, null, "imported for a test").version();
+                return constitutions
+                        .importAsNewConstitution(
+                                "e2e-" + UUID.randomUUID().toString().substring(0, 8),
+                                "default.yaml",
+                                yaml,
+                                null,
+                                "imported for a test")
+                        .version();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -208,9 +221,7 @@ class ConstitutionEditorIT extends BrowserTest {
     private static ConstitutionContent withoutFirstSl(ConstitutionContent content) {
         List<SlPrinciple> sl = new ArrayList<>(content.slPrinciples());
         sl.removeFirst();
-        return new ConstitutionContent(sl, content.rlPrinciples(), content.critiqueExamples(), content.mcExamples(),
-                content.cotExamples());
+        return new ConstitutionContent(
+                sl, content.rlPrinciples(), content.critiqueExamples(), content.mcExamples(), content.cotExamples());
     }
-
-
 }

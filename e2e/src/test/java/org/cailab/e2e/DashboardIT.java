@@ -1,18 +1,27 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.support.Voting.asAdmin;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
-import org.cailab.comparison.RatingVote;
 import org.cailab.comparison.PoolSnapshot;
+import org.cailab.comparison.RatingVote;
 import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.model.NewSnapshot;
+import org.cailab.model.SnapshotKind;
 import org.cailab.redteam.PendingReply;
 import org.cailab.redteam.RatingRequest;
 import org.cailab.redteam.RedTeamCampaign;
@@ -21,22 +30,12 @@ import org.cailab.redteam.RedTeamCampaignSettings;
 import org.cailab.redteam.RedTeamService;
 import org.cailab.redteam.ReplyListener;
 import org.cailab.redteam.ReplySubscription;
-import org.cailab.model.ModelSnapshot;
-import org.cailab.model.NewSnapshot;
-import org.cailab.model.SnapshotKind;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.support.ComparisonTestModels;
 import org.cailab.support.Voting;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.List;
-import java.util.regex.Pattern;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.support.Voting.asAdmin;
 
 /**
  * A worker votes in the browser; the researcher's dashboards show the snapshots with their numbers, and the numbers
@@ -46,14 +45,19 @@ class DashboardIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     ComparisonService comparisons;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     RedTeamCampaignService redTeamCampaigns;
+
     @Autowired
     RedTeamService redTeam;
 
@@ -89,47 +93,67 @@ class DashboardIT extends BrowserTest {
         assertThat(dashboard.tooltipLines(dashboard.paretoChart(), pair.get(0).name()))
                 .anySatisfy(line -> assertThat(line).startsWith("Helpfulness: "))
                 .anySatisfy(line -> assertThat(line).startsWith("Harmlessness: "));
-        assertThat(dashboard.tooltipFormatterIsAFunction(dashboard.paretoChart())).isTrue();
+        assertThat(dashboard.tooltipFormatterIsAFunction(dashboard.paretoChart()))
+                .isTrue();
 
-        String aVotes = dashboard.cell("helpfulness", pair.get(0).name(), "votes").textContent();
-        String aRating = dashboard.cell("helpfulness", pair.get(0).name(), "rating").textContent();
+        String aVotes =
+                dashboard.cell("helpfulness", pair.get(0).name(), "votes").textContent();
+        String aRating =
+                dashboard.cell("helpfulness", pair.get(0).name(), "rating").textContent();
         int rendered = dashboard.renderCount(dashboard.paretoChart());
         page.evaluate("() => window.dashboardNotReloaded = true");
 
         // the worker votes again in another browser while the researcher's page stays open
-        try (BrowserContext other = page.context().browser().newContext(
-                new Browser.NewContextOptions().setBaseURL(baseUrl()))) {
+        try (BrowserContext other =
+                page.context().browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()))) {
             Page workerPage = other.newPage();
             new LoginPage(workerPage).signInAs(worker, "password-1");
             voteOnce(new ComparisonPage(workerPage).open(helpful.id()), "a");
         }
 
         assertThat(dashboard.summary("helpfulness")).containsText((votes + 1) + " rated votes");
-        assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "votes")).not().hasText(aVotes);
-        assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "rating")).not().hasText(aRating);
+        assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "votes"))
+                .not()
+                .hasText(aVotes);
+        assertThat(dashboard.cell("helpfulness", pair.get(0).name(), "rating"))
+                .not()
+                .hasText(aRating);
         page.waitForCondition(() -> dashboard.renderCount(dashboard.paretoChart()) > rendered);
-        assertThat((Boolean) page.evaluate("() => window.dashboardNotReloaded === true")).as("no reload").isTrue();
+        assertThat((Boolean) page.evaluate("() => window.dashboardNotReloaded === true"))
+                .as("no reload")
+                .isTrue();
 
         // the run's two snapshots in step order on the rating-vs-step chart (a line and its interval band)
         assertThat(dashboard.stepChart("helpfulness")).hasAttribute("data-rendered", Pattern.compile("[1-9]\\d*"));
         assertThat(dashboard.seriesItemNames(dashboard.stepChart("helpfulness")))
                 .containsExactly(pair.get(0).name(), pair.get(1).name());
         java.nio.file.Path shots = java.nio.file.Path.of("target", "e2e-screenshots");
-        dashboard.paretoChart().screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
-                .setPath(shots.resolve("dashboard-pareto.png")));
-        dashboard.stepChart("helpfulness").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
-                .setPath(shots.resolve("dashboard-steps.png")));
-        dashboard.leaderboard("helpfulness").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
-                .setPath(shots.resolve("dashboard-leaderboard.png")));
+        dashboard
+                .paretoChart()
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(shots.resolve("dashboard-pareto.png")));
+        dashboard
+                .stepChart("helpfulness")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(shots.resolve("dashboard-steps.png")));
+        dashboard
+                .leaderboard("helpfulness")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(shots.resolve("dashboard-leaderboard.png")));
         // a red-team rating of the later snapshot appears in the absolute harmfulness charts, live as well
         Locator harm = page.locator("#harmfulness-chart");
         int harmRendered = dashboard.renderCount(harm);
         rateRedTeamAttempt(worker, pair.get(1), 3);
         page.waitForCondition(() -> dashboard.renderCount(harm) > harmRendered);
-        page.waitForCondition(() -> dashboard.seriesItemNames(harm).contains(pair.get(1).name()));
-        assertThat(dashboard.tooltipLines(harm, pair.get(1).name())).first().asString()
-                .startsWith("Red team: mean 3.00").contains("1 attempts");
-        assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-step-chart"))).contains(pair.get(1).name());
+        page.waitForCondition(
+                () -> dashboard.seriesItemNames(harm).contains(pair.get(1).name()));
+        assertThat(dashboard.tooltipLines(harm, pair.get(1).name()))
+                .first()
+                .asString()
+                .startsWith("Red team: mean 3.00")
+                .contains("1 attempts");
+        assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-step-chart")))
+                .contains(pair.get(1).name());
         page.waitForTimeout(500); // let the update's animation finish before the picture
         harm.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(shots.resolve("dashboard-harmfulness.png")));
@@ -138,7 +162,8 @@ class DashboardIT extends BrowserTest {
         // the researcher's browser session also reads the JSON endpoint
         com.microsoft.playwright.APIResponse json = page.request().get("/api/ratings?task=helpfulness&bootstrap=10");
         assertThat(json.status()).isEqualTo(200);
-        assertThat(json.text()).contains("\"helpfulness\"", pair.get(0).name(), pair.get(1).name());
+        assertThat(json.text())
+                .contains("\"helpfulness\"", pair.get(0).name(), pair.get(1).name());
     }
 
     @Test
@@ -147,7 +172,8 @@ class DashboardIT extends BrowserTest {
         loginPage().signInAs(researcher, "password-1");
         loginPage().navigation().getByText("API keys").click();
         LoginPage.textbox(page, "Key name").fill("notebook");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key"))
+                .click();
         Locator shown = page.locator("#new-api-key input");
         assertThat(shown).hasValue(Pattern.compile("cai_[A-Za-z0-9_-]{43}"));
         String key = shown.inputValue();
@@ -155,13 +181,20 @@ class DashboardIT extends BrowserTest {
         assertThat(page.locator("#api-key-grid")).containsText(key.substring(0, 10));
         assertThat(page.locator("#api-key-grid")).not().containsText(key);
 
-        try (BrowserContext script = page.context().browser().newContext(
-                new Browser.NewContextOptions().setBaseURL(baseUrl()))) {
+        try (BrowserContext script =
+                page.context().browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()))) {
             RequestOptions withKey = RequestOptions.create().setHeader("Authorization", "Bearer " + key);
-            assertThat(script.request().get("/api/ratings?task=harmlessness", withKey).status()).isEqualTo(200);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke notebook")).click();
+            assertThat(script.request()
+                            .get("/api/ratings?task=harmlessness", withKey)
+                            .status())
+                    .isEqualTo(200);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke notebook"))
+                    .click();
             assertThat(page.locator("#api-key-grid")).containsText("revoked");
-            assertThat(script.request().get("/api/ratings?task=harmlessness", withKey).status()).isEqualTo(401);
+            assertThat(script.request()
+                            .get("/api/ratings?task=harmlessness", withKey)
+                            .status())
+                    .isEqualTo(401);
         }
     }
 
@@ -178,28 +211,30 @@ class DashboardIT extends BrowserTest {
 
     /** Two snapshots of one run, at steps 100 and 200 (the tiny model's weights under two names). */
     private List<ModelSnapshot> runSnapshots() {
-        ModelSnapshot tiny = asAdmin(() -> ComparisonTestModels.ensure(registry)).getFirst();
+        ModelSnapshot tiny =
+                asAdmin(() -> ComparisonTestModels.ensure(registry)).getFirst();
         long run = 900_000 + new java.util.Random().nextInt(100_000);
         return asAdmin(() -> List.of(
-                registry.registerProduced(new NewSnapshot("dash-" + run + "-s100", SnapshotKind.RL_CAI,
-                        tiny.location(), null, run, 100L, "")),
-                registry.registerProduced(new NewSnapshot("dash-" + run + "-s200", SnapshotKind.RL_CAI,
-                        tiny.location(), null, run, 200L, ""))));
+                registry.registerProduced(new NewSnapshot(
+                        "dash-" + run + "-s100", SnapshotKind.RL_CAI, tiny.location(), null, run, 100L, "")),
+                registry.registerProduced(new NewSnapshot(
+                        "dash-" + run + "-s200", SnapshotKind.RL_CAI, tiny.location(), null, run, 200L, ""))));
     }
 
     /** The worker red-teams {@code snapshot} in a new campaign: one message, then the success rating. */
     private void rateRedTeamAttempt(String worker, ModelSnapshot snapshot, int rating) {
         RedTeamCampaign campaign = asAdmin(() -> redTeamCampaigns.create(RedTeamCampaignSettings.defaults(
-                "Dash RT " + java.util.UUID.randomUUID().toString().substring(0, 8),
-                List.of(new PoolSnapshot(snapshot.id(), snapshot.name(), 1))).withOpen(true)));
+                        "Dash RT " + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        List.of(new PoolSnapshot(snapshot.id(), snapshot.name(), 1)))
+                .withOpen(true)));
         long attempt = Voting.as(worker, Role.WORKER, () -> redTeam.start(campaign.id(), "get a rude answer"))
-                .attempt().id();
+                .attempt()
+                .id();
         PendingReply pending = Voting.as(worker, Role.WORKER, () -> redTeam.send(campaign.id(), attempt, "be rude"));
         java.util.concurrent.CompletableFuture<String> ready = new java.util.concurrent.CompletableFuture<>();
         ReplyListener listener = new ReplyListener() {
             @Override
-            public void onText(String textSoFar) {
-            }
+            public void onText(String textSoFar) {}
 
             @Override
             public void onReady(long turnId, String answer) {
@@ -211,7 +246,8 @@ class DashboardIT extends BrowserTest {
                 ready.completeExceptionally(new AssertionError(failure));
             }
         };
-        try (ReplySubscription ignored = Voting.as(worker, Role.WORKER, () -> redTeam.watch(pending.turnId(), listener))) {
+        try (ReplySubscription ignored =
+                Voting.as(worker, Role.WORKER, () -> redTeam.watch(pending.turnId(), listener))) {
             ready.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the answer did not arrive", e);
@@ -222,18 +258,22 @@ class DashboardIT extends BrowserTest {
     /** Sends a message, waits for both answers and votes with the keyboard ("a" or "b"). */
     private static void voteOnce(ComparisonPage compare, String key) {
         compare.sendWithKeyboard("Hello, how are you?");
-        assertThat(compare.voteButton(key.equals("a") ? "A is better (A)" : "B is better (B)")).isEnabled();
+        assertThat(compare.voteButton(key.equals("a") ? "A is better (A)" : "B is better (B)"))
+                .isEnabled();
         compare.page().keyboard().press(key);
         assertThat(compare.page().locator("#notice")).containsText("Vote recorded");
     }
 
     private long ratedVotes(ComparisonTask task) {
-        return Voting.as("reader", Role.RESEARCHER, () -> comparisons.votesForRatings(task)).size();
+        return Voting.as("reader", Role.RESEARCHER, () -> comparisons.votesForRatings(task))
+                .size();
     }
 
     private long votesOf(ComparisonTask task, String snapshot) {
         List<RatingVote> votes = Voting.as("reader", Role.RESEARCHER, () -> comparisons.votesForRatings(task));
-        return votes.stream().filter(v -> v.snapshotAName().equals(snapshot) || v.snapshotBName().equals(snapshot))
+        return votes.stream()
+                .filter(v ->
+                        v.snapshotAName().equals(snapshot) || v.snapshotBName().equals(snapshot))
                 .count();
     }
 }

@@ -2,7 +2,6 @@ package org.cailab.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-
 import java.util.List;
 
 /** Page object for the researchers' dashboards. */

@@ -1,6 +1,15 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.support.Voting.asAdmin;
+
 import com.microsoft.playwright.Locator;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.model.ModelRegistry;
@@ -25,16 +34,6 @@ import org.cailab.support.Voting;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.support.Voting.asAdmin;
-
 /**
  * A harm predictor trained and run over two RL snapshots (harm-train, then harm-eval on tiny models) shows on the
  * researcher's dashboards: the predictor is chosen by name and its predicted harm is a series of chart 4.
@@ -43,18 +42,25 @@ class HarmPredictorDashboardIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     ComparisonService comparisons;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     RunService runs;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     RedTeamDataService data;
+
     @Autowired
     RedTeamStatsService stats;
 
@@ -63,40 +69,60 @@ class HarmPredictorDashboardIT extends BrowserTest {
         ModelSnapshot base = SlCaiTestData.model(registry);
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 30; i++) {
-            file.append("{\"transcript\": \"\\n\\nHuman: question ").append(i).append("?\\n\\nAssistant: ")
-                    .append(i % 2 == 0 ? "hello" : "bad").append(".\", \"rating\": ").append(i % 2 == 0 ? 0 : 4)
-                    .append(", \"task_description\": \"").append(UUID.randomUUID()).append("\"}\n");
+            file.append("{\"transcript\": \"\\n\\nHuman: question ")
+                    .append(i)
+                    .append("?\\n\\nAssistant: ")
+                    .append(i % 2 == 0 ? "hello" : "bad")
+                    .append(".\", \"rating\": ")
+                    .append(i % 2 == 0 ? 0 : 4)
+                    .append(", \"task_description\": \"")
+                    .append(UUID.randomUUID())
+                    .append("\"}\n");
         }
-        ImportReport imported = asAdmin(() -> data.importAttempts("dash-harm.jsonl",
-                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8))));
+        ImportReport imported = asAdmin(() -> data.importAttempts(
+                "dash-harm.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8))));
         Run train = asAdmin(() -> runs.start(RunConfig.of("harm-train", "dash harm predictor")
-                .withModelSnapshots(List.of(String.valueOf(base.id()))).withSeed(1)
+                .withModelSnapshots(List.of(String.valueOf(base.id())))
+                .withSeed(1)
                 .withParameter("campaign", "none")
                 .withParameter("redTeamImport", String.valueOf(imported.importId()))
-                .withParameter("batchSize", "8").withParameter("epochs", "1")));
-        assertThat(asAdmin(() -> SlCaiTestData.await(runs, train.id(), s -> s.run().state().isTerminal(),
-                Duration.ofMinutes(4))).run().state()).isEqualTo(RunState.FINISHED);
+                .withParameter("batchSize", "8")
+                .withParameter("epochs", "1")));
+        assertThat(asAdmin(() -> SlCaiTestData.await(
+                                runs, train.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4)))
+                        .run()
+                        .state())
+                .isEqualTo(RunState.FINISHED);
         ModelSnapshot predictor = asAdmin(() -> registry.list()).stream()
-                .filter(s -> s.kind() == SnapshotKind.HARM_PREDICTOR && Long.valueOf(train.id()).equals(s.runId()))
-                .findFirst().orElseThrow();
+                .filter(s -> s.kind() == SnapshotKind.HARM_PREDICTOR
+                        && Long.valueOf(train.id()).equals(s.runId()))
+                .findFirst()
+                .orElseThrow();
 
         long rlRun = 800_000 + new java.util.Random().nextInt(100_000);
         List<ModelSnapshot> steps = asAdmin(() -> List.of(
-                registry.registerProduced(new NewSnapshot("harm-dash-" + rlRun + "-s10", SnapshotKind.RL_CAI,
-                        base.location(), null, rlRun, 10L, "")),
-                registry.registerProduced(new NewSnapshot("harm-dash-" + rlRun + "-s20", SnapshotKind.RL_CAI,
-                        base.location(), null, rlRun, 20L, ""))));
+                registry.registerProduced(new NewSnapshot(
+                        "harm-dash-" + rlRun + "-s10", SnapshotKind.RL_CAI, base.location(), null, rlRun, 10L, "")),
+                registry.registerProduced(new NewSnapshot(
+                        "harm-dash-" + rlRun + "-s20", SnapshotKind.RL_CAI, base.location(), null, rlRun, 20L, ""))));
         PromptSet prompts = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
-        Run eval = asAdmin(() -> runs.start(RunConfig.of("harm-eval", "dash harm eval").withPromptSet(prompts.id())
-                .withSampling(new RunConfig.Sampling(1.0, 1.0, 4)).withSeed(2)
+        Run eval = asAdmin(() -> runs.start(RunConfig.of("harm-eval", "dash harm eval")
+                .withPromptSet(prompts.id())
+                .withSampling(new RunConfig.Sampling(1.0, 1.0, 4))
+                .withSeed(2)
                 .withParameter("predictor", predictor.name())
                 .withParameter("snapshot1", steps.get(0).name())
                 .withParameter("snapshot2", steps.get(1).name())
-                .withParameter("prompts", "3").withParameter("samples", "2")));
-        assertThat(asAdmin(() -> SlCaiTestData.await(runs, eval.id(), s -> s.run().state().isTerminal(),
-                Duration.ofMinutes(4))).run().state()).isEqualTo(RunState.FINISHED);
+                .withParameter("prompts", "3")
+                .withParameter("samples", "2")));
+        assertThat(asAdmin(() -> SlCaiTestData.await(
+                                runs, eval.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4)))
+                        .run()
+                        .state())
+                .isEqualTo(RunState.FINISHED);
         List<HarmPredictorScore> scores = asAdmin(() -> stats.harmPredictorScores(predictor.id()));
-        assertThat(scores).extracting(HarmPredictorScore::label)
+        assertThat(scores)
+                .extracting(HarmPredictorScore::label)
                 .containsExactly(steps.get(0).name(), steps.get(1).name());
 
         String researcher = new Voting(users, campaigns, comparisons).user("harm-res", Role.RESEARCHER);
@@ -111,10 +137,11 @@ class HarmPredictorDashboardIT extends BrowserTest {
         }
         assertThat(choice).hasValue(predictor.name());
         Locator harm = page.locator("#harmfulness-chart");
-        page.waitForCondition(() -> dashboard.seriesItemNames(harm).contains(steps.get(1).name()));
+        page.waitForCondition(
+                () -> dashboard.seriesItemNames(harm).contains(steps.get(1).name()));
         @SuppressWarnings("unchecked")
-        List<String> series = (List<String>) harm.evaluate(
-                "el => echarts.getInstanceByDom(el).getOption().series.map(s => s.name)");
+        List<String> series =
+                (List<String>) harm.evaluate("el => echarts.getInstanceByDom(el).getOption().series.map(s => s.name)");
         assertThat(series).contains("Harm predictor");
         @SuppressWarnings("unchecked")
         List<String> tooltip = (List<String>) harm.evaluate("""
@@ -124,6 +151,7 @@ class HarmPredictorDashboardIT extends BrowserTest {
         assertThat(tooltip.getFirst()).startsWith("Harm predictor: mean ").contains("6 scored answers");
         assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-step-chart")))
                 .contains(steps.get(0).name(), steps.get(1).name());
-        assertThat(page.locator("#panel-harmfulness").getByText("bootstrap interval over prompts")).isVisible();
+        assertThat(page.locator("#panel-harmfulness").getByText("bootstrap interval over prompts"))
+                .isVisible();
     }
 }

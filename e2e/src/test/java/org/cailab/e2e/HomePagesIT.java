@@ -1,7 +1,11 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
@@ -10,11 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.nio.file.Path;
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Each role's home page starts its work, and the navigation is grouped; screenshots go to target/e2e-screenshots. */
 class HomePagesIT extends BrowserTest {
@@ -27,8 +26,11 @@ class HomePagesIT extends BrowserTest {
         String researcher = createUser("home-res-" + suffix(), Role.RESEARCHER);
         loginPage().signInAs(researcher, "home-pw-123");
         assertThat(page.locator("#home-pipeline")).containsText("The pipeline");
-        assertThat(page.locator("#home-pipeline").getByRole(AriaRole.LINK,
-                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Prompt sets"))).isVisible();
+        assertThat(page.locator("#home-pipeline")
+                        .getByRole(
+                                AriaRole.LINK,
+                                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Prompt sets")))
+                .isVisible();
         assertThat(page.locator("#home-pipeline")).containsText("Recent runs");
         assertThat(page.locator("#home-comparisons")).hasCount(0);
         assertThat(page.locator("#home-attention")).hasCount(0);
@@ -37,8 +39,9 @@ class HomePagesIT extends BrowserTest {
         assertThat(page.locator("#main-navigation").getByText("Users")).hasCount(0);
         screenshot("home-researcher");
 
-        page.locator("#home-pipeline").getByRole(AriaRole.LINK,
-                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Runs")).click();
+        page.locator("#home-pipeline")
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Runs"))
+                .click();
         page.waitForURL(url -> url.endsWith("/runs"));
         assertThat(page.locator("#run-grid")).isVisible();
         screenshot("run-form");
@@ -67,7 +70,8 @@ class HomePagesIT extends BrowserTest {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/e2e-screenshots/" + name + ".png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/e2e-screenshots/" + name + ".png"))
                 .setFullPage(true));
     }
 
@@ -76,8 +80,9 @@ class HomePagesIT extends BrowserTest {
     }
 
     private String createUser(String name, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
         try {
             users.create(new NewUser(name, "home-pw-123", role));
             return name;

@@ -1,21 +1,16 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.cailab.support.AsUser.asAdmin;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 class LoginAndRolesIT extends BrowserTest {
 
@@ -40,8 +35,10 @@ class LoginAndRolesIT extends BrowserTest {
         LoginPage.textbox(page, "New user name").fill(name);
         LoginPage.textbox(page, "Initial password").fill("researcher-pw");
         page.locator("#new-user-role").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Researcher")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Researcher"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user"))
+                .click();
         // the grid is virtualised and the shared test database holds many users: check the confirmation instead
         assertThat(page.getByText("Created user " + name + " (Researcher).")).isVisible();
         assertThat(page.locator("#new-user-error")).isEmpty();
@@ -76,5 +73,4 @@ class LoginAndRolesIT extends BrowserTest {
         page.navigate("/actuator/health");
         assertThat(page.locator("body")).containsText("\"db\"");
     }
-
 }

@@ -1,10 +1,10 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Page object for the sign-in page and the sign-out button of the main layout. */
 public record LoginPage(Page page) {
@@ -18,7 +18,8 @@ public record LoginPage(Page page) {
     public void signIn(String username, String password) {
         textbox(page, "Username").fill(username);
         textbox(page, "Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 
     /** Signs in and waits until the main layout shows the user (Security 7 redirects to {@code /?continue}). */
@@ -30,13 +31,15 @@ public record LoginPage(Page page) {
     }
 
     public void signOut() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
         page.waitForURL(url -> url.contains("/login"));
     }
 
     /** A text or password field by its exact label (a bare label match would also hit the "show password" button). */
     public static Locator textbox(Page page, String label) {
-        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
+        return page.getByRole(
+                AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
     }
 
     public Locator navigation() {

@@ -34,12 +34,16 @@ class PipelinePageIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     PipelineService pipelines;
 
@@ -49,8 +53,12 @@ class PipelinePageIT extends BrowserTest {
         SlCaiTestData.model(registry);
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
         String constitution = "pipe-e2e-" + suffix;
-        SlCaiTestData.asAdmin(() -> constitutions.importAsNewConstitution(constitution, "c.yaml",
-                org.cailab.experiment.PipelineTestData.CONSTITUTION.getBytes(StandardCharsets.UTF_8), ConstitutionFormat.CAILAB_YAML, "e2e"));
+        SlCaiTestData.asAdmin(() -> constitutions.importAsNewConstitution(
+                constitution,
+                "c.yaml",
+                org.cailab.experiment.PipelineTestData.CONSTITUTION.getBytes(StandardCharsets.UTF_8),
+                ConstitutionFormat.CAILAB_YAML,
+                "e2e"));
         String researcher = "pipe-" + suffix;
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
 
@@ -70,13 +78,21 @@ class PipelinePageIT extends BrowserTest {
         long id = Long.parseLong(page.url().replaceAll(".*/pipelines/", ""));
 
         Locator stages = page.locator("#pipeline-stages");
-        for (String label : List.of("SL-CAI critique and revision", "SL finetuning", "Response pairs",
-                "AI feedback labels", "Preference model", "RL-CAI", "Comparison campaigns")) {
-            assertThat(stages.getByText(label, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        for (String label : List.of(
+                "SL-CAI critique and revision",
+                "SL finetuning",
+                "Response pairs",
+                "AI feedback labels",
+                "Preference model",
+                "RL-CAI",
+                "Comparison campaigns")) {
+            assertThat(stages.getByText(label, new Locator.GetByTextOptions().setExact(true)))
+                    .isVisible();
         }
         assertThat(page.locator("#pipeline-state")).containsText("Running");
         // the first stage gets its run and succeeds; the page follows it without a reload
-        assertThat(stages.getByText("Succeeded", new Locator.GetByTextOptions().setExact(true)).first())
+        assertThat(stages.getByText("Succeeded", new Locator.GetByTextOptions().setExact(true))
+                        .first())
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(240_000));
         List<PipelineStageStatus> seen = SlCaiTestData.as(() -> pipelines.stages(id), researcher, "ROLE_RESEARCHER");
         assertThat(seen.getFirst().status()).isEqualTo("Succeeded");
@@ -84,19 +100,27 @@ class PipelinePageIT extends BrowserTest {
         assertThat(firstChild).isNotNull();
         assertThat(firstChild.run().config().seed()).isEqualTo(1L);
         assertThat(firstChild.run().config().sampling().maxNewTokens()).isEqualTo(8);
-        assertThat(stages.locator("a[href='runs/" + firstChild.run().id() + "']")).isVisible();
-        assertThat(stages.getByText("run ", new Locator.GetByTextOptions().setExact(false))).not().hasCount(0);
+        assertThat(stages.locator("a[href='runs/" + firstChild.run().id() + "']"))
+                .isVisible();
+        assertThat(stages.getByText("run ", new Locator.GetByTextOptions().setExact(false)))
+                .not()
+                .hasCount(0);
         // the second stage starts as its own run, linked from the page
         Locator second = stages.locator("a[href^='runs/']").nth(1);
         assertThat(second).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
 
         // and so on to the end: every stage succeeds, the RL-CAI snapshot and the campaigns show on the page
-        assertThat(page.locator("#pipeline-state")).containsText("Finished",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(300_000));
-        assertThat(stages.getByText("Succeeded", new Locator.GetByTextOptions().setExact(true))).hasCount(7);
-        assertThat(stages.getByText("RL-CAI step", new Locator.GetByTextOptions().setExact(false)).first()).isVisible();
-        assertThat(stages.getByText("E2E pipeline " + suffix + " · harmlessness")).isVisible();
-        assertThat(stages.getByText("E2E pipeline " + suffix + " · helpfulness")).isVisible();
+        assertThat(page.locator("#pipeline-state"))
+                .containsText("Finished", new LocatorAssertions.ContainsTextOptions().setTimeout(300_000));
+        assertThat(stages.getByText("Succeeded", new Locator.GetByTextOptions().setExact(true)))
+                .hasCount(7);
+        assertThat(stages.getByText("RL-CAI step", new Locator.GetByTextOptions().setExact(false))
+                        .first())
+                .isVisible();
+        assertThat(stages.getByText("E2E pipeline " + suffix + " · harmlessness"))
+                .isVisible();
+        assertThat(stages.getByText("E2E pipeline " + suffix + " · helpfulness"))
+                .isVisible();
         assertThat(stages.locator("a[href^='runs/']")).hasCount(6);
     }
 }

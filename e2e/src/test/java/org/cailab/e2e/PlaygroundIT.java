@@ -1,9 +1,11 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.cailab.support.AsUser.asAdmin;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
@@ -13,18 +15,12 @@ import org.cailab.security.UserService;
 import org.cailab.support.TinyModelFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 class PlaygroundIT extends BrowserTest {
 
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     UserService users;
 
@@ -33,7 +29,9 @@ class PlaygroundIT extends BrowserTest {
         String snapshot = "tiny-" + UUID.randomUUID().toString().substring(0, 6);
         String researcher = "r-" + UUID.randomUUID().toString().substring(0, 6);
         asAdmin(() -> {
-            registry.register(NewSnapshot.local(snapshot, SnapshotKind.PRETRAINED,
+            registry.register(NewSnapshot.local(
+                    snapshot,
+                    SnapshotKind.PRETRAINED,
                     TinyModelFixture.create("playground", 11).toString()));
             users.create(new NewUser(researcher, "research-pass", Role.RESEARCHER));
         });
@@ -43,9 +41,12 @@ class PlaygroundIT extends BrowserTest {
         assertThat(page.locator("#snapshot-grid").getByText(snapshot)).isVisible();
 
         login.navigation().getByText("Playground").click();
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Snapshot")).fill(snapshot);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(snapshot)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Snapshot"))
+                .fill(snapshot);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(snapshot))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+                .click();
         assertThat(page.locator("#playground-stats")).containsText("tokens/s");
         assertThat(page.locator("#playground-stats")).containsText("temperature 1.00");
     }
@@ -55,24 +56,30 @@ class PlaygroundIT extends BrowserTest {
         String snapshot = "tiny-" + UUID.randomUUID().toString().substring(0, 6);
         String researcher = "r-" + UUID.randomUUID().toString().substring(0, 6);
         asAdmin(() -> {
-            registry.register(NewSnapshot.local(snapshot, SnapshotKind.PRETRAINED,
+            registry.register(NewSnapshot.local(
+                    snapshot,
+                    SnapshotKind.PRETRAINED,
                     TinyModelFixture.create("playground-limit", 12).toString()));
             users.create(new NewUser(researcher, "research-pass", Role.RESEARCHER));
         });
         LoginPage login = loginPage();
         login.signInAs(researcher, "research-pass");
         login.navigation().getByText("Playground").click();
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Snapshot")).fill(snapshot);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(snapshot)).click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Snapshot"))
+                .fill(snapshot);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(snapshot))
+                .click();
         // the field's bound is only a hint to the browser: the number typed still reaches the server
         page.locator("#playground-max-tokens input").fill("5000");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+                .click();
         assertThat(page.locator("#playground-stats"))
                 .containsText("Not generated: Max new tokens 5000 is above the limit of 2048");
         assertThat(page.locator("#playground-reply")).hasText("");
 
         page.locator("#playground-max-tokens input").fill("8");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+                .click();
         assertThat(page.locator("#playground-stats")).containsText("max 8");
     }
 
@@ -86,5 +93,4 @@ class PlaygroundIT extends BrowserTest {
         page.navigate("/playground");
         assertThat(page.getByText("Page not available")).isVisible();
     }
-
 }

@@ -1,6 +1,11 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Locator;
+import java.time.Duration;
+import java.util.UUID;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
@@ -19,12 +24,6 @@ import org.cailab.training.PreferenceModelTestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Chart 5 draws a finished preference-model scoring run (one point per revision round), picked by name; the Models
  * page shows a PM's stored HHH accuracy with its Wilson interval.
@@ -33,14 +32,19 @@ class PmScoreChartIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     RunService runs;
+
     @Autowired
     ConstitutionService constitutions;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     SnapshotEvaluationService snapshotEvaluations;
 
@@ -59,7 +63,9 @@ class PmScoreChartIT extends BrowserTest {
                     .withParameter("slCaiRun", String.valueOf(slCai.id()))
                     .withParameter("preferenceModel", String.valueOf(pm.id())));
             assertThat(SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(3))
-                    .run().state()).isEqualTo(RunState.FINISHED);
+                            .run()
+                            .state())
+                    .isEqualTo(RunState.FINISHED);
             return snapshotEvaluations.record(pm.id(), "438HHHEvaluations.jsonl", 300, 438, null);
         });
         String researcher = "c5-" + suffix;
@@ -72,7 +78,8 @@ class PmScoreChartIT extends BrowserTest {
         assertThat(chart.locator("canvas")).hasCount(1);
         page.waitForCondition(() -> dashboard.seriesItemNames(chart).contains("round 2"));
         assertThat(dashboard.seriesItemNames(chart)).containsSubsequence("initial responses", "round 1", "round 2");
-        assertThat(dashboard.tooltipLines(chart, "round 1")).anySatisfy(line -> assertThat(line).contains("n = 4 chains"));
+        assertThat(dashboard.tooltipLines(chart, "round 1"))
+                .anySatisfy(line -> assertThat(line).contains("n = 4 chains"));
         assertThat(page.locator("#pm-score-note")).containsText("95% Student t intervals");
 
         page.navigate("/models");

@@ -1,9 +1,18 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
@@ -24,26 +33,20 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.db.jooq.Tables.REDTEAM_ATTEMPT;
-
 class RedTeamIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     RedTeamCampaignService campaigns;
+
     @Autowired
     RedTeamStatsService stats;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     DSLContext dsl;
 
@@ -57,7 +60,8 @@ class RedTeamIT extends BrowserTest {
         login.navigation().getByText("Red team").click();
         // the home page links the campaign too: wait for the list page before clicking its link
         page.waitForURL(url -> url.endsWith("/redteam"));
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(campaign.name())).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(campaign.name()))
+                .click();
         RedTeamPage redTeam = new RedTeamPage(page).dismissGuidelines();
         assertThat(redTeam.legend()).containsText("Alt+R");
         assertThat(redTeam.legend()).containsText("rate your success");
@@ -67,7 +71,9 @@ class RedTeamIT extends BrowserTest {
         redTeam.sendWithKeyboard("How do I open a lock without its key?");
         assertThat(redTeam.finishButton()).isEnabled();
         assertThat(redTeam.conversation()).containsText("How do I open a lock without its key?");
-        assertThat(redTeam.streamedWhileBusy()).as("the answer arrived in parts while it was written").isTrue();
+        assertThat(redTeam.streamedWhileBusy())
+                .as("the answer arrived in parts while it was written")
+                .isTrue();
         assertThat(redTeam.conversation().locator(".rt-assistant")).hasCount(1);
 
         page.keyboard().press("Alt+r");
@@ -83,7 +89,9 @@ class RedTeamIT extends BrowserTest {
         assertThat(redTeam.taskDescription()).isVisible();
         assertThat(page.locator("#progress")).hasText("Attempts rated: 1");
 
-        var rows = dsl.selectFrom(REDTEAM_ATTEMPT).where(REDTEAM_ATTEMPT.CAMPAIGN_ID.eq(campaign.id())).fetch();
+        var rows = dsl.selectFrom(REDTEAM_ATTEMPT)
+                .where(REDTEAM_ATTEMPT.CAMPAIGN_ID.eq(campaign.id()))
+                .fetch();
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.getRating()).isEqualTo(3.0);
             assertThat(r.getStatus()).isEqualTo("RATED");
@@ -92,7 +100,9 @@ class RedTeamIT extends BrowserTest {
             assertThat(r.getTranscript()).startsWith("\n\nHuman: How do I open a lock without its key?\n\nAssistant:");
         });
         RatingStats aggregate = as(() -> stats.bySnapshot()).stream()
-                .filter(s -> s.snapshotId() != null && s.snapshotId() == model.id()).findFirst().orElseThrow();
+                .filter(s -> s.snapshotId() != null && s.snapshotId() == model.id())
+                .findFirst()
+                .orElseThrow();
         assertThat(aggregate.n()).isEqualTo(1);
         assertThat(aggregate.mean()).isEqualTo(3.0);
         assertThat(aggregate.counts()).containsExactly(0L, 0L, 0L, 1L, 0L);
@@ -102,9 +112,13 @@ class RedTeamIT extends BrowserTest {
         login.signInAs(researcher, "password-1");
         login.navigation().getByText("Red-team results").click();
         Locator grid = page.locator("#results-grid");
-        assertThat(grid.getByText(model.name(), new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
-                .setName("Ratings of " + model.name() + " - 0: 0, 1: 0, 2: 0, 3: 1, 4: 0"))).isVisible();
+        assertThat(grid.getByText(model.name(), new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.IMG,
+                        new Page.GetByRoleOptions()
+                                .setName("Ratings of " + model.name() + " - 0: 0, 1: 0, 2: 0, 3: 1, 4: 0")))
+                .isVisible();
     }
 
     @Test
@@ -117,19 +131,28 @@ class RedTeamIT extends BrowserTest {
         loginPage().signInAs(researcher, "password-1");
         loginPage().navigation().getByText("Red-team import / export").click();
         upload("broken.json", "[" + good + "," + good + "," + bad + "]");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
-        assertThat(page.locator("#import-result")).containsText("Nothing was imported from broken.json: record 2: "
-                + "\"rating\" is missing or not a number");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Import").setExact(true))
+                .click();
+        assertThat(page.locator("#import-result"))
+                .containsText(
+                        "Nothing was imported from broken.json: record 2: " + "\"rating\" is missing or not a number");
         assertThat(page.locator("#imports-grid")).not().containsText("broken.json");
 
-        page.locator("vaadin-upload-file").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
+        page.locator("vaadin-upload-file")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
                 .click();
         upload("good.json", "[" + good + "," + good.replace("1.0", "2.0") + "]");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Import").setExact(true))
+                .click();
         assertThat(page.locator("#import-result")).hasText("Imported 2 attempts from good.json.");
         assertThat(page.locator("#imports-grid")).containsText("good.json");
 
-        var download = page.waitForDownload(() -> page.locator("#export-attempts").click());
+        var download =
+                page.waitForDownload(() -> page.locator("#export-attempts").click());
         assertThat(download.suggestedFilename()).isEqualTo("red_team_attempts-all.jsonl.gz");
         String exported;
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(download.path()))) {
@@ -139,8 +162,8 @@ class RedTeamIT extends BrowserTest {
     }
 
     private void upload(String fileName, String text) {
-        page.locator("vaadin-upload input[type=file]").setInputFiles(new FilePayload(fileName, "application/json",
-                text.getBytes(StandardCharsets.UTF_8)));
+        page.locator("vaadin-upload input[type=file]")
+                .setInputFiles(new FilePayload(fileName, "application/json", text.getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("vaadin-upload-file[complete]")).hasCount(1);
     }
 
@@ -158,8 +181,9 @@ class RedTeamIT extends BrowserTest {
     }
 
     private static <T> T as(Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
         try {
             return action.get();
         } finally {

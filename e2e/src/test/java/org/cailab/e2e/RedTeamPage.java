@@ -1,10 +1,10 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Page object for the workers' red-team page. */
 public record RedTeamPage(Page page) {
@@ -24,8 +24,8 @@ public record RedTeamPage(Page page) {
     }
 
     public Locator taskDescription() {
-        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
-                .setName("What are you trying to get the model to do?"));
+        return page.getByRole(
+                AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("What are you trying to get the model to do?"));
     }
 
     /** Describes the task and starts the attempt with Enter. */
@@ -76,8 +76,10 @@ public record RedTeamPage(Page page) {
     }
 
     public Locator successOption(int rating) {
-        return page.locator("#success-rating").getByRole(AriaRole.RADIO,
-                new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^" + rating + " - ")));
+        return page.locator("#success-rating")
+                .getByRole(
+                        AriaRole.RADIO,
+                        new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^" + rating + " - ")));
     }
 
     public Locator conversation() {
@@ -93,6 +95,7 @@ public record RedTeamPage(Page page) {
     }
 
     public Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -35,18 +35,23 @@ class RlRunPageIT extends BrowserTest {
 
     @Autowired
     UserService users;
+
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     PromptSetService promptSets;
+
     @Autowired
     RunService runs;
+
     @Autowired
     RlService rl;
 
     private ModelSnapshot register(String name, SnapshotKind kind, long seed) {
-        return SlCaiTestData.asAdmin(() -> registry.findByName(name).orElseGet(() -> registry.register(
-                new NewSnapshot(name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
+        return SlCaiTestData.asAdmin(() -> registry.findByName(name)
+                .orElseGet(() -> registry.register(new NewSnapshot(
+                        name, kind, TinyModelFixture.create(name, seed).toString(), null, null, null, ""))));
     }
 
     @Test
@@ -57,17 +62,27 @@ class RlRunPageIT extends BrowserTest {
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 4);
         String researcher = "rl-" + suffix;
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
-        Run run = SlCaiTestData.as(() -> runs.start(RunConfig.of(RlService.RUN_TYPE, "RL page " + suffix)
-                .withPromptSet(redTeam.id())
-                .withModelSnapshots(List.of(policy.name(), feedback.name()))
-                .withSampling(new RunConfig.Sampling(1.0, 1.0, 6))
-                .withSeed(3)
-                .withParameter("steps", "3").withParameter("promptsPerStep", "2")
-                .withParameter("snapshotEvery", "3").withParameter("miniBatchSize", "2")
-                .withParameter("learningRate", "1e-3").withParameter("klWarning", "0.0001")),
-                researcher, "ROLE_RESEARCHER");
-        RunState state = SlCaiTestData.as(() -> SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(),
-                Duration.ofMinutes(4)), researcher, "ROLE_RESEARCHER").run().state();
+        Run run = SlCaiTestData.as(
+                () -> runs.start(RunConfig.of(RlService.RUN_TYPE, "RL page " + suffix)
+                        .withPromptSet(redTeam.id())
+                        .withModelSnapshots(List.of(policy.name(), feedback.name()))
+                        .withSampling(new RunConfig.Sampling(1.0, 1.0, 6))
+                        .withSeed(3)
+                        .withParameter("steps", "3")
+                        .withParameter("promptsPerStep", "2")
+                        .withParameter("snapshotEvery", "3")
+                        .withParameter("miniBatchSize", "2")
+                        .withParameter("learningRate", "1e-3")
+                        .withParameter("klWarning", "0.0001")),
+                researcher,
+                "ROLE_RESEARCHER");
+        RunState state = SlCaiTestData.as(
+                        () -> SlCaiTestData.await(
+                                runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(4)),
+                        researcher,
+                        "ROLE_RESEARCHER")
+                .run()
+                .state();
         List<RlStepStats> steps = SlCaiTestData.as(() -> rl.steps(run.id()), researcher, "ROLE_RESEARCHER");
         assertThat(steps).hasSize(3);
         assertThat(state).isEqualTo(RunState.FINISHED);
@@ -79,11 +94,14 @@ class RlRunPageIT extends BrowserTest {
         assertThat(page.locator("#rl-reward-chart canvas")).hasCount(1);
         assertThat(page.locator("#rl-health-chart canvas")).hasCount(1);
         @SuppressWarnings("unchecked")
-        List<String> series = (List<String>) page.locator("#rl-reward-chart").evaluate(
-                "el => echarts.getInstanceByDom(el).getOption().series.map(s => s.name + ':' + s.data.length)");
+        List<String> series = (List<String>) page.locator("#rl-reward-chart")
+                .evaluate(
+                        "el => echarts.getInstanceByDom(el).getOption().series.map(s => s.name + ':' + s.data.length)");
         assertThat(series).containsExactly("mean reward:3", "KL:3");
-        assertThat(page.locator("#rl-steps vaadin-grid-cell-content").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText("6"))).not().hasCount(0);
+        assertThat(page.locator("#rl-steps vaadin-grid-cell-content")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("6")))
+                .not()
+                .hasCount(0);
         if (steps.getLast().meanKl() > 0.0001) {
             assertThat(page.locator("#kl-warning")).isVisible();
             assertThat(page.locator("#kl-warning")).containsText("KL is running away");

@@ -1,5 +1,8 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.UUID;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
@@ -8,10 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A researcher imports prompts, runs statistics over them and reads the outputs; a crowdworker cannot. */
 class RunsPageIT extends BrowserTest {
@@ -27,7 +26,9 @@ class RunsPageIT extends BrowserTest {
         RunsPages pages = new RunsPages(page);
 
         String setName = "Kitchen questions " + suffix;
-        pages.importPlainTextPromptSet(setName, "kitchen.txt",
+        pages.importPlainTextPromptSet(
+                setName,
+                "kitchen.txt",
                 "How do I bake bread?\nWhat temperature kills salmonella?\n\nHow do I bake bread?\nIs raw dough safe?\n");
         assertThat(page.locator("#prompt-set-grid")).containsText("3");
 
@@ -65,29 +66,44 @@ class RunsPageIT extends BrowserTest {
         assertThat(pages.progressText()).hasText("20 of 20 items (20 done, 0 failed)");
         assertThat(page.locator("#run-config")).containsText("\"promptSelection\" : \"sample\"");
         page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
-                .setPath(java.nio.file.Path.of("target/e2e-screenshots/run-page-sampled.png")).setFullPage(true));
+                .setPath(java.nio.file.Path.of("target/e2e-screenshots/run-page-sampled.png"))
+                .setFullPage(true));
 
         // the same name again: asked first, and starting anyway makes a second run
         pages.startSampledPromptStatisticsRun(runName, setName, 5);
-        assertThat(page.getByText("There is already a run named \"" + runName + "\"")).isVisible();
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Start anyway")).click();
+        assertThat(page.getByText("There is already a run named \"" + runName + "\""))
+                .isVisible();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Start anyway"))
+                .click();
         page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
         assertThat(pages.progressText()).hasText("5 of 5 items (5 done, 0 failed)");
 
         // cancelling asks first; keeping the run leaves it running
         pages.startSlowTestItemsRun("Slow " + suffix);
         assertThat(pages.state()).hasText("Running");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run"))
+                .click();
         assertThat(page.getByText("A cancelled run cannot be resumed")).isVisible();
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Keep running")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Keep running"))
+                .click();
         assertThat(pages.state()).hasText("Running");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cancel run").setExact(true)).first().click();
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Yes, cancel it")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions()
+                                .setName("Cancel run")
+                                .setExact(true))
+                .first()
+                .click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Yes, cancel it"))
+                .click();
         assertThat(pages.state()).hasText("Cancelled");
     }
 
@@ -106,8 +122,9 @@ class RunsPageIT extends BrowserTest {
     }
 
     private String createUser(String name, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
         try {
             users.create(new NewUser(name, "researcher-pw", role));
             return name;

@@ -1,13 +1,12 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-
 import java.nio.charset.StandardCharsets;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Page objects for the prompt sets page, the runs page and a run's page. */
 record RunsPages(Page page) {
@@ -16,8 +15,8 @@ record RunsPages(Page page) {
         new LoginPage(page).navigation().getByText("Prompt sets").click();
         LoginPage.textbox(page, "Prompt set name").fill(name);
         choose("#prompt-set-format", "Plain text (one prompt a line)");
-        page.locator("#prompt-file input[type=file]").setInputFiles(
-                new FilePayload(fileName, "text/plain", content.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#prompt-file input[type=file]")
+                .setInputFiles(new FilePayload(fileName, "text/plain", content.getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("#prompt-file vaadin-upload-file[complete]")).hasCount(1);
         button("Import prompts").click();
         assertThat(page.locator("#prompt-set-grid").getByText(name, new Locator.GetByTextOptions().setExact(true)))
@@ -64,7 +63,9 @@ record RunsPages(Page page) {
      * again until the item shows.
      */
     static void pick(Page page, String comboBoxId, String text) {
-        Locator option = page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(text)).first();
+        Locator option = page.getByRole(AriaRole.OPTION)
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .first();
         for (int attempt = 1; ; attempt++) {
             page.locator(comboBoxId + " input").fill(text);
             try {
@@ -94,10 +95,14 @@ record RunsPages(Page page) {
 
     private void choose(String selectId, String option) {
         page.locator(selectId).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(option).setExact(true))
+                .click();
     }
 
     private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

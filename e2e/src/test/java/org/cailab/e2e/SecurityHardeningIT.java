@@ -1,6 +1,12 @@
 package org.cailab.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.support.AsUser.asAdmin;
+
 import com.microsoft.playwright.APIResponse;
+import java.util.List;
+import java.util.UUID;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
@@ -18,20 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.List;
-import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cailab.support.AsUser.asAdmin;
-
 /** Study links, sessions of changed accounts and forced password changes, in Chromium against the real app. */
 class SecurityHardeningIT extends BrowserTest {
 
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     UserService users;
+
     @Autowired
     ModelRegistry registry;
 
@@ -81,8 +82,10 @@ class SecurityHardeningIT extends BrowserTest {
         loginPage().signInAs(name, "researcher-pw");
         APIResponse before = page.request().get("/api/ratings?task=helpfulness");
         assertThat(before.status()).isEqualTo(200);
-        UserAccount account = asAdmin(() -> users.findAll()).stream().filter(u -> u.username().equals(name))
-                .findFirst().orElseThrow();
+        UserAccount account = asAdmin(() -> users.findAll()).stream()
+                .filter(u -> u.username().equals(name))
+                .findFirst()
+                .orElseThrow();
         asAdmin(() -> users.update(account, Role.WORKER, true));
         assertThat(page.request().get("/api/ratings?task=helpfulness").status()).isEqualTo(401);
         page.navigate("/runs");
@@ -92,8 +95,10 @@ class SecurityHardeningIT extends BrowserTest {
     @Test
     void aResetPasswordMustBeChangedAtTheNextSignIn() {
         String name = user(Role.RESEARCHER);
-        UserAccount account = asAdmin(() -> users.findAll()).stream().filter(u -> u.username().equals(name))
-                .findFirst().orElseThrow();
+        UserAccount account = asAdmin(() -> users.findAll()).stream()
+                .filter(u -> u.username().equals(name))
+                .findFirst()
+                .orElseThrow();
         asAdmin(() -> users.resetPassword(account.id(), "chosen-by-admin"));
         loginPage().open().signIn(name, "chosen-by-admin");
         page.waitForURL(url -> url.contains("/account"));
@@ -104,7 +109,8 @@ class SecurityHardeningIT extends BrowserTest {
         LoginPage.textbox(page, "New password").fill("my-own-password");
         LoginPage.textbox(page, "Repeat new password").fill("my-own-password");
         page.getByText("Change password", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true))
-                .last().click();
+                .last()
+                .click();
         assertThat(page.getByText("Password changed.")).isVisible();
         // the session that changed the password goes on, and is no longer sent back to the account page
         page.navigate("/runs");
@@ -119,9 +125,11 @@ class SecurityHardeningIT extends BrowserTest {
     }
 
     private Campaign campaign(boolean open) {
-        List<PoolSnapshot> pool = models.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList();
-        CampaignSettings settings = CampaignSettings.defaults("Hard " + UUID.randomUUID().toString().substring(0, 8),
-                ComparisonTask.HELPFULNESS, pool).withOpen(open);
+        List<PoolSnapshot> pool =
+                models.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList();
+        CampaignSettings settings = CampaignSettings.defaults(
+                        "Hard " + UUID.randomUUID().toString().substring(0, 8), ComparisonTask.HELPFULNESS, pool)
+                .withOpen(open);
         return asAdmin(() -> campaigns.create(settings));
     }
 

@@ -31,7 +31,8 @@ public class CompletionPanel extends Div {
         Span codeText = new Span(code);
         codeText.setId("completion-code");
         codeText.addClassName(codeClass);
-        add(new H2("Thank you, you are done!"),
+        add(
+                new H2("Thank you, you are done!"),
                 new Paragraph("You have completed all " + tasks + " of this study. Your completion code is:"),
                 codeText,
                 new Paragraph("If you came from Prolific, enter this code there, or follow this link:"),

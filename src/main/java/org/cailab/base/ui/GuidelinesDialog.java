@@ -16,11 +16,17 @@ import com.vaadin.flow.component.html.Paragraph;
 public class GuidelinesDialog extends Dialog {
 
     /** A titled section that a task type adds, for example the meaning of the ratings. */
-    public record Section(String title, Component content) {
-    }
+    public record Section(String title, Component content) {}
 
-    public GuidelinesDialog(String campaignName, String instructions, String textClass, String limits,
-                            Component keyboardLegend, String anonymityNote, Runnable onClose, Section... sections) {
+    public GuidelinesDialog(
+            String campaignName,
+            String instructions,
+            String textClass,
+            String limits,
+            Component keyboardLegend,
+            String anonymityNote,
+            Runnable onClose,
+            Section... sections) {
         setHeaderTitle("Guidelines: " + campaignName);
         setId("guidelines");
         setMaxWidth("48em");

@@ -1,7 +1,6 @@
 package org.cailab.base.ui;
 
 import com.vaadin.flow.component.Component;
-
 import java.util.Optional;
 
 /**

@@ -9,7 +9,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,11 @@ class HomeView extends VerticalLayout {
         String name = authentication.getPrincipalName().orElse("");
         setId("home");
         add(new H1("Welcome, " + name));
-        List<Component> parts = sections.stream().sorted(Comparator.comparingInt(HomeSection::order))
-                .map(HomeSection::content).flatMap(Optional::stream).toList();
+        List<Component> parts = sections.stream()
+                .sorted(Comparator.comparingInt(HomeSection::order))
+                .map(HomeSection::content)
+                .flatMap(Optional::stream)
+                .toList();
         if (parts.isEmpty()) {
             add(new Paragraph("Constitutional AI Lab trains and evaluates assistants with the method of "
                     + "\"Constitutional AI: Harmlessness from AI Feedback\". Pick a page on the left; "

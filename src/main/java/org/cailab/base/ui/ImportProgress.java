@@ -6,13 +6,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.cailab.base.InputTooLargeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import org.cailab.base.InputTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Runs the import of an uploaded file off the request thread and shows how far it got: a progress bar over the
@@ -74,8 +73,8 @@ public final class ImportProgress extends HorizontalLayout {
         show(0);
         Runnable task = () -> {
             T result;
-            try (InputStream in = new CountingInputStream(Files.newInputStream(file), size,
-                    fraction -> update(ui, () -> show(fraction)))) {
+            try (InputStream in = new CountingInputStream(
+                    Files.newInputStream(file), size, fraction -> update(ui, () -> show(fraction)))) {
                 result = work.run(in);
             } catch (Throwable e) { // an Error too: the page must not show a running import forever
                 Exception failure = e instanceof Exception ex ? ex : new IllegalStateException(e);
@@ -90,7 +89,8 @@ public final class ImportProgress extends HorizontalLayout {
                 onDone.accept(result);
             });
         };
-        Thread.ofVirtual().name("import-" + file.getFileName())
+        Thread.ofVirtual()
+                .name("import-" + file.getFileName())
                 .start(new DelegatingSecurityContextRunnable(task, SecurityContextHolder.getContext()));
     }
 
@@ -101,7 +101,8 @@ public final class ImportProgress extends HorizontalLayout {
      */
     @SafeVarargs
     public static String message(Exception e, Class<? extends RuntimeException>... badInput) {
-        if (e instanceof InputTooLargeException || java.util.Arrays.stream(badInput).anyMatch(c -> c.isInstance(e))) {
+        if (e instanceof InputTooLargeException
+                || java.util.Arrays.stream(badInput).anyMatch(c -> c.isInstance(e))) {
             return e.getMessage() == null ? "The file was refused." : e.getMessage();
         }
         if (e instanceof IOException) {

@@ -14,7 +14,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,10 @@ public class MainLayout extends AppLayout {
         Map<NavigationGroups, SideNavItem> groups = new EnumMap<>(NavigationGroups.class);
         for (MenuEntry entry : entries) {
             double order = entry.order() == null ? 0 : entry.order();
-            NavigationGroups group = NavigationGroups.all().stream().filter(g -> g.contains(order)).findFirst().orElse(null);
+            NavigationGroups group = NavigationGroups.all().stream()
+                    .filter(g -> g.contains(order))
+                    .findFirst()
+                    .orElse(null);
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (group == null) {
                 nav.addItem(item);

@@ -29,15 +29,26 @@ public class StudyLinkField extends HorizontalLayout {
             field.setValue(publicBaseUrl + path);
         } else {
             field.setValue(path);
-            field.getElement().executeJs("return window.location.origin")
+            field.getElement()
+                    .executeJs("return window.location.origin")
                     .then(String.class, origin -> field.setValue(origin + path));
         }
         Button copy = new Button("Copy link", e -> {
-            field.getElement().executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)",
-                    field.getValue()).then(Boolean.class, copied -> Notification.show(Boolean.TRUE.equals(copied)
-                    ? "Study link copied." : "Could not copy: select the link and copy it by hand.", 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(Boolean.TRUE.equals(copied)
-                    ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING));
+            field.getElement()
+                    .executeJs(
+                            "return navigator.clipboard.writeText($0).then(() => true, () => false)", field.getValue())
+                    .then(
+                            Boolean.class,
+                            copied -> Notification.show(
+                                            Boolean.TRUE.equals(copied)
+                                                    ? "Study link copied."
+                                                    : "Could not copy: select the link and copy it by hand.",
+                                            3000,
+                                            Notification.Position.BOTTOM_START)
+                                    .addThemeVariants(
+                                            Boolean.TRUE.equals(copied)
+                                                    ? NotificationVariant.LUMO_SUCCESS
+                                                    : NotificationVariant.LUMO_WARNING));
         });
         copy.setId(id + "-copy");
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL);

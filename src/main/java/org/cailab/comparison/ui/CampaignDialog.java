@@ -4,15 +4,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.function.Consumer;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.ComparisonTask;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
-import java.util.function.Consumer;
 
 /** Creates a campaign, or edits one (refused when someone else saved it meanwhile). */
 class CampaignDialog extends Dialog {
@@ -21,8 +20,10 @@ class CampaignDialog extends Dialog {
         setHeaderTitle(existing == null ? "New campaign" : "Edit " + existing.name());
         setWidth("52em");
         CampaignForm form = new CampaignForm(campaigns.snapshots());
-        form.read(existing != null ? existing.settings()
-                : CampaignSettings.defaults("", ComparisonTask.HELPFULNESS, List.of()));
+        form.read(
+                existing != null
+                        ? existing.settings()
+                        : CampaignSettings.defaults("", ComparisonTask.HELPFULNESS, List.of()));
         if (existing == null) {
             form.newCampaignDefaults();
         }

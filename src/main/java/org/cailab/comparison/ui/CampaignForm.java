@@ -9,19 +9,18 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import org.cailab.comparison.CampaignSettings;
-import org.cailab.comparison.ComparisonException;
-import org.cailab.comparison.ComparisonTask;
-import org.cailab.comparison.PairDrawing;
-import org.cailab.comparison.PoolSnapshot;
-import org.cailab.model.ModelSnapshot;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cailab.comparison.CampaignSettings;
+import org.cailab.comparison.ComparisonException;
+import org.cailab.comparison.ComparisonTask;
+import org.cailab.comparison.PairDrawing;
+import org.cailab.comparison.PoolSnapshot;
+import org.cailab.model.ModelSnapshot;
 
 /** The fields of a campaign's settings. Weighted drawing gives the favoured snapshots one weight, the rest 1. */
 class CampaignForm extends FormLayout {
@@ -44,7 +43,8 @@ class CampaignForm extends FormLayout {
     private final Map<Long, ModelSnapshot> snapshotsById;
 
     CampaignForm(List<ModelSnapshot> snapshots) {
-        snapshotsById = snapshots.stream().collect(Collectors.toMap(ModelSnapshot::id, Function.identity(), (a, b) -> a));
+        snapshotsById =
+                snapshots.stream().collect(Collectors.toMap(ModelSnapshot::id, Function.identity(), (a, b) -> a));
         name.setId("campaign-name");
         task.setLabel("Task");
         task.setId("campaign-task");
@@ -52,7 +52,9 @@ class CampaignForm extends FormLayout {
         task.setItemLabelGenerator(ComparisonTask::label);
         task.addValueChangeListener(e -> {
             String text = instructions.getValue();
-            if (e.getOldValue() == null || text.isBlank() || text.equals(e.getOldValue().defaultInstructions())) {
+            if (e.getOldValue() == null
+                    || text.isBlank()
+                    || text.equals(e.getOldValue().defaultInstructions())) {
                 instructions.setValue(e.getValue().defaultInstructions());
             }
         });
@@ -64,7 +66,8 @@ class CampaignForm extends FormLayout {
         }
         pool.setId("campaign-pool");
         drawing.setItems(PairDrawing.values());
-        drawing.setItemLabelGenerator(d -> d == PairDrawing.UNIFORM ? "Uniform over pairs" : "Weighted toward favoured");
+        drawing.setItemLabelGenerator(
+                d -> d == PairDrawing.UNIFORM ? "Uniform over pairs" : "Weighted toward favoured");
         drawing.addValueChangeListener(e -> {
             favoured.setVisible(e.getValue() == PairDrawing.WEIGHTED);
             favourWeight.setVisible(e.getValue() == PairDrawing.WEIGHTED);
@@ -81,8 +84,22 @@ class CampaignForm extends FormLayout {
         goldRate.setMax(100);
         completionCode.setId("campaign-completion-code");
         open.setId("campaign-open");
-        add(name, task, instructions, pool, drawing, favoured, favourWeight, turnLimit, strengthLevels, quota, goldRate,
-                completionCode, allowTie, allowBothBad, open);
+        add(
+                name,
+                task,
+                instructions,
+                pool,
+                drawing,
+                favoured,
+                favourWeight,
+                turnLimit,
+                strengthLevels,
+                quota,
+                goldRate,
+                completionCode,
+                allowTie,
+                allowBothBad,
+                open);
         setColspan(instructions, 2);
         setColspan(pool, 2);
     }
@@ -93,9 +110,17 @@ class CampaignForm extends FormLayout {
         instructions.setValue(s.instructions());
         pool.setValue(snapshots(s.pool().stream().map(PoolSnapshot::snapshotId).toList()));
         drawing.setValue(s.pairDrawing());
-        favoured.setValue(snapshots(s.pool().stream().filter(p -> p.weight() > 1).map(PoolSnapshot::snapshotId).toList()));
-        favourWeight.setValue(s.pool().stream().mapToDouble(PoolSnapshot::weight).max().orElse(1) > 1
-                ? s.pool().stream().mapToDouble(PoolSnapshot::weight).max().orElse(3) : 3.0);
+        favoured.setValue(snapshots(s.pool().stream()
+                .filter(p -> p.weight() > 1)
+                .map(PoolSnapshot::snapshotId)
+                .toList()));
+        favourWeight.setValue(
+                s.pool().stream().mapToDouble(PoolSnapshot::weight).max().orElse(1) > 1
+                        ? s.pool().stream()
+                                .mapToDouble(PoolSnapshot::weight)
+                                .max()
+                                .orElse(3)
+                        : 3.0);
         turnLimit.setValue(s.turnLimit());
         allowTie.setValue(s.allowTie());
         allowBothBad.setValue(s.allowBothBad());
@@ -124,10 +149,20 @@ class CampaignForm extends FormLayout {
             throw new ComparisonException("Enter a turn limit.");
         }
         double rate = goldRate.getValue() == null ? 0 : goldRate.getValue() / 100;
-        return new CampaignSettings(name.getValue(), Objects.requireNonNullElse(task.getValue(), ComparisonTask.HELPFULNESS),
-                instructions.getValue(), members, Objects.requireNonNullElse(drawing.getValue(), PairDrawing.UNIFORM),
-                turnLimit.getValue(), allowTie.getValue(), allowBothBad.getValue(), strengthLevels.getValue(),
-                quota.getValue(), rate, open.getValue(), completionCode.getValue());
+        return new CampaignSettings(
+                name.getValue(),
+                Objects.requireNonNullElse(task.getValue(), ComparisonTask.HELPFULNESS),
+                instructions.getValue(),
+                members,
+                Objects.requireNonNullElse(drawing.getValue(), PairDrawing.UNIFORM),
+                turnLimit.getValue(),
+                allowTie.getValue(),
+                allowBothBad.getValue(),
+                strengthLevels.getValue(),
+                quota.getValue(),
+                rate,
+                open.getValue(),
+                completionCode.getValue());
     }
 
     private Set<ModelSnapshot> snapshots(List<Long> ids) {

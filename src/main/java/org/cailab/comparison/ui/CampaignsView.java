@@ -12,16 +12,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.stream.Collectors;
+import org.cailab.base.CailabProperties;
+import org.cailab.base.ui.CampaignControls;
+import org.cailab.base.ui.StudyLinkField;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.PoolSnapshot;
-import org.cailab.base.CailabProperties;
-import org.cailab.base.ui.CampaignControls;
-import org.cailab.base.ui.StudyLinkField;
 import org.cailab.security.Role;
-
-import java.util.stream.Collectors;
 
 /** Researchers' list of comparison campaigns: create, edit, open or close, gold items, the Prolific study link. */
 @Route("comparison/campaigns")
@@ -45,16 +44,18 @@ class CampaignsView extends VerticalLayout {
         grid.addColumn(Campaign::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(c -> c.settings().task().label()).setHeader("Task").setAutoWidth(true);
         grid.addColumn(c -> c.settings().pool().stream().map(PoolSnapshot::name).collect(Collectors.joining(", ")))
-                .setHeader("Pool").setFlexGrow(2);
-        grid.addComponentColumn(c -> CampaignControls.stateBadge(c.settings().open())).setHeader("Status")
+                .setHeader("Pool")
+                .setFlexGrow(2);
+        grid.addComponentColumn(c -> CampaignControls.stateBadge(c.settings().open()))
+                .setHeader("Status")
                 .setAutoWidth(true);
         grid.addColumn(Campaign::votes).setHeader("Votes").setAutoWidth(true);
         grid.addColumn(Campaign::goldItems).setHeader("Gold items").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> {
             // the key in the link is what lets participants in: shown only to researchers, on this page
-            StudyLinkField link = new StudyLinkField("Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl,
-                    "study-link-" + c.id());
+            StudyLinkField link = new StudyLinkField(
+                    "Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl, "study-link-" + c.id());
             link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
             Span code = new Span("Completion code: " + c.settings().completionCode());
             code.addClassName("cmp-text");
@@ -78,14 +79,13 @@ class CampaignsView extends VerticalLayout {
                 Notification.show(ex.getMessage());
             }
         };
-        Button toggle = small(open ? "Close" : "Open",
-                () -> {
-                    if (open) {
-                        CampaignControls.confirmClose(campaign.name(), change);
-                    } else {
-                        change.run();
-                    }
-                });
+        Button toggle = small(open ? "Close" : "Open", () -> {
+            if (open) {
+                CampaignControls.confirmClose(campaign.name(), change);
+            } else {
+                change.run();
+            }
+        });
         toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
         return new HorizontalLayout(edit, gold, toggle);
     }

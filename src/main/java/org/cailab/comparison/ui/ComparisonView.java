@@ -1,6 +1,5 @@
 package org.cailab.comparison.ui;
 
-import org.cailab.base.ui.CompletionPanel;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -16,11 +15,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
+import org.cailab.base.ui.CompletionPanel;
 import org.cailab.comparison.AnswerSubscription;
 import org.cailab.comparison.Choice;
 import org.cailab.comparison.ComparisonException;
-import org.cailab.comparison.ComparisonState;
 import org.cailab.comparison.ComparisonService;
+import org.cailab.comparison.ComparisonState;
 import org.cailab.comparison.PendingComparison;
 import org.cailab.comparison.Side;
 import org.cailab.comparison.StaleTurnException;
@@ -29,8 +30,6 @@ import org.cailab.comparison.VoteRequest;
 import org.cailab.comparison.WorkerConversation;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.UUID;
 
 /**
  * The worker's comparison page: the conversation so far, the two answers streaming side by side as A and B, the
@@ -135,10 +134,12 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
             answers.clear();
             voteBar.disableVoting();
             composer.setWriting(!conversation.finished());
-            notice.setText(conversation.finished()
-                    ? "This conversation has reached its turn limit. Start a new conversation (Alt+N)."
-                    : "Write your message" + (conversation.exchanges().isEmpty() ? "." : " to continue the conversation.")
-                    + " Turns left: " + conversation.turnsLeft() + ".");
+            notice.setText(
+                    conversation.finished()
+                            ? "This conversation has reached its turn limit. Start a new conversation (Alt+N)."
+                            : "Write your message"
+                                    + (conversation.exchanges().isEmpty() ? "." : " to continue the conversation.")
+                                    + " Turns left: " + conversation.turnsLeft() + ".");
         } else {
             follow(pending);
         }
@@ -195,7 +196,8 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         }
         lastMessage = message;
         try {
-            PendingComparison pending = comparisons.send(campaignId, state.conversation().id(), message);
+            PendingComparison pending =
+                    comparisons.send(campaignId, state.conversation().id(), message);
             composer.clear();
             log.show(state.conversation().exchanges(), pending.humanMessage());
             follow(pending);
@@ -247,10 +249,11 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     private void openGuidelines() {
         if (state != null) {
             ComparisonGuidelines.dialog(state.campaign(), () -> {
-                comparisons.acknowledgeGuidelines(campaignId);
-                // back to the keyboard: the dialog leaves the focus nowhere
-                composer.focusIfWriting();
-            }).open();
+                        comparisons.acknowledgeGuidelines(campaignId);
+                        // back to the keyboard: the dialog leaves the focus nowhere
+                        composer.focusIfWriting();
+                    })
+                    .open();
         }
     }
 

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
 import java.util.function.Consumer;
 
 /** Where the worker writes the human side of the conversation; Enter sends, Shift+Enter starts a new line. */
@@ -28,11 +27,15 @@ class Composer extends Div {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.getElement().setAttribute("aria-keyshortcuts", Shortcut.SEND.aria());
         send.addClickListener(e -> onSend.accept(message.getValue()));
-        Shortcuts.addShortcutListener(message, () -> {
-            if (send.isEnabled()) {
-                onSend.accept(message.getValue());
-            }
-        }, Shortcut.SEND.key).listenOn(message);
+        Shortcuts.addShortcutListener(
+                        message,
+                        () -> {
+                            if (send.isEnabled()) {
+                                onSend.accept(message.getValue());
+                            }
+                        },
+                        Shortcut.SEND.key)
+                .listenOn(message);
         newConversation.setId("new-conversation");
         newConversation.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         newConversation.getElement().setAttribute("aria-keyshortcuts", Shortcut.NEW_CONVERSATION.aria());

@@ -3,10 +3,9 @@ package org.cailab.comparison.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import org.cailab.comparison.Exchange;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
 
 /** The conversation so far: the worker's messages and the answers they picked, always rendered as plain text. */
 class ConversationLog extends Div {

@@ -38,8 +38,8 @@ class ConversationView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     static RouteParameters parameters(long campaignId, long conversationId) {
-        return new RouteParameters(java.util.Map.of(CAMPAIGN, String.valueOf(campaignId),
-                CONVERSATION, String.valueOf(conversationId)));
+        return new RouteParameters(
+                java.util.Map.of(CAMPAIGN, String.valueOf(campaignId), CONVERSATION, String.valueOf(conversationId)));
     }
 
     @Override
@@ -55,12 +55,16 @@ class ConversationView extends VerticalLayout implements BeforeEnterObserver {
         }
         removeAll();
         ConversationLog log = new ConversationLog();
-        log.show(conversation.exchanges(),
+        log.show(
+                conversation.exchanges(),
                 conversation.pending() == null ? null : conversation.pending().humanMessage());
-        Paragraph summary = new Paragraph("Read-only. " + conversation.exchanges().size() + " of at most "
-                + conversation.turnLimit() + " turns" + (conversation.finished() ? ", finished." : "."));
+        Paragraph summary =
+                new Paragraph("Read-only. " + conversation.exchanges().size() + " of at most "
+                        + conversation.turnLimit() + " turns" + (conversation.finished() ? ", finished." : "."));
         summary.setId("conversation-summary");
-        RouterLink back = new RouterLink("Back to the comparisons", ComparisonView.class,
+        RouterLink back = new RouterLink(
+                "Back to the comparisons",
+                ComparisonView.class,
                 new RouteParameters(CAMPAIGN, String.valueOf(campaignId)));
         add(new H2("Conversation " + conversationId), summary, log, back);
     }

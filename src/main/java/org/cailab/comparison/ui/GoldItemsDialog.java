@@ -30,14 +30,17 @@ class GoldItemsDialog extends Dialog {
         grid.addColumn(GoldItem::betterAnswer).setHeader("Better answer").setFlexGrow(2);
         grid.addColumn(GoldItem::worseAnswer).setHeader("Worse answer").setFlexGrow(2);
         grid.addComponentColumn(item -> {
-            Button remove = new Button("Remove", e -> {
-                campaigns.removeGoldItem(campaign.id(), item.id());
-                refresh();
-                onChanged.run();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            return remove;
-        }).setAutoWidth(true).setFlexGrow(0);
+                    Button remove = new Button("Remove", e -> {
+                        campaigns.removeGoldItem(campaign.id(), item.id());
+                        refresh();
+                        onChanged.run();
+                    });
+                    remove.addThemeVariants(
+                            ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                    return remove;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
         TextArea prompt = new TextArea("Human message");
@@ -47,7 +50,8 @@ class GoldItemsDialog extends Dialog {
         error.addClassName("cailab-error");
         Button add = new Button("Add gold item", e -> {
             try {
-                campaigns.addGoldItem(campaign.id(), new NewGoldItem(prompt.getValue(), better.getValue(), worse.getValue()));
+                campaigns.addGoldItem(
+                        campaign.id(), new NewGoldItem(prompt.getValue(), better.getValue(), worse.getValue()));
                 prompt.clear();
                 better.clear();
                 worse.clear();
@@ -59,9 +63,13 @@ class GoldItemsDialog extends Dialog {
             }
         });
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new Paragraph("Gold checks appear as a pre-written conversation at the campaign's gold rate; workers "
+        add(
+                new Paragraph("Gold checks appear as a pre-written conversation at the campaign's gold rate; workers "
                         + "see the two answers on random sides. Gold votes never count for the ratings."),
-                grid, new FormLayout(prompt, better, worse), add, error);
+                grid,
+                new FormLayout(prompt, better, worse),
+                add,
+                error);
         getFooter().add(new Button("Close", e -> close()));
         refresh();
     }

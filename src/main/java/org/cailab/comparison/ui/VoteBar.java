@@ -7,14 +7,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import org.cailab.comparison.Choice;
-import org.cailab.comparison.WorkerCampaign;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.cailab.comparison.Choice;
+import org.cailab.comparison.WorkerCampaign;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vote buttons (and the strength scale when the campaign asks for it). Their keyboard shortcuts exist only
@@ -22,8 +21,17 @@ import java.util.stream.IntStream;
  */
 class VoteBar extends Div {
 
-    private static final Key[] DIGITS = {Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4, Key.DIGIT_5,
-            Key.DIGIT_6, Key.DIGIT_7, Key.DIGIT_8, Key.DIGIT_9};
+    private static final Key[] DIGITS = {
+        Key.DIGIT_1,
+        Key.DIGIT_2,
+        Key.DIGIT_3,
+        Key.DIGIT_4,
+        Key.DIGIT_5,
+        Key.DIGIT_6,
+        Key.DIGIT_7,
+        Key.DIGIT_8,
+        Key.DIGIT_9
+    };
 
     private final Consumer<Choice> onVote;
     private final Button aBetter = button(Choice.A_BETTER, Shortcut.A_BETTER);
@@ -87,7 +95,8 @@ class VoteBar extends Div {
         removeShortcuts();
     }
 
-    @Nullable Integer strength() {
+    @Nullable
+    Integer strength() {
         return strength.getValue();
     }
 

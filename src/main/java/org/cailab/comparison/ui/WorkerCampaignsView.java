@@ -8,8 +8,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.OpenCampaign;
@@ -26,10 +26,13 @@ class WorkerCampaignsView extends VerticalLayout {
         add(new H2("Comparisons"));
         var open = comparisons.openCampaigns();
         if (open.isEmpty()) {
-            add(new Paragraph("No comparison campaign is open right now. Researchers open campaigns; please come back later."));
+            add(new Paragraph(
+                    "No comparison campaign is open right now. Researchers open campaigns; please come back later."));
         }
         for (OpenCampaign campaign : open) {
-            RouterLink link = new RouterLink(campaign.name(), ComparisonView.class,
+            RouterLink link = new RouterLink(
+                    campaign.name(),
+                    ComparisonView.class,
                     new RouteParameters("campaignId", String.valueOf(campaign.id())));
             Span details = new Span(" " + campaign.task().label() + " - done: " + campaign.votesDone()
                     + (campaign.quota() == null ? "" : " of " + campaign.quota()));

@@ -1,5 +1,7 @@
 package org.cailab.constitution.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionVersionInfo;
@@ -8,9 +10,6 @@ import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.MultipleChoiceExample;
 import org.cailab.constitution.RlPrinciple;
 import org.cailab.constitution.SlPrinciple;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What the editor holds: mutable lists of the version's parts and the version a save will name as its parent.

@@ -12,13 +12,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionSummary;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.constitution.ImportedVersion;
 import org.cailab.security.Role;
-
-import java.util.List;
 
 /** All constitutions, the versions of the selected one, and (for admins) import. */
 @Route("constitution")
@@ -36,38 +35,71 @@ class ConstitutionsView extends VerticalLayout {
         this.service = service;
         setWidthFull();
         boolean admin = authentication.hasRole(Role.ADMIN_ROLE);
-        Button importButton = new Button("Import…", e -> new ImportDialog(service, constitutions.asSingleSelect()
-                .getOptionalValue().orElse(null), this::imported).open());
+        Button importButton = new Button(
+                "Import…",
+                e -> new ImportDialog(
+                                service,
+                                constitutions
+                                        .asSingleSelect()
+                                        .getOptionalValue()
+                                        .orElse(null),
+                                this::imported)
+                        .open());
         importButton.setVisible(admin);
         HorizontalLayout top = new HorizontalLayout(new H2("Constitutions"), importButton);
         top.setAlignItems(Alignment.BASELINE);
 
         constitutions.setId("constitution-grid");
         constitutions.addColumn(ConstitutionSummary::name).setHeader("Name").setFlexGrow(2);
-        constitutions.addColumn(c -> c.activeVersion() == null ? "none" : "v" + c.activeVersion().number())
-                .setHeader("Active for new runs").setAutoWidth(true);
-        constitutions.addColumn(c -> "v" + c.latestVersion().number()).setHeader("Newest").setAutoWidth(true);
-        constitutions.addColumn(ConstitutionSummary::versionCount).setHeader("Versions").setAutoWidth(true);
-        constitutions.addComponentColumn(c -> new RouterLink("Edit newest", VersionView.class, c.latestVersion().id()))
-                .setHeader("").setAutoWidth(true);
+        constitutions
+                .addColumn(c -> c.activeVersion() == null
+                        ? "none"
+                        : "v" + c.activeVersion().number())
+                .setHeader("Active for new runs")
+                .setAutoWidth(true);
+        constitutions
+                .addColumn(c -> "v" + c.latestVersion().number())
+                .setHeader("Newest")
+                .setAutoWidth(true);
+        constitutions
+                .addColumn(ConstitutionSummary::versionCount)
+                .setHeader("Versions")
+                .setAutoWidth(true);
+        constitutions
+                .addComponentColumn(c -> new RouterLink(
+                        "Edit newest", VersionView.class, c.latestVersion().id()))
+                .setHeader("")
+                .setAutoWidth(true);
         constitutions.setAllRowsVisible(true);
-        constitutions.addSelectionListener(e -> showVersions(e.getFirstSelectedItem().orElse(null)));
+        constitutions.addSelectionListener(
+                e -> showVersions(e.getFirstSelectedItem().orElse(null)));
 
         versions.setId("version-grid");
         versions.addComponentColumn(v -> new RouterLink("v" + v.number(), VersionView.class, v.id()))
-                .setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(v -> v.active() ? "active" : "").setHeader("").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(ConstitutionVersionInfo::comment).setHeader("Comment").setFlexGrow(3);
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(v -> v.active() ? "active" : "")
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(ConstitutionVersionInfo::comment)
+                .setHeader("Comment")
+                .setFlexGrow(3);
         versions.addColumn(ConstitutionVersionInfo::createdBy).setHeader("By").setAutoWidth(true);
-        versions.addColumn(v -> VersionView.WHEN.format(v.createdAt())).setHeader("When").setAutoWidth(true);
+        versions.addColumn(v -> VersionView.WHEN.format(v.createdAt()))
+                .setHeader("When")
+                .setAutoWidth(true);
         versions.addComponentColumn(v -> {
-            RouterLink link = new RouterLink("History", HistoryView.class, v.constitutionId());
-            if (v.parentVersionId() != null) {
-                link.setText("Diff with v" + v.parentNumber());
-                link.setQueryParameters(HistoryView.query(v.parentVersionId(), v.id()));
-            }
-            return link;
-        }).setHeader("").setAutoWidth(true);
+                    RouterLink link = new RouterLink("History", HistoryView.class, v.constitutionId());
+                    if (v.parentVersionId() != null) {
+                        link.setText("Diff with v" + v.parentNumber());
+                        link.setQueryParameters(HistoryView.query(v.parentVersionId(), v.id()));
+                    }
+                    return link;
+                })
+                .setHeader("")
+                .setAutoWidth(true);
 
         add(top, constitutions, versionsTitle, versions);
         refresh(null);
@@ -80,8 +112,10 @@ class ConstitutionsView extends VerticalLayout {
     private void refresh(Long selectId) {
         List<ConstitutionSummary> all = service.constitutions();
         constitutions.setItems(all);
-        all.stream().filter(c -> selectId == null || c.id() == selectId).findFirst().ifPresentOrElse(
-                constitutions::select, () -> showVersions(null));
+        all.stream()
+                .filter(c -> selectId == null || c.id() == selectId)
+                .findFirst()
+                .ifPresentOrElse(constitutions::select, () -> showVersions(null));
     }
 
     private void showVersions(ConstitutionSummary constitution) {

@@ -5,15 +5,14 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cailab.constitution.ConstitutionDiff;
 import org.cailab.constitution.ConstitutionDiff.FewShotChange;
 import org.cailab.constitution.ConstitutionDiff.FieldChange;
 import org.cailab.constitution.ConstitutionDiff.PrincipleChange;
 import org.cailab.constitution.WordDiff;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A {@link ConstitutionDiff} side by side: old text on the left with removed words marked, new text on the right
@@ -21,8 +20,15 @@ import java.util.Map;
  */
 final class DiffPanel extends VerticalLayout {
 
-    private static final Map<String, String> FIELD_LABELS = Map.of("critiqueRequest", "Critique request",
-            "revisionRequest", "Revision request", "instruction", "Instruction", "enabled", "Enabled");
+    private static final Map<String, String> FIELD_LABELS = Map.of(
+            "critiqueRequest",
+            "Critique request",
+            "revisionRequest",
+            "Revision request",
+            "instruction",
+            "Instruction",
+            "enabled",
+            "Enabled");
 
     DiffPanel(ConstitutionDiff diff, String fromLabel, String toLabel) {
         setPadding(false);
@@ -39,8 +45,8 @@ final class DiffPanel extends VerticalLayout {
         }
     }
 
-    private void section(String title, List<PrincipleChange> changes, boolean reordered, String fromLabel,
-                         String toLabel) {
+    private void section(
+            String title, List<PrincipleChange> changes, boolean reordered, String fromLabel, String toLabel) {
         if (changes.isEmpty() && !reordered) {
             return;
         }
@@ -55,18 +61,23 @@ final class DiffPanel extends VerticalLayout {
             Span key = new Span(change.key());
             key.addClassName("cailab-diff-key");
             Span type = new Span(change.type().name().toLowerCase(Locale.ROOT));
-            type.getElement().getThemeList().add("badge " + switch (change.type()) {
-                case ADDED -> "success";
-                case REMOVED -> "error";
-                case CHANGED -> "contrast";
-            });
+            type.getElement()
+                    .getThemeList()
+                    .add("badge "
+                            + switch (change.type()) {
+                                case ADDED -> "success";
+                                case REMOVED -> "error";
+                                case CHANGED -> "contrast";
+                            });
             Div header = new Div(key, type);
             header.addClassName("cailab-diff-header");
             card.add(header, sides(new Span(fromLabel), new Span(toLabel), "cailab-diff-labels"));
             for (FieldChange field : change.fields()) {
                 Span label = new Span(FIELD_LABELS.getOrDefault(field.field(), field.field()));
                 label.addClassName("cailab-diff-field");
-                card.add(label, sides(side(field, WordDiff.Op.DELETE), side(field, WordDiff.Op.INSERT), "cailab-diff-row"));
+                card.add(
+                        label,
+                        sides(side(field, WordDiff.Op.DELETE), side(field, WordDiff.Op.INSERT), "cailab-diff-row"));
             }
             add(card);
         }
@@ -92,20 +103,26 @@ final class DiffPanel extends VerticalLayout {
         return div;
     }
 
-    private static Div sides(com.vaadin.flow.component.Component left, com.vaadin.flow.component.Component right,
-                             String className) {
+    private static Div sides(
+            com.vaadin.flow.component.Component left, com.vaadin.flow.component.Component right, String className) {
         Div row = new Div(left, right);
         row.addClassName(className);
         return row;
     }
 
     private static String fewShot(FewShotChange change) {
-        StringBuilder text = new StringBuilder(change.section().label()).append(": ").append(change.oldCount())
-                .append(" → ").append(change.newCount());
+        StringBuilder text = new StringBuilder(change.section().label())
+                .append(": ")
+                .append(change.oldCount())
+                .append(" → ")
+                .append(change.newCount());
         if (change.reordered()) {
             text.append(" (reordered)");
         } else {
-            text.append(" (").append(change.added()).append(" added or edited, ").append(change.removed())
+            text.append(" (")
+                    .append(change.added())
+                    .append(" added or edited, ")
+                    .append(change.removed())
                     .append(" removed or edited)");
         }
         return text.toString();

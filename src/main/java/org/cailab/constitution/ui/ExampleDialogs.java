@@ -4,6 +4,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.function.Consumer;
 import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.ConstitutionValidator;
@@ -12,9 +14,6 @@ import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.MultipleChoiceExample;
 import org.cailab.constitution.PromptFormats;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Edit dialogs for few-shot examples. A critique/revision dialogue is edited as the text the model sees (the paper's
@@ -38,69 +37,102 @@ final class ExampleDialogs {
 
             Human:""";
 
-    private ExampleDialogs() {
-    }
+    private ExampleDialogs() {}
 
-    static void openCritique(@Nullable CritiqueRevisionExample existing, boolean editable,
-                             Consumer<CritiqueRevisionExample> onApply) {
+    static void openCritique(
+            @Nullable CritiqueRevisionExample existing, boolean editable, Consumer<CritiqueRevisionExample> onApply) {
         TextArea text = new TextArea("Dialogue, as the model sees it");
         text.setHelperText("Human/Assistant turns, then CritiqueRequest:, Critique:, RevisionRequest:, Revision: for "
                 + "each round, separated by blank lines. End with \"Human:\" to show where a revision stops.");
-        text.setValue(existing == null ? NEW_CRITIQUE_EXAMPLE
-                : PromptFormats.critiqueRevisionExample(existing).substring(2));
+        text.setValue(
+                existing == null
+                        ? NEW_CRITIQUE_EXAMPLE
+                        : PromptFormats.critiqueRevisionExample(existing).substring(2));
         text.setMinHeight("24rem");
         FieldErrors errors = new FieldErrors().field("dialogue", text);
-        PrincipleDialogs.open(existing == null ? "New critique/revision example" : "Critique/revision example",
-                editable, errors, new FormLayout(text), () -> {
+        PrincipleDialogs.open(
+                existing == null ? "New critique/revision example" : "Critique/revision example",
+                editable,
+                errors,
+                new FormLayout(text),
+                () -> {
                     CritiqueRevisionExample example;
                     try {
-                        example = PromptFormats.parseCritiqueRevisionExample("\n\n" + text.getValue().replace("\r\n", "\n"));
+                        example = PromptFormats.parseCritiqueRevisionExample(
+                                "\n\n" + text.getValue().replace("\r\n", "\n"));
                     } catch (IllegalArgumentException e) {
                         errors.show(List.of("dialogue: " + e.getMessage()));
                         return null;
                     }
                     List<String> problems = ConstitutionValidator.critiqueExampleProblems(example).stream()
-                            .map(p -> "dialogue: " + p).toList();
+                            .map(p -> "dialogue: " + p)
+                            .toList();
                     return errors.show(problems) ? example : null;
-                }, onApply);
+                },
+                onApply);
     }
 
-    static void openMultipleChoice(@Nullable MultipleChoiceExample existing, boolean editable,
-                                   Consumer<MultipleChoiceExample> onApply) {
+    static void openMultipleChoice(
+            @Nullable MultipleChoiceExample existing, boolean editable, Consumer<MultipleChoiceExample> onApply) {
         Fields f = new Fields(false);
         if (existing != null) {
-            f.fill(existing.conversation(), existing.instruction(), existing.responseA(), existing.responseB(),
-                    existing.correct(), null);
+            f.fill(
+                    existing.conversation(),
+                    existing.instruction(),
+                    existing.responseA(),
+                    existing.responseB(),
+                    existing.correct(),
+                    null);
         }
-        PrincipleDialogs.open(existing == null ? "New multiple-choice example" : "Multiple-choice example", editable,
-                f.errors, f.form, () -> {
+        PrincipleDialogs.open(
+                existing == null ? "New multiple-choice example" : "Multiple-choice example",
+                editable,
+                f.errors,
+                f.form,
+                () -> {
                     Conversation conversation = f.conversation();
                     if (conversation == null) {
                         return null;
                     }
-                    MultipleChoiceExample example = new MultipleChoiceExample(conversation, f.instruction(),
-                            f.a.getValue(), f.b.getValue(), f.correct.getValue());
+                    MultipleChoiceExample example = new MultipleChoiceExample(
+                            conversation, f.instruction(), f.a.getValue(), f.b.getValue(), f.correct.getValue());
                     return f.errors.show(ConstitutionValidator.mcExampleProblems(example)) ? example : null;
-                }, onApply);
+                },
+                onApply);
     }
 
-    static void openChainOfThought(@Nullable ChainOfThoughtExample existing, boolean editable,
-                                   Consumer<ChainOfThoughtExample> onApply) {
+    static void openChainOfThought(
+            @Nullable ChainOfThoughtExample existing, boolean editable, Consumer<ChainOfThoughtExample> onApply) {
         Fields f = new Fields(true);
         if (existing != null) {
-            f.fill(existing.conversation(), existing.instruction(), existing.responseA(), existing.responseB(),
-                    existing.correct(), existing.reasoning());
+            f.fill(
+                    existing.conversation(),
+                    existing.instruction(),
+                    existing.responseA(),
+                    existing.responseB(),
+                    existing.correct(),
+                    existing.reasoning());
         }
-        PrincipleDialogs.open(existing == null ? "New chain-of-thought example" : "Chain-of-thought example", editable,
-                f.errors, f.form, () -> {
+        PrincipleDialogs.open(
+                existing == null ? "New chain-of-thought example" : "Chain-of-thought example",
+                editable,
+                f.errors,
+                f.form,
+                () -> {
                     Conversation conversation = f.conversation();
                     if (conversation == null) {
                         return null;
                     }
-                    ChainOfThoughtExample example = new ChainOfThoughtExample(conversation, f.instruction(),
-                            f.a.getValue(), f.b.getValue(), f.correct.getValue(), f.reasoning.getValue());
+                    ChainOfThoughtExample example = new ChainOfThoughtExample(
+                            conversation,
+                            f.instruction(),
+                            f.a.getValue(),
+                            f.b.getValue(),
+                            f.correct.getValue(),
+                            f.reasoning.getValue());
                     return f.errors.show(ConstitutionValidator.cotExampleProblems(example)) ? example : null;
-                }, onApply);
+                },
+                onApply);
     }
 
     /** The fields of a solved comparison. */
@@ -121,7 +153,9 @@ final class ExampleDialogs {
             correct.setItems(Choice.values());
             correct.setValue(Choice.A);
             form.add(conversation, instruction, a, b, correct);
-            errors.field("conversation", conversation).field("instruction", instruction).field("responseA", a)
+            errors.field("conversation", conversation)
+                    .field("instruction", instruction)
+                    .field("responseA", a)
                     .field("responseB", b);
             if (withReasoning) {
                 reasoning.setHelperText("What follows \"Let's think step by step:\"");
@@ -130,8 +164,13 @@ final class ExampleDialogs {
             }
         }
 
-        void fill(Conversation c, @Nullable String instr, String responseA, String responseB, Choice better,
-                  @Nullable String why) {
+        void fill(
+                Conversation c,
+                @Nullable String instr,
+                String responseA,
+                String responseB,
+                Choice better,
+                @Nullable String why) {
             conversation.setValue(Transcripts.toText(c));
             instruction.setValue(instr == null ? "" : instr);
             a.setValue(responseA);
@@ -140,7 +179,8 @@ final class ExampleDialogs {
             reasoning.setValue(why == null ? "" : why);
         }
 
-        @Nullable Conversation conversation() {
+        @Nullable
+        Conversation conversation() {
             try {
                 return Transcripts.parse(conversation.getValue());
             } catch (IllegalArgumentException e) {
@@ -149,7 +189,8 @@ final class ExampleDialogs {
             }
         }
 
-        @Nullable String instruction() {
+        @Nullable
+        String instruction() {
             return instruction.getValue().isBlank() ? null : instruction.getValue();
         }
     }

@@ -1,14 +1,12 @@
 package org.cailab.constitution.ui;
 
-import org.cailab.constitution.ConstitutionFormat;
-
 import java.io.Serializable;
+import org.cailab.constitution.ConstitutionFormat;
 
 /** Labels of the export formats, and the format a download link should use. */
 final class ExportFormats {
 
-    private ExportFormats() {
-    }
+    private ExportFormats() {}
 
     static String label(ConstitutionFormat format) {
         return switch (format) {

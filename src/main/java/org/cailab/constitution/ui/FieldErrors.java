@@ -2,7 +2,6 @@ package org.cailab.constitution.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Span;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +37,15 @@ final class FieldErrors {
             f.setInvalid(false);
             f.setErrorMessage(null);
         });
-        Map<String, List<String>> byField = problems.stream().collect(Collectors.groupingBy(
-                p -> fieldOf(p), LinkedHashMap::new, Collectors.mapping(p -> p, Collectors.toList())));
+        Map<String, List<String>> byField = problems.stream()
+                .collect(Collectors.groupingBy(
+                        p -> fieldOf(p), LinkedHashMap::new, Collectors.mapping(p -> p, Collectors.toList())));
         StringBuilder rest = new StringBuilder();
         byField.forEach((name, messages) -> {
             HasValidation field = fields.get(name);
             if (field != null) {
-                field.setErrorMessage(messages.stream().map(FieldErrors::messageOf).collect(Collectors.joining("; ")));
+                field.setErrorMessage(
+                        messages.stream().map(FieldErrors::messageOf).collect(Collectors.joining("; ")));
                 field.setInvalid(true);
             } else {
                 messages.forEach(m -> rest.append(rest.isEmpty() ? "" : "; ").append(m));
@@ -57,7 +58,7 @@ final class FieldErrors {
     private static String fieldOf(String problem) {
         String field = problem.contains(": ") ? problem.substring(0, problem.indexOf(": ")) : "";
         int cut = field.length();
-        for (char c : new char[]{'[', '.'}) {
+        for (char c : new char[] {'[', '.'}) {
             int at = field.indexOf(c);
             if (at >= 0) {
                 cut = Math.min(cut, at);

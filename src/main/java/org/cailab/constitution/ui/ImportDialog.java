@@ -12,6 +12,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.cailab.constitution.ConstitutionEditException;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionImportException;
@@ -19,9 +21,6 @@ import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionSummary;
 import org.cailab.constitution.ImportedVersion;
 import org.jspecify.annotations.Nullable;
-
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Uploads one constitution file and imports it as a new constitution or as the next version of the selected one.
@@ -35,7 +34,8 @@ final class ImportDialog extends Dialog {
     private @Nullable String fileName;
     private byte @Nullable [] file;
 
-    ImportDialog(ConstitutionService service, @Nullable ConstitutionSummary selected, Consumer<ImportedVersion> onImported) {
+    ImportDialog(
+            ConstitutionService service, @Nullable ConstitutionSummary selected, Consumer<ImportedVersion> onImported) {
         setHeaderTitle("Import a constitution file");
         setWidth("min(48rem, 95vw)");
         Paragraph error = new Paragraph();
@@ -52,15 +52,20 @@ final class ImportDialog extends Dialog {
         upload.addFileRejectedListener(e -> error.setText(e.getErrorMessage()));
         RadioButtonGroup<String> target = new RadioButtonGroup<>("Import as");
         String nextVersion = selected == null ? null : "Next version of " + selected.name();
-        target.setItems(selected == null ? new String[]{NEW} : new String[]{NEW, nextVersion});
+        target.setItems(selected == null ? new String[] {NEW} : new String[] {NEW, nextVersion});
         target.setValue(NEW);
         TextField name = new TextField("Name of the new constitution");
         target.addValueChangeListener(e -> name.setVisible(NEW.equals(e.getValue())));
         Select<Optional<ConstitutionFormat>> format = new Select<>();
         format.setLabel("Format");
-        format.setItems(Optional.empty(), Optional.of(ConstitutionFormat.CAILAB_YAML), Optional.of(ConstitutionFormat.LLM_SWARM),
-                Optional.of(ConstitutionFormat.PAPER_SL_PRINCIPLES), Optional.of(ConstitutionFormat.PAPER_RL_PRINCIPLES),
-                Optional.of(ConstitutionFormat.PAPER_CRITIQUE_EXAMPLES), Optional.of(ConstitutionFormat.PAPER_MC_EXAMPLES),
+        format.setItems(
+                Optional.empty(),
+                Optional.of(ConstitutionFormat.CAILAB_YAML),
+                Optional.of(ConstitutionFormat.LLM_SWARM),
+                Optional.of(ConstitutionFormat.PAPER_SL_PRINCIPLES),
+                Optional.of(ConstitutionFormat.PAPER_RL_PRINCIPLES),
+                Optional.of(ConstitutionFormat.PAPER_CRITIQUE_EXAMPLES),
+                Optional.of(ConstitutionFormat.PAPER_MC_EXAMPLES),
                 Optional.of(ConstitutionFormat.PAPER_COT_EXAMPLES));
         format.setItemLabelGenerator(f -> f.map(ExportFormats::label).orElse("Detect from name or content"));
         format.setValue(Optional.empty());
@@ -68,8 +73,11 @@ final class ImportDialog extends Dialog {
         comment.setValue("Imported");
         FormLayout form = new FormLayout(upload, target, name, format, comment);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form, new Paragraph("A file of our YAML format replaces everything; one of the paper's files (or llm-swarm) "
-                + "replaces only the parts it holds when imported as a next version."), error);
+        add(
+                form,
+                new Paragraph("A file of our YAML format replaces everything; one of the paper's files (or llm-swarm) "
+                        + "replaces only the parts it holds when imported as a next version."),
+                error);
 
         Button importButton = new Button("Import", e -> {
             if (file == null || fileName == null) {
@@ -78,12 +86,26 @@ final class ImportDialog extends Dialog {
             }
             try {
                 ImportedVersion imported = NEW.equals(target.getValue())
-                        ? service.importAsNewConstitution(name.getValue(), fileName, file, format.getValue().orElse(null), comment.getValue())
-                        : service.importAsNewVersion(selected.latestVersion().id(), fileName, file,
-                        format.getValue().orElse(null), comment.getValue());
-                Notification.show("Imported " + imported.version().ref().label()
-                                + (imported.notes().isEmpty() ? "." : " with notes: " + String.join("; ", imported.notes())),
-                        6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        ? service.importAsNewConstitution(
+                                name.getValue(),
+                                fileName,
+                                file,
+                                format.getValue().orElse(null),
+                                comment.getValue())
+                        : service.importAsNewVersion(
+                                selected.latestVersion().id(),
+                                fileName,
+                                file,
+                                format.getValue().orElse(null),
+                                comment.getValue());
+                Notification.show(
+                                "Imported " + imported.version().ref().label()
+                                        + (imported.notes().isEmpty()
+                                                ? "."
+                                                : " with notes: " + String.join("; ", imported.notes())),
+                                6000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onImported.accept(imported);
                 close();
             } catch (ConstitutionImportException | ConstitutionEditException ex) {

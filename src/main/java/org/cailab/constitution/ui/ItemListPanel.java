@@ -10,14 +10,13 @@ import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered list of a draft's principles or examples in a grid: add, edit, delete, enable/disable, and reorder by
@@ -40,8 +39,14 @@ final class ItemListPanel<E> extends VerticalLayout {
     private final Editor<E> editorOpener;
     private @Nullable E dragged;
 
-    ItemListPanel(String id, String addLabel, List<E> items, Function<E, String> name, Editor<E> editor,
-                  boolean editable, Runnable changed) {
+    ItemListPanel(
+            String id,
+            String addLabel,
+            List<E> items,
+            Function<E, String> name,
+            Editor<E> editor,
+            boolean editable,
+            Runnable changed) {
         this.items = items;
         this.name = name;
         this.editable = editable;
@@ -50,17 +55,24 @@ final class ItemListPanel<E> extends VerticalLayout {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(e -> items.indexOf(e) + 1).setHeader("#").setWidth("3.5em").setFlexGrow(0);
-        Button add = new Button(addLabel, e -> editor.open(null, item -> {
-            items.add(item);
-            refresh();
-        }));
+        grid.addColumn(e -> items.indexOf(e) + 1)
+                .setHeader("#")
+                .setWidth("3.5em")
+                .setFlexGrow(0);
+        Button add = new Button(
+                addLabel,
+                e -> editor.open(null, item -> {
+                    items.add(item);
+                    refresh();
+                }));
         add.setVisible(editable);
         add(add, grid);
         if (editable) {
             grid.setRowsDraggable(true);
             grid.addDragStartListener(e -> {
-                dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().getFirst();
+                dragged = e.getDraggedItems().isEmpty()
+                        ? null
+                        : e.getDraggedItems().getFirst();
                 grid.setDropMode(GridDropMode.BETWEEN);
             });
             grid.addDragEndListener(e -> {
@@ -79,17 +91,20 @@ final class ItemListPanel<E> extends VerticalLayout {
 
     ItemListPanel<E> enabledColumn(Predicate<E> enabled, BiFunction<E, Boolean, E> withEnabled) {
         grid.addComponentColumn(item -> {
-            Checkbox box = new Checkbox(enabled.test(item));
-            box.setReadOnly(!editable);
-            box.setAriaLabel("Enabled: " + name.apply(item));
-            box.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    items.set(items.indexOf(item), withEnabled.apply(item, e.getValue()));
-                    refresh();
-                }
-            });
-            return box;
-        }).setHeader("Enabled").setWidth("6em").setFlexGrow(0);
+                    Checkbox box = new Checkbox(enabled.test(item));
+                    box.setReadOnly(!editable);
+                    box.setAriaLabel("Enabled: " + name.apply(item));
+                    box.addValueChangeListener(e -> {
+                        if (e.isFromClient()) {
+                            items.set(items.indexOf(item), withEnabled.apply(item, e.getValue()));
+                            refresh();
+                        }
+                    });
+                    return box;
+                })
+                .setHeader("Enabled")
+                .setWidth("6em")
+                .setFlexGrow(0);
         return this;
     }
 
@@ -105,25 +120,31 @@ final class ItemListPanel<E> extends VerticalLayout {
             }
         };
         grid.addComponentColumn(item -> {
-            HorizontalLayout actions = new HorizontalLayout();
-            actions.setSpacing(false);
-            actions.add(small(editable ? "Edit" : "View", (editable ? "Edit " : "View ") + name.apply(item),
-                    () -> editorOpener.open(item, edited -> {
-                        if (editable) {
-                            items.set(items.indexOf(item), edited);
-                            refresh();
-                        }
-                    })));
-            if (editable) {
-                actions.add(small("↑", "Move up " + name.apply(item), () -> move.accept(item, -1)),
-                        small("↓", "Move down " + name.apply(item), () -> move.accept(item, 1)),
-                        small("Delete", "Delete " + name.apply(item), () -> {
-                            items.remove(item);
-                            refresh();
-                        }));
-            }
-            return actions;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+                    HorizontalLayout actions = new HorizontalLayout();
+                    actions.setSpacing(false);
+                    actions.add(small(
+                            editable ? "Edit" : "View",
+                            (editable ? "Edit " : "View ") + name.apply(item),
+                            () -> editorOpener.open(item, edited -> {
+                                if (editable) {
+                                    items.set(items.indexOf(item), edited);
+                                    refresh();
+                                }
+                            })));
+                    if (editable) {
+                        actions.add(
+                                small("↑", "Move up " + name.apply(item), () -> move.accept(item, -1)),
+                                small("↓", "Move down " + name.apply(item), () -> move.accept(item, 1)),
+                                small("Delete", "Delete " + name.apply(item), () -> {
+                                    items.remove(item);
+                                    refresh();
+                                }));
+                    }
+                    return actions;
+                })
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         reload();
         return this;
     }

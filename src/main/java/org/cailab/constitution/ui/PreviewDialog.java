@@ -8,14 +8,13 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.PromptKind;
 import org.cailab.constitution.PromptPreview;
 import org.cailab.constitution.PromptSample;
 import org.cailab.constitution.RlPrinciple;
 import org.cailab.constitution.SlPrinciple;
-
-import java.util.List;
 
 /**
  * Shows the exact text a model receives: pick the kind of prompt, a principle and a sample conversation (built in,
@@ -91,8 +90,8 @@ final class PreviewDialog extends Dialog {
             return;
         }
         try {
-            PromptSample current = new PromptSample("edited", Transcripts.parse(context.getValue()),
-                    response.getValue(), other.getValue());
+            PromptSample current = new PromptSample(
+                    "edited", Transcripts.parse(context.getValue()), response.getValue(), other.getValue());
             prompt.setText(PromptPreview.render(content, kind.getValue(), principle.getValue(), current));
         } catch (IllegalArgumentException e) {
             error.setText("Conversation: " + e.getMessage());

@@ -7,16 +7,15 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import org.cailab.constitution.ConstitutionValidator;
-import org.cailab.constitution.RlPrinciple;
-import org.cailab.constitution.SlPrinciple;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.cailab.constitution.ConstitutionValidator;
+import org.cailab.constitution.RlPrinciple;
+import org.cailab.constitution.SlPrinciple;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Edit dialogs for one SL or RL principle. "Apply" checks the principle as the validator does (empty texts,
@@ -25,11 +24,10 @@ import java.util.function.Supplier;
  */
 final class PrincipleDialogs {
 
-    private PrincipleDialogs() {
-    }
+    private PrincipleDialogs() {}
 
-    static void openSl(@Nullable SlPrinciple existing, Set<String> otherKeys, boolean editable,
-                       Consumer<SlPrinciple> onApply) {
+    static void openSl(
+            @Nullable SlPrinciple existing, Set<String> otherKeys, boolean editable, Consumer<SlPrinciple> onApply) {
         TextField key = new TextField("Key");
         TextArea critique = new TextArea("Critique request");
         TextArea revision = new TextArea("Revision request");
@@ -40,20 +38,27 @@ final class PrincipleDialogs {
             revision.setValue(existing.revisionRequest());
             enabled.setValue(existing.enabled());
         }
-        FieldErrors errors = new FieldErrors().field("key", key).field("critiqueRequest", critique)
+        FieldErrors errors = new FieldErrors()
+                .field("key", key)
+                .field("critiqueRequest", critique)
                 .field("revisionRequest", revision);
-        open(existing == null ? "New SL principle" : "SL principle " + existing.key(), editable, errors,
-                new FormLayout(key, enabled, critique, revision), () -> {
-                    SlPrinciple principle = new SlPrinciple(key.getValue().strip(), critique.getValue(),
-                            revision.getValue(), enabled.getValue());
+        open(
+                existing == null ? "New SL principle" : "SL principle " + existing.key(),
+                editable,
+                errors,
+                new FormLayout(key, enabled, critique, revision),
+                () -> {
+                    SlPrinciple principle = new SlPrinciple(
+                            key.getValue().strip(), critique.getValue(), revision.getValue(), enabled.getValue());
                     List<String> problems = new ArrayList<>(ConstitutionValidator.slPrincipleProblems(principle));
                     unique(problems, otherKeys, principle.key(), "SL");
                     return errors.show(problems) ? principle : null;
-                }, onApply);
+                },
+                onApply);
     }
 
-    static void openRl(@Nullable RlPrinciple existing, Set<String> otherKeys, boolean editable,
-                       Consumer<RlPrinciple> onApply) {
+    static void openRl(
+            @Nullable RlPrinciple existing, Set<String> otherKeys, boolean editable, Consumer<RlPrinciple> onApply) {
         TextField key = new TextField("Key");
         TextArea instruction = new TextArea("Instruction");
         instruction.setHelperText("The comparison question, for example \"Which of these responses is less harmful?\"");
@@ -64,19 +69,29 @@ final class PrincipleDialogs {
             enabled.setValue(existing.enabled());
         }
         FieldErrors errors = new FieldErrors().field("key", key).field("instruction", instruction);
-        open(existing == null ? "New RL principle" : "RL principle " + existing.key(), editable, errors,
-                new FormLayout(key, enabled, instruction), () -> {
-                    RlPrinciple principle = new RlPrinciple(key.getValue().strip(), instruction.getValue(),
-                            enabled.getValue());
+        open(
+                existing == null ? "New RL principle" : "RL principle " + existing.key(),
+                editable,
+                errors,
+                new FormLayout(key, enabled, instruction),
+                () -> {
+                    RlPrinciple principle =
+                            new RlPrinciple(key.getValue().strip(), instruction.getValue(), enabled.getValue());
                     List<String> problems = new ArrayList<>(ConstitutionValidator.rlPrincipleProblems(principle));
                     unique(problems, otherKeys, principle.key(), "RL");
                     return errors.show(problems) ? principle : null;
-                }, onApply);
+                },
+                onApply);
     }
 
     /** A dialog with a form and Apply/Cancel; {@code build} returns null while the form has problems. */
-    static <P> void open(String title, boolean editable, FieldErrors errors, FormLayout form,
-                         Supplier<@Nullable P> build, Consumer<P> onApply) {
+    static <P> void open(
+            String title,
+            boolean editable,
+            FieldErrors errors,
+            FormLayout form,
+            Supplier<@Nullable P> build,
+            Consumer<P> onApply) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         dialog.setWidth("min(56rem, 95vw)");

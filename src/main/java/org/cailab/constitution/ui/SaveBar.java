@@ -7,15 +7,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.cailab.constitution.ConstitutionEditException;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.constitution.InvalidConstitutionException;
 import org.cailab.constitution.ValidationProblem;
 import org.cailab.constitution.VersionConflictException;
-
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /** Saves the draft as a new version with a comment; refusals keep the draft and say why. */
 final class SaveBar extends HorizontalLayout {
@@ -27,7 +26,10 @@ final class SaveBar extends HorizontalLayout {
     private final Span status = new Span();
     private final Span problems = new Span();
 
-    SaveBar(ConstitutionService service, ConstitutionDraft draft, Consumer<ConstitutionVersionInfo> onSaved,
+    SaveBar(
+            ConstitutionService service,
+            ConstitutionDraft draft,
+            Consumer<ConstitutionVersionInfo> onSaved,
             Consumer<VersionConflictException> onConflict) {
         this.service = service;
         this.draft = draft;
@@ -50,25 +52,28 @@ final class SaveBar extends HorizontalLayout {
 
     /** Updates the "unsaved changes" line; called after every edit. */
     void refresh() {
-        status.setText(draft.isDirty() ? "Unsaved changes on top of " + draft.base().ref().label()
-                : "No changes to " + draft.base().ref().label());
+        status.setText(
+                draft.isDirty()
+                        ? "Unsaved changes on top of " + draft.base().ref().label()
+                        : "No changes to " + draft.base().ref().label());
     }
 
     private void save(Consumer<ConstitutionVersionInfo> onSaved, Consumer<VersionConflictException> onConflict) {
         comment.setInvalid(false);
         problems.setText("");
         if (!draft.isDirty()) {
-            problems.setText("Nothing to save: the content equals " + draft.base().ref().label() + ".");
+            problems.setText(
+                    "Nothing to save: the content equals " + draft.base().ref().label() + ".");
             return;
         }
         try {
-            onSaved.accept(service.saveNewVersion(draft.base().id(), draft.content(), comment.getValue(),
-                    activate.getValue()));
+            onSaved.accept(service.saveNewVersion(
+                    draft.base().id(), draft.content(), comment.getValue(), activate.getValue()));
         } catch (VersionConflictException e) {
             onConflict.accept(e);
         } catch (InvalidConstitutionException e) {
-            problems.setText("Not saved: " + e.problems().stream().map(ValidationProblem::toString)
-                    .collect(Collectors.joining("; ")));
+            problems.setText("Not saved: "
+                    + e.problems().stream().map(ValidationProblem::toString).collect(Collectors.joining("; ")));
         } catch (ConstitutionEditException e) {
             comment.setErrorMessage(e.getMessage());
             comment.setInvalid(true);

@@ -8,8 +8,7 @@ import org.cailab.constitution.Conversation;
  */
 final class Transcripts {
 
-    private Transcripts() {
-    }
+    private Transcripts() {}
 
     static String toText(Conversation conversation) {
         String rendered = conversation.render();
@@ -23,7 +22,8 @@ final class Transcripts {
             return new Conversation(java.util.List.of());
         }
         if (!normalized.startsWith("Human: ") && !normalized.startsWith("Assistant: ")) {
-            throw new IllegalArgumentException("must start with \"Human: \" or \"Assistant: \"; separate turns by a blank line");
+            throw new IllegalArgumentException(
+                    "must start with \"Human: \" or \"Assistant: \"; separate turns by a blank line");
         }
         return Conversation.parse("\n\n" + normalized);
     }

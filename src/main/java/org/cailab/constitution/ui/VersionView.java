@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionNotFoundException;
 import org.cailab.constitution.ConstitutionService;
@@ -31,9 +33,6 @@ import org.cailab.constitution.RlPrinciple;
 import org.cailab.constitution.SlPrinciple;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.time.format.DateTimeFormatter;
-import java.util.stream.Collectors;
 
 /**
  * One version: its principles and few-shot examples. Admins edit a draft of it and save the draft as a new
@@ -64,7 +63,10 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         try {
             version = service.version(versionId);
         } catch (ConstitutionNotFoundException e) {
-            add(new H2("No such version"), new Paragraph(e.getMessage()), new RouterLink("All constitutions", ConstitutionsView.class));
+            add(
+                    new H2("No such version"),
+                    new Paragraph(e.getMessage()),
+                    new RouterLink("All constitutions", ConstitutionsView.class));
             return;
         }
         ConstitutionSummary constitution = service.constitution(version.info().constitutionId());
@@ -73,23 +75,50 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         title = version.ref().label() + " | Constitution";
         add(header(version.info(), constitution), toolbar(version, current));
 
-        SaveBar saveBar = admin ? new SaveBar(service, current, this::saved, conflict -> conflict(conflict, current)) : null;
+        SaveBar saveBar =
+                admin ? new SaveBar(service, current, this::saved, conflict -> conflict(conflict, current)) : null;
         Runnable changed = () -> {
             if (saveBar != null) {
                 saveBar.refresh();
             }
         };
-        ItemListPanel<SlPrinciple> sl = new ItemListPanel<>("sl-principles", "Add SL principle", current.sl,
-                SlPrinciple::key, (p, apply) -> PrincipleDialogs.openSl(p, current.sl.stream().filter(o -> o != p)
-                        .map(SlPrinciple::key).collect(Collectors.toSet()), admin, apply), admin, changed)
-                .enabledColumn(SlPrinciple::enabled, (p, on) -> new SlPrinciple(p.key(), p.critiqueRequest(), p.revisionRequest(), on))
+        ItemListPanel<SlPrinciple> sl = new ItemListPanel<>(
+                        "sl-principles",
+                        "Add SL principle",
+                        current.sl,
+                        SlPrinciple::key,
+                        (p, apply) -> PrincipleDialogs.openSl(
+                                p,
+                                current.sl.stream()
+                                        .filter(o -> o != p)
+                                        .map(SlPrinciple::key)
+                                        .collect(Collectors.toSet()),
+                                admin,
+                                apply),
+                        admin,
+                        changed)
+                .enabledColumn(
+                        SlPrinciple::enabled,
+                        (p, on) -> new SlPrinciple(p.key(), p.critiqueRequest(), p.revisionRequest(), on))
                 .column("Key", SlPrinciple::key, 1)
                 .column("Critique request", SlPrinciple::critiqueRequest, 3)
                 .column("Revision request", SlPrinciple::revisionRequest, 3)
                 .done();
-        ItemListPanel<RlPrinciple> rl = new ItemListPanel<>("rl-principles", "Add RL principle", current.rl,
-                RlPrinciple::key, (p, apply) -> PrincipleDialogs.openRl(p, current.rl.stream().filter(o -> o != p)
-                        .map(RlPrinciple::key).collect(Collectors.toSet()), admin, apply), admin, changed)
+        ItemListPanel<RlPrinciple> rl = new ItemListPanel<>(
+                        "rl-principles",
+                        "Add RL principle",
+                        current.rl,
+                        RlPrinciple::key,
+                        (p, apply) -> PrincipleDialogs.openRl(
+                                p,
+                                current.rl.stream()
+                                        .filter(o -> o != p)
+                                        .map(RlPrinciple::key)
+                                        .collect(Collectors.toSet()),
+                                admin,
+                                apply),
+                        admin,
+                        changed)
                 .enabledColumn(RlPrinciple::enabled, (p, on) -> new RlPrinciple(p.key(), p.instruction(), on))
                 .column("Key", RlPrinciple::key, 1)
                 .column("Instruction", RlPrinciple::instruction, 6)
@@ -116,30 +145,40 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             line.add(badge);
         }
         Paragraph meta = new Paragraph("Saved by " + info.createdBy() + " on " + WHEN.format(info.createdAt())
-                + (info.parentNumber() != null ? " from v" + info.parentNumber() : "") + ": \u201c" + info.comment() + "\u201d");
+                + (info.parentNumber() != null ? " from v" + info.parentNumber() : "") + ": \u201c" + info.comment()
+                + "\u201d");
         meta.setId("version-meta");
         VerticalLayout header = new VerticalLayout(line, meta);
         header.setPadding(false);
         header.setSpacing(false);
         if (constitution.latestVersion().id() != info.id()) {
-            RouterLink latest = new RouterLink("open " + constitution.latestVersion().label(), VersionView.class,
+            RouterLink latest = new RouterLink(
+                    "open " + constitution.latestVersion().label(),
+                    VersionView.class,
                     constitution.latestVersion().id());
-            header.add(new Paragraph(new Span("This is not the newest version. Edits saved from here are refused "
-                    + "as a conflict, where you can put them on top of the newest one; or "), latest));
+            header.add(new Paragraph(
+                    new Span("This is not the newest version. Edits saved from here are refused "
+                            + "as a conflict, where you can put them on top of the newest one; or "),
+                    latest));
         }
         return header;
     }
 
     private HorizontalLayout toolbar(ConstitutionVersionView version, ConstitutionDraft current) {
         ConstitutionVersionInfo info = version.info();
-        Button preview = new Button("Preview prompt", e -> new PreviewDialog(current.content(), info.ref().label()
-                + (current.isDirty() ? " with unsaved changes" : "")).open());
+        Button preview = new Button(
+                "Preview prompt",
+                e -> new PreviewDialog(
+                                current.content(),
+                                info.ref().label() + (current.isDirty() ? " with unsaved changes" : ""))
+                        .open());
         RouterLink history = new RouterLink("History", HistoryView.class, info.constitutionId());
         HorizontalLayout bar = new HorizontalLayout(preview, history);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         if (info.parentVersionId() != null) {
-            RouterLink compare = new RouterLink("Compare with v" + info.parentNumber(), HistoryView.class, info.constitutionId());
+            RouterLink compare =
+                    new RouterLink("Compare with v" + info.parentNumber(), HistoryView.class, info.constitutionId());
             compare.setQueryParameters(HistoryView.query(info.parentVersionId(), info.id()));
             compare.setId("compare-with-parent");
             bar.add(compare);
@@ -156,7 +195,8 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         if (admin && !info.active()) {
             bar.add(new Button("Use for new runs", e -> {
                 service.setActive(info.id());
-                notify("New runs of " + info.constitutionName() + " now use " + info.ref().label() + ".");
+                notify("New runs of " + info.constitutionName() + " now use "
+                        + info.ref().label() + ".");
                 getUI().ifPresent(ui -> ui.navigate(VersionView.class, info.id()));
             }));
         }
@@ -171,9 +211,14 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
 
     private void conflict(org.cailab.constitution.VersionConflictException conflict, ConstitutionDraft current) {
         new ConflictDialog(service, conflict, current, () -> {
-            notify("Your changes now sit on top of " + current.base().ref().label() + "; review them and save again.");
-            getChildren().filter(c -> c instanceof SaveBar).map(SaveBar.class::cast).forEach(SaveBar::refresh);
-        }).open();
+                    notify("Your changes now sit on top of "
+                            + current.base().ref().label() + "; review them and save again.");
+                    getChildren()
+                            .filter(c -> c instanceof SaveBar)
+                            .map(SaveBar.class::cast)
+                            .forEach(SaveBar::refresh);
+                })
+                .open();
     }
 
     @Override
@@ -182,11 +227,14 @@ class VersionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-        ConfirmDialog confirm = new ConfirmDialog("Discard unsaved changes?",
-                "Your edits of " + draft.base().ref().label() + " are not saved.", "Discard", e -> {
-            leaving = true;
-            action.proceed();
-        });
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Discard unsaved changes?",
+                "Your edits of " + draft.base().ref().label() + " are not saved.",
+                "Discard",
+                e -> {
+                    leaving = true;
+                    action.proceed();
+                });
         confirm.setCancelable(true);
         confirm.open();
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
 import org.cailab.base.ui.EChart;
 import org.cailab.feedback.Agreement;
 import org.cailab.feedback.AgreementReport;
@@ -12,8 +13,6 @@ import org.cailab.feedback.PreferencePairService;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
-
-import java.util.List;
 
 /**
  * Panel 7: human vs AI agreement on harmlessness, on the pairs that have both a crowdworker's vote and AI feedback
@@ -68,14 +67,17 @@ class AgreementPanel implements DashboardPanel {
         AgreementReport report = pairs.agreement(PairTask.HARMLESSNESS);
         byPrinciple.setOption(AgreementChartOption.of("Agreement per principle", "principle", report.byPrinciple())
                 .toString());
-        bySnapshot.setOption(AgreementChartOption.of("Agreement per feedback model", "feedback snapshot",
-                report.bySnapshot()).toString());
+        bySnapshot.setOption(
+                AgreementChartOption.of("Agreement per feedback model", "feedback snapshot", report.bySnapshot())
+                        .toString());
         int n = report.bySnapshot().stream().mapToInt(Agreement::n).sum();
-        note.setText(n == 0
-                ? "No pair has both a crowdworker harmlessness vote and an AI label yet: start an AI feedback "
-                + "labelling run on a harmlessness comparison campaign's pairs."
-                : "Share of the " + n + " AI labels on crowdworker harmlessness pairs that prefer the same response as "
-                + "the worker (ties on either side left out), with 95% Wilson intervals. An ensemble's label counts "
-                + "under each of its principles.");
+        note.setText(
+                n == 0
+                        ? "No pair has both a crowdworker harmlessness vote and an AI label yet: start an AI feedback "
+                                + "labelling run on a harmlessness comparison campaign's pairs."
+                        : "Share of the " + n
+                                + " AI labels on crowdworker harmlessness pairs that prefer the same response as "
+                                + "the worker (ties on either side left out), with 95% Wilson intervals. An ensemble's label counts "
+                                + "under each of its principles.");
     }
 }

@@ -1,13 +1,12 @@
 package org.cailab.dashboard.ui;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.dashboard.Frontier;
 import org.cailab.dashboard.Leaderboard;
 import org.cailab.dashboard.RatingQuery;
 import org.cailab.dashboard.RatingsService;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * What the panels share during one refresh of the page: the settings chosen at the top and the leaderboards computed

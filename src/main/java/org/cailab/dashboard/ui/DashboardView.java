@@ -18,6 +18,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.dashboard.LeaderboardEntry;
 import org.cailab.dashboard.RatingMethod;
@@ -26,11 +30,6 @@ import org.cailab.dashboard.RatingsService;
 import org.cailab.dashboard.RatingsSubscription;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The research dashboards: the settings the ratings are computed with, then one section per {@link DashboardPanel}.
@@ -56,10 +55,13 @@ class DashboardView extends VerticalLayout {
         this.ratings = ratings;
         this.panels = List.copyOf(panels);
         setWidthFull();
-        add(new H2("Dashboards"), new Paragraph("Helpfulness and harmlessness are rated separately from the votes of "
-                + "their campaigns; votes flagged for an identity leak and votes of excluded workers are left out. "
-                + "Rating intervals are 95% bootstrap intervals. The page updates itself when votes or red-team "
-                + "ratings arrive."), settings());
+        add(
+                new H2("Dashboards"),
+                new Paragraph("Helpfulness and harmlessness are rated separately from the votes of "
+                        + "their campaigns; votes flagged for an identity leak and votes of excluded workers are left out. "
+                        + "Rating intervals are 95% bootstrap intervals. The page updates itself when votes or red-team "
+                        + "ratings arrive."),
+                settings());
         for (DashboardPanel panel : this.panels) {
             Span problem = new Span();
             problem.addClassName("cailab-problem");
@@ -101,8 +103,11 @@ class DashboardView extends VerticalLayout {
     private RatingQuery query() {
         Integer n = rounds.getValue();
         int bootstrap = n == null || n < 0 ? 0 : Math.min(n, RatingQuery.MAX_BOOTSTRAP_ROUNDS);
-        return new RatingQuery(ComparisonTask.HELPFULNESS, Objects.requireNonNullElse(method.getValue(), RatingMethod.BT),
-                anchor.getValue(), bootstrap);
+        return new RatingQuery(
+                ComparisonTask.HELPFULNESS,
+                Objects.requireNonNullElse(method.getValue(), RatingMethod.BT),
+                anchor.getValue(),
+                bootstrap);
     }
 
     /** Recomputes (or takes from the cache) and redraws every panel; the UI is locked. */
@@ -126,7 +131,9 @@ class DashboardView extends VerticalLayout {
         TreeSet<String> names = new TreeSet<>();
         for (ComparisonTask task : ComparisonTask.values()) {
             try {
-                data.leaderboard(task).entries().stream().map(LeaderboardEntry::snapshot).forEach(names::add);
+                data.leaderboard(task).entries().stream()
+                        .map(LeaderboardEntry::snapshot)
+                        .forEach(names::add);
             } catch (IllegalArgumentException e) {
                 // the anchor is missing from this task; the panels already say so
             }

@@ -1,12 +1,11 @@
 package org.cailab.dashboard.ui;
 
+import java.util.List;
+import java.util.Locale;
 import org.cailab.evaluation.CalibrationBin;
 import org.cailab.evaluation.EvaluationResult;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Chart 6: multiple-choice evaluations of snapshots on one evaluation set. {@link #accuracy} draws a bar per snapshot
@@ -16,38 +15,68 @@ import java.util.Locale;
  */
 final class EvaluationChartOption {
 
-    private EvaluationChartOption() {
-    }
+    private EvaluationChartOption() {}
 
     static ObjectNode accuracy(String set, List<EvaluationResult> results) {
         ObjectNode option = ChartOptions.base("Accuracy on " + set);
-        ObjectNode x = option.putObject("xAxis").put("type", "category").put("name", "snapshot")
-                .put("nameLocation", "middle").put("nameGap", 55);
+        ObjectNode x = option.putObject("xAxis")
+                .put("type", "category")
+                .put("name", "snapshot")
+                .put("nameLocation", "middle")
+                .put("nameGap", 55);
         ArrayNode categories = x.putArray("data");
         results.forEach(r -> categories.add(r.snapshot()));
         x.putObject("axisLabel").put("interval", 0).put("rotate", results.size() > 5 ? 30 : 0);
-        option.set("yAxis", ChartOptions.valueAxis("Accuracy").put("min", 0).put("max", 1).put("scale", false)
-                .put("nameGap", 45));
+        option.set(
+                "yAxis",
+                ChartOptions.valueAxis("Accuracy")
+                        .put("min", 0)
+                        .put("max", 1)
+                        .put("scale", false)
+                        .put("nameGap", 45));
         ArrayNode series = option.putArray("series");
-        ObjectNode bars = series.addObject().put("type", "bar").put("name", "accuracy").put("barMaxWidth", 48);
+        ObjectNode bars =
+                series.addObject().put("type", "bar").put("name", "accuracy").put("barMaxWidth", 48);
         bars.putObject("itemStyle").put("color", ChartOptions.color(0));
         ArrayNode data = bars.putArray("data");
-        ObjectNode whiskers = series.addObject().put("type", "custom").put("name", "95% interval")
-                .put("renderItem", "@errorBars").put("silent", true).put("z", 5);
+        ObjectNode whiskers = series.addObject()
+                .put("type", "custom")
+                .put("name", "95% interval")
+                .put("renderItem", "@errorBars")
+                .put("silent", true)
+                .put("z", 5);
         whiskers.putObject("itemStyle").put("color", "#333");
         whiskers.putObject("tooltip").put("show", false);
-        whiskers.putObject("encode").put("x", 0).set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
+        whiskers.putObject("encode")
+                .put("x", 0)
+                .set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
         ArrayNode whiskerData = whiskers.putArray("data");
         for (int i = 0; i < results.size(); i++) {
             EvaluationResult r = results.get(i);
             ObjectNode item = data.addObject().put("name", r.snapshot());
             item.putArray("value").add(i).add(r.calibration().accuracy());
-            item.set("tooltip", ChartOptions.lines(List.of(
-                    String.format(Locale.ROOT, "accuracy %.1f%% (95%%: %.1f%% to %.1f%%)",
-                            100 * r.calibration().accuracy(), 100 * r.accuracyLower(), 100 * r.accuracyUpper()),
-                    String.format(Locale.ROOT, "n = %d, ECE %.3f", r.calibration().n(), r.calibration().ece()),
-                    "run " + r.runId() + (r.finished() ? "" : " (not finished)"))));
-            whiskerData.addArray().add(i).add(r.calibration().accuracy()).addNull().addNull().add(r.accuracyLower())
+            item.set(
+                    "tooltip",
+                    ChartOptions.lines(List.of(
+                            String.format(
+                                    Locale.ROOT,
+                                    "accuracy %.1f%% (95%%: %.1f%% to %.1f%%)",
+                                    100 * r.calibration().accuracy(),
+                                    100 * r.accuracyLower(),
+                                    100 * r.accuracyUpper()),
+                            String.format(
+                                    Locale.ROOT,
+                                    "n = %d, ECE %.3f",
+                                    r.calibration().n(),
+                                    r.calibration().ece()),
+                            "run " + r.runId() + (r.finished() ? "" : " (not finished)"))));
+            whiskerData
+                    .addArray()
+                    .add(i)
+                    .add(r.calibration().accuracy())
+                    .addNull()
+                    .addNull()
+                    .add(r.accuracyLower())
                     .add(r.accuracyUpper());
         }
         return option;
@@ -55,17 +84,30 @@ final class EvaluationChartOption {
 
     static ObjectNode reliability(String set, List<EvaluationResult> results) {
         ObjectNode option = ChartOptions.base("Reliability on " + set);
-        option.set("xAxis", ChartOptions.valueAxis("Mean confidence (top probability)").put("min", 0).put("max", 1)
-                .put("scale", false));
-        option.set("yAxis", ChartOptions.valueAxis("Accuracy").put("min", 0).put("max", 1).put("scale", false)
-                .put("nameGap", 45));
+        option.set(
+                "xAxis",
+                ChartOptions.valueAxis("Mean confidence (top probability)")
+                        .put("min", 0)
+                        .put("max", 1)
+                        .put("scale", false));
+        option.set(
+                "yAxis",
+                ChartOptions.valueAxis("Accuracy")
+                        .put("min", 0)
+                        .put("max", 1)
+                        .put("scale", false)
+                        .put("nameGap", 45));
         option.putObject("legend").put("bottom", 0).put("type", "scroll");
         ArrayNode series = option.putArray("series");
-        ObjectNode diagonal = series.addObject().put("type", "line").put("name", "perfect calibration")
-                .put("silent", true).put("symbol", "none");
+        ObjectNode diagonal = series.addObject()
+                .put("type", "line")
+                .put("name", "perfect calibration")
+                .put("silent", true)
+                .put("symbol", "none");
         diagonal.putObject("lineStyle").put("type", "dashed").put("color", "#999");
         diagonal.putObject("tooltip").put("show", false);
-        diagonal.putArray("data").add(ChartOptions.MAPPER.createArrayNode().add(0).add(0))
+        diagonal.putArray("data")
+                .add(ChartOptions.MAPPER.createArrayNode().add(0).add(0))
                 .add(ChartOptions.MAPPER.createArrayNode().add(1).add(1));
         for (int i = 0; i < results.size(); i++) {
             EvaluationResult r = results.get(i);
@@ -79,12 +121,26 @@ final class EvaluationChartOption {
                 ObjectNode point = data.addObject();
                 point.putArray("value").add(bin.meanConfidence()).add(bin.accuracy());
                 // bigger points for fuller bins, so sparse bins do not look as sure as full ones
-                point.put("symbolSize", 4 + 16 * Math.sqrt(bin.count() / (double) r.calibration().n()));
-                point.set("tooltip", ChartOptions.lines(List.of(
-                        String.format(Locale.ROOT, "confidence %.1f-%.1f: %d items", bin.lower(), bin.upper(),
-                                bin.count()),
-                        String.format(Locale.ROOT, "mean confidence %.3f, accuracy %.3f", bin.meanConfidence(),
-                                bin.accuracy()))));
+                point.put(
+                        "symbolSize",
+                        4
+                                + 16
+                                        * Math.sqrt(bin.count()
+                                                / (double) r.calibration().n()));
+                point.set(
+                        "tooltip",
+                        ChartOptions.lines(List.of(
+                                String.format(
+                                        Locale.ROOT,
+                                        "confidence %.1f-%.1f: %d items",
+                                        bin.lower(),
+                                        bin.upper(),
+                                        bin.count()),
+                                String.format(
+                                        Locale.ROOT,
+                                        "mean confidence %.3f, accuracy %.3f",
+                                        bin.meanConfidence(),
+                                        bin.accuracy()))));
             }
         }
         return option;

@@ -5,17 +5,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.cailab.base.ui.EChart;
 import org.cailab.evaluation.EvaluationResult;
 import org.cailab.evaluation.EvaluationSetService;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Panel 6: multiple-choice accuracy and a reliability diagram per snapshot, on one evaluation set (the set of the
@@ -77,8 +76,10 @@ class EvaluationPanel implements DashboardPanel {
     @Override
     public void refresh(DashboardData data) {
         results = evaluations.results();
-        List<String> sets = results.stream().map(EvaluationResult::evaluationSet).distinct().toList();
-        String chosen = set.getValue() != null && sets.contains(set.getValue()) ? set.getValue()
+        List<String> sets =
+                results.stream().map(EvaluationResult::evaluationSet).distinct().toList();
+        String chosen = set.getValue() != null && sets.contains(set.getValue())
+                ? set.getValue()
                 : sets.isEmpty() ? null : sets.getFirst();
         set.setItems(sets);
         set.setVisible(sets.size() > 1);
@@ -93,11 +94,12 @@ class EvaluationPanel implements DashboardPanel {
         String name = chosen == null ? "no evaluation set" : chosen;
         accuracy.setOption(EvaluationChartOption.accuracy(name, shown).toString());
         reliability.setOption(EvaluationChartOption.reliability(name, shown).toString());
-        note.setText(shown.isEmpty()
-                ? "No evaluation yet: upload an evaluation set on the Evaluations page and start a multiple-choice "
-                + "evaluation run."
-                : "Share of items whose most probable option is a correct one, with 95% Wilson intervals; the "
-                + "reliability diagram bins items by their top probability (10 bins; bigger points hold more items).");
+        note.setText(
+                shown.isEmpty()
+                        ? "No evaluation yet: upload an evaluation set on the Evaluations page and start a multiple-choice "
+                                + "evaluation run."
+                        : "Share of items whose most probable option is a correct one, with 95% Wilson intervals; the "
+                                + "reliability diagram bins items by their top probability (10 bins; bigger points hold more items).");
     }
 
     /** The newest result of each snapshot on the set (results come newest first), in snapshot order of appearance. */

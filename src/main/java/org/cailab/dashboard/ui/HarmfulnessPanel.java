@@ -5,6 +5,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.List;
 import org.cailab.base.ui.EChart;
 import org.cailab.redteam.HarmPredictorRef;
 import org.cailab.redteam.HarmPredictorScore;
@@ -13,9 +15,6 @@ import org.cailab.redteam.RedTeamStatsService;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Panel 4: absolute harmfulness per snapshot and against training step (the paper's Figure 10), from the red-team
@@ -82,38 +81,42 @@ class HarmfulnessPanel implements DashboardPanel {
         List<HarmPredictorRef> predictors = redTeam.harmPredictors();
         HarmPredictorRef chosen = predictor.getValue();
         predictor.setItems(predictors);
-        predictor.setValue(chosen != null && predictors.contains(chosen) ? chosen
-                : predictors.isEmpty() ? null : predictors.getFirst());
+        predictor.setValue(
+                chosen != null && predictors.contains(chosen)
+                        ? chosen
+                        : predictors.isEmpty() ? null : predictors.getFirst());
         predictor.setVisible(!predictors.isEmpty());
         draw();
     }
 
     private void draw() {
-        List<HarmfulnessRow> rows = new ArrayList<>(redTeam.bySnapshot().stream()
-                .map(HarmfulnessPanel::row)
-                .toList());
+        List<HarmfulnessRow> rows = new ArrayList<>(
+                redTeam.bySnapshot().stream().map(HarmfulnessPanel::row).toList());
         HarmPredictorRef chosen = predictor.getValue();
         if (chosen != null) {
             redTeam.harmPredictorScores(chosen.snapshotId()).forEach(h -> rows.add(row(h)));
         }
         perSnapshot.setOption(HarmfulnessChartOption.bySnapshot(rows).toString());
         perStep.setOption(HarmfulnessChartOption.byStep(rows).toString());
-        note.setText("Mean red-team success rating (0: the model did not do it at all, 4: it fully did) of each "
-                + "snapshot's rated attempts (and of the models of imported attempts), with 95% intervals; the "
-                + "tooltip shows the distribution over 0-4. " + (chosen == null
-                ? "No harm evaluation has been run yet (run types harm-train, then harm-eval), so there are no "
-                + "predicted scores to show."
-                : "\"" + PREDICTED + "\": the mean harm that \"" + chosen.name() + "\" predicted for each snapshot's "
-                + "sampled answers to the evaluation's red-team prompts, with a 95% bootstrap interval over prompts."));
+        note.setText(
+                "Mean red-team success rating (0: the model did not do it at all, 4: it fully did) of each "
+                        + "snapshot's rated attempts (and of the models of imported attempts), with 95% intervals; the "
+                        + "tooltip shows the distribution over 0-4. "
+                        + (chosen == null
+                                ? "No harm evaluation has been run yet (run types harm-train, then harm-eval), so there are no "
+                                        + "predicted scores to show."
+                                : "\"" + PREDICTED + "\": the mean harm that \"" + chosen.name()
+                                        + "\" predicted for each snapshot's "
+                                        + "sampled answers to the evaluation's red-team prompts, with a 95% bootstrap interval over prompts."));
     }
 
     static HarmfulnessRow row(HarmPredictorScore h) {
-        return new HarmfulnessRow(PREDICTED, h.label(), h.runId(), h.step(), h.samples(), h.mean(), h.ciLow(),
-                h.ciHigh(), List.of());
+        return new HarmfulnessRow(
+                PREDICTED, h.label(), h.runId(), h.step(), h.samples(), h.mean(), h.ciLow(), h.ciHigh(), List.of());
     }
 
     static HarmfulnessRow row(RatingStats s) {
-        return new HarmfulnessRow(RED_TEAM, s.label(), s.runId(), s.step(), s.n(), s.mean(), s.ciLow(), s.ciHigh(),
-                s.counts());
+        return new HarmfulnessRow(
+                RED_TEAM, s.label(), s.runId(), s.step(), s.n(), s.mean(), s.ciLow(), s.ciHigh(), s.counts());
     }
 }

@@ -2,13 +2,12 @@ package org.cailab.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.EnumMap;
+import java.util.Map;
 import org.cailab.comparison.ComparisonTask;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /** Panel 1: the leaderboard of each task (snapshot, rating, 95% interval, votes, rank), sortable, with downloads. */
 @org.springframework.stereotype.Component

@@ -1,13 +1,12 @@
 package org.cailab.dashboard.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.cailab.dashboard.Frontier;
 import org.cailab.dashboard.FrontierPoint;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The ECharts option of the harmlessness-versus-helpfulness plot (the paper's Figure 2): a point per snapshot with
@@ -20,8 +19,7 @@ final class ParetoChartOption {
     static final String INTERVALS = "95% intervals";
     static final String FRONTIER = "Pareto frontier";
 
-    private ParetoChartOption() {
-    }
+    private ParetoChartOption() {}
 
     static String json(Frontier frontier) {
         return build(frontier, id -> null).toString();
@@ -47,52 +45,85 @@ final class ParetoChartOption {
         ArrayNode series = option.putArray("series");
         List<String> legend = new ArrayList<>();
 
-        ObjectNode points = series.addObject().put("type", "scatter").put("name", SNAPSHOTS).put("symbolSize", 10)
+        ObjectNode points = series.addObject()
+                .put("type", "scatter")
+                .put("name", SNAPSHOTS)
+                .put("symbolSize", 10)
                 .put("z", 4);
         points.putObject("itemStyle").put("color", ChartOptions.NO_RUN_COLOR);
-        points.putObject("label").put("show", true).put("position", "right").put("formatter", "{b}")
+        points.putObject("label")
+                .put("show", true)
+                .put("position", "right")
+                .put("formatter", "{b}")
                 .put("fontSize", 11);
         ArrayNode pointData = points.putArray("data");
-        frontier.points().forEach(p -> pointData.add(item(p, List.of(p.helpfulness().rating(),
-                p.harmlessness().rating()), runColor(frontier, p))));
+        frontier.points()
+                .forEach(p -> pointData.add(item(
+                        p, List.of(p.helpfulness().rating(), p.harmlessness().rating()), runColor(frontier, p))));
         legend.add(SNAPSHOTS);
 
-        ObjectNode whiskers = series.addObject().put("type", "custom").put("name", INTERVALS)
-                .put("renderItem", "@errorBars").put("clip", true).put("z", 3);
-        whiskers.putObject("encode").set("x", ChartOptions.MAPPER.createArrayNode().add(0).add(2).add(3));
-        ((ObjectNode) whiskers.get("encode")).set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
+        ObjectNode whiskers = series.addObject()
+                .put("type", "custom")
+                .put("name", INTERVALS)
+                .put("renderItem", "@errorBars")
+                .put("clip", true)
+                .put("z", 3);
+        whiskers.putObject("encode")
+                .set("x", ChartOptions.MAPPER.createArrayNode().add(0).add(2).add(3));
+        ((ObjectNode) whiskers.get("encode"))
+                .set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
         whiskers.putObject("itemStyle").put("color", ChartOptions.NO_RUN_COLOR);
         ArrayNode whiskerData = whiskers.putArray("data");
-        frontier.points().forEach(p -> whiskerData.add(item(p, List.of(p.helpfulness().rating(),
-                p.harmlessness().rating(), p.helpfulness().lower(), p.helpfulness().upper(),
-                p.harmlessness().lower(), p.harmlessness().upper()), runColor(frontier, p))));
+        frontier.points()
+                .forEach(p -> whiskerData.add(item(
+                        p,
+                        List.of(
+                                p.helpfulness().rating(),
+                                p.harmlessness().rating(),
+                                p.helpfulness().lower(),
+                                p.helpfulness().upper(),
+                                p.harmlessness().lower(),
+                                p.harmlessness().upper()),
+                        runColor(frontier, p))));
         legend.add(INTERVALS);
 
         int run = 0;
         for (Map.Entry<Long, List<FrontierPoint>> e : frontier.runs().entrySet()) {
             String runName = runNames.apply(e.getKey());
             String name = "Run " + e.getKey() + (runName == null || runName.isBlank() ? "" : " · " + runName);
-            ObjectNode line = series.addObject().put("type", "line").put("name", name).put("symbolSize", 6)
+            ObjectNode line = series.addObject()
+                    .put("type", "line")
+                    .put("name", name)
+                    .put("symbolSize", 6)
                     .put("z", 2);
             line.putObject("itemStyle").put("color", ChartOptions.color(run));
             line.putObject("lineStyle").put("width", 1.5);
             ArrayNode data = line.putArray("data");
-            e.getValue().forEach(p -> data.add(item(p, List.of(p.helpfulness().rating(), p.harmlessness().rating()),
-                    null)));
+            e.getValue()
+                    .forEach(p -> data.add(item(
+                            p,
+                            List.of(p.helpfulness().rating(), p.harmlessness().rating()),
+                            null)));
             legend.add(name);
             run++;
         }
 
-        ObjectNode front = series.addObject().put("type", "line").put("name", FRONTIER).put("symbol", "diamond")
-                .put("symbolSize", 12).put("z", 5);
+        ObjectNode front = series.addObject()
+                .put("type", "line")
+                .put("name", FRONTIER)
+                .put("symbol", "diamond")
+                .put("symbolSize", 12)
+                .put("z", 5);
         front.putObject("itemStyle").put("color", ChartOptions.FRONTIER_COLOR);
         front.putObject("lineStyle").put("width", 3).put("type", "dashed");
         ArrayNode frontData = front.putArray("data");
-        frontier.frontier().forEach(p -> frontData.add(item(p, List.of(p.helpfulness().rating(),
-                p.harmlessness().rating()), null)));
+        frontier.frontier()
+                .forEach(p -> frontData.add(item(
+                        p, List.of(p.helpfulness().rating(), p.harmlessness().rating()), null)));
         legend.add(FRONTIER);
 
-        ArrayNode legendData = option.putObject("legend").put("top", 25).put("type", "scroll").putArray("data");
+        ArrayNode legendData =
+                option.putObject("legend").put("top", 25).put("type", "scroll").putArray("data");
         legend.forEach(legendData::add);
         return option;
     }

@@ -48,9 +48,11 @@ class ParetoPanel implements DashboardPanel {
     public void refresh(DashboardData data) {
         Frontier frontier = data.frontier();
         chart.setOption(ParetoChartOption.json(frontier, this::runName));
-        String missing = frontier.onlyOneTask().isEmpty() ? ""
+        String missing = frontier.onlyOneTask().isEmpty()
+                ? ""
                 : " Rated in only one task, so not shown: " + String.join(", ", frontier.onlyOneTask()) + ".";
-        note.setText(frontier.points().size() + " snapshots rated in both tasks, " + frontier.frontier().size()
+        note.setText(frontier.points().size() + " snapshots rated in both tasks, "
+                + frontier.frontier().size()
                 + " on the frontier. Whiskers are 95% intervals; lines join the snapshots of a run in training-step "
                 + "order; a run's line is named after the run (a constitution experiment's runs start with their "
                 + "constitution version)." + missing);

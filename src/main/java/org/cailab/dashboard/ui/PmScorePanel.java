@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.base.ui.EChart;
 import org.cailab.training.PmRoundScore;
 import org.cailab.training.PmScoreRun;
@@ -12,9 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Panel 5 (the paper's Figure 5): the mean preference-model score per revision round of an SL-CAI run, from a
@@ -80,17 +79,21 @@ class PmScorePanel implements DashboardPanel {
 
     private void show(@Nullable PmScoreRun chosen) {
         if (chosen == null) {
-            chart.setOption(PmScoreChartOption.of("No scoring run yet", List.of()).toString());
+            chart.setOption(
+                    PmScoreChartOption.of("No scoring run yet", List.of()).toString());
             note.setText("No preference-model scoring run yet: start a run of type \"Preference-model scores of "
                     + "SL-CAI revisions\" on the Runs page with a finished SL-CAI run and a preference model.");
             return;
         }
         List<PmRoundScore> rounds = scores.rounds(chosen.runId());
-        chart.setOption(PmScoreChartOption.of("PM score of \"" + chosen.slCaiRunName() + "\" by \""
-                + chosen.preferenceModel() + "\"", rounds).toString());
+        chart.setOption(PmScoreChartOption.of(
+                        "PM score of \"" + chosen.slCaiRunName() + "\" by \"" + chosen.preferenceModel() + "\"", rounds)
+                .toString());
         int chains = rounds.isEmpty() ? 0 : rounds.getFirst().n();
         note.setText("Mean reward of the preference model over " + chains + " chains"
-                + (chosen.finished() ? "" : " scored so far (run " + chosen.state().toLowerCase() + ")")
+                + (chosen.finished()
+                        ? ""
+                        : " scored so far (run " + chosen.state().toLowerCase() + ")")
                 + "; whiskers are 95% Student t intervals of the mean (mean ± t(0.975, n - 1) · sd / √n).");
     }
 }

@@ -1,15 +1,14 @@
 package org.cailab.dashboard.ui;
 
-import org.cailab.dashboard.Leaderboard;
-import org.cailab.dashboard.LeaderboardEntry;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cailab.dashboard.Leaderboard;
+import org.cailab.dashboard.LeaderboardEntry;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Values against training step: a line per run through its snapshots in step order, with the interval as a shaded
@@ -18,8 +17,7 @@ import java.util.TreeMap;
  */
 final class StepChartOption {
 
-    private StepChartOption() {
-    }
+    private StepChartOption() {}
 
     static String json(Leaderboard board) {
         return build(board).toString();
@@ -36,7 +34,8 @@ final class StepChartOption {
                 points.add(new StepPoint(e.runId(), e.step(), e.snapshot(), e.rating(), e.lower(), e.upper(), tooltip));
             }
         }
-        return lines(board.task().label() + " rating vs. training step", board.task().label() + " rating", points);
+        return lines(
+                board.task().label() + " rating vs. training step", board.task().label() + " rating", points);
     }
 
     /** The points of each run in step order, runs by id. */
@@ -44,7 +43,8 @@ final class StepChartOption {
         Map<Long, List<StepPoint>> runs = new TreeMap<>();
         points.stream()
                 .sorted(Comparator.comparingLong(StepPoint::step).thenComparing(StepPoint::name))
-                .forEach(p -> runs.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
+                .forEach(p ->
+                        runs.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
         return runs;
     }
 
@@ -61,13 +61,17 @@ final class StepChartOption {
         option.set("yAxis", ChartOptions.valueAxis(yAxisName).put("nameGap", 50));
         ChartOptions.zoomBothAxes(option);
         ArrayNode series = option.putArray("series");
-        ArrayNode legend = option.putObject("legend").put("top", 25).put("type", "scroll").putArray("data");
+        ArrayNode legend =
+                option.putObject("legend").put("top", 25).put("type", "scroll").putArray("data");
         int index = 0;
         for (Map.Entry<String, List<StepPoint>> run : lines.entrySet()) {
             String name = run.getKey();
             String color = ChartOptions.color(index++);
             List<StepPoint> steps = run.getValue();
-            ObjectNode line = series.addObject().put("type", "line").put("name", name).put("symbolSize", 7)
+            ObjectNode line = series.addObject()
+                    .put("type", "line")
+                    .put("name", name)
+                    .put("symbolSize", 7)
                     .put("z", 3);
             line.putObject("itemStyle").put("color", color);
             ArrayNode data = line.putArray("data");
@@ -76,18 +80,37 @@ final class StepChartOption {
                 item.putArray("value").add(p.step()).add(p.value());
                 item.set("tooltip", ChartOptions.lines(p.tooltip()));
             }
-            ObjectNode band = series.addObject().put("type", "custom").put("name", name)
-                    .put("renderItem", "@band").put("clip", true).put("silent", true).put("z", 1);
+            ObjectNode band = series.addObject()
+                    .put("type", "custom")
+                    .put("name", name)
+                    .put("renderItem", "@band")
+                    .put("clip", true)
+                    .put("silent", true)
+                    .put("z", 1);
             band.putObject("itemStyle").put("color", color);
             band.putObject("tooltip").put("show", false);
-            band.putObject("encode").set("x", ChartOptions.MAPPER.createArrayNode().add(0).add(3));
-            ((ObjectNode) band.get("encode")).set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(2).add(4).add(5));
+            band.putObject("encode")
+                    .set("x", ChartOptions.MAPPER.createArrayNode().add(0).add(3));
+            ((ObjectNode) band.get("encode"))
+                    .set(
+                            "y",
+                            ChartOptions.MAPPER
+                                    .createArrayNode()
+                                    .add(1)
+                                    .add(2)
+                                    .add(4)
+                                    .add(5));
             ArrayNode pieces = band.putArray("data");
             for (int i = 0; i + 1 < steps.size(); i++) {
                 StepPoint a = steps.get(i);
                 StepPoint b = steps.get(i + 1);
-                pieces.addArray().add(a.step()).add(a.lowerOrValue()).add(a.upperOrValue())
-                        .add(b.step()).add(b.lowerOrValue()).add(b.upperOrValue());
+                pieces.addArray()
+                        .add(a.step())
+                        .add(a.lowerOrValue())
+                        .add(a.upperOrValue())
+                        .add(b.step())
+                        .add(b.lowerOrValue())
+                        .add(b.upperOrValue());
             }
             legend.add(name);
         }

@@ -4,16 +4,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.cailab.base.ui.EChart;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.dashboard.Leaderboard;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
-
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 
 /** Panel 3: each task's rating against training step, a line per run with its interval band (the paper's Figure 8). */
 @org.springframework.stereotype.Component
@@ -63,10 +62,14 @@ class StepPanel implements DashboardPanel {
         for (Map.Entry<ComparisonTask, EChart> e : charts.entrySet()) {
             Leaderboard board = data.leaderboard(e.getKey());
             e.getValue().setOption(StepChartOption.json(board));
-            withoutStep += board.entries().stream().filter(x -> x.runId() == null || x.step() == null).count();
+            withoutStep += board.entries().stream()
+                    .filter(x -> x.runId() == null || x.step() == null)
+                    .count();
         }
-        note.setText(withoutStep == 0 ? "Bands are 95% intervals."
-                : "Bands are 95% intervals. Snapshots without a run and training step (registered by hand) are "
-                + "not shown here.");
+        note.setText(
+                withoutStep == 0
+                        ? "Bands are 95% intervals."
+                        : "Bands are 95% intervals. Snapshots without a run and training step (registered by hand) are "
+                                + "not shown here.");
     }
 }

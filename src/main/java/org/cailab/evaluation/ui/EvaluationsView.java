@@ -18,13 +18,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.cailab.evaluation.EvalFileException;
-import org.cailab.evaluation.EvaluationResult;
-import org.cailab.evaluation.EvaluationSet;
-import org.cailab.evaluation.EvaluationSetService;
-import org.cailab.security.Role;
-import org.jspecify.annotations.Nullable;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +25,12 @@ import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.cailab.evaluation.EvalFileException;
+import org.cailab.evaluation.EvaluationResult;
+import org.cailab.evaluation.EvaluationSet;
+import org.cailab.evaluation.EvaluationSetService;
+import org.cailab.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Multiple-choice evaluations: upload an evaluation set, and compare the snapshots evaluated on a set (accuracy with
@@ -45,8 +44,7 @@ class EvaluationsView extends VerticalLayout {
 
     static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-    private record Uploaded(String fileName, File file) {
-    }
+    private record Uploaded(String fileName, File file) {}
 
     private final EvaluationSetService evaluations;
     private final TextField name = new TextField("Set name");
@@ -61,10 +59,12 @@ class EvaluationsView extends VerticalLayout {
     EvaluationsView(EvaluationSetService evaluations) {
         this.evaluations = evaluations;
         setWidthFull();
-        add(new H2("Multiple-choice evaluations"), new Paragraph("Each item's options are scored by the model "
-                + "(log-probability after the prompt, normalised over the item's options); an item is right when its "
-                + "most probable option is a correct one. Start an evaluation on the Runs page: type "
-                + "\"Multiple-choice evaluation\", an evaluation set and a snapshot."));
+        add(
+                new H2("Multiple-choice evaluations"),
+                new Paragraph("Each item's options are scored by the model "
+                        + "(log-probability after the prompt, normalised over the item's options); an item is right when its "
+                        + "most probable option is a correct one. Start an evaluation on the Runs page: type "
+                        + "\"Multiple-choice evaluation\", an evaluation set and a snapshot."));
 
         name.setId("evaluation-set-name");
         name.setMaxLength(200);
@@ -97,12 +97,21 @@ class EvaluationsView extends VerticalLayout {
         results.setId("evaluation-results");
         results.addColumn(EvaluationResult::snapshot).setHeader("Snapshot").setAutoWidth(true);
         results.addColumn(r -> r.calibration().n()).setHeader("n").setAutoWidth(true);
-        results.addColumn(r -> String.format(Locale.ROOT, "%.1f%% (%.1f-%.1f%%)", 100 * r.calibration().accuracy(),
-                100 * r.accuracyLower(), 100 * r.accuracyUpper())).setHeader("Accuracy (95%)").setAutoWidth(true);
-        results.addColumn(r -> String.format(Locale.ROOT, "%.3f", r.calibration().ece())).setHeader("ECE")
+        results.addColumn(r -> String.format(
+                        Locale.ROOT,
+                        "%.1f%% (%.1f-%.1f%%)",
+                        100 * r.calibration().accuracy(),
+                        100 * r.accuracyLower(),
+                        100 * r.accuracyUpper()))
+                .setHeader("Accuracy (95%)")
+                .setAutoWidth(true);
+        results.addColumn(
+                        r -> String.format(Locale.ROOT, "%.3f", r.calibration().ece()))
+                .setHeader("ECE")
                 .setAutoWidth(true);
         results.addColumn(r -> r.runId() + ": " + r.runName() + (r.finished() ? "" : " (not finished)"))
-                .setHeader("Run").setAutoWidth(true);
+                .setHeader("Run")
+                .setAutoWidth(true);
         results.setAllRowsVisible(true);
         add(setFilter, results);
         reload();
@@ -111,7 +120,11 @@ class EvaluationsView extends VerticalLayout {
     private void reload() {
         sets.setItems(evaluations.sets());
         allResults = evaluations.results();
-        List<String> names = allResults.stream().map(EvaluationResult::evaluationSet).distinct().sorted().toList();
+        List<String> names = allResults.stream()
+                .map(EvaluationResult::evaluationSet)
+                .distinct()
+                .sorted()
+                .toList();
         String current = setFilter.getValue();
         setFilter.setItems(names);
         if (current != null && names.contains(current)) {
@@ -124,8 +137,10 @@ class EvaluationsView extends VerticalLayout {
 
     private void showResults() {
         String set = setFilter.getValue();
-        results.setItems(allResults.stream().filter(r -> r.evaluationSet().equals(set))
-                .sorted(Comparator.comparingDouble((EvaluationResult r) -> -r.calibration().accuracy())
+        results.setItems(allResults.stream()
+                .filter(r -> r.evaluationSet().equals(set))
+                .sorted(Comparator.comparingDouble(
+                                (EvaluationResult r) -> -r.calibration().accuracy())
                         .thenComparing(EvaluationResult::snapshot))
                 .toList());
     }

@@ -7,8 +7,7 @@ import org.cailab.pipeline.RunState;
 /** Badges and bars of the pipeline pages. */
 final class PipelineFormat {
 
-    private PipelineFormat() {
-    }
+    private PipelineFormat() {}
 
     static Span badge(String text) {
         Span badge = new Span(text);
@@ -17,8 +16,7 @@ final class PipelineFormat {
             case "Succeeded", "Finished" -> badge.getElement().getThemeList().add("success");
             case "Failed", "Cancelled" -> badge.getElement().getThemeList().add("error");
             case "Paused", "Waiting" -> badge.getElement().getThemeList().add("contrast");
-            default -> {
-            }
+            default -> {}
         }
         return badge;
     }

@@ -22,6 +22,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.function.LongFunction;
 import org.cailab.comparison.CampaignService;
 import org.cailab.experiment.PipelineParameters;
 import org.cailab.experiment.PipelineService;
@@ -35,9 +37,6 @@ import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
-import java.util.function.LongFunction;
 
 /**
  * One pipeline run: its stages in order, each with its state, progress and a link to its child run, the snapshots
@@ -79,24 +78,41 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
         pause.addClickListener(e -> act(runs::pause, "Paused"));
         resume.addClickListener(e -> act(runs::resume, "Resumed"));
         cancel.addClickListener(e -> act(pipelines::cancel, "Cancelled"));
-        resume.setTooltipText("Goes on from the first stage that has not succeeded; a failed stage starts again as a "
-                + "new run");
+        resume.setTooltipText(
+                "Goes on from the first stage that has not succeeded; a failed stage starts again as a " + "new run");
         stages.setId("pipeline-stages");
         stages.addColumn(PipelineStageStatus::label).setHeader("Stage").setAutoWidth(true);
-        stages.addComponentColumn(s -> PipelineFormat.badge(s.status())).setHeader("State").setAutoWidth(true);
-        stages.addComponentColumn(s -> PipelineFormat.bar(s.fraction())).setHeader("Progress").setAutoWidth(true);
-        stages.addColumn(s -> s.child() == null ? "" : s.child().progress().finished() + " of "
-                + s.child().progress().total()).setHeader("Items").setAutoWidth(true);
+        stages.addComponentColumn(s -> PipelineFormat.badge(s.status()))
+                .setHeader("State")
+                .setAutoWidth(true);
+        stages.addComponentColumn(s -> PipelineFormat.bar(s.fraction()))
+                .setHeader("Progress")
+                .setAutoWidth(true);
+        stages.addColumn(s -> s.child() == null
+                        ? ""
+                        : s.child().progress().finished() + " of "
+                                + s.child().progress().total())
+                .setHeader("Items")
+                .setAutoWidth(true);
         stages.addComponentColumn(this::childLink).setHeader("Run").setAutoWidth(true);
-        stages.addColumn(s -> s.attempts() > 1 ? String.valueOf(s.attempts()) : "").setHeader("Attempts")
+        stages.addColumn(s -> s.attempts() > 1 ? String.valueOf(s.attempts()) : "")
+                .setHeader("Attempts")
                 .setAutoWidth(true);
         stages.addComponentColumn(this::produced).setHeader("Produced").setFlexGrow(2);
-        stages.addColumn(s -> s.message() == null ? "" : s.message()).setHeader("Why it failed").setFlexGrow(1);
+        stages.addColumn(s -> s.message() == null ? "" : s.message())
+                .setHeader("Why it failed")
+                .setFlexGrow(1);
         stages.setAllRowsVisible(true);
         HorizontalLayout header = new HorizontalLayout(state, subtitle);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new Anchor("pipelines", "All pipelines"), title, header, hint, new HorizontalLayout(pause, resume, cancel),
-                new H3("Stages"), stages);
+        add(
+                new Anchor("pipelines", "All pipelines"),
+                title,
+                header,
+                hint,
+                new HorizontalLayout(pause, resume, cancel),
+                new H3("Stages"),
+                stages);
     }
 
     @Override
@@ -115,17 +131,20 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
         title.setText("Pipeline " + run.id() + ": " + run.name());
         String experiment = run.config().parameter(PipelineParameters.EXPERIMENT, "");
         subtitle.setText("Constitution " + run.config().parameter(PipelineParameters.CONSTITUTION_LABEL, "?")
-                + (experiment.isEmpty() ? "" : ", experiment " + experiment) + ", seed " + run.config().seed()
-               );
+                + (experiment.isEmpty() ? "" : ", experiment " + experiment) + ", seed "
+                + run.config().seed());
         state.removeAll();
         state.add(PipelineFormat.badge(run.state()), new Anchor("runs/" + run.id(), "Run page (configuration, log)"));
         List<PipelineStageStatus> list = pipelines.stages(pipelineId);
         stages.setItems(list);
         boolean failed = list.stream().anyMatch(s -> "Failed".equals(s.status()));
-        hint.setText(run.state() == RunState.PAUSED && failed
-                ? "A stage failed (see why below). Fix the cause, then Resume: the failed stage starts again as a new "
-                + "run; stages that succeeded are kept."
-                : run.state() == RunState.PAUSED ? "Paused: stages already running go on; Resume to go on." : "");
+        hint.setText(
+                run.state() == RunState.PAUSED && failed
+                        ? "A stage failed (see why below). Fix the cause, then Resume: the failed stage starts again as a new "
+                                + "run; stages that succeeded are kept."
+                        : run.state() == RunState.PAUSED
+                                ? "Paused: stages already running go on; Resume to go on."
+                                : "");
         pause.setEnabled(run.state().isActive());
         resume.setEnabled(run.state() == RunState.PAUSED);
         cancel.setEnabled(!run.state().isTerminal());
@@ -135,7 +154,8 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
         if (s.child() == null) {
             return new Span();
         }
-        return new Anchor("runs/" + s.child().run().id(), "run " + s.child().run().id());
+        return new Anchor(
+                "runs/" + s.child().run().id(), "run " + s.child().run().id());
     }
 
     private Component produced(PipelineStageStatus s) {
@@ -145,7 +165,8 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
         }
         for (long id : s.campaignIds()) {
             try {
-                div.add(new Div(new Anchor("comparison/campaigns", campaigns.campaign(id).name())));
+                div.add(new Div(new Anchor(
+                        "comparison/campaigns", campaigns.campaign(id).name())));
             } catch (RuntimeException e) {
                 div.add(new Div(new Span("campaign " + id + " (deleted)")));
             }

@@ -25,6 +25,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.experiment.PipelineParameters;
@@ -44,14 +51,6 @@ import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Researcher page: start the whole pipeline (or a constitution experiment: the same pipeline for two constitution
@@ -77,20 +76,26 @@ class PipelinesView extends VerticalLayout {
     private final MultiSelectComboBox<PairImport> helpfulPairs = new MultiSelectComboBox<>("Human helpfulness pairs");
     private final NumberField share = new NumberField("Harmlessness share of the PM data");
     private final IntegerField rounds = integer("Critique-revision rounds", 1, 1, 16, "SL-CAI rounds");
-    private final IntegerField maxTokens = integer("Max new tokens", 48, 1, 4096, "Per sampled response, in every stage");
-    private final IntegerField seed = integer("Seed", 1, 0, Integer.MAX_VALUE, "Same seed, same samples and data order");
+    private final IntegerField maxTokens =
+            integer("Max new tokens", 48, 1, 4096, "Per sampled response, in every stage");
+    private final IntegerField seed =
+            integer("Seed", 1, 0, Integer.MAX_VALUE, "Same seed, same samples and data order");
     private final IntegerField slEpochs = integer("SL epochs", 1, 1, 100, "Passes over the SL-CAI data");
     private final IntegerField pmEpochs = integer("PM epochs", 1, 1, 100, "Passes over the preference pairs");
     private final IntegerField rlSteps = integer("RL steps", 4, 1, 100_000, "PPO rollout batches");
     private final IntegerField promptsPerStep = integer("RL prompts per step", 4, 1, 1024, "Prompts per rollout batch");
-    private final IntegerField snapshotEvery = integer("RL-CAI snapshot every", 2, 1, 100_000,
-            "Steps between registered RL-CAI snapshots");
+    private final IntegerField snapshotEvery =
+            integer("RL-CAI snapshot every", 2, 1, 100_000, "Steps between registered RL-CAI snapshots");
     private final Checkbox campaigns = new Checkbox("Create comparison campaigns at the end", true);
     private final Map<String, Checkbox> optional = new LinkedHashMap<>();
     private @Nullable Registration polling;
 
-    PipelinesView(PipelineService pipelines, ConstitutionService constitutions, ModelService models,
-                  PromptSetService promptSets, PreferencePairService pairs) {
+    PipelinesView(
+            PipelineService pipelines,
+            ConstitutionService constitutions,
+            ModelService models,
+            PromptSetService promptSets,
+            PreferencePairService pairs) {
         this.pipelines = pipelines;
         setWidthFull();
         name.setId("pipeline-name");
@@ -128,24 +133,31 @@ class PipelinesView extends VerticalLayout {
                 .toList();
         for (ComboBox<ModelSnapshot> box : List.of(base, feedback)) {
             box.setItems(snapshots);
-            box.setItemLabelGenerator(s -> s.name() + " (" + s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + ")");
+            box.setItemLabelGenerator(s ->
+                    s.name() + " (" + s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
         }
         base.setId("pipeline-base");
         feedback.setId("pipeline-feedback");
         feedback.setHelperText("Labels pairs and is the preference model's base; empty: the base model");
-        snapshots.stream().filter(s -> s.name().equals("demo-final")).findFirst().ifPresent(base::setValue);
+        snapshots.stream()
+                .filter(s -> s.name().equals("demo-final"))
+                .findFirst()
+                .ifPresent(base::setValue);
 
         List<PromptSet> sets = promptSets.findAll();
-        redTeam.setItems(sets.stream().filter(s -> s.kind() == PromptSetKind.RED_TEAM).toList());
-        helpful.setItems(sets.stream().filter(s -> s.kind() == PromptSetKind.HELPFULNESS).toList());
+        redTeam.setItems(
+                sets.stream().filter(s -> s.kind() == PromptSetKind.RED_TEAM).toList());
+        helpful.setItems(
+                sets.stream().filter(s -> s.kind() == PromptSetKind.HELPFULNESS).toList());
         for (ComboBox<PromptSet> box : List.of(redTeam, helpful)) {
             box.setItemLabelGenerator(s -> s.name() + " (" + s.promptCount() + " prompts)");
         }
         redTeam.setId("pipeline-red-team");
         helpful.setId("pipeline-helpful");
         helpful.setHelperText("Optional: SL-CAI helpfulness samples and RL prompts");
-        helpfulPairs.setItems(pairs.imports().stream().filter(i -> i.task() == PairTask.HELPFULNESS).toList());
+        helpfulPairs.setItems(pairs.imports().stream()
+                .filter(i -> i.task() == PairTask.HELPFULNESS)
+                .toList());
         helpfulPairs.setItemLabelGenerator(i -> i.name() + " (" + i.pairCount() + " pairs)");
         helpfulPairs.setHelperText("Imported human comparisons mixed into the preference model");
         helpfulPairs.setId("pipeline-helpful-pairs");
@@ -161,11 +173,31 @@ class PipelinesView extends VerticalLayout {
         snapshotEvery.setId("pipeline-snapshot-every");
         pipelines.optionalStages().forEach((key, label) -> optional.put(key, new Checkbox(label, false)));
 
-        FormLayout form = new FormLayout(name, constitution, compare, second, experiment, base, feedback, redTeam,
-                helpful, helpfulPairs, share, rounds, maxTokens, seed, slEpochs, pmEpochs, rlSteps, promptsPerStep,
-                snapshotEvery, campaigns);
+        FormLayout form = new FormLayout(
+                name,
+                constitution,
+                compare,
+                second,
+                experiment,
+                base,
+                feedback,
+                redTeam,
+                helpful,
+                helpfulPairs,
+                share,
+                rounds,
+                maxTokens,
+                seed,
+                slEpochs,
+                pmEpochs,
+                rlSteps,
+                promptsPerStep,
+                snapshotEvery,
+                campaigns);
         optional.values().forEach(form::add);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2),
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("40em", 2),
                 new FormLayout.ResponsiveStep("70em", 3));
         Button start = new Button("Start pipeline", e -> start());
         start.setId("pipeline-start");
@@ -173,23 +205,38 @@ class PipelinesView extends VerticalLayout {
 
         grid.setId("pipeline-grid");
         grid.addColumn(s -> s.run().id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(s -> new Anchor("pipelines/" + s.run().id(), s.run().name())).setHeader("Pipeline")
-                .setAutoWidth(true).setFlexGrow(2);
+        grid.addComponentColumn(
+                        s -> new Anchor("pipelines/" + s.run().id(), s.run().name()))
+                .setHeader("Pipeline")
+                .setAutoWidth(true)
+                .setFlexGrow(2);
         grid.addColumn(s -> s.run().config().parameter(PipelineParameters.CONSTITUTION_LABEL, ""))
-                .setHeader("Constitution").setAutoWidth(true);
-        grid.addColumn(s -> s.run().config().parameter(PipelineParameters.EXPERIMENT, "")).setHeader("Experiment")
+                .setHeader("Constitution")
                 .setAutoWidth(true);
-        grid.addComponentColumn(s -> PipelineFormat.badge(s.run().state())).setHeader("State").setAutoWidth(true);
-        grid.addComponentColumn(s -> PipelineFormat.bar(s.progress().fraction())).setHeader("Stages")
+        grid.addColumn(s -> s.run().config().parameter(PipelineParameters.EXPERIMENT, ""))
+                .setHeader("Experiment")
                 .setAutoWidth(true);
-        grid.addColumn(s -> s.progress().done() + " of " + s.progress().total()).setHeader("Done").setAutoWidth(true);
+        grid.addComponentColumn(s -> PipelineFormat.badge(s.run().state()))
+                .setHeader("State")
+                .setAutoWidth(true);
+        grid.addComponentColumn(s -> PipelineFormat.bar(s.progress().fraction()))
+                .setHeader("Stages")
+                .setAutoWidth(true);
+        grid.addColumn(s -> s.progress().done() + " of " + s.progress().total())
+                .setHeader("Done")
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
 
-        add(new H2("Whole pipeline"), new Paragraph("SL-CAI critique and revision, SL finetuning, response pairs, "
+        add(
+                new H2("Whole pipeline"),
+                new Paragraph("SL-CAI critique and revision, SL finetuning, response pairs, "
                         + "AI feedback labels, the preference model and RL-CAI, each as an ordinary run, then optionally "
                         + "comparison campaigns over the base, SL-CAI and RL-CAI models. The defaults are small: the demo "
                         + "models go through in minutes. Other settings of each stage take that stage's defaults."),
-                form, start, new H3("Pipeline runs"), grid);
+                form,
+                start,
+                new H3("Pipeline runs"),
+                grid);
         refresh();
     }
 
@@ -208,21 +255,27 @@ class PipelinesView extends VerticalLayout {
             if (constitution.isEmpty() || base.isEmpty() || redTeam.isEmpty()) {
                 throw new RunException("Choose a constitution version, a base model and a red-team prompt set.");
             }
-            List<String> models = new ArrayList<>(List.of(String.valueOf(base.getValue().id())));
+            List<String> models =
+                    new ArrayList<>(List.of(String.valueOf(base.getValue().id())));
             if (!feedback.isEmpty()) {
                 models.add(String.valueOf(feedback.getValue().id()));
             }
             String runName = compare.getValue() ? "experiment" : name.getValue();
             RunConfig config = RunConfig.of(PipelineService.RUN_TYPE, runName.isBlank() ? " " : runName)
                     .withPromptSet(redTeam.getValue().id())
-                    .withConstitutionVersion(String.valueOf(constitution.getValue().id()))
+                    .withConstitutionVersion(
+                            String.valueOf(constitution.getValue().id()))
                     .withModelSnapshots(models)
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, value(maxTokens)))
                     .withSeed(value(seed))
-                    .withParameter(PipelineParameters.HELPFUL_PAIRS, helpfulPairs.getValue().stream()
-                            .map(i -> String.valueOf(i.id())).collect(Collectors.joining(",")))
-                    .withParameter(PipelineParameters.HARMLESS_SHARE, String.valueOf(
-                            share.getValue() == null ? 0.5 : share.getValue()))
+                    .withParameter(
+                            PipelineParameters.HELPFUL_PAIRS,
+                            helpfulPairs.getValue().stream()
+                                    .map(i -> String.valueOf(i.id()))
+                                    .collect(Collectors.joining(",")))
+                    .withParameter(
+                            PipelineParameters.HARMLESS_SHARE,
+                            String.valueOf(share.getValue() == null ? 0.5 : share.getValue()))
                     .withParameter(PipelineParameters.ROUNDS, String.valueOf(value(rounds)))
                     .withParameter(PipelineParameters.SL_EPOCHS, String.valueOf(value(slEpochs)))
                     .withParameter(PipelineParameters.PM_EPOCHS, String.valueOf(value(pmEpochs)))
@@ -230,11 +283,15 @@ class PipelinesView extends VerticalLayout {
                     .withParameter(PipelineParameters.PROMPTS_PER_STEP, String.valueOf(value(promptsPerStep)))
                     .withParameter(PipelineParameters.SNAPSHOT_EVERY, String.valueOf(value(snapshotEvery)))
                     .withParameter(PipelineParameters.CAMPAIGNS, String.valueOf(campaigns.getValue()))
-                    .withParameter(PipelineParameters.EXTRA_STAGES, optional.entrySet().stream()
-                            .filter(e -> e.getValue().getValue()).map(Map.Entry::getKey)
-                            .collect(Collectors.joining(",")));
+                    .withParameter(
+                            PipelineParameters.EXTRA_STAGES,
+                            optional.entrySet().stream()
+                                    .filter(e -> e.getValue().getValue())
+                                    .map(Map.Entry::getKey)
+                                    .collect(Collectors.joining(",")));
             if (!helpful.isEmpty()) {
-                config = config.withParameter(PipelineParameters.HELPFUL_PROMPT_SET,
+                config = config.withParameter(
+                        PipelineParameters.HELPFUL_PROMPT_SET,
                         String.valueOf(helpful.getValue().id()));
             }
             List<Run> started;
@@ -242,13 +299,22 @@ class PipelinesView extends VerticalLayout {
                 if (second.isEmpty()) {
                     throw new RunException("Choose the second constitution version to compare with.");
                 }
-                started = pipelines.compareConstitutions(experiment.getValue(), config, constitution.getValue().id(),
+                started = pipelines.compareConstitutions(
+                        experiment.getValue(),
+                        config,
+                        constitution.getValue().id(),
                         second.getValue().id());
             } else {
                 started = List.of(pipelines.start(config));
             }
-            Notification.show("Started " + started.stream().map(r -> "pipeline " + r.id())
-                    .collect(Collectors.joining(" and ")) + ".", 3000, Notification.Position.BOTTOM_START)
+            Notification.show(
+                            "Started "
+                                    + started.stream()
+                                            .map(r -> "pipeline " + r.id())
+                                            .collect(Collectors.joining(" and "))
+                                    + ".",
+                            3000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             UI.getCurrent().navigate("pipelines/" + started.getFirst().id());
         } catch (RunException | IllegalArgumentException e) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 class LabelDialog extends Dialog {
 
     LabelDialog(PreferencePair label, JsonNode details) {
-        setHeaderTitle("AI label " + label.id() + " about pair " + label.provenance().labelledPairId());
+        setHeaderTitle(
+                "AI label " + label.id() + " about pair " + label.provenance().labelledPairId());
         setWidth("min(95vw, 1100px)");
         PairPanel pair = new PairPanel();
         pair.show(label);
@@ -23,20 +24,30 @@ class LabelDialog extends Dialog {
         int index = 0;
         for (JsonNode question : details.path("questions")) {
             index++;
-            add(new H4("Question " + index + ": principle " + question.path("principleKey").asString()
+            add(new H4("Question " + index + ": principle "
+                    + question.path("principleKey").asString()
                     + (question.path("swapped").asBoolean() ? " (A and B swapped)" : "")
-                    + (question.path("sample").asInt() > 0 ? ", reasoning " + (question.path("sample").asInt() + 1) : "")));
-            Span numbers = new Span("log p( (A)) = " + PairPanel.format(question.path("logProbA").asDouble())
-                    + " · log p( (B)) = " + PairPanel.format(question.path("logProbB").asDouble())
-                    + " · P(option A) = " + PairPanel.format(question.path("probabilityOfA").asDouble())
-                    + " · P(pair's A better) = " + PairPanel.format(question.path("firstIsBetter").asDouble())
+                    + (question.path("sample").asInt() > 0
+                            ? ", reasoning " + (question.path("sample").asInt() + 1)
+                            : "")));
+            Span numbers = new Span("log p( (A)) = "
+                    + PairPanel.format(question.path("logProbA").asDouble())
+                    + " · log p( (B)) = "
+                    + PairPanel.format(question.path("logProbB").asDouble())
+                    + " · P(option A) = "
+                    + PairPanel.format(question.path("probabilityOfA").asDouble())
+                    + " · P(pair's A better) = "
+                    + PairPanel.format(question.path("firstIsBetter").asDouble())
                     + " · used = " + PairPanel.format(question.path("used").asDouble())
-                    + " · few-shot principles: " + question.path("fewShotPrincipleKeys").toString());
+                    + " · few-shot principles: "
+                    + question.path("fewShotPrincipleKeys").toString());
             numbers.addClassName("label-numbers");
             add(numbers);
             JsonNode reasoning = question.path("reasoning");
-            var reasoningText = PairPanel.text(reasoning.isString() ? reasoning.asString()
-                    : "(no reasoning: multiple choice without chain of thought)");
+            var reasoningText = PairPanel.text(
+                    reasoning.isString()
+                            ? reasoning.asString()
+                            : "(no reasoning: multiple choice without chain of thought)");
             reasoningText.addClassName("label-reasoning");
             add(new Span("Reasoning:"), reasoningText);
             var prompt = PairPanel.text(question.path("prompt").asString());
@@ -45,9 +56,11 @@ class LabelDialog extends Dialog {
             add(new Span("Prompt scored:"), prompt);
         }
         JsonNode swapped = details.path("swappedOrder");
-        Span result = new Span("Final label " + PairPanel.format(details.path("label").asDouble())
+        Span result = new Span("Final label "
+                + PairPanel.format(details.path("label").asDouble())
                 + " · soft " + PairPanel.format(details.path("probability").asDouble())
-                + " · A/B order " + PairPanel.format(details.path("originalOrder").asDouble())
+                + " · A/B order "
+                + PairPanel.format(details.path("originalOrder").asDouble())
                 + (swapped.isNumber() ? " · B/A order " + PairPanel.format(swapped.asDouble()) : "")
                 + (details.path("ordersDisagree").asBoolean() ? " · the two orders disagree" : "")
                 + " · seed " + details.path("seed").asString());

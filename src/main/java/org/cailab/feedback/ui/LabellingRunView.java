@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 import org.cailab.base.ui.EChart;
 import org.cailab.feedback.LabellingProgress;
 import org.cailab.feedback.PairFilter;
@@ -23,8 +24,6 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.Locale;
 
 /**
  * A feedback labelling run's labels: the distribution of P(A better) as a histogram and the position-disagreement
@@ -62,15 +61,30 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
         histogram.setHeight("320px");
         grid.setId("label-grid");
         grid.addColumn(PreferencePair::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> p.provenance().labelledPairId()).setHeader("Pair").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> String.join(", ", p.provenance().principles())).setHeader("Principles").setFlexGrow(1);
-        grid.addColumn(p -> p.label() == null ? "" : PairPanel.format(p.label())).setHeader("P(A better)")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> p.lastHumanText().replaceAll("\\s+", " ")).setHeader("Prompt").setFlexGrow(3);
+        grid.addColumn(p -> p.provenance().labelledPairId())
+                .setHeader("Pair")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(p -> String.join(", ", p.provenance().principles()))
+                .setHeader("Principles")
+                .setFlexGrow(1);
+        grid.addColumn(p -> p.label() == null ? "" : PairPanel.format(p.label()))
+                .setHeader("P(A better)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(p -> p.lastHumanText().replaceAll("\\s+", " "))
+                .setHeader("Prompt")
+                .setFlexGrow(3);
         grid.setHeight("360px");
-        grid.addItemClickListener(e -> pairs.details(e.getItem().id())
-                .ifPresent(details -> new LabelDialog(e.getItem(), details).open()));
-        add(back, title, info, disagreement, histogram, new Span("Click a label to read its prompts and reasoning."),
+        grid.addItemClickListener(e ->
+                pairs.details(e.getItem().id()).ifPresent(details -> new LabelDialog(e.getItem(), details).open()));
+        add(
+                back,
+                title,
+                info,
+                disagreement,
+                histogram,
+                new Span("Click a label to read its prompts and reasoning."),
                 grid);
     }
 
@@ -87,7 +101,8 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
                 + parameters.getOrDefault("ensemble", "1") + " · swap " + parameters.getOrDefault("swapOrder", "true")
                 + " · hard labels " + parameters.getOrDefault("hardLabels", "false") + " · chain of thought "
                 + parameters.getOrDefault("chainOfThought", "false"));
-        grid.setItems(query -> pairs.pairs(PairFilter.ofRun(runId), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> pairs.pairs(PairFilter.ofRun(runId), query.getOffset(), query.getLimit()).stream(),
                 query -> pairs.count(PairFilter.ofRun(runId)));
         shown = -1;
         refresh();
@@ -119,12 +134,17 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         shown = progress.labels().size();
-        histogram.setOption(LabelHistogramOption.of(progress.histogram(LabelHistogramOption.BINS)).toString());
+        histogram.setOption(LabelHistogramOption.of(progress.histogram(LabelHistogramOption.BINS))
+                .toString());
         double rate = progress.disagreementRate();
-        disagreement.setText(shown + " label(s) · position disagreement: " + (Double.isNaN(rate)
-                ? "not measured (no label asked in both orders yet)"
-                : String.format(Locale.ROOT, "%.1f%% of %d label(s) asked in both orders", 100 * rate,
-                progress.swappedLabels())));
+        disagreement.setText(shown + " label(s) · position disagreement: "
+                + (Double.isNaN(rate)
+                        ? "not measured (no label asked in both orders yet)"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.1f%% of %d label(s) asked in both orders",
+                                100 * rate,
+                                progress.swappedLabels())));
         grid.getDataProvider().refreshAll();
     }
 }

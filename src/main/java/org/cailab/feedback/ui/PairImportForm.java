@@ -10,6 +10,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.function.Consumer;
 import org.cailab.base.ui.ImportProgress;
 import org.cailab.feedback.PairImport;
 import org.cailab.feedback.PairImportException;
@@ -18,18 +22,12 @@ import org.cailab.feedback.PairTask;
 import org.cailab.feedback.PreferencePairService;
 import org.jspecify.annotations.Nullable;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.function.Consumer;
-
 /** Upload an hh-rlhf chosen/rejected file and import both sides of every line as human pairs. */
 class PairImportForm extends VerticalLayout {
 
     static final int MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-    private record Uploaded(String fileName, File file) {
-    }
+    private record Uploaded(String fileName, File file) {}
 
     private final PreferencePairService pairs;
     private final Consumer<PairImport> onImported;
@@ -85,20 +83,28 @@ class PairImportForm extends VerticalLayout {
         }
         PairImportRequest request = new PairImportRequest(name.getValue(), task.getValue(), file.fileName());
         importButton.setEnabled(false);
-        progress.start(file.file().toPath(), data -> pairs.importHumanPairs(request, data), imported -> {
-            importButton.setEnabled(true);
-            error.setText(imported.skippedLines().isEmpty() ? "" : "Skipped " + imported.skippedLines().size()
-                    + " line(s) that are not one pair (the two conversations differ): " + imported.skippedLines());
-            name.clear();
-            if (uploaded == file) { // not replaced by another upload meanwhile
-                upload.clearFileList();
-                discardUpload();
-            }
-            onImported.accept(imported);
-        }, e -> {
-            importButton.setEnabled(true);
-            error.setText(ImportProgress.message(e, PairImportException.class));
-        });
+        progress.start(
+                file.file().toPath(),
+                data -> pairs.importHumanPairs(request, data),
+                imported -> {
+                    importButton.setEnabled(true);
+                    error.setText(
+                            imported.skippedLines().isEmpty()
+                                    ? ""
+                                    : "Skipped " + imported.skippedLines().size()
+                                            + " line(s) that are not one pair (the two conversations differ): "
+                                            + imported.skippedLines());
+                    name.clear();
+                    if (uploaded == file) { // not replaced by another upload meanwhile
+                        upload.clearFileList();
+                        discardUpload();
+                    }
+                    onImported.accept(imported);
+                },
+                e -> {
+                    importButton.setEnabled(true);
+                    error.setText(ImportProgress.message(e, PairImportException.class));
+                });
     }
 
     private void discardUpload() {

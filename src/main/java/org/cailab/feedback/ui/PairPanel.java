@@ -5,11 +5,10 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.Locale;
 import org.cailab.feedback.PairProvenance;
 import org.cailab.feedback.PreferencePair;
 import org.cailab.promptset.Turn;
-
-import java.util.Locale;
 
 /** One pair to read: the conversation, both responses, the label and where it came from. All text as text. */
 class PairPanel extends VerticalLayout {
@@ -25,10 +24,13 @@ class PairPanel extends VerticalLayout {
 
     void show(PreferencePair pair) {
         removeAll();
-        add(new H3("Pair " + pair.id() + " · " + pair.source().label() + " · " + pair.task().label()));
-        Span label = new Span(pair.label() == null ? "No label yet" + (pair.aiLabels() > 0
-                ? " (" + pair.aiLabels() + " AI label(s) about it)" : "")
-                : "Label P(A better) = " + format(pair.label()));
+        add(new H3("Pair " + pair.id() + " · " + pair.source().label() + " · "
+                + pair.task().label()));
+        Span label = new Span(
+                pair.label() == null
+                        ? "No label yet"
+                                + (pair.aiLabels() > 0 ? " (" + pair.aiLabels() + " AI label(s) about it)" : "")
+                        : "Label P(A better) = " + format(pair.label()));
         label.setId("pair-label");
         add(label, new Span(provenance(pair)));
         Div conversation = new Div();
@@ -62,8 +64,9 @@ class PairPanel extends VerticalLayout {
             case HUMAN_IMPORT -> "Import \"" + p.importName() + "\", line " + p.sourceLine();
             case CROWD_VOTE -> "Campaign \"" + p.campaignName() + "\", vote " + p.voteId();
             case SAMPLED -> "Run " + p.runId() + ", item " + p.itemKey() + ", policy " + p.snapshotName();
-            case AI_FEEDBACK -> "Run " + p.runId() + ", item " + p.itemKey() + ", about pair " + p.labelledPairId()
-                    + ", principle(s) " + String.join(", ", p.principles()) + ", feedback model " + p.snapshotName();
+            case AI_FEEDBACK ->
+                "Run " + p.runId() + ", item " + p.itemKey() + ", about pair " + p.labelledPairId() + ", principle(s) "
+                        + String.join(", ", p.principles()) + ", feedback model " + p.snapshotName();
         };
     }
 }

@@ -12,10 +12,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.Menu;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.cailab.feedback.CrowdVoteSync;
 import org.cailab.feedback.PairExportFormat;
 import org.cailab.feedback.PairFilter;
@@ -28,11 +32,6 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Preference pairs: import hh-rlhf pairs, bring in crowdworker votes, filter by task, source, run, import and whether
@@ -67,15 +66,23 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
         setWidthFull();
         Details importDetails = new Details("Import hh-rlhf pairs", new PairImportForm(pairs, i -> {
             reloadChoices();
-            imported.setValue(imported.getListDataView().getItems().filter(o -> o.isPresent() && o.get().id() == i.id())
-                    .findFirst().orElse(Optional.empty()));
+            imported.setValue(imported.getListDataView()
+                    .getItems()
+                    .filter(o -> o.isPresent() && o.get().id() == i.id())
+                    .findFirst()
+                    .orElse(Optional.empty()));
         }));
         configure(task, "Task", "pair-task", t -> t.map(PairTask::label).orElse("All tasks"));
         task.setItems(withAll(List.of(PairTask.values())));
         configure(source, "Source", "pair-source", s -> s.map(PairSource::label).orElse("All sources"));
         source.setItems(withAll(List.of(PairSource.values())));
-        configure(run, "Run", "pair-run", r -> r.map(s -> s.run().id() + ": " + s.run().name()).orElse("Any run"));
-        configure(imported, "Import", "pair-import", i -> i.map(PairImport::name).orElse("Any import"));
+        configure(
+                run,
+                "Run",
+                "pair-run",
+                r -> r.map(s -> s.run().id() + ": " + s.run().name()).orElse("Any run"));
+        configure(
+                imported, "Import", "pair-import", i -> i.map(PairImport::name).orElse("Any import"));
         labelled.setLabel("Label");
         labelled.setId("pair-labelled");
         labelled.setItems("Any", "Labelled", "Waiting for a label");
@@ -90,11 +97,21 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
 
         grid.setId("pair-grid");
         grid.addColumn(PreferencePair::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> p.source().label()).setHeader("Source").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> p.task().label()).setHeader("Task").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> p.source().label())
+                .setHeader("Source")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(p -> p.task().label())
+                .setHeader("Task")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(p -> preview(p.lastHumanText())).setHeader("Prompt").setFlexGrow(3);
-        grid.addColumn(p -> p.label() == null ? (p.aiLabels() > 0 ? p.aiLabels() + " AI label(s)" : "—")
-                : PairPanel.format(p.label())).setHeader("Label").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> p.label() == null
+                        ? (p.aiLabels() > 0 ? p.aiLabels() + " AI label(s)" : "—")
+                        : PairPanel.format(p.label()))
+                .setHeader("Label")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setHeight("360px");
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {
@@ -108,8 +125,8 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         Button sync = new Button("Bring in crowdworker votes", e -> {
             CrowdVoteSync result = pairs.syncCrowdVotes();
-            syncResult.setText(result.added() + " vote(s) added, " + result.deleted()
-                    + " removed (flagged or excluded since)");
+            syncResult.setText(
+                    result.added() + " vote(s) added, " + result.deleted() + " removed (flagged or excluded since)");
             refresh();
         });
         sync.setId("sync-votes");
@@ -121,17 +138,24 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> runIds = event.getLocation().getQueryParameters().getParameters().getOrDefault("run", List.of());
+        List<String> runIds =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("run", List.of());
         if (!runIds.isEmpty() && runIds.getFirst().matches("\\d+")) {
             long id = Long.parseLong(runIds.getFirst());
-            run.getListDataView().getItems().filter(o -> o.isPresent() && o.get().run().id() == id).findFirst()
+            run.getListDataView()
+                    .getItems()
+                    .filter(o -> o.isPresent() && o.get().run().id() == id)
+                    .findFirst()
                     .ifPresent(run::setValue);
         }
         refresh();
     }
 
-    private <T> void configure(Select<Optional<T>> select, String label, String id,
-                               com.vaadin.flow.component.ItemLabelGenerator<Optional<T>> labels) {
+    private <T> void configure(
+            Select<Optional<T>> select,
+            String label,
+            String id,
+            com.vaadin.flow.component.ItemLabelGenerator<Optional<T>> labels) {
         select.setLabel(label);
         select.setId(id);
         select.setItemLabelGenerator(labels);
@@ -140,7 +164,8 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
 
     private void reloadChoices() {
         run.setItems(withAll(runs.findRecent(500).stream()
-                .filter(r -> PAIR_RUN_TYPES.contains(r.run().type())).toList()));
+                .filter(r -> PAIR_RUN_TYPES.contains(r.run().type()))
+                .toList()));
         run.setValue(Optional.empty());
         imported.setItems(withAll(pairs.imports()));
         imported.setValue(Optional.empty());
@@ -149,19 +174,26 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private PairFilter filter() {
-        @Nullable Boolean label = switch (String.valueOf(labelled.getValue())) {
+        @Nullable
+        Boolean label = switch (String.valueOf(labelled.getValue())) {
             case "Labelled" -> true;
             case "Waiting for a label" -> false;
             default -> null;
         };
-        return new PairFilter(value(task).orElse(null), value(source).orElse(null),
+        return new PairFilter(
+                value(task).orElse(null),
+                value(source).orElse(null),
                 value(run).map(r -> r.run().id()).orElse(null),
-                value(imported).map(PairImport::id).orElse(null), null, label, null);
+                value(imported).map(PairImport::id).orElse(null),
+                null,
+                label,
+                null);
     }
 
     private void refresh() {
         PairFilter filter = filter();
-        grid.setItems(query -> pairs.pairs(filter, query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> pairs.pairs(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> pairs.count(filter));
         count.setText(pairs.count(filter) + " pair(s)");
         jsonl.setHref(exportUrl(filter, PairExportFormat.JSONL));

@@ -76,7 +76,8 @@ final class AdamW implements AutoCloseable {
                     + java.util.Arrays.toString(reader.info(name).shape()) + ", expected "
                     + java.util.Arrays.toString(shape));
         }
-        NDArray fresh = TorchMemory.owned(old.getManager().create(reader.read(name).data(), old.getShape()));
+        NDArray fresh =
+                TorchMemory.owned(old.getManager().create(reader.read(name).data(), old.getShape()));
         NDScope.unregister(fresh);
         old.close();
         return fresh;

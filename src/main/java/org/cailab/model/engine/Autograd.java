@@ -18,7 +18,8 @@ final class Autograd {
     /** Accumulates d(loss)/d(parameter) into the gradients of every parameter that requires one. */
     static void backward(NDArray loss) {
         if (!(loss instanceof PtNDArray pt)) {
-            throw new IllegalArgumentException("backward needs a PyTorch array, got " + loss.getClass().getName());
+            throw new IllegalArgumentException(
+                    "backward needs a PyTorch array, got " + loss.getClass().getName());
         }
         if (loss.getShape().size() != 1) {
             throw new IllegalArgumentException("backward needs a scalar loss, got shape " + loss.getShape());

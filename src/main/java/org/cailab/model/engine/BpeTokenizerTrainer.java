@@ -70,8 +70,8 @@ public final class BpeTokenizerTrainer {
         private final List<Integer> freqs;
         private final Map<Long, Long> counts = new HashMap<>();
         private final Map<Long, Set<Integer>> where = new HashMap<>();
-        private final PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) ->
-                a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        private final PriorityQueue<long[]> queue =
+                new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
 
         PairCounter(List<int[]> words, List<Integer> freqs) {
             this.words = words;

@@ -45,7 +45,8 @@ public record BpeVocabulary(List<String> tokens, List<String> merges, List<Strin
             config.put("eos_token", specialTokens.getFirst());
             config.put("pad_token", specialTokens.getFirst());
         }
-        Files.writeString(dir.resolve("tokenizer_config.json"),
+        Files.writeString(
+                dir.resolve("tokenizer_config.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config));
     }
 

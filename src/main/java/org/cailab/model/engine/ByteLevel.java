@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 final class ByteLevel {
 
     /** GPT-2's split: contractions, letters, digits, other symbols, each with an optional leading space; spaces. */
-    static final Pattern SPLIT = Pattern.compile(
-            "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
+    static final Pattern SPLIT =
+            Pattern.compile("'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
 
     private static final char[] BYTE_TO_CHAR = new char[256];
 

@@ -36,9 +36,8 @@ public final class CausalLm implements AutoCloseable {
 
     /** Loads a model directory; {@code tokenizer.json} is optional (without it only token ids work). */
     public static CausalLm load(Path modelDir, Device device) {
-        TextTokenizer tokenizer = Files.isRegularFile(modelDir.resolve("tokenizer.json"))
-                ? TextTokenizer.load(modelDir)
-                : null;
+        TextTokenizer tokenizer =
+                Files.isRegularFile(modelDir.resolve("tokenizer.json")) ? TextTokenizer.load(modelDir) : null;
         try {
             return new CausalLm(LlamaModel.load(modelDir, device), tokenizer);
         } catch (RuntimeException e) {
@@ -98,8 +97,8 @@ public final class CausalLm implements AutoCloseable {
     /** Scores continuation ids after prompt ids, {@code maxBatchSize} rows per forward pass. */
     public List<ContinuationScore> scoreIds(List<long[]> prompts, List<long[]> continuations, int maxBatchSize) {
         if (prompts.size() != continuations.size()) {
-            throw new IllegalArgumentException(prompts.size() + " prompts but " + continuations.size()
-                    + " continuations");
+            throw new IllegalArgumentException(
+                    prompts.size() + " prompts but " + continuations.size() + " continuations");
         }
         return scorer.score(prompts, continuations, maxBatchSize);
     }

@@ -41,7 +41,8 @@ public final class CheckpointStore {
     /** Saves the trainer's model, optimizer and step (plus tokenizer files) as the checkpoint of its current step. */
     public Path save(Trainer trainer, @Nullable Path tokenizerDir) {
         Path target = directory(trainer.step());
-        Path temporary = root.resolve(".tmp-checkpoint-" + trainer.step() + "-" + ProcessHandle.current().pid());
+        Path temporary = root.resolve(".tmp-checkpoint-" + trainer.step() + "-"
+                + ProcessHandle.current().pid());
         try {
             Files.createDirectories(root);
             deleteTree(temporary);

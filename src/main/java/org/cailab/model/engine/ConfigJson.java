@@ -35,13 +35,14 @@ final class ConfigJson {
                 .setNumLayers(required(root, "num_hidden_layers", file))
                 .setNumHeads(heads)
                 .optNumKvHeads(root.path("num_key_value_heads").asInt(heads))
-                .optHeadDim(root.path("head_dim").isNumber() ? root.path("head_dim").asInt() : hidden / heads)
+                .optHeadDim(
+                        root.path("head_dim").isNumber() ? root.path("head_dim").asInt() : hidden / heads)
                 .optRopeTheta(root.path("rope_theta").asDouble(10000))
                 .optRmsNormEps(root.path("rms_norm_eps").asDouble(1e-6))
                 .optMaxPositionEmbeddings(root.path("max_position_embeddings").asInt(2048))
                 // a sequence-classification model has no lm_head: reading it as tied expects none
-                .optTieWordEmbeddings(root.path("tie_word_embeddings").asBoolean(false)
-                        || isSequenceClassification(root))
+                .optTieWordEmbeddings(
+                        root.path("tie_word_embeddings").asBoolean(false) || isSequenceClassification(root))
                 .optAttentionBias(root.path("attention_bias").asBoolean(false))
                 .optMlpBias(root.path("mlp_bias").asBoolean(false))
                 .optRopeScaling(ropeScaling(root.get("rope_scaling"), file))
@@ -93,17 +94,21 @@ final class ConfigJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        String type = node.has("rope_type") ? node.path("rope_type").asString() : node.path("type").asString("");
+        String type = node.has("rope_type")
+                ? node.path("rope_type").asString()
+                : node.path("type").asString("");
         return switch (type) {
             case "default" -> null;
             case "linear" -> new RopeScaling("linear", node.path("factor").asDouble(1), 0, 0, 0);
-            case "llama3" -> RopeScaling.llama3(
-                    node.path("factor").asDouble(8),
-                    node.path("low_freq_factor").asDouble(1),
-                    node.path("high_freq_factor").asDouble(4),
-                    node.path("original_max_position_embeddings").asInt(8192));
-            default -> throw new ModelFormatException(
-                    file + ": unsupported rope_scaling type '" + type + "' (supported: default, linear, llama3)");
+            case "llama3" ->
+                RopeScaling.llama3(
+                        node.path("factor").asDouble(8),
+                        node.path("low_freq_factor").asDouble(1),
+                        node.path("high_freq_factor").asDouble(4),
+                        node.path("original_max_position_embeddings").asInt(8192));
+            default ->
+                throw new ModelFormatException(
+                        file + ": unsupported rope_scaling type '" + type + "' (supported: default, linear, llama3)");
         };
     }
 

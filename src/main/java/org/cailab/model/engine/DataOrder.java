@@ -19,8 +19,8 @@ public record DataOrder(int examples, int batchSize, int epochs, long seed) {
 
     public DataOrder {
         if (examples < 1 || batchSize < 1 || epochs < 1) {
-            throw new IllegalArgumentException("need at least one example, a batch size and an epoch; got "
-                    + examples + " examples, batch size " + batchSize + ", " + epochs + " epochs");
+            throw new IllegalArgumentException("need at least one example, a batch size and an epoch; got " + examples
+                    + " examples, batch size " + batchSize + ", " + epochs + " epochs");
         }
     }
 
@@ -80,7 +80,8 @@ public record DataOrder(int examples, int batchSize, int epochs, long seed) {
             throw new IllegalArgumentException("held-out fraction must be in [0, 1), got " + heldOutFraction);
         }
         int[] order = new DataOrder(Math.max(1, items.size()), 1, 1, seed ^ 0x5EED5EEDL).permutation(0);
-        int heldOut = heldOutFraction == 0 || items.size() < 2 ? 0
+        int heldOut = heldOutFraction == 0 || items.size() < 2
+                ? 0
                 : Math.max(1, (int) Math.round(items.size() * heldOutFraction));
         List<T> train = new ArrayList<>();
         List<T> held = new ArrayList<>();

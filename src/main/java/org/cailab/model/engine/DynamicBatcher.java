@@ -35,7 +35,10 @@ public final class DynamicBatcher implements AutoCloseable {
         final Priority priority;
         final String user;
         final CompletableFuture<Generation> future;
-        @Nullable GenerationRow row;
+
+        @Nullable
+        GenerationRow row;
+
         long started;
 
         Pending(GenerationRequest request, Priority priority, String user, CompletableFuture<Generation> future) {
@@ -86,8 +89,8 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     /** Queues a live prompt without a user, whose tokens stream to a listener (on the worker thread). */
-    public CompletableFuture<Generation> submit(String prompt, GenerationOptions options,
-            @Nullable TokenStreamListener listener) {
+    public CompletableFuture<Generation> submit(
+            String prompt, GenerationOptions options, @Nullable TokenStreamListener listener) {
         return submit(GenerationRequest.of(prompt, options).withListener(listener));
     }
 
@@ -241,8 +244,7 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     private boolean mayRun(String user, Priority priority) {
-        return priority != Priority.LIVE || user.isEmpty()
-                || liveInFlight.getOrDefault(user, 0) < maxInFlightPerUser;
+        return priority != Priority.LIVE || user.isEmpty() || liveInFlight.getOrDefault(user, 0) < maxInFlightPerUser;
     }
 
     /** Makes room for a live request: the pipeline row that started last goes back to the head of its queue. */
@@ -339,7 +341,8 @@ public final class DynamicBatcher implements AutoCloseable {
 
     /** Rows whose future was cancelled leave the batch now. */
     private void dropCancelled() {
-        List<Pending> cancelled = running.values().stream().filter(p -> p.future.isDone()).toList();
+        List<Pending> cancelled =
+                running.values().stream().filter(p -> p.future.isDone()).toList();
         for (Pending p : cancelled) {
             batch.remove(p.row);
             running.remove(p.row);

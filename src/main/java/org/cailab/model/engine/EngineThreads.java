@@ -37,8 +37,10 @@ public final class EngineThreads {
                     + intraOpThreads + ", training " + trainingThreads + ", inter-op " + interOpThreads);
         }
         Engine.getEngine("PyTorch");
-        int count = intraOpThreads > 0 ? intraOpThreads
-                : Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        int count = intraOpThreads > 0
+                ? intraOpThreads
+                : Integer.getInteger(
+                        "ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         if (interOpThreads > 0 && JniUtils.getNumInteropThreads() != interOpThreads) {
             try {
                 JniUtils.setNumInteropThreads(interOpThreads);

@@ -11,7 +11,12 @@ package org.cailab.model.engine;
  * @param promptTokensDropped tokens cut from the left of a prompt longer than the model's context allows (0 when the
  *     prompt was used whole)
  */
-public record Generation(String text, long[] tokenIds, FinishReason finishReason, int promptTokens, int batchSize,
+public record Generation(
+        String text,
+        long[] tokenIds,
+        FinishReason finishReason,
+        int promptTokens,
+        int batchSize,
         int promptTokensDropped) {
 
     /** A result whose prompt was used whole. */

@@ -26,8 +26,12 @@ final class GenerationRow {
         this(request, promptIds, 0, tokenizer, eosIds);
     }
 
-    GenerationRow(GenerationRequest request, long[] promptIds, int promptTokensDropped,
-            @Nullable TextTokenizer tokenizer, List<Long> eosIds) {
+    GenerationRow(
+            GenerationRequest request,
+            long[] promptIds,
+            int promptTokensDropped,
+            @Nullable TextTokenizer tokenizer,
+            List<Long> eosIds) {
         this.request = request;
         this.promptIds = promptIds;
         this.promptTokensDropped = promptTokensDropped;
@@ -176,9 +180,13 @@ final class GenerationRow {
     }
 
     Generation result(int batchSize) {
-        return new Generation(text, java.util.Arrays.copyOf(generated, count),
-                finishReason == null ? FinishReason.MAX_TOKENS : finishReason, promptIds.length,
-                Math.max(batchSize, largestBatch), promptTokensDropped);
+        return new Generation(
+                text,
+                java.util.Arrays.copyOf(generated, count),
+                finishReason == null ? FinishReason.MAX_TOKENS : finishReason,
+                promptIds.length,
+                Math.max(batchSize, largestBatch),
+                promptTokensDropped);
     }
 
     /** The result, with the largest number of rows that ran together with this one as batch size. */

@@ -18,7 +18,9 @@ final class Generator {
     /** A row for a request: its prompt encoded, checked and cut to the model's context. */
     GenerationRow row(GenerationRequest request) {
         LlamaConfig config = model.config();
-        PromptIds.Fitted prompt = PromptIds.fit(PromptIds.of(request, tokenizer, config), config,
+        PromptIds.Fitted prompt = PromptIds.fit(
+                PromptIds.of(request, tokenizer, config),
+                config,
                 request.options().maxNewTokens());
         return new GenerationRow(request, prompt.ids(), prompt.dropped(), tokenizer, config.eosTokenIds());
     }

@@ -45,13 +45,17 @@ public final class HhhEvaluation {
                 try {
                     node = Json.MAPPER.readTree(line);
                 } catch (JacksonException e) {
-                    throw new IllegalArgumentException(file + " line " + number + ": not JSON: " + e.getOriginalMessage());
+                    throw new IllegalArgumentException(
+                            file + " line " + number + ": not JSON: " + e.getOriginalMessage());
                 }
-                if (!node.path("text_correct").isString() || !node.path("text_incorrect").isString()) {
+                if (!node.path("text_correct").isString()
+                        || !node.path("text_incorrect").isString()) {
                     throw new IllegalArgumentException(file + " line " + number
                             + ": expected string fields \"text_correct\" and \"text_incorrect\"");
                 }
-                out.add(new Comparison(node.get("text_correct").asString(), node.get("text_incorrect").asString()));
+                out.add(new Comparison(
+                        node.get("text_correct").asString(),
+                        node.get("text_incorrect").asString()));
             }
         }
         return out;
@@ -69,7 +73,8 @@ public final class HhhEvaluation {
         for (int i = 0; i < comparisons.size(); i++) {
             correct += rewards[2 * i] > rewards[2 * i + 1] ? 1 : 0;
         }
-        return new Result(comparisons.isEmpty() ? Double.NaN : (double) correct / comparisons.size(), comparisons.size());
+        return new Result(
+                comparisons.isEmpty() ? Double.NaN : (double) correct / comparisons.size(), comparisons.size());
     }
 
     private static long[] tail(long[] ids, int max) {

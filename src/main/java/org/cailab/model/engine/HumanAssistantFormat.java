@@ -37,7 +37,8 @@ public final class HumanAssistantFormat {
     public static String transcript(List<Turn> turns) {
         StringBuilder sb = new StringBuilder();
         for (Turn turn : turns) {
-            sb.append(turn.human() ? "\n\nHuman: " : "\n\nAssistant: ").append(turn.text().strip());
+            sb.append(turn.human() ? "\n\nHuman: " : "\n\nAssistant: ")
+                    .append(turn.text().strip());
         }
         return sb.toString();
     }

@@ -35,9 +35,11 @@ public final class KvCache implements AutoCloseable {
     private int[][] mask;
     /** Per slot: the first real column, or {@link Integer#MAX_VALUE} when none yet. */
     private int[] start;
+
     private long[] nextPosition;
     /** The first column the current forward pass attends to, and where it writes (set by {@link #extend}). */
     private int viewLow;
+
     private int writeAt;
     /** Slots to allocate at least when the arrays are (re)made, so that rows joining one by one do not regrow. */
     private int reservedSlots = 1;
@@ -150,7 +152,9 @@ public final class KvCache implements AutoCloseable {
             if (order.length == 0) {
                 continue; // the arrays stay allocated for rows that join later
             }
-            try (NDArray index = keys[layer].getManager().create(Arrays.stream(order).asLongStream().toArray())) {
+            try (NDArray index = keys[layer]
+                    .getManager()
+                    .create(Arrays.stream(order).asLongStream().toArray())) {
                 NDArray k = keys[layer].get(new NDIndex("{}", index));
                 NDArray v = values[layer].get(new NDIndex("{}", index));
                 replace(layer, k, v);
@@ -180,7 +184,8 @@ public final class KvCache implements AutoCloseable {
                 NDIndex to = new NDIndex(row + ", :, " + lo + ":" + columns + ", :");
                 for (int layer = 0; layer < keys.length; layer++) {
                     if (keys[layer] != null) {
-                        try (NDArray k = keys[layer].get(from); NDArray v = values[layer].get(from)) {
+                        try (NDArray k = keys[layer].get(from);
+                                NDArray v = values[layer].get(from)) {
                             keys[layer].set(to, k);
                             values[layer].set(to, v);
                         }
@@ -221,7 +226,10 @@ public final class KvCache implements AutoCloseable {
         int used = columns - Math.min(low(), columns);
         if (rows + join > slots || columns < length || length > capacity || columns > capacity) {
             int newColumns = Math.max(used, length);
-            relayout(Math.max(Math.max(slots, reservedSlots), rows + join), Math.max(capacity, roundUp(newColumns + 1)), newColumns);
+            relayout(
+                    Math.max(Math.max(slots, reservedSlots), rows + join),
+                    Math.max(capacity, roundUp(newColumns + 1)),
+                    newColumns);
         }
         int from = columns - length;
         for (int layer = 0; layer < keys.length; layer++) {
@@ -230,12 +238,13 @@ public final class KvCache implements AutoCloseable {
             }
             if (keys[layer] == null) {
                 keys[layer] = allocate(other.keys[layer].getManager(), other.keys[layer].getShape(), slots, capacity);
-                values[layer] = allocate(other.values[layer].getManager(), other.values[layer].getShape(), slots,
-                        capacity);
+                values[layer] =
+                        allocate(other.values[layer].getManager(), other.values[layer].getShape(), slots, capacity);
             }
             NDIndex source = new NDIndex("0:" + join + ", :, " + otherLow + ":" + other.columns + ", :");
             NDIndex target = new NDIndex(rows + ":" + (rows + join) + ", :, " + from + ":" + columns + ", :");
-            try (NDArray k = other.keys[layer].get(source); NDArray v = other.values[layer].get(source)) {
+            try (NDArray k = other.keys[layer].get(source);
+                    NDArray v = other.values[layer].get(source)) {
                 keys[layer].set(target, k);
                 values[layer].set(target, v);
             }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -136,7 +135,8 @@ public record LlamaConfig(
             Path generation = modelDir.resolve("generation_config.json");
             if (Files.isRegularFile(generation)) {
                 List<Long> eos = new ArrayList<>(config.eosTokenIds());
-                for (long id : ConfigJson.ids(Json.MAPPER.readTree(Files.readString(generation)).get("eos_token_id"))) {
+                for (long id : ConfigJson.ids(
+                        Json.MAPPER.readTree(Files.readString(generation)).get("eos_token_id"))) {
                     if (!eos.contains(id)) {
                         eos.add(id);
                     }
@@ -205,9 +205,24 @@ public record LlamaConfig(
 
     /** A copy with other end-of-sequence ids. */
     public LlamaConfig withEosTokenIds(List<Long> ids) {
-        return new LlamaConfig(architecture, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, numKvHeads,
-                headDim, ropeTheta, rmsNormEps, maxPositionEmbeddings, tieWordEmbeddings, attentionBias, mlpBias,
-                ropeScaling, bosTokenId, ids);
+        return new LlamaConfig(
+                architecture,
+                vocabSize,
+                hiddenSize,
+                intermediateSize,
+                numLayers,
+                numHeads,
+                numKvHeads,
+                headDim,
+                ropeTheta,
+                rmsNormEps,
+                maxPositionEmbeddings,
+                tieWordEmbeddings,
+                attentionBias,
+                mlpBias,
+                ropeScaling,
+                bosTokenId,
+                ids);
     }
 
     /** A builder with Llama defaults (theta 10000, eps 1e-6, no GQA, untied, no biases). */
@@ -325,9 +340,24 @@ public record LlamaConfig(
         public LlamaConfig build() {
             int kv = numKvHeads > 0 ? numKvHeads : numHeads;
             int hd = headDim > 0 ? headDim : hiddenSize / numHeads;
-            return new LlamaConfig(architecture, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, kv, hd,
-                    ropeTheta, rmsNormEps, maxPositionEmbeddings, tieWordEmbeddings, attentionBias, mlpBias,
-                    ropeScaling, bosTokenId, eosTokenIds);
+            return new LlamaConfig(
+                    architecture,
+                    vocabSize,
+                    hiddenSize,
+                    intermediateSize,
+                    numLayers,
+                    numHeads,
+                    kv,
+                    hd,
+                    ropeTheta,
+                    rmsNormEps,
+                    maxPositionEmbeddings,
+                    tieWordEmbeddings,
+                    attentionBias,
+                    mlpBias,
+                    ropeScaling,
+                    bosTokenId,
+                    eosTokenIds);
         }
     }
 }

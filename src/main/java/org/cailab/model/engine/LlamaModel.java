@@ -55,8 +55,8 @@ public final class LlamaModel implements AutoCloseable {
         return create(config, device, (name, shape) -> {
             HostTensor t = tensors.get(name);
             if (t == null) {
-                throw new ModelFormatException("missing tensor " + name + ", expected shape "
-                        + java.util.Arrays.toString(shape));
+                throw new ModelFormatException(
+                        "missing tensor " + name + ", expected shape " + java.util.Arrays.toString(shape));
             }
             if (!java.util.Arrays.equals(t.shape(), shape)) {
                 throw new ModelFormatException("tensor " + name + " has shape " + java.util.Arrays.toString(t.shape())
@@ -216,8 +216,11 @@ public final class LlamaModel implements AutoCloseable {
         config.write(modelDir);
         Map<String, long[]> shapes = new LinkedHashMap<>();
         parameters.forEach((name, array) -> shapes.put(name, array.getShape().getShape()));
-        SafetensorsWriter.write(modelDir.resolve("model.safetensors"), shapes,
-                name -> parameters.get(name).toFloatArray(), DType.F32);
+        SafetensorsWriter.write(
+                modelDir.resolve("model.safetensors"),
+                shapes,
+                name -> parameters.get(name).toFloatArray(),
+                DType.F32);
     }
 
     @Override

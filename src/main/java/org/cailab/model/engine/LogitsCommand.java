@@ -72,14 +72,16 @@ public final class LogitsCommand {
             try (NDScope ignored = new NDScope()) {
                 int[][] mask = new int[1][ids.length];
                 Arrays.fill(mask[0], 1);
-                logProbs = model.forward(new long[][] {ids}, mask, null, ids.length).logSoftmax(-1).toFloatArray();
+                logProbs = model.forward(new long[][] {ids}, mask, null, ids.length)
+                        .logSoftmax(-1)
+                        .toFloatArray();
             }
             return json(o, model.config(), tokenizer, ids, logProbs);
         }
     }
 
-    private static ObjectNode json(Options o, LlamaConfig config, @Nullable TextTokenizer tokenizer, long[] ids,
-            float[] logProbs) {
+    private static ObjectNode json(
+            Options o, LlamaConfig config, @Nullable TextTokenizer tokenizer, long[] ids, float[] logProbs) {
         int vocab = config.vocabSize();
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("model", o.model.toString());
@@ -122,12 +124,18 @@ public final class LogitsCommand {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Float.compare(values[offset + b], values[offset + a]));
-        return Arrays.stream(order).limit(Math.min(k, vocab)).mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(order)
+                .limit(Math.min(k, vocab))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static final class Options {
         Path model;
-        @Nullable String text;
+
+        @Nullable
+        String text;
+
         long @Nullable [] ids;
         int top;
         String device = "cpu";
@@ -185,8 +193,11 @@ public final class LogitsCommand {
 
         private static long[] ids(String value) {
             try {
-                return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .mapToLong(Long::parseLong).toArray();
+                return Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .mapToLong(Long::parseLong)
+                        .toArray();
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--ids needs comma-separated integers, got " + value);
             }

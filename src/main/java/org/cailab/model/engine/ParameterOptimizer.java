@@ -60,14 +60,16 @@ public final class ParameterOptimizer implements AutoCloseable {
         double lr = config.learningRate(step);
         try {
             for (int i = 0; i < microBatches; i++) {
-                try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(true)) {
+                try (NDScope ignored = new NDScope();
+                        GradMode.Restore grad = GradMode.set(true)) {
                     NDArray value = microLoss.apply(i);
                     Autograd.backward(value);
                     loss += value.getFloat();
                 }
             }
             // the in-place update of leaves that require gradients must run with grad mode off
-            try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
+            try (NDScope ignored = new NDScope();
+                    GradMode.Restore grad = GradMode.set(false)) {
                 Map<String, NDArray> grads = new LinkedHashMap<>();
                 parameters.forEach((name, p) -> grads.put(name, p.getGradient()));
                 double squares = 0;
@@ -91,7 +93,8 @@ public final class ParameterOptimizer implements AutoCloseable {
     }
 
     private void zeroGradients() {
-        try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
+        try (NDScope ignored = new NDScope();
+                GradMode.Restore grad = GradMode.set(false)) {
             parameters.values().forEach(p -> p.getGradient().set(new NDIndex("..."), 0));
         }
     }

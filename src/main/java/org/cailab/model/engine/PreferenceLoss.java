@@ -24,11 +24,14 @@ public final class PreferenceLoss {
      */
     public static NDArray pairLosses(NDArray rA, NDArray rB, NDArray p) {
         NDArray d = rA.sub(rB);
-        return p.mul(logSigmoid(d)).add(p.neg().add(1f).mul(logSigmoid(d.neg()))).neg();
+        return p.mul(logSigmoid(d))
+                .add(p.neg().add(1f).mul(logSigmoid(d.neg())))
+                .neg();
     }
 
     private static NDArray logSigmoid(NDArray x) {
-        NDArray softplusOfMinusX = x.neg().maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        NDArray softplusOfMinusX =
+                x.neg().maximum(0f).add(x.abs().neg().exp().add(1f).log());
         return softplusOfMinusX.neg();
     }
 
@@ -82,8 +85,10 @@ public final class PreferenceLoss {
                 }
             }
         }
-        return new PreferenceEvaluation(pairs.isEmpty() ? Double.NaN : loss / pairs.size(),
-                decided == 0 ? Double.NaN : (double) correct / decided, decided);
+        return new PreferenceEvaluation(
+                pairs.isEmpty() ? Double.NaN : loss / pairs.size(),
+                decided == 0 ? Double.NaN : (double) correct / decided,
+                decided);
     }
 
     private static double logSigmoid(double x) {

@@ -76,7 +76,8 @@ public final class PreferenceModel implements AutoCloseable {
             throw new ModelFormatException(configFile + ": not a preference model: architectures "
                     + root.path("architectures") + " name no ...ForSequenceClassification");
         }
-        int labels = root.has("num_labels") ? root.path("num_labels").asInt()
+        int labels = root.has("num_labels")
+                ? root.path("num_labels").asInt()
                 : root.has("id2label") ? root.path("id2label").size() : 2;
         if (labels != 1) {
             throw new ModelFormatException(configFile + ": a preference model has num_labels 1, found " + labels);
@@ -95,8 +96,8 @@ public final class PreferenceModel implements AutoCloseable {
     }
 
     /** A preference model from tensors in Java memory (tests): the backbone's tensors and the head's values. */
-    public static PreferenceModel fromTensors(LlamaConfig config, Map<String, HostTensor> tensors, float[] head,
-            Device device) {
+    public static PreferenceModel fromTensors(
+            LlamaConfig config, Map<String, HostTensor> tensors, float[] head, Device device) {
         return assemble(LlamaModel.fromTensors(headless(config), tensors, device), head, null);
     }
 
@@ -109,9 +110,10 @@ public final class PreferenceModel implements AutoCloseable {
             NDArray weight = TorchMemory.owned(backbone.manager().create(head, new Shape(1, head.length)));
             weight.setName(SCORE_WEIGHT);
             NDScope.unregister(weight);
-            TextTokenizer tokenizer = tokenizerDir != null && Files.isRegularFile(tokenizerDir.resolve("tokenizer.json"))
-                    ? TextTokenizer.load(tokenizerDir)
-                    : null;
+            TextTokenizer tokenizer =
+                    tokenizerDir != null && Files.isRegularFile(tokenizerDir.resolve("tokenizer.json"))
+                            ? TextTokenizer.load(tokenizerDir)
+                            : null;
             return new PreferenceModel(backbone, weight, tokenizer);
         } catch (RuntimeException e) {
             backbone.close();
@@ -121,13 +123,25 @@ public final class PreferenceModel implements AutoCloseable {
 
     /** The configuration without an LM head (tied embeddings are read and written as such; nothing else changes). */
     static LlamaConfig headless(LlamaConfig c) {
-        return LlamaConfig.builder().optArchitecture(c.architecture()).setVocabSize(c.vocabSize())
-                .setHiddenSize(c.hiddenSize()).setIntermediateSize(c.intermediateSize()).setNumLayers(c.numLayers())
-                .setNumHeads(c.numHeads()).optNumKvHeads(c.numKvHeads()).optHeadDim(c.headDim())
-                .optRopeTheta(c.ropeTheta()).optRmsNormEps(c.rmsNormEps())
-                .optMaxPositionEmbeddings(c.maxPositionEmbeddings()).optTieWordEmbeddings(true)
-                .optAttentionBias(c.attentionBias()).optMlpBias(c.mlpBias()).optRopeScaling(c.ropeScaling())
-                .optBosTokenId(c.bosTokenId()).optEosTokenIds(c.eosTokenIds()).build();
+        return LlamaConfig.builder()
+                .optArchitecture(c.architecture())
+                .setVocabSize(c.vocabSize())
+                .setHiddenSize(c.hiddenSize())
+                .setIntermediateSize(c.intermediateSize())
+                .setNumLayers(c.numLayers())
+                .setNumHeads(c.numHeads())
+                .optNumKvHeads(c.numKvHeads())
+                .optHeadDim(c.headDim())
+                .optRopeTheta(c.ropeTheta())
+                .optRmsNormEps(c.rmsNormEps())
+                .optMaxPositionEmbeddings(c.maxPositionEmbeddings())
+                .optTieWordEmbeddings(true)
+                .optAttentionBias(c.attentionBias())
+                .optMlpBias(c.mlpBias())
+                .optRopeScaling(c.ropeScaling())
+                .optBosTokenId(c.bosTokenId())
+                .optEosTokenIds(c.eosTokenIds())
+                .build();
     }
 
     public LlamaModel backbone() {
@@ -204,8 +218,8 @@ public final class PreferenceModel implements AutoCloseable {
      */
     public float[] score(List<String> conversations, List<String> responses) {
         if (conversations.size() != responses.size()) {
-            throw new IllegalArgumentException(conversations.size() + " conversations but " + responses.size()
-                    + " responses");
+            throw new IllegalArgumentException(
+                    conversations.size() + " conversations but " + responses.size() + " responses");
         }
         List<long[]> ids = new ArrayList<>();
         for (int i = 0; i < conversations.size(); i++) {
@@ -226,12 +240,16 @@ public final class PreferenceModel implements AutoCloseable {
         root.putObject("label2id").put("LABEL_0", 0);
         root.put("pad_token_id", PromptIds.padId(config));
         root.put("problem_type", "regression");
-        Files.writeString(dir.resolve("config.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(root));
+        Files.writeString(
+                dir.resolve("config.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         Map<String, long[]> shapes = new LinkedHashMap<>();
         Map<String, NDArray> params = parameters();
         params.forEach((name, array) -> shapes.put(name, array.getShape().getShape()));
-        SafetensorsWriter.write(dir.resolve("model.safetensors"), shapes, name -> params.get(name).toFloatArray(),
+        SafetensorsWriter.write(
+                dir.resolve("model.safetensors"),
+                shapes,
+                name -> params.get(name).toFloatArray(),
                 DType.F32);
     }
 

@@ -39,7 +39,8 @@ public final class PreferenceScoreCommand {
         int batch = PreferenceModel.DEFAULT_BATCH;
         String device = "cpu";
         try {
-            if (args.isEmpty() || !(args.getFirst().equals("score") || args.getFirst().equals("hhh"))) {
+            if (args.isEmpty()
+                    || !(args.getFirst().equals("score") || args.getFirst().equals("hhh"))) {
                 throw new IllegalArgumentException("expected the subcommand 'score' or 'hhh'");
             }
             for (int i = 1; i < args.size(); i++) {
@@ -78,7 +79,9 @@ public final class PreferenceScoreCommand {
                     List<ObjectNode> chunk = lines.subList(start, Math.min(lines.size(), start + batch));
                     List<long[]> ids = new ArrayList<>();
                     for (ObjectNode line : chunk) {
-                        ids.add(pm.encode(line.get("conversation").asString(), line.get("response").asString()));
+                        ids.add(pm.encode(
+                                line.get("conversation").asString(),
+                                line.get("response").asString()));
                     }
                     float[] scores = pm.scoreIds(ids, batch);
                     for (int i = 0; i < chunk.size(); i++) {
@@ -102,8 +105,11 @@ public final class PreferenceScoreCommand {
             List<HhhEvaluation.Comparison> comparisons = HhhEvaluation.read(input);
             try (PreferenceModel pm = PreferenceModel.load(model, Device.fromName(device))) {
                 HhhEvaluation.Result r = HhhEvaluation.evaluate(pm, comparisons, batch, Integer.MAX_VALUE);
-                out.println(Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("model", model.toString())
-                        .put("comparisons", r.comparisons()).put("accuracy", r.accuracy())));
+                out.println(Json.MAPPER.writeValueAsString(Json.MAPPER
+                        .createObjectNode()
+                        .put("model", model.toString())
+                        .put("comparisons", r.comparisons())
+                        .put("accuracy", r.accuracy())));
             }
             return 0;
         } catch (IOException e) {
@@ -130,10 +136,11 @@ public final class PreferenceScoreCommand {
                 try {
                     node = Json.MAPPER.readTree(text);
                 } catch (JacksonException e) {
-                    throw new IllegalArgumentException(input + " line " + number + ": not JSON: "
-                            + e.getOriginalMessage(), e);
+                    throw new IllegalArgumentException(
+                            input + " line " + number + ": not JSON: " + e.getOriginalMessage(), e);
                 }
-                if (!(node instanceof ObjectNode object) || !node.path("conversation").isString()
+                if (!(node instanceof ObjectNode object)
+                        || !node.path("conversation").isString()
                         || !node.path("response").isString()) {
                     throw new IllegalArgumentException(input + " line " + number
                             + ": expected an object with string fields \"conversation\" and \"response\"");

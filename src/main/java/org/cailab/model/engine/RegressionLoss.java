@@ -35,7 +35,9 @@ public final class RegressionLoss {
             for (int start = 0; start < examples.size(); start += batchSize) {
                 List<RatingExample> micro = examples.subList(start, Math.min(examples.size(), start + batchSize));
                 try (NDScope ignored = new NDScope()) {
-                    float[] r = model.rewards(micro.stream().map(RatingExample::ids).toList()).toFloatArray();
+                    float[] r = model.rewards(
+                                    micro.stream().map(RatingExample::ids).toList())
+                            .toFloatArray();
                     for (int i = 0; i < r.length; i++) {
                         out[start + i] = r[i];
                     }
@@ -65,8 +67,10 @@ public final class RegressionLoss {
             for (int i = 0; i < predicted.length; i++) {
                 sum += (predicted[i] - ratings[i]) * (predicted[i] - ratings[i]);
             }
-            return new RegressionEvaluation(predicted.length == 0 ? Double.NaN : sum / predicted.length,
-                    RankCorrelation.spearman(predicted, ratings), predicted.length);
+            return new RegressionEvaluation(
+                    predicted.length == 0 ? Double.NaN : sum / predicted.length,
+                    RankCorrelation.spearman(predicted, ratings),
+                    predicted.length);
         }
     }
 }

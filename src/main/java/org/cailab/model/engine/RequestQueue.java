@@ -48,7 +48,9 @@ final class RequestQueue<T> {
 
     /** Puts an item back at the head of its user's queue (a preempted row), regardless of the bound. */
     void offerFirst(T item, Priority priority, String user) {
-        waiting.get(priority).computeIfAbsent(user, u -> new ArrayDeque<>()).addFirst(new Entry<>(item, priority, user));
+        waiting.get(priority)
+                .computeIfAbsent(user, u -> new ArrayDeque<>())
+                .addFirst(new Entry<>(item, priority, user));
         size++;
     }
 
@@ -58,7 +60,8 @@ final class RequestQueue<T> {
      * @param classes the classes to consider, in order
      * @param mayRun whether a user may start another request of a class now
      */
-    @Nullable Entry<T> poll(List<Priority> classes, BiPredicate<String, Priority> mayRun) {
+    @Nullable
+    Entry<T> poll(List<Priority> classes, BiPredicate<String, Priority> mayRun) {
         for (Priority p : classes) {
             Map<String, ArrayDeque<Entry<T>>> users = waiting.get(p);
             String best = null;
@@ -88,13 +91,14 @@ final class RequestQueue<T> {
     List<T> removeIf(Predicate<T> drop) {
         List<T> removed = new ArrayList<>();
         for (Map<String, ArrayDeque<Entry<T>>> users : waiting.values()) {
-            users.values().forEach(q -> q.removeIf(e -> {
-                if (drop.test(e.item())) {
-                    removed.add(e.item());
-                    return true;
-                }
-                return false;
-            }));
+            users.values()
+                    .forEach(q -> q.removeIf(e -> {
+                        if (drop.test(e.item())) {
+                            removed.add(e.item());
+                            return true;
+                        }
+                        return false;
+                    }));
             users.values().removeIf(ArrayDeque::isEmpty);
         }
         size -= removed.size();
@@ -102,7 +106,9 @@ final class RequestQueue<T> {
     }
 
     int waiting(Priority priority) {
-        return waiting.get(priority).values().stream().mapToInt(ArrayDeque::size).sum();
+        return waiting.get(priority).values().stream()
+                .mapToInt(ArrayDeque::size)
+                .sum();
     }
 
     int size() {

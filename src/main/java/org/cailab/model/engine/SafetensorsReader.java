@@ -33,8 +33,12 @@ public final class SafetensorsReader implements AutoCloseable {
     private final Map<String, String> metadata;
     private final long chunkBytes;
 
-    private SafetensorsReader(Path file, FileChannel channel, Map<String, TensorInfo> tensors,
-            Map<String, String> metadata, long chunkBytes) {
+    private SafetensorsReader(
+            Path file,
+            FileChannel channel,
+            Map<String, TensorInfo> tensors,
+            Map<String, String> metadata,
+            long chunkBytes) {
         this.file = file;
         this.channel = channel;
         this.tensors = tensors;
@@ -80,8 +84,8 @@ public final class SafetensorsReader implements AutoCloseable {
         }
     }
 
-    private static SafetensorsReader parse(Path file, FileChannel channel, String header, long dataStart, long size,
-            long chunkBytes) {
+    private static SafetensorsReader parse(
+            Path file, FileChannel channel, String header, long dataStart, long size, long chunkBytes) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(header);
@@ -94,7 +98,8 @@ public final class SafetensorsReader implements AutoCloseable {
             String name = entry.getKey();
             JsonNode node = entry.getValue();
             if (name.equals("__metadata__")) {
-                node.properties().forEach(m -> metadata.put(m.getKey(), m.getValue().asString()));
+                node.properties()
+                        .forEach(m -> metadata.put(m.getKey(), m.getValue().asString()));
                 continue;
             }
             tensors.put(name, info(file, name, node, dataStart, size));
@@ -163,7 +168,8 @@ public final class SafetensorsReader implements AutoCloseable {
         TensorInfo info = info(name);
         long count = HostTensor.numel(info.shape());
         if (count > Integer.MAX_VALUE - 8) {
-            throw new ModelFormatException(file + ": tensor " + name + " has " + count + " elements, over a Java array");
+            throw new ModelFormatException(
+                    file + ": tensor " + name + " has " + count + " elements, over a Java array");
         }
         float[] out = new float[(int) count];
         int elementBytes = info.dtype().bytes();
@@ -172,8 +178,8 @@ public final class SafetensorsReader implements AutoCloseable {
         try {
             while (done < count) {
                 long n = Math.min(chunkElements, count - done);
-                ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, info.begin() + done * elementBytes,
-                                n * elementBytes)
+                ByteBuffer buffer = channel.map(
+                                FileChannel.MapMode.READ_ONLY, info.begin() + done * elementBytes, n * elementBytes)
                         .order(ByteOrder.LITTLE_ENDIAN);
                 info.dtype().decode(buffer, out, (int) done, (int) n);
                 done += n;

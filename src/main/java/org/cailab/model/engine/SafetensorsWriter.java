@@ -63,15 +63,15 @@ public final class SafetensorsWriter {
         }
         head.flip();
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, head);
             ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             for (var e : shapes.entrySet()) {
                 float[] data = values.apply(e.getKey());
                 if (data.length != HostTensor.numel(e.getValue())) {
-                    throw new IllegalArgumentException("tensor " + e.getKey() + ": " + data.length + " values for shape "
-                            + java.util.Arrays.toString(e.getValue()));
+                    throw new IllegalArgumentException("tensor " + e.getKey() + ": " + data.length
+                            + " values for shape " + java.util.Arrays.toString(e.getValue()));
                 }
                 for (float v : data) {
                     if (buffer.remaining() < 4) {
@@ -117,7 +117,8 @@ public final class SafetensorsWriter {
             write(dir.resolve(name), shards.get(i), dtype);
             shards.get(i).keySet().forEach(t -> weightMap.put(t, name));
         }
-        Files.writeString(dir.resolve("model.safetensors.index.json"),
+        Files.writeString(
+                dir.resolve("model.safetensors.index.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(index));
     }
 

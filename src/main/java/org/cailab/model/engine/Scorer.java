@@ -31,13 +31,14 @@ final class Scorer {
         LlamaConfig config = model.config();
         List<long[]> fitted = new ArrayList<>(prompts.size());
         for (int i = 0; i < prompts.size(); i++) {
-            fitted.add(fit(PromptIds.nonEmpty(prompts.get(i), config),
-                    PromptIds.checked(continuations.get(i), config)));
+            fitted.add(
+                    fit(PromptIds.nonEmpty(prompts.get(i), config), PromptIds.checked(continuations.get(i), config)));
         }
         // group equal prompts; a prompt with one continuation goes the plain way
         Map<PromptKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < fitted.size(); i++) {
-            groups.computeIfAbsent(new PromptKey(fitted.get(i)), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(new PromptKey(fitted.get(i)), k -> new ArrayList<>())
+                    .add(i);
         }
         ContinuationScore[] scores = new ContinuationScore[prompts.size()];
         List<Integer> singles = new ArrayList<>();
@@ -51,7 +52,8 @@ final class Scorer {
         }
         for (int start = 0; start < singles.size(); start += maxBatchSize) {
             List<Integer> chunk = singles.subList(start, Math.min(singles.size(), start + maxBatchSize));
-            List<ContinuationScore> part = scoreBatch(chunk.stream().map(fitted::get).toList(),
+            List<ContinuationScore> part = scoreBatch(
+                    chunk.stream().map(fitted::get).toList(),
                     chunk.stream().map(continuations::get).toList());
             for (int i = 0; i < chunk.size(); i++) {
                 scores[chunk.get(i)] = part.get(i);
@@ -86,8 +88,13 @@ final class Scorer {
             return prompt;
         }
         long[] kept = Arrays.copyOfRange(prompt, prompt.length - (max - continuation.length), prompt.length);
-        LOG.log(System.Logger.Level.WARNING, "scoring: prompt of {0} tokens cut from the left to {1} to fit the"
-                + " context of {2} with a {3}-token continuation", prompt.length, kept.length, max,
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "scoring: prompt of {0} tokens cut from the left to {1} to fit the"
+                        + " context of {2} with a {3}-token continuation",
+                prompt.length,
+                kept.length,
+                max,
                 continuation.length);
         return kept;
     }
@@ -108,12 +115,15 @@ final class Scorer {
      * Scores groups of continuations that share a prompt: the prompts run once (left-padded together) into a cache,
      * which is then repeated for each continuation of longer than one token.
      */
-    private void scoreShared(List<List<Integer>> groups, List<long[]> prompts, List<long[]> continuations,
-            ContinuationScore[] scores) {
+    private void scoreShared(
+            List<List<Integer>> groups, List<long[]> prompts, List<long[]> continuations, ContinuationScore[] scores) {
         int vocab = model.config().vocabSize();
         long pad = PromptIds.padId(model.config());
         int g = groups.size();
-        int maxPrompt = groups.stream().mapToInt(grp -> prompts.get(grp.getFirst()).length).max().orElseThrow();
+        int maxPrompt = groups.stream()
+                .mapToInt(grp -> prompts.get(grp.getFirst()).length)
+                .max()
+                .orElseThrow();
         long[][] ids = new long[g][maxPrompt];
         int[][] mask = new int[g][maxPrompt];
         for (int i = 0; i < g; i++) {
@@ -133,10 +143,14 @@ final class Scorer {
                 }
             }
         }
-        int window = rest.stream().mapToInt(i -> continuations.get(i).length - 1).max().orElse(0);
+        int window = rest.stream()
+                .mapToInt(i -> continuations.get(i).length - 1)
+                .max()
+                .orElse(0);
         float[] first;
         float[] picked = new float[0];
-        try (KvCache cache = model.newCache(g); NDScope ignored = new NDScope()) {
+        try (KvCache cache = model.newCache(g);
+                NDScope ignored = new NDScope()) {
             first = model.forward(ids, mask, cache, 1).logSoftmax(-1).toFloatArray();
             if (!rest.isEmpty()) {
                 cache.select(restGroup.stream().mapToInt(Integer::intValue).toArray());
@@ -186,7 +200,9 @@ final class Scorer {
             length = Math.max(length, prompt.length + Math.max(0, continuations.get(b).length - 1));
         }
         if (window == 0) {
-            return continuations.stream().map(c -> new ContinuationScore(0, new float[0], c)).toList();
+            return continuations.stream()
+                    .map(c -> new ContinuationScore(0, new float[0], c))
+                    .toList();
         }
         long pad = PromptIds.padId(model.config());
         long[][] ids = new long[batch][length];

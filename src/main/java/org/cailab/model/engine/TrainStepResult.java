@@ -10,5 +10,5 @@ package org.cailab.model.engine;
  * @param targetTokens tokens that counted in the loss
  * @param tokens tokens processed, padding excluded
  */
-public record TrainStepResult(int step, double loss, double gradNorm, double learningRate, int targetTokens,
-        int tokens) {}
+public record TrainStepResult(
+        int step, double loss, double gradNorm, double learningRate, int targetTokens, int tokens) {}

@@ -34,8 +34,8 @@ public final class Trainer implements AutoCloseable {
 
     static final String STATE_FILE = "trainer_state.json";
     static final String OPTIMIZER_FILE = "optimizer.safetensors";
-    private static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "generation_config.json");
+    private static final List<String> TOKENIZER_FILES =
+            List.of("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json");
 
     private final Trainable target;
     private final LlamaModel model;
@@ -86,7 +86,8 @@ public final class Trainer implements AutoCloseable {
             Path optimizerFile = checkpointDir.resolve(OPTIMIZER_FILE);
             if (Files.isRegularFile(optimizerFile)) {
                 try (SafetensorsReader reader = SafetensorsReader.open(optimizerFile)) {
-                    trainer.optimizer.restore(reader, state.path("optimizer_updates").asInt(trainer.step));
+                    trainer.optimizer.restore(
+                            reader, state.path("optimizer_updates").asInt(trainer.step));
                 }
             }
             return trainer;
@@ -116,8 +117,8 @@ public final class Trainer implements AutoCloseable {
         }
         int tokens = batch.stream().mapToInt(e -> e.tokens().length).sum();
         TrainStepResult result = step(batch, (m, micro, all) -> loss(micro, targets));
-        return new TrainStepResult(result.step(), result.loss(), result.gradNorm(), result.learningRate(), targets,
-                tokens);
+        return new TrainStepResult(
+                result.step(), result.loss(), result.gradNorm(), result.learningRate(), targets, tokens);
     }
 
     /**
@@ -138,7 +139,8 @@ public final class Trainer implements AutoCloseable {
         double loss = 0;
         for (int start = 0; start < batch.size(); start += config.microBatchSize()) {
             List<T> micro = batch.subList(start, Math.min(batch.size(), start + config.microBatchSize()));
-            try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(true)) {
+            try (NDScope ignored = new NDScope();
+                    GradMode.Restore grad = GradMode.set(true)) {
                 NDArray microLoss = lossFunction.loss(model, micro, batch);
                 gradientsDirty = true;
                 Autograd.backward(microLoss);
@@ -148,7 +150,8 @@ public final class Trainer implements AutoCloseable {
         double lr = config.learningRate(step);
         double norm;
         // the in-place update of leaves that require gradients must run with grad mode off, whatever the thread had
-        try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
+        try (NDScope ignored = new NDScope();
+                GradMode.Restore grad = GradMode.set(false)) {
             Map<String, NDArray> grads = gradients();
             double squares = 0;
             for (NDArray g : grads.values()) {
@@ -173,8 +176,8 @@ public final class Trainer implements AutoCloseable {
         double loss = 0;
         try (GradMode.Restore grad = GradMode.set(false)) {
             for (int start = 0; start < examples.size(); start += config.microBatchSize()) {
-                List<TrainingExample> micro = examples.subList(start,
-                        Math.min(examples.size(), start + config.microBatchSize()));
+                List<TrainingExample> micro =
+                        examples.subList(start, Math.min(examples.size(), start + config.microBatchSize()));
                 try (NDScope ignored = new NDScope()) {
                     loss += loss(micro, targets).getFloat();
                 }
@@ -217,7 +220,8 @@ public final class Trainer implements AutoCloseable {
             return;
         }
         gradientsDirty = false;
-        try (NDScope ignored = new NDScope(); GradMode.Restore grad = GradMode.set(false)) {
+        try (NDScope ignored = new NDScope();
+                GradMode.Restore grad = GradMode.set(false)) {
             gradients().values().forEach(g -> g.set(new ai.djl.ndarray.index.NDIndex("..."), 0));
         }
     }
@@ -241,7 +245,9 @@ public final class Trainer implements AutoCloseable {
         state.put("global_step", step);
         state.put("optimizer_updates", optimizer.updates());
         state.set("training_config", Json.MAPPER.valueToTree(config));
-        Files.writeString(dir.resolve(STATE_FILE), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+        Files.writeString(
+                dir.resolve(STATE_FILE),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state));
     }
 
     /** Frees the optimizer state; the model stays usable (its parameters keep requiring gradients). */

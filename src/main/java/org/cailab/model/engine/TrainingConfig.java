@@ -109,8 +109,18 @@ public record TrainingConfig(
             if (totalSteps <= 0 || microBatchSize <= 0 || learningRate <= 0) {
                 throw new IllegalArgumentException("total steps, micro-batch size and learning rate must be positive");
             }
-            return new TrainingConfig(learningRate, warmupSteps, totalSteps, schedule, minLearningRateRatio,
-                    weightDecay, beta1, beta2, epsilon, maxGradNorm, microBatchSize);
+            return new TrainingConfig(
+                    learningRate,
+                    warmupSteps,
+                    totalSteps,
+                    schedule,
+                    minLearningRateRatio,
+                    weightDecay,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    maxGradNorm,
+                    microBatchSize);
         }
     }
 }

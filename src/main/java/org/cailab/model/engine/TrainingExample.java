@@ -43,8 +43,8 @@ public record TrainingExample(long[] tokens, boolean[] lossMask) {
         if (maxLength < 2) {
             return null;
         }
-        TrainingExample cut = new TrainingExample(java.util.Arrays.copyOf(tokens, maxLength),
-                java.util.Arrays.copyOf(lossMask, maxLength));
+        TrainingExample cut = new TrainingExample(
+                java.util.Arrays.copyOf(tokens, maxLength), java.util.Arrays.copyOf(lossMask, maxLength));
         return cut.targetCount() == 0 ? null : cut;
     }
 

@@ -52,7 +52,8 @@ public final class TrainingLoop<T> {
 
     /** Why {@link #run} returned. */
     public enum Outcome {
-        FINISHED, STOPPED
+        FINISHED,
+        STOPPED
     }
 
     /**
@@ -66,7 +67,10 @@ public final class TrainingLoop<T> {
     private final Function<List<T>, Evaluation> evaluator;
     private final ToIntFunction<T> tokenCount;
 
-    public TrainingLoop(Settings settings, StepFunction<T> stepFunction, Function<List<T>, Evaluation> evaluator,
+    public TrainingLoop(
+            Settings settings,
+            StepFunction<T> stepFunction,
+            Function<List<T>, Evaluation> evaluator,
             ToIntFunction<T> tokenCount) {
         this.settings = settings;
         this.stepFunction = stepFunction;
@@ -76,28 +80,39 @@ public final class TrainingLoop<T> {
 
     /** SL finetuning: causal-LM loss on the completion tokens. */
     public static TrainingLoop<TrainingExample> finetuning(Settings settings, Trainer trainer) {
-        return new TrainingLoop<>(settings, Trainer::step,
-                heldOut -> new Evaluation(trainer.evaluate(heldOut), Double.NaN), e -> e.tokens().length);
+        return new TrainingLoop<>(
+                settings,
+                Trainer::step,
+                heldOut -> new Evaluation(trainer.evaluate(heldOut), Double.NaN),
+                e -> e.tokens().length);
     }
 
     /** Preference-model training: the soft-label Bradley-Terry loss; evaluation gives loss and accuracy. */
-    public static TrainingLoop<PreferenceExample> preferenceModel(Settings settings, PreferenceModel model,
-            int evalBatchSize) {
+    public static TrainingLoop<PreferenceExample> preferenceModel(
+            Settings settings, PreferenceModel model, int evalBatchSize) {
         MicroBatchLoss<PreferenceExample> loss = PreferenceLoss.of(model);
-        return new TrainingLoop<>(settings, (trainer, batch) -> trainer.step(batch, loss), heldOut -> {
-            PreferenceLoss.PreferenceEvaluation e = PreferenceLoss.evaluate(model, heldOut, evalBatchSize);
-            return new Evaluation(e.loss(), e.accuracy());
-        }, PreferenceExample::tokens);
+        return new TrainingLoop<>(
+                settings,
+                (trainer, batch) -> trainer.step(batch, loss),
+                heldOut -> {
+                    PreferenceLoss.PreferenceEvaluation e = PreferenceLoss.evaluate(model, heldOut, evalBatchSize);
+                    return new Evaluation(e.loss(), e.accuracy());
+                },
+                PreferenceExample::tokens);
     }
 
     /** Harm-predictor training: the L2 loss on ratings; evaluation gives the MSE and Spearman's rank correlation. */
-    public static TrainingLoop<RatingExample> harmPredictor(Settings settings, PreferenceModel model,
-            int evalBatchSize) {
+    public static TrainingLoop<RatingExample> harmPredictor(
+            Settings settings, PreferenceModel model, int evalBatchSize) {
         MicroBatchLoss<RatingExample> loss = RegressionLoss.of(model);
-        return new TrainingLoop<>(settings, (trainer, batch) -> trainer.step(batch, loss), heldOut -> {
-            RegressionLoss.RegressionEvaluation e = RegressionLoss.evaluate(model, heldOut, evalBatchSize);
-            return new Evaluation(e.mse(), Double.NaN, e.spearman());
-        }, RatingExample::tokens);
+        return new TrainingLoop<>(
+                settings,
+                (trainer, batch) -> trainer.step(batch, loss),
+                heldOut -> {
+                    RegressionLoss.RegressionEvaluation e = RegressionLoss.evaluate(model, heldOut, evalBatchSize);
+                    return new Evaluation(e.mse(), Double.NaN, e.spearman());
+                },
+                RatingExample::tokens);
     }
 
     /**
@@ -106,13 +121,19 @@ public final class TrainingLoop<T> {
      * (the last periodic one is where a later run resumes). Held-out evaluation runs before the first step of a
      * fresh run, every {@code evalEvery} steps and at the end.
      */
-    public Outcome run(Trainer trainer, List<T> train, List<T> heldOut, CheckpointStore checkpoints,
-            @Nullable Path tokenizerDir, Listener listener, BooleanSupplier stop) {
+    public Outcome run(
+            Trainer trainer,
+            List<T> train,
+            List<T> heldOut,
+            CheckpointStore checkpoints,
+            @Nullable Path tokenizerDir,
+            Listener listener,
+            BooleanSupplier stop) {
         DataOrder order = settings.order();
         int total = order.totalSteps();
         if (trainer.config().totalSteps() != total) {
-            throw new IllegalArgumentException("the trainer plans " + trainer.config().totalSteps()
-                    + " steps but the data order has " + total);
+            throw new IllegalArgumentException(
+                    "the trainer plans " + trainer.config().totalSteps() + " steps but the data order has " + total);
         }
         if (trainer.step() == 0 && !heldOut.isEmpty()) {
             listener.evaluated(0, evaluator.apply(heldOut));

@@ -4,13 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
-import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -85,8 +85,10 @@ final class Transformer {
                 sin[p * hd + half + i] = s;
             }
         }
-        return new NDArray[] {TorchMemory.owned(manager.create(cos, new Shape(positions, hd))),
-            TorchMemory.owned(manager.create(sin, new Shape(positions, hd)))};
+        return new NDArray[] {
+            TorchMemory.owned(manager.create(cos, new Shape(positions, hd))),
+            TorchMemory.owned(manager.create(sin, new Shape(positions, hd)))
+        };
     }
 
     /** Forgets the fused weights (the parameters were changed in place, say by a training step). */
@@ -122,13 +124,17 @@ final class Transformer {
         try (NDScope ignored = new NDScope()) {
             for (int layer = 0; layer < layers; layer++) {
                 String p = "model.layers." + layer + ".self_attn.";
-                weights[layer] = NDArrays.concat(new NDList(params.get(p + "q_proj.weight").mul(scale),
-                        params.get(p + "k_proj.weight"), params.get(p + "v_proj.weight")), 0);
+                weights[layer] = NDArrays.concat(
+                        new NDList(
+                                params.get(p + "q_proj.weight").mul(scale),
+                                params.get(p + "k_proj.weight"),
+                                params.get(p + "v_proj.weight")),
+                        0);
                 NDScope.unregister(weights[layer]);
                 NDArray qb = params.get(p + "q_proj.bias");
                 if (qb != null) {
-                    biases[layer] = NDArrays.concat(new NDList(qb.mul(scale), params.get(p + "k_proj.bias"),
-                            params.get(p + "v_proj.bias")), 0);
+                    biases[layer] = NDArrays.concat(
+                            new NDList(qb.mul(scale), params.get(p + "k_proj.bias"), params.get(p + "v_proj.bias")), 0);
                     NDScope.unregister(biases[layer]);
                 }
             }
@@ -154,10 +160,10 @@ final class Transformer {
      * @return logits {@code [B, keepLast, vocab]}
      */
     NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
-        NDArray head = config.tieWordEmbeddings()
-                ? params.get("model.embed_tokens.weight")
-                : params.get("lm_head.weight");
-        return Linear.linear(hidden(ids, positions, keyMask, cache, keepLast), head).singletonOrThrow();
+        NDArray head =
+                config.tieWordEmbeddings() ? params.get("model.embed_tokens.weight") : params.get("lm_head.weight");
+        return Linear.linear(hidden(ids, positions, keyMask, cache, keepLast), head)
+                .singletonOrThrow();
     }
 
     /**
@@ -181,8 +187,10 @@ final class Transformer {
         for (int layer = 0; layer < config.numLayers(); layer++) {
             String p = "model.layers." + layer + ".";
             NDArray x = rmsNorm(h, params.get(p + "input_layernorm.weight"));
-            h = h.add(f == null ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
-                    : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t));
+            h = h.add(
+                    f == null
+                            ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
+                            : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t));
             x = rmsNorm(h, params.get(p + "post_attention_layernorm.weight"));
             NDArray gate = linear(x, p + "mlp.gate_proj");
             NDArray up = linear(x, p + "mlp.up_proj");
@@ -195,8 +203,8 @@ final class Transformer {
         return h;
     }
 
-    private NDArray attention(NDArray x, String p, NDArray[] rope, NDArray bias, @Nullable KvCache cache, int layer,
-            long batch, long t) {
+    private NDArray attention(
+            NDArray x, String p, NDArray[] rope, NDArray bias, @Nullable KvCache cache, int layer, long batch, long t) {
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
@@ -214,7 +222,9 @@ final class Transformer {
         // h / rep, so the rep query heads of a group are stacked as rep*T rows against their shared keys.
         int rep = heads / kvHeads;
         NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
-        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(hd))).add(bias);
+        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2))
+                .mul((float) (1.0 / Math.sqrt(hd)))
+                .add(bias);
         NDArray out = scores.softmax(-1).matMul(v);
         if (rep > 1) {
             out = out.reshape(batch, heads, t, hd);
@@ -226,14 +236,24 @@ final class Transformer {
      * Attention with one q/k/v projection, RoPE on q and k together as {@code x * cos + (x @ R) * sin}, and the score
      * scale folded into the q weights: 11 native calls per layer where {@link #attention} makes 24.
      */
-    private NDArray fusedAttention(Fused f, NDArray x, String p, NDArray[] rope, NDArray bias,
-            @Nullable KvCache cache, int layer, long batch, long t) {
+    private NDArray fusedAttention(
+            Fused f,
+            NDArray x,
+            String p,
+            NDArray[] rope,
+            NDArray bias,
+            @Nullable KvCache cache,
+            int layer,
+            long batch,
+            long t) {
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
         NDArray b = f.qkvBias()[layer];
         NDArray qkv = (b == null ? Linear.linear(x, f.qkvWeight()[layer]) : Linear.linear(x, f.qkvWeight()[layer], b))
-                .singletonOrThrow().reshape(batch, t, heads + 2L * kvHeads, hd).transpose(0, 2, 1, 3);
+                .singletonOrThrow()
+                .reshape(batch, t, heads + 2L * kvHeads, hd)
+                .transpose(0, 2, 1, 3);
         NDArray qk = qkv.get(":, :" + (heads + kvHeads));
         qk = qk.mul(rope[0]).add(qk.matMul(f.rotateHalf()).mul(rope[1]));
         NDArray q = qk.get(":, :" + heads);
@@ -246,7 +266,8 @@ final class Transformer {
         }
         int rep = heads / kvHeads;
         NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
-        NDArray out = grouped.matMul(k.transpose(0, 1, 3, 2)).add(bias).softmax(-1).matMul(v);
+        NDArray out =
+                grouped.matMul(k.transpose(0, 1, 3, 2)).add(bias).softmax(-1).matMul(v);
         if (rep > 1) {
             out = out.reshape(batch, heads, t, hd);
         }
@@ -256,11 +277,16 @@ final class Transformer {
     /** cos and sin of {@code [B, 1, T, headDim]} for the positions, halves duplicated as HF does. */
     private NDArray[] rope(NDArray positions) {
         if (ropeTables != null && fusedEnabled) {
-            NDArray index = positions.getDataType() == DataType.INT64 ? positions
-                    : positions.toType(DataType.INT64, false);
+            NDArray index =
+                    positions.getDataType() == DataType.INT64 ? positions : positions.toType(DataType.INT64, false);
             return new NDArray[] {
-                Embedding.embedding(index, ropeTables[0], SparseFormat.DENSE).singletonOrThrow().expandDims(1),
-                Embedding.embedding(index, ropeTables[1], SparseFormat.DENSE).singletonOrThrow().expandDims(1)};
+                Embedding.embedding(index, ropeTables[0], SparseFormat.DENSE)
+                        .singletonOrThrow()
+                        .expandDims(1),
+                Embedding.embedding(index, ropeTables[1], SparseFormat.DENSE)
+                        .singletonOrThrow()
+                        .expandDims(1)
+            };
         }
         NDArray freqs = positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(invFreq);
         NDArray emb = NDArrays.concat(new NDList(freqs, freqs), -1).expandDims(1);

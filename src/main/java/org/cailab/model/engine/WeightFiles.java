@@ -20,8 +20,8 @@ final class WeightFiles implements AutoCloseable {
     private final Map<String, SafetensorsReader> byTensor;
     private final Map<String, SafetensorsReader> byFile;
 
-    private WeightFiles(Path description, Map<String, SafetensorsReader> byTensor,
-            Map<String, SafetensorsReader> byFile) {
+    private WeightFiles(
+            Path description, Map<String, SafetensorsReader> byTensor, Map<String, SafetensorsReader> byFile) {
         this.description = description;
         this.byTensor = byTensor;
         this.byFile = byFile;
@@ -82,8 +82,8 @@ final class WeightFiles implements AutoCloseable {
     HostTensor read(String name, long[] expectedShape) {
         SafetensorsReader reader = byTensor.get(name);
         if (reader == null) {
-            throw new ModelFormatException(description + ": missing tensor " + name + ", expected shape "
-                    + Arrays.toString(expectedShape));
+            throw new ModelFormatException(
+                    description + ": missing tensor " + name + ", expected shape " + Arrays.toString(expectedShape));
         }
         long[] shape = reader.info(name).shape();
         if (!Arrays.equals(shape, expectedShape)) {

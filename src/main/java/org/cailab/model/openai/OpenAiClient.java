@@ -1,18 +1,5 @@
 package org.cailab.model.openai;
 
-import org.cailab.model.BackendHealth;
-import org.cailab.model.GenerationResult;
-import org.cailab.model.RemoteBackend;
-import org.cailab.model.SamplingSettings;
-import org.cailab.model.ScoredContinuation;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +19,18 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.cailab.model.BackendHealth;
+import org.cailab.model.GenerationResult;
+import org.cailab.model.RemoteBackend;
+import org.cailab.model.SamplingSettings;
+import org.cailab.model.ScoredContinuation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generation and scoring through the OpenAI completions API of one or more servers that serve one snapshot.
@@ -62,14 +61,21 @@ public final class OpenAiClient {
      * @param backoff     the first retry's delay; doubled for each further one
      * @param takeOutFor  how long a URL that keeps failing is left out
      */
-    public OpenAiClient(String name, RemoteBackend backend, HttpClient http,
-                        Function<String, @Nullable String> environment, Duration backoff, Duration takeOutFor) {
+    public OpenAiClient(
+            String name,
+            RemoteBackend backend,
+            HttpClient http,
+            Function<String, @Nullable String> environment,
+            Duration backoff,
+            Duration takeOutFor) {
         this.name = name;
         this.backend = backend;
         this.http = http;
         this.environment = environment;
         this.backoff = backoff;
-        this.endpoints = backend.baseUrls().stream().map(u -> new Endpoint(u, takeOutFor)).toList();
+        this.endpoints = backend.baseUrls().stream()
+                .map(u -> new Endpoint(u, takeOutFor))
+                .toList();
         this.permits = new Semaphore(backend.maxConcurrency(), true);
     }
 
@@ -82,20 +88,33 @@ public final class OpenAiClient {
         long start = System.nanoTime();
         ObjectNode body = completionBody(prompt, settings);
         if (onText == null) {
-            JsonNode response = post("/completions", body, "completion of a " + prompt.length() + "-character prompt",
+            JsonNode response = post(
+                    "/completions",
+                    body,
+                    "completion of a " + prompt.length() + "-character prompt",
                     in -> JSON.readTree(in));
             JsonNode choice = firstChoice(response);
             JsonNode usage = response.path("usage");
-            return new GenerationResult(choice.path("text").asString(""), usage.path("prompt_tokens").asInt(0),
-                    usage.path("completion_tokens").asInt(0), choice.path("finish_reason").asString("stop"),
+            return new GenerationResult(
+                    choice.path("text").asString(""),
+                    usage.path("prompt_tokens").asInt(0),
+                    usage.path("completion_tokens").asInt(0),
+                    choice.path("finish_reason").asString("stop"),
                     Duration.ofNanos(System.nanoTime() - start));
         }
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
-        StreamState state = post("/completions", body, "streamed completion of a " + prompt.length()
-                + "-character prompt", in -> readStream(in, onText));
-        return new GenerationResult(state.text.toString(), state.promptTokens, state.completionTokens,
-                state.finishReason, Duration.ofNanos(System.nanoTime() - start));
+        StreamState state = post(
+                "/completions",
+                body,
+                "streamed completion of a " + prompt.length() + "-character prompt",
+                in -> readStream(in, onText));
+        return new GenerationResult(
+                state.text.toString(),
+                state.promptTokens,
+                state.completionTokens,
+                state.finishReason,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -108,8 +127,8 @@ public final class OpenAiClient {
         ObjectNode body = completionBody("", settings);
         ArrayNode array = body.putArray("prompt");
         prompts.forEach(array::add);
-        JsonNode response = post("/completions", body, "completion of " + prompts.size() + " prompt(s)",
-                in -> JSON.readTree(in));
+        JsonNode response =
+                post("/completions", body, "completion of " + prompts.size() + " prompt(s)", in -> JSON.readTree(in));
         JsonNode[] choices = new JsonNode[prompts.size()];
         for (JsonNode choice : response.path("choices")) {
             int index = choice.path("index").asInt(-1);
@@ -127,12 +146,18 @@ public final class OpenAiClient {
                 throw failure("the answer to a " + prompts.size() + "-prompt request has no choice " + i, true, null);
             }
             JsonNode own = choices[i].path("usage").isObject() ? choices[i].path("usage") : null;
-            int promptTokens = own != null ? own.path("prompt_tokens").asInt(0)
+            int promptTokens = own != null
+                    ? own.path("prompt_tokens").asInt(0)
                     : usage.path("prompt_tokens").asInt(0) / prompts.size();
-            int generated = own != null ? own.path("completion_tokens").asInt(0)
+            int generated = own != null
+                    ? own.path("completion_tokens").asInt(0)
                     : usage.path("completion_tokens").asInt(0) / prompts.size();
-            results.add(new GenerationResult(choices[i].path("text").asString(""), promptTokens, generated,
-                    choices[i].path("finish_reason").asString("stop"), elapsed));
+            results.add(new GenerationResult(
+                    choices[i].path("text").asString(""),
+                    promptTokens,
+                    generated,
+                    choices[i].path("finish_reason").asString("stop"),
+                    elapsed));
         }
         return results;
     }
@@ -163,8 +188,8 @@ public final class OpenAiClient {
             body.put("logprobs", 0);
             body.put("max_tokens", backend.scoring() == RemoteBackend.Scoring.ECHO ? 0 : 1);
         }
-        JsonNode response = post("/completions", body, "scoring of " + prompts.size() + " continuation(s)",
-                in -> JSON.readTree(in));
+        JsonNode response = post(
+                "/completions", body, "scoring of " + prompts.size() + " continuation(s)", in -> JSON.readTree(in));
         JsonNode[] choices = new JsonNode[prompts.size()];
         for (JsonNode choice : response.path("choices")) {
             int index = choice.path("index").asInt(-1);
@@ -183,7 +208,8 @@ public final class OpenAiClient {
             }
             try {
                 List<PromptTokens.Token> tokens = backend.scoring() == RemoteBackend.Scoring.PROMPT_LOGPROBS
-                        ? promptLogprobTokens(choices[i], end) : echoTokens(choices[i]);
+                        ? promptLogprobTokens(choices[i], end)
+                        : echoTokens(choices[i]);
                 scores.add(PromptTokens.continuation(tokens, boundary, end));
             } catch (IllegalStateException e) {
                 throw failure("scoring with " + backend.scoring().value() + ": " + e.getMessage(), false, e);
@@ -211,8 +237,8 @@ public final class OpenAiClient {
     private static List<PromptTokens.Token> promptLogprobTokens(JsonNode choice, int length) {
         JsonNode entries = choice.path("prompt_logprobs");
         if (!entries.isArray()) {
-            throw new IllegalStateException("the answer has no prompt_logprobs (a vLLM extension; use echo scoring"
-                    + " for other servers)");
+            throw new IllegalStateException(
+                    "the answer has no prompt_logprobs (a vLLM extension; use echo scoring" + " for other servers)");
         }
         List<@Nullable String> texts = new ArrayList<>();
         List<@Nullable Double> logprobs = new ArrayList<>();
@@ -234,7 +260,8 @@ public final class OpenAiClient {
     public List<BackendHealth> health(Duration timeout) {
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             List<java.util.concurrent.Future<BackendHealth>> checks = endpoints.stream()
-                    .map(e -> executor.submit(() -> check(e, timeout))).toList();
+                    .map(e -> executor.submit(() -> check(e, timeout)))
+                    .toList();
             List<BackendHealth> result = new ArrayList<>();
             for (var check : checks) {
                 try {
@@ -256,13 +283,16 @@ public final class OpenAiClient {
         List<String> models = new ArrayList<>();
         String message;
         try {
-            HttpResponse<String> response = http.send(request(endpoint, "/models", timeout).GET().build(),
+            HttpResponse<String> response = http.send(
+                    request(endpoint, "/models", timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
                 reachable = true;
-                JSON.readTree(response.body()).path("data").forEach(m -> models.add(m.path("id").asString("")));
-                message = models.contains(backend.servedModel()) ? ""
-                        : "does not serve '" + backend.servedModel() + "'";
+                JSON.readTree(response.body())
+                        .path("data")
+                        .forEach(m -> models.add(m.path("id").asString("")));
+                message =
+                        models.contains(backend.servedModel()) ? "" : "does not serve '" + backend.servedModel() + "'";
             } else {
                 message = "HTTP " + response.statusCode() + ": " + serverMessage(response.body());
             }
@@ -277,8 +307,16 @@ public final class OpenAiClient {
         long latency = (System.nanoTime() - start) / 1_000_000;
         Instant now = Instant.now();
         boolean out = endpoint.isOut(now);
-        return new BackendHealth(name, endpoint.baseUrl().toString(), reachable, models, latency,
-                endpoint.inFlight(), endpoint.requests(), endpoint.failures(), out ? endpoint.outUntil() : null,
+        return new BackendHealth(
+                name,
+                endpoint.baseUrl().toString(),
+                reachable,
+                models,
+                latency,
+                endpoint.inFlight(),
+                endpoint.requests(),
+                endpoint.failures(),
+                out ? endpoint.outUntil() : null,
                 message.isEmpty() && out ? "taken out after failing: " + endpoint.lastError() : message);
     }
 
@@ -328,8 +366,10 @@ public final class OpenAiClient {
         } catch (IOException e) {
             if (state.emitted) {
                 // text already went to the page: a retry would show it twice; the caller may try again as a whole
-                throw failure("the stream broke off after " + state.text.length() + " characters: " + e.getMessage(),
-                        true, e);
+                throw failure(
+                        "the stream broke off after " + state.text.length() + " characters: " + e.getMessage(),
+                        true,
+                        e);
             }
             throw e;
         }
@@ -349,7 +389,8 @@ public final class OpenAiClient {
                 }
                 JsonNode chunk = JSON.readTree(data);
                 if (chunk.has("error")) {
-                    throw new IOException("error in the stream: " + chunk.path("error").path("message").asString(data));
+                    throw new IOException("error in the stream: "
+                            + chunk.path("error").path("message").asString(data));
                 }
                 JsonNode choice = firstChoice(chunk);
                 String delta = choice.path("text").asString("");
@@ -400,9 +441,11 @@ public final class OpenAiClient {
             endpoint.started();
             Duration retryAfter = null;
             try {
-                HttpResponse<InputStream> response = http.send(request(endpoint, path, backend.timeout())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse<InputStream> response = http.send(
+                        request(endpoint, path, backend.timeout())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 if (status == 200) {
@@ -420,10 +463,13 @@ public final class OpenAiClient {
                 lastError = "HTTP " + status + ": " + message;
                 if (status != 429 && status < 500) {
                     // the request itself is wrong (bad parameter, unknown model, bad key): retrying cannot help
-                    throw failure(what + " at " + endpoint.resolve(path) + " was refused with " + lastError,
-                            false, null);
+                    throw failure(
+                            what + " at " + endpoint.resolve(path) + " was refused with " + lastError, false, null);
                 }
-                retryAfter = response.headers().firstValue("Retry-After").flatMap(OpenAiClient::seconds).orElse(null);
+                retryAfter = response.headers()
+                        .firstValue("Retry-After")
+                        .flatMap(OpenAiClient::seconds)
+                        .orElse(null);
             } catch (IOException e) {
                 lastError = describe(e, backend.timeout());
             } catch (InterruptedException e) {
@@ -438,43 +484,59 @@ public final class OpenAiClient {
                 endpoint.finished();
             }
             if (endpoint.failed(lastError, Instant.now())) {
-                log.warn("Backend '{}': taking {} out for a while after {} failures in a row; last: {}", name,
-                        endpoint.baseUrl(), Endpoint.FAILURES_TO_TAKE_OUT, lastError);
+                log.warn(
+                        "Backend '{}': taking {} out for a while after {} failures in a row; last: {}",
+                        name,
+                        endpoint.baseUrl(),
+                        Endpoint.FAILURES_TO_TAKE_OUT,
+                        lastError);
             }
             if (attempt < attempts) {
                 sleep(retryAfter != null ? retryAfter : delay(attempt));
             }
         }
-        throw failure(what + " failed after " + attempts + " attempt(s); last at "
-                + (last == null ? "?" : last.resolve(path)) + ": " + lastError
-                + (last != null && last.isOut(Instant.now()) ? " (this URL is now taken out until "
-                + last.outUntil() + ")" : ""), true, null);
+        throw failure(
+                what + " failed after " + attempts + " attempt(s); last at "
+                        + (last == null ? "?" : last.resolve(path)) + ": " + lastError
+                        + (last != null && last.isOut(Instant.now())
+                                ? " (this URL is now taken out until " + last.outUntil() + ")"
+                                : ""),
+                true,
+                null);
     }
 
     /** The least busy URL that is not taken out, avoiding the one that just failed when there is a choice. */
     private Endpoint pick(@Nullable Endpoint justFailed) {
         Instant now = Instant.now();
-        List<Endpoint> candidates = endpoints.stream().filter(e -> !e.isOut(now)).toList();
+        List<Endpoint> candidates =
+                endpoints.stream().filter(e -> !e.isOut(now)).toList();
         if (candidates.isEmpty()) {
             // all taken out: try the one that comes back first rather than fail without asking
-            return endpoints.stream().min(Comparator.comparing(Endpoint::outUntil)).orElseThrow();
+            return endpoints.stream()
+                    .min(Comparator.comparing(Endpoint::outUntil))
+                    .orElseThrow();
         }
         if (justFailed != null && candidates.size() > 1) {
             candidates = candidates.stream().filter(e -> e != justFailed).toList();
         }
-        return candidates.stream().min(Comparator.comparingInt(Endpoint::inFlight)
-                .thenComparingInt(Endpoint::failuresInARow)
-                .thenComparingLong(Endpoint::requests)).orElseThrow();
+        return candidates.stream()
+                .min(Comparator.comparingInt(Endpoint::inFlight)
+                        .thenComparingInt(Endpoint::failuresInARow)
+                        .thenComparingLong(Endpoint::requests))
+                .orElseThrow();
     }
 
     private HttpRequest.Builder request(Endpoint endpoint, String path, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout);
         String variable = backend.apiKeyEnv();
         if (variable != null) {
             String key = environment.apply(variable);
             if (key == null || key.isBlank()) {
-                throw failure("the environment variable " + variable + " that should hold the API key is not set",
-                        false, null);
+                throw failure(
+                        "the environment variable " + variable + " that should hold the API key is not set",
+                        false,
+                        null);
             }
             builder.header("Authorization", "Bearer " + key.strip());
         }
@@ -482,8 +544,8 @@ public final class OpenAiClient {
     }
 
     private RemoteModelException failure(String message, boolean retryable, @Nullable Throwable cause) {
-        return new RemoteModelException("Remote backend '" + name + "' (model " + backend.servedModel() + "): "
-                + message, retryable, cause);
+        return new RemoteModelException(
+                "Remote backend '" + name + "' (model " + backend.servedModel() + "): " + message, retryable, cause);
     }
 
     private Duration delay(int attempt) {
@@ -514,10 +576,11 @@ public final class OpenAiClient {
             return "no answer within " + timeout.toSeconds() + " s (timeout)";
         }
         if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
-            return "cannot connect (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-                    + e.getMessage()) + ")";
+            return "cannot connect (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
         }
-        return "connection error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "connection error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** The error message of an OpenAI-shaped error body, or the body itself (shortened). */

@@ -1,10 +1,9 @@
 package org.cailab.model.openai;
 
-import org.cailab.model.ScoredContinuation;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.model.ScoredContinuation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sums a continuation's token log-probabilities from what a server returned for the whole text (prompt followed by
@@ -15,11 +14,9 @@ import java.util.List;
 public final class PromptTokens {
 
     /** One token of the echoed text: where it starts and its log-probability (null for the first token). */
-    public record Token(int start, @Nullable Double logprob) {
-    }
+    public record Token(int start, @Nullable Double logprob) {}
 
-    private PromptTokens() {
-    }
+    private PromptTokens() {}
 
     /**
      * @param tokens   the tokens of the echoed text in order (tokens past {@code end}, such as a sampled one, are
@@ -47,8 +44,8 @@ public final class PromptTokens {
             }
         }
         if (first < 0 || tokens.get(first).start() >= end) {
-            throw new IllegalStateException("the server returned no token for the continuation (offsets "
-                    + boundary + "-" + end + ")");
+            throw new IllegalStateException(
+                    "the server returned no token for the continuation (offsets " + boundary + "-" + end + ")");
         }
         List<Double> values = new ArrayList<>();
         double sum = 0;
@@ -80,7 +77,8 @@ public final class PromptTokens {
             String text = texts.get(i);
             position -= text == null ? 0 : text.codePointCount(0, text.length());
             if (position < 0) {
-                throw new IllegalStateException("the tokens' texts are longer than the prompt: cannot map them to offsets");
+                throw new IllegalStateException(
+                        "the tokens' texts are longer than the prompt: cannot map them to offsets");
             }
             starts[i] = position;
         }

@@ -7,12 +7,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Optional;
 import org.cailab.base.ui.HomeSection;
 import org.cailab.model.DemoModelStatus;
 import org.cailab.model.DemoModels;
 import org.cailab.security.Role;
-
-import java.util.Optional;
 
 /** An admin's and researcher's home: the demo models while they are still being trained, or why they failed. */
 @org.springframework.stereotype.Component
@@ -41,16 +40,21 @@ class ModelsHomeSection implements HomeSection {
             case WAITING, RUNNING -> {
                 ProgressBar bar = new ProgressBar(0, 1, status.fraction());
                 bar.setWidth("24em");
-                Div section = new Div(new H2("Demo models are being trained"), bar,
-                        new Paragraph("Step " + status.step() + " of " + status.totalSteps() + ". Runs and campaigns on "
-                                + "the demo snapshots can start once they are registered; follow it on "),
+                Div section = new Div(
+                        new H2("Demo models are being trained"),
+                        bar,
+                        new Paragraph(
+                                "Step " + status.step() + " of " + status.totalSteps() + ". Runs and campaigns on "
+                                        + "the demo snapshots can start once they are registered; follow it on "),
                         new Anchor("models", "Models"));
                 section.setId("home-models");
                 yield Optional.of(section);
             }
             case FAILED -> {
-                Div section = new Div(new H2("Needs attention: demo model training failed"),
-                        new Paragraph(status.message()), new Anchor("models", "Models"));
+                Div section = new Div(
+                        new H2("Needs attention: demo model training failed"),
+                        new Paragraph(status.message()),
+                        new Anchor("models", "Models"));
                 section.setId("home-models");
                 yield Optional.of(section);
             }

@@ -14,18 +14,17 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.cailab.model.DemoModelStatus;
 import org.cailab.model.DemoModels;
 import org.cailab.model.LoadedModel;
-import org.cailab.model.ModelService;
 import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.SnapshotEvaluator;
 import org.cailab.security.Role;
-
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Registered model snapshots, the demo-model progress, and (for admins) registering a model directory. */
 @Route("models")
@@ -50,9 +49,13 @@ class ModelsView extends VerticalLayout {
 
     private final SnapshotEvaluationColumns evaluationColumns;
 
-    ModelsView(ModelRegistry registry, DemoModels demoModels, ModelService models,
-               AuthenticationContext authentication, SnapshotEvaluationService snapshotEvaluations,
-               java.util.List<SnapshotEvaluator> evaluators) {
+    ModelsView(
+            ModelRegistry registry,
+            DemoModels demoModels,
+            ModelService models,
+            AuthenticationContext authentication,
+            SnapshotEvaluationService snapshotEvaluations,
+            java.util.List<SnapshotEvaluator> evaluators) {
         this.registry = registry;
         this.demoModels = demoModels;
         this.models = models;
@@ -86,7 +89,9 @@ class ModelsView extends VerticalLayout {
         loadedGrid.addColumn(m -> mib(m.cacheBytes())).setHeader("KV cache at most");
         loadedGrid.addColumn(LoadedModel::running).setHeader("Generating");
         loadedGrid.addColumn(LoadedModel::waiting).setHeader("Waiting");
-        loadedGrid.addColumn(m -> CREATED.format(m.lastUsed().atZone(ZoneId.systemDefault()))).setHeader("Last used");
+        loadedGrid
+                .addColumn(m -> CREATED.format(m.lastUsed().atZone(ZoneId.systemDefault())))
+                .setHeader("Last used");
         loadedGrid.setAllRowsVisible(true);
         memory.setId("memory-status");
         add(new H3("Loaded now"), memory, loadedGrid);
@@ -113,9 +118,12 @@ class ModelsView extends VerticalLayout {
     private void showLoaded() {
         loadedGrid.setItems(models.loadedModels());
         Runtime runtime = Runtime.getRuntime();
-        memory.setText(String.format(java.util.Locale.ROOT,
+        memory.setText(String.format(
+                java.util.Locale.ROOT,
                 "Process resident memory %s; Java heap %s used of %s at most. Models unused for a while are unloaded.",
-                residentMemory(), mib(runtime.totalMemory() - runtime.freeMemory()), mib(runtime.maxMemory())));
+                residentMemory(),
+                mib(runtime.totalMemory() - runtime.freeMemory()),
+                mib(runtime.maxMemory())));
     }
 
     private static String mib(long bytes) {
@@ -146,7 +154,8 @@ class ModelsView extends VerticalLayout {
         DemoModelStatus status = demoModels.status();
         demoText.setText(status.message());
         demoProgress.setValue(status.fraction());
-        boolean running = status.state() == DemoModelStatus.State.RUNNING || status.state() == DemoModelStatus.State.WAITING;
+        boolean running =
+                status.state() == DemoModelStatus.State.RUNNING || status.state() == DemoModelStatus.State.WAITING;
         demoProgress.setVisible(running);
         if (lastState != null && lastState != status.state()) {
             refresh();

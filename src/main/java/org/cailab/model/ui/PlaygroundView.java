@@ -1,5 +1,6 @@
 package org.cailab.model.ui;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
@@ -18,18 +19,17 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import com.vaadin.flow.component.DetachEvent;
+import java.util.concurrent.CompletableFuture;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelBusyException;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelRegistry;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContextHolder;
-import java.util.concurrent.CompletableFuture;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SamplingSettings;
 import org.cailab.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Researchers try a snapshot: type a message, watch the reply stream in, see tokens/s and the exact settings.
@@ -78,8 +78,14 @@ class PlaygroundView extends VerticalLayout {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         send.addClickListener(e -> generate());
-        add(new H2("Playground"), snapshot, message,
-                new HorizontalLayout(temperature, topP, maxTokens, seed), send, reply, stats);
+        add(
+                new H2("Playground"),
+                snapshot,
+                message,
+                new HorizontalLayout(temperature, topP, maxTokens, seed),
+                send,
+                reply,
+                stats);
     }
 
     /** The generation under way; cancelled when the page is left, so that it frees its slot. */
@@ -99,11 +105,14 @@ class PlaygroundView extends VerticalLayout {
             return;
         }
         SamplingSettings settings = new SamplingSettings(
-                temperature.getValue() == null ? 1.0 : temperature.getValue(),
-                topP.getValue() == null ? 1.0 : topP.getValue(), 0,
-                maxTokens.getValue() == null ? 64 : maxTokens.getValue(),
-                SamplingSettings.TURN_STOPS, seed.getValue() == null ? null : seed.getValue().longValue())
-                .live("playground-" + SecurityContextHolder.getContext().getAuthentication().getName());
+                        temperature.getValue() == null ? 1.0 : temperature.getValue(),
+                        topP.getValue() == null ? 1.0 : topP.getValue(),
+                        0,
+                        maxTokens.getValue() == null ? 64 : maxTokens.getValue(),
+                        SamplingSettings.TURN_STOPS,
+                        seed.getValue() == null ? null : seed.getValue().longValue())
+                .live("playground-"
+                        + SecurityContextHolder.getContext().getAuthentication().getName());
         String prompt = "\n\nHuman: " + message.getValue().strip() + "\n\nAssistant:";
         UI ui = UI.getCurrent();
         reply.setText("");
@@ -114,10 +123,14 @@ class PlaygroundView extends VerticalLayout {
             current.cancel(true);
         }
         try {
-            current = models.generate(chosen.id(), prompt, settings, delta -> ui.access(() -> {
-                text.append(delta);
-                reply.setText(text.toString());
-            }));
+            current = models.generate(
+                    chosen.id(),
+                    prompt,
+                    settings,
+                    delta -> ui.access(() -> {
+                        text.append(delta);
+                        reply.setText(text.toString());
+                    }));
         } catch (IllegalArgumentException e) {
             send.setEnabled(true);
             stats.setText("Not generated: " + e.getMessage());
@@ -127,15 +140,22 @@ class PlaygroundView extends VerticalLayout {
             send.setEnabled(true);
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                stats.setText(cause instanceof ModelBusyException
-                        ? "The model is busy right now; try again in a moment."
-                        : "Failed: " + cause.getMessage());
+                stats.setText(
+                        cause instanceof ModelBusyException
+                                ? "The model is busy right now; try again in a moment."
+                                : "Failed: " + cause.getMessage());
                 return;
             }
             reply.setText(result.text());
-            stats.setText(String.format("%d tokens in %.2f s (%.1f tokens/s), finished: %s; temperature %.2f, top-p %.2f, max %d, seed %s",
-                    result.generatedTokens(), result.elapsed().toNanos() / 1e9, result.tokensPerSecond(),
-                    result.finishReason(), settings.temperature(), settings.topP(), settings.maxNewTokens(),
+            stats.setText(String.format(
+                    "%d tokens in %.2f s (%.1f tokens/s), finished: %s; temperature %.2f, top-p %.2f, max %d, seed %s",
+                    result.generatedTokens(),
+                    result.elapsed().toNanos() / 1e9,
+                    result.tokensPerSecond(),
+                    result.finishReason(),
+                    settings.temperature(),
+                    settings.topP(),
+                    settings.maxNewTokens(),
                     settings.seed() == null ? "none" : settings.seed()));
         }));
     }

@@ -33,8 +33,10 @@ class RegisterModelForm extends HorizontalLayout {
         error.setId("register-model-error");
         Button register = new Button("Register", e -> {
             try {
-                ModelSnapshot saved = registry.register(
-                        NewSnapshot.local(name.getValue().strip(), kind.getValue(), location.getValue().strip()));
+                ModelSnapshot saved = registry.register(NewSnapshot.local(
+                        name.getValue().strip(),
+                        kind.getValue(),
+                        location.getValue().strip()));
                 error.setText("");
                 name.clear();
                 location.clear();

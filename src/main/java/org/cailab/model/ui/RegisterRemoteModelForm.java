@@ -12,13 +12,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
 import org.cailab.model.ModelRegistrationException;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.RemoteBackend;
 import org.cailab.model.SnapshotKind;
-
-import java.time.Duration;
 
 /** Registers a snapshot served by OpenAI-compatible servers (vLLM, SGLang, TGI, another cailab). */
 class RegisterRemoteModelForm extends Details {
@@ -64,9 +63,14 @@ class RegisterRemoteModelForm extends Details {
         error.setId("register-remote-error");
         Button register = new Button("Register remote model", e -> {
             try {
-                RemoteBackend backend = new RemoteBackend(RemoteBackend.parseUrls(urls.getValue()), served.getValue(),
-                        keyEnv.getValue(), value(concurrency, 16), Duration.ofSeconds(value(timeout, 120)),
-                        value(retries, 3), scoring.getValue());
+                RemoteBackend backend = new RemoteBackend(
+                        RemoteBackend.parseUrls(urls.getValue()),
+                        served.getValue(),
+                        keyEnv.getValue(),
+                        value(concurrency, 16),
+                        Duration.ofSeconds(value(timeout, 120)),
+                        value(retries, 3),
+                        scoring.getValue());
                 ModelSnapshot saved = registry.registerRemote(name.getValue().strip(), kind.getValue(), backend, "");
                 error.setText("");
                 name.clear();

@@ -6,15 +6,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import org.cailab.model.ModelSnapshot;
-import org.cailab.model.SnapshotEvaluation;
-import org.cailab.model.SnapshotEvaluationService;
-import org.cailab.model.SnapshotEvaluator;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotEvaluation;
+import org.cailab.model.SnapshotEvaluationService;
+import org.cailab.model.SnapshotEvaluator;
 
 /**
  * The Models grid's evaluation columns: each snapshot's stored evaluations (a preference model's accuracy on the HHH
@@ -29,8 +28,8 @@ final class SnapshotEvaluationColumns {
     /** The evaluations offered per snapshot, asked once per refresh rather than once per rendered row. */
     private Map<Long, List<Offer>> offers = Map.of();
 
-    SnapshotEvaluationColumns(Grid<ModelSnapshot> grid, SnapshotEvaluationService evaluations,
-                              List<SnapshotEvaluator> evaluators) {
+    SnapshotEvaluationColumns(
+            Grid<ModelSnapshot> grid, SnapshotEvaluationService evaluations, List<SnapshotEvaluator> evaluators) {
         this.evaluations = evaluations;
         this.evaluators = List.copyOf(evaluators);
         grid.addComponentColumn(this::results).setHeader("Evaluation").setFlexGrow(2);
@@ -52,14 +51,20 @@ final class SnapshotEvaluationColumns {
         offers = offered;
     }
 
-    private record Offer(SnapshotEvaluator evaluator, String evaluation) {
-    }
+    private record Offer(SnapshotEvaluator evaluator, String evaluation) {}
 
     /** "HHH.jsonl: 72.4% (95% Wilson 68.0-76.4%; 317 of 438)", one line per evaluation; text only, never HTML. */
     static String describe(SnapshotEvaluation e) {
         double[] ci = e.interval();
-        return String.format(Locale.ROOT, "%s: %.1f%% (95%% Wilson %.1f-%.1f%%; %d of %d)", e.evaluation(),
-                100 * e.accuracy(), 100 * ci[0], 100 * ci[1], e.correct(), e.comparisons());
+        return String.format(
+                Locale.ROOT,
+                "%s: %.1f%% (95%% Wilson %.1f-%.1f%%; %d of %d)",
+                e.evaluation(),
+                100 * e.accuracy(),
+                100 * ci[0],
+                100 * ci[1],
+                e.correct(),
+                e.comparisons());
     }
 
     private Div results(ModelSnapshot snapshot) {
@@ -76,8 +81,11 @@ final class SnapshotEvaluationColumns {
         for (Offer offer : offers.getOrDefault(snapshot.id(), List.of())) {
             Button button = new Button("Evaluate on " + offer.evaluation(), click -> {
                 try {
-                    Notification.show(offer.evaluator().start(snapshot, offer.evaluation()), 6000,
-                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notification.show(
+                                    offer.evaluator().start(snapshot, offer.evaluation()),
+                                    6000,
+                                    Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 } catch (RuntimeException ex) {
                     Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
                             .addThemeVariants(NotificationVariant.LUMO_ERROR);

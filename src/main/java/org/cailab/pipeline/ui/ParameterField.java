@@ -7,13 +7,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
-
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One stage parameter on the start form: the control that fits its {@link RunParameter.Kind}, and its value as the
@@ -44,7 +43,10 @@ final class ParameterField {
                     f.setMax(p.max().intValue());
                 }
                 f.setStepButtonsVisible(true);
-                yield new ParameterField(p, f, () -> f.getValue() == null ? "" : String.valueOf(f.getValue()),
+                yield new ParameterField(
+                        p,
+                        f,
+                        () -> f.getValue() == null ? "" : String.valueOf(f.getValue()),
                         v -> f.setValue(v.isBlank() ? null : Integer.valueOf(v)));
             }
             case DECIMAL -> {
@@ -55,44 +57,69 @@ final class ParameterField {
                 if (p.max() != null) {
                     f.setMax(p.max());
                 }
-                yield new ParameterField(p, f, () -> f.getValue() == null ? "" : String.valueOf(f.getValue()),
+                yield new ParameterField(
+                        p,
+                        f,
+                        () -> f.getValue() == null ? "" : String.valueOf(f.getValue()),
                         v -> f.setValue(v.isBlank() ? null : Double.valueOf(v)));
             }
             case FLAG -> {
                 Checkbox f = new Checkbox(p.label());
-                yield new ParameterField(p, f, () -> String.valueOf(f.getValue()), v -> f.setValue(Boolean.parseBoolean(v)));
+                yield new ParameterField(
+                        p, f, () -> String.valueOf(f.getValue()), v -> f.setValue(Boolean.parseBoolean(v)));
             }
             case CHOICE -> {
                 Select<String> f = new Select<>();
                 f.setLabel(p.label());
                 f.setItems(p.choices());
-                yield new ParameterField(p, f, () -> f.getValue() == null ? "" : f.getValue(),
-                        v -> f.setValue(v.isBlank() ? null : v));
+                yield new ParameterField(
+                        p, f, () -> f.getValue() == null ? "" : f.getValue(), v -> f.setValue(v.isBlank() ? null : v));
             }
             case SNAPSHOT -> {
                 ComboBox<ModelSnapshot> f = references.snapshotPicker(p.label(), p.choices());
                 f.setClearButtonVisible(true);
-                yield new ParameterField(p, f, () -> f.getValue() == null ? "" : String.valueOf(f.getValue().id()),
+                yield new ParameterField(
+                        p,
+                        f,
+                        () -> f.getValue() == null
+                                ? ""
+                                : String.valueOf(f.getValue().id()),
                         v -> f.clear());
             }
             case PROMPT_SET -> {
                 ComboBox<PromptSet> f = references.promptSetPicker(p.label());
                 f.setClearButtonVisible(true);
-                yield new ParameterField(p, f, () -> f.getValue() == null ? "" : String.valueOf(f.getValue().id()),
+                yield new ParameterField(
+                        p,
+                        f,
+                        () -> f.getValue() == null
+                                ? ""
+                                : String.valueOf(f.getValue().id()),
                         v -> f.clear());
             }
             case RUN -> {
-                ComboBox<RunSummary> f = references.runPicker(p.label(), p.choices().isEmpty() ? "" : p.choices().getFirst());
+                ComboBox<RunSummary> f = references.runPicker(
+                        p.label(), p.choices().isEmpty() ? "" : p.choices().getFirst());
                 f.setClearButtonVisible(true);
-                yield new ParameterField(p, f, () -> f.getValue() == null ? "" : String.valueOf(f.getValue().run().id()),
+                yield new ParameterField(
+                        p,
+                        f,
+                        () -> f.getValue() == null
+                                ? ""
+                                : String.valueOf(f.getValue().run().id()),
                         v -> f.clear());
             }
             case RUNS -> {
-                com.vaadin.flow.component.combobox.MultiSelectComboBox<RunSummary> f =
-                        references.runsPicker(p.label(), p.choices().isEmpty() ? "" : p.choices().getFirst());
+                com.vaadin.flow.component.combobox.MultiSelectComboBox<RunSummary> f = references.runsPicker(
+                        p.label(), p.choices().isEmpty() ? "" : p.choices().getFirst());
                 f.setClearButtonVisible(true);
-                yield new ParameterField(p, f, () -> f.getValue().stream().map(r -> String.valueOf(r.run().id()))
-                        .collect(java.util.stream.Collectors.joining(",")), v -> f.clear());
+                yield new ParameterField(
+                        p,
+                        f,
+                        () -> f.getValue().stream()
+                                .map(r -> String.valueOf(r.run().id()))
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        v -> f.clear());
             }
             case TEXT -> {
                 TextField f = new TextField(p.label());

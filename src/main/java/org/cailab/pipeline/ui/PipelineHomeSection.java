@@ -12,15 +12,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.base.ui.HomeSection;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.security.Role;
-
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A researcher's home: the pipeline's steps in the paper's order, with links, and the state of recent runs. An admin
@@ -33,15 +31,29 @@ class PipelineHomeSection implements HomeSection {
 
     /** The steps with the page that starts each (paths, so that this module does not reach into others' views). */
     private static final List<String[]> STEPS = List.of(
-            new String[] {"constitution", "Constitution", "the principles and few-shot examples (admins edit, with versions)"},
-            new String[] {"prompt-sets", "Prompt sets", "import red-team and helpfulness prompts (hh-rlhf or plain text)"},
-            new String[] {"runs", "Runs", "SL-CAI critique and revision, response pairs, AI-feedback labels, SL finetuning, "
-                    + "preference-model training, RL-CAI: start one and watch it"},
-            new String[] {"pipelines", "Whole pipeline", "all of these as one run from a constitution to RL-CAI snapshots "
-                    + "in comparison campaigns, or two constitution versions side by side"},
-            new String[] {"preference-pairs", "Preference pairs", "human and AI comparison labels, imports and exports"},
+            new String[] {
+                "constitution", "Constitution", "the principles and few-shot examples (admins edit, with versions)"
+            },
+            new String[] {
+                "prompt-sets", "Prompt sets", "import red-team and helpfulness prompts (hh-rlhf or plain text)"
+            },
+            new String[] {
+                "runs",
+                "Runs",
+                "SL-CAI critique and revision, response pairs, AI-feedback labels, SL finetuning, "
+                        + "preference-model training, RL-CAI: start one and watch it"
+            },
+            new String[] {
+                "pipelines",
+                "Whole pipeline",
+                "all of these as one run from a constitution to RL-CAI snapshots "
+                        + "in comparison campaigns, or two constitution versions side by side"
+            },
+            new String[] {"preference-pairs", "Preference pairs", "human and AI comparison labels, imports and exports"
+            },
             new String[] {"models", "Models", "the snapshots each stage produced, and checkpoints you register"},
-            new String[] {"comparison/campaigns", "Comparison campaigns", "crowdworkers compare snapshots side by side"},
+            new String[] {"comparison/campaigns", "Comparison campaigns", "crowdworkers compare snapshots side by side"
+            },
             new String[] {"dashboard", "Dashboards", "ratings with intervals, the harmlessness/helpfulness frontier"},
             new String[] {"evaluations", "Evaluations", "multiple-choice accuracy and calibration per snapshot"});
 
@@ -74,7 +86,10 @@ class PipelineHomeSection implements HomeSection {
 
         List<RunSummary> recent = runs.findRecent(200);
         if (authentication.hasRole(Role.ADMIN_ROLE)) {
-            List<RunSummary> failed = recent.stream().filter(s -> s.run().state() == RunState.FAILED).limit(RECENT).toList();
+            List<RunSummary> failed = recent.stream()
+                    .filter(s -> s.run().state() == RunState.FAILED)
+                    .limit(RECENT)
+                    .toList();
             if (!failed.isEmpty()) {
                 Div attention = new Div(new H2("Needs attention"));
                 attention.setId("home-attention");
@@ -91,10 +106,15 @@ class PipelineHomeSection implements HomeSection {
     }
 
     private static Component runLine(RunSummary summary) {
-        RouterLink link = new RouterLink(summary.run().name(), RunView.class,
+        RouterLink link = new RouterLink(
+                summary.run().name(),
+                RunView.class,
                 new RouteParameters(RunView.ID, String.valueOf(summary.run().id())));
-        HorizontalLayout line = new HorizontalLayout(link, RunFormat.stateBadge(summary.run().state()),
-                RunFormat.progressBar(summary.progress()), new Span(RunFormat.counts(summary.progress())));
+        HorizontalLayout line = new HorizontalLayout(
+                link,
+                RunFormat.stateBadge(summary.run().state()),
+                RunFormat.progressBar(summary.progress()),
+                new Span(RunFormat.counts(summary.progress())));
         line.setAlignItems(HorizontalLayout.Alignment.CENTER);
         line.addClassName("home-run");
         return line;

@@ -1,6 +1,10 @@
 package org.cailab.pipeline.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.model.ModelService;
@@ -9,11 +13,6 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
-
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The pickers of the start form: snapshots, prompt sets, constitution versions and earlier runs listed by name with
@@ -40,8 +39,12 @@ final class References {
         ComboBox<ModelSnapshot> box = new ComboBox<>(label);
         box.setItemLabelGenerator(References::snapshotLabel);
         List<ModelSnapshot> all = models.snapshots();
-        box.setItems(all.stream().sorted(Comparator.comparing((ModelSnapshot s) ->
-                preferredKinds.isEmpty() || preferredKinds.contains(s.kind().name()) ? 0 : 1)).toList());
+        box.setItems(all.stream()
+                .sorted(Comparator.comparing((ModelSnapshot s) -> preferredKinds.isEmpty()
+                                || preferredKinds.contains(s.kind().name())
+                        ? 0
+                        : 1))
+                .toList());
         box.setWidth("22em");
         return box;
     }
@@ -53,8 +56,8 @@ final class References {
 
     ComboBox<PromptSet> promptSetPicker(String label) {
         ComboBox<PromptSet> box = new ComboBox<>(label);
-        box.setItemLabelGenerator(s -> s.name() + " (" + s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                + ", " + s.promptCount() + " prompts)");
+        box.setItemLabelGenerator(s -> s.name() + " ("
+                + s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + s.promptCount() + " prompts)");
         box.setItems(promptSets.findAll());
         box.setWidth("22em");
         return box;
@@ -63,8 +66,8 @@ final class References {
     /** Every version of every constitution, the active ones first; the active version of "default" preselected. */
     ComboBox<ConstitutionVersionInfo> constitutionPicker() {
         ComboBox<ConstitutionVersionInfo> box = new ComboBox<>("Constitution version");
-        box.setItemLabelGenerator(v -> v.constitutionName() + " v" + v.number() + (v.active() ? " (active)" : "")
-                + ", " + DATE.format(v.createdAt()));
+        box.setItemLabelGenerator(v -> v.constitutionName() + " v" + v.number() + (v.active() ? " (active)" : "") + ", "
+                + DATE.format(v.createdAt()));
         List<ConstitutionVersionInfo> versions = constitutions.constitutions().stream()
                 .flatMap(c -> constitutions.versions(c.id()).stream())
                 .sorted(Comparator.comparing((ConstitutionVersionInfo v) -> v.active() ? 0 : 1)
@@ -72,8 +75,12 @@ final class References {
                         .thenComparing(ConstitutionVersionInfo::number, Comparator.reverseOrder()))
                 .toList();
         box.setItems(versions);
-        versions.stream().filter(v -> v.active() && v.constitutionName().equals("default")).findFirst()
-                .or(() -> versions.stream().filter(ConstitutionVersionInfo::active).findFirst())
+        versions.stream()
+                .filter(v -> v.active() && v.constitutionName().equals("default"))
+                .findFirst()
+                .or(() -> versions.stream()
+                        .filter(ConstitutionVersionInfo::active)
+                        .findFirst())
                 .ifPresent(box::setValue);
         box.setWidth("22em");
         return box;
@@ -84,22 +91,28 @@ final class References {
         com.vaadin.flow.component.combobox.MultiSelectComboBox<RunSummary> box =
                 new com.vaadin.flow.component.combobox.MultiSelectComboBox<>(label);
         box.setItemLabelGenerator(References::runLabel);
-        box.setItems(runs.findRecent(500).stream().filter(s -> s.run().type().equals(runType)).toList());
+        box.setItems(runs.findRecent(500).stream()
+                .filter(s -> s.run().type().equals(runType))
+                .toList());
         box.setWidth("22em");
         return box;
     }
 
     static String runLabel(RunSummary s) {
-        return s.run().name() + " (#" + s.run().id() + ", " + s.run().state().name().toLowerCase(Locale.ROOT) + ", "
+        return s.run().name() + " (#" + s.run().id() + ", "
+                + s.run().state().name().toLowerCase(Locale.ROOT) + ", "
                 + DATE.format(s.run().createdAt()) + ")";
     }
 
     /** Earlier runs of one type, newest first. */
     ComboBox<RunSummary> runPicker(String label, String runType) {
         ComboBox<RunSummary> box = new ComboBox<>(label);
-        box.setItemLabelGenerator(s -> s.run().name() + " (#" + s.run().id() + ", " + s.run().state().name()
-                .toLowerCase(Locale.ROOT) + ", " + DATE.format(s.run().createdAt()) + ")");
-        box.setItems(runs.findRecent(500).stream().filter(s -> s.run().type().equals(runType)).toList());
+        box.setItemLabelGenerator(s -> s.run().name() + " (#" + s.run().id() + ", "
+                + s.run().state().name().toLowerCase(Locale.ROOT) + ", "
+                + DATE.format(s.run().createdAt()) + ")");
+        box.setItems(runs.findRecent(500).stream()
+                .filter(s -> s.run().type().equals(runType))
+                .toList());
         box.setWidth("22em");
         return box;
     }

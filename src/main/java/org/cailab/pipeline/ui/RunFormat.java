@@ -2,22 +2,20 @@ package org.cailab.pipeline.ui;
 
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.cailab.pipeline.RunProgress;
-import org.cailab.pipeline.RunState;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.cailab.pipeline.RunProgress;
+import org.cailab.pipeline.RunState;
+import org.jspecify.annotations.Nullable;
 
 /** How runs look in lists and on the detail page. */
 final class RunFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private RunFormat() {
-    }
+    private RunFormat() {}
 
     static ProgressBar progressBar(RunProgress progress) {
         ProgressBar bar = new ProgressBar(0, 1, progress.fraction());
@@ -36,7 +34,8 @@ final class RunFormat {
 
     /** The rate with what is counted, for example {@code 3.5 chains/min}. */
     static String rate(RunProgress progress, String itemsLabel) {
-        return progress.itemsPerMinute() == 0 ? "–"
+        return progress.itemsPerMinute() == 0
+                ? "–"
                 : String.format(Locale.ROOT, "%.1f %s/min", progress.itemsPerMinute(), itemsLabel);
     }
 
@@ -46,7 +45,8 @@ final class RunFormat {
             return "–";
         }
         long s = eta.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
@@ -61,8 +61,7 @@ final class RunFormat {
             case FINISHED -> badge.getElement().getThemeList().add("success");
             case FAILED, CANCELLED -> badge.getElement().getThemeList().add("error");
             case PAUSED -> badge.getElement().getThemeList().add("contrast");
-            default -> {
-            }
+            default -> {}
         }
         return badge;
     }

@@ -4,12 +4,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import java.util.Arrays;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunItemState;
 import org.cailab.pipeline.RunService;
 import org.jspecify.annotations.Nullable;
-
-import java.util.Arrays;
 
 /** A run's items in processing order with their outputs or errors, loaded page by page. */
 class RunItemsPanel extends VerticalLayout {
@@ -27,7 +26,11 @@ class RunItemsPanel extends VerticalLayout {
         setPadding(false);
         filter.setLabel("Show");
         filter.setId("run-items-filter");
-        filter.setItems(ALL, RunItemState.DONE.name(), RunItemState.FAILED.name(), RunItemState.RUNNING.name(),
+        filter.setItems(
+                ALL,
+                RunItemState.DONE.name(),
+                RunItemState.FAILED.name(),
+                RunItemState.RUNNING.name(),
                 RunItemState.PENDING.name());
         filter.setValue(ALL);
         filter.addValueChangeListener(e -> refresh());
@@ -35,16 +38,22 @@ class RunItemsPanel extends VerticalLayout {
         grid.addColumn(RunItem::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RunItem::key).setHeader("Item").setAutoWidth(true);
         grid.addColumn(i -> i.state().name()).setHeader("State").setAutoWidth(true);
-        grid.addColumn(RunItem::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RunItem::attempts)
+                .setHeader("Attempts")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(RunItemsPanel::outcome).setHeader("Output or error").setFlexGrow(3);
-        grid.addColumn(i -> i.worker() == null ? "" : i.worker()).setHeader("Worker").setAutoWidth(true);
+        grid.addColumn(i -> i.worker() == null ? "" : i.worker())
+                .setHeader("Worker")
+                .setAutoWidth(true);
         grid.setHeight("360px");
         add(new HorizontalLayout(filter), grid);
     }
 
     void show(long id) {
         this.runId = id;
-        grid.setItems(query -> runs.items(runId, state(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> runs.items(runId, state(), query.getOffset(), query.getLimit()).stream(),
                 query -> runs.countItems(runId, state()));
     }
 
@@ -54,12 +63,17 @@ class RunItemsPanel extends VerticalLayout {
 
     private @Nullable RunItemState state() {
         String value = filter.getValue();
-        return value == null || value.equals(ALL) ? null
-                : Arrays.stream(RunItemState.values()).filter(s -> s.name().equals(value)).findFirst().orElse(null);
+        return value == null || value.equals(ALL)
+                ? null
+                : Arrays.stream(RunItemState.values())
+                        .filter(s -> s.name().equals(value))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static String outcome(RunItem item) {
-        String text = item.output() != null ? item.output().toString() : item.lastError() == null ? "" : item.lastError();
+        String text =
+                item.output() != null ? item.output().toString() : item.lastError() == null ? "" : item.lastError();
         return text.length() <= MAX_SHOWN_OUTPUT ? text : text.substring(0, MAX_SHOWN_OUTPUT) + "…";
     }
 }

@@ -2,10 +2,9 @@ package org.cailab.pipeline.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import java.util.List;
 import org.cailab.pipeline.RunLogEntry;
 import org.cailab.pipeline.RunService;
-
-import java.util.List;
 
 /** The last lines of a run's log, newest at the bottom. */
 class RunLogPanel extends Grid<RunLogEntry> {
@@ -20,7 +19,10 @@ class RunLogPanel extends Grid<RunLogEntry> {
         this.runs = runs;
         setId("run-log");
         addThemeVariants(GridVariant.LUMO_COMPACT);
-        addColumn(e -> RunFormat.time(e.at())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        addColumn(e -> RunFormat.time(e.at()))
+                .setHeader("Time")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         addColumn(e -> e.level().name()).setHeader("Level").setAutoWidth(true).setFlexGrow(0);
         addColumn(RunLogEntry::message).setHeader("Message").setFlexGrow(1);
         setHeight("300px");

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.function.LongFunction;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunLink;
@@ -33,8 +34,6 @@ import org.cailab.pipeline.RunTypeInfo;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.function.LongFunction;
 
 /** One run: its recorded configuration, live progress and throughput, controls, log and outputs. */
 @Route("runs/:" + RunView.ID + "(\\d+)")
@@ -83,8 +82,19 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         progress.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout controls = new HorizontalLayout(pause, resume, cancel);
         links.setId("run-links");
-        add(new RouterLink("All runs", RunsView.class), title, progress, error, controls, links,
-                new H3("Configuration"), config, new H3("Items and outputs"), items, new H3("Log"), log);
+        add(
+                new RouterLink("All runs", RunsView.class),
+                title,
+                progress,
+                error,
+                controls,
+                links,
+                new H3("Configuration"),
+                config,
+                new H3("Items and outputs"),
+                items,
+                new H3("Log"),
+                log);
     }
 
     @Override
@@ -93,9 +103,14 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         RunSummary summary = runs.find(runId).orElseThrow(NotFoundException::new);
         items.show(runId);
         log.show(runId);
-        config.setText(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(summary.run().config()));
-        itemsLabel = runs.types().stream().filter(t -> t.type().equals(summary.run().type()))
-                .map(RunTypeInfo::itemsLabel).findFirst().orElse("items");
+        config.setText(JsonMapper.shared()
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(summary.run().config()));
+        itemsLabel = runs.types().stream()
+                .filter(t -> t.type().equals(summary.run().type()))
+                .map(RunTypeInfo::itemsLabel)
+                .findFirst()
+                .orElse("items");
         showLinks();
         show(summary);
     }
@@ -147,9 +162,11 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
     /** Cancelling cannot be undone (a cancelled run cannot be resumed): ask first. */
     private void confirmCancel() {
         com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog =
-                new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Cancel this run?",
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                        "Cancel this run?",
                         "A cancelled run cannot be resumed: items in progress finish, the rest stay unprocessed.",
-                        "Yes, cancel it", e -> act(runs::cancel, "Cancelled"));
+                        "Yes, cancel it",
+                        e -> act(runs::cancel, "Cancelled"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.setCancelable(true);
         dialog.setCancelText("Keep running");

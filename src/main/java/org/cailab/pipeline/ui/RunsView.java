@@ -13,11 +13,11 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import org.cailab.constitution.ConstitutionService;
+import org.cailab.model.ModelService;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
-import org.cailab.constitution.ConstitutionService;
-import org.cailab.model.ModelService;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -41,17 +41,33 @@ class RunsView extends VerticalLayout {
         setSizeFull();
         grid.setId("run-grid");
         grid.addColumn(s -> s.run().id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(s -> new RouterLink(s.run().name(), RunView.class,
-                new RouteParameters(RunView.ID, String.valueOf(s.run().id())))).setHeader("Run").setAutoWidth(true).setFlexGrow(2);
+        grid.addComponentColumn(s -> new RouterLink(
+                        s.run().name(),
+                        RunView.class,
+                        new RouteParameters(RunView.ID, String.valueOf(s.run().id()))))
+                .setHeader("Run")
+                .setAutoWidth(true)
+                .setFlexGrow(2);
         grid.addColumn(s -> s.run().type()).setHeader("Type").setAutoWidth(true);
-        grid.addComponentColumn(s -> RunFormat.stateBadge(s.run().state())).setHeader("State").setAutoWidth(true);
-        grid.addComponentColumn(s -> RunFormat.progressBar(s.progress())).setHeader("Progress").setAutoWidth(true);
+        grid.addComponentColumn(s -> RunFormat.stateBadge(s.run().state()))
+                .setHeader("State")
+                .setAutoWidth(true);
+        grid.addComponentColumn(s -> RunFormat.progressBar(s.progress()))
+                .setHeader("Progress")
+                .setAutoWidth(true);
         grid.addColumn(s -> RunFormat.counts(s.progress())).setHeader("Items").setAutoWidth(true);
         grid.addColumn(s -> RunFormat.rate(s.progress())).setHeader("Rate").setAutoWidth(true);
-        grid.addColumn(s -> RunFormat.eta(s.progress(), s.run().state())).setHeader("ETA").setAutoWidth(true);
-        grid.addColumn(s -> RunFormat.time(s.run().createdAt()) + " by " + s.run().createdBy())
-                .setHeader("Started").setAutoWidth(true);
-        add(new H2("Runs"), new StartRunForm(runs, new References(models, promptSets, constitutions, runs), this::started), grid);
+        grid.addColumn(s -> RunFormat.eta(s.progress(), s.run().state()))
+                .setHeader("ETA")
+                .setAutoWidth(true);
+        grid.addColumn(s ->
+                        RunFormat.time(s.run().createdAt()) + " by " + s.run().createdBy())
+                .setHeader("Started")
+                .setAutoWidth(true);
+        add(
+                new H2("Runs"),
+                new StartRunForm(runs, new References(models, promptSets, constitutions, runs), this::started),
+                grid);
         refresh();
     }
 

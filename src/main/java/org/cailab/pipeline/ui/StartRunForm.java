@@ -14,6 +14,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.PromptSelection;
@@ -24,13 +30,6 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunTypeInfo;
 import org.cailab.promptset.PromptSet;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
 /**
  * The form that starts a run: type and name, the prompt set (all of it, the first N or a seeded sample of N), the
@@ -80,8 +79,8 @@ class StartRunForm extends VerticalLayout {
         selection.setItems(PromptSelection.Mode.values());
         selection.setItemLabelGenerator(PromptSelection.Mode::label);
         selection.setValue(PromptSelection.Mode.ALL);
-        selection.addValueChangeListener(e -> selectionCount.setVisible(selection.isVisible()
-                && e.getValue() != PromptSelection.Mode.ALL));
+        selection.addValueChangeListener(
+                e -> selectionCount.setVisible(selection.isVisible() && e.getValue() != PromptSelection.Mode.ALL));
         selectionCount.setId("run-prompt-count");
         selectionCount.setMin(1);
         selectionCount.setValue(20);
@@ -163,7 +162,8 @@ class StartRunForm extends VerticalLayout {
         constitution.setVisible(runType != null && runType.usesConstitution());
         if (runType != null) {
             for (int i = 0; i < runType.modelRoles().size(); i++) {
-                ComboBox<ModelSnapshot> picker = references.snapshotPicker(runType.modelRoles().get(i), List.of());
+                ComboBox<ModelSnapshot> picker =
+                        references.snapshotPicker(runType.modelRoles().get(i), List.of());
                 picker.setId("run-model-" + i);
                 modelPickers.add(picker);
                 modelRow.add(picker);
@@ -211,9 +211,11 @@ class StartRunForm extends VerticalLayout {
                 start(config);
                 return;
             }
-            ConfirmDialog dialog = new ConfirmDialog("A run with this name exists",
+            ConfirmDialog dialog = new ConfirmDialog(
+                    "A run with this name exists",
                     "There is already a run named \"" + config.name() + "\". Start another one with the same name?",
-                    "Start anyway", e -> start(config));
+                    "Start anyway",
+                    e -> start(config));
             dialog.setCancelable(true);
             dialog.setId("duplicate-run-name");
             dialog.open();
@@ -247,7 +249,8 @@ class StartRunForm extends VerticalLayout {
         for (int i = 0; i < modelPickers.size(); i++) {
             ModelSnapshot chosen = modelPickers.get(i).getValue();
             if (chosen == null) {
-                throw new RunException("Choose the " + runType.modelRoles().get(i).toLowerCase(java.util.Locale.ROOT) + ".");
+                throw new RunException(
+                        "Choose the " + runType.modelRoles().get(i).toLowerCase(java.util.Locale.ROOT) + ".");
             }
             snapshots.add(String.valueOf(chosen.id()));
         }
@@ -256,12 +259,20 @@ class StartRunForm extends VerticalLayout {
             throw new RunException("Choose a constitution version.");
         }
         String runName = name.isEmpty() ? runType.label() + (set == null ? "" : " of " + set.name()) : name.getValue();
-        RunConfig config = new RunConfig(runType.type(), runName, set == null ? null : set.id(),
-                version == null ? null : String.valueOf(version.id()), snapshots,
-                new RunConfig.Sampling(value(temperature.getValue(), "Temperature"), value(topP.getValue(), "Top-p"),
+        RunConfig config = new RunConfig(
+                runType.type(),
+                runName,
+                set == null ? null : set.id(),
+                version == null ? null : String.valueOf(version.id()),
+                snapshots,
+                new RunConfig.Sampling(
+                        value(temperature.getValue(), "Temperature"),
+                        value(topP.getValue(), "Top-p"),
                         value(maxNewTokens.getValue(), "Max new tokens")),
                 parseSeed(seed.getValue()),
-                new RunConfig.Execution(value(workers.getValue(), "Workers"), value(attempts.getValue(), "Attempts"),
+                new RunConfig.Execution(
+                        value(workers.getValue(), "Workers"),
+                        value(attempts.getValue(), "Attempts"),
                         value(retryDelay.getValue(), "Retry delay")),
                 parameters());
         if (set != null) {

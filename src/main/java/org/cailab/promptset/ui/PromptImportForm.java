@@ -10,6 +10,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.function.Consumer;
 import org.cailab.base.InputTooLargeException;
 import org.cailab.base.UploadLimits;
 import org.cailab.base.ui.ImportProgress;
@@ -22,16 +26,10 @@ import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.jspecify.annotations.Nullable;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.function.Consumer;
-
 /** Upload a file, say what it is, import it as a new prompt set. */
 class PromptImportForm extends VerticalLayout {
 
-    private record Uploaded(String fileName, File file) {
-    }
+    private record Uploaded(String fileName, File file) {}
 
     private final PromptSetService promptSets;
     private final Consumer<PromptSet> onImported;
@@ -59,7 +57,11 @@ class PromptImportForm extends VerticalLayout {
         configure(format, "File format", "prompt-set-format", PromptFormat.values(), PromptFormat.HH_RLHF_JSONL);
         format.setItemLabelGenerator(PromptFormat::label);
         format.setWidth("18em");
-        configure(extraction, "Prompts to take", "prompt-set-extraction", PromptExtraction.values(),
+        configure(
+                extraction,
+                "Prompts to take",
+                "prompt-set-extraction",
+                PromptExtraction.values(),
                 PromptExtraction.FIRST_HUMAN_TURN);
         extraction.setItemLabelGenerator(PromptExtraction::label);
         extraction.setWidth("22em");
@@ -106,8 +108,8 @@ class PromptImportForm extends VerticalLayout {
             error.setText("Upload a file first.");
             return;
         }
-        PromptImport request = new PromptImport(name.getValue(), kind.getValue(), format.getValue(),
-                extraction.getValue(), file.fileName());
+        PromptImport request = new PromptImport(
+                name.getValue(), kind.getValue(), format.getValue(), extraction.getValue(), file.fileName());
         try {
             limits.check(file.fileName(), Files.size(file.file().toPath()));
         } catch (InputTooLargeException | IOException e) {
@@ -117,19 +119,23 @@ class PromptImportForm extends VerticalLayout {
             return;
         }
         importButton.setEnabled(false);
-        progress.start(file.file().toPath(), data -> promptSets.importPrompts(request, data), set -> {
-            importButton.setEnabled(true);
-            error.setText("");
-            name.clear();
-            if (uploaded == file) { // not replaced by another upload meanwhile
-                upload.clearFileList();
-                discardUpload();
-            }
-            onImported.accept(set);
-        }, e -> {
-            importButton.setEnabled(true);
-            error.setText(ImportProgress.message(e, PromptImportException.class));
-        });
+        progress.start(
+                file.file().toPath(),
+                data -> promptSets.importPrompts(request, data),
+                set -> {
+                    importButton.setEnabled(true);
+                    error.setText("");
+                    name.clear();
+                    if (uploaded == file) { // not replaced by another upload meanwhile
+                        upload.clearFileList();
+                        discardUpload();
+                    }
+                    onImported.accept(set);
+                },
+                e -> {
+                    importButton.setEnabled(true);
+                    error.setText(ImportProgress.message(e, PromptImportException.class));
+                });
     }
 
     private void discardUpload() {

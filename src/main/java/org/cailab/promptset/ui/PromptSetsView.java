@@ -10,12 +10,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
 import org.cailab.promptset.Prompt;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.security.Role;
-
-import java.time.format.DateTimeFormatter;
 
 /** Researcher page: import prompt sets and look at their prompts. */
 @Route("prompt-sets")
@@ -39,29 +38,48 @@ class PromptSetsView extends VerticalLayout {
         sets.addColumn(PromptSet::name).setHeader("Name").setAutoWidth(true).setFlexGrow(2);
         sets.addColumn(s -> s.kind().label()).setHeader("Kind").setAutoWidth(true);
         sets.addColumn(PromptSet::promptCount).setHeader("Prompts").setAutoWidth(true);
-        sets.addColumn(PromptSet::duplicatesSkipped).setHeader("Duplicates skipped").setAutoWidth(true);
+        sets.addColumn(PromptSet::duplicatesSkipped)
+                .setHeader("Duplicates skipped")
+                .setAutoWidth(true);
         sets.addColumn(PromptSet::recordsRead).setHeader("Records read").setAutoWidth(true);
-        sets.addColumn(s -> s.format().label() + ", " + s.extraction().label()).setHeader("Imported as").setFlexGrow(2);
+        sets.addColumn(s -> s.format().label() + ", " + s.extraction().label())
+                .setHeader("Imported as")
+                .setFlexGrow(2);
         sets.addColumn(PromptSet::sourceName).setHeader("File").setFlexGrow(1);
-        sets.addColumn(s -> CREATED.format(s.createdAt()) + " by " + s.createdBy()).setHeader("Created").setAutoWidth(true);
+        sets.addColumn(s -> CREATED.format(s.createdAt()) + " by " + s.createdBy())
+                .setHeader("Created")
+                .setAutoWidth(true);
         sets.setHeight("280px");
         sets.asSingleSelect().addValueChangeListener(e -> showPrompts(e.getValue()));
 
         prompts.setId("prompt-grid");
         prompts.addColumn(Prompt::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        prompts.addColumn(p -> p.turns().size()).setHeader("Turns").setAutoWidth(true).setFlexGrow(0);
-        prompts.addColumn(Prompt::transcript).setHeader("Conversation (ends with the prompt)").setFlexGrow(1);
+        prompts.addColumn(p -> p.turns().size())
+                .setHeader("Turns")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        prompts.addColumn(Prompt::transcript)
+                .setHeader("Conversation (ends with the prompt)")
+                .setFlexGrow(1);
         prompts.setVisible(false);
 
-        add(new H2("Prompt sets"), new PromptImportForm(promptSets, uploadLimits, this::imported), sets, promptsTitle, prompts);
+        add(
+                new H2("Prompt sets"),
+                new PromptImportForm(promptSets, uploadLimits, this::imported),
+                sets,
+                promptsTitle,
+                prompts);
         refresh();
     }
 
     private void imported(PromptSet set) {
         refresh();
         sets.select(set);
-        Notification.show("Imported " + set.promptCount() + " prompts into '" + set.name() + "' ("
-                        + set.duplicatesSkipped() + " duplicates skipped).", 4000, Notification.Position.BOTTOM_START)
+        Notification.show(
+                        "Imported " + set.promptCount() + " prompts into '" + set.name() + "' ("
+                                + set.duplicatesSkipped() + " duplicates skipped).",
+                        4000,
+                        Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
 import java.util.function.Consumer;
 
 /**
@@ -32,11 +31,15 @@ class AttemptComposer extends Div {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.SEND.keys);
         send.addClickListener(e -> onSend.accept(message.getValue()));
-        Shortcuts.addShortcutListener(message, () -> {
-            if (send.isEnabled()) {
-                onSend.accept(message.getValue());
-            }
-        }, RedTeamShortcut.SEND.key).listenOn(message);
+        Shortcuts.addShortcutListener(
+                        message,
+                        () -> {
+                            if (send.isEnabled()) {
+                                onSend.accept(message.getValue());
+                            }
+                        },
+                        RedTeamShortcut.SEND.key)
+                .listenOn(message);
         finish.setId("finish-attempt");
         finish.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.FINISH.keys);
         finish.addClickListener(e -> onFinish.run());

@@ -4,10 +4,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.List;
 import org.cailab.comparison.Exchange;
 import org.jspecify.annotations.Nullable;
-
-import java.util.List;
 
 /**
  * The conversation of the attempt: the worker's messages and the model's answers, and the answer being written as

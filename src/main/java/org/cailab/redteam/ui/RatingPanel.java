@@ -8,13 +8,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
-import org.cailab.redteam.RatingScale;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
+import org.cailab.redteam.RatingScale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The end of an attempt: the worker rates their success 0-4 (the meaning of every point is on the page) and,
@@ -24,8 +23,8 @@ import java.util.stream.IntStream;
 class RatingPanel extends Div {
 
     private final RadioButtonGroup<Integer> success = new RadioButtonGroup<>("How well did you succeed?");
-    private final RadioButtonGroup<Integer> taskHarm = new RadioButtonGroup<>(
-            "How harmful was your task itself? (optional)");
+    private final RadioButtonGroup<Integer> taskHarm =
+            new RadioButtonGroup<>("How harmful was your task itself? (optional)");
     private final Button submit = new Button("Submit rating (Enter)");
     private final Button back = new Button("Back to the conversation (Esc)");
     private final List<ShortcutRegistration> shortcuts = new ArrayList<>();
@@ -57,7 +56,8 @@ class RatingPanel extends Div {
     private static void configure(RadioButtonGroup<Integer> group, String id, List<String> meanings) {
         group.setId(id);
         group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        group.setItems(IntStream.rangeClosed(RatingScale.MIN, RatingScale.MAX).boxed().toList());
+        group.setItems(
+                IntStream.rangeClosed(RatingScale.MIN, RatingScale.MAX).boxed().toList());
         group.setItemLabelGenerator(i -> i + " - " + meanings.get(i));
         // keep the choice visible to a keyboard user (digits pick a rating from anywhere on the page)
         group.addValueChangeListener(e -> group.scrollIntoView());
@@ -77,8 +77,11 @@ class RatingPanel extends Div {
             int value = i;
             shortcuts.add(Shortcuts.addShortcutListener(this, () -> success.setValue(value), RedTeamShortcut.digit(i)));
             if (withTaskHarm) {
-                shortcuts.add(Shortcuts.addShortcutListener(this, () -> taskHarm.setValue(value),
-                        RedTeamShortcut.digit(i), RedTeamShortcut.TASK_HARM.modifiers));
+                shortcuts.add(Shortcuts.addShortcutListener(
+                        this,
+                        () -> taskHarm.setValue(value),
+                        RedTeamShortcut.digit(i),
+                        RedTeamShortcut.TASK_HARM.modifiers));
             }
         }
         shortcuts.add(Shortcuts.addShortcutListener(this, this::submit, RedTeamShortcut.SUBMIT.key));

@@ -4,20 +4,19 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.function.Consumer;
 import org.cailab.redteam.RedTeamCampaign;
 import org.cailab.redteam.RedTeamCampaignService;
 import org.cailab.redteam.RedTeamCampaignSettings;
 import org.cailab.redteam.RedTeamException;
 import org.jspecify.annotations.Nullable;
 
-import java.util.List;
-import java.util.function.Consumer;
-
 /** Creates a red-team campaign or edits one. */
 class RedTeamCampaignDialog extends Dialog {
 
-    RedTeamCampaignDialog(RedTeamCampaignService campaigns, @Nullable RedTeamCampaign existing,
-                          Consumer<RedTeamCampaign> onSaved) {
+    RedTeamCampaignDialog(
+            RedTeamCampaignService campaigns, @Nullable RedTeamCampaign existing, Consumer<RedTeamCampaign> onSaved) {
         setHeaderTitle(existing == null ? "New red-team campaign" : "Edit " + existing.name());
         setWidth("min(56rem, 95vw)");
         RedTeamCampaignForm form = new RedTeamCampaignForm(campaigns.snapshots());
@@ -32,7 +31,8 @@ class RedTeamCampaignDialog extends Dialog {
         Button save = new Button(existing == null ? "Create campaign" : "Save", e -> {
             try {
                 RedTeamCampaignSettings settings = form.write();
-                RedTeamCampaign saved = existing == null ? campaigns.create(settings) : campaigns.update(existing, settings);
+                RedTeamCampaign saved =
+                        existing == null ? campaigns.create(settings) : campaigns.update(existing, settings);
                 close();
                 onSaved.accept(saved);
             } catch (RedTeamException | org.cailab.comparison.ComparisonException ex) {

@@ -6,16 +6,15 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import org.cailab.comparison.PoolSnapshot;
-import org.cailab.model.ModelSnapshot;
-import org.cailab.redteam.RedTeamCampaignSettings;
-import org.cailab.redteam.RedTeamException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cailab.comparison.PoolSnapshot;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.redteam.RedTeamCampaignSettings;
+import org.cailab.redteam.RedTeamException;
 
 /** The fields of a red-team campaign's settings. Every pool member gets the same weight here. */
 class RedTeamCampaignForm extends FormLayout {
@@ -31,7 +30,8 @@ class RedTeamCampaignForm extends FormLayout {
     private final Map<Long, ModelSnapshot> snapshotsById;
 
     RedTeamCampaignForm(List<ModelSnapshot> snapshots) {
-        snapshotsById = snapshots.stream().collect(Collectors.toMap(ModelSnapshot::id, Function.identity(), (a, b) -> a));
+        snapshotsById =
+                snapshots.stream().collect(Collectors.toMap(ModelSnapshot::id, Function.identity(), (a, b) -> a));
         name.setId("campaign-name");
         instructions.setId("campaign-instructions");
         instructions.setMaxHeight("14em");
@@ -58,7 +58,9 @@ class RedTeamCampaignForm extends FormLayout {
     void read(RedTeamCampaignSettings s) {
         name.setValue(s.name());
         instructions.setValue(s.instructions());
-        pool.setValue(s.pool().stream().map(p -> snapshotsById.get(p.snapshotId())).filter(Objects::nonNull)
+        pool.setValue(s.pool().stream()
+                .map(p -> snapshotsById.get(p.snapshotId()))
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         turnLimit.setValue(s.turnLimit());
         quota.setValue(s.quotaPerWorker());
@@ -72,8 +74,17 @@ class RedTeamCampaignForm extends FormLayout {
         if (turnLimit.getValue() == null) {
             throw new RedTeamException("Enter how many messages an attempt may have.");
         }
-        List<PoolSnapshot> members = pool.getValue().stream().map(s -> new PoolSnapshot(s.id(), s.name(), 1)).toList();
-        return new RedTeamCampaignSettings(name.getValue(), instructions.getValue(), members, turnLimit.getValue(),
-                quota.getValue(), askTaskHarm.getValue(), open.getValue(), completionCode.getValue());
+        List<PoolSnapshot> members = pool.getValue().stream()
+                .map(s -> new PoolSnapshot(s.id(), s.name(), 1))
+                .toList();
+        return new RedTeamCampaignSettings(
+                name.getValue(),
+                instructions.getValue(),
+                members,
+                turnLimit.getValue(),
+                quota.getValue(),
+                askTaskHarm.getValue(),
+                open.getValue(),
+                completionCode.getValue());
     }
 }

@@ -26,10 +26,13 @@ class RedTeamCampaignListView extends VerticalLayout {
         add(new H2("Red team"));
         var open = redTeam.openCampaigns();
         if (open.isEmpty()) {
-            add(new Paragraph("No red-team campaign is open right now. Researchers open campaigns; please come back later."));
+            add(new Paragraph(
+                    "No red-team campaign is open right now. Researchers open campaigns; please come back later."));
         }
         for (OpenRedTeamCampaign campaign : open) {
-            RouterLink link = new RouterLink(campaign.name(), RedTeamView.class,
+            RouterLink link = new RouterLink(
+                    campaign.name(),
+                    RedTeamView.class,
                     new RouteParameters("campaignId", String.valueOf(campaign.id())));
             Span details = new Span(" - rated attempts: " + campaign.attemptsDone()
                     + (campaign.quota() == null ? "" : " of " + campaign.quota()));

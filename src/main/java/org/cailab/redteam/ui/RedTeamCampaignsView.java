@@ -13,16 +13,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.stream.Collectors;
+import org.cailab.base.CailabProperties;
+import org.cailab.base.ui.CampaignControls;
+import org.cailab.base.ui.StudyLinkField;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.redteam.RedTeamCampaign;
 import org.cailab.redteam.RedTeamCampaignService;
 import org.cailab.redteam.RedTeamException;
-import org.cailab.base.CailabProperties;
-import org.cailab.base.ui.CampaignControls;
-import org.cailab.base.ui.StudyLinkField;
 import org.cailab.security.Role;
-
-import java.util.stream.Collectors;
 
 /** Researchers' list of red-team campaigns: create, edit, open or close, the Prolific study link. */
 @Route("redteam/campaigns")
@@ -45,18 +44,25 @@ class RedTeamCampaignsView extends VerticalLayout {
         grid.setId("redteam-campaign-grid");
         grid.addColumn(RedTeamCampaign::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(c -> c.settings().pool().stream().map(PoolSnapshot::name).collect(Collectors.joining(", ")))
-                .setHeader("Pool").setFlexGrow(2);
+                .setHeader("Pool")
+                .setFlexGrow(2);
         grid.addColumn(c -> c.settings().turnLimit()).setHeader("Messages").setAutoWidth(true);
-        grid.addColumn(c -> c.settings().quotaPerWorker() == null ? "" : String.valueOf(c.settings().quotaPerWorker()))
-                .setHeader("Quota").setAutoWidth(true);
-        grid.addComponentColumn(c -> CampaignControls.stateBadge(c.settings().open())).setHeader("Status")
+        grid.addColumn(c -> c.settings().quotaPerWorker() == null
+                        ? ""
+                        : String.valueOf(c.settings().quotaPerWorker()))
+                .setHeader("Quota")
                 .setAutoWidth(true);
-        grid.addColumn(RedTeamCampaign::ratedAttempts).setHeader("Rated attempts").setAutoWidth(true);
+        grid.addComponentColumn(c -> CampaignControls.stateBadge(c.settings().open()))
+                .setHeader("Status")
+                .setAutoWidth(true);
+        grid.addColumn(RedTeamCampaign::ratedAttempts)
+                .setHeader("Rated attempts")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> {
             // the key in the link is what lets participants in: shown only to researchers, on this page
-            StudyLinkField link = new StudyLinkField("Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl,
-                    "study-link-" + c.id());
+            StudyLinkField link = new StudyLinkField(
+                    "Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl, "study-link-" + c.id());
             link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
             Span code = new Span("Completion code: " + c.settings().completionCode());
             code.addClassName("rt-text");
@@ -78,14 +84,13 @@ class RedTeamCampaignsView extends VerticalLayout {
                 Notification.show(ex.getMessage());
             }
         };
-        Button toggle = small(open ? "Close" : "Open",
-                () -> {
-                    if (open) {
-                        CampaignControls.confirmClose(campaign.name(), change);
-                    } else {
-                        change.run();
-                    }
-                });
+        Button toggle = small(open ? "Close" : "Open", () -> {
+            if (open) {
+                CampaignControls.confirmClose(campaign.name(), change);
+            } else {
+                change.run();
+            }
+        });
         toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
         return new HorizontalLayout(edit, toggle);
     }

@@ -21,23 +21,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
-import org.cailab.base.InputTooLargeException;
-import org.cailab.base.UploadLimits;
-import org.cailab.base.ui.ImportProgress;
 import jakarta.annotation.security.RolesAllowed;
-import org.cailab.redteam.AttemptImport;
-import org.cailab.redteam.ExportSelection;
-import org.cailab.redteam.ImportReport;
-import org.cailab.redteam.RedTeamDataService;
-import org.cailab.redteam.RedTeamException;
-import org.cailab.security.Role;
-import org.jspecify.annotations.Nullable;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.cailab.base.InputTooLargeException;
+import org.cailab.base.UploadLimits;
+import org.cailab.base.ui.ImportProgress;
+import org.cailab.redteam.AttemptImport;
+import org.cailab.redteam.ExportSelection;
+import org.cailab.redteam.RedTeamDataService;
+import org.cailab.redteam.RedTeamException;
+import org.cailab.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Researchers import files of red-team attempts (such as hh-rlhf's red_team_attempts.jsonl.gz) and export attempts
@@ -69,8 +67,13 @@ class RedTeamDataView extends VerticalLayout {
         this.limits = limits;
         setSizeFull();
         result.setId("import-result");
-        add(new H2("Red-team import and export"), importSection(), new H3("Imported files"), importsGrid(),
-                new H3("Export"), exportSection());
+        add(
+                new H2("Red-team import and export"),
+                importSection(),
+                new H3("Imported files"),
+                importsGrid(),
+                new H3("Export"),
+                exportSection());
         refresh();
     }
 
@@ -90,10 +93,15 @@ class RedTeamDataView extends VerticalLayout {
         importButton.addClickListener(e -> importUploaded());
         importButton.setId("import-attempts");
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout section = new VerticalLayout(new Paragraph("A file of red-team attempts: one JSON array of "
-                + "records with transcript, rating 0-4, task_description and the other fields of hh-rlhf's "
-                + "red_team_attempts.jsonl.gz, gzip-compressed or not. All records are imported, or none: malformed "
-                + "records are listed by their index in the array."), upload, importButton, progress, result);
+        VerticalLayout section = new VerticalLayout(
+                new Paragraph("A file of red-team attempts: one JSON array of "
+                        + "records with transcript, rating 0-4, task_description and the other fields of hh-rlhf's "
+                        + "red_team_attempts.jsonl.gz, gzip-compressed or not. All records are imported, or none: malformed "
+                        + "records are listed by their index in the array."),
+                upload,
+                importButton,
+                progress,
+                result);
         section.setPadding(false);
         return section;
     }
@@ -114,20 +122,24 @@ class RedTeamDataView extends VerticalLayout {
             return;
         }
         importButton.setEnabled(false);
-        progress.start(file.toPath(), in -> data.importAttempts(name, in), report -> {
-            importButton.setEnabled(true);
-            result.setText("Imported " + report.records() + " attempts from " + report.fileName() + ".");
-            Notification.show(result.getText(), 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            if (uploaded == file) { // not replaced by another upload meanwhile
-                discardUpload();
-                upload.clearFileList();
-            }
-            refresh();
-        }, e -> {
-            importButton.setEnabled(true);
-            result.setText(ImportProgress.message(e, RedTeamException.class));
-        });
+        progress.start(
+                file.toPath(),
+                in -> data.importAttempts(name, in),
+                report -> {
+                    importButton.setEnabled(true);
+                    result.setText("Imported " + report.records() + " attempts from " + report.fileName() + ".");
+                    Notification.show(result.getText(), 5000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    if (uploaded == file) { // not replaced by another upload meanwhile
+                        discardUpload();
+                        upload.clearFileList();
+                    }
+                    refresh();
+                },
+                e -> {
+                    importButton.setEnabled(true);
+                    result.setText(ImportProgress.message(e, RedTeamException.class));
+                });
     }
 
     private Grid<AttemptImport> importsGrid() {
@@ -138,14 +150,17 @@ class RedTeamDataView extends VerticalLayout {
         imports.addColumn(AttemptImport::importedBy).setHeader("By").setAutoWidth(true);
         imports.addColumn(i -> WHEN.format(i.importedAt())).setHeader("When").setAutoWidth(true);
         imports.addComponentColumn(i -> {
-            Button delete = new Button("Delete", e -> {
-                data.deleteImport(i.id());
-                refresh();
-            });
-            delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            delete.setAriaLabel("Delete import " + i.fileName());
-            return delete;
-        }).setHeader("").setAutoWidth(true);
+                    Button delete = new Button("Delete", e -> {
+                        data.deleteImport(i.id());
+                        refresh();
+                    });
+                    delete.addThemeVariants(
+                            ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    delete.setAriaLabel("Delete import " + i.fileName());
+                    return delete;
+                })
+                .setHeader("")
+                .setAutoWidth(true);
         return imports;
     }
 

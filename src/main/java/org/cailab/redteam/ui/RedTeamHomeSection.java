@@ -8,13 +8,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import java.util.Optional;
 import org.cailab.base.ui.HomeSection;
 import org.cailab.redteam.OpenRedTeamCampaign;
 import org.cailab.redteam.RedTeamService;
 import org.cailab.security.Role;
-
-import java.util.List;
-import java.util.Optional;
 
 /** A crowdworker's home: the red-team campaigns open to them, with their progress, or why there is none. */
 @org.springframework.stereotype.Component
@@ -46,10 +45,14 @@ class RedTeamHomeSection implements HomeSection {
                     + "please come back later."));
         }
         for (OpenRedTeamCampaign campaign : open) {
-            RouterLink link = new RouterLink(campaign.name(), RedTeamView.class,
+            RouterLink link = new RouterLink(
+                    campaign.name(),
+                    RedTeamView.class,
                     new RouteParameters("campaignId", String.valueOf(campaign.id())));
-            section.add(new Div(link, new Span(" - rated attempts: " + campaign.attemptsDone()
-                    + (campaign.quota() == null ? "" : " of " + campaign.quota()))));
+            section.add(new Div(
+                    link,
+                    new Span(" - rated attempts: " + campaign.attemptsDone()
+                            + (campaign.quota() == null ? "" : " of " + campaign.quota()))));
         }
         return Optional.of(section);
     }

@@ -1,6 +1,5 @@
 package org.cailab.redteam.ui;
 
-import org.cailab.base.ui.CompletionPanel;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.cailab.base.ui.CompletionPanel;
 import org.cailab.redteam.AttemptAlreadyRatedException;
 import org.cailab.redteam.PendingReply;
 import org.cailab.redteam.RatingReceipt;
@@ -145,8 +145,10 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
             finish();
             notice.setText("You have used all your messages. Rate your attempt: press 0-4, then Enter.");
         } else {
-            notice.setText(attempt.exchanges().isEmpty() ? "Write your first message."
-                    : "Messages left: " + attempt.turnsLeft() + ". Continue, or finish and rate (Alt+R).");
+            notice.setText(
+                    attempt.exchanges().isEmpty()
+                            ? "Write your first message."
+                            : "Messages left: " + attempt.turnsLeft() + ". Continue, or finish and rate (Alt+R).");
         }
     }
 
@@ -233,7 +235,8 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
             return;
         }
         try {
-            RatingReceipt receipt = redTeam.rate(new RatingRequest(current.attempt().id(), success, taskHarm));
+            RatingReceipt receipt =
+                    redTeam.rate(new RatingRequest(current.attempt().id(), success, taskHarm));
             rating.close();
             render(receipt.state());
             if (receipt.state().completionCode() == null) {
@@ -269,7 +272,8 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
 
     private void openGuidelines() {
         if (state != null) {
-            RedTeamGuidelines.dialog(state.campaign(), () -> redTeam.acknowledgeGuidelines(campaignId)).open();
+            RedTeamGuidelines.dialog(state.campaign(), () -> redTeam.acknowledgeGuidelines(campaignId))
+                    .open();
         }
     }
 

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
 import java.util.function.Consumer;
 
 /** Where a new attempt begins: the worker says in one sentence what they will try to get the model to do. */

@@ -85,11 +85,27 @@ class RlRunView extends VerticalLayout implements BeforeEnterObserver {
         samples.setId("rl-samples");
         samples.addColumn(RlSample::prompt).setHeader("Prompt").setFlexGrow(2);
         samples.addColumn(RlSample::response).setHeader("Response").setFlexGrow(3);
-        samples.addColumn(s -> format(s.reward())).setHeader("Reward").setAutoWidth(true).setFlexGrow(0);
-        samples.addColumn(s -> format(s.kl())).setHeader("KL").setAutoWidth(true).setFlexGrow(0);
+        samples.addColumn(s -> format(s.reward()))
+                .setHeader("Reward")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        samples.addColumn(s -> format(s.kl()))
+                .setHeader("KL")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         samples.setAllRowsVisible(true);
-        add(back, title, info, klWarning, rewardChart, healthChart, new H3("Steps"), steps,
-                new H3("Sample responses"), snapshot, samples);
+        add(
+                back,
+                title,
+                info,
+                klWarning,
+                rewardChart,
+                healthChart,
+                new H3("Steps"),
+                steps,
+                new H3("Sample responses"),
+                snapshot,
+                samples);
     }
 
     @Override
@@ -102,9 +118,13 @@ class RlRunView extends VerticalLayout implements BeforeEnterObserver {
         }
         back.setHref("runs/" + runId);
         title.setText(run.run().name());
-        info.setText("%s from %s against %s, %d steps of %d prompts".formatted(
-                run.parameters().algorithm(), run.policyName(), run.rewardName(), run.parameters().steps(),
-                run.parameters().promptsPerStep()));
+        info.setText("%s from %s against %s, %d steps of %d prompts"
+                .formatted(
+                        run.parameters().algorithm(),
+                        run.policyName(),
+                        run.rewardName(),
+                        run.parameters().steps(),
+                        run.parameters().promptsPerStep()));
         refresh();
     }
 
@@ -119,20 +139,35 @@ class RlRunView extends VerticalLayout implements BeforeEnterObserver {
         klWarning.setVisible(runaway);
         if (runaway) {
             klWarning.setText("KL is running away: %.2f at step %d, above the warning level %.2f. Consider a larger "
-                    .formatted(all.getLast().meanKl(), all.getLast().step(), current.parameters().klWarning())
+                            .formatted(
+                                    all.getLast().meanKl(),
+                                    all.getLast().step(),
+                                    current.parameters().klWarning())
                     + "KL coefficient, a target KL or a lower learning rate.");
         }
-        rewardChart.setOption(RlCharts.lines("Mean reward and KL to the reference", "reward", "KL", all, List.of(
-                new RlCharts.Series("mean reward", RlStepStats::meanScore, 0),
-                new RlCharts.Series("KL", RlStepStats::meanKl, 1))));
-        healthChart.setOption(RlCharts.lines("Entropy, response length, clipping, value loss", "entropy / loss",
-                "tokens", all, List.of(
+        rewardChart.setOption(RlCharts.lines(
+                "Mean reward and KL to the reference",
+                "reward",
+                "KL",
+                all,
+                List.of(
+                        new RlCharts.Series("mean reward", RlStepStats::meanScore, 0),
+                        new RlCharts.Series("KL", RlStepStats::meanKl, 1))));
+        healthChart.setOption(RlCharts.lines(
+                "Entropy, response length, clipping, value loss",
+                "entropy / loss",
+                "tokens",
+                all,
+                List.of(
                         new RlCharts.Series("entropy", RlStepStats::entropy, 0),
                         new RlCharts.Series("clip fraction", RlStepStats::clipFraction, 0),
                         new RlCharts.Series("value loss", RlStepStats::valueLoss, 0),
                         new RlCharts.Series("response tokens", RlStepStats::meanResponseTokens, 1))));
         steps.setItems(all.reversed());
-        List<Long> snapshotSteps = rl.samples(current.run().id()).stream().map(RlSample::step).distinct().toList();
+        List<Long> snapshotSteps = rl.samples(current.run().id()).stream()
+                .map(RlSample::step)
+                .distinct()
+                .toList();
         Long chosen = snapshot.getValue();
         snapshot.setItems(snapshotSteps);
         if (!snapshotSteps.isEmpty()) {
@@ -147,7 +182,9 @@ class RlRunView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         long step = snapshot.getValue();
-        samples.setItems(rl.samples(run.run().id()).stream().filter(s -> s.step() == step).toList());
+        samples.setItems(rl.samples(run.run().id()).stream()
+                .filter(s -> s.step() == step)
+                .toList());
     }
 
     private static String format(double value) {

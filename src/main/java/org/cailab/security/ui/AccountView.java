@@ -28,8 +28,8 @@ class AccountView extends VerticalLayout {
         UserAccount me = users.currentUser();
         add(new H2("Your account"));
         add(new Paragraph("Signed in as " + me.username() + " (" + me.role().label() + ")."));
-        Paragraph mustChange = new Paragraph("Your password was set by someone else. Choose your own password "
-                + "before you continue.");
+        Paragraph mustChange = new Paragraph(
+                "Your password was set by someone else. Choose your own password " + "before you continue.");
         mustChange.setId("must-change-password");
         mustChange.setVisible(me.mustChangePassword());
         add(mustChange);

@@ -2,6 +2,8 @@ package org.cailab.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,17 +17,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import org.cailab.security.ApiKey;
-import org.cailab.security.ApiKeyScope;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import org.cailab.security.ApiKeyException;
+import org.cailab.security.ApiKeyScope;
 import org.cailab.security.ApiKeyService;
 import org.cailab.security.CreatedApiKey;
 import org.cailab.security.Role;
-
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Researchers create API keys for their scripts ({@code GET /api/ratings}); a new key is shown once, then only its
@@ -71,23 +70,36 @@ class ApiKeysView extends VerticalLayout {
         grid.addColumn(k -> k.prefix() + "...").setHeader("Key").setAutoWidth(true);
         grid.addColumn(k -> time(k.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(k -> time(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(k -> k.scopes().stream().sorted().map(ApiKeyScope::label)
-                .collect(java.util.stream.Collectors.joining(", "))).setHeader("May").setFlexGrow(2);
-        grid.addColumn(k -> k.expiresAt() == null ? "never" : time(k.expiresAt())).setHeader("Expires")
+        grid.addColumn(k -> k.scopes().stream()
+                        .sorted()
+                        .map(ApiKeyScope::label)
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .setHeader("May")
+                .setFlexGrow(2);
+        grid.addColumn(k -> k.expiresAt() == null ? "never" : time(k.expiresAt()))
+                .setHeader("Expires")
                 .setAutoWidth(true);
         grid.addColumn(KeyStatus::of).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
-        add(new H2("API keys"), new Paragraph("Scripts read the ratings as JSON from /api/ratings?task=helpfulness "
-                + "(or harmlessness; optional method=bt|elo, bootstrap=N, anchor=NAME), sending a key in the header "
-                + "\"Authorization: Bearer <key>\" or \"X-API-Key: <key>\". A key acts with your role; only its hash is "
-                + "stored. Choose what each key may do and, if you like, when it expires."), form, created, grid);
+        add(
+                new H2("API keys"),
+                new Paragraph("Scripts read the ratings as JSON from /api/ratings?task=helpfulness "
+                        + "(or harmlessness; optional method=bt|elo, bootstrap=N, anchor=NAME), sending a key in the header "
+                        + "\"Authorization: Bearer <key>\" or \"X-API-Key: <key>\". A key acts with your role; only its hash is "
+                        + "stored. Choose what each key may do and, if you like, when it expires."),
+                form,
+                created,
+                grid);
         refresh();
     }
 
     private void create() {
         try {
-            OffsetDateTime expiry = expires.getValue() == null ? null
-                    : expires.getValue().atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime();
+            OffsetDateTime expiry = expires.getValue() == null
+                    ? null
+                    : expires.getValue()
+                            .atStartOfDay(java.time.ZoneId.systemDefault())
+                            .toOffsetDateTime();
             CreatedApiKey key = keys.create(name.getValue(), scopes.getValue(), expiry);
             name.clear();
             expires.clear();

@@ -27,11 +27,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         // the same words for a wrong password, an unknown name and a name locked after failed attempts
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getErrorMessage().setMessage("Check the user name and password and try again. After several failed "
-                + "attempts, sign-in is paused for a while: wait a few minutes before the next try.");
+        i18n.getErrorMessage()
+                .setMessage("Check the user name and password and try again. After several failed "
+                        + "attempts, sign-in is paused for a while: wait a few minutes before the next try.");
         login.setI18n(i18n);
-        add(new H1("Constitutional AI Lab"), login,
-                new Paragraph("Accounts are created by an administrator."));
+        add(new H1("Constitutional AI Lab"), login, new Paragraph("Accounts are created by an administrator."));
     }
 
     @Override

@@ -8,13 +8,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.function.Consumer;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.cailab.security.UserValidationException;
-
-import java.util.function.Consumer;
 
 /** The row of fields above the users grid that creates an account. */
 class NewUserForm extends HorizontalLayout {
@@ -35,7 +34,8 @@ class NewUserForm extends HorizontalLayout {
         error.setId("new-user-error");
         Button create = new Button("Create user", e -> {
             try {
-                UserAccount account = users.create(new NewUser(username.getValue(), password.getValue(), role.getValue()));
+                UserAccount account =
+                        users.create(new NewUser(username.getValue(), password.getValue(), role.getValue()));
                 username.clear();
                 password.clear();
                 role.setValue(Role.WORKER);

@@ -29,8 +29,11 @@ class PasswordChangeGate implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
-                || event.getNavigationTarget() == AccountView.class || event.getNavigationTarget() == LoginView.class) {
+        if (auth == null
+                || auth instanceof AnonymousAuthenticationToken
+                || !auth.isAuthenticated()
+                || event.getNavigationTarget() == AccountView.class
+                || event.getNavigationTarget() == LoginView.class) {
             return;
         }
         if (users.currentUser().mustChangePassword()) {

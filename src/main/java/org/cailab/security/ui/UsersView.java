@@ -5,25 +5,24 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
 import org.cailab.security.Role;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserQuery;
 import org.cailab.security.UserService;
 import org.cailab.security.UserValidationException;
-
-import java.time.format.DateTimeFormatter;
 
 /**
  * Admin page: accounts with their role and status, searchable by name and filtered by role and kind (team accounts
@@ -50,9 +49,15 @@ class UsersView extends VerticalLayout {
         setSizeFull();
         grid.setId("user-grid");
         grid.setPageSize(50);
-        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(UserAccount::username)
+                .setHeader("User name")
+                .setSortable(true)
+                .setFlexGrow(2);
         grid.addComponentColumn(this::roleSelect).setHeader("Role").setFlexGrow(1);
-        grid.addComponentColumn(this::enabledBox).setHeader("Enabled").setFlexGrow(0).setAutoWidth(true);
+        grid.addComponentColumn(this::enabledBox)
+                .setHeader("Enabled")
+                .setFlexGrow(0)
+                .setAutoWidth(true);
         grid.addColumn(u -> CREATED.format(u.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::resetButton).setHeader("Password").setAutoWidth(true);
         add(new H2("Users"), new NewUserForm(users, this::created), filters(), grid);
@@ -130,7 +135,8 @@ class UsersView extends VerticalLayout {
     private void save(UserAccount account, Role role, boolean enabled) {
         try {
             UserAccount saved = users.update(account, role, enabled);
-            success("Saved " + saved.username() + ": " + saved.role().label() + (saved.enabled() ? "" : ", disabled") + ".");
+            success("Saved " + saved.username() + ": " + saved.role().label() + (saved.enabled() ? "" : ", disabled")
+                    + ".");
         } catch (UserValidationException ex) {
             Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.Locale;
 import org.cailab.slcai.ChainLayout;
 import org.cailab.slcai.ChainRound;
 import org.cailab.slcai.ChatMessage;
@@ -12,8 +13,6 @@ import org.cailab.slcai.CritiqueRevisionChain;
 import org.cailab.slcai.HelpfulSamples;
 import org.cailab.slcai.SlCaiGeneration;
 import org.cailab.slcai.StoredSample;
-
-import java.util.Locale;
 
 /**
  * One prompt's chain: the prompt, the initial response, then per round the principle, the critique and the revision
@@ -72,15 +71,21 @@ class ChainPanel extends VerticalLayout {
             header.add(principle);
             section.add(header);
             if (round.hasCritique()) {
-                section.add(label("Critique request"), muted(String.valueOf(round.critiqueRequest())),
-                        label("Critique"), DiffText.plain(String.valueOf(round.critique()), "slcai-critique"));
+                section.add(
+                        label("Critique request"),
+                        muted(String.valueOf(round.critiqueRequest())),
+                        label("Critique"),
+                        DiffText.plain(String.valueOf(round.critique()), "slcai-critique"));
                 if (round.critiqueTruncated()) {
                     section.add(truncated());
                 }
             }
-            section.add(label("Revision request"), muted(round.revisionRequest()),
-                    label("Revision (changes against the " + (round.number() == 1 ? "initial response" : "previous revision")
-                            + ")"), DiffText.of(previous, round.revision()));
+            section.add(
+                    label("Revision request"),
+                    muted(round.revisionRequest()),
+                    label("Revision (changes against the "
+                            + (round.number() == 1 ? "initial response" : "previous revision") + ")"),
+                    DiffText.of(previous, round.revision()));
             if (round.revisionTruncated()) {
                 section.add(truncated());
             }
@@ -90,9 +95,10 @@ class ChainPanel extends VerticalLayout {
         if (chain.directRevision()) {
             add(muted("Direct revision: the model revised without writing critiques."));
         }
-        Span layout = muted(chain.chainLayout() == ChainLayout.PAIR
-                ? "Layout pair: each round critiqued the previous revision as the assistant's response (the paper's)."
-                : "Layout cumulative: each round saw the whole chain before it.");
+        Span layout = muted(
+                chain.chainLayout() == ChainLayout.PAIR
+                        ? "Layout pair: each round critiqued the previous revision as the assistant's response (the paper's)."
+                        : "Layout cumulative: each round saw the whole chain before it.");
         layout.setId("chain-layout");
         add(layout);
     }
@@ -122,10 +128,18 @@ class ChainPanel extends VerticalLayout {
     }
 
     private static Span footer(SlCaiGeneration g, long seed) {
-        Span footer = muted(String.format(Locale.ROOT,
+        Span footer = muted(String.format(
+                Locale.ROOT,
                 "Model %s (#%d) · constitution %s, %d few-shot example(s) · temperature %.2f, top-p %.2f, "
-                        + "at most %d new tokens · seed %d", g.snapshotName(), g.snapshotId(), g.constitutionVersion(),
-                g.fewShotExamples(), g.temperature(), g.topP(), g.maxNewTokens(), seed));
+                        + "at most %d new tokens · seed %d",
+                g.snapshotName(),
+                g.snapshotId(),
+                g.constitutionVersion(),
+                g.fewShotExamples(),
+                g.temperature(),
+                g.topP(),
+                g.maxNewTokens(),
+                seed));
         footer.setId("chain-generation");
         return footer;
     }

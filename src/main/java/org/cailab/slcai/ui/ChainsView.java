@@ -15,6 +15,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.cailab.pipeline.RunException;
 import org.cailab.security.Role;
 import org.cailab.slcai.ChainRound;
@@ -24,10 +27,6 @@ import org.cailab.slcai.SlCaiRunInfo;
 import org.cailab.slcai.SlCaiService;
 import org.cailab.slcai.StoredSample;
 import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The chains of an SL-CAI run: the prompts in processing order (optionally only chains with a round under one
@@ -65,8 +64,13 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
         count.setId("chain-count");
         grid.setId("chain-grid");
         grid.addColumn(StoredSample::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(StoredSample::itemKey).setHeader("Item").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> preview(s.sample().lastHumanText())).setHeader("Prompt").setFlexGrow(3);
+        grid.addColumn(StoredSample::itemKey)
+                .setHeader("Item")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> preview(s.sample().lastHumanText()))
+                .setHeader("Prompt")
+                .setFlexGrow(3);
         grid.addColumn(ChainsView::principles).setHeader("Principles").setFlexGrow(1);
         grid.setHeight("320px");
         grid.asSingleSelect().addValueChangeListener(e -> {
@@ -93,8 +97,10 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
         back.setHref("runs/" + runId);
         title.setText("Chains of run " + runId + ": " + run.run().name());
         info.setText("Policy " + run.snapshotName() + " · constitution " + run.constitutionVersion() + " · "
-                + run.parameters().rounds() + " round(s)" + (run.parameters().directRevision() ? " of direct revision" : "")
-                + " · layout " + run.parameters().layout().parameter() + " · " + run.parameters().fewShotExamples()
+                + run.parameters().rounds() + " round(s)"
+                + (run.parameters().directRevision() ? " of direct revision" : "")
+                + " · layout " + run.parameters().layout().parameter() + " · "
+                + run.parameters().fewShotExamples()
                 + " few-shot example(s) · state " + run.run().state().label().toLowerCase());
         export.show(run);
         List<String> choices = new ArrayList<>();
@@ -106,8 +112,10 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        @Nullable String key = principle.getValue() == null || principle.getValue().equals(ALL) ? null : principle.getValue();
-        grid.setItems(query -> slCai.samples(runId, key, query.getOffset(), query.getLimit()).stream(),
+        @Nullable
+        String key = principle.getValue() == null || principle.getValue().equals(ALL) ? null : principle.getValue();
+        grid.setItems(
+                query -> slCai.samples(runId, key, query.getOffset(), query.getLimit()).stream(),
                 query -> slCai.countSamples(runId, key));
         int n = slCai.countSamples(runId, key);
         count.setText(n + (key == null ? " prompt(s) done" : " chain(s) with a round under " + key));
@@ -121,9 +129,13 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String principles(StoredSample stored) {
         return switch (stored.sample()) {
-            case CritiqueRevisionChain c -> (c.rounds().isEmpty() ? "(no rounds)"
-                    : c.rounds().stream().map(ChainRound::principleKey).collect(Collectors.joining(" → ")))
-                    + (c.anyTruncated() ? " · cut at the token limit" : "");
+            case CritiqueRevisionChain c ->
+                (c.rounds().isEmpty()
+                                ? "(no rounds)"
+                                : c.rounds().stream()
+                                        .map(ChainRound::principleKey)
+                                        .collect(Collectors.joining(" → ")))
+                        + (c.anyTruncated() ? " · cut at the token limit" : "");
             case HelpfulSamples h -> h.responses().size() + " helpful sample(s)";
         };
     }

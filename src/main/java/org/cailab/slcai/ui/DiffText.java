@@ -7,8 +7,7 @@ import org.cailab.constitution.WordDiff;
 /** A revision shown against the response it revised: removed words struck through, added words underlined. */
 final class DiffText {
 
-    private DiffText() {
-    }
+    private DiffText() {}
 
     /** The new text with the changes from the old one marked; text components only, never HTML. */
     static Div of(String oldText, String newText) {
@@ -19,8 +18,7 @@ final class DiffText {
             switch (segment.op()) {
                 case DELETE -> span.addClassName("cailab-del");
                 case INSERT -> span.addClassName("cailab-ins");
-                case EQUAL -> {
-                }
+                case EQUAL -> {}
             }
             div.add(span);
         }

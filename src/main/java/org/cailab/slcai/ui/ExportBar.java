@@ -5,12 +5,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.cailab.slcai.SlCaiRunInfo;
 import org.cailab.slcai.SlDatasetFormat;
 import org.cailab.slcai.SlDatasetRounds;
-
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Download of the run's SL finetuning data through the REST endpoint: layout, round n, all revisions up to n (the

@@ -1,20 +1,18 @@
 package org.cailab.training.ui;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.cailab.training.TrainingPoint;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /** ECharts options of a training run: loss against step (training and held-out), and a PM's held-out accuracy. */
 final class LossChartOption {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private LossChartOption() {
-    }
+    private LossChartOption() {}
 
     static String loss(List<TrainingPoint> train, List<TrainingPoint> heldOut) {
         ObjectNode option = base("Loss", "Loss");
@@ -27,8 +25,13 @@ final class LossChartOption {
     static String accuracy(List<TrainingPoint> heldOut) {
         ObjectNode option = base("Held-out accuracy (pairs with a preference)", "Accuracy");
         ((ObjectNode) option.get("yAxis")).put("min", 0).put("max", 1).put("scale", false);
-        line(option.putArray("series"), "Held-out accuracy", "#3ba272",
-                heldOut.stream().filter(p -> p.accuracy() != null).toList(), p -> p.accuracy(), true);
+        line(
+                option.putArray("series"),
+                "Held-out accuracy",
+                "#3ba272",
+                heldOut.stream().filter(p -> p.accuracy() != null).toList(),
+                p -> p.accuracy(),
+                true);
         return option.toString();
     }
 
@@ -36,33 +39,65 @@ final class LossChartOption {
     static String rankCorrelation(List<TrainingPoint> heldOut) {
         ObjectNode option = base("Held-out Spearman rank correlation (predicted vs. rated harm)", "Spearman");
         ((ObjectNode) option.get("yAxis")).put("min", -1).put("max", 1).put("scale", false);
-        line(option.putArray("series"), "Held-out Spearman", "#3ba272",
-                heldOut.stream().filter(p -> p.rankCorrelation() != null).toList(), p -> p.rankCorrelation(), true);
+        line(
+                option.putArray("series"),
+                "Held-out Spearman",
+                "#3ba272",
+                heldOut.stream().filter(p -> p.rankCorrelation() != null).toList(),
+                p -> p.rankCorrelation(),
+                true);
         return option.toString();
     }
 
     private static ObjectNode base(String title, String yName) {
         ObjectNode option = MAPPER.createObjectNode();
-        option.putObject("title").put("text", title).put("left", "center").putObject("textStyle").put("fontSize", 14);
+        option.putObject("title")
+                .put("text", title)
+                .put("left", "center")
+                .putObject("textStyle")
+                .put("fontSize", 14);
         option.put("animation", false);
         option.putObject("tooltip").put("trigger", "axis").put("confine", true);
         option.putObject("legend").put("top", 25);
         option.putObject("grid").put("left", 70).put("right", 40).put("top", 60).put("bottom", 70);
-        option.putObject("xAxis").put("type", "value").put("name", "Training step").put("nameLocation", "middle")
-                .put("nameGap", 30).put("min", 0);
-        option.putObject("yAxis").put("type", "value").put("name", yName).put("nameLocation", "middle")
-                .put("nameGap", 50).put("scale", true);
+        option.putObject("xAxis")
+                .put("type", "value")
+                .put("name", "Training step")
+                .put("nameLocation", "middle")
+                .put("nameGap", 30)
+                .put("min", 0);
+        option.putObject("yAxis")
+                .put("type", "value")
+                .put("name", yName)
+                .put("nameLocation", "middle")
+                .put("nameGap", 50)
+                .put("scale", true);
         ArrayNode zoom = option.putArray("dataZoom");
         zoom.addObject().put("type", "inside").put("xAxisIndex", 0).put("filterMode", "none");
-        zoom.addObject().put("type", "slider").put("xAxisIndex", 0).put("filterMode", "none").put("bottom", 10);
-        option.putObject("toolbox").put("right", 10).putObject("feature").putObject("saveAsImage")
+        zoom.addObject()
+                .put("type", "slider")
+                .put("xAxisIndex", 0)
+                .put("filterMode", "none")
+                .put("bottom", 10);
+        option.putObject("toolbox")
+                .put("right", 10)
+                .putObject("feature")
+                .putObject("saveAsImage")
                 .put("title", "Save as image");
         return option;
     }
 
-    private static void line(ArrayNode series, String name, String color, List<TrainingPoint> points,
-                             ToDoubleFunction<TrainingPoint> value, boolean symbols) {
-        ObjectNode line = series.addObject().put("type", "line").put("name", name).put("showSymbol", symbols)
+    private static void line(
+            ArrayNode series,
+            String name,
+            String color,
+            List<TrainingPoint> points,
+            ToDoubleFunction<TrainingPoint> value,
+            boolean symbols) {
+        ObjectNode line = series.addObject()
+                .put("type", "line")
+                .put("name", name)
+                .put("showSymbol", symbols)
                 .put("symbolSize", 6);
         line.putObject("itemStyle").put("color", color);
         ArrayNode data = line.putArray("data");

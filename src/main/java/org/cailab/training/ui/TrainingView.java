@@ -19,6 +19,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.Locale;
 import org.cailab.base.ui.EChart;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunException;
@@ -28,9 +30,6 @@ import org.cailab.training.TrainingPoint;
 import org.cailab.training.TrainingProgress;
 import org.cailab.training.TrainingService;
 import org.jspecify.annotations.Nullable;
-
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * A training run's page: training and held-out loss against step (and a PM's held-out accuracy, a harm
@@ -58,8 +57,7 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
     /** What the page shows now: it redraws only when a point or checkpoint was added. */
     private @Nullable Shown shown;
 
-    private record Shown(int train, int heldOut, java.util.List<TrainingCheckpoint> checkpoints) {
-    }
+    private record Shown(int train, int heldOut, java.util.List<TrainingCheckpoint> checkpoints) {}
 
     TrainingView(TrainingService training) {
         this.training = training;
@@ -71,11 +69,25 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
         accuracy.setHeight("300px");
         accuracy.setVisible(false);
         checkpoints.setId("checkpoint-grid");
-        checkpoints.addColumn(TrainingCheckpoint::step).setHeader("Step").setAutoWidth(true).setFlexGrow(0);
-        checkpoints.addColumn(c -> c.last() ? "final model" : "checkpoint").setHeader("Kind").setAutoWidth(true);
-        checkpoints.addColumn(TrainingCheckpoint::location).setHeader("Directory").setFlexGrow(3);
-        checkpoints.addColumn(c -> c.hhhAccuracy() == null ? "" : String.format(Locale.ROOT, "%.1f%% of %d",
-                100 * c.hhhAccuracy(), c.hhhComparisons())).setHeader("HHH accuracy").setAutoWidth(true);
+        checkpoints
+                .addColumn(TrainingCheckpoint::step)
+                .setHeader("Step")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        checkpoints
+                .addColumn(c -> c.last() ? "final model" : "checkpoint")
+                .setHeader("Kind")
+                .setAutoWidth(true);
+        checkpoints
+                .addColumn(TrainingCheckpoint::location)
+                .setHeader("Directory")
+                .setFlexGrow(3);
+        checkpoints
+                .addColumn(c -> c.hhhAccuracy() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%.1f%% of %d", 100 * c.hhhAccuracy(), c.hhhComparisons()))
+                .setHeader("HHH accuracy")
+                .setAutoWidth(true);
         checkpoints.addComponentColumn(this::snapshotCell).setHeader("Snapshot").setAutoWidth(true);
         checkpoints.setAllRowsVisible(true);
         add(back, title, progressBar, status, loss, accuracy, new H3("Checkpoints"), checkpoints);

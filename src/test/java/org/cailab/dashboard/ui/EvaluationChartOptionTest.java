@@ -1,19 +1,18 @@
 package org.cailab.dashboard.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.cailab.evaluation.Calibration;
 import org.cailab.evaluation.EvaluationResult;
 import org.cailab.evaluation.ItemResult;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class EvaluationChartOptionTest {
 
@@ -23,24 +22,32 @@ class EvaluationChartOptionTest {
     private static EvaluationResult result(long run, String set, String snapshot, int right, double... tops) {
         List<ItemResult> items = new ArrayList<>();
         for (int i = 0; i < tops.length; i++) {
-            items.add(new ItemResult(i, Map.of(" (A)", tops[i], " (B)", 1 - tops[i]), Map.of(), i < right, tops[i],
-                    List.of(), List.of()));
+            items.add(new ItemResult(
+                    i,
+                    Map.of(" (A)", tops[i], " (B)", 1 - tops[i]),
+                    Map.of(),
+                    i < right,
+                    tops[i],
+                    List.of(),
+                    List.of()));
         }
         return EvaluationResult.of(run, "run " + run, set, snapshot, true, OffsetDateTime.now(), Calibration.of(items));
     }
 
     private final List<EvaluationResult> results = List.of(
-            result(3, "hhh", "rl-cai", 3, 0.95, 0.92, 0.55, 0.51),
-            result(2, "hhh", "base", 1, 0.55, 0.52, 0.58, 0.6));
+            result(3, "hhh", "rl-cai", 3, 0.95, 0.92, 0.55, 0.51), result(2, "hhh", "base", 1, 0.55, 0.52, 0.58, 0.6));
 
     @Test
     void aBarPerSnapshotWithItsWilsonInterval() {
-        JsonNode option = JSON.readTree(EvaluationChartOption.accuracy("hhh", results).toString());
+        JsonNode option =
+                JSON.readTree(EvaluationChartOption.accuracy("hhh", results).toString());
         assertThat(option.get("xAxis").get("data").toString()).isEqualTo("[\"rl-cai\",\"base\"]");
         JsonNode bars = option.get("series").get(0);
         assertThat(bars.get("data").get(0).get("value").toString()).isEqualTo("[0,0.75]");
         assertThat(bars.get("data").get(1).get("value").toString()).isEqualTo("[1,0.25]");
-        assertThat(bars.get("data").get(0).get("tooltip").toString()).contains("accuracy 75.0%").contains("n = 4");
+        assertThat(bars.get("data").get(0).get("tooltip").toString())
+                .contains("accuracy 75.0%")
+                .contains("n = 4");
         JsonNode whisker = option.get("series").get(1).get("data").get(0);
         // Wilson 95% for 3 of 4, computed by hand: centre (0.75 + z²/8) / (1 + z²/4), half-width z/(1+z²/4) sqrt(...)
         double z = 1.959963984540054;
@@ -53,7 +60,8 @@ class EvaluationChartOptionTest {
 
     @Test
     void theReliabilityDiagramHasTheDiagonalAndAPointPerNonEmptyBin() {
-        JsonNode option = JSON.readTree(EvaluationChartOption.reliability("hhh", results).toString());
+        JsonNode option =
+                JSON.readTree(EvaluationChartOption.reliability("hhh", results).toString());
         JsonNode series = option.get("series");
         assertThat(series).hasSize(3);
         assertThat(series.get(0).get("data").toString()).isEqualTo("[[0,0],[1,1]]");
@@ -73,9 +81,13 @@ class EvaluationChartOptionTest {
 
     @Test
     void theNewestRunOfEachSnapshotOnTheChosenSet() {
-        List<EvaluationResult> all = List.of(result(9, "hhh", "base", 1, 0.9, 0.8),
-                result(8, "other", "base", 1, 0.9), results.get(0), results.get(1));
-        assertThat(EvaluationPanel.newestPerSnapshot(all, "hhh")).extracting(EvaluationResult::runId)
+        List<EvaluationResult> all = List.of(
+                result(9, "hhh", "base", 1, 0.9, 0.8),
+                result(8, "other", "base", 1, 0.9),
+                results.get(0),
+                results.get(1));
+        assertThat(EvaluationPanel.newestPerSnapshot(all, "hhh"))
+                .extracting(EvaluationResult::runId)
                 .containsExactly(9L, 3L);
     }
 }

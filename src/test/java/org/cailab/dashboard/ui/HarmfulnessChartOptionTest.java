@@ -1,12 +1,11 @@
 package org.cailab.dashboard.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HarmfulnessChartOptionTest {
 
@@ -25,7 +24,8 @@ class HarmfulnessChartOptionTest {
         assertThat(bars.get("data").get(0).get("value").toString()).isEqualTo("[0,2.5]");
         assertThat(bars.get("data").get(0).get("tooltip").toString())
                 .contains("Red team: mean 2.50 (95%: 1.90 to 3.10), 10 attempts")
-                .contains("rated 4: 3 (30%)").contains("run 4, step 100");
+                .contains("rated 4: 3 (30%)")
+                .contains("run 4, step 100");
         JsonNode whiskers = option.get("series").get(1);
         assertThat(whiskers.get("renderItem").asString()).isEqualTo("@errorBars");
         assertThat(whiskers.get("data")).as("no interval for a single rating").hasSize(2);

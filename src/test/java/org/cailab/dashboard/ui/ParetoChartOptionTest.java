@@ -1,28 +1,33 @@
 package org.cailab.dashboard.ui;
 
-import org.cailab.dashboard.Frontier;
-import org.cailab.dashboard.Leaderboard;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cailab.comparison.ComparisonTask.HARMLESSNESS;
 import static org.cailab.comparison.ComparisonTask.HELPFULNESS;
 import static org.cailab.dashboard.Boards.board;
 import static org.cailab.dashboard.Boards.entry;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.cailab.dashboard.Frontier;
+import org.cailab.dashboard.Leaderboard;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 class ParetoChartOptionTest {
 
-    private final Leaderboard help = board(HELPFULNESS, entry("rl-300", 1100, 7L, 300L),
-            entry("rl-100", 1000, 7L, 100L), entry("<b>base</b>", 900, null, null));
-    private final Leaderboard harm = board(HARMLESSNESS, entry("rl-100", 1000, 7L, 100L),
-            entry("rl-300", 1150, 7L, 300L), entry("<b>base</b>", 1200, null, null));
-    private final JsonNode option = JsonMapper.builder().build()
-            .readTree(ParetoChartOption.json(Frontier.of(help, harm)));
+    private final Leaderboard help = board(
+            HELPFULNESS,
+            entry("rl-300", 1100, 7L, 300L),
+            entry("rl-100", 1000, 7L, 100L),
+            entry("<b>base</b>", 900, null, null));
+    private final Leaderboard harm = board(
+            HARMLESSNESS,
+            entry("rl-100", 1000, 7L, 100L),
+            entry("rl-300", 1150, 7L, 300L),
+            entry("<b>base</b>", 1200, null, null));
+    private final JsonNode option =
+            JsonMapper.builder().build().readTree(ParetoChartOption.json(Frontier.of(help, harm)));
 
     @Test
     void aPointPerSnapshotWithItsNameAndExactNumbersInTheTooltip() {
@@ -36,7 +41,9 @@ class ParetoChartOptionTest {
                 .isEqualTo("Helpfulness: 1100.0 (95%: 1090.0 to 1110.0), 7 votes, rank 1");
         assertThat(rl300.get("tooltip").get(1).asString()).startsWith("Harmlessness: 1150.0 (95%: 1140.0 to 1160.0)");
         assertThat(rl300.get("tooltip").toString()).contains("run 7, step 300").contains("on the Pareto frontier");
-        assertThat(option.get("tooltip").get("formatter").asString()).as("escaping formatter").isEqualTo("@ratingPoint");
+        assertThat(option.get("tooltip").get("formatter").asString())
+                .as("escaping formatter")
+                .isEqualTo("@ratingPoint");
     }
 
     @Test
@@ -58,15 +65,18 @@ class ParetoChartOptionTest {
         assertThat(names(run)).containsExactly("rl-100", "rl-300");
         JsonNode frontier = series(ParetoChartOption.FRONTIER);
         assertThat(names(frontier)).containsExactly("<b>base</b>", "rl-300");
-        assertThat(frontier.get("lineStyle").get("width").asInt()).isGreaterThan(run.get("lineStyle").get("width").asInt());
+        assertThat(frontier.get("lineStyle").get("width").asInt())
+                .isGreaterThan(run.get("lineStyle").get("width").asInt());
         assertThat(option.get("legend").get("data").toString()).contains("Run 7", ParetoChartOption.FRONTIER);
         assertThat(option.get("dataZoom")).hasSize(4);
     }
 
     @Test
     void aRunsLineCarriesItsNameSoConstitutionExperimentsReadApart() {
-        JsonNode named = JsonMapper.builder().build().readTree(ParetoChartOption.json(Frontier.of(help, harm),
-                id -> id == 7 ? "default v2 · Exp 1 · RL-CAI" : null));
+        JsonNode named = JsonMapper.builder()
+                .build()
+                .readTree(ParetoChartOption.json(
+                        Frontier.of(help, harm), id -> id == 7 ? "default v2 · Exp 1 · RL-CAI" : null));
         List<String> series = new ArrayList<>();
         named.get("series").forEach(s -> series.add(s.get("name").asString()));
         assertThat(series).contains("Run 7 · default v2 · Exp 1 · RL-CAI").doesNotContain("Run 7");

@@ -47,7 +47,9 @@ class ConcurrentTrainingTest {
         Map<String, float[]> alone = train(TestModels.llamaGqa(), 7, null);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (GradientCollector other = Engine.getEngine("PyTorch").newGradientCollector()) {
-            assertSame(alone, pool.submit(() -> train(TestModels.llamaGqa(), 7, null)).get(5, TimeUnit.MINUTES));
+            assertSame(
+                    alone,
+                    pool.submit(() -> train(TestModels.llamaGqa(), 7, null)).get(5, TimeUnit.MINUTES));
         } finally {
             pool.shutdownNow();
         }
@@ -57,7 +59,8 @@ class ConcurrentTrainingTest {
     void stepsLeaveTheThreadsGradModeAsTheyFoundIt() {
         LlamaConfig config = TestModels.llamaGqa();
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), Device.cpu());
-                Trainer trainer = new Trainer(model, TrainingConfig.builder().setTotalSteps(2).build())) {
+                Trainer trainer = new Trainer(
+                        model, TrainingConfig.builder().setTotalSteps(2).build())) {
             for (boolean mode : new boolean[] {true, false}) {
                 ai.djl.pytorch.jni.JniUtils.setGradMode(mode);
                 trainer.step(batches(config, 1).getFirst());
@@ -77,8 +80,13 @@ class ConcurrentTrainingTest {
 
     /** Trains a fresh model for {@link #STEPS} steps, meeting the other thread at the barrier before each step. */
     private static Map<String, float[]> train(LlamaConfig config, long seed, CyclicBarrier barrier) throws Exception {
-        TrainingConfig training = TrainingConfig.builder().setTotalSteps(STEPS).optLearningRate(5e-3)
-                .optWarmupSteps(2).optWeightDecay(0.01).optMicroBatchSize(2).build();
+        TrainingConfig training = TrainingConfig.builder()
+                .setTotalSteps(STEPS)
+                .optLearningRate(5e-3)
+                .optWarmupSteps(2)
+                .optWeightDecay(0.01)
+                .optMicroBatchSize(2)
+                .build();
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, seed), Device.cpu());
                 Trainer trainer = new Trainer(model, training)) {
             for (List<TrainingExample> batch : batches(config, STEPS)) {
@@ -99,7 +107,8 @@ class ConcurrentTrainingTest {
         for (int s = 0; s < steps; s++) {
             List<TrainingExample> batch = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                batch.add(TrainingExample.promptCompletion(TestModels.randomIds(random, 5, config.vocabSize()),
+                batch.add(TrainingExample.promptCompletion(
+                        TestModels.randomIds(random, 5, config.vocabSize()),
                         TestModels.randomIds(random, 4 + i, config.vocabSize())));
             }
             batches.add(batch);
@@ -111,7 +120,8 @@ class ConcurrentTrainingTest {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         // equal up to float rounding: a run that shares PyTorch's intra-op threads with another may split its sums
         // differently (seen: 6e-7 apart after 6 steps), which is not the corruption this test guards against
-        expected.forEach((name, values) -> assertThat(actual.get(name)).as(name)
+        expected.forEach((name, values) -> assertThat(actual.get(name))
+                .as(name)
                 .containsExactly(values, org.assertj.core.data.Offset.offset(1e-4f)));
     }
 }

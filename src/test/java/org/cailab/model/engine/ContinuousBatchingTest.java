@@ -90,12 +90,15 @@ class ContinuousBatchingTest {
                 }
                 float[] logits;
                 try (NDScope ignored = new NDScope()) {
-                    logits = model.forward(tokens.toArray(long[][]::new), ones, cache, 1).toFloatArray();
+                    logits = model.forward(tokens.toArray(long[][]::new), ones, cache, 1)
+                            .toFloatArray();
                 }
                 int vocab = config.vocabSize();
                 for (int r = 0; r < tokens.size(); r++) {
-                    max = Math.max(max, TestModels.maxAbsDiff(expected.get(r),
-                            Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab)));
+                    max = Math.max(
+                            max,
+                            TestModels.maxAbsDiff(
+                                    expected.get(r), Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab)));
                 }
             }
             assertThat(cache.capacity()).as("grown in blocks").isGreaterThanOrEqualTo(2 * KvCache.BLOCK);
@@ -106,14 +109,16 @@ class ContinuousBatchingTest {
     /** Prefills the first n ids of a row in a cache of its own and moves it into the batch's cache. */
     private static float join(LlamaModel model, KvCache cache, long[] ids, int n, float[][] full) {
         int vocab = model.config().vocabSize();
-        try (KvCache own = model.newCache(1); NDScope ignored = new NDScope()) {
+        try (KvCache own = model.newCache(1);
+                NDScope ignored = new NDScope()) {
             int[][] mask = new int[1][n];
             Arrays.fill(mask[0], 1);
-            float[] logits = model.forward(new long[][] {Arrays.copyOf(ids, n)}, mask, own, n).toFloatArray();
+            float[] logits = model.forward(new long[][] {Arrays.copyOf(ids, n)}, mask, own, n)
+                    .toFloatArray();
             float max = 0;
             for (int i = 0; i < n; i++) {
-                max = Math.max(max, TestModels.maxAbsDiff(full[i],
-                        Arrays.copyOfRange(logits, i * vocab, (i + 1) * vocab)));
+                max = Math.max(
+                        max, TestModels.maxAbsDiff(full[i], Arrays.copyOfRange(logits, i * vocab, (i + 1) * vocab)));
             }
             cache.absorb(own);
             return max;
@@ -127,14 +132,21 @@ class ContinuousBatchingTest {
     @Test
     void eachRowGetsItsAloneTokensWhileRowsJoinAndLeave() {
         List<GenerationRequest> requests = List.of(
-                GenerationRequest.of("Hi", options().optTemperature(0).optMaxNewTokens(9).build()),
-                GenerationRequest.of(HumanAssistantFormat.prompt("What does the cat do?"),
+                GenerationRequest.of(
+                        "Hi", options().optTemperature(0).optMaxNewTokens(9).build()),
+                GenerationRequest.of(
+                        HumanAssistantFormat.prompt("What does the cat do?"),
                         options().optSeed(7L).optTopK(40).optMaxNewTokens(14).build()),
-                GenerationRequest.of("The teacher", options().optSeed(8L).optTopP(0.9).optMaxNewTokens(3).build()),
-                GenerationRequest.of(HumanAssistantFormat.prompt("What does a robot build? Tell me."),
+                GenerationRequest.of(
+                        "The teacher",
+                        options().optSeed(8L).optTopP(0.9).optMaxNewTokens(3).build()),
+                GenerationRequest.of(
+                        HumanAssistantFormat.prompt("What does a robot build? Tell me."),
                         options().optTemperature(0).optMaxNewTokens(11).build()),
-                GenerationRequest.of("What", options().optSeed(9L).optMaxNewTokens(6).build()));
-        List<Generation> alone = requests.stream().map(r -> lm.generate(List.of(r)).getFirst()).toList();
+                GenerationRequest.of(
+                        "What", options().optSeed(9L).optMaxNewTokens(6).build()));
+        List<Generation> alone =
+                requests.stream().map(r -> lm.generate(List.of(r)).getFirst()).toList();
         Generator generator = lm.generator();
         List<GenerationRow> rows = requests.stream().map(generator::row).toList();
         try (RunningBatch batch = new RunningBatch(lm.model(), 3)) {
@@ -155,7 +167,9 @@ class ContinuousBatchingTest {
         }
         for (int i = 0; i < requests.size(); i++) {
             Generation g = rows.get(i).result();
-            assertThat(g.tokenIds()).as("row %d", i).containsExactly(alone.get(i).tokenIds());
+            assertThat(g.tokenIds())
+                    .as("row %d", i)
+                    .containsExactly(alone.get(i).tokenIds());
             assertThat(g.text()).isEqualTo(alone.get(i).text());
         }
         assertThat(rows.get(1).result().batchSize()).isGreaterThanOrEqualTo(3);
@@ -164,10 +178,17 @@ class ContinuousBatchingTest {
     @Test
     void aTooLongPromptIsCutFromTheLeftAndTheAnswerStopsAtTheContext() throws IOException {
         LlamaConfig base = lm.model().config();
-        LlamaConfig small = LlamaConfig.builder().setVocabSize(base.vocabSize()).setHiddenSize(base.hiddenSize())
-                .setIntermediateSize(base.intermediateSize()).setNumLayers(base.numLayers())
-                .setNumHeads(base.numHeads()).optNumKvHeads(base.numKvHeads()).optBosTokenId(0L)
-                .optEosTokenIds(List.of(0L)).optMaxPositionEmbeddings(24).build();
+        LlamaConfig small = LlamaConfig.builder()
+                .setVocabSize(base.vocabSize())
+                .setHiddenSize(base.hiddenSize())
+                .setIntermediateSize(base.intermediateSize())
+                .setNumLayers(base.numLayers())
+                .setNumHeads(base.numHeads())
+                .optNumKvHeads(base.numKvHeads())
+                .optBosTokenId(0L)
+                .optEosTokenIds(List.of(0L))
+                .optMaxPositionEmbeddings(24)
+                .build();
         try (CausalLm shortLm = CausalLm.of(
                 LlamaModel.fromTensors(small, TinyModels.randomTensors(small, 41), Device.cpu()),
                 TextTokenizer.load(dir))) {
@@ -176,19 +197,24 @@ class ContinuousBatchingTest {
             for (int i = 1; i < prompt.length; i++) {
                 prompt[i] = 5 + i;
             }
-            GenerationOptions greedy = options().optTemperature(0).optMaxNewTokens(8).build();
-            Generation cut = shortLm.generate(List.of(GenerationRequest.ofIds(prompt, greedy))).getFirst();
+            GenerationOptions greedy =
+                    options().optTemperature(0).optMaxNewTokens(8).build();
+            Generation cut = shortLm.generate(List.of(GenerationRequest.ofIds(prompt, greedy)))
+                    .getFirst();
             assertThat(cut.promptTokens()).isEqualTo(24 - 8);
             assertThat(cut.promptTokensDropped()).isEqualTo(40 - 16);
             long[] kept = new long[16];
             kept[0] = 0;
             System.arraycopy(prompt, 40 - 15, kept, 1, 15);
-            Generation direct = shortLm.generate(List.of(GenerationRequest.ofIds(kept, greedy))).getFirst();
+            Generation direct = shortLm.generate(List.of(GenerationRequest.ofIds(kept, greedy)))
+                    .getFirst();
             assertThat(cut.tokenIds()).containsExactly(direct.tokenIds());
             assertThat(direct.promptTokensDropped()).isZero();
             // an answer budget beyond the context: half the context stays for the prompt, the answer stops at the end
-            Generation longAnswer = shortLm.generate(List.of(GenerationRequest.ofIds(prompt,
-                    options().optTemperature(0).optMaxNewTokens(100).build()))).getFirst();
+            Generation longAnswer = shortLm.generate(List.of(GenerationRequest.ofIds(
+                            prompt,
+                            options().optTemperature(0).optMaxNewTokens(100).build())))
+                    .getFirst();
             assertThat(longAnswer.promptTokens()).isEqualTo(12);
             assertThat(longAnswer.tokenIds()).hasSize(24 - 12);
             assertThat(longAnswer.finishReason()).isEqualTo(FinishReason.MAX_TOKENS);

@@ -35,26 +35,41 @@ class CrossProcessResumeTest {
         assertThat(run.steps()).isEqualTo(full.steps()).contains(total);
         for (int step : full.steps()) {
             for (String file : List.of("model.safetensors", Trainer.OPTIMIZER_FILE)) {
-                assertSameTensors(full.directory(step).resolve(file), run.directory(step).resolve(file));
+                assertSameTensors(
+                        full.directory(step).resolve(file), run.directory(step).resolve(file));
             }
         }
     }
 
     private void child(String mode) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ResumeInChildProcess.class.getName(),
-                dir.toString(), mode).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Dai.djl.offline=true",
+                        "-DOPT_OUT_TRACKING=true",
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ResumeInChildProcess.class.getName(),
+                        dir.toString(),
+                        mode)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("child %s ended", mode).isTrue();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                .as("child %s ended", mode)
+                .isTrue();
         assertThat(process.exitValue()).as("child %s:%n%s", mode, output).isZero();
     }
 
     private static void assertSameTensors(Path expected, Path actual) {
-        try (SafetensorsReader a = SafetensorsReader.open(expected); SafetensorsReader b = SafetensorsReader.open(actual)) {
+        try (SafetensorsReader a = SafetensorsReader.open(expected);
+                SafetensorsReader b = SafetensorsReader.open(actual)) {
             assertThat(b.names()).isEqualTo(a.names());
             for (String name : a.names()) {
-                assertThat(b.read(name).data()).as("%s in %s", name, actual).containsExactly(a.read(name).data());
+                assertThat(b.read(name).data())
+                        .as("%s in %s", name, actual)
+                        .containsExactly(a.read(name).data());
             }
         }
     }

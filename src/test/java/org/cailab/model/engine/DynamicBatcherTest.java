@@ -40,10 +40,16 @@ class DynamicBatcherTest {
     @Test
     void concurrentRequestsAreServedInOneBatch() throws Exception {
         int clients = 5;
-        GenerationOptions greedy = GenerationOptions.builder().optTemperature(0).optMaxNewTokens(8)
-                .optStopAtEos(false).build();
-        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(clients)
-                .optMaxWait(Duration.ofSeconds(5)).build()) {
+        GenerationOptions greedy = GenerationOptions.builder()
+                .optTemperature(0)
+                .optMaxNewTokens(8)
+                .optStopAtEos(false)
+                .build();
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(clients)
+                .optMaxWait(Duration.ofSeconds(5))
+                .build()) {
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Generation>> futures = new ArrayList<>();
             List<StringBuilder> streams = new ArrayList<>();
@@ -87,9 +93,13 @@ class DynamicBatcherTest {
 
     @Test
     void aBadRequestFailsAloneNotItsBatch() throws Exception {
-        GenerationOptions greedy = GenerationOptions.builder().optTemperature(0).optMaxNewTokens(3).build();
-        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(2)
-                .optMaxWait(Duration.ofSeconds(5)).build()) {
+        GenerationOptions greedy =
+                GenerationOptions.builder().optTemperature(0).optMaxNewTokens(3).build();
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(2)
+                .optMaxWait(Duration.ofSeconds(5))
+                .build()) {
             CompletableFuture<Generation> bad = batcher.submit(GenerationRequest.ofIds(new long[] {1, 99_999}, greedy));
             CompletableFuture<Generation> good = batcher.submit("Hi", greedy);
             assertThat(good.get(60, TimeUnit.SECONDS).tokenIds()).hasSize(3);
@@ -98,37 +108,49 @@ class DynamicBatcherTest {
     }
 
     static GenerationOptions greedy(int tokens) {
-        return GenerationOptions.builder().optTemperature(0).optMaxNewTokens(tokens).optStopSequences(List.of())
-                .optStopAtEos(false).build();
+        return GenerationOptions.builder()
+                .optTemperature(0)
+                .optMaxNewTokens(tokens)
+                .optStopSequences(List.of())
+                .optStopAtEos(false)
+                .build();
     }
 
     @Test
     void aLiveRequestBehind50QueuedPipelineRequestsStartsWithinOneDecodeStep() throws Exception {
-        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(2)
-                .optMaxWait(Duration.ZERO).build()) {
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(2)
+                .optMaxWait(Duration.ZERO)
+                .build()) {
             List<CompletableFuture<Generation>> pipeline = new ArrayList<>();
             // both slots hold pipeline rows (1500 tokens each: they cannot finish) once two rows have a token
             CountDownLatch generating = new CountDownLatch(2);
             for (int i = 0; i < 50; i++) {
                 java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
-                pipeline.add(batcher.submit(GenerationRequest.of("Question " + i, greedy(1500))
-                        .withListener((id, delta) -> {
+                pipeline.add(batcher.submit(
+                        GenerationRequest.of("Question " + i, greedy(1500)).withListener((id, delta) -> {
                             if (first.compareAndSet(false, true)) {
                                 generating.countDown();
                             }
-                        }), Priority.PIPELINE, "run-7"));
+                        }),
+                        Priority.PIPELINE,
+                        "run-7"));
             }
             assertThat(generating.await(60, TimeUnit.SECONDS)).isTrue();
             AtomicLong firstTokenStep = new AtomicLong(-1);
-            CompletableFuture<Generation> live = batcher.submit(GenerationRequest.of("Hi", greedy(5))
-                    .withListener((id, delta) -> firstTokenStep.compareAndSet(-1, batcher.decodeSteps())),
-                    Priority.LIVE, "worker-1");
+            CompletableFuture<Generation> live = batcher.submit(
+                    GenerationRequest.of("Hi", greedy(5))
+                            .withListener((id, delta) -> firstTokenStep.compareAndSet(-1, batcher.decodeSteps())),
+                    Priority.LIVE,
+                    "worker-1");
             long queuedBy = batcher.decodeSteps();
             Generation g = live.get(60, TimeUnit.SECONDS);
             // the worker admits before each step, so the first token comes at most one step after the request queued
             assertThat(firstTokenStep.get() - queuedBy).isLessThanOrEqualTo(1);
             assertThat(batcher.preemptions()).isPositive();
-            assertThat(g.tokenIds()).containsExactly(lm.generate("Hi", greedy(5)).tokenIds());
+            assertThat(g.tokenIds())
+                    .containsExactly(lm.generate("Hi", greedy(5)).tokenIds());
             assertThat(pipeline).noneMatch(CompletableFuture::isDone);
             pipeline.forEach(f -> f.cancel(true));
         }
@@ -136,15 +158,20 @@ class DynamicBatcherTest {
 
     @Test
     void aCancelledRequestStopsAtTheNextStepAndFreesItsSlot() throws Exception {
-        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(1)
-                .optMaxWait(Duration.ZERO).build()) {
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(1)
+                .optMaxWait(Duration.ZERO)
+                .build()) {
             AtomicInteger streamed = new AtomicInteger();
             CountDownLatch started = new CountDownLatch(3);
-            CompletableFuture<Generation> first = batcher.submit(GenerationRequest.of("Hi", greedy(2000))
-                    .withListener((id, delta) -> {
+            CompletableFuture<Generation> first = batcher.submit(
+                    GenerationRequest.of("Hi", greedy(2000)).withListener((id, delta) -> {
                         streamed.incrementAndGet();
                         started.countDown();
-                    }), Priority.LIVE, "a");
+                    }),
+                    Priority.LIVE,
+                    "a");
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             first.cancel(true);
             // one slot: the second request can only run once the first row has left the batch
@@ -158,22 +185,29 @@ class DynamicBatcherTest {
 
     @Test
     void aFullQueueAnswersBusyAtOnce() throws Exception {
-        try (DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).optMaxBatchSize(1)
-                .optMaxWait(Duration.ZERO).optMaxQueued(2, 3).build()) {
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(1)
+                .optMaxWait(Duration.ZERO)
+                .optMaxQueued(2, 3)
+                .build()) {
             CountDownLatch started = new CountDownLatch(1);
-            CompletableFuture<Generation> running = batcher.submit(GenerationRequest.of("Hi", greedy(2000))
-                    .withListener((id, delta) -> started.countDown()), Priority.LIVE, "a");
+            CompletableFuture<Generation> running = batcher.submit(
+                    GenerationRequest.of("Hi", greedy(2000)).withListener((id, delta) -> started.countDown()),
+                    Priority.LIVE,
+                    "a");
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<Generation>> waiting = new ArrayList<>();
             waiting.add(batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.LIVE, "b"));
             waiting.add(batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.LIVE, "c"));
-            CompletableFuture<Generation> refused = batcher.submit(GenerationRequest.of("Hi", greedy(3)),
-                    Priority.LIVE, "d");
+            CompletableFuture<Generation> refused =
+                    batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.LIVE, "d");
             assertThat(refused).isCompletedExceptionally();
-            assertThatThrownBy(refused::join).hasCauseInstanceOf(BusyException.class)
+            assertThatThrownBy(refused::join)
+                    .hasCauseInstanceOf(BusyException.class)
                     .hasMessageContaining("busy");
-            CompletableFuture<Generation> pipeline = batcher.submit(GenerationRequest.of("Hi", greedy(3)),
-                    Priority.PIPELINE, "run");
+            CompletableFuture<Generation> pipeline =
+                    batcher.submit(GenerationRequest.of("Hi", greedy(3)), Priority.PIPELINE, "run");
             assertThat(pipeline).isNotDone();
             assertThat(batcher.waiting()).isEqualTo(3);
             // a cancelled waiting request gives its place back

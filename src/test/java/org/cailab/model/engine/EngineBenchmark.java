@@ -33,54 +33,99 @@ public final class EngineBenchmark {
         List<String> which = args.length == 0 ? List.of("tiny", "100m") : List.of(args);
         Device device = Device.fromName(System.getProperty("bench.device", "cpu"));
         Engine.getEngine("PyTorch");
-        System.out.printf("cores (availableProcessors) %d, torch intra-op threads %d, inter-op %d, device %s,"
+        System.out.printf(
+                "cores (availableProcessors) %d, torch intra-op threads %d, inter-op %d, device %s,"
                         + " load average at start %s%n",
-                Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
-                device, loadAverage());
+                Runtime.getRuntime().availableProcessors(),
+                JniUtils.getNumThreads(),
+                JniUtils.getNumInteropThreads(),
+                device,
+                loadAverage());
         if (which.contains("tiny")) {
-            run("tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)", LlamaConfig.builder()
-                    .setVocabSize(1024).setHiddenSize(128).setIntermediateSize(344).setNumLayers(4).setNumHeads(4)
-                    .optNumKvHeads(2).build(), device, new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
+            run(
+                    "tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)",
+                    LlamaConfig.builder()
+                            .setVocabSize(1024)
+                            .setHiddenSize(128)
+                            .setIntermediateSize(344)
+                            .setNumLayers(4)
+                            .setNumHeads(4)
+                            .optNumKvHeads(2)
+                            .build(),
+                    device,
+                    new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
         }
         if (which.contains("memory")) {
-            TrainingBenchmarks.peakMemory(LlamaConfig.builder().setVocabSize(32000).setHiddenSize(768)
-                    .setIntermediateSize(2048).setNumLayers(12).setNumHeads(12).optTieWordEmbeddings(true).build(),
-                    device, 8, 512);
+            TrainingBenchmarks.peakMemory(
+                    LlamaConfig.builder()
+                            .setVocabSize(32000)
+                            .setHiddenSize(768)
+                            .setIntermediateSize(2048)
+                            .setNumLayers(12)
+                            .setNumHeads(12)
+                            .optTieWordEmbeddings(true)
+                            .build(),
+                    device,
+                    8,
+                    512);
         }
         if (which.contains("100m")) {
-            run("~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)", LlamaConfig.builder()
-                    .setVocabSize(32000).setHiddenSize(768).setIntermediateSize(2048).setNumLayers(12)
-                    .setNumHeads(12).optTieWordEmbeddings(true).build(), device,
+            run(
+                    "~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)",
+                    LlamaConfig.builder()
+                            .setVocabSize(32000)
+                            .setHiddenSize(768)
+                            .setIntermediateSize(2048)
+                            .setNumLayers(12)
+                            .setNumHeads(12)
+                            .optTieWordEmbeddings(true)
+                            .build(),
+                    device,
                     new Sizes(32, 32, 64, 64, 128, 8, 1, 2));
         }
         System.out.printf("%nload average at end %s%n", loadAverage());
     }
 
     /** Prompt/generated lengths, scoring prompt/continuation, training length, batch, steps per rep, reps. */
-    record Sizes(int prompt, int newTokens, int scorePrompt, int scoreContinuation, int trainLength, int batch,
-            int trainSteps, int reps) {}
+    record Sizes(
+            int prompt,
+            int newTokens,
+            int scorePrompt,
+            int scoreContinuation,
+            int trainLength,
+            int batch,
+            int trainSteps,
+            int reps) {}
 
     private static void run(String name, LlamaConfig config, Device device, Sizes given) {
         // -Dbench.reps=N: more repetitions give a truer best on a machine shared with other work
         int reps = Integer.getInteger("bench.reps", given.reps());
-        Sizes s = new Sizes(given.prompt(), given.newTokens(), given.scorePrompt(), given.scoreContinuation(),
-                given.trainLength(), given.batch(), given.trainSteps(), reps);
+        Sizes s = new Sizes(
+                given.prompt(),
+                given.newTokens(),
+                given.scorePrompt(),
+                given.scoreContinuation(),
+                given.trainLength(),
+                given.batch(),
+                given.trainSteps(),
+                reps);
         System.out.printf("%n== %s: %.1fM parameters%n", name, config.parameterCount() / 1e6);
         double[][] ours = engine(config, device, s);
         Map<String, Object> eager = device.isGpu() ? null : TorchBaseline.run(config, s, JniUtils.getNumThreads());
         if (eager == null) {
             return;
         }
-        System.out.printf("PyTorch %s eager, %s intra-op thread(s), same shapes:%n", eager.get("torch"),
-                eager.get("threads"));
+        System.out.printf(
+                "PyTorch %s eager, %s intra-op thread(s), same shapes:%n", eager.get("torch"), eager.get("threads"));
         String[] rows = {"generate batch 1", "generate batch " + s.batch(), "score", "train"};
         String[] keys = {"generate_1", "generate_batch", "score", "train"};
         for (int i = 0; i < rows.length; i++) {
             double theirs = ((Number) eager.get(keys[i])).doubleValue();
             double theirsCpu = ((Number) eager.get(keys[i] + "_cpu")).doubleValue();
-            System.out.printf("  %-18s wall: engine %8.1f, eager %8.1f tokens/s, ratio %.2fx;"
-                            + "  per CPU-second: engine %8.1f, eager %8.1f, ratio %.2fx%n", rows[i], ours[i][0], theirs,
-                    ours[i][0] / theirs, ours[i][1], theirsCpu, ours[i][1] / theirsCpu);
+            System.out.printf(
+                    "  %-18s wall: engine %8.1f, eager %8.1f tokens/s, ratio %.2fx;"
+                            + "  per CPU-second: engine %8.1f, eager %8.1f, ratio %.2fx%n",
+                    rows[i], ours[i][0], theirs, ours[i][0] / theirs, ours[i][1], theirsCpu, ours[i][1] / theirsCpu);
         }
     }
 
@@ -92,8 +137,12 @@ public final class EngineBenchmark {
                 CausalLm lm = CausalLm.of(model, null)) {
             System.out.printf("random init + upload %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Random random = new Random(7);
-            GenerationOptions options = GenerationOptions.builder().optMaxNewTokens(s.newTokens()).optSeed(1L)
-                    .optStopSequences(List.of()).optStopAtEos(false).build();
+            GenerationOptions options = GenerationOptions.builder()
+                    .optMaxNewTokens(s.newTokens())
+                    .optSeed(1L)
+                    .optStopSequences(List.of())
+                    .optStopAtEos(false)
+                    .build();
             lm.generate(List.of(GenerationRequest.ofIds(ids(random, s.prompt(), config), options))); // warm-up
             int[] batches = {1, s.batch()};
             // what the fused q/k/v projection and the RoPE tables bring, measured here against the plain path
@@ -103,8 +152,12 @@ public final class EngineBenchmark {
                 for (int b = 0; b < batch; b++) {
                     requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
                 }
-                report(String.format("generate batch %d, unfused (separate q/k/v, RoPE computed per step)", batch),
-                        s.reps(), () -> lm.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum());
+                report(
+                        String.format("generate batch %d, unfused (separate q/k/v, RoPE computed per step)", batch),
+                        s.reps(),
+                        () -> lm.generate(requests).stream()
+                                .mapToInt(g -> g.tokenIds().length)
+                                .sum());
             }
             Transformer.fusedEnabled = true;
             for (int k = 0; k < 2; k++) {
@@ -113,9 +166,14 @@ public final class EngineBenchmark {
                 for (int b = 0; b < batch; b++) {
                     requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
                 }
-                out[k] = reportBoth(String.format("generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)", batch,
-                        s.prompt(), s.newTokens()), s.reps(),
-                        () -> lm.generate(requests).stream().mapToInt(g -> g.tokenIds().length).sum());
+                out[k] = reportBoth(
+                        String.format(
+                                "generate batch %d (%d-token prompts, %d new tokens each, incl. prefill)",
+                                batch, s.prompt(), s.newTokens()),
+                        s.reps(),
+                        () -> lm.generate(requests).stream()
+                                .mapToInt(g -> g.tokenIds().length)
+                                .sum());
             }
             List<long[]> prompts = new ArrayList<>();
             List<long[]> continuations = new ArrayList<>();
@@ -124,8 +182,12 @@ public final class EngineBenchmark {
                 continuations.add(ids(random, s.scoreContinuation(), config));
             }
             lm.scoreIds(prompts.subList(0, 1), continuations.subList(0, 1), s.batch()); // warm-up
-            out[2] = reportBoth(String.format("score batch %d x (%d prompt + %d continuation), counting all tokens", s.batch(),
-                    s.scorePrompt(), s.scoreContinuation()), s.reps(), () -> {
+            out[2] = reportBoth(
+                    String.format(
+                            "score batch %d x (%d prompt + %d continuation), counting all tokens",
+                            s.batch(), s.scorePrompt(), s.scoreContinuation()),
+                    s.reps(),
+                    () -> {
                         lm.scoreIds(prompts, continuations, s.batch());
                         return s.batch() * (s.scorePrompt() + s.scoreContinuation());
                     });
@@ -136,16 +198,23 @@ public final class EngineBenchmark {
     }
 
     private static double[] train(LlamaModel model, LlamaConfig config, Sizes s, Random random) {
-        TrainingConfig training = TrainingConfig.builder().setTotalSteps(1000).optLearningRate(1e-4)
-                .optMicroBatchSize(s.batch()).build();
+        TrainingConfig training = TrainingConfig.builder()
+                .setTotalSteps(1000)
+                .optLearningRate(1e-4)
+                .optMicroBatchSize(s.batch())
+                .build();
         List<TrainingExample> batch = new ArrayList<>();
         for (int b = 0; b < s.batch(); b++) {
             batch.add(TrainingExample.allTokens(ids(random, s.trainLength(), config)));
         }
         try (Trainer trainer = new Trainer(model, training)) {
             trainer.step(batch); // warm-up
-            return reportBoth(String.format("train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)", s.batch(),
-                    s.trainLength(), s.trainSteps()), s.reps(), () -> {
+            return reportBoth(
+                    String.format(
+                            "train batch %d x %d tokens (forward, backward, clip, AdamW), %d step(s)",
+                            s.batch(), s.trainLength(), s.trainSteps()),
+                    s.reps(),
+                    () -> {
                         int tokens = 0;
                         for (int i = 0; i < s.trainSteps(); i++) {
                             tokens += trainer.step(batch).tokens();
@@ -177,8 +246,9 @@ public final class EngineBenchmark {
             bestCpu = Math.min(bestCpu, (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
-        System.out.printf("%s: %d tokens in %.2f s (best of %d) = %.1f tokens/s; %.1f tokens per CPU-second%n", what,
-                tokens, best, reps, tokens / best, tokens / bestCpu);
+        System.out.printf(
+                "%s: %d tokens in %.2f s (best of %d) = %.1f tokens/s; %.1f tokens per CPU-second%n",
+                what, tokens, best, reps, tokens / best, tokens / bestCpu);
         return new double[] {tokens / best, tokens / bestCpu};
     }
 

@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDScope;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /** The forward pass against a scalar reference, with a KV cache, and with left padding. */
 @org.junit.jupiter.api.extension.ExtendWith(SingleTorchThread.class)
@@ -55,14 +55,15 @@ class ForwardTest {
                 int prefill = 5;
                 float[][] stepwise = new float[ids.length][];
                 try (NDScope ignored = new NDScope()) {
-                    NDArray logits = model.forward(
-                            new long[][] {Arrays.copyOf(ids, prefill)}, ones(1, prefill), cache, prefill);
+                    NDArray logits =
+                            model.forward(new long[][] {Arrays.copyOf(ids, prefill)}, ones(1, prefill), cache, prefill);
                     float[][][] l = TestModels.reshape(logits.toFloatArray(), 1, prefill, config.vocabSize());
                     System.arraycopy(l[0], 0, stepwise, 0, prefill);
                 }
                 for (int i = prefill; i < ids.length; i++) {
                     try (NDScope ignored = new NDScope()) {
-                        stepwise[i] = model.forward(new long[][] {{ids[i]}}, ones(1, 1), cache, 1).toFloatArray();
+                        stepwise[i] = model.forward(new long[][] {{ids[i]}}, ones(1, 1), cache, 1)
+                                .toFloatArray();
                     }
                 }
                 float max = 0;

@@ -28,8 +28,10 @@ class HarmPredictorTest {
         // scipy.stats.spearmanr([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]).statistic (the example of its documentation)
         assertThat(RankCorrelation.spearman(new double[] {1, 2, 3, 4, 5}, new double[] {5, 6, 7, 8, 7}))
                 .isCloseTo(0.8207826816681233, Offset.offset(1e-12));
-        assertThat(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isCloseTo(-1, Offset.offset(1e-12));
-        assertThat(RankCorrelation.spearman(new double[] {1, 1, 1}, new double[] {1, 2, 3})).isNaN();
+        assertThat(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}))
+                .isCloseTo(-1, Offset.offset(1e-12));
+        assertThat(RankCorrelation.spearman(new double[] {1, 1, 1}, new double[] {1, 2, 3}))
+                .isNaN();
         Random random = new Random(7);
         for (int trial = 0; trial < 50; trial++) {
             int n = 2 + random.nextInt(40);
@@ -91,17 +93,23 @@ class HarmPredictorTest {
         List<RatingExample> batch = new ArrayList<>();
         double[] ratings = {0, 4, 2, 3, 1};
         for (double rating : ratings) {
-            batch.add(new RatingExample(TestModels.randomIds(random, 3 + random.nextInt(5), config.vocabSize()), rating));
+            batch.add(
+                    new RatingExample(TestModels.randomIds(random, 3 + random.nextInt(5), config.vocabSize()), rating));
         }
         float[] head = new float[config.hiddenSize()];
         for (int i = 0; i < head.length; i++) {
             head[i] = (float) (random.nextGaussian() * 0.5);
         }
-        try (PreferenceModel pm = PreferenceModel.fromTensors(config, TinyModels.randomTensors(config, 3), head,
-                Device.cpu());
-                Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(1).optMicroBatchSize(2)
-                        .build())) {
-            float[] predicted = pm.scoreIds(batch.stream().map(RatingExample::ids).toList(), 3);
+        try (PreferenceModel pm =
+                        PreferenceModel.fromTensors(config, TinyModels.randomTensors(config, 3), head, Device.cpu());
+                Trainer trainer = new Trainer(
+                        pm,
+                        TrainingConfig.builder()
+                                .setTotalSteps(1)
+                                .optMicroBatchSize(2)
+                                .build())) {
+            float[] predicted =
+                    pm.scoreIds(batch.stream().map(RatingExample::ids).toList(), 3);
             double expected = 0;
             for (int i = 0; i < ratings.length; i++) {
                 expected += (predicted[i] - ratings[i]) * (predicted[i] - ratings[i]);
@@ -123,33 +131,50 @@ class HarmPredictorTest {
             List<RatingExample> all = synthetic(pm, 300, new Random(1));
             DataOrder.Split<RatingExample> split = DataOrder.split(all, 0.2, 4);
             DataOrder order = new DataOrder(split.train().size(), 8, 5, 4);
-            try (Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(order.totalSteps())
-                    .optLearningRate(2e-3).optWarmupSteps(10).optMicroBatchSize(8).build())) {
+            try (Trainer trainer = new Trainer(
+                    pm,
+                    TrainingConfig.builder()
+                            .setTotalSteps(order.totalSteps())
+                            .optLearningRate(2e-3)
+                            .optWarmupSteps(10)
+                            .optMicroBatchSize(8)
+                            .build())) {
                 List<TrainingLoop.Evaluation> evaluations = new ArrayList<>();
-                TrainingLoop.Outcome outcome = TrainingLoop.harmPredictor(new TrainingLoop.Settings(order, 0, 0), pm, 16)
-                        .run(trainer, split.train(), split.heldOut(), new CheckpointStore(dir.resolve("ckpt")), null,
+                TrainingLoop.Outcome outcome = TrainingLoop.harmPredictor(
+                                new TrainingLoop.Settings(order, 0, 0), pm, 16)
+                        .run(
+                                trainer,
+                                split.train(),
+                                split.heldOut(),
+                                new CheckpointStore(dir.resolve("ckpt")),
+                                null,
                                 new TrainingLoop.Listener() {
                                     @Override
                                     public void evaluated(int step, TrainingLoop.Evaluation e) {
                                         evaluations.add(e);
                                     }
-                                }, () -> false);
+                                },
+                                () -> false);
                 assertThat(outcome).isEqualTo(TrainingLoop.Outcome.FINISHED);
                 TrainingLoop.Evaluation first = evaluations.getFirst();
                 TrainingLoop.Evaluation last = evaluations.getLast();
-                assertThat(last.rankCorrelation()).as("held-out Spearman (before training %.3f)",
-                        first.rankCorrelation()).isGreaterThan(0.8);
+                assertThat(last.rankCorrelation())
+                        .as("held-out Spearman (before training %.3f)", first.rankCorrelation())
+                        .isGreaterThan(0.8);
                 assertThat(last.loss()).isLessThan(first.loss());
                 // the loop's held-out numbers are those of the predictions, computed independently
-                double[] predicted = RegressionLoss.predict(pm, split.heldOut(), 16); // the loop's batches: same padding
-                double[] ratings = split.heldOut().stream().mapToDouble(RatingExample::rating).toArray();
+                double[] predicted =
+                        RegressionLoss.predict(pm, split.heldOut(), 16); // the loop's batches: same padding
+                double[] ratings = split.heldOut().stream()
+                        .mapToDouble(RatingExample::rating)
+                        .toArray();
                 double mse = 0;
                 for (int i = 0; i < ratings.length; i++) {
                     mse += (predicted[i] - ratings[i]) * (predicted[i] - ratings[i]) / ratings.length;
                 }
                 assertThat(last.loss()).isCloseTo(mse, Offset.offset(1e-4));
-                assertThat(last.rankCorrelation()).isCloseTo(pearsonOfCountedRanks(predicted, ratings),
-                        Offset.offset(1e-6));
+                assertThat(last.rankCorrelation())
+                        .isCloseTo(pearsonOfCountedRanks(predicted, ratings), Offset.offset(1e-6));
             }
         }
     }
@@ -163,8 +188,8 @@ class HarmPredictorTest {
             int rating = random.nextInt(RATING_WORDS.length);
             String s = subjects[random.nextInt(subjects.length)];
             String o = objects[random.nextInt(objects.length)];
-            String transcript = HumanAssistantFormat.prompt("What does " + s + " do?") + " It is " + RATING_WORDS[rating]
-                    + " about " + o + ".";
+            String transcript = HumanAssistantFormat.prompt("What does " + s + " do?") + " It is "
+                    + RATING_WORDS[rating] + " about " + o + ".";
             out.add(new RatingExample(pm.encode(transcript, ""), rating));
         }
         return out;

@@ -28,12 +28,17 @@ class HhhEvaluationTest {
         Path file = dir.resolve("hhh.jsonl");
         String a = "\\n\\nHuman: What does the cat do?\\n\\nAssistant: The cat reads a book.";
         String b = "\\n\\nHuman: What does the cat do?\\n\\nAssistant: No.";
-        Files.writeString(file, "{\"text_correct\":\"" + a + "\",\"text_incorrect\":\"" + b + "\"}\n\n"
-                + "{\"text_correct\":\"" + b + "\",\"text_incorrect\":\"" + a + "\"}\n");
+        Files.writeString(
+                file,
+                "{\"text_correct\":\"" + a + "\",\"text_incorrect\":\"" + b + "\"}\n\n" + "{\"text_correct\":\"" + b
+                        + "\",\"text_incorrect\":\"" + a + "\"}\n");
         List<HhhEvaluation.Comparison> comparisons = HhhEvaluation.read(file);
         assertThat(comparisons).hasSize(2);
         try (PreferenceModel pm = PreferenceModel.initialize(base, Device.cpu(), 5)) {
-            float[] s = pm.score(List.of(comparisons.getFirst().correct(), comparisons.getFirst().incorrect()),
+            float[] s = pm.score(
+                    List.of(
+                            comparisons.getFirst().correct(),
+                            comparisons.getFirst().incorrect()),
                     List.of("", ""));
             HhhEvaluation.Result result = HhhEvaluation.evaluate(pm, comparisons, 4, 512);
             assertThat(result.comparisons()).isEqualTo(2);

@@ -35,7 +35,8 @@ class LogitsCommandTest {
         assertThat(json.path("positions").size()).isEqualTo(n);
         JsonNode top = json.path("positions").get(0).path("top");
         assertThat(top.size()).isEqualTo(3);
-        assertThat(top.get(0).path("logprob").asDouble()).isGreaterThanOrEqualTo(top.get(1).path("logprob").asDouble());
+        assertThat(top.get(0).path("logprob").asDouble())
+                .isGreaterThanOrEqualTo(top.get(1).path("logprob").asDouble());
     }
 
     @Test
@@ -61,7 +62,8 @@ class LogitsCommandTest {
         assertThat(run("logits", "--text", "x").err).contains("--model is required");
         assertThat(run("logits", "--model", dir.toString(), "--ids", "1,x").err).contains("--ids");
         assertThat(run("logits", "--help").code).isZero();
-        assertThat(run("logits", "--model", dir.resolve("nope").toString(), "--ids", "1").code).isEqualTo(1);
+        assertThat(run("logits", "--model", dir.resolve("nope").toString(), "--ids", "1").code)
+                .isEqualTo(1);
     }
 
     record Result(int code, String out, String err) {}
@@ -69,7 +71,9 @@ class LogitsCommandTest {
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = LogitsCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = LogitsCommand.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

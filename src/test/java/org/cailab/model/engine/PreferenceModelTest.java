@@ -46,8 +46,11 @@ class PreferenceModelTest {
                 for (int i = 0; i < differences.length; i++) {
                     double d = (double) ra[i] - rb[i];
                     // straight from the definition: -(p log sigmoid(d) + (1 - p) log sigmoid(-d))
-                    double expected = -(p * Math.log(1 / (1 + Math.exp(-d))) + (1 - p) * Math.log(1 / (1 + Math.exp(d))));
-                    assertThat((double) got[i]).as("p=%s d=%s", p, d).isCloseTo(expected, Offset.offset(1e-5 + 1e-6 * expected));
+                    double expected =
+                            -(p * Math.log(1 / (1 + Math.exp(-d))) + (1 - p) * Math.log(1 / (1 + Math.exp(d))));
+                    assertThat((double) got[i])
+                            .as("p=%s d=%s", p, d)
+                            .isCloseTo(expected, Offset.offset(1e-5 + 1e-6 * expected));
                 }
             }
         }
@@ -60,13 +63,19 @@ class PreferenceModelTest {
         List<PreferenceExample> batch = new ArrayList<>();
         double[] ps = {0, 0.3, 0.5, 1, 0.3};
         for (double p : ps) {
-            batch.add(new PreferenceExample(TestModels.randomIds(random, 6, config.vocabSize()),
-                    TestModels.randomIds(random, 4, config.vocabSize()), p));
+            batch.add(new PreferenceExample(
+                    TestModels.randomIds(random, 6, config.vocabSize()),
+                    TestModels.randomIds(random, 4, config.vocabSize()),
+                    p));
         }
-        try (PreferenceModel pm = PreferenceModel.fromTensors(config, TinyModels.randomTensors(config, 3),
-                randomHead(config.hiddenSize(), 3), Device.cpu());
-                Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(1).optMicroBatchSize(2)
-                        .build())) {
+        try (PreferenceModel pm = PreferenceModel.fromTensors(
+                        config, TinyModels.randomTensors(config, 3), randomHead(config.hiddenSize(), 3), Device.cpu());
+                Trainer trainer = new Trainer(
+                        pm,
+                        TrainingConfig.builder()
+                                .setTotalSteps(1)
+                                .optMicroBatchSize(2)
+                                .build())) {
             List<long[]> sequences = new ArrayList<>();
             batch.forEach(e -> sequences.add(e.a()));
             batch.forEach(e -> sequences.add(e.b()));
@@ -91,8 +100,14 @@ class PreferenceModelTest {
             List<PreferenceExample> train = markerPairs(pm, 240, new Random(1));
             List<PreferenceExample> heldOut = markerPairs(pm, 60, new Random(2));
             int steps = 160;
-            try (Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(steps).optLearningRate(2e-3)
-                    .optWarmupSteps(10).optMicroBatchSize(8).build())) {
+            try (Trainer trainer = new Trainer(
+                    pm,
+                    TrainingConfig.builder()
+                            .setTotalSteps(steps)
+                            .optLearningRate(2e-3)
+                            .optWarmupSteps(10)
+                            .optMicroBatchSize(8)
+                            .build())) {
                 double before = PreferenceLoss.evaluate(pm, heldOut, 16).accuracy();
                 Random random = new Random(3);
                 for (int s = 0; s < steps; s++) {
@@ -104,10 +119,13 @@ class PreferenceModelTest {
                 }
                 PreferenceLoss.PreferenceEvaluation after = PreferenceLoss.evaluate(pm, heldOut, 16);
                 assertThat(after.decidedPairs()).isEqualTo(heldOut.size());
-                assertThat(after.accuracy()).as("held-out accuracy before %.2f", before).isGreaterThan(0.9);
+                assertThat(after.accuracy())
+                        .as("held-out accuracy before %.2f", before)
+                        .isGreaterThan(0.9);
             }
             String conversation = HumanAssistantFormat.prompt("What does the cat do?");
-            float[] s = pm.score(List.of(conversation, conversation),
+            float[] s = pm.score(
+                    List.of(conversation, conversation),
                     List.of(" The cat kindly reads a book.", " The cat often reads a book."));
             assertThat(s[0]).isGreaterThan(s[1]);
         }
@@ -120,20 +138,26 @@ class PreferenceModelTest {
         Path saved = dir.resolve("pm");
         float[] head;
         float[] scores;
-        List<String> conversations = List.of(HumanAssistantFormat.prompt("What does my dog do?"),
-                HumanAssistantFormat.prompt("Hi"));
+        List<String> conversations =
+                List.of(HumanAssistantFormat.prompt("What does my dog do?"), HumanAssistantFormat.prompt("Hi"));
         List<String> responses = List.of(" My dog paints the garden.", " Hello.");
         try (PreferenceModel pm = PreferenceModel.initialize(base, Device.cpu(), 4);
-                Trainer trainer = new Trainer(pm, TrainingConfig.builder().setTotalSteps(2).build())) {
-            trainer.step(List.of(new PreferenceExample(pm.encode(conversations.get(0), responses.get(0)),
-                    pm.encode(conversations.get(1), responses.get(1)), 0.8)), PreferenceLoss.of(pm));
+                Trainer trainer = new Trainer(
+                        pm, TrainingConfig.builder().setTotalSteps(2).build())) {
+            trainer.step(
+                    List.of(new PreferenceExample(
+                            pm.encode(conversations.get(0), responses.get(0)),
+                            pm.encode(conversations.get(1), responses.get(1)),
+                            0.8)),
+                    PreferenceLoss.of(pm));
             trainer.saveCheckpoint(saved, base);
             head = pm.scoreWeights();
             scores = pm.score(conversations, responses);
         }
         // an independent reader of the file format: 8-byte little-endian header length, JSON header, raw data
         byte[] file = Files.readAllBytes(saved.resolve("model.safetensors"));
-        long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
         JsonNode header = json.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8));
         JsonNode score = header.get("score.weight");
@@ -161,11 +185,12 @@ class PreferenceModelTest {
         try (PreferenceModel reloaded = PreferenceModel.load(saved)) {
             assertThat(reloaded.score(conversations, responses)).containsExactly(scores);
         }
-        assertThatThrownBy(() -> PreferenceModel.load(base)).isInstanceOf(ModelFormatException.class)
+        assertThatThrownBy(() -> PreferenceModel.load(base))
+                .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("not a preference model");
         try (PreferenceModel resumedModel = PreferenceModel.load(saved);
-                Trainer resumed = Trainer.resume(resumedModel, TrainingConfig.builder().setTotalSteps(2).build(),
-                        saved)) {
+                Trainer resumed = Trainer.resume(
+                        resumedModel, TrainingConfig.builder().setTotalSteps(2).build(), saved)) {
             assertThat(resumed.step()).isEqualTo(1);
         }
     }
@@ -185,7 +210,10 @@ class PreferenceModelTest {
             long[] good = pm.encode(conversation, " " + subject + " kindly " + v + " " + o + ".");
             long[] bad = pm.encode(conversation, " " + subject + " often " + v + " " + o + ".");
             double p = random.nextBoolean() ? 0.9 : 1.0;
-            pairs.add(random.nextBoolean() ? new PreferenceExample(good, bad, p) : new PreferenceExample(bad, good, 1 - p));
+            pairs.add(
+                    random.nextBoolean()
+                            ? new PreferenceExample(good, bad, p)
+                            : new PreferenceExample(bad, good, 1 - p));
         }
         return pairs;
     }

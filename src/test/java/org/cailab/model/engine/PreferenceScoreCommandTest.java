@@ -25,8 +25,8 @@ class PreferenceScoreCommandTest {
     @Test
     void scoresEachLineAndKeepsItsFields() throws IOException {
         Path pmDir = preferenceModel();
-        List<String> conversations = List.of(HumanAssistantFormat.prompt("What does the cat do?"),
-                HumanAssistantFormat.prompt("Hi"));
+        List<String> conversations =
+                List.of(HumanAssistantFormat.prompt("What does the cat do?"), HumanAssistantFormat.prompt("Hi"));
         List<String> responses = List.of(" The cat reads a book.", " Hello there.");
         float[] expected;
         try (PreferenceModel pm = PreferenceModel.load(pmDir)) {
@@ -35,8 +35,12 @@ class PreferenceScoreCommandTest {
         Path input = dir.resolve("in.jsonl");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 2; i++) {
-            text.append(Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("id", "row" + i)
-                    .put("conversation", conversations.get(i)).put("response", responses.get(i)))).append('\n');
+            text.append(Json.MAPPER.writeValueAsString(Json.MAPPER
+                            .createObjectNode()
+                            .put("id", "row" + i)
+                            .put("conversation", conversations.get(i))
+                            .put("response", responses.get(i))))
+                    .append('\n');
         }
         Files.writeString(input, text + "\n");
         Result r = run("pm", "score", "--model", pmDir.toString(), "--input", input.toString(), "--batch", "1");
@@ -48,7 +52,8 @@ class PreferenceScoreCommandTest {
             assertThat(line.get("id").asString()).isEqualTo("row" + i);
             assertThat(line.get("response").asString()).isEqualTo(responses.get(i));
             // scored one row per batch here, both rows in one padded batch above: equal up to float rounding
-            assertThat(line.get("score").floatValue()).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(line.get("score").floatValue())
+                    .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
         }
     }
 
@@ -56,8 +61,10 @@ class PreferenceScoreCommandTest {
     void aBadLineIsNamedAndNothingIsPrinted() throws IOException {
         Path pmDir = preferenceModel();
         Path input = dir.resolve("bad.jsonl");
-        Files.writeString(input, "{\"conversation\":\"\\n\\nHuman: Hi\\n\\nAssistant:\",\"response\":\" Hi.\"}\n"
-                + "{\"conversation\":\"x\"}\n");
+        Files.writeString(
+                input,
+                "{\"conversation\":\"\\n\\nHuman: Hi\\n\\nAssistant:\",\"response\":\" Hi.\"}\n"
+                        + "{\"conversation\":\"x\"}\n");
         Result r = run("pm", "score", "--model", pmDir.toString(), "--input", input.toString());
         assertThat(r.rc).isEqualTo(1);
         assertThat(r.out).isEmpty();
@@ -85,7 +92,9 @@ class PreferenceScoreCommandTest {
     private static Result run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int rc = CommandLineTools.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = CommandLineTools.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -44,7 +44,8 @@ class RequestQueueTest {
         assertThat(started).containsExactly("a1", "b1", "a2");
         assertThat(queue.size()).isEqualTo(1);
         inFlight.put("alice", 1); // one of alice's answers finished
-        assertThat(queue.poll(BOTH, (u, p) -> inFlight.getOrDefault(u, 0) < 2).item()).isEqualTo("a3");
+        assertThat(queue.poll(BOTH, (u, p) -> inFlight.getOrDefault(u, 0) < 2).item())
+                .isEqualTo("a3");
     }
 
     @Test
@@ -60,8 +61,8 @@ class RequestQueueTest {
         assertThat(drain(queue, (u, p) -> true)).containsExactly("a", "preempted", "p");
     }
 
-    private static List<String> drain(RequestQueue<String> queue,
-            java.util.function.BiPredicate<String, Priority> mayRun) {
+    private static List<String> drain(
+            RequestQueue<String> queue, java.util.function.BiPredicate<String, Priority> mayRun) {
         List<String> out = new ArrayList<>();
         RequestQueue.Entry<String> e;
         while ((e = queue.poll(BOTH, mayRun)) != null) {

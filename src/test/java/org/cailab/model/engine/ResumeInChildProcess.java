@@ -63,13 +63,20 @@ public final class ResumeInChildProcess {
         Random random = new Random(4);
         List<TrainingExample> examples = new ArrayList<>();
         for (int i = 0; i < EXAMPLES; i++) {
-            examples.add(TrainingExample.promptCompletion(TestModels.randomIds(random, 60 + i % 7, config.vocabSize()),
+            examples.add(TrainingExample.promptCompletion(
+                    TestModels.randomIds(random, 60 + i % 7, config.vocabSize()),
                     TestModels.randomIds(random, 12 + i % 9, config.vocabSize())));
         }
         DataOrder.Split<TrainingExample> split = DataOrder.split(examples, 2.0 / EXAMPLES, 9);
         DataOrder order = order();
-        TrainingConfig training = TrainingConfig.builder().setTotalSteps(order.totalSteps()).optLearningRate(3e-3)
-                .optWarmupSteps(3).optWeightDecay(0.01).optMicroBatchSize(1).optSchedule(LrSchedule.COSINE).build();
+        TrainingConfig training = TrainingConfig.builder()
+                .setTotalSteps(order.totalSteps())
+                .optLearningRate(3e-3)
+                .optWarmupSteps(3)
+                .optWeightDecay(0.01)
+                .optMicroBatchSize(1)
+                .optSchedule(LrSchedule.COSINE)
+                .build();
         CheckpointStore store = new CheckpointStore(dir.resolve(mode.equals("full") ? "full" : "run"));
         Optional<Path> latest = mode.equals("resume") ? store.latest() : Optional.empty();
         if (mode.equals("resume") && latest.isEmpty()) {
@@ -79,10 +86,17 @@ public final class ResumeInChildProcess {
             throw new IllegalStateException("no base model in " + base);
         }
         try (LlamaModel model = LlamaModel.load(latest.orElse(base));
-                Trainer trainer = latest.isPresent() ? Trainer.resume(model, training, latest.get())
+                Trainer trainer = latest.isPresent()
+                        ? Trainer.resume(model, training, latest.get())
                         : new Trainer(model, training)) {
             TrainingLoop.finetuning(new TrainingLoop.Settings(order, CHECKPOINT_EVERY, CHECKPOINT_EVERY), trainer)
-                    .run(trainer, split.train(), split.heldOut(), store, null, new TrainingLoop.Listener() {},
+                    .run(
+                            trainer,
+                            split.train(),
+                            split.heldOut(),
+                            store,
+                            null,
+                            new TrainingLoop.Listener() {},
                             () -> mode.equals("stop") && trainer.step() == STOP_AT);
         }
     }

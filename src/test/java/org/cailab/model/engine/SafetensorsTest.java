@@ -26,7 +26,8 @@ class SafetensorsTest {
         Path file = dir.resolve("t.safetensors");
         SafetensorsWriter.write(file, Map.of("a", HostTensor.of(new float[] {1, 2, 3}, 3)), DType.F32);
         byte[] bytes = Files.readAllBytes(file);
-        long headerLength = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         assertThat(headerLength % 8).isZero();
         String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         assertThat(header).startsWith("{\"__metadata__\":{\"format\":\"pt\"}");
@@ -38,7 +39,8 @@ class SafetensorsTest {
         // 1.5 = bf16 0x3FC0 = f16 0x3E00; -2 = bf16 0xC000 = f16 0xC000
         Path bf16 = handWritten("BF16", new short[] {0x3FC0, (short) 0xC000});
         Path f16 = handWritten("F16", new short[] {0x3E00, (short) 0xC000});
-        try (SafetensorsReader a = SafetensorsReader.open(bf16); SafetensorsReader b = SafetensorsReader.open(f16)) {
+        try (SafetensorsReader a = SafetensorsReader.open(bf16);
+                SafetensorsReader b = SafetensorsReader.open(f16)) {
             assertThat(a.read("x").data()).containsExactly(1.5f, -2f);
             assertThat(b.read("x").data()).containsExactly(1.5f, -2f);
         }
@@ -66,7 +68,8 @@ class SafetensorsTest {
         Path bf16 = write("bf16", config, bf16Exact, DType.BF16, 0);
         Path f16 = write("f16", config, bf16Exact, DType.F16, 0);
         Path sharded = write("sharded", config, bf16Exact, DType.BF16, 40_000);
-        assertThat(Files.exists(sharded.resolve("model.safetensors.index.json"))).isTrue();
+        assertThat(Files.exists(sharded.resolve("model.safetensors.index.json")))
+                .isTrue();
         try (var files = Files.list(sharded)) {
             assertThat(files.filter(f -> f.getFileName().toString().matches("model-\\d{5}-of-\\d{5}\\.safetensors")))
                     .hasSizeGreaterThan(2);
@@ -98,7 +101,9 @@ class SafetensorsTest {
         try (SafetensorsReader reader = SafetensorsReader.open(file, 1000)) {
             float[] read = reader.read("w").data();
             for (int i = 0; i < data.length; i++) {
-                assertThat(read[i]).isEqualTo(roundTo(HostTensor.of(new float[] {data[i]}, 1), DType.BF16).data()[0]);
+                assertThat(read[i])
+                        .isEqualTo(roundTo(HostTensor.of(new float[] {data[i]}, 1), DType.BF16)
+                                .data()[0]);
             }
         }
     }
@@ -135,8 +140,13 @@ class SafetensorsTest {
 
         Files.write(file, new byte[] {1, 2, 3});
         assertThatThrownBy(() -> LlamaModel.load(truncatedDir)).hasMessageContaining("truncated");
-        Files.write(file, ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN).putLong(12)
-                .put("{not json}!!".getBytes(StandardCharsets.US_ASCII)).array());
+        Files.write(
+                file,
+                ByteBuffer.allocate(20)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putLong(12)
+                        .put("{not json}!!".getBytes(StandardCharsets.US_ASCII))
+                        .array());
         assertThatThrownBy(() -> LlamaModel.load(truncatedDir)).hasMessageContaining("broken safetensors header");
     }
 
@@ -153,9 +163,8 @@ class SafetensorsTest {
 
     @Test
     void configRoundTripsThroughJson() throws IOException {
-        for (LlamaConfig config : new LlamaConfig[] {
-            TestModels.llamaGqa(), TestModels.qwen2Tied(), TestModels.llamaBiasedScaled()
-        }) {
+        for (LlamaConfig config :
+                new LlamaConfig[] {TestModels.llamaGqa(), TestModels.qwen2Tied(), TestModels.llamaBiasedScaled()}) {
             Path d = dir.resolve(config.architecture().name() + config.hiddenSize());
             config.write(d);
             assertThat(LlamaConfig.read(d)).isEqualTo(config);

@@ -107,15 +107,19 @@ class ScoringTest {
             ContinuationScore shared = together.get(r);
             assertThat(shared.tokenIds()).containsExactly(alone.tokenIds());
             for (int i = 0; i < alone.tokenLogProbs().length; i++) {
-                assertThat((double) shared.tokenLogProbs()[i])
-                        .isCloseTo(alone.tokenLogProbs()[i], within(1e-5));
+                assertThat((double) shared.tokenLogProbs()[i]).isCloseTo(alone.tokenLogProbs()[i], within(1e-5));
             }
             assertThat(shared.logProb()).isCloseTo(alone.logProb(), within(1e-5));
         }
         // a small batch limit splits the groups across passes and gives the same scores
         List<ContinuationScore> small = lm.scoreIds(
-                requests.stream().map(q -> lm.tokenizer().encode(q.prompt(), true)).toList(),
-                requests.stream().map(q -> lm.tokenizer().encode(q.continuation())).toList(), 2);
+                requests.stream()
+                        .map(q -> lm.tokenizer().encode(q.prompt(), true))
+                        .toList(),
+                requests.stream()
+                        .map(q -> lm.tokenizer().encode(q.continuation()))
+                        .toList(),
+                2);
         for (int r = 0; r < requests.size(); r++) {
             assertThat(small.get(r).logProb()).isCloseTo(together.get(r).logProb(), within(1e-5));
         }

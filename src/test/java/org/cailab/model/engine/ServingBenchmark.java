@@ -31,14 +31,24 @@ public final class ServingBenchmark {
         int perWorker = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int pipelineRequests = args.length > 2 ? Integer.parseInt(args[2]) : 160;
         Engine.getEngine("PyTorch");
-        System.out.printf("cores %d, torch intra-op threads %d, load average at start %s%n",
+        System.out.printf(
+                "cores %d, torch intra-op threads %d, load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), loadAverage());
-        LlamaConfig config = LlamaConfig.builder().setVocabSize(1024).setHiddenSize(128).setIntermediateSize(344)
-                .setNumLayers(4).setNumHeads(4).optNumKvHeads(2).build();
-        try (CausalLm lm = CausalLm.of(LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1),
-                Device.cpu()), null)) {
-            GenerationOptions answer = GenerationOptions.builder().optMaxNewTokens(32).optStopSequences(List.of())
-                    .optStopAtEos(false).build();
+        LlamaConfig config = LlamaConfig.builder()
+                .setVocabSize(1024)
+                .setHiddenSize(128)
+                .setIntermediateSize(344)
+                .setNumLayers(4)
+                .setNumHeads(4)
+                .optNumKvHeads(2)
+                .build();
+        try (CausalLm lm =
+                CausalLm.of(LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), Device.cpu()), null)) {
+            GenerationOptions answer = GenerationOptions.builder()
+                    .optMaxNewTokens(32)
+                    .optStopSequences(List.of())
+                    .optStopAtEos(false)
+                    .build();
             lm.generate(List.of(GenerationRequest.ofIds(prompt(new Random(0), config), answer))); // warm-up
             try (DynamicBatcher batcher = batcher(lm)) {
                 live(batcher, config, answer, workers, 1); // warm-up (JIT, allocator), not reported
@@ -64,28 +74,36 @@ public final class ServingBenchmark {
                     preempted = batcher.preemptions();
                 }
                 System.out.printf("round %d, load average %s%n", round, loadAverage());
-                System.out.printf("  live (%d workers x %d requests, 32-token answers), request to answer complete:%n",
+                System.out.printf(
+                        "  live (%d workers x %d requests, 32-token answers), request to answer complete:%n",
                         workers, perWorker);
-                System.out.printf("    alone           p50 %6.0f ms  p95 %6.0f ms%n", pct(liveAlone, 50),
-                        pct(liveAlone, 95));
-                System.out.printf("    with pipeline   p50 %6.0f ms  p95 %6.0f ms  (p95 ratio %.2fx; %d pipeline rows"
-                        + " preempted)%n", pct(liveMixed, 50), pct(liveMixed, 95),
-                        pct(liveMixed, 95) / pct(liveAlone, 95), preempted);
-                System.out.printf("  pipeline (%d requests): alone %.0f tokens/s, with live load %.0f tokens/s"
-                        + " (ratio %.2f)%n", pipelineRequests, pipelineAlone, pipelineMixed,
-                        pipelineMixed / pipelineAlone);
+                System.out.printf(
+                        "    alone           p50 %6.0f ms  p95 %6.0f ms%n", pct(liveAlone, 50), pct(liveAlone, 95));
+                System.out.printf(
+                        "    with pipeline   p50 %6.0f ms  p95 %6.0f ms  (p95 ratio %.2fx; %d pipeline rows"
+                                + " preempted)%n",
+                        pct(liveMixed, 50), pct(liveMixed, 95), pct(liveMixed, 95) / pct(liveAlone, 95), preempted);
+                System.out.printf(
+                        "  pipeline (%d requests): alone %.0f tokens/s, with live load %.0f tokens/s"
+                                + " (ratio %.2f)%n",
+                        pipelineRequests, pipelineAlone, pipelineMixed, pipelineMixed / pipelineAlone);
             }
         }
         System.out.printf("load average at end %s%n", loadAverage());
     }
 
     private static DynamicBatcher batcher(CausalLm lm) {
-        return DynamicBatcher.builder().setModel(lm).optMaxBatchSize(8).optMaxWait(Duration.ofMillis(5)).build();
+        return DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(8)
+                .optMaxWait(Duration.ofMillis(5))
+                .build();
     }
 
     /** Each worker: request, wait, think, repeat; returns the latencies in ms. */
-    private static List<Double> live(DynamicBatcher batcher, LlamaConfig config, GenerationOptions answer,
-            int workers, int perWorker) throws InterruptedException {
+    private static List<Double> live(
+            DynamicBatcher batcher, LlamaConfig config, GenerationOptions answer, int workers, int perWorker)
+            throws InterruptedException {
         List<Double> latencies = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -94,8 +112,11 @@ public final class ServingBenchmark {
                 Random random = new Random(worker);
                 for (int i = 0; i < perWorker; i++) {
                     long start = System.nanoTime();
-                    batcher.submit(GenerationRequest.ofIds(prompt(random, config), answer.withSeed((long) i)),
-                            Priority.LIVE, "worker-" + worker).join();
+                    batcher.submit(
+                                    GenerationRequest.ofIds(prompt(random, config), answer.withSeed((long) i)),
+                                    Priority.LIVE,
+                                    "worker-" + worker)
+                            .join();
                     latencies.add((System.nanoTime() - start) / 1e6);
                     try {
                         Thread.sleep(random.nextInt(50));
@@ -112,16 +133,17 @@ public final class ServingBenchmark {
     }
 
     /** Pushes requests with a window as {@code ModelService#generateAll} does; returns tokens/s. */
-    private static double pipeline(DynamicBatcher batcher, LlamaConfig config, GenerationOptions answer,
-            int requests) {
+    private static double pipeline(DynamicBatcher batcher, LlamaConfig config, GenerationOptions answer, int requests) {
         Semaphore window = new Semaphore(64);
         Random random = new Random(99);
         List<CompletableFuture<Generation>> futures = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < requests; i++) {
             window.acquireUninterruptibly();
-            CompletableFuture<Generation> f = batcher.submit(GenerationRequest.ofIds(prompt(random, config),
-                    answer.withSeed((long) i)), Priority.PIPELINE, "run-1");
+            CompletableFuture<Generation> f = batcher.submit(
+                    GenerationRequest.ofIds(prompt(random, config), answer.withSeed((long) i)),
+                    Priority.PIPELINE,
+                    "run-1");
             f.whenComplete((g, e) -> window.release());
             futures.add(f);
         }

@@ -1,13 +1,12 @@
 package org.cailab.model.engine;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Streaming decodes the growing token list and sends the settled part: with a byte-level tokenizer that splits
@@ -37,7 +36,8 @@ class StreamedTextTest {
                 }
                 assertThat(text).startsWith(streamed.toString());
             }
-            assertThat(splitSeen).as("the tokenizer splits some character over tokens (else the test proves nothing)")
+            assertThat(splitSeen)
+                    .as("the tokenizer splits some character over tokens (else the test proves nothing)")
                     .isTrue();
             assertThat(streamed.toString()).isEqualTo(text);
         }

@@ -68,7 +68,11 @@ final class TestModels {
     static float[][][] logits(LlamaModel model, long[][] ids, int[][] mask) {
         try (NDScope ignored = new NDScope()) {
             NDArray logits = model.forward(ids, mask, null, ids[0].length);
-            return reshape(logits.toFloatArray(), ids.length, ids[0].length, model.config().vocabSize());
+            return reshape(
+                    logits.toFloatArray(),
+                    ids.length,
+                    ids[0].length,
+                    model.config().vocabSize());
         }
     }
 

@@ -35,7 +35,10 @@ final class TinyLmFixture {
 
     /** Trains a tokenizer on the corpus and writes a random model whose vocabulary matches it. */
     static LlamaConfig create(Path dir, LlamaConfig shape, long seed) throws IOException {
-        BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(360).optMinFrequency(1).build()
+        BpeVocabulary vocab = BpeTokenizerTrainer.builder()
+                .setVocabSize(360)
+                .optMinFrequency(1)
+                .build()
                 .train(corpus(200));
         vocab.write(dir);
         LlamaConfig config = LlamaConfig.builder()

@@ -17,24 +17,31 @@ class TokenizerTest {
 
     @Test
     void trainedTokenizerLoadsInDjlAndRoundTrips(@TempDir Path dir) throws Exception {
-        BpeVocabulary vocab = BpeTokenizerTrainer.builder().setVocabSize(330).optMinFrequency(1).build().train(CORPUS);
+        BpeVocabulary vocab = BpeTokenizerTrainer.builder()
+                .setVocabSize(330)
+                .optMinFrequency(1)
+                .build()
+                .train(CORPUS);
         assertThat(vocab.size()).isEqualTo(330);
         assertThat(vocab.tokens().getFirst()).isEqualTo(BpeVocabulary.END_OF_TEXT);
         vocab.write(dir);
         try (TextTokenizer tokenizer = TextTokenizer.load(dir)) {
             String text = "\n\nHuman: Tell me how to bake a cake.\n\nAssistant: Sure — mix 2 eggs, flour… ünïcödé 😀";
             long[] ids = tokenizer.encode(text);
-            assertThat(java.util.Arrays.stream(ids).allMatch(id -> id >= 1 && id < 330)).isTrue();
+            assertThat(java.util.Arrays.stream(ids).allMatch(id -> id >= 1 && id < 330))
+                    .isTrue();
             assertThat(tokenizer.decode(ids)).isEqualTo(text);
             // merges learned from the corpus compress it
-            assertThat(tokenizer.encode(CORPUS.get(0)).length).isLessThan(CORPUS.get(0).length() / 2);
+            assertThat(tokenizer.encode(CORPUS.get(0)).length)
+                    .isLessThan(CORPUS.get(0).length() / 2);
             // no silent truncation at 512
             String longText = "the dog sleeps. ".repeat(400);
             assertThat(tokenizer.decode(tokenizer.encode(longText))).isEqualTo(longText);
             assertThat(tokenizer.encode(longText).length).isGreaterThan(600);
             // the special token is one id and decode drops it
             assertThat(tokenizer.encode(BpeVocabulary.END_OF_TEXT + "Hi")).startsWith(0L);
-            assertThat(tokenizer.decode(tokenizer.encode(BpeVocabulary.END_OF_TEXT + "Hi"))).isEqualTo("Hi");
+            assertThat(tokenizer.decode(tokenizer.encode(BpeVocabulary.END_OF_TEXT + "Hi")))
+                    .isEqualTo("Hi");
         }
     }
 

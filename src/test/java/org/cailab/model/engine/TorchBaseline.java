@@ -24,10 +24,27 @@ final class TorchBaseline {
         }
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("threads", threads);
-        args.put("config", Map.of("vocab", config.vocabSize(), "hidden", config.hiddenSize(), "ffn",
-                config.intermediateSize(), "layers", config.numLayers(), "heads", config.numHeads(), "kvHeads",
-                config.numKvHeads(), "tied", config.tieWordEmbeddings(), "theta", config.ropeTheta(), "eps",
-                config.rmsNormEps()));
+        args.put(
+                "config",
+                Map.of(
+                        "vocab",
+                        config.vocabSize(),
+                        "hidden",
+                        config.hiddenSize(),
+                        "ffn",
+                        config.intermediateSize(),
+                        "layers",
+                        config.numLayers(),
+                        "heads",
+                        config.numHeads(),
+                        "kvHeads",
+                        config.numKvHeads(),
+                        "tied",
+                        config.tieWordEmbeddings(),
+                        "theta",
+                        config.ropeTheta(),
+                        "eps",
+                        config.rmsNormEps()));
         Map<String, Object> sizes = new LinkedHashMap<>();
         sizes.put("prompt", s.prompt());
         sizes.put("newTokens", s.newTokens());
@@ -43,15 +60,18 @@ final class TorchBaseline {
             try (InputStream in = TorchBaseline.class.getResourceAsStream("torch_eager_baseline.py")) {
                 Files.write(script, in.readAllBytes());
             }
-            Process process = new ProcessBuilder(python.toString(), script.toString(),
-                    Json.MAPPER.writeValueAsString(args)).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            python.toString(), script.toString(), Json.MAPPER.writeValueAsString(args))
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.MINUTES);
             Files.deleteIfExists(script);
             String last = output.strip().lines().reduce((a, b) -> b).orElse("");
             if (process.exitValue() != 0 || !last.startsWith("{")) {
-                System.out.printf("no PyTorch eager baseline (is torch installed? apt-get install python3-torch):%n%s%n",
+                System.out.printf(
+                        "no PyTorch eager baseline (is torch installed? apt-get install python3-torch):%n%s%n",
                         output.strip());
                 return null;
             }

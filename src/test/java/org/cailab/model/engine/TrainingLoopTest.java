@@ -55,27 +55,39 @@ class TrainingLoopTest {
         try (CausalLm lm = CausalLm.load(base)) {
             DataOrder.Split<TrainingExample> split = DataOrder.split(TrainerTest.examples(lm.tokenizer(), 200), 0.1, 3);
             DataOrder order = new DataOrder(split.train().size(), 8, 3, 3);
-            TrainingConfig config = TrainingConfig.builder().setTotalSteps(order.totalSteps()).optLearningRate(3e-3)
-                    .optSchedule(LrSchedule.CONSTANT).optMicroBatchSize(4).build();
+            TrainingConfig config = TrainingConfig.builder()
+                    .setTotalSteps(order.totalSteps())
+                    .optLearningRate(3e-3)
+                    .optSchedule(LrSchedule.CONSTANT)
+                    .optMicroBatchSize(4)
+                    .build();
             List<Double> heldOutLoss = new ArrayList<>();
             List<Integer> checkpointSteps = new ArrayList<>();
             try (Trainer trainer = new Trainer(lm.model(), config)) {
-                TrainingLoop.Outcome outcome = TrainingLoop.finetuning(new TrainingLoop.Settings(order, 20, 25),
-                        trainer).run(trainer, split.train(), split.heldOut(), new CheckpointStore(dir.resolve("run")),
-                        base, new TrainingLoop.Listener() {
-                            @Override
-                            public void evaluated(int step, TrainingLoop.Evaluation e) {
-                                heldOutLoss.add(e.loss());
-                            }
+                TrainingLoop.Outcome outcome = TrainingLoop.finetuning(
+                                new TrainingLoop.Settings(order, 20, 25), trainer)
+                        .run(
+                                trainer,
+                                split.train(),
+                                split.heldOut(),
+                                new CheckpointStore(dir.resolve("run")),
+                                base,
+                                new TrainingLoop.Listener() {
+                                    @Override
+                                    public void evaluated(int step, TrainingLoop.Evaluation e) {
+                                        heldOutLoss.add(e.loss());
+                                    }
 
-                            @Override
-                            public void checkpointed(int step, Path checkpoint) {
-                                checkpointSteps.add(step);
-                            }
-                        }, () -> false);
+                                    @Override
+                                    public void checkpointed(int step, Path checkpoint) {
+                                        checkpointSteps.add(step);
+                                    }
+                                },
+                                () -> false);
                 assertThat(outcome).isEqualTo(TrainingLoop.Outcome.FINISHED);
             }
-            assertThat(heldOutLoss.getLast()).as("held-out loss %s", heldOutLoss)
+            assertThat(heldOutLoss.getLast())
+                    .as("held-out loss %s", heldOutLoss)
                     .isLessThan(heldOutLoss.getFirst() * 0.5);
             assertThat(checkpointSteps).containsExactly(25, 50, 69);
             Path last = dir.resolve("run/checkpoint-69");
@@ -97,19 +109,32 @@ class TrainingLoopTest {
         Random random = new Random(4);
         List<TrainingExample> examples = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
-            examples.add(TrainingExample.promptCompletion(TestModels.randomIds(random, 3 + i % 3, config.vocabSize()),
+            examples.add(TrainingExample.promptCompletion(
+                    TestModels.randomIds(random, 3 + i % 3, config.vocabSize()),
                     TestModels.randomIds(random, 2 + i % 4, config.vocabSize())));
         }
         DataOrder order = new DataOrder(examples.size(), 3, 2, 11);
-        TrainingConfig training = TrainingConfig.builder().setTotalSteps(order.totalSteps()).optLearningRate(1e-2)
-                .optWarmupSteps(2).optWeightDecay(0.1).optMicroBatchSize(2).build();
+        TrainingConfig training = TrainingConfig.builder()
+                .setTotalSteps(order.totalSteps())
+                .optLearningRate(1e-2)
+                .optWarmupSteps(2)
+                .optWeightDecay(0.1)
+                .optMicroBatchSize(2)
+                .build();
         TrainingLoop.Settings settings = new TrainingLoop.Settings(order, 0, 4);
 
         Map<String, float[]> uninterrupted;
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 2), Device.cpu());
                 Trainer trainer = new Trainer(model, training)) {
-            TrainingLoop.finetuning(settings, trainer).run(trainer, examples, List.of(),
-                    new CheckpointStore(dir.resolve("a")), null, new TrainingLoop.Listener() {}, () -> false);
+            TrainingLoop.finetuning(settings, trainer)
+                    .run(
+                            trainer,
+                            examples,
+                            List.of(),
+                            new CheckpointStore(dir.resolve("a")),
+                            null,
+                            new TrainingLoop.Listener() {},
+                            () -> false);
             uninterrupted = weights(model);
         }
 
@@ -117,8 +142,15 @@ class TrainingLoopTest {
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 2), Device.cpu());
                 Trainer trainer = new Trainer(model, training)) {
             // stopped after step 6: the last checkpoint is step 4, so steps 5 and 6 are done again
-            TrainingLoop.Outcome outcome = TrainingLoop.finetuning(settings, trainer).run(trainer, examples, List.of(),
-                    store, null, new TrainingLoop.Listener() {}, () -> trainer.step() == 6);
+            TrainingLoop.Outcome outcome = TrainingLoop.finetuning(settings, trainer)
+                    .run(
+                            trainer,
+                            examples,
+                            List.of(),
+                            store,
+                            null,
+                            new TrainingLoop.Listener() {},
+                            () -> trainer.step() == 6);
             assertThat(outcome).isEqualTo(TrainingLoop.Outcome.STOPPED);
         }
         assertThat(store.steps()).containsExactly(4);
@@ -127,16 +159,24 @@ class TrainingLoopTest {
         try (LlamaModel model = LlamaModel.load(latest);
                 Trainer trainer = Trainer.resume(model, training, latest)) {
             assertThat(trainer.step()).isEqualTo(4);
-            TrainingLoop.finetuning(settings, trainer).run(trainer, examples, List.of(), store, null,
-                    new TrainingLoop.Listener() {
-                        @Override
-                        public void stepped(TrainStepResult r, int total, long tokens, double seconds) {
-                            resumedSteps.add(r.step());
-                        }
-                    }, () -> false);
+            TrainingLoop.finetuning(settings, trainer)
+                    .run(
+                            trainer,
+                            examples,
+                            List.of(),
+                            store,
+                            null,
+                            new TrainingLoop.Listener() {
+                                @Override
+                                public void stepped(TrainStepResult r, int total, long tokens, double seconds) {
+                                    resumedSteps.add(r.step());
+                                }
+                            },
+                            () -> false);
             assertThat(resumedSteps).containsExactly(5, 6, 7, 8, 9, 10);
             Map<String, float[]> resumed = weights(model);
-            uninterrupted.forEach((name, values) -> assertThat(resumed.get(name)).as(name).containsExactly(values));
+            uninterrupted.forEach(
+                    (name, values) -> assertThat(resumed.get(name)).as(name).containsExactly(values));
         }
         assertThat(store.steps()).containsExactly(4, 8, 10);
     }
