@@ -17,7 +17,8 @@ import org.jooq.impl.DSL;
  * database: proves that the import streams, since the file's content would not fit into this heap. Prints the
  * records imported and the peak heap use.
  *
- * <p>Arguments: JDBC URL, user, file.
+ * <p>Arguments: JDBC URL, user, file; the password comes from the environment ({@code CAILAB_TEST_DB_PASSWORD}),
+ * not the command line.
  */
 public final class BoundedImportMain {
 
@@ -27,7 +28,8 @@ public final class BoundedImportMain {
         String url = args[0];
         String user = args[1];
         Path file = Path.of(args[2]);
-        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+        try (Connection connection = DriverManager.getConnection(
+                url, user, java.util.Objects.requireNonNullElse(System.getenv("CAILAB_TEST_DB_PASSWORD"), ""))) {
             connection.setAutoCommit(false);
             DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
             JooqAttemptRepository repository = new JooqAttemptRepository(dsl);

@@ -161,7 +161,10 @@ class RedTeamImportIT extends IntegrationTest {
                 hikari.getJdbcUrl(),
                 hikari.getUsername(),
                 file.toString());
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment()
+                .put("CAILAB_TEST_DB_PASSWORD", java.util.Objects.requireNonNullElse(hikari.getPassword(), ""));
+        Process child = builder.start();
         String output;
         try (InputStream in = child.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
