@@ -49,14 +49,21 @@ public final class TextTokenizer implements AutoCloseable {
         return encode(text, false);
     }
 
-    /** The text of token ids, special tokens left out. */
+    /**
+     * The text of token ids, special tokens left out. NUL characters are dropped: a byte-level model can sample the
+     * byte 0, which PostgreSQL can store neither in text nor in jsonb (a stored reasoning with it failed a run item).
+     */
     public String decode(long[] ids) {
-        return tokenizer.decode(ids, true);
+        return withoutNul(tokenizer.decode(ids, true));
     }
 
-    /** The text of token ids, special tokens kept. */
+    /** The text of token ids, special tokens kept; NUL characters dropped as in {@link #decode}. */
     public String decodeAll(long[] ids) {
-        return tokenizer.decode(ids, false);
+        return withoutNul(tokenizer.decode(ids, false));
+    }
+
+    static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     @Override

@@ -42,4 +42,15 @@ class StreamedTextTest {
             assertThat(streamed.toString()).isEqualTo(text);
         }
     }
+
+    @Test
+    void aSampledNulByteIsDroppedSoTheTextCanBeStored(@TempDir Path dir) throws Exception {
+        TinyLmFixture.create(dir, TestModels.llamaGqa(), 3);
+        try (TextTokenizer tokenizer = TextTokenizer.load(dir)) {
+            long[] ids = tokenizer.encode("step \u0000 by step", false);
+            assertThat(ids).isNotEmpty();
+            assertThat(tokenizer.decode(ids)).isEqualTo("step  by step").doesNotContain("\u0000");
+            assertThat(tokenizer.decodeAll(ids)).doesNotContain("\u0000");
+        }
+    }
 }
