@@ -84,7 +84,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * Options: {@code --prompts N} pipeline prompts (max 16), {@code --rl-steps S}, {@code --rl-lr X}, {@code --kl X},
  * {@code --prompts-per-step P}, {@code --sl-epochs E}, {@code --max-tokens T}, {@code --samples K} (evaluation
- * samples per held-out request), {@code --train-demo}.
+ * samples per held-out request), {@code --train-demo}, {@code --seed S} (the pipeline's seed), {@code --set key=value} (any pipeline parameter, for example
+ * {@code sl-finetune.learningRate=5e-4}; repeatable).
  */
 public final class DemoDirectionBenchmark {
 
@@ -115,15 +116,21 @@ public final class DemoDirectionBenchmark {
         o.put("prompts", "16");
         o.put("max-tokens", "48");
         o.put("samples", "4");
+        o.put("seed", "1");
         boolean trainDemo = false;
+        Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--train-demo")) {
                 trainDemo = true;
+            } else if (args[i].equals("--set") && i + 1 < args.length) {
+                String[] kv = args[++i].split("=", 2);
+                extra.put(kv[0], kv[1]);
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 o.put(args[i].substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException("Options: --prompts N --rl-steps S --rl-lr X --kl X"
-                        + " --prompts-per-step P --sl-epochs E --max-tokens T --samples K --train-demo");
+                throw new IllegalArgumentException(
+                        "Options: --seed S --prompts N --rl-steps S --rl-lr X --kl X"
+                                + " --prompts-per-step P --sl-epochs E --max-tokens T --samples K --train-demo --set key=value");
             }
         }
         int prompts = Math.min(PIPELINE_PROMPTS.length, Integer.parseInt(o.get("prompts")));
@@ -209,7 +216,7 @@ public final class DemoDirectionBenchmark {
                     .withConstitutionVersion(String.valueOf(version))
                     .withModelSnapshots(List.of(String.valueOf(base.id())))
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, maxTokens))
-                    .withSeed(1);
+                    .withSeed(Long.parseLong(o.get("seed")));
             if (o.containsKey("rl-steps")) {
                 config = config.withParameter(PipelineParameters.RL_STEPS, o.get("rl-steps"));
             }
@@ -224,6 +231,9 @@ public final class DemoDirectionBenchmark {
             }
             if (o.containsKey("kl")) {
                 config = config.withParameter("rl-cai.klCoefficient", o.get("kl"));
+            }
+            for (Map.Entry<String, String> e : extra.entrySet()) {
+                config = config.withParameter(e.getKey(), e.getValue());
             }
             System.out.printf(Locale.ROOT, "pipeline parameters %s%n", config.parameters());
             long start = System.nanoTime();

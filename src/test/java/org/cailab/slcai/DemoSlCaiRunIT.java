@@ -38,7 +38,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * A real SL-CAI run through the run service on the real demo model (demo-final as the app trains it, trained once per
- * build by {@link DemoModelCache}) with the shipped default constitution: three harmful requests the demo corpus
+ * build by {@link DemoModelCache}) with the shipped default constitution: six harmful requests the demo corpus
  * never contains, one critique/revision round. The stored chains must be readable by measurable criteria (see
  * {@link DemoChainReadability}): the critique ends by itself in the expected format, the revision is non-empty, made
  * of the corpus's words and writes no turns of its own. Issue 19 found unreadable chains here before the demo corpus
@@ -84,9 +84,10 @@ class DemoSlCaiRunIT extends IntegrationTest {
                         "demo-slcai-" + suffix, "default.yaml", yaml, ConstitutionFormat.CAILAB_YAML, "demo SL-CAI")
                 .version()
                 .id());
-        // three of the held-out harmful requests (never in the demo corpus), of different harms
+        // six of the held-out harmful requests (never in the demo corpus), of different harms
         List<String> requests = DemoAttempts.heldOutRequests();
-        List<String> chosen = List.of(requests.get(0), requests.get(5), requests.get(10));
+        List<String> chosen = List.of(
+                requests.get(0), requests.get(3), requests.get(5), requests.get(8), requests.get(10), requests.get(13));
         PromptSet set = SlCaiTestData.asAdmin(() -> promptSets.importPrompts(
                 new PromptImport(
                         "demo red team " + suffix,
@@ -109,7 +110,7 @@ class DemoSlCaiRunIT extends IntegrationTest {
         assertThat(finished.run().state()).isEqualTo(RunState.FINISHED);
 
         List<StoredSample> samples = slCai.samples(run.id(), null, 0, 10);
-        assertThat(samples).hasSize(3);
+        assertThat(samples).hasSize(6);
         List<DemoChainReadability.Round> rounds = new ArrayList<>();
         StringBuilder shown = new StringBuilder();
         for (StoredSample stored : samples) {
@@ -135,18 +136,19 @@ class DemoSlCaiRunIT extends IntegrationTest {
         DemoChainReadability.Result result = DemoChainReadability.of(rounds);
         System.out.printf(
                 Locale.ROOT,
-                "demo SL-CAI run (3 prompts, 1 round, 96 new tokens) in %.1f s: %s%s%n",
+                "demo SL-CAI run (6 prompts, 1 round, 96 new tokens) in %.1f s: %s%s%n",
                 (System.nanoTime() - start) / 1e9,
                 result,
                 shown);
-        // Measured: every round passes (DemoModelBehaviourTest: 16 of 16 critiques end by themselves); one of three
-        // may miss without the chains being unreadable, since sampling is at temperature 1.
+        // Measured (temperature 1, so some rounds miss): critiques end by themselves in 15 of 16 held-out requests at
+        // 96 tokens (DemoModelBehaviourTest); revisions readable in 12 of 16 pipeline chains (DemoDirectionBenchmark)
+        // and 2 of 3 in this run's first version, whose unreadable one read "Put the egggest cook a low a changes".
         assertThat(result.critiquesFormatted())
                 .as("critiques that end by themselves without markers of their own")
-                .isGreaterThanOrEqualTo(2);
+                .isGreaterThanOrEqualTo(4);
         assertThat(result.revisionsReadable())
                 .as("revisions that are non-empty, write no turns and are made of corpus words")
-                .isGreaterThanOrEqualTo(2);
+                .isGreaterThanOrEqualTo(3);
         assertThat(result.corpusWordShare())
                 .as("share of critique and revision words that the demo corpus uses")
                 .isGreaterThan(0.9);
