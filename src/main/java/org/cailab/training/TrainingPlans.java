@@ -10,7 +10,9 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.jspecify.annotations.Nullable;
 
-/** Planning pieces shared by the training stages: the base snapshot, the single item, run id lists. */
+/**
+ * Planning pieces shared by the training stages: the base snapshot and settings, the single item, run id lists.
+ */
 final class TrainingPlans {
 
     /** The one item of a training run (see decision 0081). */
@@ -19,6 +21,24 @@ final class TrainingPlans {
     static final String BASE_NAME = "baseSnapshotName";
 
     private TrainingPlans() {}
+
+    /** What every training plan starts from: the base snapshot and the checked training settings. */
+    record Start(ModelSnapshot base, TrainingSettings settings) {
+
+        /** {@code config} with the settings written out, the base recorded by id and its name kept for the pages. */
+        RunConfig record(RunConfig config) {
+            return settings.writeTo(config)
+                    .withModelSnapshots(List.of(String.valueOf(base.id())))
+                    .withParameter(BASE_NAME, base.name());
+        }
+    }
+
+    /** Resolves the base snapshot ({@code role} names it in errors), then reads the training settings. */
+    static Start start(
+            RunConfig config, ModelRegistry registry, String role, double defaultLearningRate, int defaultBatch) {
+        ModelSnapshot base = resolveBase(config, registry, role);
+        return new Start(base, TrainingSettings.of(config, defaultLearningRate, defaultBatch));
+    }
 
     /** The base snapshot named first among the run's snapshots (by id or name); the config records its id. */
     static ModelSnapshot resolveBase(RunConfig config, ModelRegistry registry, String role) {
