@@ -8,10 +8,12 @@ import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunParameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Planning pieces shared by the training stages: the base snapshot and settings, the single item, run id lists.
+ * Planning pieces shared by the training stages: the base snapshot and settings, the single item, run id lists, and
+ * the preference-model fields of the stages that score with one.
  */
 final class TrainingPlans {
 
@@ -19,6 +21,9 @@ final class TrainingPlans {
     static final String ITEM_KEY = "training";
 
     static final String BASE_NAME = "baseSnapshotName";
+
+    private static final int MIN_MAX_LENGTH = 16;
+    private static final int MAX_MAX_LENGTH = 32_768;
 
     private TrainingPlans() {}
 
@@ -61,6 +66,27 @@ final class TrainingPlans {
         }
         String ref = config.modelSnapshots().getFirst();
         return ref.chars().allMatch(Character::isDigit) ? Long.parseLong(ref) : null;
+    }
+
+    /** The form's preference-model picker (snapshots of kind preference model). */
+    static RunParameter preferenceModel(String key, String help) {
+        return RunParameter.snapshot(key, "Preference model", help, List.of("PREFERENCE_MODEL"));
+    }
+
+    /** The form's field for the tokens a preference model reads per text. */
+    static RunParameter maxLength(String key, String help) {
+        return RunParameter.integer(
+                key, "Max tokens", PreferenceModelService.DEFAULT_MAX_LENGTH, MIN_MAX_LENGTH, MAX_MAX_LENGTH, help);
+    }
+
+    /** The tokens a preference model reads per text, checked against the form's bounds. */
+    static int maxLength(RunConfig config, String key) {
+        int maxLength = TrainingSettings.integer(config, key, PreferenceModelService.DEFAULT_MAX_LENGTH, "Max tokens");
+        if (maxLength < MIN_MAX_LENGTH || maxLength > MAX_MAX_LENGTH) {
+            throw new RunException("Max tokens must be between " + MIN_MAX_LENGTH + " and " + MAX_MAX_LENGTH + ", not "
+                    + maxLength + ".");
+        }
+        return maxLength;
     }
 
     static List<ItemInput> singleItem() {
