@@ -162,7 +162,13 @@ class PipelinePageIT extends BrowserTest {
         }
         assertThat(choice).hasValue(predictor);
         Locator perStep = page.locator("#harmfulness-step-chart");
-        page.waitForCondition(() -> dashboard.seriesItemNames(perStep).containsAll(rlSnapshots));
+        page.waitForCondition(() -> {
+            try {
+                return dashboard.seriesItemNames(perStep).containsAll(rlSnapshots);
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                return false; // ECharts (loaded by URL) or the chart is not there yet
+            }
+        });
         assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-chart")))
                 .contains(rlSnapshots.getFirst(), SlCaiTestData.MODEL);
     }
