@@ -22,6 +22,7 @@ import org.cailab.dashboard.RatingsService;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
@@ -313,6 +314,47 @@ class PipelineRunIT extends IntegrationTest {
                                 .withParameter("harm-eval.samples", "5000")))
                 .isInstanceOf(RunException.class)
                 .hasMessageContaining("samples per prompt must be between 1 and 1024");
+    }
+
+    @Test
+    void anExistingHarmPredictorLeavesOutTheHarmTrainingStage() {
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        long version = PipelineTestData.constitution(constitutions, "harm-existing");
+        ModelSnapshot base = SlCaiTestData.model(registry);
+        // only the kind matters when the pipeline is planned; the stage would load it
+        ModelSnapshot predictor = SlCaiTestData.asAdmin(() -> registry.register(NewSnapshot.local(
+                "existing predictor " + java.util.UUID.randomUUID(), SnapshotKind.HARM_PREDICTOR, base.location())));
+        var config = PipelineTestData.config("existing predictor", redTeam, version, 1)
+                .withParameter(PipelineParameters.HARM_PROMPT_SET, String.valueOf(redTeam.id()));
+        assertThatThrownBy(() -> pipelines.start(config.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")
+                        .withParameter(PipelineParameters.HARM_PREDICTOR, base.name())))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("is not a harm predictor");
+        assertThatThrownBy(() ->
+                        pipelines.start(config.withParameter(PipelineParameters.EXTRA_STAGES, "harm-train,harm-eval")
+                                .withParameter(PipelineParameters.HARM_PREDICTOR, predictor.name())))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("not both");
+        Run pipeline = pipelines.start(config.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")
+                .withParameter(PipelineParameters.HARM_PREDICTOR, predictor.name()));
+        try {
+            assertThat(runs.items(pipeline.id(), null, 0, 20))
+                    .extracting(i -> i.key())
+                    .containsExactly(
+                            "sl-cai",
+                            "sl-finetune",
+                            "response-pairs",
+                            "ai-feedback",
+                            "pm-train",
+                            "rl-cai",
+                            "harm-eval",
+                            "campaigns");
+            assertThat(pipelines.stages(pipeline.id()))
+                    .extracting(PipelineStageStatus::label)
+                    .contains("Harm evaluation (predicted harm)");
+        } finally {
+            pipelines.cancel(pipeline.id());
+        }
     }
 
     private long awaitChild(long pipelineId, String stage) throws InterruptedException {
