@@ -2,9 +2,10 @@ package org.cailab.comparison;
 
 import java.util.List;
 import java.util.Optional;
+import org.cailab.security.StudyParticipations;
 
 /** Persistence of campaigns, their pools, gold items and participants; used only inside the services' transactions. */
-interface CampaignRepository {
+interface CampaignRepository extends StudyParticipations<CampaignRepository.Participation> {
 
     List<Campaign> findAll();
 
@@ -31,19 +32,10 @@ interface CampaignRepository {
 
     boolean deleteGoldItem(long campaignId, long goldItemId);
 
-    /**
-     * Makes the worker a participant (idempotent) and locks the participation row until the transaction ends, so
-     * that one worker's requests in one campaign (two tabs, a double click) run one after the other.
-     */
-    Participation lockParticipation(long campaignId, long workerId);
-
     void markGuidelinesSeen(long campaignId, long workerId);
 
-    /** Stores the Prolific ids of a participant; the first study and session ids are kept, later ones update them. */
-    /** The Prolific session id a participant first entered the campaign with, if any (the row locked). */
-    Optional<String> lockProlificSession(long campaignId, long workerId);
-
-    void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId, String sessionId);
+    // participation locks and Prolific ids come from StudyParticipations;
+    // recordProlificIds here: the first study and session ids are kept, later ones update them
 
     record Participation(long campaignId, long workerId, boolean guidelinesSeen) {}
 }

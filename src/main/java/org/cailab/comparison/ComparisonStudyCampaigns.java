@@ -2,6 +2,7 @@ package org.cailab.comparison;
 
 import java.util.Optional;
 import org.cailab.security.StudyCampaigns;
+import org.cailab.security.StudyParticipations;
 import org.springframework.stereotype.Component;
 
 /** Comparison campaigns as study-link targets: links {@code /p/{campaignId}}, pages {@code /compare/{campaignId}}. */
@@ -38,18 +39,7 @@ class ComparisonStudyCampaigns implements StudyCampaigns {
     }
 
     @Override
-    public void lockParticipation(long campaignId, long workerId) {
-        campaigns.lockParticipation(campaignId, workerId);
-    }
-
-    @Override
-    public Optional<String> lockProlificSession(long campaignId, long workerId) {
-        return campaigns.lockProlificSession(campaignId, workerId);
-    }
-
-    @Override
-    public void recordProlificIds(
-            long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
-        campaigns.recordProlificIds(campaignId, workerId, prolificPid, studyId, sessionId);
+    public StudyParticipations<?> participations() {
+        return campaigns;
     }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cailab.constitution.FewShotPrinciples;
 import org.cailab.pipeline.RunParameter;
 import org.jspecify.annotations.Nullable;
@@ -143,17 +145,17 @@ public record FeedbackOptions(
     public static FeedbackOptions fromParameters(Map<String, String> parameters) {
         FeedbackOptions d = defaults();
         return new FeedbackOptions(
-                integer(parameters, ENSEMBLE, d.ensemble, "Principles per pair"),
-                bool(parameters, SWAP, d.swap, "Swap A and B"),
-                bool(parameters, HARD_LABELS, d.hardLabels, "Hard labels"),
-                bool(parameters, CHAIN_OF_THOUGHT, d.chainOfThought, "Chain of thought"),
-                integer(parameters, REASONING_SAMPLES, d.reasoningSamples, "Reasonings per question"),
-                decimal(parameters, CLAMP_LOW, d.clampLow, "Clamp low"),
-                decimal(parameters, CLAMP_HIGH, d.clampHigh, "Clamp high"),
-                fewShotPrinciples(parameters.getOrDefault(FEW_SHOT_PRINCIPLES, "")),
-                fewShots(parameters.getOrDefault(FEW_SHOT_EXAMPLES, "")),
-                decimal(parameters, REASONING_TEMPERATURE, d.reasoningTemperature, "Reasoning temperature"),
-                integer(parameters, REASONING_MAX_TOKENS, d.reasoningMaxTokens, "Reasoning max tokens"));
+                option(parameters, ENSEMBLE, d.ensemble, Parser.WHOLE_NUMBER),
+                option(parameters, SWAP, d.swap, Parser.FLAG),
+                option(parameters, HARD_LABELS, d.hardLabels, Parser.FLAG),
+                option(parameters, CHAIN_OF_THOUGHT, d.chainOfThought, Parser.FLAG),
+                option(parameters, REASONING_SAMPLES, d.reasoningSamples, Parser.WHOLE_NUMBER),
+                option(parameters, CLAMP_LOW, d.clampLow, Parser.NUMBER),
+                option(parameters, CLAMP_HIGH, d.clampHigh, Parser.NUMBER),
+                option(parameters, FEW_SHOT_PRINCIPLES, d.fewShotPrinciples, Parser.FEW_SHOT_PRINCIPLES),
+                option(parameters, FEW_SHOT_EXAMPLES, d.fewShotExamples, Parser.FEW_SHOT_EXAMPLES),
+                option(parameters, REASONING_TEMPERATURE, d.reasoningTemperature, Parser.NUMBER),
+                option(parameters, REASONING_MAX_TOKENS, d.reasoningMaxTokens, Parser.WHOLE_NUMBER));
     }
 
     /** Every option as a parameter (normalised: {@link #fromParameters} reads back an equal record). */
@@ -174,154 +176,145 @@ public record FeedbackOptions(
     }
 
     public FeedbackOptions withEnsemble(int k) {
-        return new FeedbackOptions(
-                k,
-                swap,
-                hardLabels,
-                chainOfThought,
-                reasoningSamples,
-                clampLow,
-                clampHigh,
-                fewShotPrinciples,
-                fewShotExamples,
-                reasoningTemperature,
-                reasoningMaxTokens);
+        return with(o -> o.ensemble = k);
     }
 
     public FeedbackOptions withSwap(boolean newSwap) {
-        return new FeedbackOptions(
-                ensemble,
-                newSwap,
-                hardLabels,
-                chainOfThought,
-                reasoningSamples,
-                clampLow,
-                clampHigh,
-                fewShotPrinciples,
-                fewShotExamples,
-                reasoningTemperature,
-                reasoningMaxTokens);
+        return with(o -> o.swap = newSwap);
     }
 
     public FeedbackOptions withHardLabels(boolean hard) {
-        return new FeedbackOptions(
-                ensemble,
-                swap,
-                hard,
-                chainOfThought,
-                reasoningSamples,
-                clampLow,
-                clampHigh,
-                fewShotPrinciples,
-                fewShotExamples,
-                reasoningTemperature,
-                reasoningMaxTokens);
+        return with(o -> o.hardLabels = hard);
     }
 
     /** Chain of thought on, with {@code samples} reasonings per question clamped to {@code [low, high]}. */
     public FeedbackOptions withChainOfThought(int samples, double low, double high) {
-        return new FeedbackOptions(
-                ensemble,
-                swap,
-                hardLabels,
-                true,
-                samples,
-                low,
-                high,
-                fewShotPrinciples,
-                fewShotExamples,
-                reasoningTemperature,
-                reasoningMaxTokens);
+        return with(o -> {
+            o.chainOfThought = true;
+            o.reasoningSamples = samples;
+            o.clampLow = low;
+            o.clampHigh = high;
+        });
     }
 
     public FeedbackOptions withFewShots(FewShotPrinciples principles, @Nullable Integer examples) {
-        return new FeedbackOptions(
-                ensemble,
-                swap,
-                hardLabels,
-                chainOfThought,
-                reasoningSamples,
-                clampLow,
-                clampHigh,
-                principles,
-                examples,
-                reasoningTemperature,
-                reasoningMaxTokens);
+        return with(o -> {
+            o.fewShotPrinciples = principles;
+            o.fewShotExamples = examples;
+        });
     }
 
     public FeedbackOptions withReasoning(double temperature, int maxTokens) {
-        return new FeedbackOptions(
-                ensemble,
-                swap,
-                hardLabels,
-                chainOfThought,
-                reasoningSamples,
-                clampLow,
-                clampHigh,
-                fewShotPrinciples,
-                fewShotExamples,
-                temperature,
-                maxTokens);
+        return with(o -> {
+            o.reasoningTemperature = temperature;
+            o.reasoningMaxTokens = maxTokens;
+        });
     }
 
-    private static int integer(Map<String, String> parameters, String key, int fallback, String label) {
+    /** A copy with {@code change} applied; the record's checks run on the result. */
+    private FeedbackOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.options();
+    }
+
+    /** The options as fields to change, so that each {@code with} method names only what it changes. */
+    private static final class Draft {
+        int ensemble;
+        boolean swap;
+        boolean hardLabels;
+        boolean chainOfThought;
+        int reasoningSamples;
+        double clampLow;
+        double clampHigh;
+        FewShotPrinciples fewShotPrinciples;
+
+        @Nullable
+        Integer fewShotExamples;
+
+        double reasoningTemperature;
+        int reasoningMaxTokens;
+
+        Draft(FeedbackOptions o) {
+            ensemble = o.ensemble;
+            swap = o.swap;
+            hardLabels = o.hardLabels;
+            chainOfThought = o.chainOfThought;
+            reasoningSamples = o.reasoningSamples;
+            clampLow = o.clampLow;
+            clampHigh = o.clampHigh;
+            fewShotPrinciples = o.fewShotPrinciples;
+            fewShotExamples = o.fewShotExamples;
+            reasoningTemperature = o.reasoningTemperature;
+            reasoningMaxTokens = o.reasoningMaxTokens;
+        }
+
+        FeedbackOptions options() {
+            return new FeedbackOptions(
+                    ensemble,
+                    swap,
+                    hardLabels,
+                    chainOfThought,
+                    reasoningSamples,
+                    clampLow,
+                    clampHigh,
+                    fewShotPrinciples,
+                    fewShotExamples,
+                    reasoningTemperature,
+                    reasoningMaxTokens);
+        }
+    }
+
+    /**
+     * One option from a run's parameters: missing or blank gives {@code fallback}; a value {@code parser} refuses fails
+     * with the option's label on the start form, what it must be, and the value as given.
+     */
+    private static <T extends @Nullable Object> T option(
+            Map<String, String> parameters, String key, T fallback, Parser<T> parser) {
         String text = parameters.getOrDefault(key, "").strip();
         if (text.isEmpty()) {
             return fallback;
         }
         try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + " must be a whole number, not \"" + text + "\".");
+            return parser.parse().apply(text);
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new IllegalArgumentException(
+                    label(key) + " must be " + parser.expected() + ", not \"" + text + "\".", e);
         }
     }
 
-    private static double decimal(Map<String, String> parameters, String key, double fallback, String label) {
-        String text = parameters.getOrDefault(key, "").strip();
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
+    private static String label(String key) {
+        return FORM.stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .label();
+    }
+
+    /** How one kind of option is read from its (stripped, non-blank) text, and what it must be otherwise. */
+    private record Parser<T extends @Nullable Object>(String expected, Function<String, T> parse) {
+
+        static final Parser<Integer> WHOLE_NUMBER = new Parser<>("a whole number", Integer::parseInt);
+        static final Parser<Double> NUMBER = new Parser<>("a number", text -> {
             double value = Double.parseDouble(text);
             if (!Double.isFinite(value)) {
                 throw new NumberFormatException();
             }
             return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + " must be a number, not \"" + text + "\".");
-        }
-    }
-
-    private static boolean bool(Map<String, String> parameters, String key, boolean fallback, String label) {
-        String text = parameters.getOrDefault(key, "").strip().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "" -> fallback;
-            case "false", "no", "0" -> false;
-            case "true", "yes", "1" -> true;
-            default -> throw new IllegalArgumentException(label + " must be true or false, not \"" + text + "\".");
-        };
-    }
-
-    private static FewShotPrinciples fewShotPrinciples(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "", "independent" -> FewShotPrinciples.INDEPENDENT;
-            case "question" -> FewShotPrinciples.QUESTION;
-            default ->
-                throw new IllegalArgumentException(
-                        "Few-shot principles must be \"independent\" or \"question\", not \"" + value + "\".");
-        };
-    }
-
-    private static @Nullable Integer fewShots(String text) {
-        String value = text.strip();
-        if (value.isEmpty() || value.equalsIgnoreCase("all")) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Few-shot examples must be a number or \"all\", not \"" + value + "\".");
-        }
+        });
+        static final Parser<Boolean> FLAG =
+                new Parser<>("true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "false", "no", "0" -> false;
+                    case "true", "yes", "1" -> true;
+                    default -> throw new IllegalArgumentException();
+                });
+        static final Parser<FewShotPrinciples> FEW_SHOT_PRINCIPLES =
+                new Parser<>("\"independent\" or \"question\"", text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "independent" -> FewShotPrinciples.INDEPENDENT;
+                    case "question" -> FewShotPrinciples.QUESTION;
+                    default -> throw new IllegalArgumentException();
+                });
+        static final Parser<@Nullable Integer> FEW_SHOT_EXAMPLES = new Parser<>(
+                "a number or \"all\"", text -> text.equalsIgnoreCase("all") ? null : Integer.parseInt(text));
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.cailab.model.engine.ModelText;
 import org.cailab.model.openai.OpenAiClient;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * The {@link ModelService} every feature gets: a snapshot registered with a remote backend goes to its
  * OpenAI-compatible servers, any other to the local engine ({@link LocalModelService}). Features do not know which.
+ * Generated text from either has no NUL characters ({@link ModelText#withoutNul}), so features can store it: the
+ * engine drops them when it decodes, and this class drops them from what a remote server sends (deltas included).
  */
 @Service
 @Primary
@@ -62,7 +65,9 @@ class RoutingModelService implements ModelService {
         if (client.isEmpty()) {
             return local.generate(snapshotId, prompt, settings, onText);
         }
-        return CompletableFuture.supplyAsync(() -> client.get().generate(prompt, settings, onText), remoteCalls);
+        Consumer<String> deltas = delta -> onText.accept(ModelText.withoutNul(delta));
+        return CompletableFuture.supplyAsync(
+                () -> withoutNul(client.get().generate(prompt, settings, deltas)), remoteCalls);
     }
 
     /**
@@ -91,7 +96,11 @@ class RoutingModelService implements ModelService {
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<String> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
             SamplingSettings rows = settings.seed() == null ? settings : settings.withSeed(settings.seed() + from);
-            futures.add(CompletableFuture.supplyAsync(() -> client.get().generateBatch(chunk, rows), remoteCalls));
+            futures.add(CompletableFuture.supplyAsync(
+                    () -> client.get().generateBatch(chunk, rows).stream()
+                            .map(RoutingModelService::withoutNul)
+                            .toList(),
+                    remoteCalls));
         }
         return futures.stream()
                 .map(RoutingModelService::join)
@@ -119,6 +128,19 @@ class RoutingModelService implements ModelService {
                 .findById(snapshotId)
                 .orElseThrow(() -> new ModelRegistrationException("No model snapshot with id " + snapshotId + "."));
         return remote.client(snapshot);
+    }
+
+    private static GenerationResult withoutNul(GenerationResult r) {
+        if (r.text().indexOf('\0') < 0) {
+            return r;
+        }
+        return new GenerationResult(
+                ModelText.withoutNul(r.text()),
+                r.promptTokens(),
+                r.generatedTokens(),
+                r.finishReason(),
+                r.elapsed(),
+                r.promptTokensDropped());
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -2,9 +2,10 @@ package org.cailab.redteam;
 
 import java.util.List;
 import java.util.Optional;
+import org.cailab.security.StudyParticipations;
 
 /** Persistence of red-team campaigns, their pools and participants; used only inside the services' transactions. */
-interface RedTeamCampaignRepository {
+interface RedTeamCampaignRepository extends StudyParticipations<RedTeamCampaignRepository.Participation> {
 
     List<RedTeamCampaign> findAll();
 
@@ -23,19 +24,10 @@ interface RedTeamCampaignRepository {
     /** Updates the campaign and replaces its pool if {@code version} is still current; false otherwise. */
     boolean update(long id, int version, RedTeamCampaignSettings settings);
 
-    /**
-     * Makes the worker a participant (idempotent) and locks the participation row until the transaction ends, so
-     * that one worker's requests in one campaign (two tabs, a double click) run one after the other.
-     */
-    Participation lockParticipation(long campaignId, long workerId);
-
     void markGuidelinesSeen(long campaignId, long workerId);
 
-    /** Stores the Prolific ids of a participant; later visits update them. */
-    /** The Prolific session id a participant first entered the campaign with, if any (the row locked). */
-    Optional<String> lockProlificSession(long campaignId, long workerId);
-
-    void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId, String sessionId);
+    // participation locks and Prolific ids come from StudyParticipations;
+    // recordProlificIds here: later visits update them
 
     record Participation(long campaignId, long workerId, boolean guidelinesSeen) {}
 }

@@ -25,12 +25,22 @@ public interface StudyCampaigns {
     /** Whether the campaign takes participants; empty when there is no such campaign. */
     Optional<Boolean> isOpen(long campaignId);
 
+    /** The campaigns' participation rows (the feature's campaign repository). */
+    StudyParticipations<?> participations();
+
     /** Locks (creating if needed) the worker's participation row, so that two entries of one worker serialise. */
-    void lockParticipation(long campaignId, long workerId);
+    default void lockParticipation(long campaignId, long workerId) {
+        participations().lockParticipation(campaignId, workerId);
+    }
 
     /** The Prolific session the worker first entered with, locked; empty on the first entry. */
-    Optional<String> lockProlificSession(long campaignId, long workerId);
+    default Optional<String> lockProlificSession(long campaignId, long workerId) {
+        return participations().lockProlificSession(campaignId, workerId);
+    }
 
     /** Records the participant's Prolific ids with the campaign. */
-    void recordProlificIds(long campaignId, long workerId, String prolificPid, String studyId, String sessionId);
+    default void recordProlificIds(
+            long campaignId, long workerId, String prolificPid, String studyId, String sessionId) {
+        participations().recordProlificIds(campaignId, workerId, prolificPid, studyId, sessionId);
+    }
 }

@@ -3,20 +3,16 @@ package org.cailab.training;
 import java.util.ArrayList;
 import java.util.List;
 import org.cailab.model.ModelRegistry;
-import org.cailab.model.ModelSnapshot;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.model.engine.RatingExample;
 import org.cailab.model.engine.TrainingLoop;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
-import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
-import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
-import org.cailab.pipeline.RunStage;
 import org.cailab.redteam.AttemptImport;
 import org.cailab.redteam.RatedTranscript;
 import org.cailab.redteam.RedTeamCampaign;
@@ -35,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code pm-train}, through the same {@link ScalarHeadTrainer}.
  */
 @Component
-class HarmPredictorStage implements RunStage {
+class HarmPredictorStage implements TrainingStage {
 
     static final String TYPE = "harm-train";
     static final String CAMPAIGN = "campaign";
@@ -80,11 +76,6 @@ class HarmPredictorStage implements RunStage {
     }
 
     @Override
-    public List<String> modelRoles() {
-        return List.of("Base model");
-    }
-
-    @Override
     public List<RunParameter> parameters() {
         // campaigns and imports are listed by name when the form opens
         List<String> campaignChoices = new ArrayList<>(List.of(ALL, NONE));
@@ -113,29 +104,12 @@ class HarmPredictorStage implements RunStage {
     }
 
     @Override
-    public RunConfig.Execution defaultExecution() {
-        return new RunConfig.Execution(1, 20, 5);
-    }
-
-    @Override
-    public String itemsLabel() {
-        return "training runs";
-    }
-
-    @Override
-    public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Training curves and checkpoints", "runs/" + run.id() + "/training", false));
-    }
-
-    @Override
     public RunPlan plan(RunConfig config) {
-        ModelSnapshot base = TrainingPlans.resolveBase(config, registry, "base model of the harm predictor");
-        TrainingSettings settings = TrainingSettings.of(config, DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
+        TrainingPlans.Start start = TrainingPlans.start(
+                config, registry, "base model of the harm predictor", DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
         List<Long> campaignIds = campaignIds(config.parameter(CAMPAIGN, ALL));
         List<Long> importIds = importIds(config.parameter(IMPORT, ALL));
-        RunConfig recorded = settings.writeTo(config)
-                .withModelSnapshots(List.of(String.valueOf(base.id())))
-                .withParameter(TrainingPlans.BASE_NAME, base.name())
+        RunConfig recorded = start.record(config)
                 .withParameter(CAMPAIGN_IDS, campaignIds == null ? ALL : TrainingPlans.join(campaignIds))
                 .withParameter(IMPORT_IDS, importIds == null ? ALL : TrainingPlans.join(importIds));
         int count = select(recorded).size();

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.cailab.evaluation.EvaluationSet;
 import org.cailab.evaluation.EvaluationSetService;
 import org.cailab.evaluation.TranscriptPair;
-import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.engine.HhhEvaluation;
@@ -47,17 +46,14 @@ class PmEvalStage implements RunStage {
 
     private final PreferenceModelService preferenceModels;
     private final SnapshotEvaluationService snapshotEvaluations;
-    private final ModelRegistry registry;
 
     PmEvalStage(
             ObjectProvider<EvaluationSetService> setService,
             PreferenceModelService preferenceModels,
-            SnapshotEvaluationService snapshotEvaluations,
-            ModelRegistry registry) {
+            SnapshotEvaluationService snapshotEvaluations) {
         this.setService = setService;
         this.preferenceModels = preferenceModels;
         this.snapshotEvaluations = snapshotEvaluations;
-        this.registry = registry;
     }
 
     @Override
@@ -85,11 +81,7 @@ class PmEvalStage implements RunStage {
             names = List.of(); // the form opens for admins too, who do not read evaluation sets
         }
         return List.of(
-                RunParameter.snapshot(
-                        PREFERENCE_MODEL,
-                        "Preference model",
-                        "The preference-model snapshot to evaluate",
-                        List.of("PREFERENCE_MODEL")),
+                TrainingPlans.preferenceModel(PREFERENCE_MODEL, "The preference-model snapshot to evaluate"),
                 new RunParameter(
                         SET,
                         "Evaluation set",
@@ -99,13 +91,7 @@ class PmEvalStage implements RunStage {
                         null,
                         null,
                         names),
-                RunParameter.integer(
-                        MAX_LENGTH,
-                        "Max tokens",
-                        PreferenceModelService.DEFAULT_MAX_LENGTH,
-                        16,
-                        32_768,
-                        "Each transcript is cut to its last N tokens"));
+                TrainingPlans.maxLength(MAX_LENGTH, "Each transcript is cut to its last N tokens"));
     }
 
     @Override
@@ -125,16 +111,8 @@ class PmEvalStage implements RunStage {
 
     @Override
     public RunPlan plan(RunConfig config) {
-        String ref = config.parameter(PREFERENCE_MODEL, "").strip();
-        if (ref.isEmpty()) {
-            throw new RunException("Choose the preference model to evaluate.");
-        }
-        long snapshotId = ref.chars().allMatch(Character::isDigit)
-                ? Long.parseLong(ref)
-                : registry.findByName(ref)
-                        .map(ModelSnapshot::id)
-                        .orElseThrow(() -> new RunException("There is no model snapshot named \"" + ref + "\"."));
-        ModelSnapshot pm = preferenceModels.preferenceModel(snapshotId);
+        ModelSnapshot pm = preferenceModels.preferenceModel(
+                config.parameter(PREFERENCE_MODEL, ""), "Choose the preference model to evaluate.");
         EvaluationSetService sets = setService.getObject();
         String name = config.parameter(SET, "").strip();
         if (name.isEmpty()) {
@@ -147,11 +125,7 @@ class PmEvalStage implements RunStage {
             throw new RunException("Evaluation set \"" + set.name() + "\" has no text_correct / text_incorrect pairs "
                     + "to evaluate a preference model on.");
         }
-        int maxLength =
-                TrainingSettings.integer(config, MAX_LENGTH, PreferenceModelService.DEFAULT_MAX_LENGTH, "Max tokens");
-        if (maxLength < 16 || maxLength > 32_768) {
-            throw new RunException("Max tokens must be between 16 and 32768, not " + maxLength + ".");
-        }
+        int maxLength = TrainingPlans.maxLength(config, MAX_LENGTH);
         RunConfig recorded = config.withParameter(PREFERENCE_MODEL, String.valueOf(pm.id()))
                 .withParameter(PREFERENCE_MODEL_NAME, pm.name())
                 .withParameter(SET, set.name())

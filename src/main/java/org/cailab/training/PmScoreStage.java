@@ -2,7 +2,6 @@ package org.cailab.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
@@ -44,15 +43,10 @@ class PmScoreStage implements RunStage {
     private final ObjectProvider<SlCaiService> slCaiService;
 
     private final PreferenceModelService preferenceModels;
-    private final ModelRegistry registry;
 
-    PmScoreStage(
-            ObjectProvider<SlCaiService> slCaiService,
-            PreferenceModelService preferenceModels,
-            ModelRegistry registry) {
+    PmScoreStage(ObjectProvider<SlCaiService> slCaiService, PreferenceModelService preferenceModels) {
         this.slCaiService = slCaiService;
         this.preferenceModels = preferenceModels;
-        this.registry = registry;
     }
 
     @Override
@@ -79,18 +73,8 @@ class PmScoreStage implements RunStage {
                         "SL-CAI run",
                         SlCaiService.RUN_TYPE,
                         "A finished SL-CAI run whose chains are scored"),
-                RunParameter.snapshot(
-                        PREFERENCE_MODEL,
-                        "Preference model",
-                        "The preference-model snapshot that scores",
-                        List.of("PREFERENCE_MODEL")),
-                RunParameter.integer(
-                        MAX_LENGTH,
-                        "Max tokens",
-                        PreferenceModelService.DEFAULT_MAX_LENGTH,
-                        16,
-                        32_768,
-                        "Each conversation + response is cut to its last N tokens"));
+                TrainingPlans.preferenceModel(PREFERENCE_MODEL, "The preference-model snapshot that scores"),
+                TrainingPlans.maxLength(MAX_LENGTH, "Each conversation + response is cut to its last N tokens"));
     }
 
     @Override
@@ -118,12 +102,9 @@ class PmScoreStage implements RunStage {
                     + info.run().state().label().toLowerCase()
                     + "; score it once it has finished (or been cancelled).");
         }
-        ModelSnapshot pm = preferenceModel(config.parameter(PREFERENCE_MODEL, ""));
-        int maxLength =
-                TrainingSettings.integer(config, MAX_LENGTH, PreferenceModelService.DEFAULT_MAX_LENGTH, "Max tokens");
-        if (maxLength < 16 || maxLength > 32_768) {
-            throw new RunException("Max tokens must be between 16 and 32768, not " + maxLength + ".");
-        }
+        ModelSnapshot pm = preferenceModels.preferenceModel(
+                config.parameter(PREFERENCE_MODEL, ""), "Choose the preference model that scores.");
+        int maxLength = TrainingPlans.maxLength(config, MAX_LENGTH);
         List<ChainResponses> chains = new ArrayList<>();
         int samples = slCai.countSamples(runId, null);
         for (int offset = 0; offset < samples; offset += PAGE) {
@@ -174,19 +155,6 @@ class PmScoreStage implements RunStage {
             out.add(new PmChainScore(chain.itemKey(), scores, chain.truncated()));
         }
         return ItemResult.of(new BatchScores(out));
-    }
-
-    private ModelSnapshot preferenceModel(String ref) {
-        String value = ref.strip();
-        if (value.isEmpty()) {
-            throw new RunException("Choose the preference model that scores.");
-        }
-        if (value.chars().allMatch(Character::isDigit)) {
-            return preferenceModels.preferenceModel(Long.parseLong(value));
-        }
-        ModelSnapshot named = registry.findByName(value)
-                .orElseThrow(() -> new RunException("There is no model snapshot named \"" + value + "\"."));
-        return preferenceModels.preferenceModel(named.id());
     }
 
     private static long id(String value, String missing, String label) {

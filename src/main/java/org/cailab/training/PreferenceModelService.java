@@ -93,6 +93,26 @@ public class PreferenceModelService {
         return snapshot;
     }
 
+    /**
+     * The snapshot named by {@code reference}, its id or its name (as a run's form gives it), checked to be a local
+     * preference model.
+     *
+     * @param missing the error when {@code reference} is blank, saying what the preference model is for
+     */
+    @PreAuthorize(READERS)
+    public ModelSnapshot preferenceModel(String reference, String missing) {
+        String value = reference.strip();
+        if (value.isEmpty()) {
+            throw new RunException(missing);
+        }
+        if (value.chars().allMatch(Character::isDigit)) {
+            return preferenceModel(Long.parseLong(value));
+        }
+        ModelSnapshot named = registry.findByName(value)
+                .orElseThrow(() -> new RunException("There is no model snapshot named \"" + value + "\"."));
+        return preferenceModel(named.id());
+    }
+
     /** Loads under the lock: two threads asking for the same snapshot share one copy of its weights. */
     private synchronized PreferenceModel acquire(ModelSnapshot snapshot) {
         Open entry = open.get(snapshot.id());

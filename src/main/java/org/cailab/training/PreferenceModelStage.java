@@ -15,15 +15,12 @@ import org.cailab.model.engine.PreferenceModel;
 import org.cailab.model.engine.TrainingLoop;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
-import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
-import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
-import org.cailab.pipeline.RunStage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +31,7 @@ import org.springframework.stereotype.Component;
  * page; checkpoints and resume as for SL finetuning; the final model registered as a preference-model snapshot.
  */
 @Component
-class PreferenceModelStage implements RunStage {
+class PreferenceModelStage implements TrainingStage {
 
     static final String TYPE = "pm-train";
     static final String HARMLESS_SOURCE = "harmlessnessSource";
@@ -84,11 +81,6 @@ class PreferenceModelStage implements RunStage {
     }
 
     @Override
-    public List<String> modelRoles() {
-        return List.of("Base model");
-    }
-
-    @Override
     public List<RunParameter> parameters() {
         List<RunParameter> form = new ArrayList<>();
         form.add(RunParameter.choice(
@@ -125,31 +117,14 @@ class PreferenceModelStage implements RunStage {
     }
 
     @Override
-    public RunConfig.Execution defaultExecution() {
-        return new RunConfig.Execution(1, 20, 5);
-    }
-
-    @Override
-    public String itemsLabel() {
-        return "training runs";
-    }
-
-    @Override
-    public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Training curves and checkpoints", "runs/" + run.id() + "/training", false));
-    }
-
-    @Override
     public RunPlan plan(RunConfig config) {
-        ModelSnapshot base = TrainingPlans.resolveBase(config, registry, "base model of the preference model");
-        TrainingSettings settings = TrainingSettings.of(config, DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
+        TrainingPlans.Start start = TrainingPlans.start(
+                config, registry, "base model of the preference model", DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
         double share = TrainingSettings.decimal(config, HARMLESS_SHARE, 0.5, "Harmlessness share");
         if (!(share >= 0 && share <= 1)) {
             throw new RunException("Harmlessness share must be between 0 and 1.");
         }
-        RunConfig recorded = settings.writeTo(config)
-                .withModelSnapshots(List.of(String.valueOf(base.id())))
-                .withParameter(TrainingPlans.BASE_NAME, base.name())
+        RunConfig recorded = start.record(config)
                 .withParameter(HARMLESS_SOURCE, source(config, HARMLESS_SOURCE, "AI_FEEDBACK"))
                 .withParameter(HELPFUL_SOURCE, source(config, HELPFUL_SOURCE, "HUMAN_IMPORT"))
                 .withParameter(

@@ -18,15 +18,12 @@ import org.cailab.model.engine.TrainingExample;
 import org.cailab.model.engine.TrainingLoop;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
-import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
-import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
-import org.cailab.pipeline.RunStage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +32,7 @@ import org.springframework.stereotype.Component;
  * redoes it from the last checkpoint with the same step count and data order (decision 0081).
  */
 @Component
-class SlFinetuningStage implements RunStage {
+class SlFinetuningStage implements TrainingStage {
 
     static final String TYPE = "sl-finetune";
     static final String SL_CAI_RUNS = "slCaiRuns";
@@ -73,11 +70,6 @@ class SlFinetuningStage implements RunStage {
     }
 
     @Override
-    public List<String> modelRoles() {
-        return List.of("Base model");
-    }
-
-    @Override
     public List<RunParameter> parameters() {
         List<RunParameter> form = new ArrayList<>();
         form.add(RunParameter.runs(SL_CAI_RUNS, "SL-CAI runs", "sl-cai", "Finished SL-CAI runs to train on"));
@@ -92,25 +84,9 @@ class SlFinetuningStage implements RunStage {
     }
 
     @Override
-    public RunConfig.Execution defaultExecution() {
-        // one item; a pause or shutdown costs an attempt, and each attempt continues from the last checkpoint
-        return new RunConfig.Execution(1, 20, 5);
-    }
-
-    @Override
-    public String itemsLabel() {
-        return "training runs";
-    }
-
-    @Override
-    public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Training curves and checkpoints", "runs/" + run.id() + "/training", false));
-    }
-
-    @Override
     public RunPlan plan(RunConfig config) {
-        ModelSnapshot base = TrainingPlans.resolveBase(config, registry, "base model");
-        TrainingSettings settings = TrainingSettings.of(config, DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
+        TrainingPlans.Start start =
+                TrainingPlans.start(config, registry, "base model", DEFAULT_LEARNING_RATE, DEFAULT_BATCH);
         List<Long> runs = TrainingPlans.runIds(config.parameter(SL_CAI_RUNS, ""), "SL-CAI runs");
         if (runs.isEmpty()) {
             throw new RunException("Choose at least one SL-CAI run to train on.");
@@ -123,9 +99,7 @@ class SlFinetuningStage implements RunStage {
             throw new RunException("The chosen SL-CAI runs have " + examples + " examples at round " + round
                     + "; training needs at least 2.");
         }
-        RunConfig recorded = settings.writeTo(config)
-                .withModelSnapshots(List.of(String.valueOf(base.id())))
-                .withParameter(TrainingPlans.BASE_NAME, base.name())
+        RunConfig recorded = start.record(config)
                 .withParameter(SL_CAI_RUNS, TrainingPlans.join(runs))
                 .withParameter(ROUND, String.valueOf(round))
                 .withParameter(INCLUDE_TRUNCATED, String.valueOf(truncated));

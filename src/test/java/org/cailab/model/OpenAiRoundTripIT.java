@@ -13,11 +13,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cailab.model.openai.RemoteModelException;
 import org.cailab.security.ApiKeyService;
 import org.cailab.security.CreatedApiKey;
 import org.cailab.support.IntegrationTest;
 import org.cailab.support.TinyModelFixture;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +53,9 @@ class OpenAiRoundTripIT extends IntegrationTest {
 
     @Autowired
     LoadedModels loaded;
+
+    @Autowired
+    DSLContext dsl;
 
     @LocalServerPort
     int port;
@@ -272,6 +283,54 @@ class OpenAiRoundTripIT extends IntegrationTest {
                     .hasMessageContaining("HTTP 503: overloaded, try later")
                     .hasMessageContaining(proxy.url().toString());
             assertThat(proxy.requests.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void nulCharactersFromARemoteServerAreDroppedSoThatTheTextCanBeStored() throws Exception {
+        // every generated text (each choice and each streamed delta) starts with a JSON-escaped NUL
+        AtomicInteger injected = new AtomicInteger();
+        UnaryOperator<String> withNul = body -> {
+            Matcher m = Pattern.compile("\"text\":\"(?!\")").matcher(body);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                injected.incrementAndGet();
+                m.appendReplacement(out, Matcher.quoteReplacement("\"text\":\"\\u0000"));
+            }
+            m.appendTail(out);
+            return out.toString();
+        };
+        try (OpenAiTestServers.FailingProxy proxy = new OpenAiTestServers.FailingProxy(self(), 0, withNul)) {
+            ModelSnapshot remote = remote(backend(List.of(proxy.url())));
+            SamplingSettings settings =
+                    SamplingSettings.defaults().withMaxNewTokens(20).withSeed(42L);
+            GenerationResult direct = asAdmin(
+                    () -> models.generate(local.id(), PROMPT, settings, d -> {}).join());
+            GenerationResult batched = asAdmin(() -> models.generateAll(remote.id(), List.of(PROMPT), settings))
+                    .getFirst();
+            List<String> deltas = new CopyOnWriteArrayList<>();
+            GenerationResult streamed = asAdmin(() ->
+                    models.generate(remote.id(), PROMPT, settings, deltas::add).join());
+            assertThat(injected.get()).as("NULs the server sent").isGreaterThan(1);
+            assertThat(direct.text()).isNotEmpty();
+            assertThat(batched.text()).isEqualTo(direct.text());
+            assertThat(streamed.text()).isEqualTo(direct.text());
+            assertThat(String.join("", deltas)).isEqualTo(direct.text());
+
+            // PostgreSQL refuses NUL in text and \u0000 in jsonb: both columns take the texts as they came
+            String json =
+                    JSON.writeValueAsString(java.util.Map.of("batched", batched.text(), "streamed", streamed.text()));
+            Record2<String, JSONB> stored = dsl.transactionResult(tx -> {
+                tx.dsl().execute("create temporary table model_text (body text, doc jsonb) on commit drop");
+                tx.dsl().execute("insert into model_text values (?, cast(? as jsonb))", streamed.text(), json);
+                return tx.dsl()
+                        .resultQuery("select body, doc from model_text")
+                        .coerce(DSL.field("body", String.class), DSL.field("doc", JSONB.class))
+                        .fetchSingle();
+            });
+            assertThat(stored.value1()).isEqualTo(direct.text());
+            assertThat(JSON.readTree(stored.value2().data()).get("batched").asString())
+                    .isEqualTo(direct.text());
         }
     }
 

@@ -17,13 +17,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /** Real HTTP servers that misbehave in set ways, in front of (or instead of) our own OpenAI-compatible API. */
 final class OpenAiTestServers {
 
     private OpenAiTestServers() {}
 
-    /** Answers the first {@code failures} requests with 503, then passes requests through to {@code target}. */
+    /**
+     * Answers the first {@code failures} requests with 503, then passes requests through to {@code target}, the
+     * answers' bodies through {@code rewrite}.
+     */
     static final class FailingProxy implements AutoCloseable {
         private final HttpServer server;
         private final HttpClient client =
@@ -32,6 +36,10 @@ final class OpenAiTestServers {
         final AtomicInteger refused = new AtomicInteger();
 
         FailingProxy(URI target, int failures) throws IOException {
+            this(target, failures, UnaryOperator.identity());
+        }
+
+        FailingProxy(URI target, int failures, UnaryOperator<String> rewrite) throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
@@ -61,9 +69,11 @@ final class OpenAiTestServers {
                     response.headers()
                             .firstValue("Content-Type")
                             .ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
-                    exchange.sendResponseHeaders(response.statusCode(), response.body().length);
+                    byte[] answer = rewrite.apply(new String(response.body(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(response.statusCode(), answer.length);
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(response.body());
+                        out.write(answer);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

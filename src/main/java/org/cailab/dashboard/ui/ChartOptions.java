@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pieces shared by the dashboards' ECharts options: zoom, toolbox, tooltips through the escaping formatter of
- * {@code charts.js}, a colour per run, and the text of a rating for tooltips.
+ * {@code charts.js}, a colour per run, the text of a rating for tooltips, and rates as bars with interval whiskers.
  */
 final class ChartOptions {
 
@@ -96,6 +96,77 @@ final class ChartOptions {
             lines.add((runId == null ? "no run" : "run " + runId) + (step == null ? "" : ", step " + step));
         }
         return lines;
+    }
+
+    /** One bar of {@link #rateBars}: a rate in [0, 1] with its 95% interval and the tooltip's lines. */
+    record RateBar(String name, double rate, double lower, double upper, List<String> tooltip) {}
+
+    /**
+     * Rates on a 0-1 axis, a bar per category with its 95% interval as whiskers (drawn by {@code @errorBars} in
+     * {@code charts.js}), the categories labelled on the x axis and slanted when there are more than five.
+     */
+    static ObjectNode rateBars(String title, String xAxisName, String yAxisName, String barName, List<RateBar> rates) {
+        ObjectNode option = base(title);
+        ObjectNode x = option.putObject("xAxis")
+                .put("type", "category")
+                .put("name", xAxisName)
+                .put("nameLocation", "middle")
+                .put("nameGap", 55);
+        ArrayNode categories = x.putArray("data");
+        rates.forEach(r -> categories.add(r.name()));
+        x.putObject("axisLabel").put("interval", 0).put("rotate", rates.size() > 5 ? 30 : 0);
+        option.set(
+                "yAxis",
+                valueAxis(yAxisName)
+                        .put("min", 0)
+                        .put("max", 1)
+                        .put("scale", false)
+                        .put("nameGap", 45));
+        ArrayNode series = option.putArray("series");
+        ObjectNode bars =
+                series.addObject().put("type", "bar").put("name", barName).put("barMaxWidth", 48);
+        bars.putObject("itemStyle").put("color", color(0));
+        ArrayNode data = bars.putArray("data");
+        ArrayNode whiskerData = whiskers(series, "95% interval", "#333");
+        for (int i = 0; i < rates.size(); i++) {
+            RateBar r = rates.get(i);
+            ObjectNode item = data.addObject().put("name", r.name());
+            item.putArray("value").add(i).add(r.rate());
+            item.set("tooltip", lines(r.tooltip()));
+            whiskerData
+                    .addArray()
+                    .add(i)
+                    .add(r.rate())
+                    .addNull()
+                    .addNull()
+                    .add(r.lower())
+                    .add(r.upper());
+        }
+        return option;
+    }
+
+    /**
+     * A series of vertical 95% whiskers (drawn by {@code @errorBars} in {@code charts.js}) beside the series of the
+     * points they belong to; returns its data, to which {@link #whisker} adds one whisker per point.
+     */
+    static ArrayNode whiskers(ArrayNode series, String name, String color) {
+        ObjectNode whiskers = series.addObject()
+                .put("type", "custom")
+                .put("name", name)
+                .put("renderItem", "@errorBars")
+                .put("silent", true)
+                .put("z", 5);
+        whiskers.putObject("itemStyle").put("color", color);
+        whiskers.putObject("tooltip").put("show", false);
+        whiskers.putObject("encode")
+                .put("x", 0)
+                .set("y", MAPPER.createArrayNode().add(1).add(4).add(5));
+        return whiskers.putArray("data");
+    }
+
+    /** The whisker of the point ({@code x}, {@code y}), from {@code lower} to {@code upper}. */
+    static void whisker(ArrayNode whiskers, int x, double y, double lower, double upper) {
+        whiskers.addArray().add(x).add(y).addNull().addNull().add(lower).add(upper);
     }
 
     static ArrayNode lines(List<String> lines) {

@@ -18,68 +18,31 @@ final class EvaluationChartOption {
     private EvaluationChartOption() {}
 
     static ObjectNode accuracy(String set, List<EvaluationResult> results) {
-        ObjectNode option = ChartOptions.base("Accuracy on " + set);
-        ObjectNode x = option.putObject("xAxis")
-                .put("type", "category")
-                .put("name", "snapshot")
-                .put("nameLocation", "middle")
-                .put("nameGap", 55);
-        ArrayNode categories = x.putArray("data");
-        results.forEach(r -> categories.add(r.snapshot()));
-        x.putObject("axisLabel").put("interval", 0).put("rotate", results.size() > 5 ? 30 : 0);
-        option.set(
-                "yAxis",
-                ChartOptions.valueAxis("Accuracy")
-                        .put("min", 0)
-                        .put("max", 1)
-                        .put("scale", false)
-                        .put("nameGap", 45));
-        ArrayNode series = option.putArray("series");
-        ObjectNode bars =
-                series.addObject().put("type", "bar").put("name", "accuracy").put("barMaxWidth", 48);
-        bars.putObject("itemStyle").put("color", ChartOptions.color(0));
-        ArrayNode data = bars.putArray("data");
-        ObjectNode whiskers = series.addObject()
-                .put("type", "custom")
-                .put("name", "95% interval")
-                .put("renderItem", "@errorBars")
-                .put("silent", true)
-                .put("z", 5);
-        whiskers.putObject("itemStyle").put("color", "#333");
-        whiskers.putObject("tooltip").put("show", false);
-        whiskers.putObject("encode")
-                .put("x", 0)
-                .set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
-        ArrayNode whiskerData = whiskers.putArray("data");
-        for (int i = 0; i < results.size(); i++) {
-            EvaluationResult r = results.get(i);
-            ObjectNode item = data.addObject().put("name", r.snapshot());
-            item.putArray("value").add(i).add(r.calibration().accuracy());
-            item.set(
-                    "tooltip",
-                    ChartOptions.lines(List.of(
-                            String.format(
-                                    Locale.ROOT,
-                                    "accuracy %.1f%% (95%%: %.1f%% to %.1f%%)",
-                                    100 * r.calibration().accuracy(),
-                                    100 * r.accuracyLower(),
-                                    100 * r.accuracyUpper()),
-                            String.format(
-                                    Locale.ROOT,
-                                    "n = %d, ECE %.3f",
-                                    r.calibration().n(),
-                                    r.calibration().ece()),
-                            "run " + r.runId() + (r.finished() ? "" : " (not finished)"))));
-            whiskerData
-                    .addArray()
-                    .add(i)
-                    .add(r.calibration().accuracy())
-                    .addNull()
-                    .addNull()
-                    .add(r.accuracyLower())
-                    .add(r.accuracyUpper());
-        }
-        return option;
+        return ChartOptions.rateBars(
+                "Accuracy on " + set,
+                "snapshot",
+                "Accuracy",
+                "accuracy",
+                results.stream()
+                        .map(r -> new ChartOptions.RateBar(
+                                r.snapshot(),
+                                r.calibration().accuracy(),
+                                r.accuracyLower(),
+                                r.accuracyUpper(),
+                                List.of(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "accuracy %.1f%% (95%%: %.1f%% to %.1f%%)",
+                                                100 * r.calibration().accuracy(),
+                                                100 * r.accuracyLower(),
+                                                100 * r.accuracyUpper()),
+                                        String.format(
+                                                Locale.ROOT,
+                                                "n = %d, ECE %.3f",
+                                                r.calibration().n(),
+                                                r.calibration().ece()),
+                                        "run " + r.runId() + (r.finished() ? "" : " (not finished)"))))
+                        .toList());
     }
 
     static ObjectNode reliability(String set, List<EvaluationResult> results) {

@@ -50,20 +50,7 @@ final class HarmfulnessChartOption {
                     .put("barMaxWidth", 48);
             bars.putObject("itemStyle").put("color", color);
             ArrayNode data = bars.putArray("data");
-            ObjectNode whiskers = series.addObject()
-                    .put("type", "custom")
-                    .put("name", source.getKey())
-                    .put("renderItem", "@errorBars")
-                    .put("silent", true)
-                    .put("z", 5);
-            whiskers.putObject("itemStyle").put("color", "#333");
-            whiskers.putObject("tooltip").put("show", false);
-            whiskers.putObject("encode")
-                    .put("x", 0)
-                    .set(
-                            "y",
-                            ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
-            ArrayNode whiskerData = whiskers.putArray("data");
+            ArrayNode whiskerData = ChartOptions.whiskers(series, source.getKey(), "#333");
             for (HarmfulnessRow r : source.getValue()) {
                 int at = order.indexOf(r.label());
                 ObjectNode item = data.addObject().put("name", r.label());
@@ -71,14 +58,7 @@ final class HarmfulnessChartOption {
                 item.set("tooltip", ChartOptions.lines(tooltip(r)));
                 if (r.ciLow() != null && r.ciHigh() != null && bySource.size() == 1) {
                     // with one source the bar sits on the category's centre, where the whiskers are drawn
-                    whiskerData
-                            .addArray()
-                            .add(at)
-                            .add(r.mean())
-                            .addNull()
-                            .addNull()
-                            .add(r.ciLow())
-                            .add(r.ciHigh());
+                    ChartOptions.whisker(whiskerData, at, r.mean(), r.ciLow(), r.ciHigh());
                 }
             }
             legend.add(source.getKey());

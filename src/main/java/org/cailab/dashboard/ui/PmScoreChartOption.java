@@ -37,31 +37,13 @@ final class PmScoreChartOption {
                 .put("symbolSize", 8);
         line.putObject("itemStyle").put("color", ChartOptions.color(0));
         ArrayNode data = line.putArray("data");
-        ObjectNode whiskers = series.addObject()
-                .put("type", "custom")
-                .put("name", "95% interval")
-                .put("renderItem", "@errorBars")
-                .put("silent", true)
-                .put("z", 5);
-        whiskers.putObject("itemStyle").put("color", ChartOptions.color(0));
-        whiskers.putObject("tooltip").put("show", false);
-        whiskers.putObject("encode")
-                .put("x", 0)
-                .set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
-        ArrayNode whiskerData = whiskers.putArray("data");
+        ArrayNode whiskerData = ChartOptions.whiskers(series, "95% interval", ChartOptions.color(0));
         for (PmRoundScore r : rounds) {
             ObjectNode item = data.addObject().put("name", r.round() == 0 ? "initial responses" : "round " + r.round());
             item.putArray("value").add(r.round()).add(r.mean());
             item.set("tooltip", ChartOptions.lines(tooltip(r)));
             if (r.lower() != null && r.upper() != null) {
-                whiskerData
-                        .addArray()
-                        .add(r.round())
-                        .add(r.mean())
-                        .addNull()
-                        .addNull()
-                        .add(r.lower())
-                        .add(r.upper());
+                ChartOptions.whisker(whiskerData, r.round(), r.mean(), r.lower(), r.upper());
             }
         }
         return option;

@@ -50,20 +50,16 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /**
-     * The text of token ids, special tokens left out. NUL characters are dropped: a byte-level model can sample the
-     * byte 0, which PostgreSQL can store neither in text nor in jsonb (a stored reasoning with it failed a run item).
+     * The text of token ids, special tokens left out, NUL characters dropped ({@link ModelText#withoutNul}): a
+     * byte-level model can sample the byte 0.
      */
     public String decode(long[] ids) {
-        return withoutNul(tokenizer.decode(ids, true));
+        return ModelText.withoutNul(tokenizer.decode(ids, true));
     }
 
     /** The text of token ids, special tokens kept; NUL characters dropped as in {@link #decode}. */
     public String decodeAll(long[] ids) {
-        return withoutNul(tokenizer.decode(ids, false));
-    }
-
-    static String withoutNul(String text) {
-        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+        return ModelText.withoutNul(tokenizer.decode(ids, false));
     }
 
     @Override
