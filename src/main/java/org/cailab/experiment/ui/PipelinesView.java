@@ -89,6 +89,7 @@ class PipelinesView extends VerticalLayout {
     private final IntegerField snapshotEvery =
             integer("RL-CAI snapshot every", 2, 1, 100_000, "Steps between registered RL-CAI snapshots");
     private final Checkbox campaigns = new Checkbox("Create comparison campaigns at the end", true);
+    private final Checkbox demoTuned = new Checkbox("Demo-tuned training");
     private final Map<String, Checkbox> optional = new LinkedHashMap<>();
     private final HarmFields harm;
     private @Nullable Registration polling;
@@ -144,6 +145,12 @@ class PipelinesView extends VerticalLayout {
         base.setId("pipeline-base");
         feedback.setId("pipeline-feedback");
         feedback.setHelperText("Labels pairs and is the preference model's base; empty: the base model");
+        demoTuned.setId("pipeline-demo-tuned");
+        demoTuned.setHelperText(
+                "For the demo models: 96 tokens, 4 SL and PM epochs at learning rate 5e-4 in batches of "
+                        + "8, 16 RL steps of 8 prompts at 1e-4 (measured to move them; see the README). Off for real checkpoints");
+        demoTuned.addValueChangeListener(e -> applyDemoTuning(e.getValue()));
+        base.addValueChangeListener(e -> demoTuned.setValue(DemoTuning.isDemo(e.getValue())));
         snapshots.stream()
                 .filter(s -> s.name().equals("demo-final"))
                 .findFirst()
@@ -204,6 +211,7 @@ class PipelinesView extends VerticalLayout {
                 rlSteps,
                 promptsPerStep,
                 snapshotEvery,
+                demoTuned,
                 campaigns);
         optional.values().forEach(form::add);
         harm.components().forEach(form::add);
@@ -250,6 +258,16 @@ class PipelinesView extends VerticalLayout {
                 new H3("Pipeline runs"),
                 grid);
         refresh();
+    }
+
+    /** Sets the visible fields to the demo-tuned values, or back to the form's defaults. */
+    private void applyDemoTuning(boolean on) {
+        maxTokens.setValue(on ? DemoTuning.MAX_TOKENS : 48);
+        slEpochs.setValue(on ? DemoTuning.EPOCHS : 1);
+        pmEpochs.setValue(on ? DemoTuning.EPOCHS : 1);
+        rlSteps.setValue(on ? DemoTuning.RL_STEPS : 4);
+        promptsPerStep.setValue(on ? DemoTuning.PROMPTS_PER_STEP : 4);
+        snapshotEvery.setValue(on ? DemoTuning.SNAPSHOT_EVERY : 2);
     }
 
     static IntegerField integer(String label, int value, int min, int max, String helper) {
@@ -304,6 +322,9 @@ class PipelinesView extends VerticalLayout {
                                             harm.stages().stream())
                                     .collect(Collectors.joining(",")));
             config = harm.applyTo(config);
+            if (demoTuned.getValue()) {
+                config = DemoTuning.applyTo(config);
+            }
             if (!helpful.isEmpty()) {
                 config = config.withParameter(
                         PipelineParameters.HELPFUL_PROMPT_SET,
