@@ -42,7 +42,7 @@ class AnswerGenerator {
                 turn.id(),
                 "comparison-conversation-" + turn.conversationId(),
                 List.of(new LiveAnswer(snapshotA, turn.prompt()), new LiveAnswer(snapshotB, turn.prompt())),
-                new TurnStore(turn));
+                LiveStore.of(texts -> store(turn, texts), reason -> fail(turn.id(), reason)));
     }
 
     /** Follows a turn that is being generated; empty when it is not (finished, failed or never started here). */
@@ -62,32 +62,22 @@ class AnswerGenerator {
         return Transcript.answer(text);
     }
 
-    /** Stores both answers with their leak flags, or records the failure. */
-    private final class TurnStore implements LiveStore {
-        private final StoredTurn turn;
-
-        TurnStore(StoredTurn turn) {
-            this.turn = turn;
+    /** Stores both answers with their leak flags. */
+    private LiveOutcome store(StoredTurn turn, List<String> texts) {
+        String answerA = clean(texts.get(0));
+        String answerB = clean(texts.get(1));
+        boolean leakA = IdentityLeakDetector.namesModel(answerA, String.valueOf(turn.snapshotAName()));
+        boolean leakB = IdentityLeakDetector.namesModel(answerB, String.valueOf(turn.snapshotBName()));
+        Boolean stored =
+                transactions.execute(status -> conversations.completeTurn(turn.id(), answerA, answerB, leakA, leakB));
+        if (!Boolean.TRUE.equals(stored)) {
+            return LiveOutcome.failed("This comparison is no longer current.");
         }
+        return LiveOutcome.ready(List.of(answerA, answerB));
+    }
 
-        @Override
-        public LiveOutcome store(List<String> texts) {
-            String answerA = clean(texts.get(0));
-            String answerB = clean(texts.get(1));
-            boolean leakA = IdentityLeakDetector.namesModel(answerA, String.valueOf(turn.snapshotAName()));
-            boolean leakB = IdentityLeakDetector.namesModel(answerB, String.valueOf(turn.snapshotBName()));
-            Boolean stored = transactions.execute(
-                    status -> conversations.completeTurn(turn.id(), answerA, answerB, leakA, leakB));
-            if (!Boolean.TRUE.equals(stored)) {
-                return LiveOutcome.failed("This comparison is no longer current.");
-            }
-            return LiveOutcome.ready(List.of(answerA, answerB));
-        }
-
-        @Override
-        public void fail(String reason) {
-            transactions.executeWithoutResult(status -> conversations.failTurn(turn.id(), reason));
-        }
+    private void fail(long turnId, String reason) {
+        transactions.executeWithoutResult(status -> conversations.failTurn(turnId, reason));
     }
 
     /** Answer 0 is side A, answer 1 side B. */

@@ -1,6 +1,8 @@
 package org.cailab.crowdwork;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The task type's side of a live turn: where its answers are stored. Called on a streaming thread, outside any
@@ -18,4 +20,19 @@ public interface LiveStore {
 
     /** Records that the turn failed; {@code reason} is short and meant for researchers (for example "the model is busy"). */
     void fail(String reason);
+
+    /** A store from its two operations. */
+    static LiveStore of(Function<List<String>, LiveOutcome> store, Consumer<String> fail) {
+        return new LiveStore() {
+            @Override
+            public LiveOutcome store(List<String> texts) {
+                return store.apply(texts);
+            }
+
+            @Override
+            public void fail(String reason) {
+                fail.accept(reason);
+            }
+        };
+    }
 }

@@ -38,7 +38,7 @@ class ReplyGenerator {
                 turn.id(),
                 "redteam-attempt-" + turn.attemptId(),
                 List.of(new LiveAnswer(snapshotId, turn.prompt())),
-                new TurnStore(turn.id()));
+                LiveStore.of(texts -> store(turn.id(), texts), reason -> fail(turn.id(), reason)));
     }
 
     /** Follows a turn that is being generated; empty when it is not (finished, failed or never started here). */
@@ -50,28 +50,17 @@ class ReplyGenerator {
         return channel.isGenerating(turnId);
     }
 
-    /** Stores the answer, or records the failure. */
-    private final class TurnStore implements LiveStore {
-        private final long turnId;
-
-        TurnStore(long turnId) {
-            this.turnId = turnId;
+    private LiveOutcome store(long turnId, List<String> texts) {
+        String answer = Transcript.answer(texts.getFirst());
+        Boolean stored = transactions.execute(status -> attempts.completeTurn(turnId, answer));
+        if (!Boolean.TRUE.equals(stored)) {
+            return LiveOutcome.failed("This attempt is no longer current.");
         }
+        return LiveOutcome.ready(List.of(answer));
+    }
 
-        @Override
-        public LiveOutcome store(List<String> texts) {
-            String answer = Transcript.answer(texts.getFirst());
-            Boolean stored = transactions.execute(status -> attempts.completeTurn(turnId, answer));
-            if (!Boolean.TRUE.equals(stored)) {
-                return LiveOutcome.failed("This attempt is no longer current.");
-            }
-            return LiveOutcome.ready(List.of(answer));
-        }
-
-        @Override
-        public void fail(String reason) {
-            transactions.executeWithoutResult(status -> attempts.failTurn(turnId, reason));
-        }
+    private void fail(long turnId, String reason) {
+        transactions.executeWithoutResult(status -> attempts.failTurn(turnId, reason));
     }
 
     private record OneAnswerListener(ReplyListener listener) implements LiveListener {
