@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,9 +12,6 @@ import org.jspecify.annotations.Nullable;
  * HTML. A task type adds what follows the pending message (red teaming: the answer as it streams in).
  */
 public class DialogueLog extends Div {
-
-    /** One finished exchange: what the worker wrote and the answer that continues the conversation. */
-    public record Turn(String humanMessage, String answer) {}
 
     private final String cssPrefix;
     private final String emptyHint;
@@ -32,15 +30,21 @@ public class DialogueLog extends Div {
         getElement().setAttribute("aria-label", "Conversation so far");
     }
 
-    /** The finished exchanges, then the worker's message whose answer is being written (if any). */
-    public void showTurns(List<Turn> turns, @Nullable String pendingMessage) {
+    /**
+     * The finished exchanges, then the worker's message whose answer is being written (if any).
+     *
+     * @param human  what the worker wrote in an exchange
+     * @param answer the answer that continues the conversation after it
+     */
+    public <T> void show(
+            List<T> exchanges, Function<T, String> human, Function<T, String> answer, @Nullable String pendingMessage) {
         removeAll();
-        if (turns.isEmpty() && pendingMessage == null) {
+        if (exchanges.isEmpty() && pendingMessage == null) {
             add(new Paragraph(emptyHint));
         }
-        for (Turn turn : turns) {
-            add(message("You", turn.humanMessage(), "human"));
-            add(message("Assistant", turn.answer(), "assistant"));
+        for (T exchange : exchanges) {
+            add(message("You", human.apply(exchange), "human"));
+            add(message("Assistant", answer.apply(exchange), "assistant"));
         }
         if (pendingMessage != null) {
             add(message("You", pendingMessage, "human"));

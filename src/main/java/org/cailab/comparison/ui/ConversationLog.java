@@ -13,10 +13,6 @@ class ConversationLog extends DialogueLog {
     }
 
     void show(List<Exchange> exchanges, @Nullable String pendingMessage) {
-        showTurns(
-                exchanges.stream()
-                        .map(e -> new Turn(e.humanMessage(), e.answer()))
-                        .toList(),
-                pendingMessage);
+        show(exchanges, Exchange::humanMessage, Exchange::answer, pendingMessage);
     }
 }

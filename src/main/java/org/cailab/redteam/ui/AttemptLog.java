@@ -35,11 +35,7 @@ class AttemptLog extends DialogueLog {
 
     /** The finished exchanges, then the worker's message whose answer is being written (if any). */
     void show(List<Exchange> exchanges, @Nullable String pendingMessage) {
-        showTurns(
-                exchanges.stream()
-                        .map(e -> new Turn(e.humanMessage(), e.answer()))
-                        .toList(),
-                pendingMessage);
+        show(exchanges, Exchange::humanMessage, Exchange::answer, pendingMessage);
     }
 
     @Override
