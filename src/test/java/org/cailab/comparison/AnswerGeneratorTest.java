@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.cailab.crowdwork.CrowdworkProperties;
+import org.cailab.crowdwork.LiveGeneration;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
 import org.junit.jupiter.api.AfterEach;
@@ -30,18 +32,17 @@ class AnswerGeneratorTest {
 
     private final ModelService models = mock(ModelService.class);
     private final ConversationRepository conversations = mock(ConversationRepository.class);
-    private final AnswerGenerator generator = new AnswerGenerator(
-            models,
-            conversations,
-            new TransactionTemplate(new NoTransactions()),
-            new ComparisonProperties(50, Duration.ofSeconds(5), Duration.ofMillis(10)));
+    private final LiveGeneration live =
+            new LiveGeneration(models, new CrowdworkProperties(50, Duration.ofSeconds(5), Duration.ofMillis(10)));
+    private final AnswerGenerator generator =
+            new AnswerGenerator(live, conversations, new TransactionTemplate(new NoTransactions()));
     private final CompletableFuture<GenerationResult> answerA = new CompletableFuture<>();
     private final CompletableFuture<GenerationResult> answerB = new CompletableFuture<>();
     private final List<Consumer<String>> streams = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
-        generator.destroy();
+        live.destroy();
     }
 
     @Test

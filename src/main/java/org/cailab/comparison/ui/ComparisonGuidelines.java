@@ -1,6 +1,7 @@
 package org.cailab.comparison.ui;
 
 import org.cailab.base.ui.GuidelinesDialog;
+import org.cailab.base.ui.ShortcutLegend;
 import org.cailab.comparison.WorkerCampaign;
 
 /** The comparison campaign's guidelines: instructions, limits and the keyboard shortcuts. */
@@ -9,8 +10,8 @@ final class ComparisonGuidelines {
     private ComparisonGuidelines() {}
 
     static GuidelinesDialog dialog(WorkerCampaign campaign, Runnable onClose) {
-        ShortcutLegend legend = new ShortcutLegend("guidelines-shortcut-legend");
-        legend.show(campaign);
+        ShortcutLegend legend = Shortcut.legend("guidelines-shortcut-legend");
+        legend.show(Shortcut.legendFor(campaign));
         String limits = "Each conversation has at most " + campaign.turnLimit() + " of your messages."
                 + (campaign.quota() == null ? "" : " You are done after " + campaign.quota() + " comparisons.");
         return new GuidelinesDialog(

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 import org.cailab.base.ui.CompletionPanel;
+import org.cailab.base.ui.ShortcutLegend;
 import org.cailab.comparison.AnswerSubscription;
 import org.cailab.comparison.Choice;
 import org.cailab.comparison.ComparisonException;
@@ -51,7 +52,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     private final AnswerPanes answers = new AnswerPanes();
     private final VoteBar voteBar = new VoteBar(this::vote);
     private final Composer composer;
-    private final ShortcutLegend legend = new ShortcutLegend("shortcut-legend");
+    private final ShortcutLegend legend = Shortcut.legend("shortcut-legend");
     private final CompletionPanel completion = new CompletionPanel("comparisons", "cmp-code");
     private final Div work = new Div(log, answers, voteBar);
 
@@ -104,7 +105,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         title.setText(newState.campaign().name());
         Integer quota = newState.campaign().quota();
         progress.setText("Comparisons done: " + newState.votesDone() + (quota == null ? "" : " of " + quota));
-        legend.show(newState.campaign());
+        legend.show(Shortcut.legendFor(newState.campaign()));
         voteBar.configure(newState.campaign());
         if (newState.completionCode() != null) {
             stopWatching();

@@ -2,6 +2,10 @@ package org.cailab.comparison.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.cailab.base.ui.ShortcutLegend;
+import org.cailab.comparison.WorkerCampaign;
 
 /** The keyboard shortcuts of the comparison page: one source for registering them and for the legend. */
 enum Shortcut {
@@ -29,5 +33,30 @@ enum Shortcut {
     /** The value for the {@code aria-keyshortcuts} attribute. */
     String aria() {
         return keys;
+    }
+
+    /** An empty legend with this page's styles; fill it with {@link #legendFor}. */
+    static ShortcutLegend legend(String id) {
+        ShortcutLegend legend = new ShortcutLegend("cmp");
+        legend.setId(id);
+        return legend;
+    }
+
+    /** Only the actions this campaign allows, with its strength scale. */
+    static List<ShortcutLegend.Entry> legendFor(WorkerCampaign campaign) {
+        List<ShortcutLegend.Entry> entries = new ArrayList<>();
+        for (Shortcut shortcut : values()) {
+            boolean shown = switch (shortcut) {
+                case TIE -> campaign.allowTie();
+                case BOTH_BAD -> campaign.allowBothBad();
+                case STRENGTH -> campaign.strengthLevels() != null;
+                default -> true;
+            };
+            if (shown) {
+                String keys = shortcut == STRENGTH ? "1-" + campaign.strengthLevels() : shortcut.keys;
+                entries.add(new ShortcutLegend.Entry(keys, shortcut.action));
+            }
+        }
+        return entries;
     }
 }

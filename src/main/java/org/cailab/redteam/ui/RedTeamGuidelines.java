@@ -19,7 +19,7 @@ final class RedTeamGuidelines {
                 campaign.instructions(),
                 "rt-text",
                 limits,
-                new RedTeamLegend(campaign.askTaskHarm()),
+                RedTeamShortcut.legend(campaign.askTaskHarm()),
                 "You never learn which model you talk with.",
                 onClose,
                 new GuidelinesDialog.Section("Rating your success", scale()));

@@ -2,6 +2,8 @@ package org.cailab.redteam.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
+import java.util.Arrays;
+import org.cailab.base.ui.ShortcutLegend;
 
 /** The keyboard shortcuts of the red-team page: one source for registering them and for the legend. */
 enum RedTeamShortcut {
@@ -24,6 +26,16 @@ enum RedTeamShortcut {
         this.action = action;
         this.key = key;
         this.modifiers = modifiers;
+    }
+
+    /** The legend of the page's shortcuts; the task's harm only where the campaign asks for it. */
+    static ShortcutLegend legend(boolean askTaskHarm) {
+        ShortcutLegend legend = new ShortcutLegend("rt");
+        legend.show(Arrays.stream(values())
+                .filter(shortcut -> askTaskHarm || shortcut != TASK_HARM)
+                .map(shortcut -> new ShortcutLegend.Entry(shortcut.keys, shortcut.action))
+                .toList());
+        return legend;
     }
 
     /** The key of digit {@code n} (0..4), on the main row or the number pad. */

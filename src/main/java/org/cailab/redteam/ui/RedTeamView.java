@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.cailab.base.ui.CompletionPanel;
+import org.cailab.base.ui.ShortcutLegend;
 import org.cailab.redteam.AttemptAlreadyRatedException;
 import org.cailab.redteam.PendingReply;
 import org.cailab.redteam.RatingReceipt;
@@ -101,7 +102,7 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
         Integer quota = newState.campaign().quota();
         progress.setText("Attempts rated: " + newState.attemptsDone() + (quota == null ? "" : " of " + quota));
         legendSlot.removeAll();
-        RedTeamLegend legend = new RedTeamLegend(newState.campaign().askTaskHarm());
+        ShortcutLegend legend = RedTeamShortcut.legend(newState.campaign().askTaskHarm());
         legend.setId("shortcut-legend");
         legendSlot.add(legend);
         WorkerAttempt attempt = newState.attempt();
