@@ -178,7 +178,7 @@ public final class SoakBenchmark {
         sampler.scheduleAtFixedRate(
                 () -> {
                     try {
-                        Sample s = Sample.take(jvmStart, phase.value, models.value);
+                        Sample s = Sample.take(jvmStart, phase.value, models.value, dataDir);
                         samples.add(s);
                         System.out.println(s.line());
                     } catch (RuntimeException e) {
@@ -238,7 +238,7 @@ public final class SoakBenchmark {
                         sinceMin(jvmStart),
                         minutes);
                 slCai.startNext();
-                drive(crowd, turns, endAt, slCai);
+                drive(crowd, turns, endAt, slCai, phase);
                 phase.value = "end";
 
                 DSLContext dsl = app.getBean(DSLContext.class);
@@ -269,9 +269,9 @@ public final class SoakBenchmark {
                 }
                 sampler.shutdown();
                 sampler.awaitTermination(30, TimeUnit.SECONDS);
-                Sample last = Sample.take(jvmStart, "end", models.value);
+                Sample last = Sample.take(jvmStart, "end", models.value, dataDir);
                 long heapAfterGc = heapAfterGc();
-                Sample afterGc = Sample.take(jvmStart, "end, after GC", models.value);
+                Sample afterGc = Sample.take(jvmStart, "end, after GC", models.value, dataDir);
                 samples.add(last);
 
                 System.out.println();
@@ -284,7 +284,7 @@ public final class SoakBenchmark {
                         .max((a, b) -> Long.compare(a.rssKb, b.rssKb))
                         .orElseThrow();
                 Sample soakStart = samples.stream()
-                        .filter(s -> s.phase.equals("soak"))
+                        .filter(s -> s.phase.startsWith("soak"))
                         .findFirst()
                         .orElse(samples.getFirst());
                 System.out.printf(
@@ -541,7 +541,8 @@ public final class SoakBenchmark {
     }
 
     /** Drives all workers round-robin (Playwright objects are not thread-safe) until {@code endAt}. */
-    private static void drive(List<Worker> workers, int turns, long endAt, SlCai slCai) throws InterruptedException {
+    private static void drive(List<Worker> workers, int turns, long endAt, SlCai slCai, Holder<String> phase)
+            throws InterruptedException {
         long lastRunCheck = 0;
         while (System.currentTimeMillis() < endAt) {
             long now = System.currentTimeMillis();
@@ -597,6 +598,8 @@ public final class SoakBenchmark {
                                     + w.page.locator("#notice").textContent());
                 }
             }
+            // the curve shows the work done so far: votes cast, SL-CAI runs started
+            phase.value = "soak " + workers.stream().mapToInt(w -> w.voted).sum() + "v " + slCai.started.size() + "r";
             if (now - lastRunCheck > 5_000) {
                 slCai.check();
                 lastRunCheck = now;
@@ -648,7 +651,7 @@ public final class SoakBenchmark {
                         "models (weights MiB, running/waiting)")
                 + "   [MiB; native = RSS - heap committed - non-heap - direct; pg/chrome/other = summed PSS]";
 
-        static Sample take(long jvmStart, String phase, ModelService models) {
+        static Sample take(long jvmStart, String phase, ModelService models, Path dataDir) {
             Map<String, Long> self = status(Path.of("/proc/self/status"));
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
@@ -657,12 +660,17 @@ public final class SoakBenchmark {
             long pg = 0;
             long browser = 0;
             long other = 0;
+            // pg_ctl detaches the embedded postmaster (its parent is init, not this JVM): found by its data directory
+            for (long pid : postmasterAndChildren(dataDir)) {
+                pg += pssKb(pid);
+            }
             for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
                 long pss = pssKb(p.pid());
                 String cmd = p.info().command().orElse("").toLowerCase(Locale.ROOT);
                 if (cmd.contains("postgres")) {
-                    pg += pss;
-                } else if (cmd.contains("chrom")
+                    continue; // counted above
+                }
+                if (cmd.contains("chrom")
                         || cmd.contains("headless")
                         || cmd.contains("node")
                         || cmd.contains("playwright")) {
@@ -762,6 +770,34 @@ public final class SoakBenchmark {
                 }
             } catch (IOException e) {
                 // a process that ended between listing and reading
+            }
+            return out;
+        }
+
+        /** The embedded PostgreSQL server started with a data directory under {@code dataDir}, and its backends. */
+        static List<Long> postmasterAndChildren(Path dataDir) {
+            List<Long> out = new ArrayList<>();
+            String tag = dataDir.getFileName().toString();
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.toList()) {
+                    String name = proc.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String cmdline;
+                    try {
+                        cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    } catch (IOException e) {
+                        continue; // ended meanwhile
+                    }
+                    if (cmdline.contains("postgres") && cmdline.contains(" -D ") && cmdline.contains(tag)) {
+                        long pid = Long.parseLong(name);
+                        out.add(pid);
+                        ProcessHandle.of(pid).ifPresent(pm -> pm.children().forEach(c -> out.add(c.pid())));
+                    }
+                }
+            } catch (IOException e) {
+                // no /proc: not Linux
             }
             return out;
         }
