@@ -122,6 +122,13 @@ class RoutingModelService implements ModelService {
         return client.get().score(prompts, continuations);
     }
 
+    /** The local engine's loaded models (remote backends load nothing here); the Models page lists them. */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public List<LoadedModel> loadedModels() {
+        return local.loadedModels();
+    }
+
     /** The client of a snapshot's remote backend (for tests and the health view); empty for a local one. */
     Optional<OpenAiClient> client(long snapshotId) {
         ModelSnapshot snapshot = snapshots

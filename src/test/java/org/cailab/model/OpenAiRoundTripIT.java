@@ -189,6 +189,10 @@ class OpenAiRoundTripIT extends IntegrationTest {
         HttpResponse<String> ok = post("/v1/completions", body, key.secret());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(loaded.isLoaded(unused.id())).isTrue();
+        // what the Models page lists, through the app's ModelService (the routing one), not the engine's own list
+        assertThat(asAdmin(() -> models.loadedModels()))
+                .extracting(LoadedModel::name)
+                .contains(unused.name());
         JsonNode completion = JSON.readTree(ok.body());
         assertThat(completion.path("object").asString()).isEqualTo("text_completion");
         assertThat(completion.path("usage").path("completion_tokens").asInt()).isBetween(1, 4);

@@ -116,7 +116,12 @@ public final class EngineBenchmark {
             return;
         }
         System.out.printf(
-                "PyTorch %s eager, %s intra-op thread(s), same shapes:%n", eager.get("torch"), eager.get("threads"));
+                "PyTorch %s eager, %s intra-op thread(s), BLAS %s, same shapes:%n",
+                eager.get("torch"), eager.get("threads"), eager.get("blas"));
+        if (String.valueOf(eager.get("blas")).contains("/blas/libblas")) {
+            System.out.println("  WARNING: the baseline runs on the reference BLAS (slow matrix products); install"
+                    + " OpenBLAS (apt-get install libopenblas0-pthread) for a fair baseline");
+        }
         String[] rows = {"generate batch 1", "generate batch " + s.batch(), "score", "train"};
         String[] keys = {"generate_1", "generate_batch", "score", "train"};
         for (int i = 0; i < rows.length; i++) {

@@ -60,10 +60,14 @@ final class TorchBaseline {
             try (InputStream in = TorchBaseline.class.getResourceAsStream("torch_eager_baseline.py")) {
                 Files.write(script, in.readAllBytes());
             }
-            Process process = new ProcessBuilder(
+            ProcessBuilder builder = new ProcessBuilder(
                             python.toString(), script.toString(), Json.MAPPER.writeValueAsString(args))
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            // the BLAS library (OpenBLAS, Debian's torch) and OpenMP keep their own thread pools: same count as ours
+            for (String pool : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
+                builder.environment().put(pool, String.valueOf(threads));
+            }
+            Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.MINUTES);

@@ -2,8 +2,11 @@
 
 Run by EngineBenchmark as `python3 torch_eager_baseline.py '<json>'`; prints one JSON line of tokens/s. The model is
 written the way Hugging Face's eager Llama is (matmul attention, repeat_kv, concatenating KV cache, rotate_half RoPE),
-with random weights. Needs only torch (Debian: apt-get install python3-torch).
+with random weights. Needs only torch (Debian: apt-get install python3-torch libopenblas0-pthread: Debian's torch
+does its matrix products through the system BLAS, and without OpenBLAS that is the unoptimised reference BLAS, which
+made the scoring and training rows look 8-11x slower than the engine; the JSON names the BLAS library loaded).
 """
+import os
 import json
 import sys
 import time
@@ -175,13 +178,26 @@ def train(model, s, vocab):
     return best(s["reps"], work)
 
 
+def blas_library():
+    """The BLAS shared libraries this process has loaded (resolved through Debian's alternatives symlinks). With
+    Debian's reference BLAS loaded (.../blas/libblas.so.3*) sgemm resolves there, even when OpenBLAS is loaded too."""
+    found = []
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            name = os.path.basename(path)
+            if ("blas" in name or "mkl" in name) and os.path.realpath(path) not in found:
+                found.append(os.path.realpath(path))
+    return ", ".join(found) if found else "none found (statically linked?)"
+
+
 def main():
     args = json.loads(sys.argv[1])
     torch.set_num_threads(args["threads"])
     torch.manual_seed(1)
     c, s = args["config"], args["sizes"]
     model = Llama(c).eval()
-    out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}
     out["generate_1"], out["generate_1_cpu"] = generate(model, 1, s, c["vocab"])
     out["generate_batch"], out["generate_batch_cpu"] = generate(model, s["batch"], s, c["vocab"])
     out["score"], out["score_cpu"] = score(model, s, c["vocab"])
