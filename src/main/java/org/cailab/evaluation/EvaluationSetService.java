@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,14 +36,18 @@ public class EvaluationSetService {
     static final int RUNS_SCANNED = 1000;
 
     private static final int PAGE = 500;
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final JooqEvaluationSetRepository sets;
     private final RunService runs;
+    /** Boot's mapper, strict about unknown properties: a stored output that does not match its record is an error. */
+    private final JsonMapper json;
 
-    EvaluationSetService(JooqEvaluationSetRepository sets, RunService runs) {
+    EvaluationSetService(JooqEvaluationSetRepository sets, RunService runs, JsonMapper json) {
         this.sets = sets;
         this.runs = runs;
+        this.json = json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /**
@@ -160,7 +165,7 @@ public class EvaluationSetService {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    out.addAll(MAPPER.treeToValue(item.output(), EvaluationBatchOutput.class)
+                    out.addAll(json.treeToValue(item.output(), EvaluationBatchOutput.class)
                             .results());
                 }
             }

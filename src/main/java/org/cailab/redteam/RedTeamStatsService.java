@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,17 +36,22 @@ public class RedTeamStatsService {
     static final int RUNS_SCANNED = 1000;
 
     private static final int PAGE = 500;
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final AttemptRepository attempts;
     private final ModelService models;
     /** Looked up when used: the run engine is created with the stages, one of which lives in this module. */
     private final ObjectProvider<RunService> runs;
+    /** Boot's mapper, strict about unknown properties: a stored output that does not match its record is an error. */
+    private final JsonMapper json;
 
-    RedTeamStatsService(AttemptRepository attempts, ModelService models, ObjectProvider<RunService> runs) {
+    RedTeamStatsService(
+            AttemptRepository attempts, ModelService models, ObjectProvider<RunService> runs, JsonMapper json) {
         this.attempts = attempts;
         this.models = models;
         this.runs = runs;
+        this.json = json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /**
@@ -179,7 +185,7 @@ public class RedTeamStatsService {
             List<RunItem> page = runs.getObject().outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    out.add(MAPPER.treeToValue(item.output(), HarmEvalItem.class));
+                    out.add(json.treeToValue(item.output(), HarmEvalItem.class));
                 }
             }
             if (page.size() < PAGE) {

@@ -12,6 +12,7 @@ import org.cailab.rating.StudentT;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,12 +28,16 @@ public class PmScoreService {
     static final int RUNS_SCANNED = 500;
 
     private static final int PAGE = 500;
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final RunService runs;
+    /** Boot's mapper, strict about unknown properties: a stored output that does not match its record is an error. */
+    private final JsonMapper json;
 
-    PmScoreService(RunService runs) {
+    PmScoreService(RunService runs, JsonMapper json) {
         this.runs = runs;
+        this.json = json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** The run type of scoring runs. */
@@ -72,7 +77,7 @@ public class PmScoreService {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    MAPPER.treeToValue(item.output(), PmScoreStage.BatchScores.class)
+                    json.treeToValue(item.output(), PmScoreStage.BatchScores.class)
                             .chains()
                             .forEach(out::add);
                 }
