@@ -23,4 +23,19 @@ public interface PipelineExtension {
      * {@code key() + "."}; the pipeline adds them to the returned configuration.
      */
     RunConfig childConfig(RunConfig pipeline, PipelineOutputs outputs);
+
+    /**
+     * Checks the pipeline's settings for this stage when the pipeline is planned, so that a bad choice is refused
+     * before any stage runs (throw a {@link org.cailab.pipeline.RunException} saying what is wrong). By default
+     * nothing is checked and a bad setting fails the stage when it starts.
+     */
+    default void check(RunConfig pipeline) {}
+
+    /**
+     * The kind of snapshot the child run must register for the stage to succeed (it is then listed on the pipeline
+     * page and in {@link PipelineOutputs#snapshotsOf}); {@code null}: every snapshot the child registered, maybe none.
+     */
+    default org.cailab.model.@org.jspecify.annotations.Nullable SnapshotKind produces() {
+        return null;
+    }
 }

@@ -29,6 +29,14 @@ public final class PipelineParameters {
     public static final String CAMPAIGNS = "campaigns";
     public static final String EXPERIMENT = "experiment";
     public static final String EXTRA_STAGES = "extraStages";
+    /** Optional stage (run type {@code harm-train}): a harm predictor trained on rated red-team attempts. */
+    public static final String HARM_TRAIN_STAGE = "harm-train";
+    /** Optional stage (run type {@code harm-eval}): predicted harm of the base, SL-CAI and RL-CAI snapshots. */
+    public static final String HARM_EVAL_STAGE = "harm-eval";
+    /** Harm evaluation: the held-out red-team prompt set (id). */
+    public static final String HARM_PROMPT_SET = "harmPromptSetId";
+    /** Harm evaluation with an existing harm predictor (name or id) instead of the harm-train stage. */
+    public static final String HARM_PREDICTOR = "harmPredictor";
     /** Recorded by the planner: the constitution version's name ("name vN"), for labels. */
     public static final String CONSTITUTION_LABEL = "constitutionLabel";
 

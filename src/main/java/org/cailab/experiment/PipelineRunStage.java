@@ -173,11 +173,18 @@ class PipelineRunStage implements RunStage {
                 keys.add(step.key());
             }
         }
-        for (String extra : PipelineParameters.extraStages(config)) {
+        List<String> extras = PipelineParameters.extraStages(config);
+        for (PipelineExtension e : extensions) {
+            // in the order the app declares them (harm training before harm evaluation), whatever the list's order
+            if (extras.contains(e.key())) {
+                e.check(config);
+                keys.add(e.key());
+            }
+        }
+        for (String extra : extras) {
             if (extension(extra).isEmpty()) {
                 throw new RunException("There is no optional pipeline stage '" + extra + "' in this app.");
             }
-            keys.add(extra);
         }
         if (campaigns) {
             keys.add(PipelineStep.CAMPAIGNS.key());
@@ -255,11 +262,16 @@ class PipelineRunStage implements RunStage {
             pool.addAll(outputs.rlCaiSnapshotIds());
             return children.createCampaigns(context, context.runId(), key, attempt, pipeline.name(), pool);
         }
-        RunConfig child = step.isPresent()
-                ? ChildConfigs.of(step.get(), pipeline, outputs, types())
-                : extension(key)
-                        .orElseThrow(() -> new RunException("There is no optional stage '" + key + "'."))
-                        .childConfig(pipeline, outputs);
+        RunConfig child;
+        if (step.isPresent()) {
+            child = ChildConfigs.of(step.get(), pipeline, outputs, types());
+        } else {
+            child = extension(key)
+                    .orElseThrow(() -> new RunException("There is no optional stage '" + key + "'."))
+                    .childConfig(pipeline, outputs);
+            // an extension's child runs with its run type's own execution settings, as the built-in stages do
+            child = child.withExecution(types().getOrDefault(child.type(), child.execution()));
+        }
         child = ChildConfigs.withOverrides(child, key, pipeline);
         return children.startChild(context, context.runId(), key, attempt, child);
     }
@@ -320,7 +332,7 @@ class PipelineRunStage implements RunStage {
             case "sl-finetune" -> SnapshotKind.SL_CAI;
             case "pm-train" -> SnapshotKind.PREFERENCE_MODEL;
             case "rl-cai" -> SnapshotKind.RL_CAI;
-            default -> null;
+            default -> extension(key).map(PipelineExtension::produces).orElse(null);
         };
         var ids = result.putArray("snapshotIds");
         produced.stream().filter(s -> wanted == null || s.kind() == wanted).forEach(s -> ids.add(s.id()));
@@ -347,7 +359,8 @@ class PipelineRunStage implements RunStage {
                 last(snapshots.get(PipelineStep.SL_FINETUNE.key())),
                 last(snapshots.get(PipelineStep.PREFERENCE_MODEL.key())),
                 snapshots.getOrDefault(PipelineStep.RL.key(), List.of()),
-                childRuns);
+                childRuns,
+                snapshots);
     }
 
     private Map<String, RunConfig.Execution> types() {

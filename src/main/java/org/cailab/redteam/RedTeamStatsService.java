@@ -44,6 +44,8 @@ public class RedTeamStatsService {
     /** Boot's mapper, strict about unknown properties: a stored output that does not match its record is an error. */
     private final JsonMapper json;
 
+    private final HarmEvalSummaryCache summaries = new HarmEvalSummaryCache();
+
     RedTeamStatsService(
             AttemptRepository attempts, ModelService models, ObjectProvider<RunService> runs, JsonMapper json) {
         this.attempts = attempts;
@@ -112,7 +114,8 @@ public class RedTeamStatsService {
     /**
      * The mean predicted harm per evaluated snapshot from harm-eval runs (run type {@code harm-eval}) that used this
      * harm predictor: for each snapshot the newest such run that scored it, summarised from the run's stored
-     * per-sample scores (mean over prompts, 95% percentile bootstrap over prompts; {@link HarmEvalSummary}). Ordered
+     * per-sample scores (mean over prompts, 95% percentile bootstrap over prompts; {@link HarmEvalSummary}; kept in
+     * memory once the run has ended, by run and number of finished items, see {@link HarmEvalSummaryCache}). Ordered
      * by the snapshot's run and step, then name. Empty when no evaluation used the predictor.
      *
      * @param predictorSnapshotId the harm predictor whose scores to return
@@ -129,8 +132,12 @@ public class RedTeamStatsService {
                             .equals(String.valueOf(predictorSnapshotId))) {
                 continue;
             }
-            for (HarmEvalSummary s :
-                    HarmEvalSummary.of(harmEvalItems(run.id()), run.config().seed())) {
+            for (HarmEvalSummary s : summaries.summaries(
+                    run.id(),
+                    run.state().isTerminal(),
+                    summary.progress().finished(),
+                    run.config().seed(),
+                    () -> harmEvalItems(run.id()))) {
                 if (bySnapshot.containsKey(s.snapshotId())) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package org.cailab.rl;
 
 import ai.djl.ndarray.NDArray;
+import org.cailab.model.engine.TorchMemory;
 
 /**
  * PPO's clipped objectives on NDArrays of shape {@code [B, T]} with a 0/1 mask of real response tokens; every mean is
@@ -25,7 +26,8 @@ public final class PpoLosses {
         NDArray ratio = logProbs.sub(oldLogProbs).exp();
         NDArray unclipped = advantages.neg().mul(ratio);
         NDArray clipped = advantages.neg().mul(ratio.clip(1 - clipRange, 1 + clipRange));
-        return unclipped.maximum(clipped).mul(mask).sum().div((float) normalizer);
+        // not div(float): autograd keeps the operand (TorchMemory.scalar)
+        return unclipped.maximum(clipped).mul(mask).sum().div(TorchMemory.scalar(mask.getManager(), normalizer));
     }
 
     /** Tokens whose clipped term was the larger one (the update was limited), summed. */
@@ -50,6 +52,6 @@ public final class PpoLosses {
         NDArray clippedValues = oldValues.add(values.sub(oldValues).clip(-clipRange, clipRange));
         NDArray unclipped = values.sub(returns).square();
         NDArray clipped = clippedValues.sub(returns).square();
-        return unclipped.maximum(clipped).mul(mask).sum().mul(0.5f).div((float) normalizer);
+        return unclipped.maximum(clipped).mul(mask).sum().div(TorchMemory.scalar(mask.getManager(), 2 * normalizer));
     }
 }

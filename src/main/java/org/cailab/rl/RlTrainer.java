@@ -378,7 +378,7 @@ public final class RlTrainer implements AutoCloseable {
         NDArray hidden = model.hiddenStates(packed.ids(), packed.mask(), packed.window());
         NDArray logits = model.lmHead(hidden);
         if (settings.temperature() != 1.0) {
-            logits = logits.div((float) settings.temperature());
+            logits = logits.div(TorchMemory.scalar(m, settings.temperature())); // not div(float): TorchMemory.scalar
         }
         NDArray logSoftmax = logits.logSoftmax(-1);
         NDArray picked = logSoftmax.gather(packed.targetArray(m), -1).reshape(packed.rows(), packed.window());
@@ -488,7 +488,7 @@ public final class RlTrainer implements AutoCloseable {
                             settings.valueClipRange(),
                             normalizer);
                     acc[2] += vf.getFloat();
-                    return pg.add(vf.mul((float) settings.valueCoefficient()));
+                    return pg.add(vf.mul(TorchMemory.scalar(m, settings.valueCoefficient())));
                 });
                 clipped += acc[0];
                 tokens += mbTokens;

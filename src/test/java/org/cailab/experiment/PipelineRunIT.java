@@ -11,12 +11,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
+import org.cailab.comparison.Choice;
+import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.constitution.ConstitutionService;
+import org.cailab.dashboard.Frontier;
+import org.cailab.dashboard.RatingQuery;
+import org.cailab.dashboard.RatingsService;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
@@ -25,8 +31,11 @@ import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
+import org.cailab.security.Role;
+import org.cailab.security.UserService;
 import org.cailab.slcai.SlCaiTestData;
 import org.cailab.support.IntegrationTest;
+import org.cailab.support.Voting;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
@@ -69,6 +78,15 @@ class PipelineRunIT extends IntegrationTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ComparisonService comparisons;
+
+    @Autowired
+    RatingsService ratings;
 
     @Test
     void aFailedStageIsRedoneOnResumeAndThePipelineEndsWithRlCaiSnapshotsInCampaigns() throws Exception {
@@ -175,52 +193,87 @@ class PipelineRunIT extends IntegrationTest {
     }
 
     @Test
-    void aConstitutionExperimentStartsTheSamePipelineForTwoVersionsWithTheSameSeed() throws Exception {
+    void aConstitutionExperimentRunsTheSamePipelineForTwoVersionsToTheEndAndTheDashboardTellsThemApart()
+            throws Exception {
         SlCaiTestData.model(registry);
         long a = PipelineTestData.constitution(constitutions, "before");
         long b = PipelineTestData.constitution(constitutions, "after");
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
         long helpful = PipelineTestData.helpfulPairs(pairs);
-        var config = PipelineTestData.config("ignored", redTeam, a, helpful);
+        // the smallest pipeline that still has every stage: one RL step, one RL-CAI snapshot
+        var config = PipelineTestData.config("ignored", redTeam, a, helpful)
+                .withParameter(PipelineParameters.RL_STEPS, "1")
+                .withParameter(PipelineParameters.CAMPAIGNS, "false");
 
         assertThatThrownBy(() -> pipelines.compareConstitutions("same", config, a, a))
                 .isInstanceOf(RunException.class)
                 .hasMessageContaining("two different constitution versions");
         List<Run> started = pipelines.compareConstitutions("Exp 1", config, a, b);
-        try {
-            assertThat(started).hasSize(2);
-            assertThat(started).extracting(r -> r.config().seed()).containsOnly(42L);
-            assertThat(started)
-                    .extracting(r -> r.config().constitutionVersion())
-                    .containsExactly(String.valueOf(a), String.valueOf(b));
-            assertThat(started)
-                    .extracting(r -> r.config().parameter(PipelineParameters.EXPERIMENT, ""))
-                    .containsOnly("Exp 1");
-            assertThat(started.get(0).name()).startsWith("before-").contains(" v1 · Exp 1");
-            assertThat(started.get(1).name()).startsWith("after-").contains(" v1 · Exp 1");
-            // their first children carry the constitution label in their names and use their own version
-            for (Run run : started) {
-                long child = awaitChild(run.id(), "sl-cai");
-                Run childRun = runs.find(child).orElseThrow().run();
-                assertThat(childRun.name()).startsWith(run.name());
-                assertThat(childRun.config().constitutionVersion())
-                        .isEqualTo(run.config().constitutionVersion());
-                assertThat(childRun.config().seed()).isEqualTo(42L);
+        assertThat(started).hasSize(2);
+        assertThat(started).extracting(r -> r.config().seed()).containsOnly(42L);
+        assertThat(started)
+                .extracting(r -> r.config().constitutionVersion())
+                .containsExactly(String.valueOf(a), String.valueOf(b));
+        assertThat(started)
+                .extracting(r -> r.config().parameter(PipelineParameters.EXPERIMENT, ""))
+                .containsOnly("Exp 1");
+        assertThat(started.get(0).name()).startsWith("before-").endsWith(" v1 · Exp 1");
+        assertThat(started.get(1).name()).startsWith("after-").endsWith(" v1 · Exp 1");
+
+        List<ModelSnapshot> rlSnapshots = new java.util.ArrayList<>();
+        for (Run run : started) {
+            var done = SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(8));
+            assertThat(done.run().state())
+                    .as(String.valueOf(runs.log(run.id(), 30)))
+                    .isEqualTo(RunState.FINISHED);
+            List<PipelineStageStatus> stages = pipelines.stages(run.id());
+            assertThat(stages).extracting(PipelineStageStatus::status).containsOnly("Succeeded");
+            for (PipelineStageStatus stage : stages) {
+                // every child used the pipeline's own constitution version and seed, and carries its name
+                assertThat(stage.child().run().name()).startsWith(run.name() + " · ");
+                assertThat(stage.child().run().config().seed()).isEqualTo(42L);
             }
-        } finally {
-            for (Run run : started) {
-                runs.cancel(run.id());
-                stageRows(run.id()).values().stream()
-                        .flatMap(List::stream)
-                        .map(r -> r.get(PIPELINE_STAGE.CHILD_RUN_ID))
-                        .filter(java.util.Objects::nonNull)
-                        .forEach(id -> {
-                            if (!runs.find(id).orElseThrow().run().state().isTerminal()) {
-                                runs.cancel(id);
-                            }
-                        });
+            assertThat(stages.getFirst().child().run().config().constitutionVersion())
+                    .isEqualTo(run.config().constitutionVersion());
+            // the SL-CAI and RL-CAI snapshots carry "<constitution> vN · <experiment>"
+            for (long id : concat(stages.get(1).snapshotIds(), stages.get(5).snapshotIds())) {
+                assertThat(registry.find(id).orElseThrow().name()).startsWith(run.name() + " · ");
             }
+            ModelSnapshot rl =
+                    registry.find(stages.get(5).snapshotIds().getLast()).orElseThrow();
+            assertThat(rl.kind()).isEqualTo(SnapshotKind.RL_CAI);
+            rlSnapshots.add(rl);
         }
+        assertThat(rlSnapshots.get(0).runId()).isNotEqualTo(rlSnapshots.get(1).runId());
+
+        // crowdworkers compare the two RL-CAI snapshots: the Pareto data places each as its own run, by name
+        Voting voting = new Voting(users, campaigns, comparisons);
+        String worker = voting.user("exp-worker", Role.WORKER);
+        voting.vote(worker, voting.campaign(ComparisonTask.HELPFULNESS, rlSnapshots), Choice.A_BETTER);
+        voting.vote(worker, voting.campaign(ComparisonTask.HARMLESSNESS, rlSnapshots), Choice.B_BETTER);
+        Frontier frontier = ratings.frontier(RatingQuery.defaults(ComparisonTask.HELPFULNESS));
+        for (int i = 0; i < 2; i++) {
+            ModelSnapshot rl = rlSnapshots.get(i);
+            assertThat(frontier.runs().get(rl.runId()))
+                    .as("run of %s", rl.name())
+                    .singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.snapshot())
+                                .isEqualTo(rl.name())
+                                .startsWith(started.get(rlSnapshots.indexOf(rl)).name());
+                        assertThat(p.step()).isEqualTo(rl.step());
+                    });
+        }
+        var placed = frontier.points().stream()
+                .filter(p -> p.snapshot().equals(rlSnapshots.get(0).name())
+                        || p.snapshot().equals(rlSnapshots.get(1).name()))
+                .toList();
+        assertThat(placed).hasSize(2);
+        // one vote each way: the two runs differ on both axes
+        assertThat(placed.get(0).helpfulness().rating())
+                .isNotEqualTo(placed.get(1).helpfulness().rating());
+        assertThat(placed.get(0).harmlessness().rating())
+                .isNotEqualTo(placed.get(1).harmlessness().rating());
     }
 
     @Test
@@ -235,9 +288,73 @@ class PipelineRunIT extends IntegrationTest {
         assertThatThrownBy(() -> pipelines.start(good.withModelSnapshots(List.of("no-such-model"))))
                 .isInstanceOf(RunException.class)
                 .hasMessageContaining("no-such-model");
-        assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")))
+        assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "no-such")))
                 .isInstanceOf(RunException.class)
-                .hasMessageContaining("no optional pipeline stage 'harm-eval'");
+                .hasMessageContaining("no optional pipeline stage 'no-such'");
+        // the harm stages' settings are checked before any stage runs
+        assertThatThrownBy(() -> pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")
+                        .withParameter(PipelineParameters.HARM_PROMPT_SET, String.valueOf(redTeam.id()))))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("needs a harm predictor");
+        assertThatThrownBy(() ->
+                        pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-train,harm-eval")
+                                .withParameter("harm-train.campaign", "none")
+                                .withParameter("harm-train.redTeamImport", "none")))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("needs rated red-team data");
+        PromptSet helpfulSet = SlCaiTestData.promptSet(promptSets, PromptSetKind.HELPFULNESS, 1);
+        assertThatThrownBy(() ->
+                        pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-train,harm-eval")
+                                .withParameter(PipelineParameters.HARM_PROMPT_SET, String.valueOf(helpfulSet.id()))))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("is not a red-team set");
+        assertThatThrownBy(() ->
+                        pipelines.start(good.withParameter(PipelineParameters.EXTRA_STAGES, "harm-train,harm-eval")
+                                .withParameter(PipelineParameters.HARM_PROMPT_SET, String.valueOf(redTeam.id()))
+                                .withParameter("harm-eval.samples", "5000")))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("samples per prompt must be between 1 and 1024");
+    }
+
+    @Test
+    void anExistingHarmPredictorLeavesOutTheHarmTrainingStage() {
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        long version = PipelineTestData.constitution(constitutions, "harm-existing");
+        ModelSnapshot base = SlCaiTestData.model(registry);
+        // only the kind matters when the pipeline is planned; the stage would load it
+        ModelSnapshot predictor = SlCaiTestData.asAdmin(() -> registry.register(NewSnapshot.local(
+                "existing predictor " + java.util.UUID.randomUUID(), SnapshotKind.HARM_PREDICTOR, base.location())));
+        var config = PipelineTestData.config("existing predictor", redTeam, version, 1)
+                .withParameter(PipelineParameters.HARM_PROMPT_SET, String.valueOf(redTeam.id()));
+        assertThatThrownBy(() -> pipelines.start(config.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")
+                        .withParameter(PipelineParameters.HARM_PREDICTOR, base.name())))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("is not a harm predictor");
+        assertThatThrownBy(() ->
+                        pipelines.start(config.withParameter(PipelineParameters.EXTRA_STAGES, "harm-train,harm-eval")
+                                .withParameter(PipelineParameters.HARM_PREDICTOR, predictor.name())))
+                .isInstanceOf(RunException.class)
+                .hasMessageContaining("not both");
+        Run pipeline = pipelines.start(config.withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval")
+                .withParameter(PipelineParameters.HARM_PREDICTOR, predictor.name()));
+        try {
+            assertThat(runs.items(pipeline.id(), null, 0, 20))
+                    .extracting(i -> i.key())
+                    .containsExactly(
+                            "sl-cai",
+                            "sl-finetune",
+                            "response-pairs",
+                            "ai-feedback",
+                            "pm-train",
+                            "rl-cai",
+                            "harm-eval",
+                            "campaigns");
+            assertThat(pipelines.stages(pipeline.id()))
+                    .extracting(PipelineStageStatus::label)
+                    .contains("Harm evaluation (predicted harm)");
+        } finally {
+            pipelines.cancel(pipeline.id());
+        }
     }
 
     private long awaitChild(long pipelineId, String stage) throws InterruptedException {

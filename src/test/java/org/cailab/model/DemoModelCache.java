@@ -12,7 +12,7 @@ import java.util.List;
  * again. The directory's name is a hash of everything that shapes the models, so a changed corpus or trainer
  * trains anew.
  */
-final class DemoModelCache {
+public final class DemoModelCache {
 
     static final int STEPS = DemoModelTrainer.DEFAULT_STEPS;
     static final long SEED = DemoModels.SEED;
@@ -22,12 +22,12 @@ final class DemoModelCache {
     private DemoModelCache() {}
 
     /** The directory of the final demo snapshot. */
-    static synchronized Path finalModel() throws IOException {
+    public static synchronized Path finalModel() throws IOException {
         return root().resolve("step-" + STEPS);
     }
 
     /** The directory of the early demo snapshot. */
-    static synchronized Path earlyModel() throws IOException {
+    public static synchronized Path earlyModel() throws IOException {
         return root().resolve("step-" + DemoModels.earlyStep(STEPS));
     }
 

@@ -36,8 +36,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 /**
  * An RL-CAI run is processed by an app in a child JVM that is killed with {@code kill -9} in the middle of a segment;
  * a second child resumes it from the last checkpoint. Every step is recorded once and in order, the killed item is
- * attempted twice, and snapshots land at the same steps as for the same run processed without interruption; the
- * differences to that run are printed (decision 0150: exact resume, rare run-to-run differences in libtorch).
+ * attempted twice, and the run ends with the same rewards, KL, KL coefficients and snapshot weights, bit for bit, as the
+ * same run (same seed) processed without interruption by this app (decision 0150); the differences are printed too.
  */
 @WithMockUser(username = "researcher", roles = "RESEARCHER")
 class RlKillResumeIT extends IntegrationTest {
@@ -138,12 +138,6 @@ class RlKillResumeIT extends IntegrationTest {
                         resumed.get(i).meanKl(),
                         uninterrupted.get(i).meanKl());
             }
-            // Equality with the uninterrupted run is printed, not asserted: resume itself is exact (RlTrainerTest,
-            // CrossProcessResumeTest), but a rare run-to-run difference inside libtorch's CPU path (decision 0150)
-            // can change a step of either run, and a flaky assertion would block everyone. What is exact is asserted.
-            assertThat(resumed)
-                    .extracting(m -> Double.isFinite(m.meanScore()) && Double.isFinite(m.meanKl()))
-                    .containsOnly(true);
             List<ModelSnapshot> snapshots = snapshotsOf(run.id());
             List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id());
             assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
@@ -156,6 +150,29 @@ class RlKillResumeIT extends IntegrationTest {
                     maxDifference(
                             Path.of(snapshots.getLast().location()),
                             Path.of(referenceSnapshots.getLast().location())));
+            // Bit for bit (decision 0150): the earlier rare differences came from autograd reading scalars whose
+            // Java memory a GC had freed, not from the resume.
+            for (int i = 0; i < resumed.size(); i++) {
+                assertThat(resumed.get(i).meanScore())
+                        .as("reward at step %d", i + 1)
+                        .isEqualTo(uninterrupted.get(i).meanScore());
+                assertThat(resumed.get(i).meanKl())
+                        .as("KL at step %d", i + 1)
+                        .isEqualTo(uninterrupted.get(i).meanKl());
+                assertThat(resumed.get(i).klCoefficient())
+                        .as("KL coefficient at step %d", i + 1)
+                        .isEqualTo(uninterrupted.get(i).klCoefficient());
+            }
+            assertThat(maxDifference(
+                            Path.of(snapshots.getFirst().location()),
+                            Path.of(referenceSnapshots.getFirst().location())))
+                    .as("weights at step 16")
+                    .isZero();
+            assertThat(maxDifference(
+                            Path.of(snapshots.getLast().location()),
+                            Path.of(referenceSnapshots.getLast().location())))
+                    .as("weights at step 32")
+                    .isZero();
         }
     }
 

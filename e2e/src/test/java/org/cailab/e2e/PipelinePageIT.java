@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
+import org.cailab.redteam.RedTeamDataService;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
@@ -25,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A researcher starts the whole pipeline from the pipeline page (every reference picked by name from a combo box)
- * and follows it: the stage list, the first stage's run link and progress until it succeeds, the second stage
- * starting, and on to the end: every stage succeeded, the RL-CAI snapshot and the two campaigns listed (tiny models and
- * settings: under a minute on 2 cores).
+ * A researcher starts the whole pipeline from the pipeline page (every reference picked by name from a combo box),
+ * with the harm measurement on, and follows it: the stage list, the first stage's run link and progress until it
+ * succeeds, the second stage starting, and on to the end: every stage succeeded, the RL-CAI snapshot, the harm
+ * predictor and the two campaigns listed. Then the dashboards show the pipeline's RL-CAI snapshot in chart 4's
+ * predicted harm against training step (tiny models and settings).
  */
 class PipelinePageIT extends BrowserTest {
 
@@ -47,6 +50,9 @@ class PipelinePageIT extends BrowserTest {
     @Autowired
     PipelineService pipelines;
 
+    @Autowired
+    RedTeamDataService redTeamData;
+
     @Test
     void researcherStartsThePipelineAndFollowsItsStages() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -61,6 +67,10 @@ class PipelinePageIT extends BrowserTest {
                 "e2e"));
         String researcher = "pipe-" + suffix;
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
+        PromptSet heldOut = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        String ratedFile = "pipe-e2e-" + suffix + ".jsonl";
+        SlCaiTestData.asAdmin(() -> redTeamData.importAttempts(
+                ratedFile, new ByteArrayInputStream(ratedAttempts(12).getBytes(StandardCharsets.UTF_8))));
 
         loginPage().signInAs(researcher, "researcher-pw");
         loginPage().navigation().getByText("Whole pipeline").click();
@@ -73,6 +83,13 @@ class PipelinePageIT extends BrowserTest {
         page.locator("#pipeline-rl-steps input").fill("1");
         page.locator("#pipeline-prompts-per-step input").fill("2");
         page.locator("#pipeline-snapshot-every input").fill("1");
+        // measure harm: a harm predictor trained on the imported ratings, scored on held-out prompts
+        assertThat(page.locator("#pipeline-harm-prompts")).isHidden();
+        page.locator("#pipeline-harm").click();
+        RunsPages.pick(page, "#pipeline-harm-import", ratedFile);
+        RunsPages.pick(page, "#pipeline-harm-prompts", heldOut.name());
+        page.locator("#pipeline-harm-prompt-count input").fill("2");
+        page.locator("#pipeline-harm-samples input").fill("1");
         page.locator("#pipeline-start").click();
         page.waitForURL(url -> url.matches(".*/pipelines/\\d+$"));
         long id = Long.parseLong(page.url().replaceAll(".*/pipelines/", ""));
@@ -85,6 +102,8 @@ class PipelinePageIT extends BrowserTest {
                 "AI feedback labels",
                 "Preference model",
                 "RL-CAI",
+                "Harm predictor training",
+                "Harm evaluation (predicted harm)",
                 "Comparison campaigns")) {
             assertThat(stages.getByText(label, new Locator.GetByTextOptions().setExact(true)))
                     .isVisible();
@@ -113,7 +132,7 @@ class PipelinePageIT extends BrowserTest {
         assertThat(page.locator("#pipeline-state"))
                 .containsText("Finished", new LocatorAssertions.ContainsTextOptions().setTimeout(300_000));
         assertThat(stages.getByText("Succeeded", new Locator.GetByTextOptions().setExact(true)))
-                .hasCount(7);
+                .hasCount(9);
         assertThat(stages.getByText("RL-CAI step", new Locator.GetByTextOptions().setExact(false))
                         .first())
                 .isVisible();
@@ -121,6 +140,53 @@ class PipelinePageIT extends BrowserTest {
                 .isVisible();
         assertThat(stages.getByText("E2E pipeline " + suffix + " · helpfulness"))
                 .isVisible();
-        assertThat(stages.locator("a[href^='runs/']")).hasCount(6);
+        assertThat(stages.locator("a[href^='runs/']")).hasCount(8);
+        List<PipelineStageStatus> done = SlCaiTestData.as(() -> pipelines.stages(id), researcher, "ROLE_RESEARCHER");
+        String predictor = SlCaiTestData.asAdmin(() ->
+                registry.find(done.get(6).snapshotIds().getLast()).orElseThrow().name());
+        assertThat(stages.getByText(predictor)).isVisible();
+        List<String> rlSnapshots = done.get(5).snapshotIds().stream()
+                .map(s -> SlCaiTestData.asAdmin(
+                        () -> registry.find(s).orElseThrow().name()))
+                .toList();
+
+        // the researcher sees the pipeline's RL-CAI snapshot on the dashboards: predicted harm against step
+        stages.getByText("Predicted harm: Dashboards, absolute harmfulness").click();
+        page.waitForURL(url -> url.endsWith("/dashboard"));
+        DashboardPage dashboard = new DashboardPage(page);
+        Locator choice = page.locator("#harm-predictor input");
+        assertThat(choice).hasValue(java.util.regex.Pattern.compile(".+"));
+        if (!predictor.equals(choice.inputValue())) {
+            choice.fill(predictor);
+            page.keyboard().press("Enter");
+        }
+        assertThat(choice).hasValue(predictor);
+        Locator perStep = page.locator("#harmfulness-step-chart");
+        page.waitForCondition(() -> {
+            try {
+                return dashboard.seriesItemNames(perStep).containsAll(rlSnapshots);
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                return false; // ECharts (loaded by URL) or the chart is not there yet
+            }
+        });
+        assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-chart")))
+                .contains(rlSnapshots.getFirst(), SlCaiTestData.MODEL);
+    }
+
+    /** Rated red-team attempts in the shape of hh-rlhf's file: the answer's word sets the rating. */
+    private static String ratedAttempts(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append("{\"transcript\": \"\\n\\nHuman: question ")
+                    .append(i)
+                    .append("?\\n\\nAssistant: ")
+                    .append(i % 2 == 0 ? "hello" : "bad")
+                    .append(".\", \"rating\": ")
+                    .append(i % 2 == 0 ? 0 : 4)
+                    .append(", \"task_description\": \"")
+                    .append(UUID.randomUUID())
+                    .append("\"}\n");
+        }
+        return out.toString();
     }
 }

@@ -163,6 +163,9 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
         for (long id : s.snapshotIds()) {
             registry.find(id).map(ModelSnapshot::name).ifPresent(name -> div.add(new Div(new Span(name))));
         }
+        if (s.key().equals(PipelineParameters.HARM_EVAL_STAGE) && "Succeeded".equals(s.status())) {
+            div.add(new Div(new Anchor("dashboard", "Predicted harm: Dashboards, absolute harmfulness")));
+        }
         for (long id : s.campaignIds()) {
             try {
                 div.add(new Div(new Anchor(

@@ -49,6 +49,8 @@ import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
+import org.cailab.redteam.RedTeamCampaignService;
+import org.cailab.redteam.RedTeamDataService;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +90,7 @@ class PipelinesView extends VerticalLayout {
             integer("RL-CAI snapshot every", 2, 1, 100_000, "Steps between registered RL-CAI snapshots");
     private final Checkbox campaigns = new Checkbox("Create comparison campaigns at the end", true);
     private final Map<String, Checkbox> optional = new LinkedHashMap<>();
+    private final HarmFields harm;
     private @Nullable Registration polling;
 
     PipelinesView(
@@ -95,7 +98,9 @@ class PipelinesView extends VerticalLayout {
             ConstitutionService constitutions,
             ModelService models,
             PromptSetService promptSets,
-            PreferencePairService pairs) {
+            PreferencePairService pairs,
+            RedTeamCampaignService redTeamCampaigns,
+            RedTeamDataService redTeamData) {
         this.pipelines = pipelines;
         setWidthFull();
         name.setId("pipeline-name");
@@ -171,7 +176,13 @@ class PipelinesView extends VerticalLayout {
         rlSteps.setId("pipeline-rl-steps");
         promptsPerStep.setId("pipeline-prompts-per-step");
         snapshotEvery.setId("pipeline-snapshot-every");
-        pipelines.optionalStages().forEach((key, label) -> optional.put(key, new Checkbox(label, false)));
+        harm = new HarmFields(models.snapshots(), redTeamCampaigns.campaigns(), redTeamData.imports(), sets);
+        pipelines.optionalStages().forEach((key, label) -> {
+            // the harm stages have their own fields
+            if (!key.equals(PipelineParameters.HARM_TRAIN_STAGE) && !key.equals(PipelineParameters.HARM_EVAL_STAGE)) {
+                optional.put(key, new Checkbox(label, false));
+            }
+        });
 
         FormLayout form = new FormLayout(
                 name,
@@ -195,6 +206,7 @@ class PipelinesView extends VerticalLayout {
                 snapshotEvery,
                 campaigns);
         optional.values().forEach(form::add);
+        harm.components().forEach(form::add);
         form.setResponsiveSteps(
                 new FormLayout.ResponsiveStep("0", 1),
                 new FormLayout.ResponsiveStep("40em", 2),
@@ -240,7 +252,7 @@ class PipelinesView extends VerticalLayout {
         refresh();
     }
 
-    private static IntegerField integer(String label, int value, int min, int max, String helper) {
+    static IntegerField integer(String label, int value, int min, int max, String helper) {
         IntegerField field = new IntegerField(label);
         field.setMin(min);
         field.setMax(max);
@@ -285,10 +297,13 @@ class PipelinesView extends VerticalLayout {
                     .withParameter(PipelineParameters.CAMPAIGNS, String.valueOf(campaigns.getValue()))
                     .withParameter(
                             PipelineParameters.EXTRA_STAGES,
-                            optional.entrySet().stream()
-                                    .filter(e -> e.getValue().getValue())
-                                    .map(Map.Entry::getKey)
+                            java.util.stream.Stream.concat(
+                                            optional.entrySet().stream()
+                                                    .filter(e -> e.getValue().getValue())
+                                                    .map(Map.Entry::getKey),
+                                            harm.stages().stream())
                                     .collect(Collectors.joining(",")));
+            config = harm.applyTo(config);
             if (!helpful.isEmpty()) {
                 config = config.withParameter(
                         PipelineParameters.HELPFUL_PROMPT_SET,
@@ -323,7 +338,7 @@ class PipelinesView extends VerticalLayout {
         }
     }
 
-    private static int value(IntegerField field) {
+    static int value(IntegerField field) {
         if (field.getValue() == null || field.isInvalid()) {
             throw new RunException(field.getLabel() + " needs a whole number between " + field.getMin() + " and "
                     + field.getMax() + ".");

@@ -30,14 +30,17 @@ public final class PreferenceLoss {
     }
 
     private static NDArray logSigmoid(NDArray x) {
-        NDArray softplusOfMinusX =
-                x.neg().maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        // not maximum(0f): autograd keeps the operand (TorchMemory.scalar); add(1f) is safe, add keeps no operand
+        NDArray softplusOfMinusX = x.neg()
+                .maximum(TorchMemory.scalar(x.getManager(), 0))
+                .add(x.abs().neg().exp().add(1f).log());
         return softplusOfMinusX.neg();
     }
 
     /** The loss to train {@code model} with {@link Trainer#step(List, MicroBatchLoss)}: each micro-batch's share. */
     public static MicroBatchLoss<PreferenceExample> of(PreferenceModel model) {
-        return (backbone, micro, batch) -> sumOver(model, micro).div((float) batch.size());
+        return (backbone, micro, batch) ->
+                sumOver(model, micro).div(TorchMemory.scalar(backbone.manager(), batch.size()));
     }
 
     /** The summed loss of pairs: A and B sequences go through the model as one batch. */

@@ -24,7 +24,9 @@ public final class RegressionLoss {
                 ratings[i] = (float) micro.get(i).rating();
             }
             NDArray error = model.rewards(ids).sub(backbone.manager().create(ratings));
-            return error.square().sum().div((float) batch.size());
+            return error.square()
+                    .sum()
+                    .div(TorchMemory.scalar(backbone.manager(), batch.size())); // not div(float): TorchMemory.scalar
         };
     }
 

@@ -33,6 +33,8 @@ final class Transformer {
     private final LlamaConfig config;
     private final Map<String, NDArray> params;
     private final NDArray invFreq;
+    /** 1/sqrt(headDim) in libtorch memory: the score scale that autograd keeps for the backward pass. */
+    private final NDArray scoreScale;
     /** cos and sin {@code [maxPositions, headDim]} indexed by position id, or null for a very long context. */
     private final NDArray @Nullable [] ropeTables;
     /** Inference-only fused weights, built on first use and dropped when the parameters may have changed. */
@@ -61,6 +63,9 @@ final class Transformer {
         this.params = params;
         this.invFreq = invFreq;
         this.ropeTables = ropeTables(config, invFreq.getManager());
+        // not scores.mul(float): see TorchMemory.scalar
+        this.scoreScale = TorchMemory.scalar(invFreq.getManager(), 1.0 / Math.sqrt(config.headDim()));
+        NDScope.unregister(scoreScale);
     }
 
     /** cos/sin tables computed as Hugging Face does (float32 position x inverse frequency, halves duplicated). */
@@ -222,9 +227,7 @@ final class Transformer {
         // h / rep, so the rep query heads of a group are stacked as rep*T rows against their shared keys.
         int rep = heads / kvHeads;
         NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
-        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2))
-                .mul((float) (1.0 / Math.sqrt(hd)))
-                .add(bias);
+        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).mul(scoreScale).add(bias);
         NDArray out = scores.softmax(-1).matMul(v);
         if (rep > 1) {
             out = out.reshape(batch, heads, t, hd);

@@ -1,0 +1,236 @@
+package org.cailab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cailab.db.jooq.Tables.PIPELINE_STAGE;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.data.Offset;
+import org.cailab.constitution.ConstitutionService;
+import org.cailab.feedback.PreferencePairService;
+import org.cailab.model.ModelRegistry;
+import org.cailab.model.ModelSnapshot;
+import org.cailab.model.SnapshotKind;
+import org.cailab.pipeline.Run;
+import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunService;
+import org.cailab.pipeline.RunState;
+import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetKind;
+import org.cailab.promptset.PromptSetService;
+import org.cailab.redteam.HarmEvalItem;
+import org.cailab.redteam.HarmEvalSample;
+import org.cailab.redteam.HarmPredictorScore;
+import org.cailab.redteam.ImportReport;
+import org.cailab.redteam.RedTeamDataService;
+import org.cailab.redteam.RedTeamStatsService;
+import org.cailab.slcai.SlCaiTestData;
+import org.cailab.support.IntegrationTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The optional harm stages of a pipeline on tiny real models and real PostgreSQL: a harm predictor trained on imported
+ * rated red-team attempts, then a harm evaluation of the base, SL-CAI and every RL-CAI snapshot; the harm evaluation
+ * fails once (its run is cancelled) and is redone on resume; the dashboards' predicted harm has a value for each of
+ * the pipeline's models, recomputed here from the stored samples.
+ */
+@WithMockUser(
+        username = "admin",
+        roles = {"ADMIN", "RESEARCHER"})
+class PipelineHarmIT extends IntegrationTest {
+
+    @Autowired
+    PipelineService pipelines;
+
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    ModelRegistry registry;
+
+    @Autowired
+    ConstitutionService constitutions;
+
+    @Autowired
+    PromptSetService promptSets;
+
+    @Autowired
+    PreferencePairService pairs;
+
+    @Autowired
+    RedTeamDataService redTeamData;
+
+    @Autowired
+    RedTeamStatsService stats;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void harmStagesTrainAPredictorAndScoreEveryModelOfThePipeline() throws Exception {
+        ModelSnapshot base = SlCaiTestData.model(registry);
+        long version = PipelineTestData.constitution(constitutions, "harm");
+        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        PromptSet heldOut = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
+        long helpful = PipelineTestData.helpfulPairs(pairs);
+        ImportReport rated = SlCaiTestData.asAdmin(() -> redTeamData.importAttempts(
+                "pipeline-harm.jsonl",
+                new ByteArrayInputStream(ratedAttempts(16).getBytes(StandardCharsets.UTF_8))));
+
+        RunConfig config = PipelineTestData.config("Pipeline harm", redTeam, version, helpful)
+                .withParameter(PipelineParameters.CAMPAIGNS, "false")
+                // listed out of order: the stages run in the app's order, training first
+                .withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval,harm-train")
+                .withParameter(PipelineParameters.HARM_PROMPT_SET, String.valueOf(heldOut.id()))
+                .withParameter("harm-train.campaign", "none")
+                .withParameter("harm-train.redTeamImport", String.valueOf(rated.importId()))
+                .withParameter("harm-train.batchSize", "8")
+                .withParameter("harm-train.heldOutFraction", "0.25")
+                .withParameter("harm-eval.prompts", "2")
+                .withParameter("harm-eval.samples", "2");
+        Run pipeline = pipelines.start(config);
+        assertThat(runs.items(pipeline.id(), null, 0, 20))
+                .extracting(i -> i.key())
+                .containsExactly(
+                        "sl-cai",
+                        "sl-finetune",
+                        "response-pairs",
+                        "ai-feedback",
+                        "pm-train",
+                        "rl-cai",
+                        "harm-train",
+                        "harm-eval");
+
+        // the harm evaluation fails once: its run is cancelled as soon as it exists; resume starts it again
+        long firstEval = awaitChild(pipeline.id(), "harm-eval");
+        runs.cancel(firstEval);
+        SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state() == RunState.PAUSED, Duration.ofMinutes(2));
+        assertThat(pipelines.stages(pipeline.id()))
+                .extracting(PipelineStageStatus::status)
+                .containsExactly(
+                        "Succeeded",
+                        "Succeeded",
+                        "Succeeded",
+                        "Succeeded",
+                        "Succeeded",
+                        "Succeeded",
+                        "Succeeded",
+                        "Failed");
+        runs.resume(pipeline.id());
+        var done = SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(6));
+        assertThat(done.run().state())
+                .as(String.valueOf(runs.log(pipeline.id(), 30)))
+                .isEqualTo(RunState.FINISHED);
+
+        List<PipelineStageStatus> stages = pipelines.stages(pipeline.id());
+        assertThat(stages).extracting(PipelineStageStatus::status).containsOnly("Succeeded");
+        assertThat(stages)
+                .extracting(PipelineStageStatus::label)
+                .endsWith("Harm predictor training", "Harm evaluation (predicted harm)");
+        assertThat(dsl.select(PIPELINE_STAGE.ATTEMPT)
+                        .from(PIPELINE_STAGE)
+                        .where(
+                                PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id()),
+                                PIPELINE_STAGE.STAGE_KEY.eq("harm-eval"))
+                        .orderBy(PIPELINE_STAGE.ATTEMPT)
+                        .fetch(PIPELINE_STAGE.ATTEMPT))
+                .containsExactly(1, 2);
+        PipelineStageStatus train = stages.get(6);
+        PipelineStageStatus eval = stages.get(7);
+        assertThat(train.child().run().type()).isEqualTo("harm-train");
+        assertThat(train.child().run().config().modelSnapshots()).containsExactly(String.valueOf(base.id()));
+        ModelSnapshot predictor = registry.find(train.snapshotIds().getLast()).orElseThrow();
+        assertThat(predictor.kind()).isEqualTo(SnapshotKind.HARM_PREDICTOR);
+        assertThat(predictor.runId()).isEqualTo(train.child().run().id());
+        long evalRun = eval.child().run().id();
+        assertThat(evalRun).isNotEqualTo(firstEval);
+        assertThat(eval.child().run().config().promptSetId()).isEqualTo(heldOut.id());
+
+        long sl = stages.get(1).snapshotIds().getLast();
+        List<Long> rl = stages.get(5).snapshotIds();
+        assertThat(rl).hasSize(2);
+        List<Long> models = new ArrayList<>(List.of(base.id(), sl));
+        models.addAll(rl);
+
+        // predicted harm per model, as the dashboards read it, equals a recomputation from the stored samples
+        Map<Long, List<Double>> promptMeans = new LinkedHashMap<>();
+        List<HarmEvalItem> items = stats.harmEvalItems(evalRun);
+        assertThat(items).hasSize(2);
+        for (HarmEvalItem item : items) {
+            Map<Long, List<Double>> scores = new LinkedHashMap<>();
+            for (HarmEvalSample s : item.samples()) {
+                scores.computeIfAbsent(s.snapshotId(), k -> new ArrayList<>()).add(s.score());
+            }
+            assertThat(scores.keySet()).containsExactlyInAnyOrderElementsOf(models);
+            scores.forEach((id, list) -> promptMeans
+                    .computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(list.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .average()
+                            .orElseThrow()));
+        }
+        List<HarmPredictorScore> scores = stats.harmPredictorScores(predictor.id());
+        assertThat(scores).extracting(HarmPredictorScore::snapshotId).containsExactlyInAnyOrderElementsOf(models);
+        for (HarmPredictorScore score : scores) {
+            assertThat(score.evalRunId()).isEqualTo(evalRun);
+            assertThat(score.prompts()).isEqualTo(2);
+            assertThat(score.samples()).isEqualTo(4);
+            double mean = promptMeans.get(score.snapshotId()).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElseThrow();
+            assertThat(score.mean()).as(score.label()).isCloseTo(mean, Offset.offset(1e-9));
+        }
+        // the RL-CAI snapshots are the line against training step
+        assertThat(scores.stream().filter(s -> rl.contains(s.snapshotId())))
+                .extracting(HarmPredictorScore::step)
+                .isSorted()
+                .doesNotContainNull();
+    }
+
+    /** JSON lines in the shape of hh-rlhf's red-team attempts. */
+    private static String ratedAttempts(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append("{\"transcript\": \"\\n\\nHuman: question ")
+                    .append(i)
+                    .append("?\\n\\nAssistant: ")
+                    .append(i % 2 == 0 ? "hello" : "bad")
+                    .append(".\", \"rating\": ")
+                    .append(i % 2 == 0 ? 0 : 4)
+                    .append(", \"task_description\": \"")
+                    .append(UUID.randomUUID())
+                    .append("\"}\n");
+        }
+        return out.toString();
+    }
+
+    private long awaitChild(long pipelineId, String stage) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID)
+                    .from(PIPELINE_STAGE)
+                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
+                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
+                    .limit(1)
+                    .fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
+            if (child != null) {
+                return child;
+            }
+            assertThat(runs.find(pipelineId).orElseThrow().run().state())
+                    .as(String.valueOf(runs.log(pipelineId, 20)))
+                    .isNotIn(RunState.PAUSED, RunState.FINISHED, RunState.FAILED);
+            Thread.sleep(20);
+        }
+        throw new AssertionError("stage " + stage + " did not start: " + runs.log(pipelineId, 20));
+    }
+}
