@@ -19,7 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,15 +38,12 @@ public class EvaluationSetService {
 
     private final JooqEvaluationSetRepository sets;
     private final RunService runs;
-    /** Boot's mapper, strict about unknown properties: a stored output that does not match its record is an error. */
     private final JsonMapper json;
 
     EvaluationSetService(JooqEvaluationSetRepository sets, RunService runs, JsonMapper json) {
         this.sets = sets;
         this.runs = runs;
-        this.json = json.rebuild()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.json = json;
     }
 
     /**

@@ -9,21 +9,17 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JooqEvaluationSetRepository {
 
     private final DSLContext dsl;
-    /** Boot's mapper, strict about unknown properties: a stored item that does not match its record is an error. */
     private final JsonMapper mapper;
 
     JooqEvaluationSetRepository(DSLContext dsl, JsonMapper json) {
         this.dsl = dsl;
-        this.mapper = json.rebuild()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.mapper = json;
     }
 
     /** Inserts a set; empty when the name is taken. */

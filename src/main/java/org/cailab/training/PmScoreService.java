@@ -12,7 +12,6 @@ import org.cailab.rating.StudentT;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,14 +29,11 @@ public class PmScoreService {
     private static final int PAGE = 500;
 
     private final RunService runs;
-    /** Boot's mapper, strict about unknown properties: a stored output that does not match its record is an error. */
     private final JsonMapper json;
 
     PmScoreService(RunService runs, JsonMapper json) {
         this.runs = runs;
-        this.json = json.rebuild()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.json = json;
     }
 
     /** The run type of scoring runs. */
