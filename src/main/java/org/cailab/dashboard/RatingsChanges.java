@@ -1,14 +1,13 @@
 package org.cailab.dashboard;
 
-import jakarta.annotation.PreDestroy;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.cailab.comparison.ComparisonTask;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +19,17 @@ import org.springframework.stereotype.Component;
 class RatingsChanges {
 
     private final CopyOnWriteArrayList<Consumer<DashboardChange>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ratings-changes");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The bean name of the notice thread (one daemon platform thread, {@code ratings-changes}). */
+    static final String NOTICES = "dashboardRatingsChanges";
+
+    private final TaskScheduler executor;
     private final long delayMillis;
     private final Set<ComparisonTask> pending = EnumSet.noneOf(ComparisonTask.class);
     private boolean pendingRedTeam;
     private boolean scheduled;
 
-    RatingsChanges(DashboardProperties properties) {
+    RatingsChanges(DashboardProperties properties, @Qualifier(NOTICES) TaskScheduler executor) {
+        this.executor = executor;
         this.delayMillis = properties.updateDelay().toMillis();
     }
 
@@ -58,7 +57,7 @@ class RatingsChanges {
             }
             scheduled = true;
         }
-        executor.schedule(this::deliver, delayMillis, TimeUnit.MILLISECONDS);
+        executor.schedule(this::deliver, Instant.now().plusMillis(delayMillis));
     }
 
     private void deliver() {
@@ -81,10 +80,5 @@ class RatingsChanges {
 
     int listenerCount() {
         return listeners.size();
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/ratings?task=helpfulness|harmlessness&method=bt|elo&bootstrap=N&anchor=NAME}: the leaderboard of
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RatingsController {
 
     private final RatingsService ratings;
+    private final JsonMapper json;
 
-    RatingsController(RatingsService ratings) {
+    RatingsController(RatingsService ratings, JsonMapper json) {
         this.ratings = ratings;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/ratings", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,9 +67,8 @@ class RatingsController {
         }
     }
 
-    private static ResponseEntity<String> badRequest(String message) {
-        String body =
-                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("error", message));
+    private ResponseEntity<String> badRequest(String message) {
+        String body = json.writeValueAsString(Map.of("error", message));
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);

@@ -35,14 +35,15 @@ public class EvaluationSetService {
     static final int RUNS_SCANNED = 1000;
 
     private static final int PAGE = 500;
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final JooqEvaluationSetRepository sets;
     private final RunService runs;
+    private final JsonMapper json;
 
-    EvaluationSetService(JooqEvaluationSetRepository sets, RunService runs) {
+    EvaluationSetService(JooqEvaluationSetRepository sets, RunService runs, JsonMapper json) {
         this.sets = sets;
         this.runs = runs;
+        this.json = json;
     }
 
     /**
@@ -160,7 +161,7 @@ public class EvaluationSetService {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    out.addAll(MAPPER.treeToValue(item.output(), EvaluationBatchOutput.class)
+                    out.addAll(json.treeToValue(item.output(), EvaluationBatchOutput.class)
                             .results());
                 }
             }

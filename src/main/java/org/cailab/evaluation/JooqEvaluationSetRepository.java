@@ -14,12 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class JooqEvaluationSetRepository {
 
-    private static final JsonMapper MAPPER = JsonMapper.shared();
-
     private final DSLContext dsl;
+    private final JsonMapper mapper;
 
-    JooqEvaluationSetRepository(DSLContext dsl) {
+    JooqEvaluationSetRepository(DSLContext dsl, JsonMapper json) {
         this.dsl = dsl;
+        this.mapper = json;
     }
 
     /** Inserts a set; empty when the name is taken. */
@@ -29,10 +29,10 @@ class JooqEvaluationSetRepository {
                 .set(EVALUATION_SET.NAME, name)
                 .set(EVALUATION_SET.FILE_NAME, fileName)
                 .set(EVALUATION_SET.ITEM_COUNT, items.size())
-                .set(EVALUATION_SET.ITEMS, JSONB.valueOf(MAPPER.writeValueAsString(items)))
+                .set(EVALUATION_SET.ITEMS, JSONB.valueOf(mapper.writeValueAsString(items)))
                 .set(
                         EVALUATION_SET.TRANSCRIPT_PAIRS,
-                        pairs.isEmpty() ? null : JSONB.valueOf(MAPPER.writeValueAsString(pairs)))
+                        pairs.isEmpty() ? null : JSONB.valueOf(mapper.writeValueAsString(pairs)))
                 .set(EVALUATION_SET.CREATED_BY, createdBy)
                 .onConflictDoNothing()
                 .returning(EVALUATION_SET.ID)
@@ -71,7 +71,7 @@ class JooqEvaluationSetRepository {
                 .where(EVALUATION_SET.ID.eq(id))
                 .fetchOptional(EVALUATION_SET.ITEMS)
                 .orElseThrow(() -> new IllegalArgumentException("There is no evaluation set " + id + "."));
-        return MAPPER.readValue(json.data(), new TypeReference<List<EvalItem>>() {});
+        return mapper.readValue(json.data(), new TypeReference<List<EvalItem>>() {});
     }
 
     List<TranscriptPair> transcriptPairs(long id) {
@@ -81,7 +81,7 @@ class JooqEvaluationSetRepository {
                 .fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("There is no evaluation set " + id + "."))
                 .value1();
-        return json == null ? List.of() : MAPPER.readValue(json.data(), new TypeReference<List<TranscriptPair>>() {});
+        return json == null ? List.of() : mapper.readValue(json.data(), new TypeReference<List<TranscriptPair>>() {});
     }
 
     List<String> namesWithTranscriptPairs() {

@@ -3,6 +3,7 @@ package org.cailab.model;
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,15 +12,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.DynamicBatcher;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.ModelFormatException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,18 +43,18 @@ class LoadedModels implements AutoCloseable {
     private final Map<Long, Integer> inUse = new ConcurrentHashMap<>();
 
     private final ModelProperties properties;
-    private final ScheduledExecutorService sweeper;
+    /** The idle sweep on {@link ModelExecutors#modelUnloader}; null when idle unloading is off. */
+    private final @Nullable ScheduledFuture<?> sweep;
 
-    LoadedModels(ModelProperties properties) {
+    LoadedModels(ModelProperties properties, @Qualifier(ModelExecutors.UNLOADER) TaskScheduler unloader) {
         this.properties = properties;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cailab-model-unloader");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (!properties.idleUnload().isZero()) {
-            long period = Math.max(1, Math.min(60, properties.idleUnload().toSeconds() / 2));
-            sweeper.scheduleWithFixedDelay(() -> unloadIdle(Instant.now()), period, period, TimeUnit.SECONDS);
+        if (properties.idleUnload().isZero()) {
+            this.sweep = null;
+        } else {
+            Duration period = Duration.ofSeconds(
+                    Math.max(1, Math.min(60, properties.idleUnload().toSeconds() / 2)));
+            this.sweep = unloader.scheduleWithFixedDelay(
+                    () -> unloadIdle(Instant.now()), Instant.now().plus(period), period);
         }
     }
 
@@ -222,7 +224,9 @@ class LoadedModels implements AutoCloseable {
 
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
         models.values().forEach(f -> f.thenAccept(LoadedModels::closeQuietly));
         models.clear();
     }

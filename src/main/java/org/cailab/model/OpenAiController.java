@@ -37,19 +37,20 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class OpenAiController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int DEFAULT_COMPLETION_TOKENS = 16;
     private static final int DEFAULT_CHAT_TOKENS = 256;
 
     private final OpenAiServer server;
+    private final JsonMapper json;
 
-    OpenAiController(OpenAiServer server) {
+    OpenAiController(OpenAiServer server, JsonMapper json) {
         this.server = server;
+        this.json = json;
     }
 
     @GetMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
     String models() {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         body.put("object", "list");
         ArrayNode data = body.putArray("data");
         for (ModelSnapshot s : server.models()) {
@@ -59,7 +60,7 @@ class OpenAiController {
             model.put("created", s.createdAt().toEpochSecond());
             model.put("owned_by", "cailab");
         }
-        return JSON.writeValueAsString(body);
+        return json.writeValueAsString(body);
     }
 
     @PostMapping(path = "/v1/completions")
@@ -83,7 +84,7 @@ class OpenAiController {
 
     @ExceptionHandler(OpenAiApiException.class)
     ResponseEntity<String> refused(OpenAiApiException e) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("message", e.getMessage());
         error.put("type", e.type());
@@ -91,7 +92,7 @@ class OpenAiController {
         error.put("code", e.code());
         return ResponseEntity.status(e.status())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(body));
+                .body(json.writeValueAsString(body));
     }
 
     private void respond(OpenAiCompletionRequest request, boolean chat, HttpServletResponse response)
@@ -104,7 +105,7 @@ class OpenAiController {
             List<OpenAiServer.Choice> choices = await(server.run(prepared, null));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(JSON.writeValueAsString(completion(id, created, request, choices, chat)));
+            response.getWriter().write(json.writeValueAsString(completion(id, created, request, choices, chat)));
             return;
         }
         stream(prepared, id, created, chat, response);
@@ -173,7 +174,7 @@ class OpenAiController {
             choices = done.get();
         } catch (ExecutionException | InterruptedException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            ObjectNode error = JSON.createObjectNode();
+            ObjectNode error = json.createObjectNode();
             error.putObject("error")
                     .put("message", "generation failed: " + cause.getMessage())
                     .put("type", "server_error");
@@ -205,8 +206,8 @@ class OpenAiController {
         out.flush();
     }
 
-    private static ObjectNode chunk(String id, long created, OpenAiCompletionRequest request, boolean chat) {
-        ObjectNode chunk = JSON.createObjectNode();
+    private ObjectNode chunk(String id, long created, OpenAiCompletionRequest request, boolean chat) {
+        ObjectNode chunk = json.createObjectNode();
         chunk.put("id", id);
         chunk.put("object", chat ? "chat.completion.chunk" : "text_completion");
         chunk.put("created", created);
@@ -214,14 +215,14 @@ class OpenAiController {
         return chunk;
     }
 
-    private static void send(PrintWriter out, ObjectNode chunk) {
-        out.write("data: " + JSON.writeValueAsString(chunk) + "\n\n");
+    private void send(PrintWriter out, ObjectNode chunk) {
+        out.write("data: " + json.writeValueAsString(chunk) + "\n\n");
         out.flush();
     }
 
-    private static ObjectNode completion(
+    private ObjectNode completion(
             String id, long created, OpenAiCompletionRequest request, List<OpenAiServer.Choice> choices, boolean chat) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         body.put("id", id);
         body.put("object", chat ? "chat.completion" : "text_completion");
         body.put("created", created);
@@ -247,7 +248,7 @@ class OpenAiController {
                 }
             } else {
                 choice.put("text", c.text());
-                choice.set("logprobs", c.logprobs() == null ? JSON.nullNode() : logprobs(c.logprobs()));
+                choice.set("logprobs", c.logprobs() == null ? json.nullNode() : logprobs(c.logprobs()));
                 if (c.promptLogprobs() != null) {
                     choice.set("prompt_logprobs", promptLogprobs(c.promptLogprobs()));
                 }
@@ -279,8 +280,8 @@ class OpenAiController {
     }
 
     /** The legacy completions shape; top_logprobs hold only the token itself (alternatives are not computed). */
-    private static ObjectNode logprobs(OpenAiServer.TokenLogprobs t) {
-        ObjectNode node = JSON.createObjectNode();
+    private ObjectNode logprobs(OpenAiServer.TokenLogprobs t) {
+        ObjectNode node = json.createObjectNode();
         ArrayNode tokens = node.putArray("tokens");
         ArrayNode values = node.putArray("token_logprobs");
         ArrayNode top = node.putArray("top_logprobs");
@@ -301,8 +302,8 @@ class OpenAiController {
     }
 
     /** vLLM's shape: null for the first token, then {token id: {logprob, rank, decoded_token}} per position. */
-    private static ArrayNode promptLogprobs(OpenAiServer.TokenLogprobs t) {
-        ArrayNode array = JSON.createArrayNode();
+    private ArrayNode promptLogprobs(OpenAiServer.TokenLogprobs t) {
+        ArrayNode array = json.createArrayNode();
         for (int i = 0; i < t.tokens().size(); i++) {
             Double value = t.logprobs().get(i);
             if (value == null) {
@@ -359,12 +360,12 @@ class OpenAiController {
         throw OpenAiApiException.invalid("messages[" + index + "].content", "content must be a string");
     }
 
-    private static JsonNode json(byte @Nullable [] body) {
+    private JsonNode json(byte @Nullable [] body) {
         if (body == null || body.length == 0) {
             throw OpenAiApiException.invalid(null, "The request needs a JSON body.");
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = json.readTree(body);
             if (!node.isObject()) {
                 throw OpenAiApiException.invalid(null, "The request body must be a JSON object.");
             }

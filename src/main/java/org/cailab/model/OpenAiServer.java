@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import org.cailab.model.engine.CausalLm;
@@ -15,6 +14,7 @@ import org.cailab.model.engine.Generation;
 import org.cailab.model.engine.GenerationRequest;
 import org.cailab.model.engine.TextTokenizer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -51,13 +51,18 @@ class OpenAiServer {
 
     private final ModelSnapshotRepository snapshots;
     private final LoadedModels loaded;
-    private final ExecutorService scoring = Executors.newVirtualThreadPerTaskExecutor();
+    /** {@link ModelExecutors#modelApiScoring}: one virtual thread per choice. */
+    private final ExecutorService scoring;
     // how full the engine's batches were for API requests: HTTP spreads arrivals, and a batcher that only waits
     // a few milliseconds for company then runs smaller batches (the benchmark prints this)
     private final LongAdder generations = new LongAdder();
     private final LongAdder batchRows = new LongAdder();
 
-    OpenAiServer(ModelSnapshotRepository snapshots, LoadedModels loaded) {
+    OpenAiServer(
+            ModelSnapshotRepository snapshots,
+            LoadedModels loaded,
+            @Qualifier(ModelExecutors.API_SCORING) ExecutorService scoring) {
+        this.scoring = scoring;
         this.snapshots = snapshots;
         this.loaded = loaded;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cailab.model.openai.OpenAiClient;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One {@link OpenAiClient} per remote snapshot, made on first use and kept (its concurrency limit, busy counts and
@@ -23,13 +24,16 @@ class RemoteModels {
     private final ModelSnapshotRepository snapshots;
     private final Environment environment;
     private final ModelProperties properties;
+    private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final Map<Long, Optional<OpenAiClient>> clients = new ConcurrentHashMap<>();
 
-    RemoteModels(ModelSnapshotRepository snapshots, Environment environment, ModelProperties properties) {
+    RemoteModels(
+            ModelSnapshotRepository snapshots, Environment environment, ModelProperties properties, JsonMapper json) {
+        this.json = json;
         this.snapshots = snapshots;
         this.environment = environment;
         this.properties = properties;
@@ -47,7 +51,8 @@ class RemoteModels {
                                 http,
                                 name -> environment.getProperty(name),
                                 properties.remoteBackoff(),
-                                properties.remoteTakeOut())));
+                                properties.remoteTakeOut(),
+                                json)));
     }
 
     /** Every remote snapshot's servers, asked all at once (a dead URL costs its timeout once, not once each). */

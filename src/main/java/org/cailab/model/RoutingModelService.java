@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.cailab.model.engine.ModelText;
 import org.cailab.model.openai.OpenAiClient;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,14 +30,16 @@ class RoutingModelService implements ModelService {
     private final RemoteModels remote;
     private final ModelSnapshotRepository snapshots;
     private final int maxLiveNewTokens;
-    // remote calls block on HTTP: one virtual thread each, the backend's own limit decides how many run at once
-    private final ExecutorService remoteCalls = Executors.newVirtualThreadPerTaskExecutor();
+    /** {@link ModelExecutors#modelRemoteCalls}: one virtual thread per remote call. */
+    private final ExecutorService remoteCalls;
 
     RoutingModelService(
             LocalModelService local,
             RemoteModels remote,
             ModelSnapshotRepository snapshots,
-            ModelProperties properties) {
+            ModelProperties properties,
+            @Qualifier(ModelExecutors.REMOTE_CALLS) ExecutorService remoteCalls) {
+        this.remoteCalls = remoteCalls;
         this.local = local;
         this.remote = remote;
         this.snapshots = snapshots;

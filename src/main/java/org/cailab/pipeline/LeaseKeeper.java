@@ -1,15 +1,17 @@
 package org.cailab.pipeline;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,20 +21,21 @@ import org.springframework.stereotype.Component;
 @Component
 class LeaseKeeper implements DisposableBean {
 
+    /** The bean name of the renewal timer (one daemon platform thread, {@code cailab-lease-keeper}). */
+    static final String TIMER = "pipelineLeaseKeeper";
+
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final RunLedger ledger;
     private final PipelineProperties properties;
-    private final ScheduledExecutorService timer;
+    private final ScheduledFuture<?> renewals;
 
-    LeaseKeeper(RunLedger ledger, PipelineProperties properties) {
+    LeaseKeeper(RunLedger ledger, PipelineProperties properties, @Qualifier(TIMER) TaskScheduler timer) {
         this.ledger = ledger;
         this.properties = properties;
-        this.timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("cailab-lease-keeper").factory());
-        long period = Math.max(100, properties.lease().toMillis() / 3);
-        timer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        Duration period = Duration.ofMillis(Math.max(100, properties.lease().toMillis() / 3));
+        this.renewals = timer.scheduleWithFixedDelay(this::renew, Instant.now().plus(period), period);
     }
 
     void hold(UUID token) {
@@ -57,6 +60,6 @@ class LeaseKeeper implements DisposableBean {
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        renewals.cancel(false);
     }
 }

@@ -35,19 +35,22 @@ public class RedTeamStatsService {
     static final int RUNS_SCANNED = 1000;
 
     private static final int PAGE = 500;
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final AttemptRepository attempts;
     private final ModelService models;
     /** Looked up when used: the run engine is created with the stages, one of which lives in this module. */
     private final ObjectProvider<RunService> runs;
 
+    private final JsonMapper json;
+
     private final HarmEvalSummaryCache summaries = new HarmEvalSummaryCache();
 
-    RedTeamStatsService(AttemptRepository attempts, ModelService models, ObjectProvider<RunService> runs) {
+    RedTeamStatsService(
+            AttemptRepository attempts, ModelService models, ObjectProvider<RunService> runs, JsonMapper json) {
         this.attempts = attempts;
         this.models = models;
         this.runs = runs;
+        this.json = json;
     }
 
     /**
@@ -186,7 +189,7 @@ public class RedTeamStatsService {
             List<RunItem> page = runs.getObject().outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    out.add(MAPPER.treeToValue(item.output(), HarmEvalItem.class));
+                    out.add(json.treeToValue(item.output(), HarmEvalItem.class));
                 }
             }
             if (page.size() < PAGE) {

@@ -27,12 +27,13 @@ public class PmScoreService {
     static final int RUNS_SCANNED = 500;
 
     private static final int PAGE = 500;
-    private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private final RunService runs;
+    private final JsonMapper json;
 
-    PmScoreService(RunService runs) {
+    PmScoreService(RunService runs, JsonMapper json) {
         this.runs = runs;
+        this.json = json;
     }
 
     /** The run type of scoring runs. */
@@ -72,7 +73,7 @@ public class PmScoreService {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);
             for (RunItem item : page) {
                 if (item.output() != null) {
-                    MAPPER.treeToValue(item.output(), PmScoreStage.BatchScores.class)
+                    json.treeToValue(item.output(), PmScoreStage.BatchScores.class)
                             .chains()
                             .forEach(out::add);
                 }

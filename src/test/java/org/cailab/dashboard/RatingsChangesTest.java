@@ -10,12 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cailab.comparison.ComparisonTask;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 class RatingsChangesTest {
 
     @Test
     void aBurstOfChangesBecomesOneNoticeOnAnotherThreadAndClosedSubscriptionsHearNothing() throws Exception {
-        RatingsChanges changes = new RatingsChanges(new DashboardProperties(null, Duration.ofMillis(100)));
+        ThreadPoolTaskScheduler thread = new RatingsChangesThread().dashboardRatingsChanges();
+        thread.initialize();
+        RatingsChanges changes = new RatingsChanges(new DashboardProperties(null, Duration.ofMillis(100)), thread);
         try {
             List<DashboardChange> heard = new CopyOnWriteArrayList<>();
             List<String> threads = new CopyOnWriteArrayList<>();
@@ -45,7 +48,7 @@ class RatingsChangesTest {
             subscription.close();
             assertThat(changes.listenerCount()).isZero();
         } finally {
-            changes.stop();
+            thread.shutdown();
         }
     }
 }

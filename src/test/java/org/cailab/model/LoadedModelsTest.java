@@ -12,8 +12,11 @@ import java.util.List;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.TinyModels;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Loading, idle unloading and making room, on real tiny model directories. */
 class LoadedModelsTest {
@@ -43,6 +46,19 @@ class LoadedModelsTest {
                 id, name, SnapshotKind.DEMO, modelDir.toString(), null, null, null, OffsetDateTime.now());
     }
 
+    private ThreadPoolTaskScheduler unloader;
+
+    @BeforeEach
+    void startUnloader() {
+        unloader = new ModelExecutors().modelUnloader();
+        unloader.initialize();
+    }
+
+    @AfterEach
+    void stopUnloader() {
+        unloader.shutdown();
+    }
+
     private static ModelProperties properties(Duration idle, int maxLoaded) {
         return new ModelProperties("cpu", 4, false, 0, 0, 0, 0, idle, maxLoaded, null, null, 0);
     }
@@ -50,7 +66,7 @@ class LoadedModelsTest {
     @Test
     void aModelUnusedForTheIdleTimeIsUnloadedButNotWhileARequestRuns() throws IOException {
         ModelSnapshot a = snapshot(1, "a");
-        try (LoadedModels models = new LoadedModels(properties(Duration.ofMinutes(30), 4))) {
+        try (LoadedModels models = new LoadedModels(properties(Duration.ofMinutes(30), 4), unloader)) {
             models.acquire(a);
             assertThat(models.loaded()).extracting(LoadedModel::name).containsExactly("a");
             assertThat(models.loaded().getFirst().parameterBytes()).isPositive();
@@ -73,7 +89,7 @@ class LoadedModelsTest {
         ModelSnapshot a = snapshot(1, "a");
         ModelSnapshot b = snapshot(2, "b");
         ModelSnapshot c = snapshot(3, "c");
-        try (LoadedModels models = new LoadedModels(properties(Duration.ZERO, 2))) {
+        try (LoadedModels models = new LoadedModels(properties(Duration.ZERO, 2), unloader)) {
             models.acquire(a);
             models.acquire(b);
             models.release(b.id()); // a stays in use

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cailab.dashboard.LeaderboardEntry;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,7 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ChartOptions {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
     /** ECharts' default palette, fixed here so that a run's line, band and whiskers share one colour. */
     static final List<String> PALETTE =
             List.of("#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4", "#ea7ccc");
@@ -25,7 +24,7 @@ final class ChartOptions {
     private ChartOptions() {}
 
     static ObjectNode base(String title) {
-        ObjectNode option = MAPPER.createObjectNode();
+        ObjectNode option = JsonNodeFactory.instance.objectNode();
         option.putObject("title")
                 .put("text", title)
                 .put("left", "center")
@@ -61,7 +60,8 @@ final class ChartOptions {
     }
 
     static ObjectNode valueAxis(String name) {
-        return MAPPER.createObjectNode()
+        return JsonNodeFactory.instance
+                .objectNode()
                 .put("type", "value")
                 .put("name", name)
                 .put("nameLocation", "middle")
@@ -160,7 +160,7 @@ final class ChartOptions {
         whiskers.putObject("tooltip").put("show", false);
         whiskers.putObject("encode")
                 .put("x", 0)
-                .set("y", MAPPER.createArrayNode().add(1).add(4).add(5));
+                .set("y", JsonNodeFactory.instance.arrayNode().add(1).add(4).add(5));
         return whiskers.putArray("data");
     }
 
@@ -170,7 +170,7 @@ final class ChartOptions {
     }
 
     static ArrayNode lines(List<String> lines) {
-        ArrayNode array = MAPPER.createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         lines.forEach(array::add);
         return array;
     }

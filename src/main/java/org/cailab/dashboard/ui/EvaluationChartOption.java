@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.cailab.evaluation.CalibrationBin;
 import org.cailab.evaluation.EvaluationResult;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -70,8 +71,8 @@ final class EvaluationChartOption {
         diagonal.putObject("lineStyle").put("type", "dashed").put("color", "#999");
         diagonal.putObject("tooltip").put("show", false);
         diagonal.putArray("data")
-                .add(ChartOptions.MAPPER.createArrayNode().add(0).add(0))
-                .add(ChartOptions.MAPPER.createArrayNode().add(1).add(1));
+                .add(JsonNodeFactory.instance.arrayNode().add(0).add(0))
+                .add(JsonNodeFactory.instance.arrayNode().add(1).add(1));
         for (int i = 0; i < results.size(); i++) {
             EvaluationResult r = results.get(i);
             ObjectNode line = series.addObject().put("type", "line").put("name", r.snapshot());

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.cailab.dashboard.Frontier;
 import org.cailab.dashboard.FrontierPoint;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -69,9 +70,9 @@ final class ParetoChartOption {
                 .put("clip", true)
                 .put("z", 3);
         whiskers.putObject("encode")
-                .set("x", ChartOptions.MAPPER.createArrayNode().add(0).add(2).add(3));
+                .set("x", JsonNodeFactory.instance.arrayNode().add(0).add(2).add(3));
         ((ObjectNode) whiskers.get("encode"))
-                .set("y", ChartOptions.MAPPER.createArrayNode().add(1).add(4).add(5));
+                .set("y", JsonNodeFactory.instance.arrayNode().add(1).add(4).add(5));
         whiskers.putObject("itemStyle").put("color", ChartOptions.NO_RUN_COLOR);
         ArrayNode whiskerData = whiskers.putArray("data");
         frontier.points()
@@ -129,7 +130,7 @@ final class ParetoChartOption {
     }
 
     private static ObjectNode item(FrontierPoint p, List<Double> values, String color) {
-        ObjectNode item = ChartOptions.MAPPER.createObjectNode().put("name", p.snapshot());
+        ObjectNode item = JsonNodeFactory.instance.objectNode().put("name", p.snapshot());
         ArrayNode value = item.putArray("value");
         values.forEach(value::add);
         List<String> lines = new ArrayList<>();

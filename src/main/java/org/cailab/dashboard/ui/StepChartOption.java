@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.cailab.dashboard.Leaderboard;
 import org.cailab.dashboard.LeaderboardEntry;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -90,12 +91,12 @@ final class StepChartOption {
             band.putObject("itemStyle").put("color", color);
             band.putObject("tooltip").put("show", false);
             band.putObject("encode")
-                    .set("x", ChartOptions.MAPPER.createArrayNode().add(0).add(3));
+                    .set("x", JsonNodeFactory.instance.arrayNode().add(0).add(3));
             ((ObjectNode) band.get("encode"))
                     .set(
                             "y",
-                            ChartOptions.MAPPER
-                                    .createArrayNode()
+                            JsonNodeFactory.instance
+                                    .arrayNode()
                                     .add(1)
                                     .add(2)
                                     .add(4)

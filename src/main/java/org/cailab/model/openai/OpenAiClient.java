@@ -42,7 +42,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenAiClient {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiClient.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Prompts per scoring request: one request per item would multiply the HTTP overhead. */
     private static final int SCORING_CHUNK = 8;
 
@@ -53,6 +52,7 @@ public final class OpenAiClient {
     private final HttpClient http;
     private final Function<String, @Nullable String> environment;
     private final Duration backoff;
+    private final JsonMapper json;
 
     /**
      * @param name        the snapshot's name, used in error messages
@@ -60,6 +60,7 @@ public final class OpenAiClient {
      *                    no restart of the client... only of the process whose environment changes)
      * @param backoff     the first retry's delay; doubled for each further one
      * @param takeOutFor  how long a URL that keeps failing is left out
+     * @param json        the application's mapper (request bodies and replies are trees; no binding)
      */
     public OpenAiClient(
             String name,
@@ -67,7 +68,9 @@ public final class OpenAiClient {
             HttpClient http,
             Function<String, @Nullable String> environment,
             Duration backoff,
-            Duration takeOutFor) {
+            Duration takeOutFor,
+            JsonMapper json) {
+        this.json = json;
         this.name = name;
         this.backend = backend;
         this.http = http;
@@ -92,7 +95,7 @@ public final class OpenAiClient {
                     "/completions",
                     body,
                     "completion of a " + prompt.length() + "-character prompt",
-                    in -> JSON.readTree(in));
+                    in -> json.readTree(in));
             JsonNode choice = firstChoice(response);
             JsonNode usage = response.path("usage");
             return new GenerationResult(
@@ -128,7 +131,7 @@ public final class OpenAiClient {
         ArrayNode array = body.putArray("prompt");
         prompts.forEach(array::add);
         JsonNode response =
-                post("/completions", body, "completion of " + prompts.size() + " prompt(s)", in -> JSON.readTree(in));
+                post("/completions", body, "completion of " + prompts.size() + " prompt(s)", in -> json.readTree(in));
         JsonNode[] choices = new JsonNode[prompts.size()];
         for (JsonNode choice : response.path("choices")) {
             int index = choice.path("index").asInt(-1);
@@ -173,7 +176,7 @@ public final class OpenAiClient {
     }
 
     private List<ScoredContinuation> scoreChunk(List<String> prompts, List<String> continuations) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         body.put("model", backend.servedModel());
         ArrayNode texts = body.putArray("prompt");
         for (int i = 0; i < prompts.size(); i++) {
@@ -189,7 +192,7 @@ public final class OpenAiClient {
             body.put("max_tokens", backend.scoring() == RemoteBackend.Scoring.ECHO ? 0 : 1);
         }
         JsonNode response = post(
-                "/completions", body, "scoring of " + prompts.size() + " continuation(s)", in -> JSON.readTree(in));
+                "/completions", body, "scoring of " + prompts.size() + " continuation(s)", in -> json.readTree(in));
         JsonNode[] choices = new JsonNode[prompts.size()];
         for (JsonNode choice : response.path("choices")) {
             int index = choice.path("index").asInt(-1);
@@ -288,7 +291,7 @@ public final class OpenAiClient {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
                 reachable = true;
-                JSON.readTree(response.body())
+                json.readTree(response.body())
                         .path("data")
                         .forEach(m -> models.add(m.path("id").asString("")));
                 message =
@@ -326,7 +329,7 @@ public final class OpenAiClient {
     }
 
     private ObjectNode completionBody(String prompt, SamplingSettings s) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         body.put("model", backend.servedModel());
         body.put("prompt", prompt);
         body.put("max_tokens", s.maxNewTokens());
@@ -346,9 +349,9 @@ public final class OpenAiClient {
         return body;
     }
 
-    private static JsonNode firstChoice(JsonNode response) {
+    private JsonNode firstChoice(JsonNode response) {
         JsonNode choices = response.path("choices");
-        return choices.isArray() && !choices.isEmpty() ? choices.get(0) : JSON.createObjectNode();
+        return choices.isArray() && !choices.isEmpty() ? choices.get(0) : json.createObjectNode();
     }
 
     private static final class StreamState {
@@ -387,7 +390,7 @@ public final class OpenAiClient {
                 if (data.equals("[DONE]")) {
                     break;
                 }
-                JsonNode chunk = JSON.readTree(data);
+                JsonNode chunk = json.readTree(data);
                 if (chunk.has("error")) {
                     throw new IOException("error in the stream: "
                             + chunk.path("error").path("message").asString(data));
@@ -417,7 +420,7 @@ public final class OpenAiClient {
     }
 
     private <T> T post(String path, ObjectNode body, String what, BodyReader<T> reader) {
-        String json = JSON.writeValueAsString(body);
+        String json = this.json.writeValueAsString(body);
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -584,9 +587,9 @@ public final class OpenAiClient {
     }
 
     /** The error message of an OpenAI-shaped error body, or the body itself (shortened). */
-    static String serverMessage(String body) {
+    String serverMessage(String body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = json.readTree(body);
             JsonNode error = node.path("error");
             if (error.isObject() && error.hasNonNull("message")) {
                 return error.get("message").asString();

@@ -3,14 +3,12 @@ package org.cailab.rl.ui;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.cailab.rl.RlStepStats;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** ECharts options of the RL page: metrics against the prompts trained on, one line per metric. */
 final class RlCharts {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     record Series(String name, ToDoubleFunction<RlStepStats> value, int axis) {}
 
@@ -18,7 +16,7 @@ final class RlCharts {
 
     /** Lines on a left (axis 0) and a right (axis 1) value axis. */
     static String lines(String title, String leftAxis, String rightAxis, List<RlStepStats> steps, List<Series> series) {
-        ObjectNode option = MAPPER.createObjectNode();
+        ObjectNode option = JsonNodeFactory.instance.objectNode();
         option.putObject("title")
                 .put("text", title)
                 .put("left", "center")

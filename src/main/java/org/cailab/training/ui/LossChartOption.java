@@ -3,14 +3,12 @@ package org.cailab.training.ui;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.cailab.training.TrainingPoint;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** ECharts options of a training run: loss against step (training and held-out), and a PM's held-out accuracy. */
 final class LossChartOption {
-
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private LossChartOption() {}
 
@@ -50,7 +48,7 @@ final class LossChartOption {
     }
 
     private static ObjectNode base(String title, String yName) {
-        ObjectNode option = MAPPER.createObjectNode();
+        ObjectNode option = JsonNodeFactory.instance.objectNode();
         option.putObject("title")
                 .put("text", title)
                 .put("left", "center")
