@@ -236,6 +236,7 @@ class LoadedModels implements AutoCloseable {
             loaded.batcher().close();
         } finally {
             loaded.lm().close();
+            org.cailab.model.engine.NativeMemory.trim();
         }
     }
 }

@@ -579,6 +579,7 @@ public final class RlTrainer implements AutoCloseable {
                 policy.close();
             } finally {
                 reference.close();
+                org.cailab.model.engine.NativeMemory.trim();
             }
         }
     }

@@ -254,5 +254,7 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         optimizer.close();
+        // The step's activations and gradients are freed by now; give their pages back (NativeMemory).
+        NativeMemory.trim();
     }
 }
