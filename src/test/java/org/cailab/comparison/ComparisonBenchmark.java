@@ -134,8 +134,12 @@ public final class ComparisonBenchmark {
                     seconds(startNanos),
                     pool.stream().map(ModelSnapshot::name).toList());
             CampaignService campaigns = app.getBean(CampaignService.class);
-            Campaign baselineCampaign = campaigns.create(settings("baseline", pool, votes));
-            Campaign mainCampaign = campaigns.create(settings("main", pool, votes));
+            // one conversation per worker, with room for one more message after the last vote (so that the message
+            // box comes back)
+            Campaign baselineCampaign = campaigns.create(
+                    BenchmarkWorker.campaign("Benchmark baseline", ComparisonTask.HELPFULNESS, pool, votes + 1));
+            Campaign mainCampaign = campaigns.create(
+                    BenchmarkWorker.campaign("Benchmark main", ComparisonTask.HELPFULNESS, pool, votes + 1));
             UserService users = app.getBean(UserService.class);
             List<String> names = new ArrayList<>();
             for (int i = 0; i <= workers; i++) {
@@ -232,29 +236,6 @@ public final class ComparisonBenchmark {
         return List.of(
                 registry.findByName("demo-early").orElseThrow(),
                 registry.findByName("demo-final").orElseThrow());
-    }
-
-    private static CampaignSettings settings(String name, List<ModelSnapshot> pool, int votes) {
-        CampaignSettings d = CampaignSettings.defaults(
-                "Benchmark " + name,
-                ComparisonTask.HELPFULNESS,
-                pool.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
-        // one conversation per worker, with room for one more message after the last vote (so that the message box
-        // comes back); ties allowed as by default, never used here
-        return new CampaignSettings(
-                d.name(),
-                d.task(),
-                d.instructions(),
-                d.pool(),
-                d.pairDrawing(),
-                votes + 1,
-                d.allowTie(),
-                d.allowBothBad(),
-                null,
-                null,
-                0,
-                true,
-                d.completionCode());
     }
 
     private static List<Worker> signIn(Browser browser, String baseUrl, Campaign campaign, List<String> names) {

@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.cailab.comparison.CampaignSettings;
+import org.cailab.comparison.ComparisonTask;
+import org.cailab.comparison.PoolSnapshot;
+import org.cailab.model.ModelSnapshot;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -111,6 +115,31 @@ public class BenchmarkWorker<P extends Enum<P>> {
             throw new IllegalStateException(name + " stuck in " + phase + " after " + voted + " votes; the page says: "
                     + page.locator("#notice").textContent());
         }
+    }
+
+    /**
+     * An open campaign of the models with equal weights and a turn limit, otherwise the defaults (no quota, no gold
+     * checks).
+     */
+    public static CampaignSettings campaign(String name, ComparisonTask task, List<ModelSnapshot> pool, int turnLimit) {
+        CampaignSettings d = CampaignSettings.defaults(
+                name,
+                task,
+                pool.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
+        return new CampaignSettings(
+                d.name(),
+                d.task(),
+                d.instructions(),
+                d.pool(),
+                d.pairDrawing(),
+                turnLimit,
+                d.allowTie(),
+                d.allowBothBad(),
+                null,
+                null,
+                0,
+                true,
+                d.completionCode());
     }
 
     /**
