@@ -1,40 +1,33 @@
 package org.cailab.comparison;
 
-import static org.cailab.db.jooq.Tables.COMPARISON_VOTE;
+import static org.cailab.support.Benchmarks.asAdmin;
+import static org.cailab.support.Benchmarks.heapAfterGc;
+import static org.cailab.support.Benchmarks.options;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.cailab.CailabApplication;
+import org.cailab.e2e.BenchmarkWorker;
+import org.cailab.e2e.BenchmarkWorker.VoteIntegrity;
 import org.cailab.e2e.BrowserTest;
-import org.cailab.e2e.LoginPage;
-import org.cailab.model.DemoModelStatus;
-import org.cailab.model.DemoModels;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
+import org.cailab.support.Benchmarks;
 import org.cailab.support.ComparisonTestModels;
 import org.jooq.DSLContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -63,19 +56,6 @@ public final class ComparisonBenchmark {
     private static final String WORKER_PASSWORD = "benchmark-worker";
     private static final long STEP_TIMEOUT_MS = 300_000;
     private static final long POLL_MS = 100;
-    private static final String[] TOPICS = {
-        "bake bread",
-        "learn to swim",
-        "grow tomatoes",
-        "write a letter",
-        "fix a bike",
-        "save money",
-        "sleep better",
-        "cook rice",
-        "paint a wall",
-        "plan a trip"
-    };
-
     /**
      * Installed in every page: times, in the browser, from a vote key to the message box being enabled, and from
      * Enter in the message box to the vote buttons being enabled.
@@ -119,9 +99,7 @@ public final class ComparisonBenchmark {
         int votes = Integer.parseInt(options.getOrDefault("votes", "10"));
         String models = options.getOrDefault("models", "demo");
         int demoSteps = Integer.parseInt(options.getOrDefault("demo-steps", "600"));
-        Path dataDir = Files.createDirectories(Path.of("target", "benchmark-data"))
-                .resolve("comparison-" + System.currentTimeMillis())
-                .toAbsolutePath();
+        Path dataDir = Benchmarks.dataDir("comparison");
         System.out.printf(
                 Locale.ROOT,
                 "cores %d, max heap %d MiB, java %s; %d workers x %d votes, %s models; data %s%n",
@@ -156,8 +134,12 @@ public final class ComparisonBenchmark {
                     seconds(startNanos),
                     pool.stream().map(ModelSnapshot::name).toList());
             CampaignService campaigns = app.getBean(CampaignService.class);
-            Campaign baselineCampaign = campaigns.create(settings("baseline", pool, votes));
-            Campaign mainCampaign = campaigns.create(settings("main", pool, votes));
+            // one conversation per worker, with room for one more message after the last vote (so that the message
+            // box comes back)
+            Campaign baselineCampaign = campaigns.create(
+                    BenchmarkWorker.campaign("Benchmark baseline", ComparisonTask.HELPFULNESS, pool, votes + 1));
+            Campaign mainCampaign = campaigns.create(
+                    BenchmarkWorker.campaign("Benchmark main", ComparisonTask.HELPFULNESS, pool, votes + 1));
             UserService users = app.getBean(UserService.class);
             List<String> names = new ArrayList<>();
             for (int i = 0; i <= workers; i++) {
@@ -183,8 +165,8 @@ public final class ComparisonBenchmark {
                 long heapAfter = heapAfterGc();
 
                 DSLContext dsl = app.getBean(DSLContext.class);
-                Integrity integrity = integrity(dsl, mainCampaign, crowd, ids);
-                Integrity baselineIntegrity = integrity(dsl, baselineCampaign, alone, ids);
+                VoteIntegrity integrity = VoteIntegrity.of(dsl, mainCampaign.id(), crowd, ids);
+                VoteIntegrity baselineIntegrity = VoteIntegrity.of(dsl, baselineCampaign.id(), alone, ids);
 
                 System.out.println();
                 report("1 worker (baseline)", baseline, votes);
@@ -194,13 +176,13 @@ public final class ComparisonBenchmark {
                         "votes: expected %d, clients saw %d, stored %d (%d turns); lost %d, "
                                 + "duplicated %d (baseline: lost %d, duplicated %d)%n",
                         workers * votes,
-                        integrity.clientVotes,
-                        integrity.rows,
-                        integrity.turns,
-                        integrity.lost,
-                        integrity.duplicated,
-                        baselineIntegrity.lost,
-                        baselineIntegrity.duplicated);
+                        integrity.clientVotes(),
+                        integrity.rows(),
+                        integrity.turns(),
+                        integrity.lost(),
+                        integrity.duplicated(),
+                        baselineIntegrity.lost(),
+                        baselineIntegrity.duplicated());
                 System.out.printf(
                         Locale.ROOT,
                         "ratio %d workers / 1 worker, vote -> message box: p50 %.2f, p95 %.2f; "
@@ -226,10 +208,10 @@ public final class ComparisonBenchmark {
                         Locale.ROOT,
                         "driver: %d focus fixes (message box not focused when writing)%n",
                         main.focusFixes + baseline.focusFixes);
-                exit = integrity.lost == 0
-                                && integrity.duplicated == 0
-                                && baselineIntegrity.lost == 0
-                                && baselineIntegrity.duplicated == 0
+                exit = integrity.lost() == 0
+                                && integrity.duplicated() == 0
+                                && baselineIntegrity.lost() == 0
+                                && baselineIntegrity.duplicated() == 0
                         ? 0
                         : 2;
             }
@@ -250,68 +232,17 @@ public final class ComparisonBenchmark {
         if (!kind.equals("demo")) {
             throw new IllegalArgumentException("--models demo|tiny, not " + kind);
         }
-        DemoModels demo = app.getBean(DemoModels.class);
-        int lastStep = -1;
-        while (true) {
-            DemoModelStatus status = demo.status();
-            if (status.state() == DemoModelStatus.State.DONE) {
-                break;
-            }
-            if (status.state() == DemoModelStatus.State.FAILED) {
-                throw new IllegalStateException(status.message());
-            }
-            if (status.step() / 100 != lastStep / 100) {
-                System.out.println("  " + status.message());
-                lastStep = status.step();
-            }
-            Thread.sleep(1000);
-        }
+        Benchmarks.awaitDemoModels(app);
         return List.of(
                 registry.findByName("demo-early").orElseThrow(),
                 registry.findByName("demo-final").orElseThrow());
-    }
-
-    private static CampaignSettings settings(String name, List<ModelSnapshot> pool, int votes) {
-        CampaignSettings d = CampaignSettings.defaults(
-                "Benchmark " + name,
-                ComparisonTask.HELPFULNESS,
-                pool.stream().map(m -> new PoolSnapshot(m.id(), m.name(), 1)).toList());
-        // one conversation per worker, with room for one more message after the last vote (so that the message box
-        // comes back); ties allowed as by default, never used here
-        return new CampaignSettings(
-                d.name(),
-                d.task(),
-                d.instructions(),
-                d.pool(),
-                d.pairDrawing(),
-                votes + 1,
-                d.allowTie(),
-                d.allowBothBad(),
-                null,
-                null,
-                0,
-                true,
-                d.completionCode());
     }
 
     private static List<Worker> signIn(Browser browser, String baseUrl, Campaign campaign, List<String> names) {
         long start = System.nanoTime();
         List<Worker> signedIn = new ArrayList<>();
         for (String name : names) {
-            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl));
-            context.setDefaultTimeout(120_000);
-            context.addInitScript(PAGE_PROBE);
-            Page page = context.newPage();
-            new LoginPage(page).signInAs(name, WORKER_PASSWORD);
-            page.navigate("/compare/" + campaign.id());
-            page.getByRole(
-                            com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Got it"))
-                    .waitFor();
-            page.keyboard().press("Escape");
-            page.waitForFunction("() => { const m = document.querySelector('vaadin-text-area#message');"
-                    + " return m !== null && !m.hasAttribute('disabled'); }");
-            signedIn.add(new Worker(name, context, page, new Random(name.hashCode())));
+            signedIn.add(new Worker(browser, baseUrl, campaign.id(), name));
         }
         System.out.printf(
                 Locale.ROOT,
@@ -330,27 +261,11 @@ public final class ComparisonBenchmark {
         DONE
     }
 
-    private static final class Worker {
-        final String name;
-        final BrowserContext context;
-        final Page page;
-        final Random random;
-        Phase phase = Phase.WRITE;
-        long phaseSince = System.currentTimeMillis();
-        int sent;
-        int voted;
+    private static final class Worker extends BenchmarkWorker<Phase> {
         int focusFixes;
 
-        Worker(String name, BrowserContext context, Page page, Random random) {
-            this.name = name;
-            this.context = context;
-            this.page = page;
-            this.random = random;
-        }
-
-        void enter(Phase next) {
-            phase = next;
-            phaseSince = System.currentTimeMillis();
+        Worker(Browser browser, String baseUrl, long campaignId, String name) {
+            super(browser, baseUrl, campaignId, name, WORKER_PASSWORD, PAGE_PROBE, Phase.WRITE);
         }
     }
 
@@ -378,18 +293,13 @@ public final class ComparisonBenchmark {
                             w.page.locator("vaadin-text-area#message textarea").focus();
                             w.focusFixes++;
                         }
-                        w.page.keyboard()
-                                .insertText("Question " + (w.sent + 1) + ": how do I "
-                                        + TOPICS[w.random.nextInt(TOPICS.length)] + "?");
-                        w.page.keyboard().press("Enter");
-                        w.sent++;
+                        w.ask();
                         w.enter(Phase.WAIT_FOR_ANSWERS);
                         acted = true;
                     }
                     case WAIT_FOR_ANSWERS -> {
                         if (answersReadies >= w.sent) {
-                            w.page.keyboard().press(w.random.nextBoolean() ? "a" : "b");
-                            w.voted++;
+                            w.vote();
                             w.enter(Phase.WAIT_FOR_MESSAGE_BOX);
                             acted = true;
                         }
@@ -403,10 +313,8 @@ public final class ComparisonBenchmark {
                     }
                     case DONE -> {}
                 }
-                if (w.phase != Phase.DONE && System.currentTimeMillis() - w.phaseSince > STEP_TIMEOUT_MS) {
-                    throw new IllegalStateException(
-                            w.name + " stuck in " + w.phase + " after " + w.voted + " votes; the page says: "
-                                    + w.page.locator("#notice").textContent());
+                if (w.phase != Phase.DONE) {
+                    w.failIfStuck(STEP_TIMEOUT_MS);
                 }
             }
             // at most one look at each page per POLL_MS when nothing happens: the harness shares the CPU with the
@@ -429,31 +337,6 @@ public final class ComparisonBenchmark {
     }
 
     private record Result(Stats latency, Stats generation, double wallSeconds, int focusFixes) {}
-
-    private record Integrity(int clientVotes, int rows, int turns, int lost, int duplicated) {}
-
-    private static Integrity integrity(DSLContext dsl, Campaign campaign, List<Worker> workers, Map<String, Long> ids) {
-        Map<Long, Integer> stored = new HashMap<>();
-        dsl.select(COMPARISON_VOTE.WORKER_ID, org.jooq.impl.DSL.count())
-                .from(COMPARISON_VOTE)
-                .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()))
-                .groupBy(COMPARISON_VOTE.WORKER_ID)
-                .forEach(r -> stored.put(r.value1(), r.value2()));
-        int rows = dsl.fetchCount(COMPARISON_VOTE, COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id()));
-        int turns = dsl.fetchCount(dsl.selectDistinct(COMPARISON_VOTE.TURN_ID)
-                .from(COMPARISON_VOTE)
-                .where(COMPARISON_VOTE.CAMPAIGN_ID.eq(campaign.id())));
-        int client = 0;
-        int lost = 0;
-        int duplicated = rows - turns;
-        for (Worker w : workers) {
-            int inDb = stored.getOrDefault(ids.get(w.name), 0);
-            client += w.voted;
-            lost += Math.max(0, w.voted - inDb);
-            duplicated += Math.max(0, inDb - w.voted);
-        }
-        return new Integrity(client, rows, turns, lost, duplicated);
-    }
 
     // --- numbers
 
@@ -505,33 +388,7 @@ public final class ComparisonBenchmark {
         return out;
     }
 
-    private static long heapAfterGc() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 3; i++) {
-            memory.gc();
-            Thread.sleep(300);
-        }
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void asAdmin() {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_RESEARCHER")));
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("options are --name value pairs: " + Arrays.toString(args));
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
+import org.cailab.model.RemoteBackend;
+import org.cailab.model.SnapshotKind;
 import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserAccount;
@@ -101,6 +103,16 @@ class ComparisonServiceIT extends IntegrationTest {
         assertThat(row.getAnswerB()).isEqualTo(pending.answerB());
         assertThat(row.getSnapshotAId()).isNotNull().isNotEqualTo(row.getSnapshotBId());
         assertThat(row.getSnapshotAName()).startsWith("cmp-tiny-");
+        // the generator stored the cleaned answers with their leak flags (the detection: IdentityLeakDetectorTest)
+        var turn = dsl.selectFrom(COMPARISON_TURN)
+                .where(COMPARISON_TURN.ID.eq(pending.turnId()))
+                .fetchSingle();
+        assertThat(turn.getAnswerA()).isEqualTo(pending.answerA()).isEqualTo(AnswerGenerator.clean(turn.getAnswerA()));
+        assertThat(turn.getAnswerB()).isEqualTo(pending.answerB()).isEqualTo(AnswerGenerator.clean(turn.getAnswerB()));
+        assertThat(turn.getLeakA())
+                .isEqualTo(IdentityLeakDetector.namesModel(turn.getAnswerA(), row.getSnapshotAName()));
+        assertThat(turn.getLeakB())
+                .isEqualTo(IdentityLeakDetector.namesModel(turn.getAnswerB(), row.getSnapshotBName()));
         assertThat(row.getChoice()).isEqualTo("B");
         assertThat(row.getContinuedSide()).isEqualTo("B");
         assertThat(row.getTask()).isEqualTo("HELPFULNESS");
@@ -118,6 +130,48 @@ class ComparisonServiceIT extends IntegrationTest {
                     assertThat(v.snapshotAId()).isEqualTo(row.getSnapshotAId());
                     assertThat(v.campaignName()).isEqualTo(campaign.name());
                 });
+    }
+
+    @Test
+    void aTurnWhoseModelCannotBeReachedIsStoredAsFailedAndTheWorkerIsTold() {
+        // a pool model on a remote backend nobody listens at (no retries): its answer fails at once
+        ModelSnapshot unreachable = as(
+                "admin",
+                () -> registry.registerRemote(
+                        "cmp-unreachable-" + UUID.randomUUID().toString().substring(0, 8),
+                        SnapshotKind.PRETRAINED,
+                        RemoteBackend.of(List.of(URI.create("http://127.0.0.1:9/v1")), "anything", null)
+                                .withLimits(2, java.time.Duration.ofSeconds(5), 0),
+                        ""));
+        List<PoolSnapshot> pool = List.of(
+                new PoolSnapshot(models.getFirst().id(), models.getFirst().name(), 1),
+                new PoolSnapshot(unreachable.id(), unreachable.name(), 1));
+        Campaign campaign = as(
+                "admin",
+                () -> campaignService.create(CampaignSettings.defaults(
+                                "Campaign " + UUID.randomUUID().toString().substring(0, 8),
+                                ComparisonTask.HELPFULNESS,
+                                pool)
+                        .withOpen(true)));
+        ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
+        PendingComparison pending = as(
+                worker,
+                () -> comparisons.send(campaign.id(), state.conversation().id(), "hello?"));
+        Answers answers = new Answers();
+        try (AnswerSubscription ignored = as(worker, () -> comparisons.watch(pending.turnId(), answers))) {
+            assertThatThrownBy(() -> answers.ready.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalStateException.class)
+                    .cause()
+                    .hasMessageStartingWith("The answers could not be generated")
+                    .hasMessageEndingWith("Please send your message again.");
+        }
+        var turn = dsl.selectFrom(COMPARISON_TURN)
+                .where(COMPARISON_TURN.ID.eq(pending.turnId()))
+                .fetchSingle();
+        assertThat(turn.getStatus()).isEqualTo(TurnStatus.FAILED.name());
+        assertThat(turn.getFailure()).isEqualTo("RemoteModelException");
+        assertThat(turn.getAnswerA()).isNull();
+        assertThat(turn.getAnswerB()).isNull();
     }
 
     @Test
@@ -239,8 +293,8 @@ class ComparisonServiceIT extends IntegrationTest {
         Campaign campaign = campaign(s -> s);
         ComparisonState state = as(worker, () -> comparisons.open(campaign.id()));
         PendingComparison pending = sendAndWait(campaign, state, "who are you?");
-        // what the generator stores when an answer names its model (detection: IdentityLeakDetectorTest,
-        // AnswerGeneratorTest)
+        // what the generator stores when an answer names its model (detection: IdentityLeakDetectorTest;
+        // storing: aVoteIsStoredOnceWithEverythingAboutTheComparison)
         dsl.update(COMPARISON_TURN)
                 .set(COMPARISON_TURN.LEAK_B, true)
                 .where(COMPARISON_TURN.ID.eq(pending.turnId()))

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +19,13 @@ import org.cailab.constitution.Conversation;
 import org.cailab.constitution.MultipleChoiceQuestion;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.constitution.RlPrinciple;
+import org.cailab.experiment.ui.DemoTuning;
 import org.cailab.feedback.PairFilter;
 import org.cailab.feedback.PreferencePair;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.DemoAttempts;
 import org.cailab.model.DemoChainReadability;
 import org.cailab.model.DemoModelCache;
-import org.cailab.model.DemoModelStatus;
-import org.cailab.model.DemoModels;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
@@ -55,6 +53,7 @@ import org.cailab.slcai.ChainRound;
 import org.cailab.slcai.CritiqueRevisionChain;
 import org.cailab.slcai.SlCaiService;
 import org.cailab.slcai.StoredSample;
+import org.cailab.support.Benchmarks;
 import org.cailab.training.TrainingPoint;
 import org.cailab.training.TrainingProgress;
 import org.cailab.training.TrainingService;
@@ -84,7 +83,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * Options: {@code --prompts N} pipeline prompts (max 16), {@code --rl-steps S}, {@code --rl-lr X}, {@code --kl X},
  * {@code --prompts-per-step P}, {@code --sl-epochs E}, {@code --max-tokens T}, {@code --samples K} (evaluation
- * samples per held-out request), {@code --train-demo}, {@code --seed S} (the pipeline's seed), {@code --set key=value} (any pipeline parameter, for example
+ * samples per held-out request), {@code --train-demo}, {@code --demo-tuned} (the settings of the pipeline form's
+ * "Demo-tuned training" checkbox, {@link DemoTuning}), {@code --seed S} (the pipeline's seed), {@code --set key=value} (any pipeline parameter, for example
  * {@code sl-finetune.learningRate=5e-4}; repeatable).
  */
 public final class DemoDirectionBenchmark {
@@ -114,31 +114,33 @@ public final class DemoDirectionBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("prompts", "16");
-        o.put("max-tokens", "48");
         o.put("samples", "4");
         o.put("seed", "1");
         boolean trainDemo = false;
+        boolean demoTuned = false;
         Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--train-demo")) {
                 trainDemo = true;
+            } else if (args[i].equals("--demo-tuned")) {
+                demoTuned = true;
             } else if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
                 extra.put(kv[0], kv[1]);
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 o.put(args[i].substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException(
-                        "Options: --seed S --prompts N --rl-steps S --rl-lr X --kl X"
-                                + " --prompts-per-step P --sl-epochs E --max-tokens T --samples K --train-demo --set key=value");
+                throw new IllegalArgumentException("Options: --seed S --prompts N --rl-steps S --rl-lr X --kl X"
+                        + " --prompts-per-step P --sl-epochs E --max-tokens T --samples K --train-demo --demo-tuned"
+                        + " --set key=value");
             }
         }
         int prompts = Math.min(PIPELINE_PROMPTS.length, Integer.parseInt(o.get("prompts")));
+        // the form's 48 new tokens, or the demo tuning's
+        o.putIfAbsent("max-tokens", String.valueOf(demoTuned ? DemoTuning.MAX_TOKENS : 48));
         int maxTokens = Integer.parseInt(o.get("max-tokens"));
         int samples = Integer.parseInt(o.get("samples"));
-        Path dataDir = Files.createDirectories(Path.of("target", "benchmark-data"))
-                .resolve("direction-" + System.currentTimeMillis())
-                .toAbsolutePath();
+        Path dataDir = Benchmarks.dataDir("direction");
         System.out.printf(
                 Locale.ROOT,
                 "cores %d, java %s; options %s%s; load average %s; data %s%n",
@@ -170,13 +172,7 @@ public final class DemoDirectionBenchmark {
             RedTeamDataService redTeamData = app.getBean(RedTeamDataService.class);
             long attemptsImport;
             if (trainDemo) {
-                DemoModels demo = app.getBean(DemoModels.class);
-                while (demo.status().state() != DemoModelStatus.State.DONE) {
-                    if (demo.status().state() == DemoModelStatus.State.FAILED) {
-                        throw new IllegalStateException(demo.status().message());
-                    }
-                    Thread.sleep(1000);
-                }
+                Benchmarks.awaitDemoModels(app);
                 System.out.printf(
                         Locale.ROOT, "app and demo models ready after %.0f s (load %s)%n", seconds(t0), load());
                 // the fresh start imported the demo attempts
@@ -217,6 +213,15 @@ public final class DemoDirectionBenchmark {
                     .withModelSnapshots(List.of(String.valueOf(base.id())))
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, maxTokens))
                     .withSeed(Long.parseLong(o.get("seed")));
+            if (demoTuned) {
+                // what the pipeline form's "Demo-tuned training" checkbox sets; the options below still override it
+                config = DemoTuning.applyTo(config)
+                        .withParameter(PipelineParameters.SL_EPOCHS, String.valueOf(DemoTuning.EPOCHS))
+                        .withParameter(PipelineParameters.PM_EPOCHS, String.valueOf(DemoTuning.EPOCHS))
+                        .withParameter(PipelineParameters.RL_STEPS, String.valueOf(DemoTuning.RL_STEPS))
+                        .withParameter(PipelineParameters.PROMPTS_PER_STEP, String.valueOf(DemoTuning.PROMPTS_PER_STEP))
+                        .withParameter(PipelineParameters.SNAPSHOT_EVERY, String.valueOf(DemoTuning.SNAPSHOT_EVERY));
+            }
             if (o.containsKey("rl-steps")) {
                 config = config.withParameter(PipelineParameters.RL_STEPS, o.get("rl-steps"));
             }
@@ -240,11 +245,7 @@ public final class DemoDirectionBenchmark {
             PipelineService pipelines = app.getBean(PipelineService.class);
             Run run = pipelines.start(config);
             RunService runs = app.getBean(RunService.class);
-            RunSummary last;
-            while (!(last = runs.find(run.id()).orElseThrow()).run().state().isTerminal()
-                    && last.run().state() != RunState.PAUSED) {
-                Thread.sleep(2000);
-            }
+            RunSummary last = PipelineStageTimes.awaitEnd(runs, run.id());
             double total = seconds(start);
             System.out.printf(
                     Locale.ROOT,
@@ -252,26 +253,10 @@ public final class DemoDirectionBenchmark {
                     last.run().state(),
                     total,
                     load());
+            List<PipelineStageStatus> stageList = pipelines.stages(run.id());
+            PipelineStageTimes.print(stageList);
             Map<String, PipelineStageStatus> stages = new LinkedHashMap<>();
-            for (PipelineStageStatus s : pipelines.stages(run.id())) {
-                stages.put(s.key(), s);
-                double took = s.child() == null
-                                || s.child().run().startedAt() == null
-                                || s.child().run().endedAt() == null
-                        ? 0
-                        : Duration.between(
-                                                s.child().run().createdAt(),
-                                                s.child().run().endedAt())
-                                        .toMillis()
-                                / 1000.0;
-                System.out.printf(
-                        Locale.ROOT,
-                        "  %-32s %-10s %6.0f s%s%n",
-                        s.label(),
-                        s.status(),
-                        took,
-                        s.message() == null ? "" : "  (" + s.message() + ")");
-            }
+            stageList.forEach(s -> stages.put(s.key(), s));
             if (last.run().state() != RunState.FINISHED) {
                 runs.log(run.id(), 50).forEach(l -> System.out.println("  log: " + l));
                 throw new IllegalStateException("the pipeline did not finish");
@@ -361,7 +346,7 @@ public final class DemoDirectionBenchmark {
                     .withParameter("heldOutFraction", "0.2")
                     .withParameter("checkpointEvery", "1000")
                     .withParameter("evalEvery", "10"));
-            RunSummary trained = await(runs, harmTrain.id());
+            RunSummary trained = PipelineStageTimes.awaitEnd(runs, harmTrain.id());
             if (trained.run().state() != RunState.FINISHED) {
                 runs.log(harmTrain.id(), 30).forEach(l -> System.out.println("  log: " + l));
                 throw new IllegalStateException("harm-train did not finish");
@@ -391,7 +376,7 @@ public final class DemoDirectionBenchmark {
                     .withParameter("snapshot3", String.valueOf(rlModel.id()))
                     .withParameter("prompts", String.valueOf(heldOut.size()))
                     .withParameter("samples", String.valueOf(samples)));
-            RunSummary evaluated = await(runs, harmEval.id());
+            RunSummary evaluated = PipelineStageTimes.awaitEnd(runs, harmEval.id());
             if (evaluated.run().state() != RunState.FINISHED) {
                 runs.log(harmEval.id(), 30).forEach(l -> System.out.println("  log: " + l));
                 throw new IllegalStateException("harm-eval did not finish");
@@ -512,15 +497,6 @@ public final class DemoDirectionBenchmark {
                         PromptExtraction.FIRST_HUMAN_TURN,
                         name + ".txt"),
                 new ByteArrayInputStream(String.join("\n", prompts).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static RunSummary await(RunService runs, long id) throws InterruptedException {
-        RunSummary s;
-        while (!(s = runs.find(id).orElseThrow()).run().state().isTerminal()
-                && s.run().state() != RunState.PAUSED) {
-            Thread.sleep(1000);
-        }
-        return s;
     }
 
     /** P(" (A)") when only " (A)" and " (B)" are possible. */

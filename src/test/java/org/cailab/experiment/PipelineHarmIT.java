@@ -10,20 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.assertj.core.data.Offset;
-import org.cailab.constitution.ConstitutionService;
-import org.cailab.feedback.PreferencePairService;
-import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
-import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
-import org.cailab.promptset.PromptSetService;
 import org.cailab.redteam.HarmEvalItem;
 import org.cailab.redteam.HarmEvalSample;
 import org.cailab.redteam.HarmPredictorScore;
@@ -31,8 +25,7 @@ import org.cailab.redteam.ImportReport;
 import org.cailab.redteam.RedTeamDataService;
 import org.cailab.redteam.RedTeamStatsService;
 import org.cailab.slcai.SlCaiTestData;
-import org.cailab.support.IntegrationTest;
-import org.jooq.DSLContext;
+import org.cailab.support.RatedAttempts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -46,25 +39,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(
         username = "admin",
         roles = {"ADMIN", "RESEARCHER"})
-class PipelineHarmIT extends IntegrationTest {
-
-    @Autowired
-    PipelineService pipelines;
-
-    @Autowired
-    RunService runs;
-
-    @Autowired
-    ModelRegistry registry;
-
-    @Autowired
-    ConstitutionService constitutions;
-
-    @Autowired
-    PromptSetService promptSets;
-
-    @Autowired
-    PreferencePairService pairs;
+class PipelineHarmIT extends PipelineFixture {
 
     @Autowired
     RedTeamDataService redTeamData;
@@ -72,21 +47,16 @@ class PipelineHarmIT extends IntegrationTest {
     @Autowired
     RedTeamStatsService stats;
 
-    @Autowired
-    DSLContext dsl;
-
     @Test
     void harmStagesTrainAPredictorAndScoreEveryModelOfThePipeline() throws Exception {
-        ModelSnapshot base = SlCaiTestData.model(registry);
-        long version = PipelineTestData.constitution(constitutions, "harm");
-        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
+        Inputs in = inputs("harm", 2);
+        ModelSnapshot base = in.base();
         PromptSet heldOut = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
-        long helpful = PipelineTestData.helpfulPairs(pairs);
         ImportReport rated = SlCaiTestData.asAdmin(() -> redTeamData.importAttempts(
                 "pipeline-harm.jsonl",
-                new ByteArrayInputStream(ratedAttempts(16).getBytes(StandardCharsets.UTF_8))));
+                new ByteArrayInputStream(RatedAttempts.jsonLines(16).getBytes(StandardCharsets.UTF_8))));
 
-        RunConfig config = PipelineTestData.config("Pipeline harm", redTeam, version, helpful)
+        RunConfig config = in.config("Pipeline harm")
                 .withParameter(PipelineParameters.CAMPAIGNS, "false")
                 // listed out of order: the stages run in the app's order, training first
                 .withParameter(PipelineParameters.EXTRA_STAGES, "harm-eval,harm-train")
@@ -100,18 +70,10 @@ class PipelineHarmIT extends IntegrationTest {
         Run pipeline = pipelines.start(config);
         assertThat(runs.items(pipeline.id(), null, 0, 20))
                 .extracting(i -> i.key())
-                .containsExactly(
-                        "sl-cai",
-                        "sl-finetune",
-                        "response-pairs",
-                        "ai-feedback",
-                        "pm-train",
-                        "rl-cai",
-                        "harm-train",
-                        "harm-eval");
+                .containsExactlyElementsOf(stages("harm-train", "harm-eval"));
 
         // the harm evaluation fails once: its run is cancelled as soon as it exists; resume starts it again
-        long firstEval = awaitChild(pipeline.id(), "harm-eval");
+        long firstEval = awaitChild(pipeline.id(), "harm-eval", Duration.ofMinutes(8));
         runs.cancel(firstEval);
         SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state() == RunState.PAUSED, Duration.ofMinutes(2));
         assertThat(pipelines.stages(pipeline.id()))
@@ -195,42 +157,5 @@ class PipelineHarmIT extends IntegrationTest {
                 .extracting(HarmPredictorScore::step)
                 .isSorted()
                 .doesNotContainNull();
-    }
-
-    /** JSON lines in the shape of hh-rlhf's red-team attempts. */
-    private static String ratedAttempts(int n) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            out.append("{\"transcript\": \"\\n\\nHuman: question ")
-                    .append(i)
-                    .append("?\\n\\nAssistant: ")
-                    .append(i % 2 == 0 ? "hello" : "bad")
-                    .append(".\", \"rating\": ")
-                    .append(i % 2 == 0 ? 0 : 4)
-                    .append(", \"task_description\": \"")
-                    .append(UUID.randomUUID())
-                    .append("\"}\n");
-        }
-        return out.toString();
-    }
-
-    private long awaitChild(long pipelineId, String stage) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID)
-                    .from(PIPELINE_STAGE)
-                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
-                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
-                    .limit(1)
-                    .fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
-            if (child != null) {
-                return child;
-            }
-            assertThat(runs.find(pipelineId).orElseThrow().run().state())
-                    .as(String.valueOf(runs.log(pipelineId, 20)))
-                    .isNotIn(RunState.PAUSED, RunState.FINISHED, RunState.FAILED);
-            Thread.sleep(20);
-        }
-        throw new AssertionError("stage " + stage + " did not start: " + runs.log(pipelineId, 20));
     }
 }

@@ -6,22 +6,12 @@ import static org.cailab.db.jooq.Tables.PIPELINE_STAGE;
 
 import java.time.Duration;
 import java.util.List;
-import org.cailab.constitution.ConstitutionService;
 import org.cailab.db.EmbeddedPostgresServer;
-import org.cailab.feedback.PreferencePairService;
-import org.cailab.model.ModelRegistry;
 import org.cailab.pipeline.ChildApp;
 import org.cailab.pipeline.LocalPipeline;
 import org.cailab.pipeline.Run;
-import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
-import org.cailab.promptset.PromptSet;
-import org.cailab.promptset.PromptSetKind;
-import org.cailab.promptset.PromptSetService;
-import org.cailab.slcai.SlCaiTestData;
-import org.cailab.support.IntegrationTest;
 import org.cailab.support.TestDataDirs;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -35,25 +25,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(
         username = "admin",
         roles = {"ADMIN", "RESEARCHER"})
-class PipelineKillResumeIT extends IntegrationTest {
-
-    @Autowired
-    PipelineService pipelines;
-
-    @Autowired
-    RunService runs;
-
-    @Autowired
-    ModelRegistry registry;
-
-    @Autowired
-    ConstitutionService constitutions;
-
-    @Autowired
-    PromptSetService promptSets;
-
-    @Autowired
-    PreferencePairService pairs;
+class PipelineKillResumeIT extends PipelineFixture {
 
     @Autowired
     EmbeddedPostgresServer postgres;
@@ -61,15 +33,9 @@ class PipelineKillResumeIT extends IntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    @Autowired
-    DSLContext dsl;
-
     @Test
     void aKilledInstancesPipelineGoesOnElsewhereWithoutDuplicateChildren() throws Exception {
-        SlCaiTestData.model(registry);
-        long version = PipelineTestData.constitution(constitutions, "kill");
-        PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 4);
-        long helpful = PipelineTestData.helpfulPairs(pairs);
+        Inputs in = inputs("kill", 4);
         List<String> childArguments = List.of(
                 "--cailab.models.demo-enabled=false",
                 "--cailab.data-dir=" + TestDataDirs.create("pipeline-child"),
@@ -77,8 +43,7 @@ class PipelineKillResumeIT extends IntegrationTest {
         String name = "Pipeline kill " + java.util.UUID.randomUUID().toString().substring(0, 6);
 
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
-            Run pipeline = pipelines.start(PipelineTestData.config(name, redTeam, version, helpful)
-                    .withParameter(PipelineParameters.CAMPAIGNS, "false"));
+            Run pipeline = pipelines.start(in.config(name).withParameter(PipelineParameters.CAMPAIGNS, "false"));
             long finetune;
             ChildApp first = ChildApp.start(
                     "pipeline-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
@@ -130,22 +95,5 @@ class PipelineKillResumeIT extends IntegrationTest {
                     .as("no child run outside pipeline_stage")
                     .isEqualTo(rows.size());
         }
-    }
-
-    private long awaitChild(long pipelineId, String stage, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID)
-                    .from(PIPELINE_STAGE)
-                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
-                    .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
-                    .limit(1)
-                    .fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
-            if (child != null) {
-                return child;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("stage " + stage + " did not start: " + runs.log(pipelineId, 20));
     }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.model.ModelRegistry;
@@ -30,6 +29,7 @@ import org.cailab.redteam.RedTeamStatsService;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.slcai.SlCaiTestData;
+import org.cailab.support.RatedAttempts;
 import org.cailab.support.Voting;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,20 +67,9 @@ class HarmPredictorDashboardIT extends BrowserTest {
     @Test
     void theDashboardShowsThePredictedHarmOfTheChosenPredictor() {
         ModelSnapshot base = SlCaiTestData.model(registry);
-        StringBuilder file = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            file.append("{\"transcript\": \"\\n\\nHuman: question ")
-                    .append(i)
-                    .append("?\\n\\nAssistant: ")
-                    .append(i % 2 == 0 ? "hello" : "bad")
-                    .append(".\", \"rating\": ")
-                    .append(i % 2 == 0 ? 0 : 4)
-                    .append(", \"task_description\": \"")
-                    .append(UUID.randomUUID())
-                    .append("\"}\n");
-        }
         ImportReport imported = asAdmin(() -> data.importAttempts(
-                "dash-harm.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8))));
+                "dash-harm.jsonl",
+                new ByteArrayInputStream(RatedAttempts.jsonLines(30).getBytes(StandardCharsets.UTF_8))));
         Run train = asAdmin(() -> runs.start(RunConfig.of("harm-train", "dash harm predictor")
                 .withModelSnapshots(List.of(String.valueOf(base.id())))
                 .withSeed(1)

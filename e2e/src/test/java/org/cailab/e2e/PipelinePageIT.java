@@ -23,6 +23,7 @@ import org.cailab.security.NewUser;
 import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.slcai.SlCaiTestData;
+import org.cailab.support.RatedAttempts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,7 +71,7 @@ class PipelinePageIT extends BrowserTest {
         PromptSet heldOut = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 2);
         String ratedFile = "pipe-e2e-" + suffix + ".jsonl";
         SlCaiTestData.asAdmin(() -> redTeamData.importAttempts(
-                ratedFile, new ByteArrayInputStream(ratedAttempts(12).getBytes(StandardCharsets.UTF_8))));
+                ratedFile, new ByteArrayInputStream(RatedAttempts.jsonLines(12).getBytes(StandardCharsets.UTF_8))));
 
         loginPage().signInAs(researcher, "researcher-pw");
         loginPage().navigation().getByText("Whole pipeline").click();
@@ -171,22 +172,5 @@ class PipelinePageIT extends BrowserTest {
         });
         assertThat(dashboard.seriesItemNames(page.locator("#harmfulness-chart")))
                 .contains(rlSnapshots.getFirst(), SlCaiTestData.MODEL);
-    }
-
-    /** Rated red-team attempts in the shape of hh-rlhf's file: the answer's word sets the rating. */
-    private static String ratedAttempts(int n) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            out.append("{\"transcript\": \"\\n\\nHuman: question ")
-                    .append(i)
-                    .append("?\\n\\nAssistant: ")
-                    .append(i % 2 == 0 ? "hello" : "bad")
-                    .append(".\", \"rating\": ")
-                    .append(i % 2 == 0 ? 0 : 4)
-                    .append(", \"task_description\": \"")
-                    .append(UUID.randomUUID())
-                    .append("\"}\n");
-        }
-        return out.toString();
     }
 }

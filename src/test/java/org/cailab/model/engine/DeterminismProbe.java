@@ -1,6 +1,5 @@
 package org.cailab.model.engine;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
@@ -10,7 +9,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,30 +79,7 @@ public final class DeterminismProbe {
     private static Map<String, float[]> train(int steps) {
         JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
-        LlamaConfig config = TestModels.llamaGqa();
-        TrainingConfig training = TrainingConfig.builder()
-                .setTotalSteps(steps)
-                .optLearningRate(3e-3)
-                .optWarmupSteps(2)
-                .optWeightDecay(0.01)
-                .optMicroBatchSize(1)
-                .build();
-        try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 5), Device.cpu());
-                Trainer trainer = new Trainer(model, training)) {
-            Random random = new Random(11);
-            for (int s = 0; s < steps; s++) {
-                List<TrainingExample> batch = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    batch.add(TrainingExample.promptCompletion(
-                            TestModels.randomIds(random, 5 + random.nextInt(20), config.vocabSize()),
-                            TestModels.randomIds(random, 4 + random.nextInt(12), config.vocabSize())));
-                }
-                trainer.step(batch);
-            }
-            Map<String, float[]> weights = new LinkedHashMap<>();
-            model.parameters().forEach((name, p) -> weights.put(name, p.toFloatArray()));
-            return weights;
-        }
+        return GarbageCollectionDuringTrainingTest.train(TestModels.llamaGqa(), steps);
     }
 
     private static String digest(Map<String, float[]> weights) throws Exception {

@@ -47,7 +47,7 @@ class GarbageCollectionDuringTrainingTest {
 
     @Test
     void trainingWhileOtherThreadsCollectGarbageGivesTheWeightsOfAQuietRun() throws Exception {
-        Map<String, float[]> quiet = train(TestModels.llamaGqa());
+        Map<String, float[]> quiet = train(TestModels.llamaGqa(), 12);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread churn = new Thread(() -> {
             while (running.get()) {
@@ -56,7 +56,7 @@ class GarbageCollectionDuringTrainingTest {
         });
         churn.start();
         try {
-            Map<String, float[]> busy = train(TestModels.llamaGqa());
+            Map<String, float[]> busy = train(TestModels.llamaGqa(), 12);
             assertThat(busy.keySet()).containsExactlyElementsOf(quiet.keySet());
             quiet.forEach((name, values) -> assertThat(busy.get(name)).as(name).containsExactly(values));
         } finally {
@@ -78,8 +78,11 @@ class GarbageCollectionDuringTrainingTest {
         }
     }
 
-    private static Map<String, float[]> train(LlamaConfig config) {
-        int steps = 12;
+    /**
+     * Trains a model of {@code config} from fixed random weights on fixed random batches; returns its weights (also
+     * the training loop of {@link DeterminismProbe}).
+     */
+    static Map<String, float[]> train(LlamaConfig config, int steps) {
         TrainingConfig training = TrainingConfig.builder()
                 .setTotalSteps(steps)
                 .optLearningRate(3e-3)
