@@ -185,27 +185,80 @@ final class Transformer {
             parametersChanged(); // this pass may be followed by an optimizer step
         }
         Fused f = training || !fusedEnabled ? null : fused(ids.getManager());
-        NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, config.numHeads() / config.numKvHeads());
+        int rep = config.numHeads() / config.numKvHeads();
+        NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, rep, (int) t);
+        // inference: the last layer computes queries, attention output and MLP for the kept positions only (keys and
+        // values still for all positions, for the cache and the kept queries); training keeps every position
+        int lastKeep = f != null && keepLast < t ? keepLast : (int) t;
+        NDArray lastBias = lastKeep < t ? attentionBias(ids.getManager(), keyMask, (int) t, rep, lastKeep) : bias;
         NDArray h = Embedding.embedding(ids, params.get("model.embed_tokens.weight"), SparseFormat.DENSE)
                 .singletonOrThrow();
         NDArray[] rope = rope(positions);
         for (int layer = 0; layer < config.numLayers(); layer++) {
-            String p = "model.layers." + layer + ".";
-            NDArray x = rmsNorm(h, params.get(p + "input_layernorm.weight"));
-            h = h.add(
-                    f == null
-                            ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
-                            : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t));
-            x = rmsNorm(h, params.get(p + "post_attention_layernorm.weight"));
-            NDArray gate = linear(x, p + "mlp.gate_proj");
-            NDArray up = linear(x, p + "mlp.up_proj");
-            h = h.add(linear(gate.mul(Activation.sigmoid(gate)).mul(up), p + "mlp.down_proj"));
+            boolean last = layer == config.numLayers() - 1;
+            h = layer(h, layer, f, rope, last ? lastBias : bias, cache, batch, t, last ? lastKeep : (int) t);
         }
         h = rmsNorm(h, params.get("model.norm.weight"));
-        if (keepLast < t) {
-            h = h.get(":, " + (t - keepLast) + ":, :");
+        long rows = h.getShape().get(1);
+        if (keepLast < rows) {
+            h = h.get(":, " + (rows - keepLast) + ":, :");
         }
         return h;
+    }
+
+    /**
+     * One decoder layer; returns the new hidden states of the last {@code keep} positions and closes {@code h}.
+     *
+     * <p>The attention and MLP blocks each run in their own {@link NDScope}, and the residual stream is closed as soon
+     * as the next one exists, so that a pass holds about one layer's intermediates instead of all of them until the
+     * caller's scope ends. Otherwise every pass writes each op's output to fresh memory: thousands of page faults per
+     * scoring call, and no cache reuse (eager PyTorch frees each tensor when its last reference goes). Autograd keeps
+     * its own references to what the backward pass needs (op outputs live in libtorch's memory), so closing the Java
+     * handles early is safe in training too, and changes no arithmetic.
+     */
+    private NDArray layer(
+            NDArray h,
+            int layer,
+            @Nullable Fused f,
+            NDArray[] rope,
+            NDArray bias,
+            @Nullable KvCache cache,
+            long batch,
+            long t,
+            int keep) {
+        String p = "model.layers." + layer + ".";
+        NDArray a = scoped(() -> {
+            NDArray x = rmsNorm(h, params.get(p + "input_layernorm.weight"));
+            return f == null
+                    ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
+                    : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t, keep);
+        });
+        NDArray kept = keep < t ? h.get(":, " + (t - keep) + ":, :") : h;
+        NDArray h1 = kept.add(a);
+        a.close();
+        kept.close();
+        h.close();
+        NDArray m = scoped(() -> {
+            NDArray x = rmsNorm(h1, params.get(p + "post_attention_layernorm.weight"));
+            NDArray gate = linear(x, p + "mlp.gate_proj");
+            NDArray up = linear(x, p + "mlp.up_proj");
+            return linear(gate.mul(Activation.sigmoid(gate)).mul(up), p + "mlp.down_proj");
+        });
+        NDArray out = h1.add(m);
+        m.close();
+        h1.close();
+        return out;
+    }
+
+    /** The result of a block, which stays registered in the caller's scope; the block's intermediates are closed. */
+    private static NDArray scoped(java.util.function.Supplier<NDArray> block) {
+        NDArray out;
+        try (NDScope scope = new NDScope()) {
+            out = block.get();
+            NDScope.unregister(out);
+        }
+        NDScope.register(out);
+        return out;
     }
 
     private NDArray attention(
@@ -248,7 +301,8 @@ final class Transformer {
             @Nullable KvCache cache,
             int layer,
             long batch,
-            long t) {
+            long t,
+            int keep) {
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
@@ -267,14 +321,17 @@ final class Transformer {
             k = kv[0];
             v = kv[1];
         }
+        if (keep < t) {
+            q = q.get(":, :, " + (t - keep) + ":, :");
+        }
         int rep = heads / kvHeads;
-        NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
+        NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * keep, hd);
         NDArray out =
                 grouped.matMul(k.transpose(0, 1, 3, 2)).add(bias).softmax(-1).matMul(v);
         if (rep > 1) {
-            out = out.reshape(batch, heads, t, hd);
+            out = out.reshape(batch, heads, keep, hd);
         }
-        return linear(out.transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd), p + "o_proj");
+        return linear(out.transpose(0, 2, 1, 3).reshape(batch, keep, (long) heads * hd), p + "o_proj");
     }
 
     /** cos and sin of {@code [B, 1, T, headDim]} for the positions, halves duplicated as HF does. */
@@ -317,25 +374,37 @@ final class Transformer {
         return (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias)).singletonOrThrow();
     }
 
-    /**
-     * The additive attention bias {@code [B, 1, rep * T, S]}: a key is visible if real and not after the query; the
-     * T query rows repeat for each of the {@code rep} query heads that share a key/value head.
-     */
+    /** {@link #attentionBias(NDManager, int[][], int, int, int)} for all queries. */
     static NDArray attentionBias(NDManager manager, int[][] keyMask, int queries, int rep) {
-        int batch = keyMask.length;
+        return attentionBias(manager, keyMask, queries, rep, queries);
+    }
+
+    /**
+     * The additive attention bias {@code [B or 1, 1, rep * kept, S]} for the last {@code kept} of {@code queries}
+     * queries: a key is visible if real and not after the query; the kept query rows repeat for each of the
+     * {@code rep} query heads that share a key/value head. Rows with equal masks (no padding, as in training) share
+     * one bias row that broadcasts over the batch.
+     */
+    static NDArray attentionBias(NDManager manager, int[][] keyMask, int queries, int rep, int kept) {
+        boolean shared = true;
+        for (int b = 1; b < keyMask.length && shared; b++) {
+            shared = java.util.Arrays.equals(keyMask[b], keyMask[0]);
+        }
+        int batch = shared ? 1 : keyMask.length;
         int keys = keyMask[0].length;
         int past = keys - queries;
-        int rows = rep * queries;
+        int first = queries - kept;
+        int rows = rep * kept;
         float[] bias = new float[batch * rows * keys];
         for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < queries; i++) {
+            for (int i = 0; i < kept; i++) {
                 int base = (b * rows + i) * keys;
                 for (int j = 0; j < keys; j++) {
-                    boolean visible = j <= past + i && keyMask[b][j] != 0;
+                    boolean visible = j <= past + first + i && keyMask[b][j] != 0;
                     bias[base + j] = visible ? 0f : MASKED;
                 }
                 for (int r = 1; r < rep; r++) {
-                    System.arraycopy(bias, base, bias, base + r * queries * keys, keys);
+                    System.arraycopy(bias, base, bias, base + r * kept * keys, keys);
                 }
             }
         }
