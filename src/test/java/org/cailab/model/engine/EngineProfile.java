@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Where the time of {@link EngineBenchmark}'s scoring and training rows goes (not a test): runs a row under
- * libtorch's profiler and prints the ops by total time, with call counts. Arguments: {@code score} or {@code train},
- * repetitions (default 5). {@code torch_eager_baseline.py}'s shapes, tiny config, one intra-op thread.
+ * libtorch's profiler and prints the ops called from Java by total time, then every op by self time, each with input
+ * shapes and calls per repetition. Arguments: {@code score} or {@code train}, repetitions (default 5). The benchmark's
+ * tiny config and shapes (as {@code torch_eager_baseline.py}); set one intra-op thread as the benchmark does.
  */
 public final class EngineProfile {
 
@@ -71,14 +72,16 @@ public final class EngineProfile {
             System.out.printf(
                     "%s: %.2f ms per call without the profiler%n", row, (System.nanoTime() - start) / 1e6 / reps);
             Path trace = Files.createTempFile("engine-profile", ".json");
-            System.out.println("trace " + trace);
+            System.out.println("Chrome trace (kept with -Dprofile.keepTrace=true): " + trace);
             JniUtils.startProfile(false, true, false);
             for (int i = 0; i < reps; i++) {
                 work.run();
             }
             JniUtils.stopProfile(trace.toString());
             summarize(trace, reps);
-            if (System.getProperty("keepTrace") == null) Files.deleteIfExists(trace);
+            if (!Boolean.getBoolean("profile.keepTrace")) {
+                Files.deleteIfExists(trace);
+            }
             if (trainer != null) {
                 trainer.close();
             }
