@@ -1,6 +1,8 @@
 package org.cailab.model.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -153,9 +155,12 @@ public final class Trainer implements AutoCloseable {
         try (NDScope ignored = new NDScope();
                 GradMode.Restore grad = GradMode.set(false)) {
             Map<String, NDArray> grads = gradients();
+            // each gradient's sum of squares in float32, added up in double in parameter order (one copy to Java)
+            NDList sums = new NDList();
+            grads.values().forEach(g -> sums.add(g.square().sum()));
             double squares = 0;
-            for (NDArray g : grads.values()) {
-                squares += g.square().sum().getFloat();
+            for (float s : NDArrays.stack(sums).toFloatArray()) {
+                squares += s;
             }
             norm = Math.sqrt(squares);
             float scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
@@ -186,27 +191,33 @@ public final class Trainer implements AutoCloseable {
         return loss;
     }
 
-    /** Summed token NLL of a micro-batch divided by the step's target count; rows are right-padded. */
+    /**
+     * Summed token NLL of a micro-batch divided by the step's target count; rows are right-padded. Every position
+     * gets a target (the last one with weight 0) rather than slicing the logits: the gradients are the same bits
+     * (a zero weight gives that position an exactly zero gradient, as the slice's backward did), without the
+     * backward pass filling and copying a logits-sized tensor.
+     */
     private NDArray loss(List<TrainingExample> micro, int totalTargets) {
         int length = micro.stream().mapToInt(e -> e.tokens().length).max().orElseThrow();
         int rows = micro.size();
         long[] ids = new long[rows * length];
-        long[] next = new long[rows * (length - 1)];
-        float[] weights = new float[rows * (length - 1)];
+        long[] next = new long[rows * length];
+        float[] weights = new float[rows * length];
         for (int r = 0; r < rows; r++) {
             TrainingExample e = micro.get(r);
             System.arraycopy(e.tokens(), 0, ids, r * length, e.tokens().length);
             for (int i = 1; i < e.tokens().length; i++) {
-                next[r * (length - 1) + i - 1] = e.tokens()[i];
-                weights[r * (length - 1) + i - 1] = e.lossMask()[i] ? 1f / totalTargets : 0f;
+                next[r * length + i - 1] = e.tokens()[i];
+                weights[r * length + i - 1] = e.lossMask()[i] ? 1f / totalTargets : 0f;
             }
         }
         NDManager m = model.manager();
         NDArray logits = model.forwardCausal(m.create(ids, new Shape(rows, length)));
-        NDArray logProbs = logits.get(":, :" + (length - 1) + ", :").logSoftmax(-1);
-        NDArray picked = logProbs.gather(m.create(next, new Shape(rows, length - 1, 1)), -1)
-                .reshape(rows, length - 1);
-        return picked.mul(m.create(weights, new Shape(rows, length - 1))).sum().neg();
+        NDArray logProbs = logits.logSoftmax(-1);
+        logits.close(); // the largest tensor of the step: free it now, not when the step's scope ends
+        NDArray picked =
+                logProbs.gather(m.create(next, new Shape(rows, length, 1)), -1).reshape(rows, length);
+        return picked.mul(m.create(weights, new Shape(rows, length))).sum().neg();
     }
 
     private Map<String, NDArray> gradients() {

@@ -167,8 +167,10 @@ final class Transformer {
     NDArray forward(NDArray ids, NDArray positions, int[][] keyMask, @Nullable KvCache cache, int keepLast) {
         NDArray head =
                 config.tieWordEmbeddings() ? params.get("model.embed_tokens.weight") : params.get("lm_head.weight");
-        return Linear.linear(hidden(ids, positions, keyMask, cache, keepLast), head)
-                .singletonOrThrow();
+        NDArray hidden = hidden(ids, positions, keyMask, cache, keepLast);
+        NDArray logits = Linear.linear(hidden, head).singletonOrThrow();
+        hidden.close();
+        return logits;
     }
 
     /**
@@ -185,27 +187,107 @@ final class Transformer {
             parametersChanged(); // this pass may be followed by an optimizer step
         }
         Fused f = training || !fusedEnabled ? null : fused(ids.getManager());
-        NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, config.numHeads() / config.numKvHeads());
+        int rep = config.numHeads() / config.numKvHeads();
+        NDArray bias = attentionBias(ids.getManager(), keyMask, (int) t, rep, (int) t);
+        // inference: the last layer computes queries, attention output and MLP for the kept positions only (keys and
+        // values still for all positions, for the cache and the kept queries); training keeps every position
+        int lastKeep = f != null && keepLast < t ? keepLast : (int) t;
+        NDArray lastBias = lastKeep < t ? attentionBias(ids.getManager(), keyMask, (int) t, rep, lastKeep) : bias;
         NDArray h = Embedding.embedding(ids, params.get("model.embed_tokens.weight"), SparseFormat.DENSE)
                 .singletonOrThrow();
         NDArray[] rope = rope(positions);
         for (int layer = 0; layer < config.numLayers(); layer++) {
-            String p = "model.layers." + layer + ".";
+            boolean last = layer == config.numLayers() - 1;
+            h = layer(h, layer, f, rope, last ? lastBias : bias, cache, batch, t, last ? lastKeep : (int) t);
+        }
+        h = chain(h, y -> rmsNorm(y, params.get("model.norm.weight")));
+        long rows = h.getShape().get(1);
+        return keepLast < rows ? chain(h, y -> y.get(":, " + (rows - keepLast) + ":, :")) : h;
+    }
+
+    /**
+     * One decoder layer; returns the new hidden states of the last {@code keep} positions and closes {@code h}.
+     *
+     * <p>Memory: every intermediate is closed at its last use ({@link #chain}, {@link #release}; the attention and MLP
+     * blocks also run in their own {@link NDScope} for anything left), and the residual stream as soon as the next one
+     * exists, as eager PyTorch frees a tensor when its last reference goes. Left to the caller's scope, a pass held all
+     * its intermediates to the end, so each op wrote its output to fresh memory: thousands of page faults per scoring
+     * call, and 1 MB attention scores written to cold memory, 2-7x slower per op than the same op reusing a just-freed
+     * buffer. Autograd keeps its own references to what the backward pass needs (op outputs live in libtorch's memory),
+     * so closing the Java handles early is safe in training too, and changes no arithmetic.
+     */
+    private NDArray layer(
+            NDArray h,
+            int layer,
+            @Nullable Fused f,
+            NDArray[] rope,
+            NDArray bias,
+            @Nullable KvCache cache,
+            long batch,
+            long t,
+            int keep) {
+        String p = "model.layers." + layer + ".";
+        NDArray a = scoped(() -> {
+            // the norm's output is closed by the attention once q, k and v are projected
             NDArray x = rmsNorm(h, params.get(p + "input_layernorm.weight"));
-            h = h.add(
-                    f == null
-                            ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
-                            : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t));
-            x = rmsNorm(h, params.get(p + "post_attention_layernorm.weight"));
+            return f == null
+                    ? attention(x, p + "self_attn.", rope, bias, cache, layer, batch, t)
+                    : fusedAttention(f, x, p + "self_attn.", rope, bias, cache, layer, batch, t, keep);
+        });
+        NDArray kept = keep < t ? h.get(":, " + (t - keep) + ":, :") : h;
+        NDArray h1 = kept.add(a);
+        a.close();
+        kept.close();
+        h.close();
+        NDArray m = scoped(() -> {
+            NDArray x = rmsNorm(h1, params.get(p + "post_attention_layernorm.weight"));
             NDArray gate = linear(x, p + "mlp.gate_proj");
             NDArray up = linear(x, p + "mlp.up_proj");
-            h = h.add(linear(gate.mul(Activation.sigmoid(gate)).mul(up), p + "mlp.down_proj"));
+            release(x);
+            NDArray act = chain(Activation.sigmoid(gate), gate::mul);
+            release(gate);
+            NDArray product = act.mul(up);
+            release(act, up);
+            return chain(product, y -> linear(y, p + "mlp.down_proj"));
+        });
+        NDArray out = h1.add(m);
+        m.close();
+        h1.close();
+        return out;
+    }
+
+    /**
+     * Applies the operations one after the other, closing each intermediate result (and {@code x}) once the next
+     * exists: for intermediates whose only use this is.
+     */
+    @SafeVarargs
+    private static NDArray chain(NDArray x, java.util.function.UnaryOperator<NDArray>... ops) {
+        for (java.util.function.UnaryOperator<NDArray> op : ops) {
+            NDArray y = op.apply(x);
+            if (y != x) {
+                release(x);
+            }
+            x = y;
         }
-        h = rmsNorm(h, params.get("model.norm.weight"));
-        if (keepLast < t) {
-            h = h.get(":, " + (t - keepLast) + ":, :");
+        return x;
+    }
+
+    /** Closes intermediates at their last use (see {@link #layer}); never arrays made from Java memory. */
+    private static void release(NDArray... arrays) {
+        for (NDArray a : arrays) {
+            a.close();
         }
-        return h;
+    }
+
+    /** The result of a block, which stays registered in the caller's scope; the block's intermediates are closed. */
+    private static NDArray scoped(java.util.function.Supplier<NDArray> block) {
+        NDArray out;
+        try (NDScope scope = new NDScope()) {
+            out = block.get();
+            NDScope.unregister(out);
+        }
+        NDScope.register(out);
+        return out;
     }
 
     private NDArray attention(
@@ -213,26 +295,35 @@ final class Transformer {
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
-        NDArray q = linear(x, p + "q_proj").reshape(batch, t, heads, hd).transpose(0, 2, 1, 3);
-        NDArray k = linear(x, p + "k_proj").reshape(batch, t, kvHeads, hd).transpose(0, 2, 1, 3);
-        NDArray v = linear(x, p + "v_proj").reshape(batch, t, kvHeads, hd).transpose(0, 2, 1, 3);
-        q = applyRope(q, rope);
-        k = applyRope(k, rope);
+        NDArray q = chain(linear(x, p + "q_proj"), y -> y.reshape(batch, t, heads, hd), y -> y.transpose(0, 2, 1, 3));
+        NDArray k = chain(linear(x, p + "k_proj"), y -> y.reshape(batch, t, kvHeads, hd), y -> y.transpose(0, 2, 1, 3));
+        NDArray v = chain(linear(x, p + "v_proj"), y -> y.reshape(batch, t, kvHeads, hd), y -> y.transpose(0, 2, 1, 3));
+        release(x);
+        q = chain(q, y -> applyRope(y, rope));
+        k = chain(k, y -> applyRope(y, rope));
         if (cache != null) {
             NDArray[] kv = cache.append(layer, k, v);
+            release(k, v);
             k = kv[0];
             v = kv[1];
         }
         // Grouped-query attention without copying keys and values (HF repeat_kv): query head h uses key/value head
         // h / rep, so the rep query heads of a group are stacked as rep*T rows against their shared keys.
         int rep = heads / kvHeads;
-        NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
-        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).mul(scoreScale).add(bias);
-        NDArray out = scores.softmax(-1).matMul(v);
+        NDArray grouped = rep == 1 ? q : chain(q, y -> y.reshape(batch, kvHeads, rep * t, hd));
+        NDArray keysT = chain(k, y -> y.transpose(0, 1, 3, 2));
+        NDArray probs = chain(grouped.matMul(keysT), y -> y.mul(scoreScale), y -> y.add(bias), y -> y.softmax(-1));
+        release(grouped, keysT);
+        NDArray out = probs.matMul(v);
+        release(probs, v);
         if (rep > 1) {
-            out = out.reshape(batch, heads, t, hd);
+            out = chain(out, y -> y.reshape(batch, heads, t, hd));
         }
-        return linear(out.transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd), p + "o_proj");
+        return chain(
+                out,
+                y -> y.transpose(0, 2, 1, 3),
+                y -> y.reshape(batch, t, (long) heads * hd),
+                y -> linear(y, p + "o_proj"));
     }
 
     /**
@@ -248,33 +339,50 @@ final class Transformer {
             @Nullable KvCache cache,
             int layer,
             long batch,
-            long t) {
+            long t,
+            int keep) {
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
         NDArray b = f.qkvBias()[layer];
-        NDArray qkv = (b == null ? Linear.linear(x, f.qkvWeight()[layer]) : Linear.linear(x, f.qkvWeight()[layer], b))
-                .singletonOrThrow()
-                .reshape(batch, t, heads + 2L * kvHeads, hd)
-                .transpose(0, 2, 1, 3);
-        NDArray qk = qkv.get(":, :" + (heads + kvHeads));
-        qk = qk.mul(rope[0]).add(qk.matMul(f.rotateHalf()).mul(rope[1]));
+        NDArray qkv = chain(
+                (b == null ? Linear.linear(x, f.qkvWeight()[layer]) : Linear.linear(x, f.qkvWeight()[layer], b))
+                        .singletonOrThrow(),
+                y -> y.reshape(batch, t, heads + 2L * kvHeads, hd),
+                y -> y.transpose(0, 2, 1, 3));
+        release(x);
+        NDArray qkRaw = qkv.get(":, :" + (heads + kvHeads));
+        NDArray rotated = chain(qkRaw.matMul(f.rotateHalf()), y -> y.mul(rope[1]));
+        NDArray qk = chain(qkRaw.mul(rope[0]), y -> y.add(rotated));
+        release(qkRaw, rotated);
         NDArray q = qk.get(":, :" + heads);
         NDArray k = qk.get(":, " + heads + ":");
         NDArray v = qkv.get(":, " + (heads + kvHeads) + ":");
+        release(qk, qkv);
         if (cache != null) {
             NDArray[] kv = cache.append(layer, k, v);
+            release(k, v);
             k = kv[0];
             v = kv[1];
         }
-        int rep = heads / kvHeads;
-        NDArray grouped = rep == 1 ? q : q.reshape(batch, kvHeads, rep * t, hd);
-        NDArray out =
-                grouped.matMul(k.transpose(0, 1, 3, 2)).add(bias).softmax(-1).matMul(v);
-        if (rep > 1) {
-            out = out.reshape(batch, heads, t, hd);
+        if (keep < t) {
+            q = chain(q, y -> y.get(":, :, " + (t - keep) + ":, :"));
         }
-        return linear(out.transpose(0, 2, 1, 3).reshape(batch, t, (long) heads * hd), p + "o_proj");
+        int rep = heads / kvHeads;
+        NDArray grouped = rep == 1 ? q : chain(q, y -> y.reshape(batch, kvHeads, rep * keep, hd));
+        NDArray keysT = chain(k, y -> y.transpose(0, 1, 3, 2));
+        NDArray probs = chain(grouped.matMul(keysT), y -> y.add(bias), y -> y.softmax(-1));
+        release(grouped, keysT);
+        NDArray out = probs.matMul(v);
+        release(probs, v);
+        if (rep > 1) {
+            out = chain(out, y -> y.reshape(batch, heads, keep, hd));
+        }
+        return chain(
+                out,
+                y -> y.transpose(0, 2, 1, 3),
+                y -> y.reshape(batch, keep, (long) heads * hd),
+                y -> linear(y, p + "o_proj"));
     }
 
     /** cos and sin of {@code [B, 1, T, headDim]} for the positions, halves duplicated as HF does. */
@@ -300,15 +408,21 @@ final class Transformer {
     private NDArray applyRope(NDArray x, NDArray[] rope) {
         int half = config.headDim() / 2;
         NDArray x1 = x.get("..., :" + half);
-        NDArray x2 = x.get("..., " + half + ":");
-        NDArray rotated = NDArrays.concat(new NDList(x2.neg(), x1), -1);
-        return x.mul(rope[0]).add(rotated.mul(rope[1]));
+        NDArray negated = chain(x.get("..., " + half + ":"), NDArray::neg);
+        NDArray rotated = chain(NDArrays.concat(new NDList(negated, x1), -1), y -> y.mul(rope[1]));
+        release(x1, negated);
+        NDArray out = chain(x.mul(rope[0]), y -> y.add(rotated));
+        release(rotated);
+        return out;
     }
 
     /** {@code x * rsqrt(mean(x^2) + eps) * weight}, in float32. */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray variance = x.square().mean(new int[] {-1}, true);
-        return x.div(variance.add((float) config.rmsNormEps()).sqrt()).mul(weight);
+        NDArray root = chain(
+                x.square(), y -> y.mean(new int[] {-1}, true), y -> y.add((float) config.rmsNormEps()), NDArray::sqrt);
+        NDArray out = chain(x.div(root), y -> y.mul(weight));
+        release(root);
+        return out;
     }
 
     private NDArray linear(NDArray x, String name) {
@@ -317,25 +431,37 @@ final class Transformer {
         return (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias)).singletonOrThrow();
     }
 
-    /**
-     * The additive attention bias {@code [B, 1, rep * T, S]}: a key is visible if real and not after the query; the
-     * T query rows repeat for each of the {@code rep} query heads that share a key/value head.
-     */
+    /** {@link #attentionBias(NDManager, int[][], int, int, int)} for all queries. */
     static NDArray attentionBias(NDManager manager, int[][] keyMask, int queries, int rep) {
-        int batch = keyMask.length;
+        return attentionBias(manager, keyMask, queries, rep, queries);
+    }
+
+    /**
+     * The additive attention bias {@code [B or 1, 1, rep * kept, S]} for the last {@code kept} of {@code queries}
+     * queries: a key is visible if real and not after the query; the kept query rows repeat for each of the
+     * {@code rep} query heads that share a key/value head. Rows with equal masks (no padding, as in training) share
+     * one bias row that broadcasts over the batch.
+     */
+    static NDArray attentionBias(NDManager manager, int[][] keyMask, int queries, int rep, int kept) {
+        boolean shared = true;
+        for (int b = 1; b < keyMask.length && shared; b++) {
+            shared = java.util.Arrays.equals(keyMask[b], keyMask[0]);
+        }
+        int batch = shared ? 1 : keyMask.length;
         int keys = keyMask[0].length;
         int past = keys - queries;
-        int rows = rep * queries;
+        int first = queries - kept;
+        int rows = rep * kept;
         float[] bias = new float[batch * rows * keys];
         for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < queries; i++) {
+            for (int i = 0; i < kept; i++) {
                 int base = (b * rows + i) * keys;
                 for (int j = 0; j < keys; j++) {
-                    boolean visible = j <= past + i && keyMask[b][j] != 0;
+                    boolean visible = j <= past + first + i && keyMask[b][j] != 0;
                     bias[base + j] = visible ? 0f : MASKED;
                 }
                 for (int r = 1; r < rep; r++) {
-                    System.arraycopy(bias, base, bias, base + r * queries * keys, keys);
+                    System.arraycopy(bias, base, bias, base + r * kept * keys, keys);
                 }
             }
         }

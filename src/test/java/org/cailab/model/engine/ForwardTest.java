@@ -103,6 +103,56 @@ class ForwardTest {
         }
     }
 
+    /**
+     * Inference computes the last layer's queries, attention output and MLP for the kept positions only (scoring,
+     * prefill): those logits equal the full pass's, for padded rows, with rows sharing one mask, and with a cache.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void keptPositionsEqualFullForward(String name, LlamaConfig config) {
+        Random random = new Random(6);
+        int t = 10;
+        int[][] lengthSets = {{10, 6, 3}, {10, 10, 10}};
+        try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 8), Device.cpu())) {
+            for (int[] lengths : lengthSets) {
+                long[][] ids = new long[lengths.length][t];
+                int[][] mask = new int[lengths.length][t];
+                for (int b = 0; b < lengths.length; b++) {
+                    Arrays.fill(ids[b], 3);
+                    System.arraycopy(
+                            TestModels.randomIds(random, lengths[b], config.vocabSize()),
+                            0,
+                            ids[b],
+                            t - lengths[b],
+                            lengths[b]);
+                    Arrays.fill(mask[b], t - lengths[b], t, 1);
+                }
+                float[][][] full = TestModels.logits(model, ids, mask);
+                for (int keep : new int[] {1, 3}) {
+                    for (boolean cached : new boolean[] {false, true}) {
+                        try (KvCache cache = cached ? model.newCache(lengths.length) : null;
+                                NDScope ignored = new NDScope()) {
+                            float[][][] kept = TestModels.reshape(
+                                    model.forward(ids, mask, cache, keep).toFloatArray(),
+                                    lengths.length,
+                                    keep,
+                                    config.vocabSize());
+                            for (int b = 0; b < lengths.length; b++) {
+                                for (int i = 0; i < keep; i++) {
+                                    assertThat(TestModels.maxAbsDiff(full[b][t - keep + i], kept[b][i]))
+                                            .as(
+                                                    "lengths %s, keep %d, cache %b, row %d, position %d",
+                                                    Arrays.toString(lengths), keep, cached, b, i)
+                                            .isLessThan(1e-5f);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static int[][] ones(int b, int t) {
         int[][] m = new int[b][t];
         for (int[] row : m) {
