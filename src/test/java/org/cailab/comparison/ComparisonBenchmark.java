@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.cailab.CailabApplication;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.e2e.BrowserTest;
 import org.cailab.e2e.LoginPage;
 import org.cailab.model.DemoModelStatus;

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
-import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.ComparisonTask;
+import org.cailab.crowdwork.CampaignException;
 import org.jspecify.annotations.Nullable;
 
 /** Creates a campaign, or edits one (refused when someone else saved it meanwhile). */
@@ -37,7 +37,7 @@ class CampaignDialog extends Dialog {
                 Campaign saved = existing == null ? campaigns.create(settings) : campaigns.update(existing, settings);
                 close();
                 onSaved.accept(saved);
-            } catch (ComparisonException ex) {
+            } catch (CampaignException ex) {
                 error.setText(ex.getMessage());
             }
         });

@@ -19,7 +19,7 @@ import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PairDrawing;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelSnapshot;
 
 /** The fields of a campaign's settings. Weighted drawing gives the favoured snapshots one weight, the rest 1. */

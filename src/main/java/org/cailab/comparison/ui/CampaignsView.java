@@ -19,7 +19,7 @@ import org.cailab.base.ui.StudyLinkField;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonException;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.security.Role;
 
 /** Researchers' list of comparison campaigns: create, edit, open or close, gold items, the Prolific study link. */

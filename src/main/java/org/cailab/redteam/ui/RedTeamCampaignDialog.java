@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.cailab.redteam.RedTeamCampaign;
 import org.cailab.redteam.RedTeamCampaignService;
 import org.cailab.redteam.RedTeamCampaignSettings;
-import org.cailab.redteam.RedTeamException;
 import org.jspecify.annotations.Nullable;
 
 /** Creates a red-team campaign or edits one. */
@@ -35,7 +34,7 @@ class RedTeamCampaignDialog extends Dialog {
                         existing == null ? campaigns.create(settings) : campaigns.update(existing, settings);
                 close();
                 onSaved.accept(saved);
-            } catch (RedTeamException | org.cailab.comparison.ComparisonException ex) {
+            } catch (org.cailab.crowdwork.CampaignException ex) {
                 error.setText(ex.getMessage());
             }
         });

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.redteam.RedTeamCampaignSettings;
 import org.cailab.redteam.RedTeamException;

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.cailab.base.CailabProperties;
 import org.cailab.base.ui.CampaignControls;
 import org.cailab.base.ui.StudyLinkField;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.redteam.RedTeamCampaign;
 import org.cailab.redteam.RedTeamCampaignService;
 import org.cailab.redteam.RedTeamException;
