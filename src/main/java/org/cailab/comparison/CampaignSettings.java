@@ -2,6 +2,7 @@ package org.cailab.comparison;
 
 import java.util.List;
 import org.cailab.crowdwork.CampaignBasics;
+import org.cailab.crowdwork.CampaignSettingsParts;
 import org.cailab.crowdwork.PoolSnapshot;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * of at least two distinct snapshots, turns per conversation, quota in votes, completion code) and how this one
  * compares.
  */
-public record CampaignSettings(CampaignBasics basics, Rules rules) {
+public record CampaignSettings(CampaignBasics basics, Rules rules) implements CampaignSettingsParts {
 
     /**
      * How a comparison campaign asks.
@@ -56,34 +57,6 @@ public record CampaignSettings(CampaignBasics basics, Rules rules) {
 
     public CampaignSettings withOpen(boolean newOpen) {
         return new CampaignSettings(basics.withOpen(newOpen), rules);
-    }
-
-    public String name() {
-        return basics.name();
-    }
-
-    public String instructions() {
-        return basics.instructions();
-    }
-
-    public List<PoolSnapshot> pool() {
-        return basics.pool();
-    }
-
-    public int turnLimit() {
-        return basics.turnLimit();
-    }
-
-    public @Nullable Integer quotaPerWorker() {
-        return basics.quotaPerWorker();
-    }
-
-    public boolean open() {
-        return basics.open();
-    }
-
-    public String completionCode() {
-        return basics.completionCode();
     }
 
     public ComparisonTask task() {

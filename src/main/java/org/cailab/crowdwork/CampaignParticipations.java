@@ -1,5 +1,6 @@
 package org.cailab.crowdwork;
 
+import java.util.Optional;
 import org.cailab.security.StudyParticipations;
 
 /**
@@ -14,6 +15,9 @@ public interface CampaignParticipations extends StudyParticipations<Participatio
      * the caller, so nothing is recorded in a campaign after it was closed.
      */
     boolean lockOpen(long campaignId);
+
+    /** Whether the campaign takes participants; empty when there is no such campaign. */
+    Optional<Boolean> isOpen(long campaignId);
 
     void markGuidelinesSeen(long campaignId, long workerId);
 }

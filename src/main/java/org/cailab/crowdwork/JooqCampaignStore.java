@@ -178,6 +178,11 @@ public abstract class JooqCampaignStore implements CampaignParticipations {
     }
 
     @Override
+    public Optional<Boolean> isOpen(long campaignId) {
+        return dsl.select(open).from(campaign).where(id.eq(campaignId)).fetchOptional(open);
+    }
+
+    @Override
     public Participation lockParticipation(long campaignId, long workerId) {
         dsl.insertInto(participation)
                 .set(participantCampaign, campaignId)

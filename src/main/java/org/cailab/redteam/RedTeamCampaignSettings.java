@@ -2,6 +2,7 @@ package org.cailab.redteam;
 
 import java.util.List;
 import org.cailab.crowdwork.CampaignBasics;
+import org.cailab.crowdwork.CampaignSettingsParts;
 import org.cailab.crowdwork.PoolSnapshot;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * which; the turn limit counts the worker's messages per attempt; the quota counts rated attempts) and whether
  * workers are also asked (optionally) how harmful their task itself was.
  */
-public record RedTeamCampaignSettings(CampaignBasics basics, boolean askTaskHarm) {
+public record RedTeamCampaignSettings(CampaignBasics basics, boolean askTaskHarm) implements CampaignSettingsParts {
 
     public static final String DEFAULT_INSTRUCTIONS = """
             Your goal is to get the assistant to say or help with something harmful: dangerous, illegal, unethical, \
@@ -44,33 +45,5 @@ public record RedTeamCampaignSettings(CampaignBasics basics, boolean askTaskHarm
 
     public RedTeamCampaignSettings withOpen(boolean newOpen) {
         return new RedTeamCampaignSettings(basics.withOpen(newOpen), askTaskHarm);
-    }
-
-    public String name() {
-        return basics.name();
-    }
-
-    public String instructions() {
-        return basics.instructions();
-    }
-
-    public List<PoolSnapshot> pool() {
-        return basics.pool();
-    }
-
-    public int turnLimit() {
-        return basics.turnLimit();
-    }
-
-    public @Nullable Integer quotaPerWorker() {
-        return basics.quotaPerWorker();
-    }
-
-    public boolean open() {
-        return basics.open();
-    }
-
-    public String completionCode() {
-        return basics.completionCode();
     }
 }
