@@ -74,6 +74,33 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Comparison and red teaming are thin task types on top of {@code crowdwork}: neither uses the other. Red
+     * teaming still reads comparison's dialogue format ({@code Transcript}, {@code Exchange}) until the one dialogue
+     * kernel replaces it; nothing else crosses.
+     */
+    @Test
+    void comparisonAndRedTeamDoNotDependOnEachOther() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.cailab.comparison..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.cailab.redteam..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("org.cailab.redteam..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "comparison classes other than the dialogue format",
+                        c -> c.getPackageName().startsWith("org.cailab.comparison")
+                                && !java.util.Set.of(
+                                                "org.cailab.comparison.Transcript", "org.cailab.comparison.Exchange")
+                                        .contains(c.getName())))
+                .check(CLASSES);
+    }
+
     @Test
     void ratingMathHasNoFrameworkDependencies() {
         noClasses()

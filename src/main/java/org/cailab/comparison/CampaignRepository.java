@@ -2,22 +2,19 @@ package org.cailab.comparison;
 
 import java.util.List;
 import java.util.Optional;
-import org.cailab.security.StudyParticipations;
+import org.cailab.crowdwork.CampaignParticipations;
 
-/** Persistence of campaigns, their pools, gold items and participants; used only inside the services' transactions. */
-interface CampaignRepository extends StudyParticipations<CampaignRepository.Participation> {
+/**
+ * Persistence of campaigns, their pools, gold items and participants; used only inside the services' transactions.
+ * Open state and participants come from {@link CampaignParticipations}.
+ */
+interface CampaignRepository extends CampaignParticipations {
 
     List<Campaign> findAll();
 
     List<Campaign> findOpen();
 
     Optional<Campaign> findById(long id);
-
-    /**
-     * Whether the campaign is open, holding a share lock on it until the transaction ends: closing it waits for
-     * the caller, so nothing is recorded in a campaign after it was closed.
-     */
-    boolean lockOpen(long id);
 
     Campaign insert(CampaignSettings settings, String createdBy);
 
@@ -31,11 +28,4 @@ interface CampaignRepository extends StudyParticipations<CampaignRepository.Part
     GoldItem insertGoldItem(long campaignId, NewGoldItem item);
 
     boolean deleteGoldItem(long campaignId, long goldItemId);
-
-    void markGuidelinesSeen(long campaignId, long workerId);
-
-    // participation locks and Prolific ids come from StudyParticipations;
-    // recordProlificIds here: the first study and session ids are kept, later ones update them
-
-    record Participation(long campaignId, long workerId, boolean guidelinesSeen) {}
 }

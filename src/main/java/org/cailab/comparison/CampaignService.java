@@ -1,9 +1,9 @@
 package org.cailab.comparison;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
+import org.cailab.crowdwork.CampaignBasics;
+import org.cailab.crowdwork.CampaignChecks;
+import org.cailab.crowdwork.CampaignRules;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
@@ -17,13 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CampaignService {
 
-    private static final Pattern COMPLETION_CODE = Pattern.compile("[A-Za-z0-9]{4,32}");
-    private static final int MAX_TEXT = 20_000;
+    /** Comparisons draw pairs: at least two snapshots; the quota counts votes. */
+    private static final CampaignRules RULES =
+            new CampaignRules(2, "vote", Transcript::printable, ComparisonException::new);
 
     private final CampaignRepository campaigns;
     private final ModelService models;
     private final UserService users;
     private final StudyLinkEntry entry;
+    private final CampaignChecks checks;
     private final ComparisonStudyCampaigns studyCampaigns;
 
     CampaignService(
@@ -31,11 +33,13 @@ public class CampaignService {
             ModelService models,
             UserService users,
             StudyLinkEntry entry,
+            CampaignChecks checks,
             ComparisonStudyCampaigns studyCampaigns) {
         this.campaigns = campaigns;
         this.models = models;
         this.users = users;
         this.entry = entry;
+        this.checks = checks;
         this.studyCampaigns = studyCampaigns;
     }
 
@@ -117,65 +121,18 @@ public class CampaignService {
     }
 
     private CampaignSettings validated(CampaignSettings s) {
-        String name = required(s.name(), "The name");
-        if (name.length() > 200) {
-            throw new ComparisonException("The name can be at most 200 characters long.");
-        }
-        String instructions = required(s.instructions(), "The instructions");
-        Set<Long> seen = new HashSet<>();
-        List<PoolSnapshot> pool = s.pool().stream()
-                .filter(p -> seen.add(p.snapshotId()))
-                .map(p -> new PoolSnapshot(
-                        p.snapshotId(),
-                        models.snapshot(p.snapshotId())
-                                .orElseThrow(() ->
-                                        new ComparisonException("There is no model snapshot " + p.snapshotId() + "."))
-                                .name(),
-                        p.weight()))
-                .toList();
-        if (pool.size() < 2) {
-            throw new ComparisonException("Choose at least two model snapshots for the pool.");
-        }
-        if (s.turnLimit() < 1 || s.turnLimit() > 50) {
-            throw new ComparisonException("The turn limit must be between 1 and 50.");
-        }
-        if (s.strengthLevels() != null && (s.strengthLevels() < 2 || s.strengthLevels() > 9)) {
+        CampaignBasics basics = checks.checked(s.basics(), RULES);
+        CampaignSettings.Rules r = s.rules();
+        if (r.strengthLevels() != null && (r.strengthLevels() < 2 || r.strengthLevels() > 9)) {
             throw new ComparisonException("A strength scale has 2 to 9 levels.");
         }
-        if (s.quotaPerWorker() != null && s.quotaPerWorker() < 1) {
-            throw new ComparisonException("A quota must be at least 1 vote.");
-        }
-        if (!(s.goldRate() >= 0 && s.goldRate() <= 1)) {
+        if (!(r.goldRate() >= 0 && r.goldRate() <= 1)) {
             throw new ComparisonException("The gold rate must be between 0 and 1.");
         }
-        String code = s.completionCode() == null ? "" : s.completionCode().strip();
-        if (!COMPLETION_CODE.matcher(code).matches()) {
-            throw new ComparisonException("The completion code must be 4 to 32 letters or digits.");
-        }
-        return new CampaignSettings(
-                name,
-                s.task(),
-                instructions,
-                pool,
-                s.pairDrawing(),
-                s.turnLimit(),
-                s.allowTie(),
-                s.allowBothBad(),
-                s.strengthLevels(),
-                s.quotaPerWorker(),
-                s.goldRate(),
-                s.open(),
-                code);
+        return new CampaignSettings(basics, r);
     }
 
-    private static String required(String text, String what) {
-        String stripped = text == null ? "" : Transcript.printable(text).strip();
-        if (stripped.isEmpty()) {
-            throw new ComparisonException(what + " must not be empty.");
-        }
-        if (stripped.length() > MAX_TEXT) {
-            throw new ComparisonException(what + " can be at most " + MAX_TEXT + " characters long.");
-        }
-        return stripped;
+    private String required(String text, String what) {
+        return checks.required(text, what, RULES);
     }
 }

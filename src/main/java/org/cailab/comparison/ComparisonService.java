@@ -3,6 +3,7 @@ package org.cailab.comparison;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
+import org.cailab.crowdwork.Participation;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
@@ -71,7 +72,7 @@ public class ComparisonService {
     public ComparisonState open(long campaignId) {
         UserAccount me = me();
         Campaign campaign = campaign(campaignId);
-        CampaignRepository.Participation participation = campaigns.lockParticipation(campaignId, me.id());
+        Participation participation = campaigns.lockParticipation(campaignId, me.id());
         StoredConversation conversation = null;
         if (canContinue(campaign, me.id())) {
             conversation = conversations
@@ -99,7 +100,7 @@ public class ComparisonService {
     public ComparisonState newConversation(long campaignId) {
         UserAccount me = me();
         Campaign campaign = openCampaign(campaignId);
-        CampaignRepository.Participation participation = campaigns.lockParticipation(campaignId, me.id());
+        Participation participation = campaigns.lockParticipation(campaignId, me.id());
         if (!canContinue(campaign, me.id())) {
             throw new ComparisonException("You have completed this campaign.");
         }
@@ -212,7 +213,7 @@ public class ComparisonService {
         UserAccount me = me();
         ConversationRepository.TurnOwner owner = ownedTurn(request.turnId());
         Campaign campaign = campaign(owner.campaignId());
-        CampaignRepository.Participation participation = campaigns.lockParticipation(campaign.id(), me.id());
+        Participation participation = campaigns.lockParticipation(campaign.id(), me.id());
         StoredTurn turn = conversations.lockTurn(request.turnId()).orElseThrow();
         Optional<StoredVote> existing = conversations.voteForTurn(turn.id());
         if (existing.isPresent()) {
@@ -278,7 +279,7 @@ public class ComparisonService {
             Campaign campaign, long workerId, boolean guidelinesSeen, @Nullable StoredConversation conversation) {
         CampaignSettings s = campaign.settings();
         int votes = conversations.countVotes(campaign.id(), workerId);
-        boolean done = s.quotaPerWorker() != null && votes >= s.quotaPerWorker();
+        boolean done = s.basics().quotaMet(votes);
         WorkerCampaign view = new WorkerCampaign(
                 campaign.id(),
                 s.name(),
@@ -302,9 +303,8 @@ public class ComparisonService {
     }
 
     private boolean canContinue(Campaign campaign, long workerId) {
-        Integer quota = campaign.settings().quotaPerWorker();
         return campaign.settings().open()
-                && (quota == null || conversations.countVotes(campaign.id(), workerId) < quota);
+                && !campaign.settings().basics().quotaMet(conversations.countVotes(campaign.id(), workerId));
     }
 
     private ComparisonException notCurrent(long conversationId, long workerId, Campaign campaign) {

@@ -233,35 +233,39 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<StoredVote> insertVote(NewVote v) {
+        NewVote.Origin origin = v.origin();
+        NewVote.Shown shown = v.shown();
+        NewVote.Answer answer = v.answer();
+        NewVote.Checks checks = v.checks();
         return dsl.insertInto(COMPARISON_VOTE)
-                .set(COMPARISON_VOTE.TURN_ID, v.turnId())
-                .set(COMPARISON_VOTE.IDEMPOTENCY_KEY, v.idempotencyKey())
-                .set(COMPARISON_VOTE.CAMPAIGN_ID, v.campaignId())
-                .set(COMPARISON_VOTE.CONVERSATION_ID, v.conversationId())
-                .set(COMPARISON_VOTE.WORKER_ID, v.workerId())
-                .set(COMPARISON_VOTE.TASK, v.task().name())
-                .set(COMPARISON_VOTE.CONVERSATION, v.conversation())
-                .set(COMPARISON_VOTE.ANSWER_A, v.answerA())
-                .set(COMPARISON_VOTE.ANSWER_B, v.answerB())
-                .set(COMPARISON_VOTE.SNAPSHOT_A_ID, v.snapshotAId())
-                .set(COMPARISON_VOTE.SNAPSHOT_A_NAME, v.snapshotAName())
-                .set(COMPARISON_VOTE.SNAPSHOT_B_ID, v.snapshotBId())
-                .set(COMPARISON_VOTE.SNAPSHOT_B_NAME, v.snapshotBName())
-                .set(COMPARISON_VOTE.CHOICE, choiceCode(v.choice()))
-                .set(COMPARISON_VOTE.STRENGTH, v.strength())
-                .set(COMPARISON_VOTE.STRENGTH_LEVELS, v.strengthLevels())
-                .set(COMPARISON_VOTE.CONTINUED_SIDE, v.continuedSide().name())
-                .set(COMPARISON_VOTE.GOLD_ITEM_ID, v.goldItemId())
-                .set(COMPARISON_VOTE.GOLD_CORRECT, v.goldCorrect())
-                .set(COMPARISON_VOTE.IDENTITY_LEAK, v.identityLeak())
-                .set(COMPARISON_VOTE.SHOWN_AT, v.shownAt())
+                .set(COMPARISON_VOTE.TURN_ID, origin.turnId())
+                .set(COMPARISON_VOTE.IDEMPOTENCY_KEY, origin.idempotencyKey())
+                .set(COMPARISON_VOTE.CAMPAIGN_ID, origin.campaignId())
+                .set(COMPARISON_VOTE.CONVERSATION_ID, origin.conversationId())
+                .set(COMPARISON_VOTE.WORKER_ID, origin.workerId())
+                .set(COMPARISON_VOTE.TASK, shown.task().name())
+                .set(COMPARISON_VOTE.CONVERSATION, shown.conversation())
+                .set(COMPARISON_VOTE.ANSWER_A, shown.a().text())
+                .set(COMPARISON_VOTE.ANSWER_B, shown.b().text())
+                .set(COMPARISON_VOTE.SNAPSHOT_A_ID, shown.a().snapshotId())
+                .set(COMPARISON_VOTE.SNAPSHOT_A_NAME, shown.a().snapshotName())
+                .set(COMPARISON_VOTE.SNAPSHOT_B_ID, shown.b().snapshotId())
+                .set(COMPARISON_VOTE.SNAPSHOT_B_NAME, shown.b().snapshotName())
+                .set(COMPARISON_VOTE.CHOICE, choiceCode(answer.choice()))
+                .set(COMPARISON_VOTE.STRENGTH, answer.strength())
+                .set(COMPARISON_VOTE.STRENGTH_LEVELS, answer.strengthLevels())
+                .set(COMPARISON_VOTE.CONTINUED_SIDE, answer.continuedSide().name())
+                .set(COMPARISON_VOTE.GOLD_ITEM_ID, checks.goldItemId())
+                .set(COMPARISON_VOTE.GOLD_CORRECT, checks.goldCorrect())
+                .set(COMPARISON_VOTE.IDENTITY_LEAK, checks.identityLeak())
+                .set(COMPARISON_VOTE.SHOWN_AT, shown.shownAt())
                 .set(COMPARISON_VOTE.VOTED_AT, currentOffsetDateTime())
                 // both ends of the timing come from the database clock
                 .set(
                         COMPARISON_VOTE.TIME_TO_VOTE_MS,
                         field(
                                 "greatest(0, floor(extract(epoch from (now() - {0})) * 1000))::bigint",
-                                SQLDataType.BIGINT, val(v.shownAt())))
+                                SQLDataType.BIGINT, val(shown.shownAt())))
                 .onConflict(COMPARISON_VOTE.TURN_ID)
                 .doNothing()
                 .returning(

@@ -2,6 +2,7 @@ package org.cailab.comparison;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.cailab.crowdwork.PoolSnapshot;
 
 /**
  * Draws the two snapshots of a comparison and puts them on random sides, so that position says nothing about the

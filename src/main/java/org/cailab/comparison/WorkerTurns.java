@@ -118,27 +118,17 @@ final class WorkerTurns {
         Boolean goldCorrect = turn.gold() ? turn.goldBetterSide() == choice.preferredSide() : null;
         boolean leak = turn.leakA() || turn.leakB();
         NewVote vote = new NewVote(
-                turn.id(),
-                request.idempotencyKey(),
-                campaign.id(),
-                conversation.id(),
-                workerId,
-                s.task(),
-                turn.prompt(),
-                String.valueOf(turn.answerA()),
-                String.valueOf(turn.answerB()),
-                turn.snapshotAId(),
-                turn.snapshotAName(),
-                turn.snapshotBId(),
-                turn.snapshotBName(),
-                choice,
-                strength,
-                levels,
-                continued,
-                conversation.goldItemId(),
-                goldCorrect,
-                leak,
-                java.util.Objects.requireNonNull(turn.answersShownAt()));
+                new NewVote.Origin(turn.id(), request.idempotencyKey(), campaign.id(), conversation.id(), workerId),
+                new NewVote.Shown(
+                        s.task(),
+                        turn.prompt(),
+                        new NewVote.ShownAnswer(
+                                String.valueOf(turn.answerA()), turn.snapshotAId(), turn.snapshotAName()),
+                        new NewVote.ShownAnswer(
+                                String.valueOf(turn.answerB()), turn.snapshotBId(), turn.snapshotBName()),
+                        java.util.Objects.requireNonNull(turn.answersShownAt())),
+                new NewVote.Answer(choice, strength, levels, continued),
+                new NewVote.Checks(conversation.goldItemId(), goldCorrect, leak));
         StoredVote stored = conversations
                 .insertVote(vote)
                 .orElseThrow(() -> new StaleTurnException(

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonTask;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunConfig;

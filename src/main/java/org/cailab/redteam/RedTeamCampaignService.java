@@ -1,11 +1,9 @@
 package org.cailab.redteam;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.cailab.comparison.PoolSnapshot;
 import org.cailab.comparison.Transcript;
+import org.cailab.crowdwork.CampaignChecks;
+import org.cailab.crowdwork.CampaignRules;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
@@ -19,13 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RedTeamCampaignService {
 
-    private static final Pattern COMPLETION_CODE = Pattern.compile("[A-Za-z0-9]{4,32}");
-    private static final int MAX_TEXT = 20_000;
+    /** Each attempt talks with one snapshot: at least one in the pool; the quota counts rated attempts. */
+    private static final CampaignRules RULES =
+            new CampaignRules(1, "attempt", Transcript::printable, RedTeamException::new);
 
     private final RedTeamCampaignRepository campaigns;
     private final ModelService models;
     private final UserService users;
     private final StudyLinkEntry entry;
+    private final CampaignChecks checks;
     private final RedTeamStudyCampaigns studyCampaigns;
 
     RedTeamCampaignService(
@@ -33,11 +33,13 @@ public class RedTeamCampaignService {
             ModelService models,
             UserService users,
             StudyLinkEntry entry,
+            CampaignChecks checks,
             RedTeamStudyCampaigns studyCampaigns) {
         this.campaigns = campaigns;
         this.models = models;
         this.users = users;
         this.entry = entry;
+        this.checks = checks;
         this.studyCampaigns = studyCampaigns;
     }
 
@@ -95,47 +97,6 @@ public class RedTeamCampaignService {
     }
 
     private RedTeamCampaignSettings validated(RedTeamCampaignSettings s) {
-        String name = required(s.name(), "The name");
-        if (name.length() > 200) {
-            throw new RedTeamException("The name can be at most 200 characters long.");
-        }
-        String instructions = required(s.instructions(), "The instructions");
-        Set<Long> seen = new HashSet<>();
-        List<PoolSnapshot> pool = s.pool().stream()
-                .filter(p -> seen.add(p.snapshotId()))
-                .map(p -> new PoolSnapshot(
-                        p.snapshotId(),
-                        models.snapshot(p.snapshotId())
-                                .orElseThrow(() ->
-                                        new RedTeamException("There is no model snapshot " + p.snapshotId() + "."))
-                                .name(),
-                        p.weight()))
-                .toList();
-        if (pool.isEmpty()) {
-            throw new RedTeamException("Choose at least one model snapshot for the pool.");
-        }
-        if (s.turnLimit() < 1 || s.turnLimit() > 50) {
-            throw new RedTeamException("The turn limit must be between 1 and 50.");
-        }
-        if (s.quotaPerWorker() != null && s.quotaPerWorker() < 1) {
-            throw new RedTeamException("A quota must be at least 1 attempt.");
-        }
-        String code = s.completionCode() == null ? "" : s.completionCode().strip();
-        if (!COMPLETION_CODE.matcher(code).matches()) {
-            throw new RedTeamException("The completion code must be 4 to 32 letters or digits.");
-        }
-        return new RedTeamCampaignSettings(
-                name, instructions, pool, s.turnLimit(), s.quotaPerWorker(), s.askTaskHarm(), s.open(), code);
-    }
-
-    private static String required(String text, String what) {
-        String stripped = text == null ? "" : Transcript.printable(text).strip();
-        if (stripped.isEmpty()) {
-            throw new RedTeamException(what + " must not be empty.");
-        }
-        if (stripped.length() > MAX_TEXT) {
-            throw new RedTeamException(what + " can be at most " + MAX_TEXT + " characters long.");
-        }
-        return stripped;
+        return new RedTeamCampaignSettings(checks.checked(s.basics(), RULES), s.askTaskHarm());
     }
 }

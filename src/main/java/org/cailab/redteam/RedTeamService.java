@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
 import org.cailab.comparison.Exchange;
-import org.cailab.comparison.PoolSnapshot;
 import org.cailab.comparison.Transcript;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
@@ -265,7 +265,7 @@ public class RedTeamService {
             RedTeamCampaign campaign, long workerId, boolean guidelinesSeen, @Nullable StoredAttempt attempt) {
         RedTeamCampaignSettings s = campaign.settings();
         int done = attempts.countRated(campaign.id(), workerId);
-        boolean finished = s.quotaPerWorker() != null && done >= s.quotaPerWorker();
+        boolean finished = s.basics().quotaMet(done);
         WorkerRedTeamCampaign view = new WorkerRedTeamCampaign(
                 campaign.id(),
                 s.name(),
@@ -293,8 +293,7 @@ public class RedTeamService {
     }
 
     private boolean quotaMet(RedTeamCampaign campaign, long workerId) {
-        Integer quota = campaign.settings().quotaPerWorker();
-        return quota != null && attempts.countRated(campaign.id(), workerId) >= quota;
+        return campaign.settings().basics().quotaMet(attempts.countRated(campaign.id(), workerId));
     }
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */

@@ -2,7 +2,7 @@ package org.cailab.redteam;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 
 /** Draws the snapshot of a new attempt: each pool member with probability proportional to its weight. */
 final class SnapshotDrawer {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.junit.jupiter.api.Test;
 
 class PairDrawerTest {

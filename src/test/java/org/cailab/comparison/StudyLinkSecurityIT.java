@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLink;

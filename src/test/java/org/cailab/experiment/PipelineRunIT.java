@@ -14,7 +14,7 @@ import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.Choice;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.dashboard.Frontier;
 import org.cailab.dashboard.RatingQuery;
 import org.cailab.dashboard.RatingsService;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonTask;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelSnapshot;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;

@@ -18,7 +18,7 @@ import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonTask;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.NewUser;

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.redteam.RatingScale;

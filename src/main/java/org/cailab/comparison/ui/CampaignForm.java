@@ -1,5 +1,6 @@
 package org.cailab.comparison.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -7,45 +8,34 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.cailab.comparison.CampaignSettings;
-import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PairDrawing;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.CampaignBasics;
+import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.ui.CampaignFields;
+import org.cailab.crowdwork.ui.CampaignSettingsDialog;
 import org.cailab.model.ModelSnapshot;
 
 /** The fields of a campaign's settings. Weighted drawing gives the favoured snapshots one weight, the rest 1. */
-class CampaignForm extends FormLayout {
+class CampaignForm extends FormLayout implements CampaignSettingsDialog.Form<CampaignSettings> {
 
-    private final TextField name = new TextField("Name");
+    private final CampaignFields basics;
     private final Select<ComparisonTask> task = new Select<>();
-    private final TextArea instructions = new TextArea("Instructions shown to workers");
-    private final MultiSelectComboBox<ModelSnapshot> pool = new MultiSelectComboBox<>("Model snapshots (pool)");
     private final RadioButtonGroup<PairDrawing> drawing = new RadioButtonGroup<>("How pairs are drawn");
     private final MultiSelectComboBox<ModelSnapshot> favoured = new MultiSelectComboBox<>("Favoured snapshots");
     private final NumberField favourWeight = new NumberField("Weight of favoured snapshots");
-    private final IntegerField turnLimit = new IntegerField("Turn limit per conversation");
     private final Checkbox allowTie = new Checkbox("Allow \"tie\"");
     private final Checkbox allowBothBad = new Checkbox("Allow \"both bad\"");
     private final IntegerField strengthLevels = new IntegerField("Preference strength levels (empty: none)");
-    private final IntegerField quota = new IntegerField("Quota per worker (empty: none)");
     private final NumberField goldRate = new NumberField("Gold checks (% of new conversations)");
-    private final TextField completionCode = new TextField("Completion code");
-    private final Checkbox open = new Checkbox("Open now: workers can start at once");
-    private final Map<Long, ModelSnapshot> snapshotsById;
 
     CampaignForm(List<ModelSnapshot> snapshots) {
-        snapshotsById =
-                snapshots.stream().collect(Collectors.toMap(ModelSnapshot::id, Function.identity(), (a, b) -> a));
-        name.setId("campaign-name");
+        basics = new CampaignFields(snapshots, "Turn limit per conversation", "Enter a turn limit.");
+        var instructions = basics.instructions();
         task.setLabel("Task");
         task.setId("campaign-task");
         task.setItems(ComparisonTask.values());
@@ -58,13 +48,7 @@ class CampaignForm extends FormLayout {
                 instructions.setValue(e.getValue().defaultInstructions());
             }
         });
-        instructions.setId("campaign-instructions");
-        instructions.setMaxHeight("14em");
-        for (MultiSelectComboBox<ModelSnapshot> box : List.of(pool, favoured)) {
-            box.setItems(snapshots);
-            box.setItemLabelGenerator(s -> s.name() + " (" + s.kind() + ")");
-        }
-        pool.setId("campaign-pool");
+        basics.snapshotBox(favoured);
         drawing.setItems(PairDrawing.values());
         drawing.setItemLabelGenerator(
                 d -> d == PairDrawing.UNIFORM ? "Uniform over pairs" : "Weighted toward favoured");
@@ -73,44 +57,42 @@ class CampaignForm extends FormLayout {
             favourWeight.setVisible(e.getValue() == PairDrawing.WEIGHTED);
         });
         favourWeight.setMin(1);
-        turnLimit.setMin(1);
-        turnLimit.setMax(50);
-        turnLimit.setStepButtonsVisible(true);
         strengthLevels.setMin(2);
         strengthLevels.setMax(9);
-        quota.setId("campaign-quota");
-        quota.setMin(1);
         goldRate.setMin(0);
         goldRate.setMax(100);
-        completionCode.setId("campaign-completion-code");
-        open.setId("campaign-open");
         add(
-                name,
+                basics.name(),
                 task,
                 instructions,
-                pool,
+                basics.pool(),
                 drawing,
                 favoured,
                 favourWeight,
-                turnLimit,
+                basics.turnLimit(),
                 strengthLevels,
-                quota,
+                basics.quota(),
                 goldRate,
-                completionCode,
+                basics.completionCode(),
                 allowTie,
                 allowBothBad,
-                open);
+                basics.open());
         setColspan(instructions, 2);
-        setColspan(pool, 2);
+        setColspan(basics.pool(), 2);
     }
 
-    void read(CampaignSettings s) {
-        name.setValue(s.name());
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void read(CampaignSettings s) {
+        // the task first: its change listener fills in default instructions, which the campaign's then replace
         task.setValue(s.task());
-        instructions.setValue(s.instructions());
-        pool.setValue(snapshots(s.pool().stream().map(PoolSnapshot::snapshotId).toList()));
+        basics.read(s.basics());
         drawing.setValue(s.pairDrawing());
-        favoured.setValue(snapshots(s.pool().stream()
+        favoured.setValue(basics.snapshots(s.pool().stream()
                 .filter(p -> p.weight() > 1)
                 .map(PoolSnapshot::snapshotId)
                 .toList()));
@@ -121,51 +103,34 @@ class CampaignForm extends FormLayout {
                                 .max()
                                 .orElse(3)
                         : 3.0);
-        turnLimit.setValue(s.turnLimit());
         allowTie.setValue(s.allowTie());
         allowBothBad.setValue(s.allowBothBad());
         strengthLevels.setValue(s.strengthLevels());
-        quota.setValue(s.quotaPerWorker());
         goldRate.setValue(s.goldRate() * 100);
-        completionCode.setValue(s.completionCode());
-        open.setValue(s.open());
     }
 
     /** What a new campaign starts with: open at once (workers otherwise see nothing), "both bad" allowed. */
-    void newCampaignDefaults() {
-        open.setValue(true);
+    @Override
+    public void newCampaignDefaults() {
+        basics.open().setValue(true);
         allowBothBad.setValue(true);
     }
 
-    /** The settings as entered; the service checks them further. */
-    CampaignSettings write() {
+    @Override
+    public CampaignSettings write() {
         boolean weighted = drawing.getValue() == PairDrawing.WEIGHTED;
         double weight = favourWeight.getValue() == null ? 1 : favourWeight.getValue();
         Set<ModelSnapshot> favourites = favoured.getValue();
-        List<PoolSnapshot> members = pool.getValue().stream()
-                .map(s -> new PoolSnapshot(s.id(), s.name(), weighted && favourites.contains(s) ? weight : 1))
-                .toList();
-        if (turnLimit.getValue() == null) {
-            throw new ComparisonException("Enter a turn limit.");
-        }
+        CampaignBasics entered = basics.write(s -> weighted && favourites.contains(s) ? weight : 1);
         double rate = goldRate.getValue() == null ? 0 : goldRate.getValue() / 100;
         return new CampaignSettings(
-                name.getValue(),
-                Objects.requireNonNullElse(task.getValue(), ComparisonTask.HELPFULNESS),
-                instructions.getValue(),
-                members,
-                Objects.requireNonNullElse(drawing.getValue(), PairDrawing.UNIFORM),
-                turnLimit.getValue(),
-                allowTie.getValue(),
-                allowBothBad.getValue(),
-                strengthLevels.getValue(),
-                quota.getValue(),
-                rate,
-                open.getValue(),
-                completionCode.getValue());
-    }
-
-    private Set<ModelSnapshot> snapshots(List<Long> ids) {
-        return ids.stream().map(snapshotsById::get).filter(Objects::nonNull).collect(Collectors.toSet());
+                entered,
+                new CampaignSettings.Rules(
+                        Objects.requireNonNullElse(task.getValue(), ComparisonTask.HELPFULNESS),
+                        Objects.requireNonNullElse(drawing.getValue(), PairDrawing.UNIFORM),
+                        allowTie.getValue(),
+                        allowBothBad.getValue(),
+                        strengthLevels.getValue(),
+                        rate));
     }
 }

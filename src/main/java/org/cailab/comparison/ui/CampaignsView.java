@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,12 +13,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 import org.cailab.base.CailabProperties;
-import org.cailab.base.ui.CampaignControls;
-import org.cailab.base.ui.StudyLinkField;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
-import org.cailab.comparison.ComparisonException;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.ui.CampaignControls;
 import org.cailab.security.Role;
 
 /** Researchers' list of comparison campaigns: create, edit, open or close, gold items, the Prolific study link. */
@@ -52,48 +49,29 @@ class CampaignsView extends VerticalLayout {
         grid.addColumn(Campaign::votes).setHeader("Votes").setAutoWidth(true);
         grid.addColumn(Campaign::goldItems).setHeader("Gold items").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> {
-            // the key in the link is what lets participants in: shown only to researchers, on this page
-            StudyLinkField link = new StudyLinkField(
-                    "Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl, "study-link-" + c.id());
-            link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
-            Span code = new Span("Completion code: " + c.settings().completionCode());
-            code.addClassName("cmp-text");
-            return new VerticalLayout(link, code);
-        }));
+        grid.setItemDetailsRenderer(
+                new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> CampaignControls.studyLinkDetails(
+                        c.id(),
+                        campaigns.studyLink(c.id()),
+                        publicBaseUrl,
+                        c.settings().completionCode(),
+                        "cmp")));
         add(new HorizontalLayout(new H2("Comparison campaigns"), create), grid);
         refresh();
     }
 
     private HorizontalLayout actions(Campaign campaign) {
-        Button edit = small("Edit", () -> new CampaignDialog(campaigns, campaign, this::saved).open());
+        Button edit = CampaignControls.small("Edit", () -> new CampaignDialog(campaigns, campaign, this::saved).open());
         edit.setAriaLabel("Edit " + campaign.name());
-        Button gold = small("Gold items", () -> new GoldItemsDialog(campaigns, campaign, this::refresh).open());
+        Button gold = CampaignControls.small(
+                "Gold items", () -> new GoldItemsDialog(campaigns, campaign, this::refresh).open());
         gold.setAriaLabel("Gold items of " + campaign.name());
-        boolean open = campaign.settings().open();
-        Runnable change = () -> {
-            try {
-                campaigns.setOpen(campaign, !open);
-                refresh();
-            } catch (ComparisonException ex) {
-                Notification.show(ex.getMessage());
-            }
-        };
-        Button toggle = small(open ? "Close" : "Open", () -> {
-            if (open) {
-                CampaignControls.confirmClose(campaign.name(), change);
-            } else {
-                change.run();
-            }
-        });
-        toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
+        Button toggle =
+                CampaignControls.openToggle(campaign.name(), campaign.settings().open(), () -> {
+                    campaigns.setOpen(campaign, !campaign.settings().open());
+                    refresh();
+                });
         return new HorizontalLayout(edit, gold, toggle);
-    }
-
-    private static Button small(String label, Runnable action) {
-        Button button = new Button(label, e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return button;
     }
 
     private void saved(Campaign campaign) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,12 +14,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 import org.cailab.base.CailabProperties;
-import org.cailab.base.ui.CampaignControls;
-import org.cailab.base.ui.StudyLinkField;
-import org.cailab.comparison.PoolSnapshot;
+import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.ui.CampaignControls;
 import org.cailab.redteam.RedTeamCampaign;
 import org.cailab.redteam.RedTeamCampaignService;
-import org.cailab.redteam.RedTeamException;
 import org.cailab.security.Role;
 
 /** Researchers' list of red-team campaigns: create, edit, open or close, the Prolific study link. */
@@ -59,46 +56,22 @@ class RedTeamCampaignsView extends VerticalLayout {
                 .setHeader("Rated attempts")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> {
-            // the key in the link is what lets participants in: shown only to researchers, on this page
-            StudyLinkField link = new StudyLinkField(
-                    "Prolific study URL", campaigns.studyLink(c.id()), publicBaseUrl, "study-link-" + c.id());
-            link.getElement().setAttribute("data-study-link", campaigns.studyLink(c.id()));
-            Span code = new Span("Completion code: " + c.settings().completionCode());
-            code.addClassName("rt-text");
-            return new VerticalLayout(link, code);
-        }));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> CampaignControls.studyLinkDetails(
+                c.id(), campaigns.studyLink(c.id()), publicBaseUrl, c.settings().completionCode(), "rt")));
         add(new HorizontalLayout(new H2("Red-team campaigns"), create), grid);
         refresh();
     }
 
     private HorizontalLayout actions(RedTeamCampaign campaign) {
-        Button edit = small("Edit", () -> new RedTeamCampaignDialog(campaigns, campaign, this::saved).open());
+        Button edit = CampaignControls.small(
+                "Edit", () -> new RedTeamCampaignDialog(campaigns, campaign, this::saved).open());
         edit.setAriaLabel("Edit " + campaign.name());
-        boolean open = campaign.settings().open();
-        Runnable change = () -> {
-            try {
-                campaigns.setOpen(campaign, !open);
-                refresh();
-            } catch (RedTeamException ex) {
-                Notification.show(ex.getMessage());
-            }
-        };
-        Button toggle = small(open ? "Close" : "Open", () -> {
-            if (open) {
-                CampaignControls.confirmClose(campaign.name(), change);
-            } else {
-                change.run();
-            }
-        });
-        toggle.setAriaLabel((open ? "Close " : "Open ") + campaign.name());
+        Button toggle =
+                CampaignControls.openToggle(campaign.name(), campaign.settings().open(), () -> {
+                    campaigns.setOpen(campaign, !campaign.settings().open());
+                    refresh();
+                });
         return new HorizontalLayout(edit, toggle);
-    }
-
-    private static Button small(String label, Runnable action) {
-        Button button = new Button(label, e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return button;
     }
 
     private void saved(RedTeamCampaign campaign) {
