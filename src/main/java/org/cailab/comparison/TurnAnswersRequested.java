@@ -8,7 +8,8 @@ import java.time.Instant;
  * event publication registry until the generation has been started (docs/decisions/0151, "after-commit work as
  * events").
  *
+ * @param worker      the signed-in worker who sent the message; the answers are requested on their behalf
  * @param requestedAt when the worker's page asked; a resubmitted request that no page can still be waiting for is
  *                    dropped
  */
-record TurnAnswersRequested(long turnId, Instant requestedAt) {}
+record TurnAnswersRequested(long turnId, String worker, Instant requestedAt) {}

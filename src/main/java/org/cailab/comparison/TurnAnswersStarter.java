@@ -2,6 +2,7 @@ package org.cailab.comparison;
 
 import java.time.Instant;
 import org.cailab.crowdwork.CrowdworkProperties;
+import org.cailab.security.ActingAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,9 +42,12 @@ class TurnAnswersStarter {
                     requested.requestedAt());
             return;
         }
-        conversations
-                .findTurn(requested.turnId())
-                .filter(turn -> turn.status() == TurnStatus.GENERATING)
-                .ifPresent(generator::start);
+        // the model service checks that someone is signed in: the worker who asked, as when this ran in their request
+        ActingAs.worker(
+                requested.worker(),
+                () -> conversations
+                        .findTurn(requested.turnId())
+                        .filter(turn -> turn.status() == TurnStatus.GENERATING)
+                        .ifPresent(generator::start));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
+import org.cailab.security.ActingAs;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -75,7 +76,7 @@ final class WorkerTurns {
         String prompt = Transcript.prompt(conversations.exchanges(conversation.id()), message);
         StoredTurn turn = conversations.insertTurn(conversation.id(), conversation.votedTurns(), message, prompt, pair);
         // the answers start after the commit (TurnAnswersStarter), not at all when this rolls back
-        events.publishEvent(new TurnAnswersRequested(turn.id(), Instant.now()));
+        events.publishEvent(new TurnAnswersRequested(turn.id(), ActingAs.currentUsername(), Instant.now()));
         return turn;
     }
 
@@ -86,7 +87,7 @@ final class WorkerTurns {
 
     void resumeIfStalled(StoredTurn turn) {
         if (turn.status() == TurnStatus.GENERATING && !generator.isGenerating(turn.id())) {
-            events.publishEvent(new TurnAnswersRequested(turn.id(), Instant.now()));
+            events.publishEvent(new TurnAnswersRequested(turn.id(), ActingAs.currentUsername(), Instant.now()));
         }
     }
 

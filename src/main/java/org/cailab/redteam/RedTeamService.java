@@ -8,6 +8,7 @@ import org.cailab.base.RandomSource;
 import org.cailab.comparison.Exchange;
 import org.cailab.comparison.PoolSnapshot;
 import org.cailab.comparison.Transcript;
+import org.cailab.security.ActingAs;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
@@ -160,7 +161,7 @@ public class RedTeamService {
         String prompt = Transcript.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
         // the answer starts after the commit (ReplyStarter), not at all when this rolls back
-        events.publishEvent(new ReplyRequested(turn.id(), attempt.snapshotId(), Instant.now()));
+        events.publishEvent(new ReplyRequested(turn.id(), attempt.snapshotId(), me.username(), Instant.now()));
         return turn.pending();
     }
 
@@ -288,7 +289,7 @@ public class RedTeamService {
 
     private void resumeIfStalled(StoredTurn turn, long snapshotId) {
         if (!generator.isGenerating(turn.id())) {
-            events.publishEvent(new ReplyRequested(turn.id(), snapshotId, Instant.now()));
+            events.publishEvent(new ReplyRequested(turn.id(), snapshotId, ActingAs.currentUsername(), Instant.now()));
         }
     }
 

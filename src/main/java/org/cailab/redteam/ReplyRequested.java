@@ -9,7 +9,8 @@ import java.time.Instant;
  * work as events").
  *
  * @param snapshotId  the attempt's model
+ * @param worker      the signed-in worker who sent the message; the answer is requested on their behalf
  * @param requestedAt when the worker's page asked; a resubmitted request that no page can still be waiting for is
  *                    dropped
  */
-record ReplyRequested(long turnId, long snapshotId, Instant requestedAt) {}
+record ReplyRequested(long turnId, long snapshotId, String worker, Instant requestedAt) {}

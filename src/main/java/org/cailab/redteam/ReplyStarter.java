@@ -2,6 +2,7 @@ package org.cailab.redteam;
 
 import java.time.Instant;
 import org.cailab.crowdwork.CrowdworkProperties;
+import org.cailab.security.ActingAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,8 +42,11 @@ class ReplyStarter {
                     requested.requestedAt());
             return;
         }
-        attempts.findTurn(requested.turnId())
-                .filter(turn -> turn.status() == TurnStatus.GENERATING)
-                .ifPresent(turn -> generator.start(turn, requested.snapshotId()));
+        // the model service checks that someone is signed in: the worker who asked, as when this ran in their request
+        ActingAs.worker(
+                requested.worker(),
+                () -> attempts.findTurn(requested.turnId())
+                        .filter(turn -> turn.status() == TurnStatus.GENERATING)
+                        .ifPresent(turn -> generator.start(turn, requested.snapshotId())));
     }
 }
