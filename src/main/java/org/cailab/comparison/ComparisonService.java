@@ -45,7 +45,7 @@ public class ComparisonService {
         this.generator = generator;
         this.users = users;
         this.events = events;
-        this.turns = new WorkerTurns(campaigns, conversations, generator, random);
+        this.turns = new WorkerTurns(campaigns, conversations, generator, random, events);
     }
 
     /** The open campaigns with the worker's progress in each. */

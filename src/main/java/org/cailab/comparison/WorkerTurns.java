@@ -1,10 +1,11 @@
 package org.cailab.comparison;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.cailab.security.ActingAs;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The steps of a worker's conversation, run inside {@link ComparisonService}'s transactions after it has checked
@@ -19,13 +20,16 @@ final class WorkerTurns {
     private final ConversationRepository conversations;
     private final AnswerGenerator generator;
     private final RandomSource random;
+    private final ApplicationEventPublisher events;
 
     WorkerTurns(
             CampaignRepository campaigns,
             ConversationRepository conversations,
             AnswerGenerator generator,
-            RandomSource random) {
+            RandomSource random,
+            ApplicationEventPublisher events) {
         this.random = random;
+        this.events = events;
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
@@ -71,7 +75,8 @@ final class WorkerTurns {
         PairDrawer.Pair pair = PairDrawer.draw(s.pool(), s.pairDrawing(), random.next());
         String prompt = Transcript.prompt(conversations.exchanges(conversation.id()), message);
         StoredTurn turn = conversations.insertTurn(conversation.id(), conversation.votedTurns(), message, prompt, pair);
-        afterCommit(() -> generator.start(turn));
+        // the answers start after the commit (TurnAnswersStarter), not at all when this rolls back
+        events.publishEvent(new TurnAnswersRequested(turn.id(), ActingAs.currentUsername(), Instant.now()));
         return turn;
     }
 
@@ -82,7 +87,7 @@ final class WorkerTurns {
 
     void resumeIfStalled(StoredTurn turn) {
         if (turn.status() == TurnStatus.GENERATING && !generator.isGenerating(turn.id())) {
-            afterCommit(() -> generator.start(turn));
+            events.publishEvent(new TurnAnswersRequested(turn.id(), ActingAs.currentUsername(), Instant.now()));
         }
     }
 
@@ -163,18 +168,5 @@ final class WorkerTurns {
                 pending,
                 conversation.gold() ? 1 : campaign.settings().turnLimit(),
                 conversation.status() == ConversationStatus.COMPLETED);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

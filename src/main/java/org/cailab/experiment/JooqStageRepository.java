@@ -16,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 class JooqStageRepository implements StageRepository {
 
     private final DSLContext dsl;
+    private final JsonMapper json;
 
-    JooqStageRepository(DSLContext dsl) {
+    JooqStageRepository(DSLContext dsl, JsonMapper json) {
         this.dsl = dsl;
+        this.json = json;
     }
 
     @Override
@@ -69,7 +71,7 @@ class JooqStageRepository implements StageRepository {
                 .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineRunId), PIPELINE_STAGE.STAGE_KEY.eq(stageKey))
                 .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
                 .limit(1)
-                .fetchOptional(JooqStageRepository::map);
+                .fetchOptional(this::map);
     }
 
     @Override
@@ -77,7 +79,7 @@ class JooqStageRepository implements StageRepository {
         return dsl.selectFrom(PIPELINE_STAGE)
                 .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineRunId))
                 .orderBy(PIPELINE_STAGE.CREATED_AT, PIPELINE_STAGE.STAGE_KEY, PIPELINE_STAGE.ATTEMPT)
-                .fetch(JooqStageRepository::map);
+                .fetch(this::map);
     }
 
     @Override
@@ -88,16 +90,14 @@ class JooqStageRepository implements StageRepository {
                 .fetchOptional(PIPELINE_STAGE.PIPELINE_RUN_ID);
     }
 
-    private static StageRecord map(PipelineStageRecord r) {
+    private StageRecord map(PipelineStageRecord r) {
         return new StageRecord(
                 r.getPipelineRunId(),
                 r.getStageKey(),
                 r.getAttempt(),
                 r.getChildRunId(),
                 r.getOutcome(),
-                r.getResult() == null
-                        ? null
-                        : JsonMapper.shared().readTree(r.getResult().data()),
+                r.getResult() == null ? null : json.readTree(r.getResult().data()),
                 r.getMessage(),
                 r.getCreatedAt());
     }

@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -322,7 +322,7 @@ class PipelineRunStage implements RunStage {
 
     /** What a succeeded child produced: its run id, and the snapshots it registered. */
     private JsonNode result(String key, long childId) {
-        ObjectNode result = JsonMapper.shared().createObjectNode().put("childRunId", childId);
+        ObjectNode result = JsonNodeFactory.instance.objectNode().put("childRunId", childId);
         List<ModelSnapshot> produced = registry.list().stream()
                 .filter(s -> s.runId() != null && s.runId() == childId)
                 .sorted(Comparator.comparing((ModelSnapshot s) -> s.step() == null ? 0 : s.step())

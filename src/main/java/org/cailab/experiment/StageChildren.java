@@ -31,12 +31,19 @@ class StageChildren {
     private final RunService runs;
     private final CampaignService campaigns;
     private final ModelRegistry registry;
+    private final JsonMapper json;
 
-    StageChildren(StageRepository stages, RunService runs, CampaignService campaigns, ModelRegistry registry) {
+    StageChildren(
+            StageRepository stages,
+            RunService runs,
+            CampaignService campaigns,
+            ModelRegistry registry,
+            JsonMapper json) {
         this.stages = stages;
         this.runs = runs;
         this.campaigns = campaigns;
         this.registry = registry;
+        this.json = json;
     }
 
     /**
@@ -69,7 +76,7 @@ class StageChildren {
                                 new IllegalStateException("Snapshot " + id + " of the pipeline no longer exists."));
                 members.add(new PoolSnapshot(snapshot.id(), snapshot.name(), 1.0));
             }
-            ObjectNode result = JsonMapper.shared().createObjectNode();
+            ObjectNode result = json.createObjectNode();
             var ids = result.putArray("campaignIds");
             for (ComparisonTask task : List.of(ComparisonTask.HELPFULNESS, ComparisonTask.HARMLESSNESS)) {
                 String campaignName = shorten(name, 170) + " · " + task.name().toLowerCase(java.util.Locale.ROOT);
@@ -77,7 +84,7 @@ class StageChildren {
                         .create(CampaignSettings.defaults(campaignName, task, members))
                         .id());
             }
-            result.set("pool", JsonMapper.shared().valueToTree(pool));
+            result.set("pool", json.valueToTree(pool));
             stages.finish(pipelineRunId, stageKey, attempt, StageRecord.SUCCEEDED, result, null);
             context.log(
                     RunLogLevel.INFO,

@@ -50,6 +50,7 @@ class LabellingStage implements RunStage {
     private final ModelService models;
     private final SnapshotReferences snapshots;
     private final ConstitutionReferences constitutions;
+    private final JsonMapper json;
 
     /** The run service lists the stages, so it comes lazily (it is only needed when a run is planned). */
     LabellingStage(
@@ -57,7 +58,9 @@ class LabellingStage implements RunStage {
             @Lazy RunService runs,
             ModelService models,
             SnapshotReferences snapshots,
-            ConstitutionReferences constitutions) {
+            ConstitutionReferences constitutions,
+            JsonMapper json) {
+        this.json = json;
         this.pairs = pairs;
         this.runs = runs;
         this.models = models;
@@ -241,8 +244,8 @@ class LabellingStage implements RunStage {
                         constitution,
                         options,
                         seed));
-        ObjectNode details = JsonMapper.shared().valueToTree(label);
-        details.set("options", JsonMapper.shared().valueToTree(options));
+        ObjectNode details = json.valueToTree(label);
+        details.set("options", json.valueToTree(options));
         details.put("seed", seed);
         return pairs.storeForRunItem(new NewPreferencePair(
                 pair.task(),

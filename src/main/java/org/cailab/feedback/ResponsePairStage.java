@@ -24,7 +24,7 @@ import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Run type {@code response-pairs}: for each prompt of a prompt set the policy snapshot samples two responses (one
@@ -153,8 +153,8 @@ class ResponsePairStage implements RunStage {
             List<GenerationResult> samples = models.generateAll(policyId, List.of(prompt, prompt), settings);
             String a = clean(samples.get(0).text());
             String b = clean(samples.get(1).text());
-            var details = JsonMapper.shared()
-                    .createObjectNode()
+            var details = JsonNodeFactory.instance
+                    .objectNode()
                     .put("seedA", seed)
                     .put("seedB", seed + 1)
                     .put("temperature", sampling.temperature())

@@ -1,17 +1,17 @@
 package org.cailab.pipeline;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,13 +30,13 @@ public class RunService {
     private final RunRepository runs;
     private final RunStages stages;
     private final RunExecutions executions;
-    private final PipelineScheduler scheduler;
+    private final ApplicationEventPublisher events;
 
-    RunService(RunRepository runs, RunStages stages, RunExecutions executions, PipelineScheduler scheduler) {
+    RunService(RunRepository runs, RunStages stages, RunExecutions executions, ApplicationEventPublisher events) {
         this.runs = runs;
         this.stages = stages;
         this.executions = executions;
-        this.scheduler = scheduler;
+        this.events = events;
     }
 
     /** The run types this app can start. */
@@ -77,7 +77,8 @@ public class RunService {
                 "Started by " + user + ": " + plan.items().size() + " items, " + execution.workers()
                         + " worker(s), up to " + execution.maxAttempts() + " attempt(s) per item.");
         executions.scheduleWorkers(id, 0, execution.workers());
-        wakeUpAfterCommit();
+        // the scheduler looks for the workers after the commit (RunWakeUp), not at all when this rolls back
+        events.publishEvent(new RunWorkersQueued(id, 0, Instant.now()));
         return get(id);
     }
 
@@ -105,7 +106,7 @@ public class RunService {
         Run run = get(id);
         runs.log(id, RunLogLevel.INFO, "Resumed by " + currentUsername() + ".");
         executions.scheduleWorkers(id, generation, run.config().execution().workers());
-        wakeUpAfterCommit();
+        events.publishEvent(new RunWorkersQueued(id, generation, Instant.now()));
         return run;
     }
 
@@ -189,17 +190,6 @@ public class RunService {
                         "Run " + id + " is " + r.run().state().label().toLowerCase() + "; only a " + allowed
                                 + " run can be " + action + "."))
                 .orElseGet(() -> new RunException("There is no run " + id + "."));
-    }
-
-    private void wakeUpAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    scheduler.wakeUp();
-                }
-            });
-        }
     }
 
     private static String currentUsername() {

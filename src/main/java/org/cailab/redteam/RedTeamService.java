@@ -1,5 +1,6 @@
 package org.cailab.redteam;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.cailab.base.RandomSource;
 import org.cailab.comparison.Exchange;
 import org.cailab.comparison.Transcript;
 import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.security.ActingAs;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
@@ -15,8 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The worker's side of a red-team campaign: describe a task, talk with one anonymous model, rate the attempt 0-4.
@@ -160,7 +160,8 @@ public class RedTeamService {
         }
         String prompt = Transcript.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
-        afterCommit(() -> generator.start(turn, attempt.snapshotId()));
+        // the answer starts after the commit (ReplyStarter), not at all when this rolls back
+        events.publishEvent(new ReplyRequested(turn.id(), attempt.snapshotId(), me.username(), Instant.now()));
         return turn.pending();
     }
 
@@ -288,7 +289,7 @@ public class RedTeamService {
 
     private void resumeIfStalled(StoredTurn turn, long snapshotId) {
         if (!generator.isGenerating(turn.id())) {
-            afterCommit(() -> generator.start(turn, snapshotId));
+            events.publishEvent(new ReplyRequested(turn.id(), snapshotId, ActingAs.currentUsername(), Instant.now()));
         }
     }
 
@@ -314,18 +315,5 @@ public class RedTeamService {
 
     private UserAccount me() {
         return users.currentUser();
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

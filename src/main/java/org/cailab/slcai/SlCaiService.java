@@ -14,7 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -171,7 +171,7 @@ public class SlCaiService {
         if (principleKey == null) {
             return null;
         }
-        ObjectNode pattern = JsonMapper.shared().createObjectNode();
+        ObjectNode pattern = JsonNodeFactory.instance.objectNode();
         pattern.put("kind", CritiqueRevisionChain.KIND);
         pattern.putArray("rounds").addObject().put("principleKey", principleKey);
         return pattern;

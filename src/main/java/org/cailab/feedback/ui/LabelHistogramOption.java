@@ -1,8 +1,8 @@
 package org.cailab.feedback.ui;
 
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ECharts option of a labelling run's label distribution: one bar per tenth of [0, 1]. */
@@ -13,7 +13,7 @@ final class LabelHistogramOption {
     private LabelHistogramOption() {}
 
     static ObjectNode of(int[] counts) {
-        ObjectNode option = JsonMapper.shared().createObjectNode();
+        ObjectNode option = JsonNodeFactory.instance.objectNode();
         option.putObject("title")
                 .put("text", "Label distribution: P(A better)")
                 .put("left", "center")

@@ -44,6 +44,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
     static final String ID = "runId";
 
     private final RunService runs;
+    private final JsonMapper json;
     private final H2 title = new H2();
     private final HorizontalLayout stateBox = new HorizontalLayout();
     private final ProgressBar progressBar = new ProgressBar(0, 1, 0);
@@ -63,8 +64,9 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
     private int shownFinished = -1;
     private @Nullable Registration polling;
 
-    RunView(RunService runs) {
+    RunView(RunService runs, JsonMapper json) {
         this.runs = runs;
+        this.json = json;
         this.items = new RunItemsPanel(runs);
         this.log = new RunLogPanel(runs);
         setWidthFull();
@@ -103,8 +105,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         RunSummary summary = runs.find(runId).orElseThrow(NotFoundException::new);
         items.show(runId);
         log.show(runId);
-        config.setText(JsonMapper.shared()
-                .writerWithDefaultPrettyPrinter()
+        config.setText(json.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(summary.run().config()));
         itemsLabel = runs.types().stream()
                 .filter(t -> t.type().equals(summary.run().type()))

@@ -1,0 +1,52 @@
+package org.cailab.redteam;
+
+import java.time.Instant;
+import org.cailab.crowdwork.CrowdworkProperties;
+import org.cailab.security.ActingAs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the model's answer to a red-team message after the transaction that asked for it committed
+ * (asynchronously, on Boot's {@code applicationTaskExecutor}); nothing starts when it rolled back.
+ *
+ * <p>Safe to run again (the registry resubmits a request left incomplete at the next start): a turn that is no longer
+ * generating, or whose answer is under way already, is left alone; a request older than the generation timeout is
+ * dropped, as no page still waits for it: the turn stays "generating" until the worker comes back, and then
+ * {@code RedTeamService.open} or {@code watch} start it again, as after any restart.
+ */
+@Component
+class ReplyStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyStarter.class);
+
+    private final AttemptRepository attempts;
+    private final ReplyGenerator generator;
+    private final CrowdworkProperties settings;
+
+    ReplyStarter(AttemptRepository attempts, ReplyGenerator generator, CrowdworkProperties settings) {
+        this.attempts = attempts;
+        this.generator = generator;
+        this.settings = settings;
+    }
+
+    // a stable id: the registry matches stored publications to their listener by it (also after a rename)
+    @ApplicationModuleListener(id = "redteam.reply", readOnlyTransaction = true)
+    void on(ReplyRequested requested) {
+        if (requested.requestedAt().isBefore(Instant.now().minus(settings.generationTimeout()))) {
+            log.info(
+                    "Not starting the answer of red-team turn {}: requested at {}, no page waits any more",
+                    requested.turnId(),
+                    requested.requestedAt());
+            return;
+        }
+        // the model service checks that someone is signed in: the worker who asked, as when this ran in their request
+        ActingAs.worker(
+                requested.worker(),
+                () -> attempts.findTurn(requested.turnId())
+                        .filter(turn -> turn.status() == TurnStatus.GENERATING)
+                        .ifPresent(turn -> generator.start(turn, requested.snapshotId())));
+    }
+}
