@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cailab.constitution.Conversation;
 import org.cailab.constitution.PromptFormats;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
@@ -22,7 +23,6 @@ import org.cailab.pipeline.RunStage;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelService;
@@ -30,7 +31,6 @@ import org.cailab.pipeline.RunStage;
 import org.cailab.promptset.Prompt;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 
 /**

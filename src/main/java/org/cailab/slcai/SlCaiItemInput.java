@@ -2,8 +2,8 @@ package org.cailab.slcai;
 
 import java.util.List;
 import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.promptset.Prompt;
-import org.cailab.promptset.Turn;
 
 /**
  * The input of one SL-CAI run item: the prompt, copied into the run so the run never depends on a prompt set that

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cailab.dialogue.Turn;
 import org.cailab.feedback.PairFilter;
 import org.cailab.feedback.PairSource;
 import org.cailab.feedback.PairTask;
@@ -12,7 +13,6 @@ import org.cailab.feedback.PreferencePair;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.pipeline.RunException;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 
 /** {@link PreferencePairs} over the feedback module's preference-pair store: labelled pairs of a task and source. */

@@ -12,7 +12,7 @@ import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.CritiqueRevisionRound;
 import org.cailab.constitution.SlPrinciple;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.junit.jupiter.api.Test;
 
 class ChainSamplerTest {
