@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionVersionView;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
 import org.cailab.dialogue.Turn;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
@@ -275,10 +275,6 @@ class LabellingStage implements RunStage {
     }
 
     static Conversation conversation(List<Turn> turns) {
-        return new Conversation(turns.stream()
-                .map(t -> new Conversation.Turn(
-                        t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
-                        t.text()))
-                .toList());
+        return new Conversation(turns);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionImporter;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.CausalLm;
