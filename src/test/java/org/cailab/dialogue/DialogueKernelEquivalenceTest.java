@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.cailab.comparison.Exchange;
+import org.cailab.comparison.Transcript;
 import org.cailab.dialogue.LegacyDialogue.ComparisonTranscript;
 import org.cailab.dialogue.LegacyDialogue.ConstitutionConversation;
 import org.cailab.dialogue.LegacyDialogue.HhRlhf;
@@ -94,12 +96,17 @@ class DialogueKernelEquivalenceTest {
                 alternating.add(answer);
             }
             Conversation finished = Conversation.of(alternating.toArray(String[]::new));
+            List<Exchange> live =
+                    exchanges.stream().map(e -> new Exchange(e[0], e[1])).toList();
             String message = text();
             assertThat(finished.withoutTurnMarkers().render()).isEqualTo(ComparisonTranscript.transcript(exchanges));
             assertThat(finished.with(Turn.Speaker.HUMAN, message)
                             .withoutTurnMarkers()
                             .prompt())
                     .isEqualTo(ComparisonTranscript.prompt(exchanges, message));
+            // what comparison and red teaming call
+            assertThat(Transcript.transcript(live)).isEqualTo(ComparisonTranscript.transcript(exchanges));
+            assertThat(Transcript.prompt(live, message)).isEqualTo(ComparisonTranscript.prompt(exchanges, message));
         }
     }
 
