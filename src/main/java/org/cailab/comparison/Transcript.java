@@ -1,92 +1,62 @@
 package org.cailab.comparison;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.cailab.model.SamplingSettings;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
+import org.cailab.dialogue.TurnText;
 
 /**
- * The paper's dialogue format and the text hygiene of live conversations, shared by comparisons and red teaming:
- * every model sees the conversation so far as {@code "\n\nHuman: ...\n\nAssistant: ..."}.
+ * The live conversations of comparisons and red teaming in the dialogue kernel's terms: finished {@link Exchange}s as
+ * a {@link Conversation} with every turn cleaned of turn markers. The text hygiene itself lives in {@link TurnText};
+ * the one-line delegates below keep the comparison and red-team call sites (campaigns, the worker services'
+ * send paths) unchanged while those classes are being restructured (docs/decisions/0152-dialogue-kernel.md); new
+ * code calls {@link TurnText} directly.
  */
 public final class Transcript {
 
-    public static final String HUMAN = "\n\nHuman: ";
-    public static final String ASSISTANT = "\n\nAssistant:";
-
-    /** A line that starts like a turn ("Human:" or "Assistant:", maybe indented), as transcript readers split them. */
-    private static final Pattern TURN_LINE = Pattern.compile("\\n[ \\t]*(Human|Assistant)[ \\t]*:");
-    /** Blank lines before such a line: what makes it a new turn in the paper's format. */
-    private static final Pattern BLANK_BEFORE_TURN =
-            Pattern.compile("\\n[ \\t]*\\n(\\s*\\n)*(?=[ \\t]*(Human|Assistant)[ \\t]*:)");
-
     private Transcript() {}
 
-    /**
-     * The text without control characters other than line breaks and tabs, and without lone surrogates: a small
-     * model can emit any byte, and PostgreSQL text cannot hold NUL.
-     */
+    /** {@link TurnText#printable(String)}. */
     public static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints()
-                .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
-                .filter(c -> Character.getType(c) != Character.SURROGATE)
-                .forEach(out::appendCodePoint);
-        return out.toString();
+        return TurnText.printable(text);
     }
 
-    /**
-     * Refuses a worker's message that would start a turn of its own: a line beginning with "Human:" or "Assistant:"
-     * after a line break. Called where worker text enters (comparison and red-team messages).
-     *
-     * @throws IllegalArgumentException with a message for the worker
-     */
+    /** {@link TurnText#checkNoTurnMarkers(String)}. */
     public static void checkNoTurnMarkers(String workerText) {
-        if (TURN_LINE.matcher(workerText).find()) {
-            throw new IllegalArgumentException("A line of your message cannot start with \"Human:\" or \"Assistant:\" "
-                    + "(that is how the conversation marks whose turn it is). Please rephrase that line.");
-        }
+        TurnText.checkNoTurnMarkers(workerText);
     }
 
-    /**
-     * The text with the blank lines removed in front of any line that starts like a turn, so that it stays inside
-     * its own turn whoever wrote it (a model can write "\n\nAssistant:" too). Every turn's text goes through this
-     * when a transcript or prompt is built.
-     */
+    /** {@link TurnText#withoutTurnMarkers(String)}. */
     public static String withoutTurnMarkers(String text) {
-        return BLANK_BEFORE_TURN.matcher(text).replaceAll("\n");
+        return TurnText.withoutTurnMarkers(text);
+    }
+
+    /** {@link TurnText#answer(String)}. */
+    public static String answer(String generated) {
+        return TurnText.answer(generated);
+    }
+
+    /** The finished exchanges as a conversation, turns as stored (not yet cleaned). */
+    public static Conversation conversation(List<Exchange> exchanges) {
+        List<Turn> turns = new ArrayList<>();
+        for (Exchange exchange : exchanges) {
+            turns.add(Turn.human(exchange.humanMessage()));
+            turns.add(Turn.assistant(exchange.answer()));
+        }
+        return new Conversation(turns);
     }
 
     /** The prompt for the next answer: the finished exchanges, then the new message, ending in "Assistant:". */
     public static String prompt(List<Exchange> exchanges, String humanMessage) {
-        return transcript(exchanges) + HUMAN + withoutTurnMarkers(humanMessage) + ASSISTANT;
+        return conversation(exchanges)
+                .with(Turn.Speaker.HUMAN, humanMessage)
+                .withoutTurnMarkers()
+                .prompt();
     }
 
     /** The finished exchanges as one transcript (the shape of the public red-team attempts file). */
     public static String transcript(List<Exchange> exchanges) {
-        StringBuilder text = new StringBuilder();
-        for (Exchange exchange : exchanges) {
-            text.append(HUMAN)
-                    .append(withoutTurnMarkers(exchange.humanMessage()))
-                    .append(ASSISTANT)
-                    .append(' ')
-                    .append(withoutTurnMarkers(exchange.answer()));
-        }
-        return text.toString();
-    }
-
-    /**
-     * The answer a worker sees: nothing from the first turn marker on (a next human or assistant turn the model began;
-     * the sampling stops there, and a backend that ignores stop sequences is cut here), printable, no surrounding
-     * space.
-     */
-    public static String answer(String generated) {
-        int end = generated.length();
-        for (String marker : SamplingSettings.TURN_STOPS) {
-            int at = generated.indexOf(marker);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return withoutTurnMarkers(printable(generated.substring(0, end))).strip();
+        return conversation(exchanges).withoutTurnMarkers().render();
     }
 }

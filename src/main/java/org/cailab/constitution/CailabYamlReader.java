@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -148,9 +150,9 @@ final class CailabYamlReader {
                 throw context.fail(turnEntry, "a turn must be exactly one of \"human: ...\" or \"assistant: ...\"");
             }
             Map.Entry<String, JsonNode> only = turn.properties().iterator().next();
-            Conversation.Speaker speaker = switch (only.getKey()) {
-                case "human" -> Conversation.Speaker.HUMAN;
-                case "assistant" -> Conversation.Speaker.ASSISTANT;
+            Turn.Speaker speaker = switch (only.getKey()) {
+                case "human" -> Turn.Speaker.HUMAN;
+                case "assistant" -> Turn.Speaker.ASSISTANT;
                 default ->
                     throw context.fail(
                             turnEntry, "a turn is \"human\" or \"assistant\", found \"" + only.getKey() + "\"");

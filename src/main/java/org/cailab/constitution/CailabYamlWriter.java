@@ -1,5 +1,7 @@
 package org.cailab.constitution;
 
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,6 +82,6 @@ final class CailabYamlWriter {
         conversation
                 .turns()
                 .forEach(turn -> turns.addObject()
-                        .put(turn.speaker() == Conversation.Speaker.HUMAN ? "human" : "assistant", turn.text()));
+                        .put(turn.speaker() == Turn.Speaker.HUMAN ? "human" : "assistant", turn.text()));
     }
 }

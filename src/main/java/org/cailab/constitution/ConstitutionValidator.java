@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +74,7 @@ public final class ConstitutionValidator {
     /** Problems of one critique/revision example, each as {@code "field: message"}. */
     public static List<String> critiqueExampleProblems(CritiqueRevisionExample example) {
         List<String> problems = new ArrayList<>();
-        conversation(problems, example.conversation(), Conversation.Speaker.ASSISTANT);
+        conversation(problems, example.conversation(), Turn.Speaker.ASSISTANT);
         if (example.rounds().isEmpty()) {
             problems.add("rounds: needs at least one critique/revision round");
         }
@@ -121,7 +123,7 @@ public final class ConstitutionValidator {
     }
 
     private static void conversation(
-            List<String> problems, Conversation conversation, Conversation.@Nullable Speaker lastSpeaker) {
+            List<String> problems, Conversation conversation, Turn.@Nullable Speaker lastSpeaker) {
         if (conversation.isEmpty()) {
             problems.add("conversation: needs at least one turn");
             return;

@@ -2,6 +2,7 @@ package org.cailab.constitution;
 
 import java.util.List;
 import java.util.Objects;
+import org.cailab.dialogue.Conversation;
 
 /**
  * A few-shot critique/revision dialogue, as in the paper's {@code CritiqueRevisionFewShotPrompts.json}:

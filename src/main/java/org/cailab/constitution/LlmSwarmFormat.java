@@ -3,6 +3,8 @@ package org.cailab.constitution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -71,11 +73,11 @@ final class LlmSwarmFormat {
             example.conversation().turns().forEach(turn -> message(chat, turn.speaker(), turn.text()));
             for (CritiqueRevisionRound round : example.rounds()) {
                 if (round.critiqueRequest() != null && round.critique() != null) {
-                    message(chat, Conversation.Speaker.HUMAN, round.critiqueRequest());
-                    message(chat, Conversation.Speaker.ASSISTANT, round.critique());
+                    message(chat, Turn.Speaker.HUMAN, round.critiqueRequest());
+                    message(chat, Turn.Speaker.ASSISTANT, round.critique());
                 }
-                message(chat, Conversation.Speaker.HUMAN, round.revisionRequest());
-                message(chat, Conversation.Speaker.ASSISTANT, round.revision());
+                message(chat, Turn.Speaker.HUMAN, round.revisionRequest());
+                message(chat, Turn.Speaker.ASSISTANT, round.revision());
             }
         }
         return root;
@@ -114,9 +116,9 @@ final class LlmSwarmFormat {
                 ConstitutionValidator::critiqueExampleProblems);
     }
 
-    private static void message(ArrayNode chat, Conversation.Speaker speaker, String text) {
+    private static void message(ArrayNode chat, Turn.Speaker speaker, String text) {
         chat.addObject()
-                .put("role", speaker == Conversation.Speaker.HUMAN ? "user" : "assistant")
+                .put("role", speaker == Turn.Speaker.HUMAN ? "user" : "assistant")
                 .put("content", text);
     }
 }

@@ -1,6 +1,7 @@
 package org.cailab.constitution;
 
 import java.util.Objects;
+import org.cailab.dialogue.Conversation;
 import org.jspecify.annotations.Nullable;
 
 /**

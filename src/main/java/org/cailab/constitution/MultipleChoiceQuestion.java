@@ -1,6 +1,7 @@
 package org.cailab.constitution;
 
 import java.util.Objects;
+import org.cailab.dialogue.Conversation;
 
 /**
  * A comparison put to the feedback model: which of two responses to a conversation better follows an

@@ -6,6 +6,7 @@ import static org.cailab.constitution.PromptFormats.COT_HEADER;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.cailab.dialogue.Conversation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,7 +73,7 @@ final class PaperFewShotFiles {
         ArrayNode root = Mappers.JSON.createArrayNode();
         for (MultipleChoiceExample example : examples) {
             ObjectNode value = root.addObject();
-            value.put("prompt", example.conversation().render() + ASSISTANT_MARKER);
+            value.put("prompt", example.conversation().prompt());
             value.putArray("corrects").add(example.correct() == Choice.A ? example.responseA() : example.responseB());
             value.putArray("incorrects").add(example.correct() == Choice.A ? example.responseB() : example.responseA());
         }

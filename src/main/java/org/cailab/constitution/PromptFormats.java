@@ -2,6 +2,7 @@ package org.cailab.constitution;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 
 /**
  * Every prompt format of the paper, in one place, byte for byte. Domain records hold bare texts; only
@@ -16,9 +17,9 @@ import java.util.List;
 public final class PromptFormats {
 
     /** Where a human turn starts; the sampler's stop sequence after a revision or a reasoning. */
-    public static final String HUMAN_MARKER = "\n\nHuman:";
+    public static final String HUMAN_MARKER = Conversation.HUMAN_MARKER;
     /** Where an assistant turn starts. */
-    public static final String ASSISTANT_MARKER = "\n\nAssistant:";
+    public static final String ASSISTANT_MARKER = Conversation.ASSISTANT_MARKER;
     /**
      * Stop sequences for SL-CAI samples (initial responses, critiques, revisions): whatever would start the next
      * section or the next turn, so that no stored sample contains a turn marker.

@@ -4,6 +4,7 @@ import static org.cailab.constitution.PromptFormats.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.jspecify.annotations.Nullable;
 
 /**

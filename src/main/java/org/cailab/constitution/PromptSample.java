@@ -2,6 +2,8 @@ package org.cailab.constitution;
 
 import java.util.List;
 import java.util.Objects;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 
 /**
  * A sample conversation to preview prompts with: the dialogue up to an assistant response, the response, and
@@ -44,7 +46,7 @@ public record PromptSample(String title, Conversation context, String response, 
 
     /** The dialogue with the response as its last assistant turn: what critique/revision works on. */
     public Conversation conversationWithResponse() {
-        return context.with(Conversation.Speaker.ASSISTANT, response);
+        return context.with(Turn.Speaker.ASSISTANT, response);
     }
 
     /** The comparison of the two responses under an RL instruction. */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PairVote;
-import org.cailab.promptset.Transcripts;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 
 /** Turns a crowdworker's vote into a preference pair. */
 final class CrowdVotes {
@@ -22,7 +22,8 @@ final class CrowdVotes {
         }
         List<Turn> turns;
         try {
-            turns = Transcripts.parse(prompt.substring(0, prompt.length() - ASSISTANT_PROMPT.length()));
+            turns = Conversation.parseLenient(prompt.substring(0, prompt.length() - ASSISTANT_PROMPT.length()))
+                    .turns();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -3,9 +3,9 @@ package org.cailab.feedback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.promptset.PromptImportException;
-import org.cailab.promptset.Transcripts;
-import org.cailab.promptset.Turn;
 import org.cailab.promptset.Utf8Lines;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -97,7 +97,7 @@ final class HhPairReader {
         }
         List<Turn> turns;
         try {
-            turns = Transcripts.parse(value.stringValue());
+            turns = Conversation.parseLenient(value.stringValue()).turns();
         } catch (IllegalArgumentException e) {
             throw new PairImportException(line, "\"" + key + "\" is not an hh-rlhf transcript: " + e.getMessage());
         }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.db.jooq.tables.records.PreferencePairRecord;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -2,7 +2,7 @@ package org.cailab.feedback;
 
 import java.util.Objects;
 import org.cailab.constitution.ConstitutionContent;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
 
 /**
  * One pair to label.

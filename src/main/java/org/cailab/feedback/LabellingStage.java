@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionVersionView;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
@@ -22,7 +23,6 @@ import org.cailab.pipeline.RunPlan;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunStage;
 import org.cailab.pipeline.RunSummary;
-import org.cailab.promptset.Turn;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -278,10 +278,6 @@ class LabellingStage implements RunStage {
     }
 
     static Conversation conversation(List<Turn> turns) {
-        return new Conversation(turns.stream()
-                .map(t -> new Conversation.Turn(
-                        t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
-                        t.text()))
-                .toList());
+        return new Conversation(turns);
     }
 }

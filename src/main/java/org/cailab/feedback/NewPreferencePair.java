@@ -1,7 +1,7 @@
 package org.cailab.feedback;
 
 import java.util.List;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

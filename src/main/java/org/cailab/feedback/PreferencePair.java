@@ -3,7 +3,7 @@ package org.cailab.feedback;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,8 +3,8 @@ package org.cailab.feedback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cailab.promptset.Transcripts;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PreferencePairJson {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final String ASSISTANT_PROMPT = "\n\nAssistant:";
+    private static final String ASSISTANT_PROMPT = Conversation.ASSISTANT_MARKER;
 
     /** A line read back: the conversation, chosen and rejected responses, the label (P(chosen better)). */
     public record ExportedPair(
@@ -68,7 +68,8 @@ public final class PreferencePairJson {
             }
             JsonNode label = node.get("label");
             return new ExportedPair(
-                    Transcripts.parse(prompt.substring(0, prompt.length() - ASSISTANT_PROMPT.length())),
+                    Conversation.parseLenient(prompt.substring(0, prompt.length() - ASSISTANT_PROMPT.length()))
+                            .turns(),
                     node.get("chosen").stringValue(),
                     node.get("rejected").stringValue(),
                     label == null || label.isNull() ? null : label.doubleValue(),
@@ -89,11 +90,7 @@ public final class PreferencePairJson {
 
     /** The conversation as the models see it, ending in {@code "\n\nAssistant:"}. */
     public static String prompt(List<Turn> conversation) {
-        StringBuilder text = new StringBuilder();
-        for (Turn turn : conversation) {
-            text.append("\n\n").append(turn.speaker().label()).append(": ").append(turn.text());
-        }
-        return text.append(ASSISTANT_PROMPT).toString();
+        return new Conversation(conversation).prompt();
     }
 
     private static ArrayNode messages(List<Turn> conversation, String response) {

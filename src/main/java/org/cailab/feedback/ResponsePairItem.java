@@ -1,7 +1,7 @@
 package org.cailab.feedback;
 
 import java.util.List;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 
 /** The input of one response-pair item: a prompt of the set, copied into the run. */
 record ResponsePairItem(int position, List<Turn> conversation) {}

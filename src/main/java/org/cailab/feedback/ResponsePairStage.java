@@ -2,8 +2,9 @@ package org.cailab.feedback;
 
 import java.util.List;
 import java.util.Locale;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.PromptFormats;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
@@ -22,7 +23,6 @@ import org.cailab.pipeline.RunStage;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -184,12 +184,7 @@ class ResponsePairStage implements RunStage {
 
     /** The conversation in the paper's format, ending in {@code "\n\nAssistant:"}: what the policy continues. */
     static String policyPrompt(List<Turn> turns) {
-        Conversation conversation = new Conversation(turns.stream()
-                .map(t -> new Conversation.Turn(
-                        t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
-                        t.text()))
-                .toList());
-        return conversation.render() + PromptFormats.ASSISTANT_MARKER;
+        return new Conversation(turns).prompt();
     }
 
     /** A sample as stored: without the space after the colon, NUL characters or trailing whitespace. */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -11,7 +11,6 @@ import org.cailab.constitution.Choice;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionImporter;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.CritiqueRevisionRound;
 import org.cailab.constitution.MultipleChoiceExample;
@@ -19,6 +18,7 @@ import org.cailab.constitution.MultipleChoiceQuestion;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.constitution.RlPrinciple;
 import org.cailab.constitution.SlPrinciple;
+import org.cailab.dialogue.Conversation;
 import org.springframework.core.io.ClassPathResource;
 
 /**

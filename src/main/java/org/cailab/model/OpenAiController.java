@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.cailab.model.engine.HumanAssistantFormat;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -324,22 +325,22 @@ class OpenAiController {
             throw OpenAiApiException.invalid("messages", "messages is required: a non-empty array");
         }
         StringBuilder system = new StringBuilder();
-        List<HumanAssistantFormat.Turn> turns = new ArrayList<>();
+        List<Turn> turns = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String role = message.path("role").asString("");
             String content = content(message.path("content"), i);
             switch (role) {
                 case "system", "developer" -> system.append(content.strip()).append('\n');
-                case "user" -> turns.add(HumanAssistantFormat.Turn.human(content));
-                case "assistant" -> turns.add(HumanAssistantFormat.Turn.assistant(content));
+                case "user" -> turns.add(Turn.human(content));
+                case "assistant" -> turns.add(Turn.assistant(content));
                 default ->
                     throw OpenAiApiException.invalid(
                             "messages[" + i + "].role", "role must be system, user or assistant, was '" + role + "'");
             }
         }
         // a system message has no place in the paper's format: it goes before the first turn
-        return system.toString().strip() + HumanAssistantFormat.prompt(turns);
+        return system.toString().strip() + new Conversation(turns).stripped().prompt();
     }
 
     private static String content(JsonNode content, int index) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cailab.dialogue.Turn;
 import org.cailab.promptset.Prompt;
-import org.cailab.promptset.Turn;
 
 /**
  * Size and shape of one prompt, the output of the built-in "prompt statistics" run type.

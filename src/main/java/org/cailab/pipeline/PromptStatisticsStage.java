@@ -1,10 +1,10 @@
 package org.cailab.pipeline;
 
 import java.util.List;
+import org.cailab.dialogue.Turn;
 import org.cailab.promptset.Prompt;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 
 /**

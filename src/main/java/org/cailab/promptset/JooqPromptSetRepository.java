@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cailab.dialogue.Turn;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;

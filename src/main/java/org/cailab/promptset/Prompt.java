@@ -2,7 +2,8 @@ package org.cailab.promptset;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 
 /**
  * A prompt of a set: a conversation that ends in a human turn (a single turn for first-turn and plain-text
@@ -30,6 +31,6 @@ public record Prompt(long id, int position, List<Turn> turns, Map<String, Object
     }
 
     public static String transcript(List<Turn> turns) {
-        return turns.stream().map(t -> t.speaker().label() + ": " + t.text()).collect(Collectors.joining("\n\n"));
+        return new Conversation(turns).renderTyped();
     }
 }

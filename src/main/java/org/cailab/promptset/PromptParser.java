@@ -2,11 +2,14 @@ package org.cailab.promptset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cailab.base.InputTooLargeException;
 import org.cailab.base.SizeLimitedInputStream;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -175,7 +178,7 @@ final class PromptParser {
             throw new PromptImportException(line, where + "no \"" + key + "\" transcript (a JSON string)");
         }
         try {
-            return Transcripts.parse(value.stringValue());
+            return Conversation.parseLenient(value.stringValue()).turns();
         } catch (IllegalArgumentException e) {
             throw new PromptImportException(
                     line, where + "\"" + key + "\" is not an hh-rlhf transcript: " + e.getMessage());
@@ -183,9 +186,27 @@ final class PromptParser {
     }
 
     private void addAll(List<Turn> turns, PromptExtraction extraction, Map<String, Object> metadata) {
-        for (List<Turn> prompt : Transcripts.prompts(turns, extraction)) {
+        for (List<Turn> prompt : prompts(turns, extraction)) {
             add(prompt, metadata);
         }
+    }
+
+    /**
+     * The prompts a conversation yields: its first human turn, or every prefix that ends in a (non-empty) human
+     * turn. An empty human turn asks nothing, so it yields no prompt.
+     */
+    static List<List<Turn>> prompts(List<Turn> turns, PromptExtraction extraction) {
+        List<List<Turn>> prompts = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            Turn turn = turns.get(i);
+            if (turn.speaker() == Turn.Speaker.HUMAN && !turn.text().isBlank()) {
+                prompts.add(List.copyOf(turns.subList(0, i + 1)));
+            }
+            if (extraction == PromptExtraction.FIRST_HUMAN_TURN && turn.speaker() == Turn.Speaker.HUMAN) {
+                break;
+            }
+        }
+        return prompts;
     }
 
     private void add(List<Turn> turns, Map<String, Object> metadata) {

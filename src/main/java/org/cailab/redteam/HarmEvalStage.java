@@ -7,13 +7,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.GenerationResult;
 import org.cailab.model.ModelProperties;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SamplingSettings;
 import org.cailab.model.SnapshotKind;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
@@ -30,7 +31,6 @@ import org.cailab.pipeline.RunStage;
 import org.cailab.promptset.Prompt;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetService;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -271,9 +271,7 @@ class HarmEvalStage implements RunStage {
     }
 
     static String conversation(List<Turn> turns) {
-        return HumanAssistantFormat.prompt(turns.stream()
-                .map(t -> new HumanAssistantFormat.Turn(t.speaker() == Turn.Speaker.HUMAN, t.text()))
-                .toList());
+        return new Conversation(turns).stripped().prompt();
     }
 
     private ModelSnapshot snapshot(String ref, String role) {

@@ -2,10 +2,10 @@ package org.cailab.rl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
@@ -96,7 +96,7 @@ class RlPlanner {
         }
         return promptSets.allPrompts(setId).stream()
                 .map(Prompt::lastHumanText)
-                .map(HumanAssistantFormat::prompt)
+                .map(Conversation::singleTurnPrompt)
                 .toList();
     }
 

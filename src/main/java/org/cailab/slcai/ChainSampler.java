@@ -3,11 +3,12 @@ package org.cailab.slcai;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.CritiqueRevisionRound;
 import org.cailab.constitution.PromptFormats;
 import org.cailab.constitution.SlPrinciple;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 
 /**
  * Samples one red-team prompt's critique/revision chain, or a helpfulness prompt's plain samples, in the paper's
@@ -86,7 +87,7 @@ final class ChainSampler {
             SlPrinciple principle = principles.get(r - 1);
             // pair: the conversation with the latest response, nothing before it; cumulative: the whole chain so far
             boolean pair = settings.layout() == ChainLayout.PAIR;
-            Conversation answered = conversation.with(Conversation.Speaker.ASSISTANT, pair ? response : initial.text());
+            Conversation answered = conversation.with(Turn.Speaker.ASSISTANT, pair ? response : initial.text());
             List<CritiqueRevisionRound> before = pair ? List.of() : done;
             ChainRound round;
             if (settings.directRevision()) {
@@ -165,7 +166,7 @@ final class ChainSampler {
 
     /** The conversation and the assistant's turn marker: the policy continues as the assistant. */
     static String initialPrompt(Conversation conversation) {
-        return conversation.render() + PromptFormats.ASSISTANT_MARKER;
+        return conversation.prompt();
     }
 
     static Sampled clean(Sampled sample) {

@@ -1,6 +1,7 @@
 package org.cailab.slcai;
 
 import java.util.Objects;
+import org.cailab.dialogue.Turn;
 
 /**
  * One turn of a conversation in the chat layout that finetuning stacks read ({@code {"role", "content"}}).
@@ -26,5 +27,15 @@ public record ChatMessage(String role, String content) {
 
     public static ChatMessage assistant(String content) {
         return new ChatMessage(ASSISTANT, content);
+    }
+
+    /** The message of a turn: the human is the {@code user}. */
+    public static ChatMessage of(Turn turn) {
+        return turn.speaker() == Turn.Speaker.HUMAN ? user(turn.text()) : assistant(turn.text());
+    }
+
+    /** The turn of this message. */
+    public Turn toTurn() {
+        return USER.equals(role) ? Turn.human(content) : Turn.assistant(content);
     }
 }

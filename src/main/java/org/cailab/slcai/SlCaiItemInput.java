@@ -1,9 +1,9 @@
 package org.cailab.slcai;
 
 import java.util.List;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.promptset.Prompt;
-import org.cailab.promptset.Turn;
 
 /**
  * The input of one SL-CAI run item: the prompt, copied into the run so the run never depends on a prompt set that
@@ -26,18 +26,10 @@ record SlCaiItemInput(String kind, long promptId, int position, List<Turn> turns
     }
 
     Conversation conversation() {
-        return new Conversation(turns.stream()
-                .map(t -> new Conversation.Turn(
-                        t.speaker() == Turn.Speaker.HUMAN ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
-                        t.text()))
-                .toList());
+        return new Conversation(turns);
     }
 
     List<ChatMessage> messages() {
-        return turns.stream()
-                .map(t -> t.speaker() == Turn.Speaker.HUMAN
-                        ? ChatMessage.user(t.text())
-                        : ChatMessage.assistant(t.text()))
-                .toList();
+        return turns.stream().map(ChatMessage::of).toList();
     }
 }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.PromptFormats;
+import org.cailab.dialogue.Conversation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,11 +88,8 @@ public final class SlDatasetReader {
         }
         Conversation conversation =
                 Conversation.parse(prompt.substring(0, prompt.length() - PromptFormats.ASSISTANT_MARKER.length()));
-        List<ChatMessage> messages = conversation.turns().stream()
-                .map(t -> t.speaker() == Conversation.Speaker.HUMAN
-                        ? ChatMessage.user(t.text())
-                        : ChatMessage.assistant(t.text()))
-                .toList();
+        List<ChatMessage> messages =
+                conversation.turns().stream().map(ChatMessage::of).toList();
         return new SlExample(messages, PromptFormats.sampleText(text(node, "completion")));
     }
 

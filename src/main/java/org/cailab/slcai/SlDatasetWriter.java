@@ -3,8 +3,7 @@ package org.cailab.slcai;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.cailab.constitution.Conversation;
-import org.cailab.constitution.PromptFormats;
+import org.cailab.dialogue.Conversation;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -119,12 +118,7 @@ final class SlDatasetWriter {
 
     /** The paper's transcript of a conversation, ending where the assistant answers. */
     static String transcriptPrompt(List<ChatMessage> conversation) {
-        Conversation transcript = new Conversation(conversation.stream()
-                .map(m -> new Conversation.Turn(
-                        m.role().equals(ChatMessage.USER) ? Conversation.Speaker.HUMAN : Conversation.Speaker.ASSISTANT,
-                        m.content()))
-                .toList());
-        return transcript.render() + PromptFormats.ASSISTANT_MARKER;
+        return new Conversation(conversation.stream().map(ChatMessage::toTurn).toList()).prompt();
     }
 
     private static String messagesLine(SlExample example) {

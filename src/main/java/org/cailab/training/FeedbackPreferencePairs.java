@@ -5,14 +5,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.feedback.PairFilter;
 import org.cailab.feedback.PairSource;
 import org.cailab.feedback.PairTask;
 import org.cailab.feedback.PreferencePair;
 import org.cailab.feedback.PreferencePairService;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.pipeline.RunException;
-import org.cailab.promptset.Turn;
 import org.springframework.stereotype.Component;
 
 /** {@link PreferencePairs} over the feedback module's preference-pair store: labelled pairs of a task and source. */
@@ -78,8 +78,6 @@ class FeedbackPreferencePairs implements PreferencePairs {
     }
 
     private static String prompt(List<Turn> turns) {
-        return HumanAssistantFormat.prompt(turns.stream()
-                .map(t -> new HumanAssistantFormat.Turn(t.speaker() == Turn.Speaker.HUMAN, t.text()))
-                .toList());
+        return new Conversation(turns).stripped().prompt();
     }
 }

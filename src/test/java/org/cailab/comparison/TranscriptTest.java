@@ -3,7 +3,7 @@ package org.cailab.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
 import org.cailab.model.SamplingSettings;
 import org.junit.jupiter.api.Test;
 

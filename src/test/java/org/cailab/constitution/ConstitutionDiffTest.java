@@ -9,6 +9,7 @@ import org.cailab.constitution.ConstitutionDiff.FewShotChange;
 import org.cailab.constitution.ConstitutionDiff.FewShotSection;
 import org.cailab.constitution.ConstitutionDiff.FieldChange;
 import org.cailab.constitution.ConstitutionDiff.PrincipleChange;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 
 class ConstitutionDiffTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 
 /** Few-shot examples under their own principles, next to the old layout where all follow the question's. */

@@ -3,6 +3,7 @@ package org.cailab.constitution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

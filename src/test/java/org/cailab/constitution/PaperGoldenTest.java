@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +60,7 @@ class PaperGoldenTest {
 
         assertThat(question.instruction())
                 .isEqualTo(rl.content().rlPrinciples().get(1).instruction());
-        assertThat(question.conversation().lastTurn().speaker()).isEqualTo(Conversation.Speaker.HUMAN);
+        assertThat(question.conversation().lastTurn().speaker()).isEqualTo(Turn.Speaker.HUMAN);
     }
 
     @Test
@@ -70,7 +72,7 @@ class PaperGoldenTest {
             CritiqueRevisionExample example = PromptFormats.parseCritiqueRevisionExample(entry.stringValue());
             assertThat(PromptFormats.critiqueRevisionExample(example)).isEqualTo(entry.stringValue());
             assertThat(example.rounds()).hasSize(1);
-            assertThat(example.conversation().lastTurn().speaker()).isEqualTo(Conversation.Speaker.ASSISTANT);
+            assertThat(example.conversation().lastTurn().speaker()).isEqualTo(Turn.Speaker.ASSISTANT);
         }
     }
 

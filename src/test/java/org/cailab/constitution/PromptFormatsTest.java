@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 
 /** Byte-exact expectations for every prompt format, written out by hand from the paper's files. */

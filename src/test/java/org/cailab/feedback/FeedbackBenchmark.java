@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Random;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionImporter;
-import org.cailab.constitution.Conversation;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.CausalLm;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.TinyModels;
 import org.cailab.support.EngineModelService;
@@ -136,9 +136,9 @@ public final class FeedbackBenchmark {
                 human.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
                 assistant.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
             }
-            corpus.add(HumanAssistantFormat.transcript(List.of(
-                    HumanAssistantFormat.Turn.human(human + "?"),
-                    HumanAssistantFormat.Turn.assistant(assistant + "."))));
+            corpus.add(new Conversation(List.of(Turn.human(human + "?"), Turn.assistant(assistant + ".")))
+                    .stripped()
+                    .render());
         }
         BpeVocabulary vocab =
                 BpeTokenizerTrainer.builder().setVocabSize(768).build().train(corpus);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.junit.jupiter.api.Test;
 
 /** Export lines read back to the pair they were written from, in both layouts, for every kind of label. */

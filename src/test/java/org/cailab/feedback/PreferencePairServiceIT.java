@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.cailab.security.ApiKeyService;
 import org.cailab.security.CreatedApiKey;
 import org.cailab.security.Role;

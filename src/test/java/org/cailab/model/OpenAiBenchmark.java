@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cailab.CailabApplication;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.TinyModels;
 import org.cailab.security.ApiKeyService;
@@ -78,7 +79,7 @@ public final class OpenAiBenchmark {
                     "");
             List<String> prompts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                prompts.add(HumanAssistantFormat.prompt("question number " + i + ": what is good help?"));
+                prompts.add(Conversation.singleTurnPrompt("question number " + i + ": what is good help?"));
             }
             // no stop sequences: every request runs to the same length on both paths
             SamplingSettings settings = new SamplingSettings(1.0, 1.0, 0, tokens, List.of(), 1000L);
@@ -175,9 +176,11 @@ public final class OpenAiBenchmark {
         List<String> corpus = new ArrayList<>();
         String[] words = {"hello", "world", "the", "model", "answer", "question", "good", "bad", "help", "please"};
         for (int i = 0; i < 400; i++) {
-            corpus.add(HumanAssistantFormat.transcript(List.of(
-                    HumanAssistantFormat.Turn.human(words[i % 10] + " " + words[(i * 7) % 10] + "?"),
-                    HumanAssistantFormat.Turn.assistant(words[(i * 3) % 10] + " " + words[(i * 5) % 10] + "."))));
+            corpus.add(new Conversation(List.of(
+                            Turn.human(words[i % 10] + " " + words[(i * 7) % 10] + "?"),
+                            Turn.assistant(words[(i * 3) % 10] + " " + words[(i * 5) % 10] + ".")))
+                    .stripped()
+                    .render());
         }
         BpeVocabulary vocab = BpeTokenizerTrainer.builder()
                 .setVocabSize(512)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Turn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

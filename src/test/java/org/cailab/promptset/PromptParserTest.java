@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.cailab.dialogue.Turn;
 import org.junit.jupiter.api.Test;
 
 class PromptParserTest {

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.ContinuationScore;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.PreferenceExample;
 import org.cailab.model.engine.PreferenceLoss;
@@ -46,11 +47,13 @@ final class RlFixture {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
             String s = subjects[random.nextInt(subjects.length)];
-            out.add(HumanAssistantFormat.transcript(List.of(
-                    HumanAssistantFormat.Turn.human("What does " + s + " do?"),
-                    HumanAssistantFormat.Turn.assistant(Character.toUpperCase(s.charAt(0)) + s.substring(1) + " "
-                            + verbs[random.nextInt(verbs.length)] + " "
-                            + objects[random.nextInt(objects.length)] + "."))));
+            out.add(new Conversation(List.of(
+                            Turn.human("What does " + s + " do?"),
+                            Turn.assistant(Character.toUpperCase(s.charAt(0)) + s.substring(1) + " "
+                                    + verbs[random.nextInt(verbs.length)] + " "
+                                    + objects[random.nextInt(objects.length)] + ".")))
+                    .stripped()
+                    .render());
         }
         return out;
     }
@@ -61,7 +64,7 @@ final class RlFixture {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(HumanAssistantFormat.prompt("What does " + subjects[random.nextInt(subjects.length)] + " do?"));
+            out.add(Conversation.singleTurnPrompt("What does " + subjects[random.nextInt(subjects.length)] + " do?"));
         }
         return out;
     }

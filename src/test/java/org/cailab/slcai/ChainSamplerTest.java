@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.CritiqueRevisionRound;
 import org.cailab.constitution.SlPrinciple;
-import org.cailab.promptset.Turn;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.junit.jupiter.api.Test;
 
 class ChainSamplerTest {

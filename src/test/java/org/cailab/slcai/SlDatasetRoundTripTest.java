@@ -190,7 +190,7 @@ class SlDatasetRoundTripTest {
                     if (format == SlDatasetFormat.PROMPT_COMPLETION) {
                         // the prompt is a transcript: its markers are only the turn separators
                         String prompt = node.get("prompt").asString();
-                        org.cailab.constitution.Conversation parsed = org.cailab.constitution.Conversation.parse(
+                        org.cailab.dialogue.Conversation parsed = org.cailab.dialogue.Conversation.parse(
                                 prompt.substring(0, prompt.length() - "\n\nAssistant:".length()));
                         assertThat(parsed.turns()).hasSize(3).allSatisfy(t -> assertNoMarker(t.text()));
                     }

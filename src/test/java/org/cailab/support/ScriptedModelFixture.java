@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.GenerationOptions;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.TinyModels;
 import org.cailab.model.engine.Trainer;
@@ -58,8 +59,9 @@ public final class ScriptedModelFixture {
                     .optMinFrequency(1)
                     .build()
                     .train(messages.stream()
-                            .map(m -> HumanAssistantFormat.transcript(List.of(
-                                    HumanAssistantFormat.Turn.human(m), HumanAssistantFormat.Turn.assistant(""))))
+                            .map(m -> new Conversation(List.of(Turn.human(m), Turn.assistant("")))
+                                    .stripped()
+                                    .render())
                             .toList());
             vocab.write(base);
             int replyToken = vocab.size();
@@ -79,7 +81,7 @@ public final class ScriptedModelFixture {
             try (CausalLm lm = CausalLm.load(base)) {
                 List<TrainingExample> examples = new ArrayList<>();
                 for (String message : messages) {
-                    long[] prompt = lm.tokenizer().encode(HumanAssistantFormat.prompt(message), true);
+                    long[] prompt = lm.tokenizer().encode(Conversation.singleTurnPrompt(message), true);
                     long[] answer = lm.tokenizer().encode(" " + reply);
                     long[] completion = Arrays.copyOf(answer, answer.length + 1); // then stop
                     completion[answer.length] = 0L;
@@ -104,7 +106,7 @@ public final class ScriptedModelFixture {
                 // the product samples at temperature 1: the reply must come out every time
                 for (int i = 0; i < 10; i++) {
                     String said = lm.generate(
-                                    HumanAssistantFormat.prompt("Please show me some HTML."),
+                                    Conversation.singleTurnPrompt("Please show me some HTML."),
                                     GenerationOptions.builder()
                                             .optTemperature(1)
                                             .optSeed(seed + i)

@@ -5,9 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 import org.cailab.model.engine.BpeTokenizerTrainer;
 import org.cailab.model.engine.BpeVocabulary;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.TinyModels;
 
@@ -26,9 +27,11 @@ public final class TinyModelFixture {
             List<String> corpus = new ArrayList<>();
             String[] words = {"hello", "world", "the", "model", "answer", "question", "good", "bad", "help", "please"};
             for (int i = 0; i < 200; i++) {
-                corpus.add(HumanAssistantFormat.transcript(List.of(
-                        HumanAssistantFormat.Turn.human(words[i % 10] + " " + words[(i * 7) % 10] + "?"),
-                        HumanAssistantFormat.Turn.assistant(words[(i * 3) % 10] + " " + words[(i * 5) % 10] + "."))));
+                corpus.add(new Conversation(List.of(
+                                Turn.human(words[i % 10] + " " + words[(i * 7) % 10] + "?"),
+                                Turn.assistant(words[(i * 3) % 10] + " " + words[(i * 5) % 10] + ".")))
+                        .stripped()
+                        .render());
             }
             BpeVocabulary vocab = BpeTokenizerTrainer.builder()
                     .setVocabSize(320)

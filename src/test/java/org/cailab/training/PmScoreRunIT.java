@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.cailab.constitution.ConstitutionService;
+import org.cailab.dialogue.Conversation;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
@@ -103,7 +103,7 @@ class PmScoreRunIT extends IntegrationTest {
         try (PreferenceModel model = PreferenceModel.load(Path.of(pm.location()))) {
             for (StoredSample sample : samples) {
                 CritiqueRevisionChain chain = (CritiqueRevisionChain) sample.sample();
-                String prompt = HumanAssistantFormat.prompt(chain.lastHumanText());
+                String prompt = Conversation.singleTurnPrompt(chain.lastHumanText());
                 List<Double> scores = new ArrayList<>();
                 for (int round = 0; round <= ROUNDS; round++) {
                     scores.add((double) model.score(List.of(prompt), List.of(" " + chain.response(round)))[0]);

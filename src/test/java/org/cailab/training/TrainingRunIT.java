@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cailab.constitution.ConstitutionService;
+import org.cailab.dialogue.Conversation;
 import org.cailab.feedback.PairImportRequest;
 import org.cailab.feedback.PairTask;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
-import org.cailab.model.engine.HumanAssistantFormat;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
@@ -150,7 +150,7 @@ class TrainingRunIT extends IntegrationTest {
         assertThat(pm.parentId()).isEqualTo(base.id());
         assertThat(Files.readString(Path.of(pm.location(), "config.json"))).contains("LlamaForSequenceClassification");
         try (PreferenceModel model = PreferenceModel.load(Path.of(pm.location()))) {
-            String conversation = HumanAssistantFormat.prompt("Tell me about chore number 3?");
+            String conversation = Conversation.singleTurnPrompt("Tell me about chore number 3?");
             float[] scores = model.score(
                     List.of(conversation, conversation),
                     List.of(" Sure, kindly do it now.", " Sure, often do it now."));

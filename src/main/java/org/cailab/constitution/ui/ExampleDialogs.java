@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 import org.cailab.constitution.ChainOfThoughtExample;
 import org.cailab.constitution.Choice;
 import org.cailab.constitution.ConstitutionValidator;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.MultipleChoiceExample;
 import org.cailab.constitution.PromptFormats;
+import org.cailab.dialogue.Conversation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -171,7 +171,7 @@ final class ExampleDialogs {
                 String responseB,
                 Choice better,
                 @Nullable String why) {
-            conversation.setValue(Transcripts.toText(c));
+            conversation.setValue(c.renderTyped());
             instruction.setValue(instr == null ? "" : instr);
             a.setValue(responseA);
             b.setValue(responseB);
@@ -182,7 +182,7 @@ final class ExampleDialogs {
         @Nullable
         Conversation conversation() {
             try {
-                return Transcripts.parse(conversation.getValue());
+                return Conversation.parseTyped(conversation.getValue());
             } catch (IllegalArgumentException e) {
                 errors.show(List.of("conversation: " + e.getMessage()));
                 return null;

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import org.cailab.constitution.ChainOfThoughtExample;
-import org.cailab.constitution.Conversation;
 import org.cailab.constitution.CritiqueRevisionExample;
 import org.cailab.constitution.MultipleChoiceExample;
+import org.cailab.dialogue.Conversation;
 
 /** The three few-shot sections of a draft, each an ordered, editable list. */
 final class FewShotPanel extends VerticalLayout {

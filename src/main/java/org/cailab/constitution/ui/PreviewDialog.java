@@ -15,6 +15,7 @@ import org.cailab.constitution.PromptPreview;
 import org.cailab.constitution.PromptSample;
 import org.cailab.constitution.RlPrinciple;
 import org.cailab.constitution.SlPrinciple;
+import org.cailab.dialogue.Conversation;
 
 /**
  * Shows the exact text a model receives: pick the kind of prompt, a principle and a sample conversation (built in,
@@ -49,7 +50,7 @@ final class PreviewDialog extends Dialog {
         kind.addValueChangeListener(e -> principles());
         sample.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                context.setValue(Transcripts.toText(e.getValue().context()));
+                context.setValue(e.getValue().context().renderTyped());
                 response.setValue(e.getValue().response());
                 other.setValue(e.getValue().otherResponse());
             }
@@ -91,7 +92,7 @@ final class PreviewDialog extends Dialog {
         }
         try {
             PromptSample current = new PromptSample(
-                    "edited", Transcripts.parse(context.getValue()), response.getValue(), other.getValue());
+                    "edited", Conversation.parseTyped(context.getValue()), response.getValue(), other.getValue());
             prompt.setText(PromptPreview.render(content, kind.getValue(), principle.getValue(), current));
         } catch (IllegalArgumentException e) {
             error.setText("Conversation: " + e.getMessage());

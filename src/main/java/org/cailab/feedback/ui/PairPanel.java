@@ -6,9 +6,9 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Locale;
+import org.cailab.dialogue.Turn;
 import org.cailab.feedback.PairProvenance;
 import org.cailab.feedback.PreferencePair;
-import org.cailab.promptset.Turn;
 
 /** One pair to read: the conversation, both responses, the label and where it came from. All text as text. */
 class PairPanel extends VerticalLayout {

@@ -38,7 +38,7 @@
  * TinyModels.create(dir, config, 42);
  *
  * try (CausalLm lm = CausalLm.load(dir)) {                       // or load(dir, Device.gpu())
- *     Generation g = lm.generate(HumanAssistantFormat.prompt("Hi?"),
+ *     Generation g = lm.generate("\n\nHuman: Hi?\n\nAssistant:",            // Conversation.singleTurnPrompt("Hi?")
  *             GenerationOptions.builder().optTopP(0.9).optSeed(1L).build());   // stops at "\n\nHuman:" and "\n\nAssistant:"
  *     List<ContinuationScore> s = lm.score(List.of(new ScoringRequest(prompt, " continuation")));
  *     try (Trainer trainer = new Trainer(lm.model(), TrainingConfig.builder().setTotalSteps(100).build())) {

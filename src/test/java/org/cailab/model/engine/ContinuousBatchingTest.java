@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,13 +136,13 @@ class ContinuousBatchingTest {
                 GenerationRequest.of(
                         "Hi", options().optTemperature(0).optMaxNewTokens(9).build()),
                 GenerationRequest.of(
-                        HumanAssistantFormat.prompt("What does the cat do?"),
+                        Conversation.singleTurnPrompt("What does the cat do?"),
                         options().optSeed(7L).optTopK(40).optMaxNewTokens(14).build()),
                 GenerationRequest.of(
                         "The teacher",
                         options().optSeed(8L).optTopP(0.9).optMaxNewTokens(3).build()),
                 GenerationRequest.of(
-                        HumanAssistantFormat.prompt("What does a robot build? Tell me."),
+                        Conversation.singleTurnPrompt("What does a robot build? Tell me."),
                         options().optTemperature(0).optMaxNewTokens(11).build()),
                 GenerationRequest.of(
                         "What", options().optSeed(9L).optMaxNewTokens(6).build()));

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class DynamicBatcherTest {
             List<StringBuilder> streams = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                String prompt = HumanAssistantFormat.prompt("Question number " + i + "?");
+                String prompt = Conversation.singleTurnPrompt("Question number " + i + "?");
                 StringBuilder stream = new StringBuilder();
                 streams.add(stream);
                 CompletableFuture<Generation> future = new CompletableFuture<>();
@@ -82,7 +83,7 @@ class DynamicBatcherTest {
                 assertThat(g.batchSize()).isEqualTo(clients);
                 assertThat(g.tokenIds()).hasSize(8);
                 assertThat(streams.get(i).toString()).isEqualTo(g.text());
-                Generation alone = lm.generate(HumanAssistantFormat.prompt("Question number " + i + "?"), greedy);
+                Generation alone = lm.generate(Conversation.singleTurnPrompt("Question number " + i + "?"), greedy);
                 assertThat(g.tokenIds()).containsExactly(alone.tokenIds());
             }
             for (Thread t : threads) {

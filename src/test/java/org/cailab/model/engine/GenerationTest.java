@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class GenerationTest {
 
     @Test
     void seededSamplingIsReproducibleAlsoInsideABatch() {
-        String prompt = HumanAssistantFormat.prompt("What does the cat do?");
+        String prompt = Conversation.singleTurnPrompt("What does the cat do?");
         GenerationOptions seeded =
                 options().optSeed(123L).optTopK(50).optTopP(0.95).build();
         Generation first = lm.generate(prompt, seeded);
@@ -64,7 +65,7 @@ class GenerationTest {
     @Test
     void greedyBatchEqualsEachPromptAloneAlsoWhenRowsFinishEarly() {
         List<String> prompts =
-                List.of("Hi", HumanAssistantFormat.prompt("What does my dog read?"), "The teacher", "What");
+                List.of("Hi", Conversation.singleTurnPrompt("What does my dog read?"), "The teacher", "What");
         int[] lengths = {6, 12, 2, 9}; // rows leave the batch at different steps: the cache is compacted
         List<GenerationRequest> requests = new java.util.ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
@@ -88,7 +89,7 @@ class GenerationTest {
 
     @Test
     void stopSequenceEndsTheTextBeforeItAndIsNotStreamed() {
-        String prompt = HumanAssistantFormat.prompt("What does a robot build?");
+        String prompt = Conversation.singleTurnPrompt("What does a robot build?");
         GenerationOptions greedy =
                 options().optTemperature(0).optMaxNewTokens(30).build();
         String free = lm.generate(prompt, greedy).text();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.data.Offset;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,7 +189,7 @@ class HarmPredictorTest {
             int rating = random.nextInt(RATING_WORDS.length);
             String s = subjects[random.nextInt(subjects.length)];
             String o = objects[random.nextInt(objects.length)];
-            String transcript = HumanAssistantFormat.prompt("What does " + s + " do?") + " It is "
+            String transcript = Conversation.singleTurnPrompt("What does " + s + " do?") + " It is "
                     + RATING_WORDS[rating] + " about " + o + ".";
             out.add(new RatingExample(pm.encode(transcript, ""), rating));
         }

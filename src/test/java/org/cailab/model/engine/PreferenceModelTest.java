@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.data.Offset;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,7 +124,7 @@ class PreferenceModelTest {
                         .as("held-out accuracy before %.2f", before)
                         .isGreaterThan(0.9);
             }
-            String conversation = HumanAssistantFormat.prompt("What does the cat do?");
+            String conversation = Conversation.singleTurnPrompt("What does the cat do?");
             float[] s = pm.score(
                     List.of(conversation, conversation),
                     List.of(" The cat kindly reads a book.", " The cat often reads a book."));
@@ -139,7 +140,7 @@ class PreferenceModelTest {
         float[] head;
         float[] scores;
         List<String> conversations =
-                List.of(HumanAssistantFormat.prompt("What does my dog do?"), HumanAssistantFormat.prompt("Hi"));
+                List.of(Conversation.singleTurnPrompt("What does my dog do?"), Conversation.singleTurnPrompt("Hi"));
         List<String> responses = List.of(" My dog paints the garden.", " Hello.");
         try (PreferenceModel pm = PreferenceModel.initialize(base, Device.cpu(), 4);
                 Trainer trainer = new Trainer(
@@ -205,7 +206,7 @@ class PreferenceModelTest {
             String s = subjects[random.nextInt(subjects.length)];
             String v = verbs[random.nextInt(verbs.length)];
             String o = objects[random.nextInt(objects.length)];
-            String conversation = HumanAssistantFormat.prompt("What does " + s + " do?");
+            String conversation = Conversation.singleTurnPrompt("What does " + s + " do?");
             String subject = Character.toUpperCase(s.charAt(0)) + s.substring(1);
             long[] good = pm.encode(conversation, " " + subject + " kindly " + v + " " + o + ".");
             long[] bad = pm.encode(conversation, " " + subject + " often " + v + " " + o + ".");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cailab.cli.CommandLineTools;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class PreferenceScoreCommandTest {
     void scoresEachLineAndKeepsItsFields() throws IOException {
         Path pmDir = preferenceModel();
         List<String> conversations =
-                List.of(HumanAssistantFormat.prompt("What does the cat do?"), HumanAssistantFormat.prompt("Hi"));
+                List.of(Conversation.singleTurnPrompt("What does the cat do?"), Conversation.singleTurnPrompt("Hi"));
         List<String> responses = List.of(" The cat reads a book.", " Hello there.");
         float[] expected;
         try (PreferenceModel pm = PreferenceModel.load(pmDir)) {

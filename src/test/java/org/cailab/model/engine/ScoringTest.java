@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ScoringTest {
     @Test
     void batchedScoresEqualALogSoftmaxOfFullForwardLogits() {
         List<ScoringRequest> requests = List.of(
-                new ScoringRequest(HumanAssistantFormat.prompt("What does the cat do?"), " The cat reads a book."),
+                new ScoringRequest(Conversation.singleTurnPrompt("What does the cat do?"), " The cat reads a book."),
                 new ScoringRequest("Hi", " there, how are you doing today?"),
                 new ScoringRequest("\n\nHuman: What does our team build?\n\nAssistant: Our team", " builds"),
                 new ScoringRequest("Hi", ""));
@@ -89,9 +90,10 @@ class ScoringTest {
 
     @Test
     void sharedPromptsAreComputedOnceAndScoreAsEachAlone() {
-        String labelled = HumanAssistantFormat.prompt("Which answer is better? (A) The cat reads. (B) The dog paints.")
-                + " The better answer is";
-        String swapped = HumanAssistantFormat.prompt("Which answer is better? (A) The dog paints. (B) The cat reads.")
+        String labelled =
+                Conversation.singleTurnPrompt("Which answer is better? (A) The cat reads. (B) The dog paints.")
+                        + " The better answer is";
+        String swapped = Conversation.singleTurnPrompt("Which answer is better? (A) The dog paints. (B) The cat reads.")
                 + " The better answer is";
         List<ScoringRequest> requests = List.of(
                 new ScoringRequest(labelled, " (A)"),

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Turn;
 
 /** Writes a tiny model directory with a BPE tokenizer trained on a small dialogue corpus. */
 final class TinyLmFixture {
@@ -22,9 +24,11 @@ final class TinyLmFixture {
             String s = subjects[random.nextInt(subjects.length)];
             String v = verbs[random.nextInt(verbs.length)];
             String o = objects[random.nextInt(objects.length)];
-            out.add(HumanAssistantFormat.transcript(List.of(
-                    HumanAssistantFormat.Turn.human("What does " + s + " do?"),
-                    HumanAssistantFormat.Turn.assistant(capitalize(s) + " " + v + " " + o + "."))));
+            out.add(new Conversation(List.of(
+                            Turn.human("What does " + s + " do?"),
+                            Turn.assistant(capitalize(s) + " " + v + " " + o + ".")))
+                    .stripped()
+                    .render());
         }
         return out;
     }

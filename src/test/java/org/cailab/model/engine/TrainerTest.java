@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,11 +51,11 @@ class TrainerTest {
                 assertThat(last.gradNorm()).isPositive();
                 trainer.saveCheckpoint(checkpoint, base);
             }
-            probe[0] = lm.tokenizer().encode(HumanAssistantFormat.prompt("What does the cat do?"), true);
+            probe[0] = lm.tokenizer().encode(Conversation.singleTurnPrompt("What does the cat do?"), true);
             trainedLogits = TestModels.logits(lm.model(), probe);
             // the trained model now continues the dialogue pattern
             String reply = lm.generate(
-                            HumanAssistantFormat.prompt("What does my dog do?"),
+                            Conversation.singleTurnPrompt("What does my dog do?"),
                             GenerationOptions.builder()
                                     .optTemperature(0)
                                     .optMaxNewTokens(12)

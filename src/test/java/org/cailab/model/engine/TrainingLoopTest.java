@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.cailab.dialogue.Conversation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class TrainingLoopTest {
             assertThat(checkpointSteps).containsExactly(25, 50, 69);
             Path last = dir.resolve("run/checkpoint-69");
             assertThat(new CheckpointStore(dir.resolve("run")).latest()).contains(last);
-            long[][] probe = {lm.tokenizer().encode(HumanAssistantFormat.prompt("What does our team do?"), true)};
+            long[][] probe = {lm.tokenizer().encode(Conversation.singleTurnPrompt("What does our team do?"), true)};
             float[][][] trained = TestModels.logits(lm.model(), probe);
             try (CausalLm reloaded = CausalLm.load(last)) {
                 float[][][] again = TestModels.logits(reloaded.model(), probe);

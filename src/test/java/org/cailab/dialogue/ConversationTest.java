@@ -1,4 +1,4 @@
-package org.cailab.constitution;
+package org.cailab.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,10 +24,10 @@ class ConversationTest {
 
         assertThat(conversation.turns())
                 .containsExactly(
-                        new Conversation.Turn(Conversation.Speaker.HUMAN, "One\ntwo  "),
-                        new Conversation.Turn(Conversation.Speaker.ASSISTANT, " leading space kept\n\n"),
-                        new Conversation.Turn(Conversation.Speaker.HUMAN, ""),
-                        new Conversation.Turn(Conversation.Speaker.ASSISTANT, "x"));
+                        new Turn(Turn.Speaker.HUMAN, "One\ntwo  "),
+                        new Turn(Turn.Speaker.ASSISTANT, " leading space kept\n\n"),
+                        new Turn(Turn.Speaker.HUMAN, ""),
+                        new Turn(Turn.Speaker.ASSISTANT, "x"));
         assertThat(conversation.render()).isEqualTo(transcript);
     }
 
@@ -67,9 +67,9 @@ class ConversationTest {
 
     @Test
     void withAppendsATurn() {
-        Conversation conversation = Conversation.of("q").with(Conversation.Speaker.ASSISTANT, "a");
+        Conversation conversation = Conversation.of("q").with(Turn.Speaker.ASSISTANT, "a");
 
         assertThat(conversation).isEqualTo(Conversation.of("q", "a"));
-        assertThat(conversation.lastTurn().speaker()).isEqualTo(Conversation.Speaker.ASSISTANT);
+        assertThat(conversation.lastTurn().speaker()).isEqualTo(Turn.Speaker.ASSISTANT);
     }
 }
