@@ -34,6 +34,7 @@ import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.CampaignSettings;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.PoolSnapshot;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionSummary;
 import org.cailab.e2e.BrowserTest;
@@ -52,6 +53,7 @@ import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.security.NewUser;
@@ -425,8 +427,8 @@ public final class SoakBenchmark {
                     new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
             // the SL-CAI form's defaults otherwise (sampling, rounds, execution)
             Run run = runs.start(RunConfig.of(SlCaiService.RUN_TYPE, "soak SL-CAI " + n)
-                    .withPromptSet(set.id())
-                    .withConstitutionVersion(String.valueOf(constitutionVersion))
+                    .withPromptSet(PromptSetId.of(set.id()))
+                    .withConstitution(ConstitutionChoice.of(constitutionVersion))
                     .withModelSnapshots(List.of(String.valueOf(policy)))
                     .withSeed(n));
             started.add(run.id());

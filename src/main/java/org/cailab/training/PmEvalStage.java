@@ -12,6 +12,7 @@ import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.engine.HhhEvaluation;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
@@ -106,7 +107,7 @@ class PmEvalStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Models", "models", false));
+        return List.of(new RunLink("Models", RouteTarget.Page.of("models")));
     }
 
     @Override

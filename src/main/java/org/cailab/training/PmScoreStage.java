@@ -5,6 +5,7 @@ import java.util.List;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
@@ -89,7 +90,7 @@ class PmScoreStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Chart 5: PM score per revision round", "dashboard", false));
+        return List.of(new RunLink("Chart 5: PM score per revision round", RouteTarget.Page.of("dashboard")));
     }
 
     @Override

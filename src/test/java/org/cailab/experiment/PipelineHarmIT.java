@@ -22,6 +22,7 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.redteam.HarmEvalItem;
@@ -153,7 +154,7 @@ class PipelineHarmIT extends IntegrationTest {
         assertThat(predictor.runId()).isEqualTo(train.child().run().id());
         long evalRun = eval.child().run().id();
         assertThat(evalRun).isNotEqualTo(firstEval);
-        assertThat(eval.child().run().config().promptSetId()).isEqualTo(heldOut.id());
+        assertThat(eval.child().run().config().promptSet()).isEqualTo(PromptSetId.of(heldOut.id()));
 
         long sl = stages.get(1).snapshotIds().getLast();
         List<Long> rl = stages.get(5).snapshotIds();
