@@ -137,15 +137,13 @@ class PmEvalStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) {
-        RunConfig config = context.config();
-        long pm = Long.parseLong(config.parameter(PREFERENCE_MODEL, ""));
-        String set = config.parameter(SET, "");
-        List<HhhEvaluation.Comparison> comparisons =
-                setService.getObject().transcriptPairs(Long.parseLong(config.parameter(SET_ID, ""))).stream()
-                        .map((TranscriptPair p) -> new HhhEvaluation.Comparison(p.correct(), p.incorrect()))
-                        .toList();
-        HhhEvaluation.Result r =
-                preferenceModels.evaluate(pm, comparisons, Integer.parseInt(config.parameter(MAX_LENGTH, "1024")));
+        PmEvalParameters parameters = PmEvalParameters.of(context.config());
+        long pm = parameters.preferenceModel();
+        String set = parameters.setName();
+        List<HhhEvaluation.Comparison> comparisons = setService.getObject().transcriptPairs(parameters.setId()).stream()
+                .map((TranscriptPair p) -> new HhhEvaluation.Comparison(p.correct(), p.incorrect()))
+                .toList();
+        HhhEvaluation.Result r = preferenceModels.evaluate(pm, comparisons, parameters.maxLength());
         int correct = (int) Math.round(r.accuracy() * r.comparisons());
         snapshotEvaluations.record(pm, set, correct, r.comparisons(), context.runId());
         context.log(

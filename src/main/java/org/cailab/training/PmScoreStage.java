@@ -133,9 +133,7 @@ class PmScoreStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) {
-        RunConfig config = context.config();
-        long pm = Long.parseLong(config.parameter(PREFERENCE_MODEL, ""));
-        int maxLength = Integer.parseInt(config.parameter(MAX_LENGTH, "1024"));
+        PmScoreParameters parameters = PmScoreParameters.of(context.config());
         Batch batch = item.as(Batch.class);
         List<String> prompts = new ArrayList<>();
         List<String> responses = new ArrayList<>();
@@ -145,7 +143,8 @@ class PmScoreStage implements RunStage {
                 responses.add(response);
             }
         }
-        float[] rewards = preferenceModels.score(pm, prompts, responses, maxLength);
+        float[] rewards =
+                preferenceModels.score(parameters.preferenceModel(), prompts, responses, parameters.maxLength());
         List<PmChainScore> out = new ArrayList<>();
         int next = 0;
         for (ChainResponses chain : batch.chains()) {
