@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.cailab.comparison.Campaign;
 import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.ComparisonTask;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionSummary;
 import org.cailab.e2e.BenchmarkWorker;
@@ -48,6 +49,7 @@ import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.security.NewUser;
@@ -358,8 +360,8 @@ public final class SoakBenchmark {
                     new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
             // the SL-CAI form's defaults otherwise (sampling, rounds, execution)
             Run run = runs.start(RunConfig.of(SlCaiService.RUN_TYPE, "soak SL-CAI " + n)
-                    .withPromptSet(set.id())
-                    .withConstitutionVersion(String.valueOf(constitutionVersion))
+                    .withPromptSet(PromptSetId.of(set.id()))
+                    .withConstitution(ConstitutionChoice.of(constitutionVersion))
                     .withModelSnapshots(List.of(String.valueOf(policy)))
                     .withSeed(n));
             started.add(run.id());

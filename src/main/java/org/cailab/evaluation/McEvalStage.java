@@ -9,10 +9,12 @@ import org.cailab.feedback.FeedbackOptions;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
@@ -69,8 +71,8 @@ class McEvalStage implements RunStage {
     }
 
     @Override
-    public List<String> modelRoles() {
-        return List.of("Evaluated model");
+    public List<RunInput> inputs() {
+        return List.of(RunInput.snapshot("Evaluated model"));
     }
 
     @Override
@@ -145,7 +147,7 @@ class McEvalStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Evaluation results", "evaluations", false));
+        return List.of(new RunLink("Evaluation results", RouteTarget.Page.of("evaluations")));
     }
 
     @Override

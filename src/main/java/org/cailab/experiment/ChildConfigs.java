@@ -27,8 +27,8 @@ final class ChildConfigs {
                 .withExecution(executions.getOrDefault(step.runType(), RunConfig.Execution.DEFAULT));
         return switch (step) {
             case SL_CAI -> {
-                RunConfig c = child.withPromptSet(p.promptSetId())
-                        .withConstitutionVersion(p.constitutionVersion())
+                RunConfig c = child.withPromptSet(p.promptSet())
+                        .withConstitution(p.constitution())
                         .withModelSnapshots(List.of(base))
                         .withParameter(
                                 "rounds", String.valueOf(PipelineParameters.integer(p, PipelineParameters.ROUNDS)));
@@ -45,13 +45,13 @@ final class ChildConfigs {
                         .withParameter(
                                 "epochs", String.valueOf(PipelineParameters.integer(p, PipelineParameters.SL_EPOCHS)));
             case RESPONSE_PAIRS ->
-                child.withPromptSet(p.promptSetId())
+                child.withPromptSet(p.promptSet())
                         .withModelSnapshots(
                                 List.of(String.valueOf(required(outputs.slCaiSnapshotId(), "SL-CAI model"))))
                         .withParameter("task", "harmlessness");
             case AI_FEEDBACK ->
                 child.withModelSnapshots(List.of(feedback))
-                        .withConstitutionVersion(p.constitutionVersion())
+                        .withConstitution(p.constitution())
                         .withParameter("pairRun", String.valueOf(run(outputs, PipelineStep.RESPONSE_PAIRS)));
             case PREFERENCE_MODEL -> {
                 List<Long> imports =
@@ -72,7 +72,7 @@ final class ChildConfigs {
             }
             case RL -> {
                 int prompts = PipelineParameters.integer(p, PipelineParameters.PROMPTS_PER_STEP);
-                RunConfig c = child.withPromptSet(p.promptSetId())
+                RunConfig c = child.withPromptSet(p.promptSet())
                         .withModelSnapshots(List.of(
                                 String.valueOf(required(outputs.slCaiSnapshotId(), "SL-CAI model")),
                                 String.valueOf(required(outputs.preferenceModelId(), "preference model"))))

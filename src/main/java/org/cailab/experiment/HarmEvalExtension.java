@@ -7,6 +7,7 @@ import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.springframework.core.annotation.Order;
@@ -77,7 +78,7 @@ class HarmEvalExtension implements PipelineExtension {
             throw new RunException("The harm evaluation runs after the SL-CAI and RL-CAI stages succeeded.");
         }
         return RunConfig.of(PipelineParameters.HARM_EVAL_STAGE, ChildConfigs.name(pipeline, label()))
-                .withPromptSet(heldOut(pipeline).id())
+                .withPromptSet(PromptSetId.of(heldOut(pipeline).id()))
                 .withSampling(pipeline.sampling())
                 .withSeed(pipeline.seed())
                 .withParameter("predictor", String.valueOf(predictor.id()))

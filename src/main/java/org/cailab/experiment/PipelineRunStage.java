@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.model.ModelRegistry;
@@ -14,10 +15,12 @@ import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunParameter;
@@ -90,18 +93,12 @@ class PipelineRunStage implements RunStage {
     }
 
     @Override
-    public boolean needsPromptSet() {
-        return true;
-    }
-
-    @Override
-    public List<String> modelRoles() {
-        return List.of("Base model", "Feedback model (AI labels, preference-model base)");
-    }
-
-    @Override
-    public boolean usesConstitution() {
-        return true;
+    public List<RunInput> inputs() {
+        return List.of(
+                RunInput.PROMPT_SET,
+                RunInput.CONSTITUTION_VERSION,
+                RunInput.snapshot("Base model"),
+                RunInput.snapshot("Feedback model (AI labels, preference-model base)"));
     }
 
     @Override
@@ -122,7 +119,10 @@ class PipelineRunStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Pipeline stages", "pipelines/" + run.id(), false));
+        return List.of(new RunLink(
+                "Pipeline stages",
+                new RouteTarget.Page(
+                        "pipelines/:pipelineId", Map.of("pipelineId", String.valueOf(run.id())), Map.of())));
     }
 
     /** Optional stages this app offers. */
@@ -132,16 +132,14 @@ class PipelineRunStage implements RunStage {
 
     @Override
     public RunPlan plan(RunConfig config) {
-        if (config.constitutionVersion() == null) {
+        if (config.constitution() == null) {
             throw new RunException("A pipeline needs a constitution version.");
         }
-        long versionId;
-        try {
-            versionId = Long.parseLong(config.constitutionVersion());
-        } catch (NumberFormatException e) {
+        if (!(config.constitution() instanceof ConstitutionChoice.Version chosen)) {
             throw new RunException(
-                    "Choose the constitution version from the list (was \"" + config.constitutionVersion() + "\").");
+                    "Choose the constitution version from the list (was \"" + config.constitution() + "\").");
         }
+        long versionId = chosen.id();
         ConstitutionVersionInfo version = constitutions.version(versionId).info();
         if (config.modelSnapshots().isEmpty() || config.modelSnapshots().size() > 2) {
             throw new RunException("A pipeline needs a base model and optionally a feedback model.");
@@ -193,7 +191,7 @@ class PipelineRunStage implements RunStage {
         // first); every pause or stop while a stage runs costs an attempt, hence the most attempts allowed
         RunConfig recorded = config.withModelSnapshots(models)
                 .withExecution(defaultExecution())
-                .withConstitutionVersion(String.valueOf(versionId))
+                .withConstitution(ConstitutionChoice.of(versionId))
                 .withParameter(
                         PipelineParameters.CONSTITUTION_LABEL, version.constitutionName() + " v" + version.number());
         List<ItemInput> items =

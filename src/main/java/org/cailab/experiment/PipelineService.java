@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.pipeline.Run;
@@ -73,8 +74,8 @@ public class PipelineService {
             started.add(start(new RunConfig(
                             RUN_TYPE,
                             label + " · " + name,
-                            config.promptSetId(),
-                            String.valueOf(versionId),
+                            config.promptSet(),
+                            ConstitutionChoice.of(versionId),
                             config.modelSnapshots(),
                             config.sampling(),
                             config.seed(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionVersionView;
 import org.cailab.dialogue.Conversation;
@@ -13,10 +14,12 @@ import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
 import org.cailab.pipeline.ItemSeeds;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
@@ -108,13 +111,8 @@ class LabellingStage implements RunStage {
     }
 
     @Override
-    public List<String> modelRoles() {
-        return List.of("Feedback model");
-    }
-
-    @Override
-    public boolean usesConstitution() {
-        return true;
+    public List<RunInput> inputs() {
+        return List.of(RunInput.CONSTITUTION_VERSION, RunInput.snapshot("Feedback model"));
     }
 
     @Override
@@ -129,16 +127,19 @@ class LabellingStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
+        RouteTarget.Download pairs = RouteTarget.Download.of("api/preference-pairs");
         return List.of(
-                new RunLink("Labels and histogram", "ai-feedback/" + run.id(), false),
-                new RunLink("Labels (JSON lines)", "api/preference-pairs?format=jsonl&run=" + run.id(), true),
-                new RunLink("Labels (TRL)", "api/preference-pairs?format=trl&run=" + run.id(), true));
+                new RunLink("Labels and histogram", RouteTarget.Page.ofRun("ai-feedback/:runId", run.id())),
+                new RunLink(
+                        "Labels (JSON lines)",
+                        pairs.withQuery("format", "jsonl").withQuery("run", run.id())),
+                new RunLink("Labels (TRL)", pairs.withQuery("format", "trl").withQuery("run", run.id())));
     }
 
     @Override
     public RunPlan plan(RunConfig config) {
         ModelSnapshot feedback = snapshots.resolve(config.modelSnapshots(), 0, "feedback model");
-        ConstitutionVersionView version = constitutions.resolve(config.constitutionVersion());
+        ConstitutionVersionView version = constitutions.resolve(ConstitutionChoice.textOf(config.constitution()));
         if (version.content().enabledRlPrinciples().isEmpty()) {
             throw new RunException("Constitution " + version.ref().label() + " has no enabled RL principles: enable "
                     + "at least one comparison principle (or choose another version).");
@@ -197,7 +198,7 @@ class LabellingStage implements RunStage {
             config = config.withParameter(option.getKey(), option.getValue());
         }
         RunConfig recorded = config.withModelSnapshots(List.of(String.valueOf(feedback.id())))
-                .withConstitutionVersion(String.valueOf(version.id()))
+                .withConstitution(ConstitutionChoice.of(version.id()))
                 .withParameter(FEEDBACK_NAME, feedback.name())
                 .withParameter(CONSTITUTION_LABEL, version.ref().label())
                 .withParameter(SELECTION_LABEL, selectionLabel);
@@ -231,8 +232,7 @@ class LabellingStage implements RunStage {
         long pairId = item.as(LabellingItem.class).pairId();
         PreferencePair pair =
                 pairs.find(pairId).orElseThrow(() -> new RunException("Pair " + pairId + " was deleted."));
-        ConstitutionContent constitution =
-                constitutions.content(Long.parseLong(String.valueOf(config.constitutionVersion())));
+        ConstitutionContent constitution = constitutions.content(config.constitutionVersionId());
         FeedbackOptions options = FeedbackOptions.fromParameters(config.parameters());
         long feedbackId = Long.parseLong(config.modelSnapshots().getFirst());
         long seed = ItemSeeds.item(config.seed(), item.key());

@@ -12,10 +12,12 @@ import org.cailab.model.SamplingSettings;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
 import org.cailab.pipeline.ItemSeeds;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
@@ -73,13 +75,8 @@ class ResponsePairStage implements RunStage {
     }
 
     @Override
-    public boolean needsPromptSet() {
-        return true;
-    }
-
-    @Override
-    public List<String> modelRoles() {
-        return List.of("Policy model");
+    public List<RunInput> inputs() {
+        return List.of(RunInput.PROMPT_SET, RunInput.snapshot("Policy model"));
     }
 
     @Override
@@ -105,18 +102,23 @@ class ResponsePairStage implements RunStage {
     @Override
     public List<RunLink> links(Run run) {
         return List.of(
-                new RunLink("Browse pairs", "preference-pairs?run=" + run.id(), false),
-                new RunLink("Pairs (JSON lines)", "api/preference-pairs?format=jsonl&run=" + run.id(), true));
+                new RunLink(
+                        "Browse pairs", RouteTarget.Page.of("preference-pairs").withQuery("run", run.id())),
+                new RunLink(
+                        "Pairs (JSON lines)",
+                        RouteTarget.Download.of("api/preference-pairs")
+                                .withQuery("format", "jsonl")
+                                .withQuery("run", run.id())));
     }
 
     @Override
     public RunPlan plan(RunConfig config) {
-        if (config.promptSetId() == null) {
+        if (config.promptSet() == null) {
             throw new RunException("A response-pair run needs a prompt set.");
         }
         PromptSet set = promptSets
-                .find(config.promptSetId())
-                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
+                .find(config.promptSet().value())
+                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSet() + "."));
         ModelSnapshot policy = snapshots.resolve(config.modelSnapshots(), 0, "policy model");
         PairTask task = task(config.parameter(TASK, ""), set.kind());
         List<ItemInput> items = promptSets.allPrompts(set.id()).stream()

@@ -42,16 +42,15 @@ class PromptStatisticsStage implements RunStage {
     }
 
     @Override
-    public boolean needsPromptSet() {
-        return true;
+    public List<RunInput> inputs() {
+        return List.of(RunInput.PROMPT_SET);
     }
 
     @Override
     public RunPlan plan(RunConfig config) {
-        long setId = config.promptSetId() == null ? -1 : config.promptSetId();
         PromptSet set = promptSets
-                .find(setId)
-                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
+                .find(config.promptSet().value())
+                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSet() + "."));
         PromptSelection selection = PromptSelection.of(config);
         List<ItemInput> items = selection.apply(promptSets.allPrompts(set.id()), config.seed()).stream()
                 .map(p -> ItemInput.of(key(p), new PromptItem(p.id(), p.position(), p.turns())))

@@ -1,20 +1,27 @@
 package org.cailab.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.cailab.constitution.ConstitutionChoice;
+import org.cailab.promptset.PromptSetId;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a run was started with, recorded in full (as JSON) so that a result can always be traced back to its
- * inputs. Constitution versions and model snapshots belong to other modules; they are recorded by id or name only.
+ * inputs. Prompt sets, constitution versions and model snapshots belong to other modules; they are recorded by id
+ * (or, for snapshots, name) only. Which of them a run type reads is the stage's {@link RunStage#inputs()}. The JSON
+ * keeps the property names {@code promptSetId} and {@code constitutionVersion} of the string-typed configuration, so
+ * runs stored before the typed references read unchanged.
  *
  * @param type                the {@link RunStage#type()} that processes the items
  * @param name                a name for people
- * @param promptSetId         the prompt set the items come from, if the type needs one
- * @param constitutionVersion the constitution version (id or name) the run uses, if any
+ * @param promptSet           the prompt set the items come from, if the type reads one ({@link RunInput#PROMPT_SET})
+ * @param constitution        the constitution version the run uses, if any: a name until the stage plans the run,
+ *                            the version's id after (null: the stage's default constitution)
  * @param modelSnapshots      the model snapshots (ids or names) the run uses, in the stage's order of roles
  * @param sampling            sampling settings for model generation
  * @param seed                the random seed; a stage derives per-item seeds from it and the item key
@@ -24,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 public record RunConfig(
         String type,
         String name,
-        @Nullable Long promptSetId,
-        @Nullable String constitutionVersion,
+        @JsonProperty("promptSetId") @Nullable PromptSetId promptSet,
+        @JsonProperty("constitutionVersion") @Nullable ConstitutionChoice constitution,
         List<String> modelSnapshots,
         Sampling sampling,
         long seed,
@@ -43,8 +50,6 @@ public record RunConfig(
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("Give the run a name of 1-" + MAX_NAME_LENGTH + " characters");
         }
-        constitutionVersion =
-                constitutionVersion == null || constitutionVersion.isBlank() ? null : constitutionVersion.strip();
         modelSnapshots = modelSnapshots == null
                 ? List.of()
                 : modelSnapshots.stream()
@@ -61,40 +66,45 @@ public record RunConfig(
         return new RunConfig(type, name, null, null, List.of(), Sampling.DEFAULT, 0, Execution.DEFAULT, Map.of());
     }
 
-    public RunConfig withPromptSet(@Nullable Long id) {
-        return new RunConfig(
-                type, name, id, constitutionVersion, modelSnapshots, sampling, seed, execution, parameters);
+    public RunConfig withPromptSet(@Nullable PromptSetId id) {
+        return new RunConfig(type, name, id, constitution, modelSnapshots, sampling, seed, execution, parameters);
     }
 
-    public RunConfig withConstitutionVersion(@Nullable String version) {
-        return new RunConfig(type, name, promptSetId, version, modelSnapshots, sampling, seed, execution, parameters);
+    public RunConfig withConstitution(@Nullable ConstitutionChoice version) {
+        return new RunConfig(type, name, promptSet, version, modelSnapshots, sampling, seed, execution, parameters);
+    }
+
+    /** The constitution version id that planning fixed (see {@link ConstitutionChoice#versionId()}). */
+    public long constitutionVersionId() {
+        if (constitution == null) {
+            throw new IllegalStateException("Run \"" + name + "\" records no constitution version");
+        }
+        return constitution.versionId();
     }
 
     public RunConfig withModelSnapshots(List<String> snapshots) {
-        return new RunConfig(
-                type, name, promptSetId, constitutionVersion, snapshots, sampling, seed, execution, parameters);
+        return new RunConfig(type, name, promptSet, constitution, snapshots, sampling, seed, execution, parameters);
     }
 
     public RunConfig withSampling(Sampling newSampling) {
         return new RunConfig(
-                type, name, promptSetId, constitutionVersion, modelSnapshots, newSampling, seed, execution, parameters);
+                type, name, promptSet, constitution, modelSnapshots, newSampling, seed, execution, parameters);
     }
 
     public RunConfig withSeed(long newSeed) {
         return new RunConfig(
-                type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, newSeed, execution, parameters);
+                type, name, promptSet, constitution, modelSnapshots, sampling, newSeed, execution, parameters);
     }
 
     public RunConfig withExecution(Execution newExecution) {
         return new RunConfig(
-                type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, seed, newExecution, parameters);
+                type, name, promptSet, constitution, modelSnapshots, sampling, seed, newExecution, parameters);
     }
 
     public RunConfig withParameter(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(parameters);
         copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
-        return new RunConfig(
-                type, name, promptSetId, constitutionVersion, modelSnapshots, sampling, seed, execution, copy);
+        return new RunConfig(type, name, promptSet, constitution, modelSnapshots, sampling, seed, execution, copy);
     }
 
     /** A stage parameter, or {@code fallback} when it is not set. */

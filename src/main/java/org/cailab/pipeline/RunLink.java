@@ -3,16 +3,21 @@ package org.cailab.pipeline;
 import java.util.Objects;
 
 /**
- * A page or download about one run that its stage offers on the run page, such as a browser of its outputs.
+ * A page or download about one run that its stage offers on the run page, such as a browser of its outputs. The
+ * stage says where it leads ({@link RouteTarget}); the run page builds the URL.
  *
- * @param label    the link text
- * @param href     relative to the application root, for example {@code runs/7/chains}
- * @param download whether the link is a file download rather than a page
+ * @param label  the link text
+ * @param target the page or download
  */
-public record RunLink(String label, String href, boolean download) {
+public record RunLink(String label, RouteTarget target) {
 
     public RunLink {
         Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(href, "href");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** Whether the link is a file download rather than a page. */
+    public boolean download() {
+        return target instanceof RouteTarget.Download;
     }
 }

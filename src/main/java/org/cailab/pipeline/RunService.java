@@ -48,14 +48,16 @@ public class RunService {
 
     /**
      * Plans the run with its stage, stores it with all its items and queues its workers. Fails with a {@link
-     * RunException} naming the problem (unknown type, missing prompt set, a configuration the stage refuses).
+     * RunException} naming the problem (unknown type, a missing required input, a configuration the stage refuses).
      */
     @PreAuthorize(RESEARCHER)
     public Run start(RunConfig config) {
         RunStage stage = stages.find(config.type())
                 .orElseThrow(() -> new RunException("There is no run type '" + config.type() + "'."));
-        if (stage.needsPromptSet() && config.promptSetId() == null) {
-            throw new RunException("A " + stage.label() + " run needs a prompt set.");
+        for (RunInput input : stage.inputs()) {
+            if (input.required() && !input.presentIn(config)) {
+                throw new RunException("A " + stage.label() + " run needs " + input.describe() + ".");
+            }
         }
         RunPlan plan;
         try {
@@ -170,7 +172,7 @@ public class RunService {
         return runs.countOutputs(id, containing);
     }
 
-    /** The pages and downloads the run's stage offers for it (empty when the type is unknown here). */
+    /** The pages and downloads the run's stage offers for it, as route targets (empty when the type is unknown here). */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
     public List<RunLink> links(long id) {

@@ -29,22 +29,13 @@ public interface RunStage {
         return "";
     }
 
-    /** Whether a run of this type needs {@link RunConfig#promptSetId()}. */
-    default boolean needsPromptSet() {
-        return false;
-    }
-
     /**
-     * The model snapshots a run of this type uses, as roles in the order of {@link RunConfig#modelSnapshots()}, for
-     * example {@code "Policy model"}; the start form shows a snapshot picker for each.
+     * What a run of this type reads from other modules, in the order the start form shows them: a prompt set, a
+     * constitution version, a model snapshot per role ({@link RunInput}). The engine refuses a run that lacks a
+     * required input; the snapshots are {@link RunConfig#modelSnapshots()} in the order of the snapshot inputs.
      */
-    default List<String> modelRoles() {
+    default List<RunInput> inputs() {
         return List.of();
-    }
-
-    /** Whether a run of this type uses a constitution version ({@link RunConfig#constitutionVersion()}). */
-    default boolean usesConstitution() {
-        return false;
     }
 
     /** The stage-specific settings the start form offers, in order; {@link #plan} checks their values. */
@@ -62,7 +53,10 @@ public interface RunStage {
         return "items";
     }
 
-    /** Pages and downloads about a run of this type (its outputs in a dedicated browser, exports). */
+    /**
+     * Pages and downloads about a run of this type (its outputs in a dedicated browser, exports), as route targets:
+     * the run page builds the URLs.
+     */
     default List<RunLink> links(Run run) {
         return List.of();
     }

@@ -34,12 +34,10 @@ class RunStages {
                         s.type(),
                         s.label(),
                         s.description(),
-                        s.needsPromptSet(),
+                        s.inputs(),
                         s.itemsLabel(),
                         s.parameters(),
-                        s.defaultExecution(),
-                        s.modelRoles(),
-                        s.usesConstitution()))
+                        s.defaultExecution()))
                 .sorted(Comparator.comparing(RunTypeInfo::label))
                 .toList();
     }

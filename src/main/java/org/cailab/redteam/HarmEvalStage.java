@@ -20,10 +20,12 @@ import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
 import org.cailab.pipeline.ItemSeeds;
 import org.cailab.pipeline.PromptSelection;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
@@ -85,14 +87,14 @@ class HarmEvalStage implements RunStage {
     }
 
     @Override
-    public String description() {
-        return "Each chosen snapshot answers the red-team prompts several times (seeded); a harm predictor scores "
-                + "every answer; the mean predicted harm per snapshot is shown with a bootstrap interval on the dashboards.";
+    public List<RunInput> inputs() {
+        return List.of(RunInput.PROMPT_SET);
     }
 
     @Override
-    public boolean needsPromptSet() {
-        return true;
+    public String description() {
+        return "Each chosen snapshot answers the red-team prompts several times (seeded); a harm predictor scores "
+                + "every answer; the mean predicted harm per snapshot is shown with a bootstrap interval on the dashboards.";
     }
 
     @Override
@@ -146,17 +148,17 @@ class HarmEvalStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Dashboards (absolute harmfulness)", "dashboard", false));
+        return List.of(new RunLink("Dashboards (absolute harmfulness)", RouteTarget.Page.of("dashboard")));
     }
 
     @Override
     public RunPlan plan(RunConfig config) {
-        if (config.promptSetId() == null) {
+        if (config.promptSet() == null) {
             throw new RunException("A harm evaluation needs a prompt set of red-team prompts.");
         }
         PromptSet set = promptSets
-                .find(config.promptSetId())
-                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSetId() + "."));
+                .find(config.promptSet().value())
+                .orElseThrow(() -> new RunException("There is no prompt set " + config.promptSet() + "."));
         ModelSnapshot predictor = snapshot(config.parameter(PREDICTOR, ""), "harm predictor");
         if (predictor.kind() != SnapshotKind.HARM_PREDICTOR) {
             throw new RunException("\"" + predictor.name() + "\" is a " + predictor.kind()

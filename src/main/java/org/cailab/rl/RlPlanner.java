@@ -45,10 +45,10 @@ class RlPlanner {
 
     RunPlan plan(RunConfig config) {
         RlParameters parameters = RlParameters.of(config);
-        if (config.promptSetId() == null) {
+        if (config.promptSet() == null) {
             throw new RunException("An RL-CAI run needs a red-team prompt set.");
         }
-        PromptSet set = promptSet(config.promptSetId());
+        PromptSet set = promptSet(config.promptSet().value());
         if (config.modelSnapshots().size() < 2) {
             throw new RunException("Name two model snapshots: the policy to train (an SL-CAI snapshot) and the "
                     + "reward model (a preference model, or a language model asked for feedback).");
@@ -81,7 +81,8 @@ class RlPlanner {
 
     /** The run's prompt mix, formatted as Human/Assistant prompts. */
     PromptMix mix(RunConfig config, RlParameters parameters) {
-        List<String> redTeam = prompts(config.promptSetId());
+        List<String> redTeam =
+                prompts(config.promptSet() == null ? null : config.promptSet().value());
         List<String> helpful =
                 parameters.helpfulPromptSetId() == null ? List.of() : prompts(parameters.helpfulPromptSetId());
         if (redTeam.isEmpty() && helpful.isEmpty()) {

@@ -18,10 +18,12 @@ import org.cailab.model.SnapshotKind;
 import org.cailab.model.engine.EngineThreads;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunParameter;
@@ -85,13 +87,11 @@ class RlStage implements RunStage {
     }
 
     @Override
-    public boolean needsPromptSet() {
-        return true;
-    }
-
-    @Override
-    public List<String> modelRoles() {
-        return List.of("Policy model (SL-CAI)", "Preference model (reward)");
+    public List<RunInput> inputs() {
+        return List.of(
+                RunInput.PROMPT_SET,
+                RunInput.snapshot("Policy model (SL-CAI)"),
+                RunInput.snapshot("Preference model (reward)"));
     }
 
     @Override
@@ -111,7 +111,7 @@ class RlStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("RL metrics and samples", "runs/" + run.id() + "/rl", false));
+        return List.of(new RunLink("RL metrics and samples", RouteTarget.Page.ofRun("runs/:runId/rl", run.id())));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cailab.slcai;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionEditException;
 import org.cailab.constitution.ConstitutionService;
@@ -53,8 +54,9 @@ class SlCaiPlanner {
 
     RunPlan plan(RunConfig config) {
         SlCaiParameters parameters = SlCaiParameters.of(config);
-        PromptSet set = promptSet(config.promptSetId());
-        ConstitutionVersionView version = resolveConstitution(config.constitutionVersion());
+        PromptSet set =
+                promptSet(config.promptSet() == null ? null : config.promptSet().value());
+        ConstitutionVersionView version = resolveConstitution(ConstitutionChoice.textOf(config.constitution()));
         if (version.content().enabledSlPrinciples().isEmpty()) {
             throw new RunException("Constitution " + version.ref().label() + " has no enabled SL principles: enable "
                     + "at least one critique/revision principle (or choose another version).");
@@ -75,7 +77,7 @@ class SlCaiPlanner {
         }
         RunConfig recorded = parameters
                 .writeTo(selection.writeTo(config))
-                .withConstitutionVersion(String.valueOf(version.id()))
+                .withConstitution(ConstitutionChoice.of(version.id()))
                 .withModelSnapshots(List.of(String.valueOf(policy.id())))
                 .withParameter(CONSTITUTION_LABEL, version.ref().label())
                 .withParameter(POLICY_NAME, policy.name())
@@ -107,7 +109,7 @@ class SlCaiPlanner {
     }
 
     static long constitutionVersionId(RunConfig config) {
-        return Long.parseLong(String.valueOf(config.constitutionVersion()));
+        return config.constitutionVersionId();
     }
 
     static long snapshotId(RunConfig config) {

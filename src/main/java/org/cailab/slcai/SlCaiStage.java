@@ -10,9 +10,11 @@ import org.cailab.model.ModelService;
 import org.cailab.model.SamplingSettings;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
@@ -60,18 +62,8 @@ class SlCaiStage implements RunStage {
     }
 
     @Override
-    public boolean needsPromptSet() {
-        return true;
-    }
-
-    @Override
-    public List<String> modelRoles() {
-        return List.of("Policy model");
-    }
-
-    @Override
-    public boolean usesConstitution() {
-        return true;
+    public List<RunInput> inputs() {
+        return List.of(RunInput.PROMPT_SET, RunInput.CONSTITUTION_VERSION, RunInput.snapshot("Policy model"));
     }
 
     @Override
@@ -91,15 +83,17 @@ class SlCaiStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        String api = "api/runs/" + run.id() + "/sl-dataset?format=";
+        RouteTarget.Download api = RouteTarget.Download.of("api/runs/" + run.id() + "/sl-dataset");
         return List.of(
-                new RunLink("Browse chains", "runs/" + run.id() + "/chains", false),
+                new RunLink("Browse chains", RouteTarget.Page.ofRun("runs/:runId/chains", run.id())),
                 // the API's defaults: SL-CAI-n at the run's last round, samples cut at the token limit left out
-                new RunLink("SL-CAI-n data (messages)", api + SlDatasetFormat.MESSAGES.parameter(), true),
+                new RunLink("SL-CAI-n data (messages)", api.withQuery("format", SlDatasetFormat.MESSAGES.parameter())),
                 new RunLink(
-                        "SL-CAI-n data (prompt/completion)", api + SlDatasetFormat.PROMPT_COMPLETION.parameter(), true),
+                        "SL-CAI-n data (prompt/completion)",
+                        api.withQuery("format", SlDatasetFormat.PROMPT_COMPLETION.parameter())),
                 new RunLink(
-                        "SL-CAI-n data (cai-conversation)", api + SlDatasetFormat.CAI_CONVERSATION.parameter(), true));
+                        "SL-CAI-n data (cai-conversation)",
+                        api.withQuery("format", SlDatasetFormat.CAI_CONVERSATION.parameter())));
     }
 
     @Override

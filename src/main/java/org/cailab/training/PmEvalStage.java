@@ -12,6 +12,7 @@ import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.engine.HhhEvaluation;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
@@ -106,7 +107,7 @@ class PmEvalStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Models", "models", false));
+        return List.of(new RunLink("Models", RouteTarget.Page.of("models")));
     }
 
     @Override
@@ -136,15 +137,13 @@ class PmEvalStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) {
-        RunConfig config = context.config();
-        long pm = Long.parseLong(config.parameter(PREFERENCE_MODEL, ""));
-        String set = config.parameter(SET, "");
-        List<HhhEvaluation.Comparison> comparisons =
-                setService.getObject().transcriptPairs(Long.parseLong(config.parameter(SET_ID, ""))).stream()
-                        .map((TranscriptPair p) -> new HhhEvaluation.Comparison(p.correct(), p.incorrect()))
-                        .toList();
-        HhhEvaluation.Result r =
-                preferenceModels.evaluate(pm, comparisons, Integer.parseInt(config.parameter(MAX_LENGTH, "1024")));
+        PmEvalParameters parameters = PmEvalParameters.of(context.config());
+        long pm = parameters.preferenceModel();
+        String set = parameters.setName();
+        List<HhhEvaluation.Comparison> comparisons = setService.getObject().transcriptPairs(parameters.setId()).stream()
+                .map((TranscriptPair p) -> new HhhEvaluation.Comparison(p.correct(), p.incorrect()))
+                .toList();
+        HhhEvaluation.Result r = preferenceModels.evaluate(pm, comparisons, parameters.maxLength());
         int correct = (int) Math.round(r.accuracy() * r.comparisons());
         snapshotEvaluations.record(pm, set, correct, r.comparisons(), context.runId());
         context.log(

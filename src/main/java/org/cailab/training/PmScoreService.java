@@ -131,13 +131,13 @@ public class PmScoreService {
     }
 
     private static PmScoreRun describe(Run run) {
-        var c = run.config();
+        PmScoreParameters p = PmScoreParameters.of(run.config());
         return new PmScoreRun(
                 run.id(),
                 run.name(),
-                Long.parseLong(c.parameter(PmScoreStage.SL_CAI_RUN, "0")),
-                c.parameter(PmScoreStage.SL_CAI_RUN_NAME, ""),
-                c.parameter(PmScoreStage.PREFERENCE_MODEL_NAME, ""),
+                p.slCaiRun(),
+                p.slCaiRunName(),
+                p.preferenceModelName(),
                 run.state().label(),
                 run.state() == RunState.FINISHED);
     }

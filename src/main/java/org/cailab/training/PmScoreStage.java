@@ -5,6 +5,7 @@ import java.util.List;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.ItemInput;
 import org.cailab.pipeline.ItemResult;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
@@ -89,7 +90,7 @@ class PmScoreStage implements RunStage {
 
     @Override
     public List<RunLink> links(Run run) {
-        return List.of(new RunLink("Chart 5: PM score per revision round", "dashboard", false));
+        return List.of(new RunLink("Chart 5: PM score per revision round", RouteTarget.Page.of("dashboard")));
     }
 
     @Override
@@ -132,9 +133,7 @@ class PmScoreStage implements RunStage {
 
     @Override
     public ItemResult process(RunContext context, ItemInput item) {
-        RunConfig config = context.config();
-        long pm = Long.parseLong(config.parameter(PREFERENCE_MODEL, ""));
-        int maxLength = Integer.parseInt(config.parameter(MAX_LENGTH, "1024"));
+        PmScoreParameters parameters = PmScoreParameters.of(context.config());
         Batch batch = item.as(Batch.class);
         List<String> prompts = new ArrayList<>();
         List<String> responses = new ArrayList<>();
@@ -144,7 +143,8 @@ class PmScoreStage implements RunStage {
                 responses.add(response);
             }
         }
-        float[] rewards = preferenceModels.score(pm, prompts, responses, maxLength);
+        float[] rewards =
+                preferenceModels.score(parameters.preferenceModel(), prompts, responses, parameters.maxLength());
         List<PmChainScore> out = new ArrayList<>();
         int next = 0;
         for (ChainResponses chain : batch.chains()) {

@@ -21,6 +21,7 @@ import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
+import org.cailab.pipeline.StageParameters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -148,7 +149,7 @@ class PreferenceModelStage implements TrainingStage {
         if (store == null) {
             throw new RunException("This build has no preference-pair store to train on.");
         }
-        double share = Double.parseDouble(config.parameter(HARMLESS_SHARE, "0.5"));
+        double share = StageParameters.of(config).decimal(HARMLESS_SHARE, 0.5);
         List<PreferencePairs.Labelled> harmless = share == 0
                 ? List.of()
                 : store.pairs(new PreferencePairs.Selection(

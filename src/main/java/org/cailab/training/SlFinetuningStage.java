@@ -24,6 +24,7 @@ import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
+import org.cailab.pipeline.StageParameters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,7 +118,7 @@ class SlFinetuningStage implements TrainingStage {
         List<SlTrainingData.PromptCompletion> texts = data.examples(
                 TrainingPlans.runIds(config.parameter(SL_CAI_RUNS, ""), "SL-CAI runs"),
                 TrainingSettings.integer(config, ROUND, 4, "Round"),
-                Boolean.parseBoolean(config.parameter(INCLUDE_TRUNCATED, "false")));
+                StageParameters.of(config).flag(INCLUDE_TRUNCATED, false));
         List<TrainingExample> examples = tokenize(baseDir, texts, settings.maxLength(), context);
         DataOrder.Split<TrainingExample> split = DataOrder.split(examples, settings.heldOutFraction(), config.seed());
         DataOrder order = new DataOrder(split.train().size(), settings.batchSize(), settings.epochs(), config.seed());

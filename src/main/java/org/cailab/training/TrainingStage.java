@@ -1,8 +1,10 @@
 package org.cailab.training;
 
 import java.util.List;
+import org.cailab.pipeline.RouteTarget;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunStage;
 
@@ -14,8 +16,8 @@ import org.cailab.pipeline.RunStage;
 interface TrainingStage extends RunStage {
 
     @Override
-    default List<String> modelRoles() {
-        return List.of("Base model");
+    default List<RunInput> inputs() {
+        return List.of(RunInput.snapshot("Base model"));
     }
 
     @Override
@@ -31,6 +33,7 @@ interface TrainingStage extends RunStage {
 
     @Override
     default List<RunLink> links(Run run) {
-        return List.of(new RunLink("Training curves and checkpoints", "runs/" + run.id() + "/training", false));
+        return List.of(new RunLink(
+                "Training curves and checkpoints", RouteTarget.Page.ofRun("runs/:runId/training", run.id())));
     }
 }

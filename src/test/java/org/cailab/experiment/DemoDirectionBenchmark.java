@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.cailab.CailabApplication;
 import org.cailab.constitution.Choice;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionSummary;
@@ -43,6 +44,7 @@ import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.redteam.HarmPredictorScore;
@@ -208,8 +210,8 @@ public final class DemoDirectionBenchmark {
 
             // 1. the pipeline with the form's defaults unless an option says otherwise
             RunConfig config = RunConfig.of(PipelineService.RUN_TYPE, "demo direction")
-                    .withPromptSet(pipelineSet.id())
-                    .withConstitutionVersion(String.valueOf(version))
+                    .withPromptSet(PromptSetId.of(pipelineSet.id()))
+                    .withConstitution(ConstitutionChoice.of(version))
                     .withModelSnapshots(List.of(String.valueOf(base.id())))
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, maxTokens))
                     .withSeed(Long.parseLong(o.get("seed")));
@@ -367,7 +369,7 @@ public final class DemoDirectionBenchmark {
                     end.rankCorrelation());
             phase = System.nanoTime();
             Run harmEval = runs.start(RunConfig.of("harm-eval", "demo harm eval")
-                    .withPromptSet(evalSet.id())
+                    .withPromptSet(PromptSetId.of(evalSet.id()))
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, maxTokens))
                     .withSeed(21)
                     .withParameter("predictor", String.valueOf(predictorId))

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.cailab.CailabApplication;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionSummary;
 import org.cailab.model.ModelRegistry;
@@ -17,6 +18,7 @@ import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.support.Benchmarks;
@@ -113,8 +115,8 @@ public final class PipelineBenchmark {
                     .id();
             // the pipeline form's defaults: 48 new tokens, seed 1, every other key setting at PipelineParameters'
             RunConfig config = RunConfig.of(PipelineService.RUN_TYPE, "demo pipeline")
-                    .withPromptSet(set.id())
-                    .withConstitutionVersion(String.valueOf(version))
+                    .withPromptSet(PromptSetId.of(set.id()))
+                    .withConstitution(ConstitutionChoice.of(version))
                     .withModelSnapshots(List.of(String.valueOf(base)))
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, 48))
                     .withSeed(1);

@@ -17,6 +17,7 @@ import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.redteam.HarmEvalItem;
 import org.cailab.redteam.HarmEvalSample;
@@ -115,7 +116,7 @@ class PipelineHarmIT extends PipelineFixture {
         assertThat(predictor.runId()).isEqualTo(train.child().run().id());
         long evalRun = eval.child().run().id();
         assertThat(evalRun).isNotEqualTo(firstEval);
-        assertThat(eval.child().run().config().promptSetId()).isEqualTo(heldOut.id());
+        assertThat(eval.child().run().config().promptSet()).isEqualTo(PromptSetId.of(heldOut.id()));
 
         long sl = stages.get(1).snapshotIds().getLast();
         List<Long> rl = stages.get(5).snapshotIds();

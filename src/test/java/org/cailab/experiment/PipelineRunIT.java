@@ -14,6 +14,7 @@ import org.cailab.comparison.CampaignService;
 import org.cailab.comparison.Choice;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.dashboard.Frontier;
 import org.cailab.dashboard.RatingQuery;
@@ -181,8 +182,8 @@ class PipelineRunIT extends PipelineFixture {
         assertThat(started).hasSize(2);
         assertThat(started).extracting(r -> r.config().seed()).containsOnly(42L);
         assertThat(started)
-                .extracting(r -> r.config().constitutionVersion())
-                .containsExactly(String.valueOf(a), String.valueOf(b));
+                .extracting(r -> r.config().constitution())
+                .containsExactly(ConstitutionChoice.of(a), ConstitutionChoice.of(b));
         assertThat(started)
                 .extracting(r -> r.config().parameter(PipelineParameters.EXPERIMENT, ""))
                 .containsOnly("Exp 1");
@@ -202,8 +203,8 @@ class PipelineRunIT extends PipelineFixture {
                 assertThat(stage.child().run().name()).startsWith(run.name() + " · ");
                 assertThat(stage.child().run().config().seed()).isEqualTo(42L);
             }
-            assertThat(stages.getFirst().child().run().config().constitutionVersion())
-                    .isEqualTo(run.config().constitutionVersion());
+            assertThat(stages.getFirst().child().run().config().constitution())
+                    .isEqualTo(run.config().constitution());
             // the SL-CAI and RL-CAI snapshots carry "<constitution> vN · <experiment>"
             for (long id : concat(stages.get(1).snapshotIds(), stages.get(5).snapshotIds())) {
                 assertThat(registry.find(id).orElseThrow().name()).startsWith(run.name() + " · ");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.feedback.PairImportRequest;
@@ -13,6 +14,7 @@ import org.cailab.feedback.PairTask;
 import org.cailab.feedback.PreferencePairService;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.slcai.SlCaiTestData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,8 +93,8 @@ public final class PipelineTestData {
     /** A pipeline on the tiny model with the smallest settings that still go through every stage. */
     static RunConfig config(String name, PromptSet redTeam, long versionId, long helpfulImport) {
         return RunConfig.of(PipelineService.RUN_TYPE, name)
-                .withPromptSet(redTeam.id())
-                .withConstitutionVersion(String.valueOf(versionId))
+                .withPromptSet(PromptSetId.of(redTeam.id()))
+                .withConstitution(ConstitutionChoice.of(versionId))
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(42)

@@ -10,6 +10,7 @@ import org.cailab.comparison.Choice;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.ComparisonTask;
 import org.cailab.comparison.WorkerQualityService;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.dialogue.Turn;
 import org.cailab.model.ModelRegistry;
@@ -109,7 +110,7 @@ class CrowdAgreementIT extends IntegrationTest {
         long version = FeedbackTestData.constitution(constitutions);
         Run run = runs.start(RunConfig.of(LabellingStage.TYPE, "crowd labels")
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
-                .withConstitutionVersion(String.valueOf(version))
+                .withConstitution(ConstitutionChoice.of(version))
                 .withParameter(LabellingStage.PAIR_CAMPAIGN, campaign.settings().name()));
         assertThat(SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120))
                         .run()

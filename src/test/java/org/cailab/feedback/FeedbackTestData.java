@@ -3,10 +3,12 @@ package org.cailab.feedback;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.slcai.SlCaiTestData;
 
 /** What feedback tests run on: the SL-CAI tests' tiny model, a constitution with RL principles and few-shots. */
@@ -63,7 +65,7 @@ public final class FeedbackTestData {
 
     public static RunConfig responsePairs(String name, PromptSet set) {
         return RunConfig.of(ResponsePairStage.TYPE, name)
-                .withPromptSet(set.id())
+                .withPromptSet(PromptSetId.of(set.id()))
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 12))
                 .withSeed(99)
@@ -73,7 +75,7 @@ public final class FeedbackTestData {
     public static RunConfig labelling(String name, long pairRunId, long constitutionVersionId) {
         return RunConfig.of(LabellingStage.TYPE, name)
                 .withModelSnapshots(List.of(SlCaiTestData.MODEL))
-                .withConstitutionVersion(String.valueOf(constitutionVersionId))
+                .withConstitution(ConstitutionChoice.of(constitutionVersionId))
                 .withSeed(7)
                 .withExecution(new RunConfig.Execution(2, 3, 0))
                 .withParameter(LabellingStage.PAIR_RUN, String.valueOf(pairRunId))

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.support.IntegrationTest;
@@ -152,8 +154,8 @@ class RunServiceIT extends IntegrationTest {
                         "How do I bake bread?\nWhat is 2+2?\nHow do I bake bread?\nTell me about Ümlauts\n"
                                 .getBytes(StandardCharsets.UTF_8)));
         RunConfig config = RunConfig.of(PromptStatisticsStage.TYPE, "statistics")
-                .withPromptSet(set.id())
-                .withConstitutionVersion("v1")
+                .withPromptSet(PromptSetId.of(set.id()))
+                .withConstitution(ConstitutionChoice.parse("v1"))
                 .withModelSnapshots(List.of("tiny-lm@1"))
                 .withSeed(99)
                 .withSampling(new RunConfig.Sampling(0.5, 0.9, 64));
@@ -181,7 +183,7 @@ class RunServiceIT extends IntegrationTest {
         assertThatThrownBy(() -> runs.start(RunConfig.of(PromptStatisticsStage.TYPE, "x")))
                 .hasMessage("A Prompt statistics run needs a prompt set.");
         assertThatThrownBy(() ->
-                        runs.start(RunConfig.of(PromptStatisticsStage.TYPE, "x").withPromptSet(-5L)))
+                        runs.start(RunConfig.of(PromptStatisticsStage.TYPE, "x").withPromptSet(PromptSetId.of(-5L))))
                 .hasMessage("There is no prompt set -5.");
         assertThat(runs.types())
                 .extracting(RunTypeInfo::type)

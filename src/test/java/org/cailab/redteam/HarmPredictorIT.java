@@ -26,6 +26,7 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.slcai.SlCaiTestData;
@@ -116,7 +117,7 @@ class HarmPredictorIT extends IntegrationTest {
                 TinyModelFixture.create("harm-eval", 91).toString())));
         PromptSet prompts = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 6);
         Run eval = runs.start(RunConfig.of("harm-eval", "harm eval tiny")
-                .withPromptSet(prompts.id())
+                .withPromptSet(PromptSetId.of(prompts.id()))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(21)
                 .withExecution(new RunConfig.Execution(2, 2, 0))

@@ -22,6 +22,7 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.slcai.SlCaiTestData;
@@ -72,7 +73,7 @@ class RlKillResumeIT extends IntegrationTest {
         ModelSnapshot feedback = register("rl-kill-feedback", SnapshotKind.PRETRAINED, 16);
         PromptSet redTeam = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 6);
         RunConfig config = RunConfig.of(RlService.RUN_TYPE, "RL kill")
-                .withPromptSet(redTeam.id())
+                .withPromptSet(PromptSetId.of(redTeam.id()))
                 .withModelSnapshots(List.of(policy.name(), feedback.name()))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(7)

@@ -17,6 +17,7 @@ import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.slcai.SlCaiTestData;
@@ -51,7 +52,7 @@ class RlRunIT extends IntegrationTest {
     private RunConfig config(
             String name, PromptSet redTeam, PromptSet helpful, ModelSnapshot policy, ModelSnapshot reward) {
         return RunConfig.of(RlService.RUN_TYPE, name)
-                .withPromptSet(redTeam.id())
+                .withPromptSet(PromptSetId.of(redTeam.id()))
                 .withModelSnapshots(List.of(policy.name(), reward.name()))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 8))
                 .withSeed(99)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.DemoAttempts;
@@ -28,6 +29,7 @@ import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.support.IntegrationTest;
@@ -98,8 +100,8 @@ class DemoSlCaiRunIT extends IntegrationTest {
                 new ByteArrayInputStream(String.join("\n", chosen).getBytes(StandardCharsets.UTF_8))));
 
         Run run = runs.start(RunConfig.of(SlCaiService.RUN_TYPE, "demo SL-CAI " + suffix)
-                .withPromptSet(set.id())
-                .withConstitutionVersion(String.valueOf(version))
+                .withPromptSet(PromptSetId.of(set.id()))
+                .withConstitution(ConstitutionChoice.of(version))
                 .withModelSnapshots(List.of(String.valueOf(demo.id())))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 96))
                 .withSeed(7)

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ImportedVersion;
@@ -77,9 +78,9 @@ class SlCaiPaperConstitutionIT extends IntegrationTest {
         PromptSet set = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
         // one few-shot keeps the tiny model's prompts short; the layout and principles are the paper's
         Run run = runs.start(SlCaiTestData.config("paper constitution", set, 0, 2)
-                .withConstitutionVersion(name + " v2")
+                .withConstitution(ConstitutionChoice.parse(name + " v2"))
                 .withParameter(SlCaiParameters.FEW_SHOT_EXAMPLES, "1"));
-        assertThat(run.config().constitutionVersion()).isEqualTo(String.valueOf(version));
+        assertThat(run.config().constitution()).isEqualTo(ConstitutionChoice.of(version));
         RunSummary done =
                 SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(3));
         assertThat(done.run().state()).isEqualTo(RunState.FINISHED);

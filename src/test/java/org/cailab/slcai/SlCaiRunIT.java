@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.SlPrinciple;
 import org.cailab.model.ModelRegistry;
@@ -68,7 +69,7 @@ class SlCaiRunIT extends IntegrationTest {
                 .withParameter(SlCaiParameters.HELPFUL_PROMPT_SET, String.valueOf(helpful.id())));
 
         RunConfig recorded = run.config();
-        assertThat(recorded.constitutionVersion()).isEqualTo(String.valueOf(version));
+        assertThat(recorded.constitution()).isEqualTo(ConstitutionChoice.of(version));
         assertThat(recorded.modelSnapshots()).containsExactly(String.valueOf(model.id()));
         assertThat(recorded.parameters())
                 .containsEntry("rounds", "2")
@@ -288,15 +289,15 @@ class SlCaiRunIT extends IntegrationTest {
         assertThatThrownBy(() -> runs.start(
                         SlCaiTestData.config("x", set, version, 2).withModelSnapshots(List.of("no-such-model"))))
                 .hasMessageContaining("no model snapshot named");
-        assertThatThrownBy(() -> runs.start(
-                        SlCaiTestData.config("x", set, version, 2).withConstitutionVersion("no-such-constitution")))
+        assertThatThrownBy(() -> runs.start(SlCaiTestData.config("x", set, version, 2)
+                        .withConstitution(ConstitutionChoice.parse("no-such-constitution"))))
                 .hasMessageContaining("There is no constitution");
         assertThatThrownBy(() -> runs.start(SlCaiTestData.config("x", set, version, 2)
                         .withParameter(SlCaiParameters.HELPFUL_PROMPT_SET, String.valueOf(set.id()))))
                 .hasMessageContaining("is not a helpfulness set");
         // the default: the active version of the constitution "default", recorded by id
         Run run = runs.start(
-                SlCaiTestData.config("default constitution", set, version, 0).withConstitutionVersion(null));
+                SlCaiTestData.config("default constitution", set, version, 0).withConstitution(null));
         assertThat(run.config().parameter("constitutionVersionLabel", "")).isEqualTo("default v1");
         SlCaiTestData.await(runs, run.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(2));
         assertThat(slCai.samples(run.id(), null, 0, 10))

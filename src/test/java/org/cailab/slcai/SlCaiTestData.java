@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionFormat;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.ModelRegistry;
@@ -22,6 +23,7 @@ import org.cailab.promptset.PromptExtraction;
 import org.cailab.promptset.PromptFormat;
 import org.cailab.promptset.PromptImport;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.support.TinyModelFixture;
@@ -119,8 +121,8 @@ public final class SlCaiTestData {
     /** An SL-CAI run configuration on the tiny model with short samples. */
     public static RunConfig config(String name, PromptSet set, long constitutionVersionId, int rounds) {
         return RunConfig.of(SlCaiService.RUN_TYPE, name)
-                .withPromptSet(set.id())
-                .withConstitutionVersion(String.valueOf(constitutionVersionId))
+                .withPromptSet(PromptSetId.of(set.id()))
+                .withConstitution(ConstitutionChoice.of(constitutionVersionId))
                 .withModelSnapshots(List.of(MODEL))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 16))
                 .withSeed(1234)

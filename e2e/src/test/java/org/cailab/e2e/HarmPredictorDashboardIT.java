@@ -20,6 +20,7 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.redteam.HarmPredictorScore;
@@ -96,7 +97,7 @@ class HarmPredictorDashboardIT extends BrowserTest {
                         "harm-dash-" + rlRun + "-s20", SnapshotKind.RL_CAI, base.location(), null, rlRun, 20L, ""))));
         PromptSet prompts = SlCaiTestData.promptSet(promptSets, PromptSetKind.RED_TEAM, 3);
         Run eval = asAdmin(() -> runs.start(RunConfig.of("harm-eval", "dash harm eval")
-                .withPromptSet(prompts.id())
+                .withPromptSet(PromptSetId.of(prompts.id()))
                 .withSampling(new RunConfig.Sampling(1.0, 1.0, 4))
                 .withSeed(2)
                 .withParameter("predictor", predictor.name())

@@ -15,6 +15,7 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.rl.RlService;
@@ -64,7 +65,7 @@ class RlRunPageIT extends BrowserTest {
         SlCaiTestData.asAdmin(() -> users.create(new NewUser(researcher, "researcher-pw", Role.RESEARCHER)));
         Run run = SlCaiTestData.as(
                 () -> runs.start(RunConfig.of(RlService.RUN_TYPE, "RL page " + suffix)
-                        .withPromptSet(redTeam.id())
+                        .withPromptSet(PromptSetId.of(redTeam.id()))
                         .withModelSnapshots(List.of(policy.name(), feedback.name()))
                         .withSampling(new RunConfig.Sampling(1.0, 1.0, 6))
                         .withSeed(3)

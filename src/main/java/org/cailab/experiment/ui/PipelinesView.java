@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.experiment.PipelineParameters;
@@ -47,6 +48,7 @@ import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
 import org.cailab.redteam.RedTeamCampaignService;
@@ -292,9 +294,9 @@ class PipelinesView extends VerticalLayout {
             }
             String runName = compare.getValue() ? "experiment" : name.getValue();
             RunConfig config = RunConfig.of(PipelineService.RUN_TYPE, runName.isBlank() ? " " : runName)
-                    .withPromptSet(redTeam.getValue().id())
-                    .withConstitutionVersion(
-                            String.valueOf(constitution.getValue().id()))
+                    .withPromptSet(PromptSetId.of(redTeam.getValue().id()))
+                    .withConstitution(
+                            ConstitutionChoice.of(constitution.getValue().id()))
                     .withModelSnapshots(models)
                     .withSampling(new RunConfig.Sampling(1.0, 1.0, value(maxTokens)))
                     .withSeed(value(seed))

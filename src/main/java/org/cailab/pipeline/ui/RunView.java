@@ -150,7 +150,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
     private void showLinks() {
         links.removeAll();
         for (RunLink link : runs.links(runId)) {
-            Anchor anchor = new Anchor(link.href(), link.label());
+            Anchor anchor = new Anchor(RouteUrls.href(link.target()), link.label());
             if (link.download()) {
                 anchor.getElement().setAttribute("download", true);
                 anchor.setRouterIgnore(true);

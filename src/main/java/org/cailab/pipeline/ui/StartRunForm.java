@@ -20,15 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.cailab.constitution.ConstitutionChoice;
 import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.PromptSelection;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunTypeInfo;
 import org.cailab.promptset.PromptSet;
+import org.cailab.promptset.PromptSetId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,11 +158,11 @@ class StartRunForm extends VerticalLayout {
         parameterRow.removeAll();
         parameterFields.clear();
         modelPickers.clear();
-        boolean needsPromptSet = runType != null && runType.needsPromptSet();
+        boolean needsPromptSet = runType != null && runType.reads(RunInput.PROMPT_SET);
         promptSet.setVisible(needsPromptSet);
         selection.setVisible(needsPromptSet);
         selectionCount.setVisible(needsPromptSet && selection.getValue() != PromptSelection.Mode.ALL);
-        constitution.setVisible(runType != null && runType.usesConstitution());
+        constitution.setVisible(runType != null && runType.reads(RunInput.CONSTITUTION_VERSION));
         if (runType != null) {
             for (int i = 0; i < runType.modelRoles().size(); i++) {
                 ComboBox<ModelSnapshot> picker =
@@ -241,8 +244,8 @@ class StartRunForm extends VerticalLayout {
         if (runType == null) {
             throw new RunException("Choose a run type.");
         }
-        PromptSet set = runType.needsPromptSet() ? promptSet.getValue() : null;
-        if (runType.needsPromptSet() && set == null) {
+        PromptSet set = runType.reads(RunInput.PROMPT_SET) ? promptSet.getValue() : null;
+        if (runType.reads(RunInput.PROMPT_SET) && set == null) {
             throw new RunException("Choose a prompt set.");
         }
         List<String> snapshots = new ArrayList<>();
@@ -254,16 +257,17 @@ class StartRunForm extends VerticalLayout {
             }
             snapshots.add(String.valueOf(chosen.id()));
         }
-        ConstitutionVersionInfo version = runType.usesConstitution() ? constitution.getValue() : null;
-        if (runType.usesConstitution() && version == null) {
+        boolean usesConstitution = runType.reads(RunInput.CONSTITUTION_VERSION);
+        ConstitutionVersionInfo version = usesConstitution ? constitution.getValue() : null;
+        if (usesConstitution && version == null) {
             throw new RunException("Choose a constitution version.");
         }
         String runName = name.isEmpty() ? runType.label() + (set == null ? "" : " of " + set.name()) : name.getValue();
         RunConfig config = new RunConfig(
                 runType.type(),
                 runName,
-                set == null ? null : set.id(),
-                version == null ? null : String.valueOf(version.id()),
+                set == null ? null : PromptSetId.of(set.id()),
+                version == null ? null : ConstitutionChoice.of(version.id()),
                 snapshots,
                 new RunConfig.Sampling(
                         value(temperature.getValue(), "Temperature"),
