@@ -362,6 +362,7 @@ public final class ComparisonBenchmark {
     }
 
     private static void report(String label, Result r, int votes) {
+        System.out.println(label.strip() + " done; load average (1, 5, 15 min): " + loadAverage());
         System.out.printf(
                 Locale.ROOT,
                 "%-20s vote -> message box enabled: p50 %.0f ms, p95 %.0f ms, max %.0f ms "
@@ -390,5 +391,16 @@ public final class ComparisonBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The machine's load averages, as the issue asks them printed next to the figures. */
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 }
