@@ -38,9 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -664,25 +661,10 @@ class ComparisonServiceIT extends IntegrationTest {
     }
 
     private static <T> T as(String username, Callable<T> action) {
-        String[] roles = username.equals("admin")
-                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"}
-                : new String[] {"ROLE_WORKER"};
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        username, null, AuthorityUtils.createAuthorityList(roles)));
-        try {
-            return action.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.clearContext();
-            if (previous.getAuthentication() != null) {
-                SecurityContextHolder.setContext(previous);
-            }
-        }
+        return org.cailab.support.Voting.as(
+                username,
+                username.equals("admin") ? org.cailab.security.Role.ADMIN : org.cailab.security.Role.WORKER,
+                action);
     }
 
     /** Collects the answers of one comparison. */

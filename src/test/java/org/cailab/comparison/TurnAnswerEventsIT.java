@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -256,24 +253,9 @@ class TurnAnswerEventsIT extends IntegrationTest {
     }
 
     private static <T> T as(String username, Callable<T> action) {
-        String[] roles = username.equals("admin")
-                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"}
-                : new String[] {"ROLE_WORKER"};
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        username, null, AuthorityUtils.createAuthorityList(roles)));
-        try {
-            return action.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.clearContext();
-            if (previous.getAuthentication() != null) {
-                SecurityContextHolder.setContext(previous);
-            }
-        }
+        return org.cailab.support.Voting.as(
+                username,
+                username.equals("admin") ? org.cailab.security.Role.ADMIN : org.cailab.security.Role.WORKER,
+                action);
     }
 }

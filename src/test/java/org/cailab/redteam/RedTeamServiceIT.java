@@ -34,9 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -438,20 +435,9 @@ class RedTeamServiceIT extends IntegrationTest {
     }
 
     static <T> T as(String username, Callable<T> action) {
-        String[] roles = username.equals("admin")
-                ? new String[] {"ROLE_ADMIN", "ROLE_RESEARCHER"}
-                : new String[] {"ROLE_WORKER"};
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        username, null, AuthorityUtils.createAuthorityList(roles)));
-        try {
-            return action.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return org.cailab.support.Voting.as(
+                username,
+                username.equals("admin") ? org.cailab.security.Role.ADMIN : org.cailab.security.Role.WORKER,
+                action);
     }
 }
