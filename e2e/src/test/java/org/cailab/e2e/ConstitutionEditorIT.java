@@ -100,11 +100,10 @@ class ConstitutionEditorIT extends BrowserTest {
         LoginPage.textbox(page, "Revision request").fill("");
         button("Apply").click();
 
-        assertThat(page.getByText("another SL principle already uses \"baiting\""))
+        assertThat(fieldError("another SL principle already uses \"baiting\"")).isVisible();
+        assertThat(fieldError("must not contain the reserved marker \"\\n\\nHuman:\""))
                 .isVisible();
-        assertThat(page.getByText("must not contain the reserved marker \"\\n\\nHuman:\""))
-                .isVisible();
-        assertThat(page.getByText("must not be empty")).isVisible();
+        assertThat(fieldError("must not be empty")).isVisible();
         button("Cancel").click();
         assertThat(page.locator("#draft-status")).containsText("No changes");
 
@@ -223,5 +222,13 @@ class ConstitutionEditorIT extends BrowserTest {
         sl.removeFirst();
         return new ConstitutionContent(
                 sl, content.rlPrinciples(), content.critiqueExamples(), content.mcExamples(), content.cotExamples());
+    }
+
+    /**
+     * A field's own error message. Vaadin also announces each error once in a transient aria-live region with the
+     * same text, so a page-wide text locator can match two elements for a moment.
+     */
+    private com.microsoft.playwright.Locator fieldError(String text) {
+        return page.locator("[slot=error-message]").getByText(text);
     }
 }
