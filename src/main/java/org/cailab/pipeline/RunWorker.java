@@ -3,13 +3,10 @@ package org.cailab.pipeline;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.cailab.security.ActingAs;
 import org.cailab.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,12 +51,9 @@ class RunWorker {
             ledger.failRun(run.id(), "No handler for run type '" + run.type() + "' in this version of the app.");
             return Outcome.STOPPED;
         }
-        SecurityContextHolder.setContext(actingAs(run.createdBy()));
-        try {
-            return loop(run, stage.get(), slot, worker, shuttingDown);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        // Stages call other modules' services, which check roles: they act as the researcher who started the run.
+        return ActingAs.as(
+                run.createdBy(), Role.RESEARCHER_ROLE, () -> loop(run, stage.get(), slot, worker, shuttingDown));
     }
 
     private Outcome loop(Run run, RunStage stage, WorkerSlot slot, String worker, BooleanSupplier shuttingDown) {
@@ -131,14 +125,6 @@ class RunWorker {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** Stages call other modules' services, which check roles: they act as the researcher who started the run. */
-    private static SecurityContext actingAs(String username) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList("ROLE_" + Role.RESEARCHER_ROLE)));
-        return context;
     }
 
     private final class Context implements RunContext {
