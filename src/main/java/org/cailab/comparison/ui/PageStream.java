@@ -3,6 +3,7 @@ package org.cailab.comparison.ui;
 import com.vaadin.flow.component.UI;
 import org.cailab.comparison.AnswerListener;
 import org.cailab.comparison.Side;
+import org.cailab.crowdwork.ui.LivePush;
 
 /** Hands the streamed answers of one comparison to the page through server push. */
 final class PageStream implements AnswerListener {
@@ -28,7 +29,7 @@ final class PageStream implements AnswerListener {
 
     @Override
     public void onText(Side side, String textSoFar) {
-        ui.access(() -> target.text(turnId, side, textSoFar));
+        LivePush.text(ui, () -> target.text(turnId, side, textSoFar));
     }
 
     @Override

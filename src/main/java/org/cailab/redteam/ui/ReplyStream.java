@@ -1,6 +1,7 @@
 package org.cailab.redteam.ui;
 
 import com.vaadin.flow.component.UI;
+import org.cailab.crowdwork.ui.LivePush;
 import org.cailab.redteam.ReplyListener;
 
 /** Hands the streamed answer of one red-team message to the page through server push. */
@@ -27,7 +28,7 @@ final class ReplyStream implements ReplyListener {
 
     @Override
     public void onText(String textSoFar) {
-        ui.access(() -> target.text(turnId, textSoFar));
+        LivePush.text(ui, () -> target.text(turnId, textSoFar));
     }
 
     @Override
