@@ -12,8 +12,13 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the cached ratings current and open dashboards informed (also of new red-team ratings). Votes are recorded inside a transaction: reacting only after it commits means
- * a recomputation always sees the new vote, and a rolled-back vote changes nothing.
+ * Keeps the cached ratings current and open dashboards informed (also of new red-team ratings). Votes are recorded
+ * inside a transaction: reacting only after it completes means a recomputation always sees the new vote.
+ *
+ * <p>The phase is after completion, not after commit: Spring Modulith's event publication registry stores a row for
+ * every after-commit listener of every event and deletes it once the listener ran, an insert and a delete in each
+ * vote's path for what is only a cache refresh (nothing is lost by missing one: the caches are rebuilt at start). A
+ * rolled-back vote therefore also refreshes the caches, which then compute what they held before.
  */
 @Component
 class RatingsEventListener {
@@ -24,24 +29,24 @@ class RatingsEventListener {
         this.ratings = ratings;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(VoteRecorded vote) {
         if (!vote.gold()) {
             ratings.changed(Set.of(vote.task()));
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(WorkerExclusionChanged change) {
         ratings.changed(EnumSet.allOf(ComparisonTask.class));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(AttemptRated rated) {
         ratings.redTeamChanged();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(AttemptsImported imported) {
         ratings.redTeamChanged();
     }

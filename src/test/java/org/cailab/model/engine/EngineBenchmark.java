@@ -21,6 +21,8 @@ import java.util.function.IntSupplier;
  * {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU (the baseline stays on the CPU: no ratio);
  * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads (the baseline uses as many);
  * {@code -Dbench.reps=N} overrides the repetitions (best of N; more help on a shared machine);
+ * {@code -Dbench.rounds=N} lets engine and eager take turns N times and prints the median ratio (the unfused rows and
+ * the training benchmarks run in the first round only);
  * {@code -Dbench.python=PATH} another Python. Then SL finetuning and preference-model training tokens/s against the
  * engine's plain forward + backward ({@link TrainingBenchmarks}); {@code memory} measures the peak resident memory of
  * one ~110M finetuning step at batch 8 x 512.
@@ -100,6 +102,9 @@ public final class EngineBenchmark {
     private static void run(String name, LlamaConfig config, Device device, Sizes given) {
         // -Dbench.reps=N: more repetitions give a truer best on a machine shared with other work
         int reps = Integer.getInteger("bench.reps", given.reps());
+        // -Dbench.rounds=N: engine and eager take turns N times; the ratio of each round compares two measurements
+        // taken minutes apart at most, and the median over the rounds is what the README reports
+        int rounds = Math.max(1, Integer.getInteger("bench.rounds", 1));
         Sizes s = new Sizes(
                 given.prompt(),
                 given.newTokens(),
@@ -110,32 +115,62 @@ public final class EngineBenchmark {
                 given.trainSteps(),
                 reps);
         System.out.printf("%n== %s: %.1fM parameters%n", name, config.parameterCount() / 1e6);
-        double[][] ours = engine(config, device, s);
-        Map<String, Object> eager = device.isGpu() ? null : TorchBaseline.run(config, s, JniUtils.getNumThreads());
-        if (eager == null) {
-            return;
-        }
-        System.out.printf(
-                "PyTorch %s eager, %s intra-op thread(s), BLAS %s, same shapes:%n",
-                eager.get("torch"), eager.get("threads"), eager.get("blas"));
-        if (String.valueOf(eager.get("blas")).contains("/blas/libblas")) {
-            System.out.println("  WARNING: the baseline runs on the reference BLAS (slow matrix products); install"
-                    + " OpenBLAS (apt-get install libopenblas0-pthread) for a fair baseline");
-        }
         String[] rows = {"generate batch 1", "generate batch " + s.batch(), "score", "train"};
         String[] keys = {"generate_1", "generate_batch", "score", "train"};
-        for (int i = 0; i < rows.length; i++) {
-            double theirs = ((Number) eager.get(keys[i])).doubleValue();
-            double theirsCpu = ((Number) eager.get(keys[i] + "_cpu")).doubleValue();
+        double[][] wallRatios = new double[rows.length][rounds];
+        double[][] cpuRatios = new double[rows.length][rounds];
+        for (int round = 0; round < rounds; round++) {
+            if (rounds > 1) {
+                System.out.printf("%n-- round %d of %d, load average %s%n", round + 1, rounds, loadAverage());
+            }
+            double[][] ours = engine(config, device, s, round == 0);
+            Map<String, Object> eager = device.isGpu() ? null : TorchBaseline.run(config, s, JniUtils.getNumThreads());
+            if (eager == null) {
+                return;
+            }
             System.out.printf(
-                    "  %-18s wall: engine %8.1f, eager %8.1f tokens/s, ratio %.2fx;"
-                            + "  per CPU-second: engine %8.1f, eager %8.1f, ratio %.2fx%n",
-                    rows[i], ours[i][0], theirs, ours[i][0] / theirs, ours[i][1], theirsCpu, ours[i][1] / theirsCpu);
+                    "PyTorch %s eager, %s intra-op thread(s), BLAS %s, same shapes:%n",
+                    eager.get("torch"), eager.get("threads"), eager.get("blas"));
+            if (String.valueOf(eager.get("blas")).contains("/blas/libblas")) {
+                System.out.println("  WARNING: the baseline runs on the reference BLAS (slow matrix products); install"
+                        + " OpenBLAS (apt-get install libopenblas0-pthread) for a fair baseline");
+            }
+            for (int i = 0; i < rows.length; i++) {
+                double theirs = ((Number) eager.get(keys[i])).doubleValue();
+                double theirsCpu = ((Number) eager.get(keys[i] + "_cpu")).doubleValue();
+                wallRatios[i][round] = ours[i][0] / theirs;
+                cpuRatios[i][round] = ours[i][1] / theirsCpu;
+                System.out.printf(
+                        "  %-18s wall: engine %8.1f, eager %8.1f tokens/s, ratio %.2fx;"
+                                + "  per CPU-second: engine %8.1f, eager %8.1f, ratio %.2fx%n",
+                        rows[i], ours[i][0], theirs, wallRatios[i][round], ours[i][1], theirsCpu, cpuRatios[i][round]);
+            }
+        }
+        if (rounds > 1) {
+            System.out.printf("%nmedian ratio engine / eager over %d alternating rounds (min - max):%n", rounds);
+            for (int i = 0; i < rows.length; i++) {
+                System.out.printf(
+                        "  %-18s wall %.2fx (%.2f - %.2f);  per CPU-second %.2fx (%.2f - %.2f)%n",
+                        rows[i],
+                        median(wallRatios[i]),
+                        java.util.Arrays.stream(wallRatios[i]).min().orElseThrow(),
+                        java.util.Arrays.stream(wallRatios[i]).max().orElseThrow(),
+                        median(cpuRatios[i]),
+                        java.util.Arrays.stream(cpuRatios[i]).min().orElseThrow(),
+                        java.util.Arrays.stream(cpuRatios[i]).max().orElseThrow());
+            }
         }
     }
 
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     /** Engine {wall, CPU} tokens/s: generate batch 1, generate batch B, score, train. */
-    private static double[][] engine(LlamaConfig config, Device device, Sizes s) {
+    private static double[][] engine(LlamaConfig config, Device device, Sizes s, boolean extras) {
         double[][] out = new double[4][];
         long t0 = System.nanoTime();
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), device);
@@ -152,7 +187,7 @@ public final class EngineBenchmark {
             int[] batches = {1, s.batch()};
             // what the fused q/k/v projection and the RoPE tables bring, measured here against the plain path
             Transformer.fusedEnabled = false;
-            for (int batch : batches) {
+            for (int batch : extras ? batches : new int[0]) {
                 List<GenerationRequest> requests = new ArrayList<>();
                 for (int b = 0; b < batch; b++) {
                     requests.add(GenerationRequest.ofIds(ids(random, s.prompt(), config), options.withSeed((long) b)));
@@ -197,7 +232,10 @@ public final class EngineBenchmark {
                         return s.batch() * (s.scorePrompt() + s.scoreContinuation());
                     });
             out[3] = train(model, config, s, random);
-            TrainingBenchmarks.run(model, config, s.batch(), s.trainLength(), s.trainSteps(), s.reps(), device, random);
+            if (extras) {
+                TrainingBenchmarks.run(
+                        model, config, s.batch(), s.trainLength(), s.trainSteps(), s.reps(), device, random);
+            }
         }
         return out;
     }
@@ -257,9 +295,13 @@ public final class EngineBenchmark {
         return new double[] {tokens / best, tokens / bestCpu};
     }
 
-    private static String loadAverage() throws IOException {
+    private static String loadAverage() {
         Path loadavg = Path.of("/proc/loadavg");
-        return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "n/a";
+        try {
+            return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "n/a";
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     static long[] ids(Random random, int n, LlamaConfig config) {
