@@ -154,26 +154,14 @@ public record RlParameters(
     RlSettings settings(RunConfig config) {
         return new RlSettings(
                 algorithm,
-                promptsPerStep,
-                samplesPerPrompt,
-                config.sampling().maxNewTokens(),
-                Math.max(1e-3, config.sampling().temperature()),
-                epochs,
-                miniBatchSize,
-                Math.min(miniBatchSize, 8),
-                learningRate,
-                0,
-                1.0,
-                0.2,
-                0.2,
-                0.1,
-                1.0,
-                0.95,
-                klCoefficient,
-                targetKl,
-                10_000,
-                klWarning,
-                true,
+                new RlSettings.Rollout(
+                        promptsPerStep,
+                        samplesPerPrompt,
+                        config.sampling().maxNewTokens(),
+                        Math.max(1e-3, config.sampling().temperature())),
+                new RlSettings.Optimizer(epochs, miniBatchSize, Math.min(miniBatchSize, 8), learningRate, 0, 1.0),
+                RlSettings.Objective.defaults(),
+                new RlSettings.KlPenalty(klCoefficient, targetKl, 10_000, klWarning),
                 config.seed());
     }
 

@@ -151,7 +151,7 @@ class RlStage implements RunStage {
                     throw new RunException(
                             "Stopped at step " + trainer.step() + "; the segment is redone from its " + "checkpoint.");
                 }
-                last = trainer.step(mix.step(trainer.step(), settings.promptsPerStep()));
+                last = trainer.step(mix.step(trainer.step(), settings.rollout().promptsPerStep()));
                 recorder.recordStep(context.runId(), last);
                 if (last.meanKl() > parameters.klWarning()) {
                     context.log(

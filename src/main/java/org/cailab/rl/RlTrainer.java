@@ -105,12 +105,15 @@ public final class RlTrainer implements AutoCloseable {
                 TrainingConfig.builder()
                         .setTotalSteps(Integer.MAX_VALUE)
                         .optSchedule(LrSchedule.CONSTANT)
-                        .optLearningRate(settings.learningRate())
-                        .optWarmupSteps(settings.warmupSteps())
-                        .optMaxGradNorm(settings.maxGradNorm())
-                        .optMicroBatchSize(settings.microBatchSize())
+                        .optLearningRate(settings.optimizer().learningRate())
+                        .optWarmupSteps(settings.optimizer().warmupSteps())
+                        .optMaxGradNorm(settings.optimizer().maxGradNorm())
+                        .optMicroBatchSize(settings.optimizer().microBatchSize())
                         .build());
-        this.kl = new KlController(settings.klCoefficient(), settings.targetKl(), settings.klHorizon());
+        this.kl = new KlController(
+                settings.kl().coefficient(),
+                settings.kl().target(),
+                settings.kl().horizon());
     }
 
     /**
@@ -213,9 +216,9 @@ public final class RlTrainer implements AutoCloseable {
 
     /** One RL step on {@code promptsPerStep} prompts (formatted as the policy should see them). */
     public RlStepStats step(List<String> prompts) {
-        if (prompts.size() != settings.promptsPerStep()) {
+        if (prompts.size() != settings.rollout().promptsPerStep()) {
             throw new IllegalArgumentException("step " + step + ": got " + prompts.size() + " prompts, the settings ask"
-                    + " for " + settings.promptsPerStep());
+                    + " for " + settings.rollout().promptsPerStep());
         }
         long t0 = System.nanoTime();
         List<Rollout> rollouts = rollout(prompts);
@@ -250,10 +253,10 @@ public final class RlTrainer implements AutoCloseable {
     }
 
     private List<Rollout> rollout(List<String> prompts) {
-        int k = settings.samplesPerPrompt();
+        int k = settings.rollout().samplesPerPrompt();
         GenerationOptions options = GenerationOptions.builder()
-                .optMaxNewTokens(settings.maxNewTokens())
-                .optTemperature(settings.temperature())
+                .optMaxNewTokens(settings.rollout().maxNewTokens())
+                .optTemperature(settings.rollout().temperature())
                 .build();
         List<GenerationRequest> requests = new ArrayList<>();
         List<long[]> promptIds = new ArrayList<>();
@@ -329,8 +332,9 @@ public final class RlTrainer implements AutoCloseable {
 
     private List<Rollout> withLogProbsNoGrad(List<Rollout> rows) {
         List<Rollout> out = new ArrayList<>();
-        for (int start = 0; start < rows.size(); start += settings.microBatchSize()) {
-            List<Rollout> micro = rows.subList(start, Math.min(rows.size(), start + settings.microBatchSize()));
+        for (int start = 0; start < rows.size(); start += settings.optimizer().microBatchSize()) {
+            List<Rollout> micro = rows.subList(
+                    start, Math.min(rows.size(), start + settings.optimizer().microBatchSize()));
             PackedBatch packed = PackedBatch.of(micro, padId);
             float[] logProbs;
             float[] entropy;
@@ -377,8 +381,9 @@ public final class RlTrainer implements AutoCloseable {
         NDManager m = model.manager();
         NDArray hidden = model.hiddenStates(packed.ids(), packed.mask(), packed.window());
         NDArray logits = model.lmHead(hidden);
-        if (settings.temperature() != 1.0) {
-            logits = logits.div(TorchMemory.scalar(m, settings.temperature())); // not div(float): TorchMemory.scalar
+        if (settings.rollout().temperature() != 1.0) {
+            logits = logits.div(
+                    TorchMemory.scalar(m, settings.rollout().temperature())); // not div(float): TorchMemory.scalar
         }
         NDArray logSoftmax = logits.logSoftmax(-1);
         NDArray picked = logSoftmax.gather(packed.targetArray(m), -1).reshape(packed.rows(), packed.window());
@@ -402,7 +407,11 @@ public final class RlTrainer implements AutoCloseable {
             for (int i = 0; i < rollouts.size(); i++) {
                 Rollout r = rollouts.get(i);
                 double[] rewards = Advantages.tokenRewards(r.logProbs(), r.refLogProbs(), beta, r.score());
-                advantages[i] = Advantages.gae(rewards, r.values(), settings.gamma(), settings.lambda());
+                advantages[i] = Advantages.gae(
+                        rewards,
+                        r.values(),
+                        settings.objective().gamma(),
+                        settings.objective().lambda());
                 float[] ret = new float[rewards.length];
                 for (int t = 0; t < ret.length; t++) {
                     ret[t] = (float) (advantages[i][t] + r.values()[t]);
@@ -415,14 +424,15 @@ public final class RlTrainer implements AutoCloseable {
                 sequenceRewards[i] =
                         rollouts.get(i).score() - beta * rollouts.get(i).kl();
             }
-            double[] loo = Advantages.leaveOneOut(sequenceRewards, settings.samplesPerPrompt());
+            double[] loo =
+                    Advantages.leaveOneOut(sequenceRewards, settings.rollout().samplesPerPrompt());
             for (int i = 0; i < rollouts.size(); i++) {
                 advantages[i] = new double[rollouts.get(i).responseIds().length];
                 java.util.Arrays.fill(advantages[i], loo[i]);
                 returnsOut.add(new float[advantages[i].length]);
             }
         }
-        if (settings.whitenAdvantages()) {
+        if (settings.objective().whitenAdvantages()) {
             Advantages.whiten(advantages);
         }
         for (double[] a : advantages) {
@@ -443,17 +453,21 @@ public final class RlTrainer implements AutoCloseable {
         double valueLoss = 0;
         int minibatches = 0;
         boolean ppo = settings.algorithm() == RlAlgorithm.PPO;
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+        for (int epoch = 0; epoch < settings.optimizer().epochs(); epoch++) {
             int[] order = shuffled(rollouts.size(), derive(settings.seed(), step, 1_000_000L + epoch));
-            for (int start = 0; start < order.length; start += settings.miniBatchSize()) {
+            for (int start = 0;
+                    start < order.length;
+                    start += settings.optimizer().miniBatchSize()) {
                 int[] mb = java.util.Arrays.copyOfRange(
-                        order, start, Math.min(order.length, start + settings.miniBatchSize()));
+                        order,
+                        start,
+                        Math.min(order.length, start + settings.optimizer().miniBatchSize()));
                 double mbTokens = 0;
                 for (int i : mb) {
                     mbTokens += rollouts.get(i).responseIds().length;
                 }
                 double normalizer = mbTokens;
-                int micro = settings.microBatchSize();
+                int micro = settings.optimizer().microBatchSize();
                 int microCount = (mb.length + micro - 1) / micro;
                 double[] acc = new double[3];
                 optimizer.step(microCount, index -> {
@@ -472,8 +486,10 @@ public final class RlTrainer implements AutoCloseable {
                     NDArray old = packed.perToken(
                             m, rows.stream().map(Rollout::logProbs).toList());
                     NDArray a = packed.perToken(m, adv);
-                    NDArray pg = PpoLosses.policyLoss(f.logProbs(), old, a, mask, settings.clipRange(), normalizer);
-                    acc[0] += PpoLosses.clippedTokens(f.logProbs(), old, a, mask, settings.clipRange());
+                    NDArray pg = PpoLosses.policyLoss(
+                            f.logProbs(), old, a, mask, settings.objective().clipRange(), normalizer);
+                    acc[0] += PpoLosses.clippedTokens(
+                            f.logProbs(), old, a, mask, settings.objective().clipRange());
                     acc[1] += pg.getFloat();
                     if (!ppo) {
                         return pg;
@@ -485,10 +501,11 @@ public final class RlTrainer implements AutoCloseable {
                             oldValues,
                             packed.perToken(m, ret),
                             mask,
-                            settings.valueClipRange(),
+                            settings.objective().valueClipRange(),
                             normalizer);
                     acc[2] += vf.getFloat();
-                    return pg.add(vf.mul(TorchMemory.scalar(m, settings.valueCoefficient())));
+                    return pg.add(
+                            vf.mul(TorchMemory.scalar(m, settings.objective().valueCoefficient())));
                 });
                 clipped += acc[0];
                 tokens += mbTokens;

@@ -74,33 +74,17 @@ public final class RlBenchmark {
                 "%n== %s: %.1fM parameters (vocabulary %d)%n", name, config.parameterCount() / 1e6, vocab.size());
         RlSettings settings = new RlSettings(
                 RlAlgorithm.PPO,
-                8,
-                1,
-                32,
-                1.0,
-                2,
-                4,
-                4,
-                1e-5,
-                0,
-                1.0,
-                0.2,
-                0.2,
-                0.1,
-                1.0,
-                0.95,
-                0.05,
-                0,
-                10_000,
-                20,
-                true,
+                new RlSettings.Rollout(8, 1, 32, 1.0),
+                new RlSettings.Optimizer(2, 4, 4, 1e-5, 0, 1.0),
+                RlSettings.Objective.defaults(),
+                new RlSettings.KlPenalty(0.05, 0, 10_000, 20),
                 1);
-        List<String> prompts = RlFixture.prompts(settings.promptsPerStep(), 3);
+        List<String> prompts = RlFixture.prompts(settings.rollout().promptsPerStep(), 3);
         try (CausalLm judge = CausalLm.load(dir, device);
                 RlTrainer trainer = RlTrainer.start(dir, dir, new RlFixture.JudgeReward(judge), settings, device)) {
             // baseline: the same batch generated with the same options (no stop, so every row runs to the end)
             GenerationOptions options = GenerationOptions.builder()
-                    .optMaxNewTokens(settings.maxNewTokens())
+                    .optMaxNewTokens(settings.rollout().maxNewTokens())
                     .optStopSequences(List.of())
                     .optStopAtEos(false)
                     .build();
@@ -116,7 +100,7 @@ public final class RlBenchmark {
             double generation = (System.nanoTime() - g0) / 1e9;
             System.out.printf(
                     "baseline: generate %d prompts x %d tokens: %.2f s (%d tokens)%n",
-                    prompts.size(), settings.maxNewTokens(), generation, generated);
+                    prompts.size(), settings.rollout().maxNewTokens(), generation, generated);
             trainer.step(prompts); // warm-up
             double best = Double.MAX_VALUE;
             RlStepStats bestStats = null;
@@ -132,16 +116,16 @@ public final class RlBenchmark {
                     "PPO step (%d prompts, up to %d new tokens, mean %.1f, %d epochs x minibatch %d): "
                             + "rollout %.2f s + update %.2f s = %.2f s (best of %d) = %.2f prompts/s;"
                             + " ratio to generation alone %.1fx%n",
-                    settings.promptsPerStep(),
-                    settings.maxNewTokens(),
+                    settings.rollout().promptsPerStep(),
+                    settings.rollout().maxNewTokens(),
                     bestStats.meanResponseTokens(),
-                    settings.epochs(),
-                    settings.miniBatchSize(),
+                    settings.optimizer().epochs(),
+                    settings.optimizer().miniBatchSize(),
                     bestStats.rolloutSeconds(),
                     bestStats.updateSeconds(),
                     best,
                     steps,
-                    settings.promptsPerStep() / best,
+                    settings.rollout().promptsPerStep() / best,
                     best / generation);
         } finally {
             RlTrainer.deleteRecursively(dir);

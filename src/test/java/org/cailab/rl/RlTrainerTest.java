@@ -43,14 +43,19 @@ class RlTrainerTest {
 
     static RlSettings settings(RlAlgorithm algorithm, int samples, double targetKl) {
         return new RlSettings(
-                algorithm, 4, samples, 8, 1.0, 2, 4, 4, 3e-3, 0, 1.0, 0.2, 0.2, 0.1, 1.0, 0.95, 0.05, targetKl, 100, 20,
-                true, 7);
+                algorithm,
+                new RlSettings.Rollout(4, samples, 8, 1.0),
+                new RlSettings.Optimizer(2, 4, 4, 3e-3, 0, 1.0),
+                RlSettings.Objective.defaults(),
+                new RlSettings.KlPenalty(0.05, targetKl, 100, 20),
+                7);
     }
 
     private static List<RlStepStats> train(RlTrainer trainer, int steps, long promptSeed) {
         List<RlStepStats> stats = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
-            stats.add(trainer.step(RlFixture.prompts(trainer.settings().promptsPerStep(), promptSeed + s)));
+            stats.add(
+                    trainer.step(RlFixture.prompts(trainer.settings().rollout().promptsPerStep(), promptSeed + s)));
         }
         return stats;
     }
@@ -81,7 +86,7 @@ class RlTrainerTest {
             assertThat(stats.stream().mapToDouble(RlStepStats::meanKl).max().orElseThrow())
                     .isLessThan(15);
             assertThat(stats.getLast().valueLoss()).isPositive();
-            assertThat(trainer.promptsSeen()).isEqualTo(30L * settings.promptsPerStep());
+            assertThat(trainer.promptsSeen()).isEqualTo(30L * settings.rollout().promptsPerStep());
         }
     }
 
@@ -138,10 +143,10 @@ class RlTrainerTest {
         }
         try (RlTrainer trainer = RlTrainer.resume(checkpoint, policyDir, reward, settings, Device.cpu())) {
             assertThat(trainer.step()).isEqualTo(2);
-            assertThat(trainer.promptsSeen()).isEqualTo(2L * settings.promptsPerStep());
+            assertThat(trainer.promptsSeen()).isEqualTo(2L * settings.rollout().promptsPerStep());
             train(trainer, 2, 502);
             assertThat(trainer.klCoefficient()).isEqualTo(klAfter);
-            assertThat(klAfter).isNotEqualTo(settings.klCoefficient());
+            assertThat(klAfter).isNotEqualTo(settings.kl().coefficient());
             Map<String, float[]> resumed = weights(trainer);
             assertThat(resumed.keySet()).isEqualTo(uninterrupted.keySet());
             resumed.forEach((name, values) -> assertThat(values).as(name).containsExactly(uninterrupted.get(name)));
