@@ -9,6 +9,7 @@ import org.cailab.crowdwork.LiveGeneration;
 import org.cailab.crowdwork.LiveListener;
 import org.cailab.crowdwork.LiveOutcome;
 import org.cailab.crowdwork.LiveStore;
+import org.cailab.dialogue.TurnText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +60,7 @@ class AnswerGenerator {
      * model can emit any byte, and PostgreSQL text cannot hold NUL), no surrounding blank space.
      */
     static String clean(String text) {
-        return Transcript.answer(text);
+        return TurnText.answer(text);
     }
 
     /** Stores both answers with their leak flags. */

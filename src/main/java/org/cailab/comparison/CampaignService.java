@@ -4,6 +4,7 @@ import java.util.List;
 import org.cailab.crowdwork.CampaignBasics;
 import org.cailab.crowdwork.CampaignChecks;
 import org.cailab.crowdwork.CampaignRules;
+import org.cailab.dialogue.TurnText;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
@@ -19,7 +20,7 @@ public class CampaignService {
 
     /** Comparisons draw pairs: at least two snapshots; the quota counts votes. */
     private static final CampaignRules RULES =
-            new CampaignRules(2, "vote", Transcript::printable, ComparisonException::new);
+            new CampaignRules(2, "vote", TurnText::printable, ComparisonException::new);
 
     private final CampaignRepository campaigns;
     private final ModelService models;

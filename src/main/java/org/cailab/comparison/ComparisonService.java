@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
 import org.cailab.crowdwork.Participation;
+import org.cailab.dialogue.TurnText;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
@@ -129,7 +130,7 @@ public class ComparisonService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingComparison send(long campaignId, long conversationId, String message) {
-        String text = message == null ? "" : Transcript.printable(message).strip();
+        String text = message == null ? "" : TurnText.printable(message).strip();
         if (text.isEmpty()) {
             throw new ComparisonException("Write a message first.");
         }
@@ -137,7 +138,7 @@ public class ComparisonService {
             throw new ComparisonException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
         }
         try {
-            Transcript.checkNoTurnMarkers(text);
+            TurnText.checkNoTurnMarkers(text);
         } catch (IllegalArgumentException e) {
             throw new ComparisonException(e.getMessage());
         }

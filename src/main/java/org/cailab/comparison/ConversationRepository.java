@@ -3,6 +3,7 @@ package org.cailab.comparison;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /** Persistence of conversations, turns and votes; used only inside the services' transactions. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cailab.db.jooq.tables.records.ComparisonTurnRecord;
+import org.cailab.dialogue.Exchange;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.SQLDataType;

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.cailab.comparison.Exchange;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /** Persistence of red-team attempts and their turns; used only inside the services' transactions. */

@@ -1,9 +1,9 @@
 package org.cailab.redteam;
 
 import java.util.List;
-import org.cailab.comparison.Transcript;
 import org.cailab.crowdwork.CampaignChecks;
 import org.cailab.crowdwork.CampaignRules;
+import org.cailab.dialogue.TurnText;
 import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
@@ -19,7 +19,7 @@ public class RedTeamCampaignService {
 
     /** Each attempt talks with one snapshot: at least one in the pool; the quota counts rated attempts. */
     private static final CampaignRules RULES =
-            new CampaignRules(1, "attempt", Transcript::printable, RedTeamException::new);
+            new CampaignRules(1, "attempt", TurnText::printable, RedTeamException::new);
 
     private final RedTeamCampaignRepository campaigns;
     private final ModelService models;

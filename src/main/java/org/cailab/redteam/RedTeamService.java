@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
-import org.cailab.comparison.Exchange;
-import org.cailab.comparison.Transcript;
 import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.dialogue.Exchange;
+import org.cailab.dialogue.TurnText;
 import org.cailab.security.ActingAs;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
@@ -101,7 +101,7 @@ public class RedTeamService {
     public RedTeamState start(long campaignId, String taskDescription) {
         String task = taskDescription == null
                 ? ""
-                : Transcript.printable(taskDescription).strip();
+                : TurnText.printable(taskDescription).strip();
         if (task.isEmpty()) {
             throw new RedTeamException("Describe what you are trying to get the model to do first.");
         }
@@ -131,7 +131,7 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingReply send(long campaignId, long attemptId, String message) {
-        String text = message == null ? "" : Transcript.printable(message).strip();
+        String text = message == null ? "" : TurnText.printable(message).strip();
         if (text.isEmpty()) {
             throw new RedTeamException("Write a message first.");
         }
@@ -139,7 +139,7 @@ public class RedTeamService {
             throw new RedTeamException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
         }
         try {
-            Transcript.checkNoTurnMarkers(text);
+            TurnText.checkNoTurnMarkers(text);
         } catch (IllegalArgumentException e) {
             throw new RedTeamException(e.getMessage());
         }
@@ -158,7 +158,7 @@ public class RedTeamService {
             throw new RedTeamException("This attempt has reached its limit of "
                     + campaign.settings().turnLimit() + " messages. Rate it now.");
         }
-        String prompt = Transcript.prompt(attempts.exchanges(attempt.id()), text);
+        String prompt = Exchange.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
         // the answer starts after the commit (ReplyStarter), not at all when this rolls back
         events.publishEvent(new ReplyRequested(turn.id(), attempt.snapshotId(), me.username(), Instant.now()));
@@ -236,8 +236,7 @@ public class RedTeamService {
         if (exchanges.isEmpty()) {
             throw new RedTeamException("Talk with the model at least once before rating the attempt.");
         }
-        OffsetDateTime ratedAt = attempts.rate(
-                        attempt.id(), request.rating(), taskHarm, Transcript.transcript(exchanges))
+        OffsetDateTime ratedAt = attempts.rate(attempt.id(), request.rating(), taskHarm, Exchange.transcript(exchanges))
                 .orElseThrow(() -> new AttemptAlreadyRatedException(
                         "This attempt has already been rated; the first rating stands."));
         events.publishEvent(new AttemptRated(

@@ -2,13 +2,13 @@ package org.cailab.redteam;
 
 import java.util.List;
 import java.util.Optional;
-import org.cailab.comparison.Transcript;
 import org.cailab.crowdwork.LiveAnswer;
 import org.cailab.crowdwork.LiveChannel;
 import org.cailab.crowdwork.LiveGeneration;
 import org.cailab.crowdwork.LiveListener;
 import org.cailab.crowdwork.LiveOutcome;
 import org.cailab.crowdwork.LiveStore;
+import org.cailab.dialogue.TurnText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +27,7 @@ class ReplyGenerator {
 
     ReplyGenerator(LiveGeneration live, AttemptRepository attempts, TransactionTemplate transactions) {
         // the page streams the answer as it will be stored (cut at a next human turn, printable)
-        this.channel = live.channel("red-team", Transcript::answer);
+        this.channel = live.channel("red-team", TurnText::answer);
         this.attempts = attempts;
         this.transactions = transactions;
     }
@@ -51,7 +51,7 @@ class ReplyGenerator {
     }
 
     private LiveOutcome store(long turnId, List<String> texts) {
-        String answer = Transcript.answer(texts.getFirst());
+        String answer = TurnText.answer(texts.getFirst());
         Boolean stored = transactions.execute(status -> attempts.completeTurn(turnId, answer));
         if (!Boolean.TRUE.equals(stored)) {
             return LiveOutcome.failed("This attempt is no longer current.");
