@@ -3,8 +3,9 @@ package org.cailab.comparison;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
+import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.Participation;
-import org.cailab.dialogue.TurnText;
+import org.cailab.crowdwork.WorkerCampaigns;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
@@ -33,6 +34,7 @@ public class ComparisonService {
     private final UserService users;
     private final ApplicationEventPublisher events;
     private final WorkerTurns turns;
+    private final WorkerCampaigns<Campaign, CampaignSettings> workerCampaigns;
 
     ComparisonService(
             CampaignRepository campaigns,
@@ -47,6 +49,8 @@ public class ComparisonService {
         this.users = users;
         this.events = events;
         this.turns = new WorkerTurns(campaigns, conversations, generator, random, events);
+        this.workerCampaigns = new WorkerCampaigns<>(
+                campaigns, users, ComparisonStudyCampaigns.KIND, "campaign", ComparisonException::new);
     }
 
     /** The open campaigns with the worker's progress in each. */
@@ -87,10 +91,7 @@ public class ComparisonService {
     /** Records that the worker has read the guidelines, so that they are not shown automatically again. */
     @PreAuthorize("hasRole('WORKER')")
     public void acknowledgeGuidelines(long campaignId) {
-        UserAccount me = me();
-        campaign(campaignId);
-        campaigns.lockParticipation(campaignId, me.id());
-        campaigns.markGuidelinesSeen(campaignId, me.id());
+        workerCampaigns.acknowledgeGuidelines(campaignId);
     }
 
     /**
@@ -130,18 +131,7 @@ public class ComparisonService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingComparison send(long campaignId, long conversationId, String message) {
-        String text = message == null ? "" : TurnText.printable(message).strip();
-        if (text.isEmpty()) {
-            throw new ComparisonException("Write a message first.");
-        }
-        if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw new ComparisonException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
-        }
-        try {
-            TurnText.checkNoTurnMarkers(text);
-        } catch (IllegalArgumentException e) {
-            throw new ComparisonException(e.getMessage());
-        }
+        String text = workerCampaigns.message(message, MAX_MESSAGE_LENGTH);
         UserAccount me = me();
         Campaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());
@@ -178,25 +168,25 @@ public class ComparisonService {
     @PreAuthorize("hasRole('WORKER')")
     public AnswerSubscription watch(long turnId, AnswerListener listener) {
         ownedTurn(turnId);
-        StoredTurn turn = conversations.findTurn(turnId).orElseThrow();
-        if (turn.status() == TurnStatus.GENERATING) {
-            // does nothing while the answers are under way; restarts them when a restart of the app cut them off
-            generator.start(turn);
-            Optional<AnswerSubscription> live = generator.subscribe(turnId, listener);
-            if (live.isPresent()) {
-                return live.get();
-            }
-            turn = conversations.findTurn(turnId).orElseThrow();
-        }
-        switch (turn.status()) {
-            case READY, VOTED ->
-                listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
-            case FAILED ->
-                listener.onFailed(turnId, "The answers could not be generated. Please send your message again.");
-            case ABANDONED -> listener.onFailed(turnId, "This comparison is no longer current.");
-            case GENERATING -> listener.onFailed(turnId, "The answers could not be generated. Please reload the page.");
-        }
-        return () -> {};
+        return LiveFollow.follow(
+                conversations.findTurn(turnId).orElseThrow(),
+                turn -> turn.status() == TurnStatus.GENERATING,
+                generator::start,
+                () -> generator.subscribe(turnId, listener),
+                () -> conversations.findTurn(turnId).orElseThrow(),
+                turn -> {
+                    switch (turn.status()) {
+                        case READY, VOTED ->
+                            listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
+                        case FAILED ->
+                            listener.onFailed(
+                                    turnId, "The answers could not be generated. Please send your message again.");
+                        case ABANDONED -> listener.onFailed(turnId, "This comparison is no longer current.");
+                        case GENERATING ->
+                            listener.onFailed(turnId, "The answers could not be generated. Please reload the page.");
+                    }
+                },
+                () -> {});
     }
 
     /**
@@ -331,21 +321,14 @@ public class ComparisonService {
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private Campaign campaign(long campaignId) {
-        return campaigns
-                .findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
-                .orElseThrow(() -> new ComparisonException("There is no campaign " + campaignId + "."));
+        return workerCampaigns.campaign(campaignId);
     }
 
     private Campaign openCampaign(long campaignId) {
-        Campaign campaign = campaign(campaignId);
-        if (!campaign.settings().open()) {
-            throw new ComparisonException("This campaign is closed.");
-        }
-        return campaign;
+        return workerCampaigns.openCampaign(campaignId);
     }
 
     private UserAccount me() {
-        return users.currentUser();
+        return workerCampaigns.me();
     }
 }

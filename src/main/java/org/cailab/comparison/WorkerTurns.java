@@ -71,7 +71,7 @@ final class WorkerTurns {
         PairDrawer.Pair pair = PairDrawer.draw(s.pool(), s.pairDrawing(), random.next());
         String prompt = Exchange.prompt(conversations.exchanges(conversation.id()), message);
         StoredTurn turn = conversations.insertTurn(conversation.id(), conversation.votedTurns(), message, prompt, pair);
-        // the answers start after the commit (TurnAnswersStarter), not at all when this rolls back
+        // the answers start after the commit (AnswerGenerator.on), not at all when this rolls back
         events.publishEvent(new TurnAnswersRequested(turn.id(), ActingAs.currentUsername(), Instant.now()));
         return turn;
     }

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
+import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.WorkerCampaigns;
 import org.cailab.dialogue.Exchange;
 import org.cailab.dialogue.TurnText;
 import org.cailab.security.ActingAs;
@@ -37,6 +39,7 @@ public class RedTeamService {
     private final UserService users;
     private final ApplicationEventPublisher events;
     private final RandomSource random;
+    private final WorkerCampaigns<RedTeamCampaign, RedTeamCampaignSettings> workerCampaigns;
 
     RedTeamService(
             RedTeamCampaignRepository campaigns,
@@ -51,6 +54,8 @@ public class RedTeamService {
         this.generator = generator;
         this.users = users;
         this.events = events;
+        this.workerCampaigns = new WorkerCampaigns<>(
+                campaigns, users, RedTeamStudyCampaigns.KIND, "red-team campaign", RedTeamException::new);
     }
 
     /** The open red-team campaigns with the worker's progress in each. */
@@ -87,10 +92,7 @@ public class RedTeamService {
     /** Records that the worker has read the guidelines, so that they are not shown automatically again. */
     @PreAuthorize("hasRole('WORKER')")
     public void acknowledgeGuidelines(long campaignId) {
-        UserAccount me = me();
-        campaign(campaignId);
-        campaigns.lockParticipation(campaignId, me.id());
-        campaigns.markGuidelinesSeen(campaignId, me.id());
+        workerCampaigns.acknowledgeGuidelines(campaignId);
     }
 
     /**
@@ -131,18 +133,7 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingReply send(long campaignId, long attemptId, String message) {
-        String text = message == null ? "" : TurnText.printable(message).strip();
-        if (text.isEmpty()) {
-            throw new RedTeamException("Write a message first.");
-        }
-        if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw new RedTeamException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
-        }
-        try {
-            TurnText.checkNoTurnMarkers(text);
-        } catch (IllegalArgumentException e) {
-            throw new RedTeamException(e.getMessage());
-        }
+        String text = workerCampaigns.message(message, MAX_MESSAGE_LENGTH);
         UserAccount me = me();
         RedTeamCampaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());
@@ -160,7 +151,7 @@ public class RedTeamService {
         }
         String prompt = Exchange.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
-        // the answer starts after the commit (ReplyStarter), not at all when this rolls back
+        // the answer starts after the commit (ReplyGenerator.on), not at all when this rolls back
         events.publishEvent(new ReplyRequested(turn.id(), attempt.snapshotId(), me.username(), Instant.now()));
         return turn.pending();
     }
@@ -174,24 +165,25 @@ public class RedTeamService {
         AttemptRepository.TurnOwner owner = attempts.turnOwner(turnId)
                 .filter(o -> o.workerId() == me().id())
                 .orElseThrow(() -> new RedTeamException("There is no such message."));
-        StoredTurn turn = attempts.findTurn(turnId).orElseThrow();
-        if (turn.status() == TurnStatus.GENERATING) {
-            StoredAttempt attempt = attempts.findAttempt(owner.attemptId()).orElseThrow();
-            // does nothing while the answer is under way; restarts it when a restart of the app cut it off
-            generator.start(turn, attempt.snapshotId());
-            Optional<ReplySubscription> live = generator.subscribe(turnId, listener);
-            if (live.isPresent()) {
-                return live.get();
-            }
-            turn = attempts.findTurn(turnId).orElseThrow();
-        }
-        switch (turn.status()) {
-            case READY -> listener.onReady(turnId, String.valueOf(turn.answer()));
-            case FAILED ->
-                listener.onFailed(turnId, "The answer could not be generated. Please send your message again.");
-            case GENERATING -> listener.onFailed(turnId, "The answer could not be generated. Please reload the page.");
-        }
-        return () -> {};
+        return LiveFollow.follow(
+                attempts.findTurn(turnId).orElseThrow(),
+                turn -> turn.status() == TurnStatus.GENERATING,
+                turn -> generator.start(
+                        turn,
+                        attempts.findAttempt(owner.attemptId()).orElseThrow().snapshotId()),
+                () -> generator.subscribe(turnId, listener),
+                () -> attempts.findTurn(turnId).orElseThrow(),
+                turn -> {
+                    switch (turn.status()) {
+                        case READY -> listener.onReady(turnId, String.valueOf(turn.answer()));
+                        case FAILED ->
+                            listener.onFailed(
+                                    turnId, "The answer could not be generated. Please send your message again.");
+                        case GENERATING ->
+                            listener.onFailed(turnId, "The answer could not be generated. Please reload the page.");
+                    }
+                },
+                () -> {});
     }
 
     /**
@@ -298,21 +290,14 @@ public class RedTeamService {
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private RedTeamCampaign campaign(long campaignId) {
-        return campaigns
-                .findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
-                .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + campaignId + "."));
+        return workerCampaigns.campaign(campaignId);
     }
 
     private RedTeamCampaign openCampaign(long campaignId) {
-        RedTeamCampaign campaign = campaign(campaignId);
-        if (!campaign.settings().open()) {
-            throw new RedTeamException("This campaign is closed.");
-        }
-        return campaign;
+        return workerCampaigns.openCampaign(campaignId);
     }
 
     private UserAccount me() {
-        return users.currentUser();
+        return workerCampaigns.me();
     }
 }
