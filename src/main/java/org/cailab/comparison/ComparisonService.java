@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cailab.base.RandomSource;
 import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.Participation;
+import org.cailab.crowdwork.TurnOwner;
 import org.cailab.crowdwork.WorkerCampaigns;
 import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
@@ -202,7 +203,7 @@ public class ComparisonService {
             throw new ComparisonException("A vote needs an idempotency key of 8 to 100 characters.");
         }
         UserAccount me = me();
-        ConversationRepository.TurnOwner owner = ownedTurn(request.turnId());
+        TurnOwner owner = ownedTurn(request.turnId());
         Campaign campaign = campaign(owner.campaignId());
         Participation participation = campaigns.lockParticipation(campaign.id(), me.id());
         StoredTurn turn = conversations.lockTurn(request.turnId()).orElseThrow();
@@ -210,7 +211,7 @@ public class ComparisonService {
         if (existing.isPresent()) {
             if (existing.get().idempotencyKey().equals(key)) {
                 StoredConversation conversation =
-                        conversations.findConversation(owner.conversationId()).orElseThrow();
+                        conversations.findConversation(owner.itemId()).orElseThrow();
                 return new VoteReceipt(
                         existing.get().id(),
                         true,
@@ -227,7 +228,7 @@ public class ComparisonService {
             throw new ComparisonException("This campaign is closed; your vote was not recorded.");
         }
         StoredConversation conversation =
-                conversations.findConversation(owner.conversationId()).orElseThrow();
+                conversations.findConversation(owner.itemId()).orElseThrow();
         WorkerTurns.Recorded recorded = turns.recordVote(campaign, conversation, turn, request, me.id());
         events.publishEvent(recorded.event());
         StoredConversation after =
@@ -311,7 +312,7 @@ public class ComparisonService {
                 + "another tab). Reload the page to continue with the current one.");
     }
 
-    private ConversationRepository.TurnOwner ownedTurn(long turnId) {
+    private TurnOwner ownedTurn(long turnId) {
         long me = me().id();
         return conversations
                 .turnOwner(turnId)

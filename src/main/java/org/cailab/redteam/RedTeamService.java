@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cailab.base.RandomSource;
 import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.TurnOwner;
 import org.cailab.crowdwork.WorkerCampaigns;
 import org.cailab.dialogue.Exchange;
 import org.cailab.dialogue.TurnText;
@@ -162,15 +163,14 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public ReplySubscription watch(long turnId, ReplyListener listener) {
-        AttemptRepository.TurnOwner owner = attempts.turnOwner(turnId)
+        TurnOwner owner = attempts.turnOwner(turnId)
                 .filter(o -> o.workerId() == me().id())
                 .orElseThrow(() -> new RedTeamException("There is no such message."));
         return LiveFollow.follow(
                 attempts.findTurn(turnId).orElseThrow(),
                 turn -> turn.status() == TurnStatus.GENERATING,
                 turn -> generator.start(
-                        turn,
-                        attempts.findAttempt(owner.attemptId()).orElseThrow().snapshotId()),
+                        turn, attempts.findAttempt(owner.itemId()).orElseThrow().snapshotId()),
                 () -> generator.subscribe(turnId, listener),
                 () -> attempts.findTurn(turnId).orElseThrow(),
                 turn -> {
