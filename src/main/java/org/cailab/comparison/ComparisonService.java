@@ -7,7 +7,6 @@ import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.Participation;
 import org.cailab.crowdwork.TurnOwner;
 import org.cailab.crowdwork.WorkerCampaigns;
-import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +31,6 @@ public class ComparisonService {
     private final CampaignRepository campaigns;
     private final ConversationRepository conversations;
     private final AnswerGenerator generator;
-    private final UserService users;
     private final ApplicationEventPublisher events;
     private final WorkerTurns turns;
     private final WorkerCampaigns<Campaign, CampaignSettings> workerCampaigns;
@@ -47,7 +45,6 @@ public class ComparisonService {
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
-        this.users = users;
         this.events = events;
         this.turns = new WorkerTurns(campaigns, conversations, generator, random, events);
         this.workerCampaigns = new WorkerCampaigns<>(
@@ -59,8 +56,7 @@ public class ComparisonService {
     @Transactional(readOnly = true)
     public List<OpenCampaign> openCampaigns() {
         long me = me().id();
-        return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
+        return workerCampaigns.open().stream()
                 .map(c -> new OpenCampaign(
                         c.id(),
                         c.name(),

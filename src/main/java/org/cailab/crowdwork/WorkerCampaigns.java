@@ -1,5 +1,6 @@
 package org.cailab.crowdwork;
 
+import java.util.List;
 import java.util.function.Function;
 import org.cailab.dialogue.TurnText;
 import org.cailab.security.StudyAccess;
@@ -43,6 +44,13 @@ public final class WorkerCampaigns<C extends TaskCampaign<S>, S extends TaskCamp
     /** The signed-in worker. */
     public UserAccount me() {
         return users.currentUser();
+    }
+
+    /** The open campaigns the current session may open, in the repository's order. */
+    public List<C> open() {
+        return campaigns.findOpen().stream()
+                .filter(c -> StudyAccess.mayOpen(kind, c.id()))
+                .toList();
     }
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */

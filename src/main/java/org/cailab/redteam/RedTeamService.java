@@ -12,7 +12,6 @@ import org.cailab.crowdwork.WorkerCampaigns;
 import org.cailab.dialogue.Exchange;
 import org.cailab.dialogue.TurnText;
 import org.cailab.security.ActingAs;
-import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,6 @@ public class RedTeamService {
     private final RedTeamCampaignRepository campaigns;
     private final AttemptRepository attempts;
     private final ReplyGenerator generator;
-    private final UserService users;
     private final ApplicationEventPublisher events;
     private final RandomSource random;
     private final WorkerCampaigns<RedTeamCampaign, RedTeamCampaignSettings> workerCampaigns;
@@ -53,7 +51,6 @@ public class RedTeamService {
         this.campaigns = campaigns;
         this.attempts = attempts;
         this.generator = generator;
-        this.users = users;
         this.events = events;
         this.workerCampaigns = new WorkerCampaigns<>(
                 campaigns, users, RedTeamStudyCampaigns.KIND, "red-team campaign", RedTeamException::new);
@@ -64,8 +61,7 @@ public class RedTeamService {
     @Transactional(readOnly = true)
     public List<OpenRedTeamCampaign> openCampaigns() {
         long me = me().id();
-        return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
+        return workerCampaigns.open().stream()
                 .map(c -> new OpenRedTeamCampaign(
                         c.id(),
                         c.name(),
