@@ -8,7 +8,10 @@ import org.cailab.crowdwork.LiveChannel;
 import org.cailab.crowdwork.LiveGeneration;
 import org.cailab.crowdwork.LiveListener;
 import org.cailab.crowdwork.LiveOutcome;
+import org.cailab.crowdwork.LiveStarts;
 import org.cailab.crowdwork.LiveStore;
+import org.cailab.dialogue.TurnText;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,12 +26,37 @@ class AnswerGenerator {
     private final LiveChannel channel;
     private final ConversationRepository conversations;
     private final TransactionTemplate transactions;
+    private final LiveStarts starts;
 
-    AnswerGenerator(LiveGeneration live, ConversationRepository conversations, TransactionTemplate transactions) {
+    AnswerGenerator(
+            LiveGeneration live,
+            ConversationRepository conversations,
+            TransactionTemplate transactions,
+            LiveStarts starts) {
         // the page streams the raw text; the stored answers are cleaned
         this.channel = live.channel("comparison", UnaryOperator.identity());
         this.conversations = conversations;
         this.transactions = transactions;
+        this.starts = starts;
+    }
+
+    /**
+     * Starts a turn's answers after the transaction that asked for them committed ({@link LiveStarts}: on Boot's
+     * {@code applicationTaskExecutor}, as the worker who asked; a request older than the generation timeout is
+     * dropped). Safe to run again: a turn that is no longer generating, or whose answers are under way, is left alone.
+     */
+    // a stable id: the registry matches stored publications to their listener by it (also after a rename)
+    @ApplicationModuleListener(id = "comparison.turn-answers", readOnlyTransaction = true)
+    void on(TurnAnswersRequested requested) {
+        starts.start(
+                "the answers of comparison turn",
+                requested.turnId(),
+                requested.requestedAt(),
+                requested.worker(),
+                () -> conversations
+                        .findTurn(requested.turnId())
+                        .filter(turn -> turn.status() == TurnStatus.GENERATING)
+                        .ifPresent(this::start));
     }
 
     /** Starts generating the turn's answers unless that is under way or just ended (idempotent). */
@@ -59,7 +87,7 @@ class AnswerGenerator {
      * model can emit any byte, and PostgreSQL text cannot hold NUL), no surrounding blank space.
      */
     static String clean(String text) {
-        return Transcript.answer(text);
+        return TurnText.answer(text);
     }
 
     /** Stores both answers with their leak flags. */

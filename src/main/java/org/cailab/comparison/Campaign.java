@@ -1,6 +1,7 @@
 package org.cailab.comparison;
 
 import java.time.OffsetDateTime;
+import org.cailab.crowdwork.TaskCampaign;
 
 /**
  * A stored campaign.
@@ -16,9 +17,5 @@ public record Campaign(
         int goldItems,
         long votes,
         String createdBy,
-        OffsetDateTime createdAt) {
-
-    public String name() {
-        return settings.name();
-    }
-}
+        OffsetDateTime createdAt)
+        implements TaskCampaign<CampaignSettings> {}

@@ -3,23 +3,13 @@ package org.cailab.comparison;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.crowdwork.CampaignParticipations;
+import org.cailab.crowdwork.TaskCampaignRepository;
 
 /**
  * Persistence of campaigns, their pools, gold items and participants; used only inside the services' transactions.
  * Open state and participants come from {@link CampaignParticipations}.
  */
-interface CampaignRepository extends CampaignParticipations {
-
-    List<Campaign> findAll();
-
-    List<Campaign> findOpen();
-
-    Optional<Campaign> findById(long id);
-
-    Campaign insert(CampaignSettings settings, String createdBy);
-
-    /** Updates the campaign and replaces its pool if {@code version} is still current; false otherwise. */
-    boolean update(long id, int version, CampaignSettings settings);
+interface CampaignRepository extends TaskCampaignRepository<Campaign, CampaignSettings> {
 
     List<GoldItem> goldItems(long campaignId);
 

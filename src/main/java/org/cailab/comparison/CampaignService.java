@@ -4,8 +4,9 @@ import java.util.List;
 import org.cailab.crowdwork.CampaignBasics;
 import org.cailab.crowdwork.CampaignChecks;
 import org.cailab.crowdwork.CampaignRules;
+import org.cailab.crowdwork.TaskCampaignService;
+import org.cailab.dialogue.TurnText;
 import org.cailab.model.ModelService;
-import org.cailab.model.ModelSnapshot;
 import org.cailab.security.StudyLinkEntry;
 import org.cailab.security.UserService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,18 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Researchers and admins set up comparison campaigns: settings, model pool, gold items, open and closed. */
 @Service
 @Transactional
-public class CampaignService {
+public class CampaignService extends TaskCampaignService<Campaign, CampaignSettings> {
 
     /** Comparisons draw pairs: at least two snapshots; the quota counts votes. */
     private static final CampaignRules RULES =
-            new CampaignRules(2, "vote", Transcript::printable, ComparisonException::new);
+            new CampaignRules(2, "vote", TurnText::printable, ComparisonException::new);
 
     private final CampaignRepository campaigns;
-    private final ModelService models;
-    private final UserService users;
-    private final StudyLinkEntry entry;
-    private final CampaignChecks checks;
-    private final ComparisonStudyCampaigns studyCampaigns;
 
     CampaignService(
             CampaignRepository campaigns,
@@ -35,63 +31,8 @@ public class CampaignService {
             StudyLinkEntry entry,
             CampaignChecks checks,
             ComparisonStudyCampaigns studyCampaigns) {
+        super(campaigns, models, users, entry, checks, studyCampaigns, RULES, "campaign");
         this.campaigns = campaigns;
-        this.models = models;
-        this.users = users;
-        this.entry = entry;
-        this.checks = checks;
-        this.studyCampaigns = studyCampaigns;
-    }
-
-    /**
-     * The campaign's Prolific study link (path and query, to put after the server's address): it carries the
-     * campaign's key, without which the link lets nobody in, and Prolific's placeholders for the participant.
-     */
-    @PreAuthorize("hasRole('RESEARCHER')")
-    public String studyLink(long campaignId) {
-        return entry.studyLink(studyCampaigns, campaignId);
-    }
-
-    /** All campaigns, newest first. */
-    @PreAuthorize("hasRole('RESEARCHER')")
-    @Transactional(readOnly = true)
-    public List<Campaign> campaigns() {
-        return campaigns.findAll();
-    }
-
-    @PreAuthorize("hasRole('RESEARCHER')")
-    @Transactional(readOnly = true)
-    public Campaign campaign(long id) {
-        return campaigns.findById(id).orElseThrow(() -> new ComparisonException("There is no campaign " + id + "."));
-    }
-
-    /** The registered model snapshots a pool can draw from. */
-    @PreAuthorize("hasRole('RESEARCHER')")
-    @Transactional(readOnly = true)
-    public List<ModelSnapshot> snapshots() {
-        return models.snapshots();
-    }
-
-    /** Creates a campaign; the pool's names are taken from the model registry. */
-    @PreAuthorize("hasRole('RESEARCHER')")
-    public Campaign create(CampaignSettings settings) {
-        return campaigns.insert(validated(settings), users.currentUser().username());
-    }
-
-    /** Saves new settings unless someone else saved the campaign since {@code campaign} was read. */
-    @PreAuthorize("hasRole('RESEARCHER')")
-    public Campaign update(Campaign campaign, CampaignSettings settings) {
-        if (!campaigns.update(campaign.id(), campaign.version(), validated(settings))) {
-            throw new ComparisonException(
-                    "Campaign '" + campaign.name() + "' was changed by someone else meanwhile; reload and try again.");
-        }
-        return campaign(campaign.id());
-    }
-
-    /** Opens or closes a campaign for workers. */
-    @PreAuthorize("hasRole('RESEARCHER')")
-    public Campaign setOpen(Campaign campaign, boolean open) {
-        return update(campaign, campaign.settings().withOpen(open));
     }
 
     @PreAuthorize("hasRole('RESEARCHER')")
@@ -120,7 +61,8 @@ public class CampaignService {
         }
     }
 
-    private CampaignSettings validated(CampaignSettings s) {
+    @Override
+    protected CampaignSettings validated(CampaignSettings s) {
         CampaignBasics basics = checks.checked(s.basics(), RULES);
         CampaignSettings.Rules r = s.rules();
         if (r.strengthLevels() != null && (r.strengthLevels() < 2 || r.strengthLevels() > 9)) {

@@ -2,8 +2,8 @@ package org.cailab.comparison;
 
 import java.util.List;
 import org.cailab.crowdwork.CampaignBasics;
-import org.cailab.crowdwork.CampaignSettingsParts;
 import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.TaskCampaign;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * of at least two distinct snapshots, turns per conversation, quota in votes, completion code) and how this one
  * compares.
  */
-public record CampaignSettings(CampaignBasics basics, Rules rules) implements CampaignSettingsParts {
+public record CampaignSettings(CampaignBasics basics, Rules rules) implements TaskCampaign.Settings<CampaignSettings> {
 
     /**
      * How a comparison campaign asks.
@@ -55,6 +55,7 @@ public record CampaignSettings(CampaignBasics basics, Rules rules) implements Ca
                 new Rules(task, PairDrawing.UNIFORM, true, false, null, 0.0));
     }
 
+    @Override
     public CampaignSettings withOpen(boolean newOpen) {
         return new CampaignSettings(basics.withOpen(newOpen), rules);
     }

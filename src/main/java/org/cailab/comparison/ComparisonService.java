@@ -3,8 +3,10 @@ package org.cailab.comparison;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
+import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.Participation;
-import org.cailab.security.StudyAccess;
+import org.cailab.crowdwork.TurnOwner;
+import org.cailab.crowdwork.WorkerCampaigns;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +31,9 @@ public class ComparisonService {
     private final CampaignRepository campaigns;
     private final ConversationRepository conversations;
     private final AnswerGenerator generator;
-    private final UserService users;
     private final ApplicationEventPublisher events;
     private final WorkerTurns turns;
+    private final WorkerCampaigns<Campaign, CampaignSettings> workerCampaigns;
 
     ComparisonService(
             CampaignRepository campaigns,
@@ -43,9 +45,10 @@ public class ComparisonService {
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.generator = generator;
-        this.users = users;
         this.events = events;
         this.turns = new WorkerTurns(campaigns, conversations, generator, random, events);
+        this.workerCampaigns = new WorkerCampaigns<>(
+                campaigns, users, ComparisonStudyCampaigns.KIND, "campaign", ComparisonException::new);
     }
 
     /** The open campaigns with the worker's progress in each. */
@@ -53,8 +56,7 @@ public class ComparisonService {
     @Transactional(readOnly = true)
     public List<OpenCampaign> openCampaigns() {
         long me = me().id();
-        return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
+        return workerCampaigns.open().stream()
                 .map(c -> new OpenCampaign(
                         c.id(),
                         c.name(),
@@ -86,10 +88,7 @@ public class ComparisonService {
     /** Records that the worker has read the guidelines, so that they are not shown automatically again. */
     @PreAuthorize("hasRole('WORKER')")
     public void acknowledgeGuidelines(long campaignId) {
-        UserAccount me = me();
-        campaign(campaignId);
-        campaigns.lockParticipation(campaignId, me.id());
-        campaigns.markGuidelinesSeen(campaignId, me.id());
+        workerCampaigns.acknowledgeGuidelines(campaignId);
     }
 
     /**
@@ -129,18 +128,7 @@ public class ComparisonService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingComparison send(long campaignId, long conversationId, String message) {
-        String text = message == null ? "" : Transcript.printable(message).strip();
-        if (text.isEmpty()) {
-            throw new ComparisonException("Write a message first.");
-        }
-        if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw new ComparisonException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
-        }
-        try {
-            Transcript.checkNoTurnMarkers(text);
-        } catch (IllegalArgumentException e) {
-            throw new ComparisonException(e.getMessage());
-        }
+        String text = workerCampaigns.message(message, MAX_MESSAGE_LENGTH);
         UserAccount me = me();
         Campaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());
@@ -177,25 +165,25 @@ public class ComparisonService {
     @PreAuthorize("hasRole('WORKER')")
     public AnswerSubscription watch(long turnId, AnswerListener listener) {
         ownedTurn(turnId);
-        StoredTurn turn = conversations.findTurn(turnId).orElseThrow();
-        if (turn.status() == TurnStatus.GENERATING) {
-            // does nothing while the answers are under way; restarts them when a restart of the app cut them off
-            generator.start(turn);
-            Optional<AnswerSubscription> live = generator.subscribe(turnId, listener);
-            if (live.isPresent()) {
-                return live.get();
-            }
-            turn = conversations.findTurn(turnId).orElseThrow();
-        }
-        switch (turn.status()) {
-            case READY, VOTED ->
-                listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
-            case FAILED ->
-                listener.onFailed(turnId, "The answers could not be generated. Please send your message again.");
-            case ABANDONED -> listener.onFailed(turnId, "This comparison is no longer current.");
-            case GENERATING -> listener.onFailed(turnId, "The answers could not be generated. Please reload the page.");
-        }
-        return () -> {};
+        return LiveFollow.follow(
+                conversations.findTurn(turnId).orElseThrow(),
+                turn -> turn.status() == TurnStatus.GENERATING,
+                generator::start,
+                () -> generator.subscribe(turnId, listener),
+                () -> conversations.findTurn(turnId).orElseThrow(),
+                turn -> {
+                    switch (turn.status()) {
+                        case READY, VOTED ->
+                            listener.onReady(turnId, String.valueOf(turn.answerA()), String.valueOf(turn.answerB()));
+                        case FAILED ->
+                            listener.onFailed(
+                                    turnId, "The answers could not be generated. Please send your message again.");
+                        case ABANDONED -> listener.onFailed(turnId, "This comparison is no longer current.");
+                        case GENERATING ->
+                            listener.onFailed(turnId, "The answers could not be generated. Please reload the page.");
+                    }
+                },
+                () -> {});
     }
 
     /**
@@ -211,7 +199,7 @@ public class ComparisonService {
             throw new ComparisonException("A vote needs an idempotency key of 8 to 100 characters.");
         }
         UserAccount me = me();
-        ConversationRepository.TurnOwner owner = ownedTurn(request.turnId());
+        TurnOwner owner = ownedTurn(request.turnId());
         Campaign campaign = campaign(owner.campaignId());
         Participation participation = campaigns.lockParticipation(campaign.id(), me.id());
         StoredTurn turn = conversations.lockTurn(request.turnId()).orElseThrow();
@@ -219,7 +207,7 @@ public class ComparisonService {
         if (existing.isPresent()) {
             if (existing.get().idempotencyKey().equals(key)) {
                 StoredConversation conversation =
-                        conversations.findConversation(owner.conversationId()).orElseThrow();
+                        conversations.findConversation(owner.itemId()).orElseThrow();
                 return new VoteReceipt(
                         existing.get().id(),
                         true,
@@ -236,7 +224,7 @@ public class ComparisonService {
             throw new ComparisonException("This campaign is closed; your vote was not recorded.");
         }
         StoredConversation conversation =
-                conversations.findConversation(owner.conversationId()).orElseThrow();
+                conversations.findConversation(owner.itemId()).orElseThrow();
         WorkerTurns.Recorded recorded = turns.recordVote(campaign, conversation, turn, request, me.id());
         events.publishEvent(recorded.event());
         StoredConversation after =
@@ -320,7 +308,7 @@ public class ComparisonService {
                 + "another tab). Reload the page to continue with the current one.");
     }
 
-    private ConversationRepository.TurnOwner ownedTurn(long turnId) {
+    private TurnOwner ownedTurn(long turnId) {
         long me = me().id();
         return conversations
                 .turnOwner(turnId)
@@ -330,21 +318,14 @@ public class ComparisonService {
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private Campaign campaign(long campaignId) {
-        return campaigns
-                .findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(ComparisonStudyCampaigns.KIND, c.id()))
-                .orElseThrow(() -> new ComparisonException("There is no campaign " + campaignId + "."));
+        return workerCampaigns.campaign(campaignId);
     }
 
     private Campaign openCampaign(long campaignId) {
-        Campaign campaign = campaign(campaignId);
-        if (!campaign.settings().open()) {
-            throw new ComparisonException("This campaign is closed.");
-        }
-        return campaign;
+        return workerCampaigns.openCampaign(campaignId);
     }
 
     private UserAccount me() {
-        return users.currentUser();
+        return workerCampaigns.me();
     }
 }

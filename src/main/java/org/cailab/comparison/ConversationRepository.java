@@ -3,6 +3,8 @@ package org.cailab.comparison;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cailab.crowdwork.TurnOwner;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /** Persistence of conversations, turns and votes; used only inside the services' transactions. */
@@ -68,8 +70,6 @@ interface ConversationRepository {
     boolean exclude(long workerId, String excludedBy);
 
     boolean include(long workerId);
-
-    record TurnOwner(long workerId, long campaignId, long conversationId) {}
 
     /** Per-worker aggregates; the service adds the user names. {@code fastVotes}: votes faster than the threshold. */
     record QualityRow(

@@ -18,9 +18,14 @@ import static org.jooq.impl.DSL.when;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cailab.crowdwork.JooqTurnStore;
+import org.cailab.crowdwork.TurnOwner;
+import org.cailab.db.jooq.tables.records.ComparisonConversationRecord;
 import org.cailab.db.jooq.tables.records.ComparisonTurnRecord;
+import org.cailab.dialogue.Exchange;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.SQLDataType;
@@ -33,20 +38,32 @@ class JooqConversationRepository implements ConversationRepository {
     private static final Set<String> PENDING = Set.of(TurnStatus.GENERATING.name(), TurnStatus.READY.name());
 
     private final DSLContext dsl;
+    private final JooqTurnStore<ComparisonConversationRecord, ComparisonTurnRecord> store;
 
     JooqConversationRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.store = new JooqTurnStore<>(
+                dsl,
+                new JooqTurnStore.Items<>(
+                        COMPARISON_CONVERSATION,
+                        COMPARISON_CONVERSATION.ID,
+                        COMPARISON_CONVERSATION.CAMPAIGN_ID,
+                        COMPARISON_CONVERSATION.WORKER_ID,
+                        COMPARISON_CONVERSATION.STATUS),
+                new JooqTurnStore.Turns<>(
+                        COMPARISON_TURN,
+                        COMPARISON_TURN.ID,
+                        COMPARISON_TURN.CONVERSATION_ID,
+                        COMPARISON_TURN.TURN_INDEX,
+                        COMPARISON_TURN.HUMAN_MESSAGE,
+                        COMPARISON_TURN.PROMPT,
+                        COMPARISON_TURN.STATUS,
+                        COMPARISON_TURN.FAILURE));
     }
 
     @Override
     public Optional<StoredConversation> findActive(long campaignId, long workerId) {
-        return dsl.selectFrom(COMPARISON_CONVERSATION)
-                .where(COMPARISON_CONVERSATION
-                        .CAMPAIGN_ID
-                        .eq(campaignId)
-                        .and(COMPARISON_CONVERSATION.WORKER_ID.eq(workerId))
-                        .and(COMPARISON_CONVERSATION.STATUS.eq(ConversationStatus.ACTIVE.name())))
-                .fetchOptional(JooqConversationRepository::toConversation);
+        return store.findActive(campaignId, workerId).map(JooqConversationRepository::toConversation);
     }
 
     @Override
@@ -106,54 +123,37 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<StoredTurn> pendingTurn(long conversationId) {
-        return dsl.selectFrom(COMPARISON_TURN)
-                .where(COMPARISON_TURN.CONVERSATION_ID.eq(conversationId).and(COMPARISON_TURN.STATUS.in(PENDING)))
-                .fetchOptional(JooqConversationRepository::toTurn);
+        return store.turnIn(conversationId, PENDING).map(JooqConversationRepository::toTurn);
     }
 
     @Override
     public Optional<StoredTurn> findTurn(long turnId) {
-        return dsl.selectFrom(COMPARISON_TURN)
-                .where(COMPARISON_TURN.ID.eq(turnId))
-                .fetchOptional(JooqConversationRepository::toTurn);
+        return store.findTurn(turnId).map(JooqConversationRepository::toTurn);
     }
 
     @Override
     public Optional<StoredTurn> lockTurn(long turnId) {
-        return dsl.selectFrom(COMPARISON_TURN)
-                .where(COMPARISON_TURN.ID.eq(turnId))
-                .forUpdate()
-                .fetchOptional(JooqConversationRepository::toTurn);
+        return store.lockTurn(turnId).map(JooqConversationRepository::toTurn);
     }
 
     @Override
     public Optional<TurnOwner> turnOwner(long turnId) {
-        return dsl.select(
-                        COMPARISON_CONVERSATION.WORKER_ID,
-                        COMPARISON_CONVERSATION.CAMPAIGN_ID,
-                        COMPARISON_CONVERSATION.ID)
-                .from(COMPARISON_TURN)
-                .join(COMPARISON_CONVERSATION)
-                .on(COMPARISON_CONVERSATION.ID.eq(COMPARISON_TURN.CONVERSATION_ID))
-                .where(COMPARISON_TURN.ID.eq(turnId))
-                .fetchOptional(r -> new TurnOwner(r.value1(), r.value2(), r.value3()));
+        return store.turnOwner(turnId);
     }
 
     @Override
     public StoredTurn insertTurn(
             long conversationId, int index, String humanMessage, String prompt, PairDrawer.Pair pair) {
-        return dsl.insertInto(COMPARISON_TURN)
-                .set(COMPARISON_TURN.CONVERSATION_ID, conversationId)
-                .set(COMPARISON_TURN.TURN_INDEX, index)
-                .set(COMPARISON_TURN.HUMAN_MESSAGE, humanMessage)
-                .set(COMPARISON_TURN.PROMPT, prompt)
-                .set(COMPARISON_TURN.STATUS, TurnStatus.GENERATING.name())
-                .set(COMPARISON_TURN.SNAPSHOT_A_ID, pair.a().snapshotId())
-                .set(COMPARISON_TURN.SNAPSHOT_A_NAME, pair.a().name())
-                .set(COMPARISON_TURN.SNAPSHOT_B_ID, pair.b().snapshotId())
-                .set(COMPARISON_TURN.SNAPSHOT_B_NAME, pair.b().name())
-                .returning()
-                .fetchSingle(JooqConversationRepository::toTurn);
+        return toTurn(store.insertTurn(
+                conversationId,
+                index,
+                humanMessage,
+                prompt,
+                Map.of(
+                        COMPARISON_TURN.SNAPSHOT_A_ID, pair.a().snapshotId(),
+                        COMPARISON_TURN.SNAPSHOT_A_NAME, pair.a().name(),
+                        COMPARISON_TURN.SNAPSHOT_B_ID, pair.b().snapshotId(),
+                        COMPARISON_TURN.SNAPSHOT_B_NAME, pair.b().name())));
     }
 
     @Override
@@ -192,15 +192,7 @@ class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public boolean failTurn(long turnId, String reason) {
-        return dsl.update(COMPARISON_TURN)
-                        .set(COMPARISON_TURN.STATUS, TurnStatus.FAILED.name())
-                        .set(COMPARISON_TURN.FAILURE, reason)
-                        .where(COMPARISON_TURN
-                                .ID
-                                .eq(turnId)
-                                .and(COMPARISON_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
-                        .execute()
-                == 1;
+        return store.failTurn(turnId, reason);
     }
 
     @Override
@@ -451,7 +443,7 @@ class JooqConversationRepository implements ConversationRepository {
         };
     }
 
-    private static StoredConversation toConversation(org.cailab.db.jooq.tables.records.ComparisonConversationRecord r) {
+    private static StoredConversation toConversation(ComparisonConversationRecord r) {
         return new StoredConversation(
                 r.getId(),
                 r.getCampaignId(),

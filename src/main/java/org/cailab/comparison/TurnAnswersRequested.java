@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A turn stored as generating needs its answers: published inside the transaction that sent the worker's message
- * (or found the turn cut off by a restart), acted on by {@link TurnAnswersStarter} once it has committed. Kept in the
+ * (or found the turn cut off by a restart), acted on by {@link AnswerGenerator#on} once it has committed. Kept in the
  * event publication registry until the generation has been started (docs/decisions/0151, "after-commit work as
  * events").
  *

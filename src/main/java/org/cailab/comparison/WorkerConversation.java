@@ -1,6 +1,7 @@
 package org.cailab.comparison;
 
 import java.util.List;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /**

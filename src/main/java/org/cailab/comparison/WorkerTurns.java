@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
+import org.cailab.dialogue.Exchange;
 import org.cailab.security.ActingAs;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -54,12 +55,7 @@ final class WorkerTurns {
         String answerA = better == Side.A ? item.betterAnswer() : item.worseAnswer();
         String answerB = better == Side.B ? item.betterAnswer() : item.worseAnswer();
         conversations.insertGoldTurn(
-                conversation.id(),
-                item.prompt(),
-                Transcript.prompt(List.of(), item.prompt()),
-                answerA,
-                answerB,
-                better);
+                conversation.id(), item.prompt(), Exchange.prompt(List.of(), item.prompt()), answerA, answerB, better);
         return conversation;
     }
 
@@ -73,9 +69,9 @@ final class WorkerTurns {
                     + " turns. Start a new conversation.");
         }
         PairDrawer.Pair pair = PairDrawer.draw(s.pool(), s.pairDrawing(), random.next());
-        String prompt = Transcript.prompt(conversations.exchanges(conversation.id()), message);
+        String prompt = Exchange.prompt(conversations.exchanges(conversation.id()), message);
         StoredTurn turn = conversations.insertTurn(conversation.id(), conversation.votedTurns(), message, prompt, pair);
-        // the answers start after the commit (TurnAnswersStarter), not at all when this rolls back
+        // the answers start after the commit (AnswerGenerator.on), not at all when this rolls back
         events.publishEvent(new TurnAnswersRequested(turn.id(), ActingAs.currentUsername(), Instant.now()));
         return turn;
     }

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.cailab.comparison.Exchange;
+import org.cailab.crowdwork.TurnOwner;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /** Persistence of red-team attempts and their turns; used only inside the services' transactions. */
@@ -69,8 +70,6 @@ interface AttemptRepository {
 
     /** Rated attempts with a transcript of the selection, live ones (by id) then imported ones (by import, index). */
     List<RatedTranscript> ratedTranscripts(TranscriptSelection selection);
-
-    record TurnOwner(long attemptId, long campaignId, long workerId) {}
 
     /**
      * One group of rated attempts: a snapshot (live) or an external model (imported).

@@ -13,11 +13,15 @@ import static org.jooq.impl.DSL.stddevSamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import org.cailab.comparison.Exchange;
+import org.cailab.crowdwork.JooqTurnStore;
+import org.cailab.crowdwork.TurnOwner;
 import org.cailab.db.jooq.tables.records.RedteamAttemptRecord;
 import org.cailab.db.jooq.tables.records.RedteamTurnRecord;
+import org.cailab.dialogue.Exchange;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -35,20 +39,32 @@ class JooqAttemptRepository implements AttemptRepository {
     private static final int EXPORT_FETCH_SIZE = 500;
 
     private final DSLContext dsl;
+    private final JooqTurnStore<RedteamAttemptRecord, RedteamTurnRecord> store;
 
     JooqAttemptRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.store = new JooqTurnStore<>(
+                dsl,
+                new JooqTurnStore.Items<>(
+                        REDTEAM_ATTEMPT,
+                        REDTEAM_ATTEMPT.ID,
+                        REDTEAM_ATTEMPT.CAMPAIGN_ID,
+                        REDTEAM_ATTEMPT.WORKER_ID,
+                        REDTEAM_ATTEMPT.STATUS),
+                new JooqTurnStore.Turns<>(
+                        REDTEAM_TURN,
+                        REDTEAM_TURN.ID,
+                        REDTEAM_TURN.ATTEMPT_ID,
+                        REDTEAM_TURN.TURN_INDEX,
+                        REDTEAM_TURN.HUMAN_MESSAGE,
+                        REDTEAM_TURN.PROMPT,
+                        REDTEAM_TURN.STATUS,
+                        REDTEAM_TURN.FAILURE));
     }
 
     @Override
     public Optional<StoredAttempt> findActive(long campaignId, long workerId) {
-        return dsl.selectFrom(REDTEAM_ATTEMPT)
-                .where(REDTEAM_ATTEMPT
-                        .CAMPAIGN_ID
-                        .eq(campaignId)
-                        .and(REDTEAM_ATTEMPT.WORKER_ID.eq(workerId))
-                        .and(REDTEAM_ATTEMPT.STATUS.eq(AttemptStatus.ACTIVE.name())))
-                .fetchOptional(JooqAttemptRepository::toAttempt);
+        return store.findActive(campaignId, workerId).map(JooqAttemptRepository::toAttempt);
     }
 
     @Override
@@ -120,38 +136,22 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public Optional<StoredTurn> generatingTurn(long attemptId) {
-        return dsl.selectFrom(REDTEAM_TURN)
-                .where(REDTEAM_TURN.ATTEMPT_ID.eq(attemptId).and(REDTEAM_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
-                .fetchOptional(JooqAttemptRepository::toTurn);
+        return store.turnIn(attemptId, Set.of(JooqTurnStore.GENERATING)).map(JooqAttemptRepository::toTurn);
     }
 
     @Override
     public Optional<StoredTurn> findTurn(long turnId) {
-        return dsl.selectFrom(REDTEAM_TURN)
-                .where(REDTEAM_TURN.ID.eq(turnId))
-                .fetchOptional(JooqAttemptRepository::toTurn);
+        return store.findTurn(turnId).map(JooqAttemptRepository::toTurn);
     }
 
     @Override
     public Optional<TurnOwner> turnOwner(long turnId) {
-        return dsl.select(REDTEAM_ATTEMPT.ID, REDTEAM_ATTEMPT.CAMPAIGN_ID, REDTEAM_ATTEMPT.WORKER_ID)
-                .from(REDTEAM_TURN)
-                .join(REDTEAM_ATTEMPT)
-                .on(REDTEAM_ATTEMPT.ID.eq(REDTEAM_TURN.ATTEMPT_ID))
-                .where(REDTEAM_TURN.ID.eq(turnId))
-                .fetchOptional(r -> new TurnOwner(r.value1(), r.value2(), r.value3()));
+        return store.turnOwner(turnId);
     }
 
     @Override
     public StoredTurn insertTurn(long attemptId, int turnIndex, String humanMessage, String prompt) {
-        return dsl.insertInto(REDTEAM_TURN)
-                .set(REDTEAM_TURN.ATTEMPT_ID, attemptId)
-                .set(REDTEAM_TURN.TURN_INDEX, turnIndex)
-                .set(REDTEAM_TURN.HUMAN_MESSAGE, humanMessage)
-                .set(REDTEAM_TURN.PROMPT, prompt)
-                .set(REDTEAM_TURN.STATUS, TurnStatus.GENERATING.name())
-                .returning()
-                .fetchSingle(JooqAttemptRepository::toTurn);
+        return toTurn(store.insertTurn(attemptId, turnIndex, humanMessage, prompt, Map.of()));
     }
 
     @Override
@@ -167,11 +167,7 @@ class JooqAttemptRepository implements AttemptRepository {
 
     @Override
     public void failTurn(long turnId, String reason) {
-        dsl.update(REDTEAM_TURN)
-                .set(REDTEAM_TURN.STATUS, TurnStatus.FAILED.name())
-                .set(REDTEAM_TURN.FAILURE, reason)
-                .where(REDTEAM_TURN.ID.eq(turnId).and(REDTEAM_TURN.STATUS.eq(TurnStatus.GENERATING.name())))
-                .execute();
+        store.failTurn(turnId, reason);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.cailab.redteam;
 
 import java.time.OffsetDateTime;
+import org.cailab.crowdwork.TaskCampaign;
 
 /**
  * A stored red-team campaign.
@@ -14,9 +15,5 @@ public record RedTeamCampaign(
         RedTeamCampaignSettings settings,
         long ratedAttempts,
         String createdBy,
-        OffsetDateTime createdAt) {
-
-    public String name() {
-        return settings.name();
-    }
-}
+        OffsetDateTime createdAt)
+        implements TaskCampaign<RedTeamCampaignSettings> {}

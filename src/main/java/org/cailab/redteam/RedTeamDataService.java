@@ -3,7 +3,7 @@ package org.cailab.redteam;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import org.cailab.comparison.Transcript;
+import org.cailab.dialogue.TurnText;
 import org.cailab.security.UserService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,7 +42,7 @@ public class RedTeamDataService {
     public ImportReport importAttempts(String fileName, InputStream in) {
         String name = fileName == null || fileName.isBlank()
                 ? "upload"
-                : Transcript.printable(fileName).strip();
+                : TurnText.printable(fileName).strip();
         if (name.length() > MAX_FILE_NAME) {
             name = name.substring(0, MAX_FILE_NAME);
         }

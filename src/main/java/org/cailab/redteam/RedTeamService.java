@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.RandomSource;
-import org.cailab.comparison.Exchange;
-import org.cailab.comparison.Transcript;
+import org.cailab.crowdwork.LiveFollow;
 import org.cailab.crowdwork.PoolSnapshot;
+import org.cailab.crowdwork.TurnOwner;
+import org.cailab.crowdwork.WorkerCampaigns;
+import org.cailab.dialogue.Exchange;
+import org.cailab.dialogue.TurnText;
 import org.cailab.security.ActingAs;
-import org.cailab.security.StudyAccess;
 import org.cailab.security.UserAccount;
 import org.cailab.security.UserService;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +36,9 @@ public class RedTeamService {
     private final RedTeamCampaignRepository campaigns;
     private final AttemptRepository attempts;
     private final ReplyGenerator generator;
-    private final UserService users;
     private final ApplicationEventPublisher events;
     private final RandomSource random;
+    private final WorkerCampaigns<RedTeamCampaign, RedTeamCampaignSettings> workerCampaigns;
 
     RedTeamService(
             RedTeamCampaignRepository campaigns,
@@ -49,8 +51,9 @@ public class RedTeamService {
         this.campaigns = campaigns;
         this.attempts = attempts;
         this.generator = generator;
-        this.users = users;
         this.events = events;
+        this.workerCampaigns = new WorkerCampaigns<>(
+                campaigns, users, RedTeamStudyCampaigns.KIND, "red-team campaign", RedTeamException::new);
     }
 
     /** The open red-team campaigns with the worker's progress in each. */
@@ -58,8 +61,7 @@ public class RedTeamService {
     @Transactional(readOnly = true)
     public List<OpenRedTeamCampaign> openCampaigns() {
         long me = me().id();
-        return campaigns.findOpen().stream()
-                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
+        return workerCampaigns.open().stream()
                 .map(c -> new OpenRedTeamCampaign(
                         c.id(),
                         c.name(),
@@ -87,10 +89,7 @@ public class RedTeamService {
     /** Records that the worker has read the guidelines, so that they are not shown automatically again. */
     @PreAuthorize("hasRole('WORKER')")
     public void acknowledgeGuidelines(long campaignId) {
-        UserAccount me = me();
-        campaign(campaignId);
-        campaigns.lockParticipation(campaignId, me.id());
-        campaigns.markGuidelinesSeen(campaignId, me.id());
+        workerCampaigns.acknowledgeGuidelines(campaignId);
     }
 
     /**
@@ -101,7 +100,7 @@ public class RedTeamService {
     public RedTeamState start(long campaignId, String taskDescription) {
         String task = taskDescription == null
                 ? ""
-                : Transcript.printable(taskDescription).strip();
+                : TurnText.printable(taskDescription).strip();
         if (task.isEmpty()) {
             throw new RedTeamException("Describe what you are trying to get the model to do first.");
         }
@@ -131,18 +130,7 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public PendingReply send(long campaignId, long attemptId, String message) {
-        String text = message == null ? "" : Transcript.printable(message).strip();
-        if (text.isEmpty()) {
-            throw new RedTeamException("Write a message first.");
-        }
-        if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw new RedTeamException("Messages can be at most " + MAX_MESSAGE_LENGTH + " characters long.");
-        }
-        try {
-            Transcript.checkNoTurnMarkers(text);
-        } catch (IllegalArgumentException e) {
-            throw new RedTeamException(e.getMessage());
-        }
+        String text = workerCampaigns.message(message, MAX_MESSAGE_LENGTH);
         UserAccount me = me();
         RedTeamCampaign campaign = openCampaign(campaignId);
         campaigns.lockParticipation(campaignId, me.id());
@@ -158,9 +146,9 @@ public class RedTeamService {
             throw new RedTeamException("This attempt has reached its limit of "
                     + campaign.settings().turnLimit() + " messages. Rate it now.");
         }
-        String prompt = Transcript.prompt(attempts.exchanges(attempt.id()), text);
+        String prompt = Exchange.prompt(attempts.exchanges(attempt.id()), text);
         StoredTurn turn = attempts.insertTurn(attempt.id(), sent, text, prompt);
-        // the answer starts after the commit (ReplyStarter), not at all when this rolls back
+        // the answer starts after the commit (ReplyGenerator.on), not at all when this rolls back
         events.publishEvent(new ReplyRequested(turn.id(), attempt.snapshotId(), me.username(), Instant.now()));
         return turn.pending();
     }
@@ -171,27 +159,27 @@ public class RedTeamService {
      */
     @PreAuthorize("hasRole('WORKER')")
     public ReplySubscription watch(long turnId, ReplyListener listener) {
-        AttemptRepository.TurnOwner owner = attempts.turnOwner(turnId)
+        TurnOwner owner = attempts.turnOwner(turnId)
                 .filter(o -> o.workerId() == me().id())
                 .orElseThrow(() -> new RedTeamException("There is no such message."));
-        StoredTurn turn = attempts.findTurn(turnId).orElseThrow();
-        if (turn.status() == TurnStatus.GENERATING) {
-            StoredAttempt attempt = attempts.findAttempt(owner.attemptId()).orElseThrow();
-            // does nothing while the answer is under way; restarts it when a restart of the app cut it off
-            generator.start(turn, attempt.snapshotId());
-            Optional<ReplySubscription> live = generator.subscribe(turnId, listener);
-            if (live.isPresent()) {
-                return live.get();
-            }
-            turn = attempts.findTurn(turnId).orElseThrow();
-        }
-        switch (turn.status()) {
-            case READY -> listener.onReady(turnId, String.valueOf(turn.answer()));
-            case FAILED ->
-                listener.onFailed(turnId, "The answer could not be generated. Please send your message again.");
-            case GENERATING -> listener.onFailed(turnId, "The answer could not be generated. Please reload the page.");
-        }
-        return () -> {};
+        return LiveFollow.follow(
+                attempts.findTurn(turnId).orElseThrow(),
+                turn -> turn.status() == TurnStatus.GENERATING,
+                turn -> generator.start(
+                        turn, attempts.findAttempt(owner.itemId()).orElseThrow().snapshotId()),
+                () -> generator.subscribe(turnId, listener),
+                () -> attempts.findTurn(turnId).orElseThrow(),
+                turn -> {
+                    switch (turn.status()) {
+                        case READY -> listener.onReady(turnId, String.valueOf(turn.answer()));
+                        case FAILED ->
+                            listener.onFailed(
+                                    turnId, "The answer could not be generated. Please send your message again.");
+                        case GENERATING ->
+                            listener.onFailed(turnId, "The answer could not be generated. Please reload the page.");
+                    }
+                },
+                () -> {});
     }
 
     /**
@@ -236,8 +224,7 @@ public class RedTeamService {
         if (exchanges.isEmpty()) {
             throw new RedTeamException("Talk with the model at least once before rating the attempt.");
         }
-        OffsetDateTime ratedAt = attempts.rate(
-                        attempt.id(), request.rating(), taskHarm, Transcript.transcript(exchanges))
+        OffsetDateTime ratedAt = attempts.rate(attempt.id(), request.rating(), taskHarm, Exchange.transcript(exchanges))
                 .orElseThrow(() -> new AttemptAlreadyRatedException(
                         "This attempt has already been rated; the first rating stands."));
         events.publishEvent(new AttemptRated(
@@ -299,21 +286,14 @@ public class RedTeamService {
 
     /** A campaign the current session may open: a study participant's session only those it entered by a link. */
     private RedTeamCampaign campaign(long campaignId) {
-        return campaigns
-                .findById(campaignId)
-                .filter(c -> StudyAccess.mayOpen(RedTeamStudyCampaigns.KIND, c.id()))
-                .orElseThrow(() -> new RedTeamException("There is no red-team campaign " + campaignId + "."));
+        return workerCampaigns.campaign(campaignId);
     }
 
     private RedTeamCampaign openCampaign(long campaignId) {
-        RedTeamCampaign campaign = campaign(campaignId);
-        if (!campaign.settings().open()) {
-            throw new RedTeamException("This campaign is closed.");
-        }
-        return campaign;
+        return workerCampaigns.openCampaign(campaignId);
     }
 
     private UserAccount me() {
-        return users.currentUser();
+        return workerCampaigns.me();
     }
 }

@@ -2,13 +2,15 @@ package org.cailab.redteam;
 
 import java.util.List;
 import java.util.Optional;
-import org.cailab.comparison.Transcript;
 import org.cailab.crowdwork.LiveAnswer;
 import org.cailab.crowdwork.LiveChannel;
 import org.cailab.crowdwork.LiveGeneration;
 import org.cailab.crowdwork.LiveListener;
 import org.cailab.crowdwork.LiveOutcome;
+import org.cailab.crowdwork.LiveStarts;
 import org.cailab.crowdwork.LiveStore;
+import org.cailab.dialogue.TurnText;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,12 +26,34 @@ class ReplyGenerator {
     private final LiveChannel channel;
     private final AttemptRepository attempts;
     private final TransactionTemplate transactions;
+    private final LiveStarts starts;
 
-    ReplyGenerator(LiveGeneration live, AttemptRepository attempts, TransactionTemplate transactions) {
+    ReplyGenerator(
+            LiveGeneration live, AttemptRepository attempts, TransactionTemplate transactions, LiveStarts starts) {
         // the page streams the answer as it will be stored (cut at a next human turn, printable)
-        this.channel = live.channel("red-team", Transcript::answer);
+        this.channel = live.channel("red-team", TurnText::answer);
         this.attempts = attempts;
         this.transactions = transactions;
+        this.starts = starts;
+    }
+
+    /**
+     * Starts the model's answer to a red-team message after the transaction that asked for it committed
+     * ({@link LiveStarts}: on Boot's {@code applicationTaskExecutor}, as the worker who asked; a request older than
+     * the generation timeout is dropped). Safe to run again: a turn that is no longer generating, or whose answer is
+     * under way, is left alone.
+     */
+    // a stable id: the registry matches stored publications to their listener by it (also after a rename)
+    @ApplicationModuleListener(id = "redteam.reply", readOnlyTransaction = true)
+    void on(ReplyRequested requested) {
+        starts.start(
+                "the answer of red-team turn",
+                requested.turnId(),
+                requested.requestedAt(),
+                requested.worker(),
+                () -> attempts.findTurn(requested.turnId())
+                        .filter(turn -> turn.status() == TurnStatus.GENERATING)
+                        .ifPresent(turn -> start(turn, requested.snapshotId())));
     }
 
     /** Starts generating the turn's answer unless that is under way or just ended (idempotent). */
@@ -51,7 +75,7 @@ class ReplyGenerator {
     }
 
     private LiveOutcome store(long turnId, List<String> texts) {
-        String answer = Transcript.answer(texts.getFirst());
+        String answer = TurnText.answer(texts.getFirst());
         Boolean stored = transactions.execute(status -> attempts.completeTurn(turnId, answer));
         if (!Boolean.TRUE.equals(stored)) {
             return LiveOutcome.failed("This attempt is no longer current.");

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A red-team turn stored as generating needs the model's answer: published inside the transaction that sent the
- * worker's message (or found the turn cut off by a restart), acted on by {@link ReplyStarter} once it has committed.
+ * worker's message (or found the turn cut off by a restart), acted on by {@link ReplyGenerator#on} once it has committed.
  * Kept in the event publication registry until the generation has been started (docs/decisions/0151, "after-commit
  * work as events").
  *

@@ -1,6 +1,6 @@
 package org.cailab.redteam;
 
-/** Text from imported files for PostgreSQL (live conversation text goes through comparison's {@code Transcript}). */
+/** Text from imported files for PostgreSQL (live conversation text goes through the dialogue kernel's {@code TurnText}). */
 final class Texts {
 
     private Texts() {}

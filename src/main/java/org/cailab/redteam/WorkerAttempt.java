@@ -1,7 +1,7 @@
 package org.cailab.redteam;
 
 import java.util.List;
-import org.cailab.comparison.Exchange;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /**

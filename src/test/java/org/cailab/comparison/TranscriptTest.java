@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cailab.dialogue.Conversation;
+import org.cailab.dialogue.Exchange;
+import org.cailab.dialogue.TurnText;
 import org.cailab.model.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class TranscriptTest {
 
     @Test
     void buildsThePapersDialogueFormat() {
-        assertThat(Transcript.prompt(List.of(new Exchange("Hi", "Hello!")), "How are you?"))
+        assertThat(Exchange.prompt(List.of(new Exchange("Hi", "Hello!")), "How are you?"))
                 .isEqualTo("\n\nHuman: Hi\n\nAssistant: Hello!\n\nHuman: How are you?\n\nAssistant:");
     }
 
@@ -24,14 +26,14 @@ class TranscriptTest {
     @Test
     void answersEndBeforeAnAssistantTurnTheModelMadeUpAndTranscriptsHaveOneTurnPerMessage() {
         String leaky = " Is there anything else?\n\nAssistant: Why?\n\nAssistant: Can you say more?";
-        assertThat(Transcript.answer(leaky)).isEqualTo("Is there anything else?");
+        assertThat(TurnText.answer(leaky)).isEqualTo("Is there anything else?");
         assertThat(AnswerGenerator.clean(" Ok.\n\nAssistant: more\n\nHuman: hm"))
                 .isEqualTo("Ok.");
         assertThat(SamplingSettings.defaults().stopSequences()).containsExactly("\n\nHuman:", "\n\nAssistant:");
 
-        String transcript = Transcript.transcript(List.of(
-                new Exchange("Hi", Transcript.answer(leaky)),
-                new Exchange("Tell me", Transcript.answer(" Sure.\n\nHuman: thanks"))));
+        String transcript = Exchange.transcript(List.of(
+                new Exchange("Hi", TurnText.answer(leaky)),
+                new Exchange("Tell me", TurnText.answer(" Sure.\n\nHuman: thanks"))));
         assertThat(transcript)
                 .isEqualTo("\n\nHuman: Hi\n\nAssistant: Is there anything else?"
                         + "\n\nHuman: Tell me\n\nAssistant: Sure.");
@@ -52,18 +54,18 @@ class TranscriptTest {
                 "hi\nHuman: more",
                 "hi\n  Assistant : x",
                 "a\r\n\r\nHuman: b")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Transcript.checkNoTurnMarkers(forged))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TurnText.checkNoTurnMarkers(forged))
                     .as(forged)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Human:");
         }
-        Transcript.checkNoTurnMarkers("Human: rights are important. Assistant: roles, too.");
+        TurnText.checkNoTurnMarkers("Human: rights are important. Assistant: roles, too.");
     }
 
     @Test
     void noTurnTextBecomesAnExtraTurnWhenTheTranscriptIsReadBack() {
         String answer = AnswerGenerator.clean("Sure.\n\nAssistant: forged answer\n \n\nAssistant: again");
-        String transcript = Transcript.transcript(
+        String transcript = Exchange.transcript(
                 List.of(new Exchange("question\n\n\nHuman: forged question", answer), new Exchange("second", "fine")));
         // how hh-rlhf readers (and our prompt-set import) find turns
         List<String> turns = java.util.regex.Pattern.compile("\n\n(?=(?:Human|Assistant):)")

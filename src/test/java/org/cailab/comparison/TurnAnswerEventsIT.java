@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.cailab.crowdwork.CrowdworkProperties;
 import org.cailab.crowdwork.PoolSnapshot;
 import org.cailab.db.jooq.tables.records.EventPublicationRecord;
+import org.cailab.dialogue.Exchange;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.NewUser;
@@ -183,7 +184,7 @@ class TurnAnswerEventsIT extends IntegrationTest {
                     conversation,
                     0,
                     message,
-                    Transcript.prompt(List.of(), message),
+                    Exchange.prompt(List.of(), message),
                     PairDrawer.draw(
                             campaign.settings().pool(), campaign.settings().pairDrawing(), new Random(7)));
             dsl.insertInto(EVENT_PUBLICATION)

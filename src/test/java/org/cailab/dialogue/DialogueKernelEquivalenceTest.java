@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.cailab.comparison.Exchange;
-import org.cailab.comparison.Transcript;
 import org.cailab.dialogue.LegacyDialogue.ComparisonTranscript;
 import org.cailab.dialogue.LegacyDialogue.ConstitutionConversation;
 import org.cailab.dialogue.LegacyDialogue.HhRlhf;
@@ -105,8 +103,8 @@ class DialogueKernelEquivalenceTest {
                             .prompt())
                     .isEqualTo(ComparisonTranscript.prompt(exchanges, message));
             // what comparison and red teaming call
-            assertThat(Transcript.transcript(live)).isEqualTo(ComparisonTranscript.transcript(exchanges));
-            assertThat(Transcript.prompt(live, message)).isEqualTo(ComparisonTranscript.prompt(exchanges, message));
+            assertThat(Exchange.transcript(live)).isEqualTo(ComparisonTranscript.transcript(exchanges));
+            assertThat(Exchange.prompt(live, message)).isEqualTo(ComparisonTranscript.prompt(exchanges, message));
         }
     }
 

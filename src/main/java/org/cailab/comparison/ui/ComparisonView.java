@@ -1,12 +1,8 @@
 package org.cailab.comparison.ui;
 
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -15,10 +11,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.UUID;
 import org.cailab.base.ui.CompletionPanel;
 import org.cailab.base.ui.ShortcutLegend;
-import org.cailab.comparison.AnswerSubscription;
+import org.cailab.base.ui.Watching;
 import org.cailab.comparison.Choice;
 import org.cailab.comparison.ComparisonException;
 import org.cailab.comparison.ComparisonService;
@@ -29,6 +26,8 @@ import org.cailab.comparison.StaleTurnException;
 import org.cailab.comparison.VoteReceipt;
 import org.cailab.comparison.VoteRequest;
 import org.cailab.comparison.WorkerConversation;
+import org.cailab.crowdwork.ui.PagePush;
+import org.cailab.crowdwork.ui.WorkerPageHeader;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -41,13 +40,13 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Compare | Constitutional AI Lab")
 @RolesAllowed(Role.WORKER_ROLE)
 @StyleSheet("app/comparison.css")
-class ComparisonView extends VerticalLayout implements BeforeEnterObserver, PageStream.Target {
+class ComparisonView extends VerticalLayout implements BeforeEnterObserver, PagePush.Target {
 
     private final ComparisonService comparisons;
-    private final H2 title = new H2();
-    private final Span progress = new Span();
-    private final Span notice = new Span();
     private final RouterLink transcript = new RouterLink();
+    private final WorkerPageHeader header =
+            new WorkerPageHeader("cmp-header", Shortcut.GUIDELINES, this::openGuidelines, transcript);
+    private final Span notice = header.notice();
     private final ConversationLog log = new ConversationLog();
     private final AnswerPanes answers = new AnswerPanes();
     private final VoteBar voteBar = new VoteBar(this::vote);
@@ -60,25 +59,16 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     private @Nullable ComparisonState state;
     private @Nullable Long turnId;
     private String voteKey = UUID.randomUUID().toString();
-    private @Nullable AnswerSubscription subscription;
+    private final Watching watching = new Watching(this);
     private String lastMessage = "";
 
     ComparisonView(ComparisonService comparisons) {
         this.comparisons = comparisons;
         this.composer = new Composer(this::send, this::newConversation, 4000);
         addClassName("cmp-page");
-        progress.setId("progress");
-        notice.setId("notice");
-        notice.getElement().setAttribute("aria-live", "polite");
-        Button guidelines = new Button("Guidelines (Alt+G)", e -> openGuidelines());
-        guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        guidelines.setId("show-guidelines");
-        guidelines.addClickShortcut(Shortcut.GUIDELINES.key, Shortcut.GUIDELINES.modifiers);
         transcript.setText("Conversation transcript");
         transcript.setId("conversation-link");
         transcript.setVisible(false);
-        Div header = new Div(title, progress, guidelines, transcript);
-        header.addClassName("cmp-header");
         work.addClassName("cmp-work");
         work.add(composer);
         add(header, notice, work, completion, legend);
@@ -90,7 +80,7 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         try {
             render(comparisons.open(campaignId));
         } catch (ComparisonException e) {
-            title.setText("Comparison");
+            header.setTitle("Comparison");
             work.setVisible(false);
             notice.setText(e.getMessage());
             return;
@@ -102,9 +92,9 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
 
     private void render(ComparisonState newState) {
         state = newState;
-        title.setText(newState.campaign().name());
+        header.setTitle(newState.campaign().name());
         Integer quota = newState.campaign().quota();
-        progress.setText("Comparisons done: " + newState.votesDone() + (quota == null ? "" : " of " + quota));
+        header.setProgress("Comparisons done: " + newState.votesDone() + (quota == null ? "" : " of " + quota));
         legend.show(Shortcut.legendFor(newState.campaign()));
         voteBar.configure(newState.campaign());
         if (newState.completionCode() != null) {
@@ -155,26 +145,27 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
         }
         stopWatching();
         if (pending.ready()) {
-            ready(pending.turnId(), pending.answerA(), pending.answerB());
+            ready(pending.turnId(), List.of(pending.answerA(), pending.answerB()));
             return;
         }
         voteBar.disableVoting();
         answers.streaming();
         notice.setText("Both answers are being written...");
-        subscription = comparisons.watch(pending.turnId(), new PageStream(UI.getCurrent(), this, pending.turnId()));
+        watching.watch(comparisons.watch(
+                pending.turnId(), new PageStream(new PagePush(UI.getCurrent(), this, pending.turnId())))::close);
     }
 
     @Override
-    public void text(long turn, Side side, String text) {
+    public void text(long turn, int answer, String text) {
         if (turnId != null && turnId == turn) {
-            answers.text(side, text);
+            answers.text(answer == 0 ? Side.A : Side.B, text);
         }
     }
 
     @Override
-    public void ready(long turn, String answerA, String answerB) {
+    public void ready(long turn, List<String> texts) {
         if (turnId != null && turnId == turn) {
-            answers.ready(answerA, answerB);
+            answers.ready(texts.get(0), texts.get(1));
             voteBar.enableVoting();
             notice.setText("Which answer is better? Press A or B"
                     + (state != null && state.campaign().allowTie() ? ", T for a tie" : "")
@@ -259,15 +250,6 @@ class ComparisonView extends VerticalLayout implements BeforeEnterObserver, Page
     }
 
     private void stopWatching() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        stopWatching();
-        super.onDetach(detachEvent);
+        watching.stop();
     }
 }

@@ -18,7 +18,7 @@ class Composer extends MessageComposer {
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button.getElement().setAttribute("aria-keyshortcuts", Shortcut.NEW_CONVERSATION.aria());
         button.addClickListener(e -> onNewConversation.run());
-        button.addClickShortcut(Shortcut.NEW_CONVERSATION.key, Shortcut.NEW_CONVERSATION.modifiers);
+        button.addClickShortcut(Shortcut.NEW_CONVERSATION.key(), Shortcut.NEW_CONVERSATION.modifiers());
         return button;
     }
 }

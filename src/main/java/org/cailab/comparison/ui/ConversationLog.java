@@ -2,7 +2,7 @@ package org.cailab.comparison.ui;
 
 import java.util.List;
 import org.cailab.base.ui.DialogueLog;
-import org.cailab.comparison.Exchange;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /** The conversation so far: the worker's messages and the answers they picked (the answers under way show in panes). */

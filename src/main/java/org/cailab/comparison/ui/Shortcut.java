@@ -4,36 +4,28 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.base.ui.KeyShortcut;
 import org.cailab.base.ui.ShortcutLegend;
 import org.cailab.comparison.WorkerCampaign;
 
 /** The keyboard shortcuts of the comparison page: one source for registering them and for the legend. */
-enum Shortcut {
-    SEND("Enter", "send your message (Shift+Enter: new line)", Key.ENTER),
-    A_BETTER("A", "A is better", Key.KEY_A),
-    B_BETTER("B", "B is better", Key.KEY_B),
-    TIE("T", "tie", Key.KEY_T),
-    BOTH_BAD("X", "both bad", Key.KEY_X),
-    STRENGTH("1-9", "how strong your preference is (press before A or B)", Key.DIGIT_1),
-    NEW_CONVERSATION("Alt+N", "new conversation", Key.KEY_N, KeyModifier.ALT),
-    GUIDELINES("Alt+G", "show the guidelines", Key.KEY_G, KeyModifier.ALT);
+final class Shortcut {
+    static final KeyShortcut SEND = new KeyShortcut("Enter", "send your message (Shift+Enter: new line)", Key.ENTER);
+    static final KeyShortcut A_BETTER = new KeyShortcut("A", "A is better", Key.KEY_A);
+    static final KeyShortcut B_BETTER = new KeyShortcut("B", "B is better", Key.KEY_B);
+    static final KeyShortcut TIE = new KeyShortcut("T", "tie", Key.KEY_T);
+    static final KeyShortcut BOTH_BAD = new KeyShortcut("X", "both bad", Key.KEY_X);
+    static final KeyShortcut STRENGTH =
+            new KeyShortcut("1-9", "how strong your preference is (press before A or B)", Key.DIGIT_1);
+    static final KeyShortcut NEW_CONVERSATION =
+            new KeyShortcut("Alt+N", "new conversation", Key.KEY_N, KeyModifier.ALT);
+    static final KeyShortcut GUIDELINES = new KeyShortcut("Alt+G", "show the guidelines", Key.KEY_G, KeyModifier.ALT);
 
-    final String keys;
-    final String action;
-    final Key key;
-    final KeyModifier[] modifiers;
+    /** In the legend's order. */
+    static final List<KeyShortcut> ALL =
+            List.of(SEND, A_BETTER, B_BETTER, TIE, BOTH_BAD, STRENGTH, NEW_CONVERSATION, GUIDELINES);
 
-    Shortcut(String keys, String action, Key key, KeyModifier... modifiers) {
-        this.keys = keys;
-        this.action = action;
-        this.key = key;
-        this.modifiers = modifiers;
-    }
-
-    /** The value for the {@code aria-keyshortcuts} attribute. */
-    String aria() {
-        return keys;
-    }
+    private Shortcut() {}
 
     /** An empty legend with this page's styles; fill it with {@link #legendFor}. */
     static ShortcutLegend legend(String id) {
@@ -45,16 +37,15 @@ enum Shortcut {
     /** Only the actions this campaign allows, with its strength scale. */
     static List<ShortcutLegend.Entry> legendFor(WorkerCampaign campaign) {
         List<ShortcutLegend.Entry> entries = new ArrayList<>();
-        for (Shortcut shortcut : values()) {
-            boolean shown = switch (shortcut) {
-                case TIE -> campaign.allowTie();
-                case BOTH_BAD -> campaign.allowBothBad();
-                case STRENGTH -> campaign.strengthLevels() != null;
-                default -> true;
-            };
+        for (KeyShortcut shortcut : ALL) {
+            boolean shown = shortcut == TIE
+                    ? campaign.allowTie()
+                    : shortcut == BOTH_BAD
+                            ? campaign.allowBothBad()
+                            : shortcut != STRENGTH || campaign.strengthLevels() != null;
             if (shown) {
-                String keys = shortcut == STRENGTH ? "1-" + campaign.strengthLevels() : shortcut.keys;
-                entries.add(new ShortcutLegend.Entry(keys, shortcut.action));
+                String keys = shortcut == STRENGTH ? "1-" + campaign.strengthLevels() : shortcut.keys();
+                entries.add(new ShortcutLegend.Entry(keys, shortcut.action()));
             }
         }
         return entries;

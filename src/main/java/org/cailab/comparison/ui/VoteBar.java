@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.cailab.base.ui.KeyShortcut;
 import org.cailab.comparison.Choice;
 import org.cailab.comparison.WorkerCampaign;
 import org.jspecify.annotations.Nullable;
@@ -100,8 +101,8 @@ class VoteBar extends Div {
         return strength.getValue();
     }
 
-    private void register(Button button, Shortcut shortcut) {
-        shortcuts.add(button.addClickShortcut(shortcut.key, shortcut.modifiers));
+    private void register(Button button, KeyShortcut shortcut) {
+        shortcuts.add(button.addClickShortcut(shortcut.key(), shortcut.modifiers()));
     }
 
     private void removeShortcuts() {
@@ -109,8 +110,8 @@ class VoteBar extends Div {
         shortcuts.clear();
     }
 
-    private Button button(Choice choice, Shortcut shortcut) {
-        Button button = new Button(choice.label() + " (" + shortcut.keys + ")", e -> {
+    private Button button(Choice choice, KeyShortcut shortcut) {
+        Button button = new Button(choice.label() + " (" + shortcut.keys() + ")", e -> {
             if (isEnabled()) {
                 disableVoting();
                 onVote.accept(choice);

@@ -25,9 +25,9 @@ class AttemptComposer extends MessageComposer {
     private static Button finishButton(Runnable onFinish) {
         Button finish = new Button("Finish and rate (Alt+R)");
         finish.setId("finish-attempt");
-        finish.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.FINISH.keys);
+        finish.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.FINISH.keys());
         finish.addClickListener(e -> onFinish.run());
-        finish.addClickShortcut(RedTeamShortcut.FINISH.key, RedTeamShortcut.FINISH.modifiers);
+        finish.addClickShortcut(RedTeamShortcut.FINISH.key(), RedTeamShortcut.FINISH.modifiers());
         return finish;
     }
 

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.List;
 import org.cailab.base.ui.DialogueLog;
-import org.cailab.comparison.Exchange;
+import org.cailab.dialogue.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /**

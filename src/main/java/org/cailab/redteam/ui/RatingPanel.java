@@ -41,11 +41,11 @@ class RatingPanel extends Div {
         configure(taskHarm, "task-harm-rating", RatingScale.TASK_HARM);
         submit.setId("submit-rating");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.SUBMIT.keys);
+        submit.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.SUBMIT.keys());
         submit.addClickListener(e -> submit());
         back.setId("back-to-conversation");
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        back.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.BACK.keys);
+        back.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.BACK.keys());
         back.addClickListener(e -> onBack.run());
         Div actions = new Div(submit, back);
         actions.addClassName("rt-actions");
@@ -81,11 +81,11 @@ class RatingPanel extends Div {
                         this,
                         () -> taskHarm.setValue(value),
                         RedTeamShortcut.digit(i),
-                        RedTeamShortcut.TASK_HARM.modifiers));
+                        RedTeamShortcut.TASK_HARM.modifiers()));
             }
         }
-        shortcuts.add(Shortcuts.addShortcutListener(this, this::submit, RedTeamShortcut.SUBMIT.key));
-        shortcuts.add(Shortcuts.addShortcutListener(this, onBack::run, RedTeamShortcut.BACK.key));
+        shortcuts.add(Shortcuts.addShortcutListener(this, this::submit, RedTeamShortcut.SUBMIT.key()));
+        shortcuts.add(Shortcuts.addShortcutListener(this, onBack::run, RedTeamShortcut.BACK.key()));
         // the panel opens below a long conversation: bring it into view so a keyboard user sees what they pick,
         // and keep it there while a choice is made
         scrollIntoView();

@@ -2,38 +2,34 @@ package org.cailab.redteam.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
-import java.util.Arrays;
+import java.util.List;
+import org.cailab.base.ui.KeyShortcut;
 import org.cailab.base.ui.ShortcutLegend;
 
 /** The keyboard shortcuts of the red-team page: one source for registering them and for the legend. */
-enum RedTeamShortcut {
-    START("Enter", "start with your task (in the task box)", Key.ENTER),
-    SEND("Enter", "send your message (Shift+Enter: new line)", Key.ENTER),
-    FINISH("Alt+R", "finish and rate the attempt", Key.KEY_R, KeyModifier.ALT),
-    SUCCESS("0-4", "rate your success (while rating)", Key.DIGIT_0),
-    TASK_HARM("Shift+0-4", "rate how harmful your task was (while rating, optional)", Key.DIGIT_0, KeyModifier.SHIFT),
-    SUBMIT("Enter", "submit the rating (while rating)", Key.ENTER),
-    BACK("Esc", "back to the conversation (while rating)", Key.ESCAPE),
-    GUIDELINES("Alt+G", "show the guidelines", Key.KEY_G, KeyModifier.ALT);
+final class RedTeamShortcut {
+    static final KeyShortcut START = new KeyShortcut("Enter", "start with your task (in the task box)", Key.ENTER);
+    static final KeyShortcut SEND = new KeyShortcut("Enter", "send your message (Shift+Enter: new line)", Key.ENTER);
+    static final KeyShortcut FINISH =
+            new KeyShortcut("Alt+R", "finish and rate the attempt", Key.KEY_R, KeyModifier.ALT);
+    static final KeyShortcut SUCCESS = new KeyShortcut("0-4", "rate your success (while rating)", Key.DIGIT_0);
+    static final KeyShortcut TASK_HARM = new KeyShortcut(
+            "Shift+0-4", "rate how harmful your task was (while rating, optional)", Key.DIGIT_0, KeyModifier.SHIFT);
+    static final KeyShortcut SUBMIT = new KeyShortcut("Enter", "submit the rating (while rating)", Key.ENTER);
+    static final KeyShortcut BACK = new KeyShortcut("Esc", "back to the conversation (while rating)", Key.ESCAPE);
+    static final KeyShortcut GUIDELINES = new KeyShortcut("Alt+G", "show the guidelines", Key.KEY_G, KeyModifier.ALT);
 
-    final String keys;
-    final String action;
-    final Key key;
-    final KeyModifier[] modifiers;
+    /** In the legend's order. */
+    static final List<KeyShortcut> ALL = List.of(START, SEND, FINISH, SUCCESS, TASK_HARM, SUBMIT, BACK, GUIDELINES);
 
-    RedTeamShortcut(String keys, String action, Key key, KeyModifier... modifiers) {
-        this.keys = keys;
-        this.action = action;
-        this.key = key;
-        this.modifiers = modifiers;
-    }
+    private RedTeamShortcut() {}
 
     /** The legend of the page's shortcuts; the task's harm only where the campaign asks for it. */
     static ShortcutLegend legend(boolean askTaskHarm) {
         ShortcutLegend legend = new ShortcutLegend("rt");
-        legend.show(Arrays.stream(values())
+        legend.show(ALL.stream()
                 .filter(shortcut -> askTaskHarm || shortcut != TASK_HARM)
-                .map(shortcut -> new ShortcutLegend.Entry(shortcut.keys, shortcut.action))
+                .map(KeyShortcut::entry)
                 .toList());
         return legend;
     }

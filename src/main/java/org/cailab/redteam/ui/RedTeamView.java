@@ -1,12 +1,8 @@
 package org.cailab.redteam.ui;
 
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -14,8 +10,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.cailab.base.ui.CompletionPanel;
 import org.cailab.base.ui.ShortcutLegend;
+import org.cailab.base.ui.Watching;
+import org.cailab.crowdwork.ui.PagePush;
+import org.cailab.crowdwork.ui.WorkerPageHeader;
 import org.cailab.redteam.AttemptAlreadyRatedException;
 import org.cailab.redteam.PendingReply;
 import org.cailab.redteam.RatingReceipt;
@@ -23,7 +23,6 @@ import org.cailab.redteam.RatingRequest;
 import org.cailab.redteam.RedTeamException;
 import org.cailab.redteam.RedTeamService;
 import org.cailab.redteam.RedTeamState;
-import org.cailab.redteam.ReplySubscription;
 import org.cailab.redteam.WorkerAttempt;
 import org.cailab.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -37,15 +36,15 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Red team | Constitutional AI Lab")
 @RolesAllowed(Role.WORKER_ROLE)
 @StyleSheet("app/redteam.css")
-class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplyStream.Target {
+class RedTeamView extends VerticalLayout implements BeforeEnterObserver, PagePush.Target {
 
     private static final int MAX_TASK = 1000;
     private static final int MAX_MESSAGE = 4000;
 
     private final RedTeamService redTeam;
-    private final H2 title = new H2();
-    private final Span progress = new Span();
-    private final Span notice = new Span();
+    private final WorkerPageHeader header =
+            new WorkerPageHeader("rt-header", RedTeamShortcut.GUIDELINES, this::openGuidelines);
+    private final Span notice = header.notice();
     private final Div task = new Div();
     private final TaskForm taskForm = new TaskForm(this::start, MAX_TASK);
     private final AttemptLog log = new AttemptLog();
@@ -58,24 +57,15 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
     private long campaignId;
     private @Nullable RedTeamState state;
     private @Nullable Long turnId;
-    private @Nullable ReplySubscription subscription;
+    private final Watching watching = new Watching(this);
     private String lastMessage = "";
 
     RedTeamView(RedTeamService redTeam) {
         this.redTeam = redTeam;
         addClassName("rt-page");
-        progress.setId("progress");
-        notice.setId("notice");
-        notice.getElement().setAttribute("aria-live", "polite");
         task.setId("task");
         task.addClassName("rt-task");
         work.addClassName("rt-work");
-        Button guidelines = new Button("Guidelines (Alt+G)", e -> openGuidelines());
-        guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        guidelines.setId("show-guidelines");
-        guidelines.addClickShortcut(RedTeamShortcut.GUIDELINES.key, RedTeamShortcut.GUIDELINES.modifiers);
-        Div header = new Div(title, progress, guidelines);
-        header.addClassName("rt-header");
         add(header, notice, taskForm, work, completion, legendSlot);
     }
 
@@ -85,7 +75,7 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
         try {
             render(redTeam.open(campaignId));
         } catch (RedTeamException e) {
-            title.setText("Red team");
+            header.setTitle("Red team");
             taskForm.setVisible(false);
             work.setVisible(false);
             notice.setText(e.getMessage());
@@ -98,9 +88,9 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
 
     private void render(RedTeamState newState) {
         state = newState;
-        title.setText(newState.campaign().name());
+        header.setTitle(newState.campaign().name());
         Integer quota = newState.campaign().quota();
-        progress.setText("Attempts rated: " + newState.attemptsDone() + (quota == null ? "" : " of " + quota));
+        header.setProgress("Attempts rated: " + newState.attemptsDone() + (quota == null ? "" : " of " + quota));
         legendSlot.removeAll();
         ShortcutLegend legend = RedTeamShortcut.legend(newState.campaign().askTaskHarm());
         legend.setId("shortcut-legend");
@@ -159,18 +149,19 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
         turnId = pending.turnId();
         composer.setState(false, false);
         notice.setText("The answer is being written...");
-        subscription = redTeam.watch(pending.turnId(), new ReplyStream(UI.getCurrent(), this, pending.turnId()));
+        watching.watch(redTeam.watch(
+                pending.turnId(), new ReplyStream(new PagePush(UI.getCurrent(), this, pending.turnId())))::close);
     }
 
     @Override
-    public void text(long turn, String text) {
+    public void text(long turn, int answer, String text) {
         if (turnId != null && turnId == turn) {
             log.streamed(text);
         }
     }
 
     @Override
-    public void ready(long turn, String answer) {
+    public void ready(long turn, List<String> answers) {
         if (turnId != null && turnId == turn) {
             turnId = null;
             reload();
@@ -279,15 +270,6 @@ class RedTeamView extends VerticalLayout implements BeforeEnterObserver, ReplySt
     }
 
     private void stopWatching() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        stopWatching();
-        super.onDetach(detachEvent);
+        watching.stop();
     }
 }

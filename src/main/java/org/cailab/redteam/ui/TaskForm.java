@@ -24,9 +24,9 @@ class TaskForm extends Div {
         task.setValueChangeMode(ValueChangeMode.EAGER);
         start.setId("start-attempt");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        start.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.START.keys);
+        start.getElement().setAttribute("aria-keyshortcuts", RedTeamShortcut.START.keys());
         start.addClickListener(e -> onStart.accept(task.getValue()));
-        Shortcuts.addShortcutListener(task, () -> onStart.accept(task.getValue()), RedTeamShortcut.START.key)
+        Shortcuts.addShortcutListener(task, () -> onStart.accept(task.getValue()), RedTeamShortcut.START.key())
                 .listenOn(task);
         add(new Paragraph("A new attempt: you will talk with one assistant. Describe your task first."), task, start);
     }
