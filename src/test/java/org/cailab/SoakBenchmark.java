@@ -43,6 +43,7 @@ import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptExtraction;
@@ -316,7 +317,7 @@ public final class SoakBenchmark {
         final long constitutionVersion;
         final long policy;
         final int prompts;
-        final List<Long> started = new ArrayList<>();
+        final List<RunId> started = new ArrayList<>();
         int finished;
         int failed;
         int itemsDone;

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
@@ -141,7 +142,7 @@ public class EvaluationSetService {
             }
             var config = summary.run().config();
             out.add(EvaluationResult.of(
-                    summary.run().id(),
+                    summary.run().id().value(),
                     config.name(),
                     config.parameter(McEvalStage.SET, ""),
                     config.parameter(McEvalStage.SNAPSHOT_NAME, ""),
@@ -155,7 +156,7 @@ public class EvaluationSetService {
     /** Every answered item of an evaluation run, in set order. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public List<ItemResult> itemResults(long runId) {
+    public List<ItemResult> itemResults(RunId runId) {
         List<ItemResult> out = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             List<RunItem> page = runs.outputs(runId, null, offset, PAGE);

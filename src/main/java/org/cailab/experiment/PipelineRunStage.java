@@ -20,6 +20,7 @@ import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunLogLevel;
@@ -238,7 +239,7 @@ class PipelineRunStage implements RunStage {
             }
         }
         List<String> pending = new ArrayList<>();
-        for (var item : runs.items(pipelineId, null, 0, 100)) {
+        for (var item : runs.items(new RunId(pipelineId), null, 0, 100)) {
             if (item.key().equals(key)) {
                 break;
             }
@@ -282,7 +283,7 @@ class PipelineRunStage implements RunStage {
                 throw new RunException("The pipeline was paused or is stopping; stage " + attempt.stageKey() + " (run "
                         + childId + ") is followed again when it goes on.");
             }
-            Optional<RunSummary> found = runs.find(childId);
+            Optional<RunSummary> found = runs.find(new RunId(childId));
             if (found.isEmpty()) {
                 throw stageFailed(
                         context, attempt.stageKey(), attempt.attempt(), "its run " + childId + " no longer exists.");

@@ -11,6 +11,7 @@ import org.cailab.constitution.ConstitutionVersionInfo;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
@@ -88,15 +89,15 @@ public class PipelineService {
 
     /** Cancels a pipeline and the child runs of its stages that are still going, together. */
     @PreAuthorize(RESEARCHER)
-    public Run cancel(long pipelineRunId) {
+    public Run cancel(RunId pipelineRunId) {
         pipeline(pipelineRunId).orElseThrow(() -> new RunException("There is no pipeline run " + pipelineRunId + "."));
         Run cancelled = runs.cancel(pipelineRunId);
-        for (StageRecord r : stages.all(pipelineRunId)) {
+        for (StageRecord r : stages.all(pipelineRunId.value())) {
             if (r.childRunId() != null
-                    && runs.find(r.childRunId())
+                    && runs.find(new RunId(r.childRunId()))
                             .map(c -> !c.run().state().isTerminal())
                             .orElse(false)) {
-                runs.cancel(r.childRunId());
+                runs.cancel(new RunId(r.childRunId()));
             }
         }
         return cancelled;
@@ -114,17 +115,17 @@ public class PipelineService {
 
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public Optional<RunSummary> pipeline(long id) {
+    public Optional<RunSummary> pipeline(RunId id) {
         return runs.find(id).filter(s -> RUN_TYPE.equals(s.run().type()));
     }
 
     /** Every planned stage of a pipeline in order, with its latest attempt. */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public List<PipelineStageStatus> stages(long pipelineRunId) {
+    public List<PipelineStageStatus> stages(RunId pipelineRunId) {
         pipeline(pipelineRunId).orElseThrow(() -> new RunException("There is no pipeline run " + pipelineRunId + "."));
         Map<String, List<StageRecord>> attempts =
-                stages.all(pipelineRunId).stream().collect(Collectors.groupingBy(StageRecord::stageKey));
+                stages.all(pipelineRunId.value()).stream().collect(Collectors.groupingBy(StageRecord::stageKey));
         List<PipelineStageStatus> out = new ArrayList<>();
         for (RunItem item : runs.items(pipelineRunId, null, 0, 100)) {
             String key = item.key();
@@ -134,7 +135,7 @@ public class PipelineService {
                     .orElse(null);
             RunSummary child = latest == null || latest.childRunId() == null
                     ? null
-                    : runs.find(latest.childRunId()).orElse(null);
+                    : runs.find(new RunId(latest.childRunId())).orElse(null);
             String status = latest == null
                     ? "Waiting"
                     : latest.succeeded()
@@ -160,8 +161,8 @@ public class PipelineService {
     /** The pipeline run that started a child run, if any. */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public Optional<Long> pipelineOf(long childRunId) {
-        return stages.parentOf(childRunId);
+    public Optional<RunId> pipelineOf(RunId childRunId) {
+        return stages.parentOf(childRunId.value()).map(RunId::new);
     }
 
     /** The optional stages other modules contribute, by key and label (the form offers a checkbox each). */

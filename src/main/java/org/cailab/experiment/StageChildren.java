@@ -11,6 +11,7 @@ import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunLogLevel;
 import org.cailab.pipeline.RunService;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ class StageChildren {
     public StageRecord startChild(
             RunContext context, long pipelineRunId, String stageKey, int attempt, RunConfig child) {
         if (stages.insert(pipelineRunId, stageKey, attempt)) {
-            long childId = runs.start(child).id();
+            long childId = runs.start(child).id().value();
             stages.setChild(pipelineRunId, stageKey, attempt, childId);
             context.log(
                     RunLogLevel.INFO,
@@ -113,7 +114,7 @@ class StageChildren {
                 "Stage " + stageKey + " failed: " + message
                         + " Fix the cause, then resume the pipeline: the stage starts again as a new run, finished stages"
                         + " are kept.");
-        runs.pause(pipelineRunId);
+        runs.pause(new RunId(pipelineRunId));
     }
 
     @Transactional(readOnly = true)

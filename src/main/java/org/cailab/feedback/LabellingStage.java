@@ -19,6 +19,7 @@ import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunInput;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
@@ -266,7 +267,7 @@ class LabellingStage implements RunStage {
 
     private RunSummary pairRun(String reference) {
         List<RunSummary> candidates = reference.chars().allMatch(Character::isDigit)
-                ? runs.find(Long.parseLong(reference)).stream().toList()
+                ? runs.find(new RunId(Long.parseLong(reference))).stream().toList()
                 : runs.findRecent(1000).stream()
                         .filter(r -> r.run().name().equalsIgnoreCase(reference))
                         .toList();

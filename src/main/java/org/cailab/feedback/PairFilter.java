@@ -1,5 +1,6 @@
 package org.cailab.feedback;
 
+import org.cailab.pipeline.RunId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +23,8 @@ public record PairFilter(
 
     public static final PairFilter ALL = new PairFilter(null, null, null, null, null, null, null);
 
-    public static PairFilter ofRun(long runId) {
-        return new PairFilter(null, null, runId, null, null, null, null);
+    public static PairFilter ofRun(RunId runId) {
+        return new PairFilter(null, null, runId.value(), null, null, null, null);
     }
 
     public static PairFilter ofImport(long importId) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.cailab.comparison.ComparisonService;
 import org.cailab.comparison.PairVote;
+import org.cailab.pipeline.RunId;
 import org.cailab.security.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -154,15 +155,15 @@ public class PreferencePairService {
     /** The labels a run has stored so far (AI feedback), for its histogram. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public List<Double> labelsOfRun(long runId) {
-        return pairs.labelsOfRun(runId);
+    public List<Double> labelsOfRun(RunId runId) {
+        return pairs.labelsOfRun(runId.value());
     }
 
     /** The labels and position disagreements a labelling run has stored so far, for its page. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public LabellingProgress labellingProgress(long runId) {
-        return pairs.labellingProgress(runId);
+    public LabellingProgress labellingProgress(RunId runId) {
+        return pairs.labellingProgress(runId.value());
     }
 
     /**

@@ -124,11 +124,12 @@ class JooqRunRepository implements RunRepository {
             return List.of();
         }
         Map<Long, Record> counts =
-                countItems(runs.stream().map(r -> r.run().id()).toList());
+                countItems(runs.stream().map(r -> r.run().id().value()).toList());
         OffsetDateTime now = dsl.select(currentOffsetDateTime()).fetchSingle().value1();
         return runs.stream()
                 .map(r -> new RunSummary(
-                        r.run(), progress(r.run(), counts.get(r.run().id()), now)))
+                        // keyed by the column's Long: a RunId would compile here and find nothing
+                        r.run(), progress(r.run(), counts.get(r.run().id().value()), now)))
                 .toList();
     }
 
@@ -363,7 +364,7 @@ class JooqRunRepository implements RunRepository {
     private StoredRun toStoredRun(Record r) {
         RunConfig config = json.readValue(r.get(PIPELINE_RUN.CONFIG).data(), RunConfig.class);
         Run run = new Run(
-                r.get(PIPELINE_RUN.ID),
+                new RunId(r.get(PIPELINE_RUN.ID)),
                 config,
                 RunState.valueOf(r.get(PIPELINE_RUN.STATE)),
                 r.get(PIPELINE_RUN.CREATED_BY),

@@ -35,8 +35,8 @@ public sealed interface RouteTarget {
         }
 
         /** The page of one run, whose route has the parameter {@code :runId}. */
-        public static Page ofRun(String route, long runId) {
-            return new Page(route, Map.of("runId", String.valueOf(runId)), Map.of());
+        public static Page ofRun(String route, RunId runId) {
+            return new Page(route, Map.of("runId", String.valueOf(runId.value())), Map.of());
         }
 
         /** This page with one more query parameter. */

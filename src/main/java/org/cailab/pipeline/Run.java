@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A run as stored: its recorded configuration and where it stands. {@code error} says why a run failed. */
 public record Run(
-        long id,
+        RunId id,
         RunConfig config,
         RunState state,
         String createdBy,

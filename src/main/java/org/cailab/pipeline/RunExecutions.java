@@ -42,7 +42,7 @@ class RunExecutions {
     public void reconcile() {
         for (RunRepository.StoredRun active : runs.findActive()) {
             scheduleWorkers(
-                    active.run().id(),
+                    active.run().id().value(),
                     active.generation(),
                     active.run().config().execution().workers());
         }

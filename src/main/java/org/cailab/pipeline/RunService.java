@@ -93,7 +93,8 @@ public class RunService {
 
     /** Stops handing out items; items in progress finish. Only a queued or running run can be paused. */
     @PreAuthorize(RESEARCHER)
-    public Run pause(long id) {
+    public Run pause(RunId runId) {
+        long id = runId.value();
         runs.changeState(id, EnumSet.of(RunState.QUEUED, RunState.RUNNING), RunState.PAUSED, false)
                 .orElseThrow(() -> refused(id, "paused", "queued or running"));
         runs.log(id, RunLogLevel.INFO, "Paused by " + currentUsername() + ".");
@@ -102,7 +103,8 @@ public class RunService {
 
     /** Lets a paused run go on where it stopped, with a new generation of workers. */
     @PreAuthorize(RESEARCHER)
-    public Run resume(long id) {
+    public Run resume(RunId runId) {
+        long id = runId.value();
         int generation = runs.changeState(id, EnumSet.of(RunState.PAUSED), RunState.QUEUED, true)
                 .orElseThrow(() -> refused(id, "resumed", "paused"));
         Run run = get(id);
@@ -114,7 +116,8 @@ public class RunService {
 
     /** Ends a run for good; items in progress finish, the rest stay unprocessed. */
     @PreAuthorize(RESEARCHER)
-    public Run cancel(long id) {
+    public Run cancel(RunId runId) {
+        long id = runId.value();
         runs.changeState(id, EnumSet.of(RunState.QUEUED, RunState.RUNNING, RunState.PAUSED), RunState.CANCELLED, false)
                 .orElseThrow(() -> refused(id, "cancelled", "queued, running or paused"));
         runs.log(id, RunLogLevel.WARN, "Cancelled by " + currentUsername() + ".");
@@ -130,27 +133,31 @@ public class RunService {
 
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public Optional<RunSummary> find(long id) {
+    public Optional<RunSummary> find(RunId runId) {
+        long id = runId.value();
         return runs.findSummaries(id, 1).stream().findFirst();
     }
 
     /** The last {@code limit} lines of a run's log, oldest first. */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public List<RunLogEntry> log(long id, int limit) {
+    public List<RunLogEntry> log(RunId runId, int limit) {
+        long id = runId.value();
         return runs.findLog(id, Math.clamp(limit, 1, 10_000));
     }
 
     /** A page of a run's items in processing order, all or only those in {@code state}, with outputs. */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public List<RunItem> items(long id, @Nullable RunItemState state, int offset, int limit) {
+    public List<RunItem> items(RunId runId, @Nullable RunItemState state, int offset, int limit) {
+        long id = runId.value();
         return runs.findItems(id, state, Math.max(0, offset), Math.clamp(limit, 0, 10_000));
     }
 
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public int countItems(long id, @Nullable RunItemState state) {
+    public int countItems(RunId runId, @Nullable RunItemState state) {
+        long id = runId.value();
         return runs.countItems(id, state);
     }
 
@@ -161,21 +168,24 @@ public class RunService {
      */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public List<RunItem> outputs(long id, @Nullable JsonNode containing, int offset, int limit) {
+    public List<RunItem> outputs(RunId runId, @Nullable JsonNode containing, int offset, int limit) {
+        long id = runId.value();
         return runs.findOutputs(id, containing, Math.max(0, offset), Math.clamp(limit, 0, 10_000));
     }
 
     /** How many done items {@link #outputs} finds. */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public int countOutputs(long id, @Nullable JsonNode containing) {
+    public int countOutputs(RunId runId, @Nullable JsonNode containing) {
+        long id = runId.value();
         return runs.countOutputs(id, containing);
     }
 
     /** The pages and downloads the run's stage offers for it, as route targets (empty when the type is unknown here). */
     @PreAuthorize(RESEARCHER)
     @Transactional(readOnly = true)
-    public List<RunLink> links(long id) {
+    public List<RunLink> links(RunId runId) {
+        long id = runId.value();
         Run run = get(id);
         return stages.find(run.type()).map(stage -> stage.links(run)).orElse(List.of());
     }

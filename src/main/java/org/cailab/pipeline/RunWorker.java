@@ -48,7 +48,8 @@ class RunWorker {
         Run run = begun.get().run();
         Optional<RunStage> stage = stages.find(run.type());
         if (stage.isEmpty()) {
-            ledger.failRun(run.id(), "No handler for run type '" + run.type() + "' in this version of the app.");
+            ledger.failRun(
+                    run.id().value(), "No handler for run type '" + run.type() + "' in this version of the app.");
             return Outcome.STOPPED;
         }
         // Stages call other modules' services, which check roles: they act as the researcher who started the run.
@@ -62,14 +63,14 @@ class RunWorker {
             if (shuttingDown.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 return Outcome.INTERRUPTED;
             }
-            if (!ledger.isCurrent(run.id(), slot.generation())) {
+            if (!ledger.isCurrent(run.id().value(), slot.generation())) {
                 return Outcome.STOPPED;
             }
             Optional<ItemClaimRepository.ClaimedItem> claimed =
-                    ledger.claim(run.id(), execution.maxAttempts(), worker, properties.lease());
+                    ledger.claim(run.id().value(), execution.maxAttempts(), worker, properties.lease());
             if (claimed.isPresent()) {
                 process(run, stage, slot, claimed.get(), worker, shuttingDown);
-            } else if (ledger.finishIfComplete(run.id())) {
+            } else if (ledger.finishIfComplete(run.id().value())) {
                 return Outcome.FINISHED;
             } else if (!pause(properties.idleWait())) {
                 // the open items are in other workers' hands or waiting for a retry: look again shortly
@@ -145,7 +146,7 @@ class RunWorker {
 
         @Override
         public long runId() {
-            return run.id();
+            return run.id().value();
         }
 
         @Override
@@ -165,12 +166,12 @@ class RunWorker {
 
         @Override
         public void log(RunLogLevel level, String message) {
-            ledger.log(run.id(), level, message);
+            ledger.log(run.id().value(), level, message);
         }
 
         @Override
         public boolean stopRequested() {
-            return shuttingDown.getAsBoolean() || !ledger.isCurrent(run.id(), slot.generation());
+            return shuttingDown.getAsBoolean() || !ledger.isCurrent(run.id().value(), slot.generation());
         }
     }
 }

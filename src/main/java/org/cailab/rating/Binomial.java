@@ -1,25 +1,14 @@
 package org.cailab.rating;
 
 import java.util.random.RandomGenerator;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
- * Exact binomial and multinomial sampling, so that bootstrap rounds can resample aggregated pair
- * counts instead of individual battles.
- *
- * <p>Inversion works with any enumeration order of the support; enumerating outward from the mode
- * needs on average about one standard deviation of steps, so a pair with a million battles costs
- * a few hundred multiplications rather than a million random draws.
+ * Exact binomial and multinomial sampling, so that bootstrap rounds can resample aggregated pair counts instead of
+ * individual battles. The draws are commons-math3's {@link BinomialDistribution} (inversion of its CDF), fed by the
+ * caller's seeded generator through {@link MathRandom}, so a seed still gives the same replicates.
  */
 final class Binomial {
-
-    private static final int TABLE_SIZE = 1024;
-    private static final double[] LOG_FACTORIAL = new double[TABLE_SIZE];
-
-    static {
-        for (int i = 2; i < TABLE_SIZE; i++) {
-            LOG_FACTORIAL[i] = LOG_FACTORIAL[i - 1] + Math.log(i);
-        }
-    }
 
     private Binomial() {}
 
@@ -34,47 +23,14 @@ final class Binomial {
         if (p == 1) {
             return n;
         }
-        if (p > 0.5) {
-            return n - sample(rng, n, 1 - p);
+        MathRandom source = new MathRandom(rng);
+        // the library counts trials in an int; a sum of independent binomials with the same p is binomial
+        long drawn = 0;
+        for (long left = n; left > 0; left -= Integer.MAX_VALUE) {
+            int trials = (int) Math.min(left, Integer.MAX_VALUE);
+            drawn += new BinomialDistribution(source, trials, p).sample();
         }
-        long mode = Math.min(n, (long) Math.floor((n + 1) * p));
-        double logPmf = logChoose(n, mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p);
-        double pmfMode = Math.exp(logPmf);
-        double odds = p / (1 - p);
-        double u = rng.nextDouble() - pmfMode;
-        if (u < 0) {
-            return mode;
-        }
-        long up = mode;
-        long down = mode;
-        double pmfUp = pmfMode;
-        double pmfDown = pmfMode;
-        while (true) {
-            if (up < n) {
-                pmfUp *= (double) (n - up) / (up + 1) * odds;
-                up++;
-                u -= pmfUp;
-                if (u < 0) {
-                    return up;
-                }
-            } else {
-                pmfUp = 0;
-            }
-            if (down > 0) {
-                pmfDown *= (double) down / (n - down + 1) / odds;
-                down--;
-                u -= pmfDown;
-                if (u < 0) {
-                    return down;
-                }
-            } else {
-                pmfDown = 0;
-            }
-            // Only rounding residue is left once both tails are negligible; the mode is as good as any.
-            if (pmfUp < 1e-20 && pmfDown < 1e-20) {
-                return mode;
-            }
-        }
+        return drawn;
     }
 
     /**
@@ -91,23 +47,5 @@ final class Binomial {
 
     private static double clamp(double p) {
         return Math.max(0, Math.min(1, p));
-    }
-
-    static double logChoose(long n, long k) {
-        return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-    }
-
-    static double logFactorial(long n) {
-        if (n < TABLE_SIZE) {
-            return LOG_FACTORIAL[(int) n];
-        }
-        double x = n;
-        double inv = 1 / x;
-        double inv2 = inv * inv;
-        // Stirling series; at n >= 1024 the next term is below 1e-22.
-        return x * Math.log(x)
-                - x
-                + 0.5 * Math.log(2 * Math.PI * x)
-                + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
     }
 }

@@ -12,6 +12,7 @@ import org.cailab.model.ModelService;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
@@ -130,7 +131,7 @@ public class RedTeamStatsService {
                 continue;
             }
             for (HarmEvalSummary s : summaries.summaries(
-                    run.id(),
+                    run.id().value(),
                     run.state().isTerminal(),
                     summary.progress().finished(),
                     run.config().seed(),
@@ -144,7 +145,7 @@ public class RedTeamStatsService {
                         new HarmPredictorScore(
                                 predictorSnapshotId,
                                 run.config().parameter(HarmEvalStage.PREDICTOR_NAME, "#" + predictorSnapshotId),
-                                run.id(),
+                                run.id().value(),
                                 s.snapshotId(),
                                 snapshot.map(ModelSnapshot::name).orElse(s.snapshotName()),
                                 snapshot.map(ModelSnapshot::runId).orElse(null),
@@ -183,7 +184,7 @@ public class RedTeamStatsService {
 
     /** Every scored prompt of a harm-eval run (its stored item outputs), in item order. */
     @PreAuthorize("hasRole('RESEARCHER')")
-    public List<HarmEvalItem> harmEvalItems(long runId) {
+    public List<HarmEvalItem> harmEvalItems(RunId runId) {
         List<HarmEvalItem> out = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             List<RunItem> page = runs.getObject().outputs(runId, null, offset, PAGE);

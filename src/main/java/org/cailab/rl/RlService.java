@@ -3,6 +3,7 @@ package org.cailab.rl;
 import java.util.List;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +38,7 @@ public class RlService {
      */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public RlRunInfo run(long runId) {
+    public RlRunInfo run(RunId runId) {
         Run run = runs.find(runId)
                 .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
@@ -54,14 +55,14 @@ public class RlService {
     /** The metrics of every step so far, in order. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public List<RlStepStats> steps(long runId) {
-        return repository.steps(runId);
+    public List<RlStepStats> steps(RunId runId) {
+        return repository.steps(runId.value());
     }
 
     /** The sample responses of every registered snapshot, by step. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public List<RlSample> samples(long runId) {
-        return repository.samples(runId);
+    public List<RlSample> samples(RunId runId) {
+        return repository.samples(runId.value());
     }
 }

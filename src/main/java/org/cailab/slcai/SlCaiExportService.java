@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +40,9 @@ public class SlCaiExportService {
         this.runs = runs;
     }
 
-    /** {@link #prepare(long, SlDatasetFormat, Integer, SlDatasetRounds, boolean)} of the paper's SL-CAI-n. */
+    /** {@link #prepare(RunId, SlDatasetFormat, Integer, SlDatasetRounds, boolean)} of the paper's SL-CAI-n. */
     @PreAuthorize(SlCaiService.READERS)
-    public SlDatasetExport prepare(long runId, SlDatasetFormat format, @Nullable Integer round) {
+    public SlDatasetExport prepare(RunId runId, SlDatasetFormat format, @Nullable Integer round) {
         return prepare(runId, format, round, SlDatasetRounds.ALL, false);
     }
 
@@ -55,7 +56,7 @@ public class SlCaiExportService {
      */
     @PreAuthorize(SlCaiService.READERS)
     public SlDatasetExport prepare(
-            long runId,
+            RunId runId,
             SlDatasetFormat format,
             @Nullable Integer round,
             SlDatasetRounds rounds,
@@ -71,7 +72,7 @@ public class SlCaiExportService {
                                     + chosen + ".");
         }
         return new SlDatasetExport(
-                runId,
+                runId.value(),
                 format,
                 chosen,
                 rounds,
@@ -88,7 +89,7 @@ public class SlCaiExportService {
         SlDatasetWriter.Selection selection = selection(export);
         long lines = 0;
         for (int offset = 0; ; offset += PAGE) {
-            List<RunItem> page = runs.outputs(export.runId(), null, offset, PAGE);
+            List<RunItem> page = runs.outputs(new RunId(export.runId()), null, offset, PAGE);
             for (RunItem item : page) {
                 for (String line : SlDatasetWriter.lines(SlCaiJson.read(item.output()), export.format(), selection)) {
                     writer.write(line);
@@ -109,7 +110,7 @@ public class SlCaiExportService {
      * conversations; {@link SlCaiService#trainingExamples} gives the same as transcript text for several runs.
      */
     @PreAuthorize(SlCaiService.READERS)
-    public List<SlExample> examples(long runId, @Nullable Integer round) {
+    public List<SlExample> examples(RunId runId, @Nullable Integer round) {
         SlDatasetWriter.Selection selection = selection(prepare(runId, SlDatasetFormat.MESSAGES, round));
         List<SlExample> examples = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {

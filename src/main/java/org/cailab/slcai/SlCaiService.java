@@ -6,6 +6,7 @@ import org.cailab.constitution.ConstitutionContent;
 import org.cailab.constitution.SlPrinciple;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
@@ -45,7 +46,7 @@ public class SlCaiService {
      * @throws RunException when there is no such run or it is not an SL-CAI run
      */
     @PreAuthorize(READERS)
-    public SlCaiRunInfo run(long runId) {
+    public SlCaiRunInfo run(RunId runId) {
         Run run = runs.find(runId)
                 .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
@@ -65,7 +66,7 @@ public class SlCaiService {
 
     /** A page of the run's stored samples in processing order; with a principle, only chains with a round under it. */
     @PreAuthorize(READERS)
-    public List<StoredSample> samples(long runId, @Nullable String principleKey, int offset, int limit) {
+    public List<StoredSample> samples(RunId runId, @Nullable String principleKey, int offset, int limit) {
         return runs.outputs(runId, filter(principleKey), offset, limit).stream()
                 .map(item -> new StoredSample(item.seq(), item.key(), SlCaiJson.read(item.output())))
                 .toList();
@@ -73,7 +74,7 @@ public class SlCaiService {
 
     /** How many samples {@link #samples} finds. */
     @PreAuthorize(READERS)
-    public int countSamples(long runId, @Nullable String principleKey) {
+    public int countSamples(RunId runId, @Nullable String principleKey) {
         return runs.countOutputs(runId, filter(principleKey));
     }
 
@@ -109,7 +110,7 @@ public class SlCaiService {
         SlDatasetWriter.Selection selection =
                 new SlDatasetWriter.Selection(round, SlDatasetRounds.ALL, includeTruncated);
         for (long runId : runIds) {
-            SlCaiRunInfo info = run(runId);
+            SlCaiRunInfo info = run(new RunId(runId));
             if (!info.run().state().isTerminal()) {
                 throw new RunException("SL-CAI run " + runId + " is "
                         + info.run().state().label().toLowerCase()
@@ -123,7 +124,7 @@ public class SlCaiService {
         List<SlTrainingExample> examples = new ArrayList<>();
         for (long runId : runIds) {
             for (int offset = 0; ; offset += SlCaiExportService.PAGE) {
-                List<RunItem> page = runs.outputs(runId, null, offset, SlCaiExportService.PAGE);
+                List<RunItem> page = runs.outputs(new RunId(runId), null, offset, SlCaiExportService.PAGE);
                 for (RunItem item : page) {
                     for (SlDatasetWriter.Target target :
                             SlDatasetWriter.targets(SlCaiJson.read(item.output()), selection)) {
@@ -150,7 +151,7 @@ public class SlCaiService {
      * so {@code offset} and {@code limit} count samples, not chains.
      */
     @PreAuthorize(READERS)
-    public List<ChainResponses> chainResponses(long runId, int offset, int limit) {
+    public List<ChainResponses> chainResponses(RunId runId, int offset, int limit) {
         List<ChainResponses> out = new ArrayList<>();
         for (RunItem item : runs.outputs(runId, null, offset, limit)) {
             if (SlCaiJson.read(item.output()) instanceof CritiqueRevisionChain chain) {

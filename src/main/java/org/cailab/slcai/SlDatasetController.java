@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +42,11 @@ class SlDatasetController {
             HttpServletResponse response)
             throws IOException {
         SlDatasetExport export = exports.prepare(
-                runId, SlDatasetFormat.parse(format), round, SlDatasetRounds.parse(rounds), includeTruncated);
+                new RunId(runId),
+                SlDatasetFormat.parse(format),
+                round,
+                SlDatasetRounds.parse(rounds),
+                includeTruncated);
         response.setContentType(SlDatasetExport.CONTENT_TYPE);
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,

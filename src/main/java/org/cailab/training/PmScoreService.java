@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
@@ -59,14 +60,14 @@ public class PmScoreService {
      * @throws RunException when there is no such run or it is not a scoring run
      */
     @PreAuthorize(PreferenceModelService.READERS)
-    public List<PmRoundScore> rounds(long runId) {
+    public List<PmRoundScore> rounds(RunId runId) {
         scoringRun(runId);
         return summarize(chainScores(runId));
     }
 
     /** Every chain's scores as stored by the run's finished batches, in chain order. */
     @PreAuthorize(PreferenceModelService.READERS)
-    public List<PmChainScore> chainScores(long runId) {
+    public List<PmChainScore> chainScores(RunId runId) {
         scoringRun(runId);
         List<PmChainScore> out = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
@@ -85,7 +86,7 @@ public class PmScoreService {
     }
 
     @PreAuthorize(PreferenceModelService.READERS)
-    public PmScoreRun run(long runId) {
+    public PmScoreRun run(RunId runId) {
         return describe(scoringRun(runId));
     }
 
@@ -120,7 +121,7 @@ public class PmScoreService {
         return out;
     }
 
-    private Run scoringRun(long runId) {
+    private Run scoringRun(RunId runId) {
         Run run = runs.find(runId)
                 .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));
@@ -133,7 +134,7 @@ public class PmScoreService {
     private static PmScoreRun describe(Run run) {
         PmScoreParameters p = PmScoreParameters.of(run.config());
         return new PmScoreRun(
-                run.id(),
+                run.id().value(),
                 run.name(),
                 p.slCaiRun(),
                 p.slCaiRunName(),

@@ -10,6 +10,7 @@ import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunContext;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunParameter;
 import org.cailab.pipeline.RunPlan;
@@ -96,7 +97,7 @@ class PmScoreStage implements RunStage {
     @Override
     public RunPlan plan(RunConfig config) {
         SlCaiService slCai = slCaiService.getObject();
-        long runId = id(config.parameter(SL_CAI_RUN, ""), "Choose the SL-CAI run to score.", "SL-CAI run");
+        RunId runId = new RunId(id(config.parameter(SL_CAI_RUN, ""), "Choose the SL-CAI run to score.", "SL-CAI run"));
         SlCaiRunInfo info = slCai.run(runId);
         if (!info.run().state().isTerminal()) {
             throw new RunException("SL-CAI run \"" + info.run().name() + "\" is "

@@ -3,6 +3,7 @@ package org.cailab.training;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,12 +40,12 @@ public class TrainingService {
     /** The curves, checkpoints, speed and remaining time of a training run. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public TrainingProgress progress(long runId) {
+    public TrainingProgress progress(RunId runId) {
         trainingRun(runId);
         return TrainingProgress.of(
-                repository.points(runId, TrainingRepository.Split.TRAIN),
-                repository.points(runId, TrainingRepository.Split.HELD_OUT),
-                repository.checkpoints(runId));
+                repository.points(runId.value(), TrainingRepository.Split.TRAIN),
+                repository.points(runId.value(), TrainingRepository.Split.HELD_OUT),
+                repository.checkpoints(runId.value()));
     }
 
     /**
@@ -52,11 +53,11 @@ public class TrainingService {
      * was registered as before (so a run redone after a crash registers its final model once).
      */
     @PreAuthorize(READERS)
-    public ModelSnapshot registerCheckpoint(long runId, int step) {
-        return recorder.register(runId, trainingRun(runId).config(), step);
+    public ModelSnapshot registerCheckpoint(RunId runId, int step) {
+        return recorder.register(runId.value(), trainingRun(runId).config(), step);
     }
 
-    private Run trainingRun(long runId) {
+    private Run trainingRun(RunId runId) {
         Run run = runs.find(runId)
                 .map(RunSummary::run)
                 .orElseThrow(() -> new RunException("There is no run " + runId + "."));

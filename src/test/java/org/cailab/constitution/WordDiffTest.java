@@ -41,6 +41,20 @@ class WordDiffTest {
     }
 
     @Test
+    void aRewrittenPhraseIsOneDeletionAndOneInsertion() {
+        // the hand-written token LCS kept the lone spaces between rewritten words (the, a, " ", cat, dog, " ", ...);
+        // words are now matched with their trailing space, so nothing of a rewrite is shown as kept
+        assertThat(WordDiff.diff("the cat sat", "a dog ran"))
+                .containsExactly(new Segment(Op.DELETE, "the cat sat"), new Segment(Op.INSERT, "a dog ran"));
+        assertThat(WordDiff.diff("be kind", "be  kind"))
+                .containsExactly(
+                        new Segment(Op.EQUAL, "be"),
+                        new Segment(Op.DELETE, " "),
+                        new Segment(Op.INSERT, "  "),
+                        new Segment(Op.EQUAL, "kind"));
+    }
+
+    @Test
     void bothSidesAreRebuiltExactlyForRandomTexts() {
         Random random = new Random(7);
         String[] words = {"the", "assistant", "harm", "kind", "  ", "\n", "reply", "."};

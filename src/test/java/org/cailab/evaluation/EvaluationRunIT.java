@@ -131,7 +131,7 @@ class EvaluationRunIT extends IntegrationTest {
             }
         }
         EvaluationResult result = evaluations.results().stream()
-                .filter(r -> r.runId() == run.id())
+                .filter(r -> r.runId() == run.id().value())
                 .findFirst()
                 .orElseThrow();
         assertThat(result.evaluationSet()).isEqualTo(name);

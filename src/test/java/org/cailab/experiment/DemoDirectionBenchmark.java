@@ -37,6 +37,7 @@ import org.cailab.model.ScoredContinuation;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -263,8 +264,8 @@ public final class DemoDirectionBenchmark {
                 runs.log(run.id(), 50).forEach(l -> System.out.println("  log: " + l));
                 throw new IllegalStateException("the pipeline did not finish");
             }
-            long slCaiRun = stages.get("sl-cai").child().run().id();
-            long labelRun = stages.get("ai-feedback").child().run().id();
+            RunId slCaiRun = stages.get("sl-cai").child().run().id();
+            RunId labelRun = stages.get("ai-feedback").child().run().id();
             ModelSnapshot slModel = registry.find(
                             stages.get("sl-finetune").snapshotIds().getLast())
                     .orElseThrow();

@@ -11,6 +11,7 @@ import org.cailab.feedback.PreferencePairService;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
@@ -85,17 +86,17 @@ abstract class PipelineFixture extends IntegrationTest {
      * Waits until the stage's latest attempt has a child run and returns its id; fails at once when the pipeline
      * paused or ended before that.
      */
-    long awaitChild(long pipelineId, String stage, Duration timeout) throws InterruptedException {
+    RunId awaitChild(RunId pipelineId, String stage, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Long child = dsl.select(PIPELINE_STAGE.CHILD_RUN_ID)
                     .from(PIPELINE_STAGE)
-                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId), PIPELINE_STAGE.STAGE_KEY.eq(stage))
+                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId.value()), PIPELINE_STAGE.STAGE_KEY.eq(stage))
                     .orderBy(PIPELINE_STAGE.ATTEMPT.desc())
                     .limit(1)
                     .fetchOne(PIPELINE_STAGE.CHILD_RUN_ID);
             if (child != null) {
-                return child;
+                return new RunId(child);
             }
             assertThat(runs.find(pipelineId).orElseThrow().run().state())
                     .as(String.valueOf(runs.log(pipelineId, 20)))

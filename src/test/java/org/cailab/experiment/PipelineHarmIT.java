@@ -15,6 +15,7 @@ import org.cailab.model.ModelSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetId;
@@ -74,7 +75,7 @@ class PipelineHarmIT extends PipelineFixture {
                 .containsExactlyElementsOf(stages("harm-train", "harm-eval"));
 
         // the harm evaluation fails once: its run is cancelled as soon as it exists; resume starts it again
-        long firstEval = awaitChild(pipeline.id(), "harm-eval", Duration.ofMinutes(8));
+        RunId firstEval = awaitChild(pipeline.id(), "harm-eval", Duration.ofMinutes(8));
         runs.cancel(firstEval);
         SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state() == RunState.PAUSED, Duration.ofMinutes(2));
         assertThat(pipelines.stages(pipeline.id()))
@@ -102,7 +103,7 @@ class PipelineHarmIT extends PipelineFixture {
         assertThat(dsl.select(PIPELINE_STAGE.ATTEMPT)
                         .from(PIPELINE_STAGE)
                         .where(
-                                PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id()),
+                                PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id().value()),
                                 PIPELINE_STAGE.STAGE_KEY.eq("harm-eval"))
                         .orderBy(PIPELINE_STAGE.ATTEMPT)
                         .fetch(PIPELINE_STAGE.ATTEMPT))
@@ -113,8 +114,8 @@ class PipelineHarmIT extends PipelineFixture {
         assertThat(train.child().run().config().modelSnapshots()).containsExactly(String.valueOf(base.id()));
         ModelSnapshot predictor = registry.find(train.snapshotIds().getLast()).orElseThrow();
         assertThat(predictor.kind()).isEqualTo(SnapshotKind.HARM_PREDICTOR);
-        assertThat(predictor.runId()).isEqualTo(train.child().run().id());
-        long evalRun = eval.child().run().id();
+        assertThat(predictor.runId()).isEqualTo(train.child().run().id().value());
+        RunId evalRun = eval.child().run().id();
         assertThat(evalRun).isNotEqualTo(firstEval);
         assertThat(eval.child().run().config().promptSet()).isEqualTo(PromptSetId.of(heldOut.id()));
 
@@ -144,7 +145,7 @@ class PipelineHarmIT extends PipelineFixture {
         List<HarmPredictorScore> scores = stats.harmPredictorScores(predictor.id());
         assertThat(scores).extracting(HarmPredictorScore::snapshotId).containsExactlyInAnyOrderElementsOf(models);
         for (HarmPredictorScore score : scores) {
-            assertThat(score.evalRunId()).isEqualTo(evalRun);
+            assertThat(score.evalRunId()).isEqualTo(evalRun.value());
             assertThat(score.prompts()).isEqualTo(2);
             assertThat(score.samples()).isEqualTo(4);
             double mean = promptMeans.get(score.snapshotId()).stream()

@@ -10,6 +10,7 @@ import org.cailab.db.EmbeddedPostgresServer;
 import org.cailab.pipeline.ChildApp;
 import org.cailab.pipeline.LocalPipeline;
 import org.cailab.pipeline.Run;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunState;
 import org.cailab.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class PipelineKillResumeIT extends PipelineFixture {
 
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
             Run pipeline = pipelines.start(in.config(name).withParameter(PipelineParameters.CAMPAIGNS, "false"));
-            long finetune;
+            RunId finetune;
             ChildApp first = ChildApp.start(
                     "pipeline-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
             try {
@@ -67,7 +68,7 @@ class PipelineKillResumeIT extends PipelineFixture {
             }
 
             var rows = dsl.selectFrom(PIPELINE_STAGE)
-                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id()))
+                    .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipeline.id().value()))
                     .orderBy(PIPELINE_STAGE.CREATED_AT)
                     .fetch();
             assertThat(rows)
@@ -76,13 +77,13 @@ class PipelineKillResumeIT extends PipelineFixture {
             assertThat(rows).extracting(r -> r.getAttempt()).containsOnly(1);
             assertThat(rows.get(1).getChildRunId())
                     .as("the same child was followed after the kill")
-                    .isEqualTo(finetune);
+                    .isEqualTo(finetune.value());
             assertThat(rows.subList(0, 3)).extracting(r -> r.getOutcome()).containsOnly("succeeded");
             assertThat(runs.find(finetune).orElseThrow().run().state()).isEqualTo(RunState.FINISHED);
             assertThat(runs.find(pipeline.id()).orElseThrow().run().state()).isEqualTo(RunState.CANCELLED);
             assertThat(rows)
                     .as("cancelling the pipeline cancelled its running stages")
-                    .allSatisfy(r -> assertThat(runs.find(r.getChildRunId())
+                    .allSatisfy(r -> assertThat(runs.find(new RunId(r.getChildRunId()))
                                     .orElseThrow()
                                     .run()
                                     .state()

@@ -24,6 +24,7 @@ import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunState;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
@@ -74,7 +75,7 @@ class PipelineRunIT extends PipelineFixture {
                 .isEqualTo(new org.cailab.pipeline.RunConfig.Execution(1, 20, 0));
 
         // the RL stage fails: a researcher cancels its run as soon as it exists
-        long firstRl = awaitChild(pipeline.id(), "rl-cai", Duration.ofMinutes(5));
+        RunId firstRl = awaitChild(pipeline.id(), "rl-cai", Duration.ofMinutes(5));
         runs.cancel(firstRl);
         SlCaiTestData.await(runs, pipeline.id(), s -> s.run().state() == RunState.PAUSED, Duration.ofMinutes(2));
         Map<String, List<Record>> beforeResume = stageRows(pipeline.id());
@@ -87,7 +88,7 @@ class PipelineRunIT extends PipelineFixture {
         }
         assertThat(beforeResume.get("rl-cai")).singleElement().satisfies(r -> {
             assertThat(r.get(PIPELINE_STAGE.OUTCOME)).isEqualTo("failed");
-            assertThat(r.get(PIPELINE_STAGE.CHILD_RUN_ID)).isEqualTo(firstRl);
+            assertThat(r.get(PIPELINE_STAGE.CHILD_RUN_ID)).isEqualTo(firstRl.value());
         });
         assertThat(pipelines.stages(pipeline.id()))
                 .extracting(PipelineStageStatus::status)
@@ -134,7 +135,7 @@ class PipelineRunIT extends PipelineFixture {
             assertThat(child.get(PIPELINE_RUN.TYPE)).isEqualTo(key);
             assertThat(child.get(PIPELINE_RUN.STATE)).as(key).isEqualTo("FINISHED");
         }
-        assertThat(childRuns.get(firstRl).get(PIPELINE_RUN.STATE)).isEqualTo("CANCELLED");
+        assertThat(childRuns.get(firstRl.value()).get(PIPELINE_RUN.STATE)).isEqualTo("CANCELLED");
 
         List<PipelineStageStatus> stages = pipelines.stages(pipeline.id());
         assertThat(stages).extracting(PipelineStageStatus::status).containsOnly("Succeeded");
@@ -319,10 +320,10 @@ class PipelineRunIT extends PipelineFixture {
         }
     }
 
-    private Map<String, List<Record>> stageRows(long pipelineId) {
+    private Map<String, List<Record>> stageRows(RunId pipelineId) {
         return dsl
                 .selectFrom(PIPELINE_STAGE)
-                .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId))
+                .where(PIPELINE_STAGE.PIPELINE_RUN_ID.eq(pipelineId.value()))
                 .orderBy(PIPELINE_STAGE.ATTEMPT)
                 .fetch()
                 .stream()

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -15,7 +16,7 @@ final class PipelineStageTimes {
     private PipelineStageTimes() {}
 
     /** Polls the pipeline until it ended or paused (a failed stage pauses it); returns its last state. */
-    static RunSummary awaitEnd(RunService runs, long pipelineId) throws InterruptedException {
+    static RunSummary awaitEnd(RunService runs, RunId pipelineId) throws InterruptedException {
         RunSummary last;
         while (!(last = runs.find(pipelineId).orElseThrow()).run().state().isTerminal()
                 && last.run().state() != RunState.PAUSED) {

@@ -73,7 +73,7 @@ class FeedbackRunsIT extends IntegrationTest {
         List<RunItem> items = runs.items(pairRun.id(), null, 0, 100);
         assertThat(items)
                 .allSatisfy(i -> assertThat(i.output().get("pairId").asLong())
-                        .isEqualTo(pairs.findForRunItem(pairRun.id(), i.key())
+                        .isEqualTo(pairs.findForRunItem(pairRun.id().value(), i.key())
                                 .orElseThrow()
                                 .id()));
         assertThat(pairs.details(stored.getFirst().id())
@@ -84,7 +84,8 @@ class FeedbackRunsIT extends IntegrationTest {
         assertThat(pairs.count(PairFilter.ofRun(pairRun.id()).withLabelled(false)))
                 .isEqualTo(5);
 
-        Run labelRun = runs.start(FeedbackTestData.labelling("labels", pairRun.id(), version));
+        Run labelRun =
+                runs.start(FeedbackTestData.labelling("labels", pairRun.id().value(), version));
         RunSummary labelled =
                 SlCaiTestData.await(runs, labelRun.id(), s -> s.run().state().isTerminal(), Duration.ofSeconds(120));
         assertThat(labelled.run().state()).isEqualTo(RunState.FINISHED);
@@ -132,7 +133,8 @@ class FeedbackRunsIT extends IntegrationTest {
         assertThat(progress.swappedLabels()).isEqualTo(5);
         assertThat(details.get("options").get("swap").asBoolean()).isTrue();
 
-        assertThatThrownBy(() -> runs.start(FeedbackTestData.labelling("again", pairRun.id(), version)))
+        assertThatThrownBy(() -> runs.start(
+                        FeedbackTestData.labelling("again", pairRun.id().value(), version)))
                 .isInstanceOf(RunException.class)
                 .hasMessageContaining("all have AI labels already");
     }

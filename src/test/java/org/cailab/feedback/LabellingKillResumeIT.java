@@ -78,8 +78,9 @@ class LabellingKillResumeIT extends IntegrationTest {
                 .isEqualTo(PAIRS);
 
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
-            Run run = runs.start(FeedbackTestData.labelling("kill -9", pairRun.id(), version)
-                    .withExecution(new RunConfig.Execution(2, 3, 0)));
+            Run run = runs.start(
+                    FeedbackTestData.labelling("kill -9", pairRun.id().value(), version)
+                            .withExecution(new RunConfig.Execution(2, 3, 0)));
 
             ChildApp first = ChildApp.start(
                     "feedback-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -43,7 +44,7 @@ class DemoModelsIT extends IntegrationTest {
         assertThat(last.step()).isEqualTo(6L);
         assertThat(early.runId()).isNotNull().isEqualTo(last.runId());
 
-        RunSummary run = runs.find(last.runId()).orElseThrow();
+        RunSummary run = runs.find(new RunId(last.runId())).orElseThrow();
         assertThat(run.run().type()).isEqualTo("demo-training");
         assertThat(run.run().state()).isEqualTo(RunState.FINISHED);
         assertThat(run.run().config().parameters()).containsEntry("steps", "6").containsEntry("checkpointSteps", "2,6");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunItemState;
 import org.cailab.pipeline.RunService;
@@ -120,7 +121,7 @@ class OpenAiRunsIT extends IntegrationTest {
         }
     }
 
-    private List<RunItem> items(long runId) {
+    private List<RunItem> items(RunId runId) {
         return runs.items(runId, null, 0, 10);
     }
 

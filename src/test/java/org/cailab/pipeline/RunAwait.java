@@ -8,7 +8,7 @@ final class RunAwait {
 
     private RunAwait() {}
 
-    static RunSummary until(RunService runs, long runId, Predicate<RunSummary> condition, Duration timeout) {
+    static RunSummary until(RunService runs, RunId runId, Predicate<RunSummary> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RunSummary last = null;
         while (System.nanoTime() < deadline) {
@@ -26,7 +26,7 @@ final class RunAwait {
         throw new AssertionError("run " + runId + " did not get there within " + timeout + "; last seen: " + last);
     }
 
-    static RunSummary state(RunService runs, long runId, RunState state) {
+    static RunSummary state(RunService runs, RunId runId, RunState state) {
         return until(runs, runId, s -> s.run().state() == state, Duration.ofSeconds(30));
     }
 }

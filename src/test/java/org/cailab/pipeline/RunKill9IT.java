@@ -58,7 +58,8 @@ class RunKill9IT extends IntegrationTest {
             } finally {
                 first.kill();
             }
-            Set<String> claimedAtKill = KilledInstance.claimedItems(dsl, first, run.id());
+            Set<String> claimedAtKill =
+                    KilledInstance.claimedItems(dsl, first, run.id().value());
             assertThat(claimedAtKill)
                     .as("at most one item per worker was in progress")
                     .hasSizeLessThanOrEqualTo(2);
@@ -81,7 +82,7 @@ class RunKill9IT extends IntegrationTest {
                     .containsExactly(ITEMS, 0);
             Map<Long, String> outputWorkers = dsl.select(PIPELINE_RUN_OUTPUT.ITEM_ID, PIPELINE_RUN_OUTPUT.WORKER)
                     .from(PIPELINE_RUN_OUTPUT)
-                    .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(run.id()))
+                    .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(run.id().value()))
                     .fetchMap(PIPELINE_RUN_OUTPUT.ITEM_ID, PIPELINE_RUN_OUTPUT.WORKER);
             assertThat(outputWorkers).hasSize(ITEMS);
             assertThat(outputWorkers.values())
@@ -91,7 +92,7 @@ class RunKill9IT extends IntegrationTest {
             // only the items the killed child held were worked on twice; every other item was claimed once
             Map<String, Integer> attempts = dsl.select(PIPELINE_RUN_ITEM.ITEM_KEY, PIPELINE_RUN_ITEM.ATTEMPTS)
                     .from(PIPELINE_RUN_ITEM)
-                    .where(PIPELINE_RUN_ITEM.RUN_ID.eq(run.id()))
+                    .where(PIPELINE_RUN_ITEM.RUN_ID.eq(run.id().value()))
                     .fetchMap(PIPELINE_RUN_ITEM.ITEM_KEY, PIPELINE_RUN_ITEM.ATTEMPTS);
             assertThat(attempts).hasSize(ITEMS);
             assertThat(attempts.entrySet().stream()

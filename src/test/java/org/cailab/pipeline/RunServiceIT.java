@@ -48,8 +48,8 @@ class RunServiceIT extends IntegrationTest {
                 .containsExactly(30, 30, 0);
         assertThat(finished.run().startedAt()).isNotNull();
         assertThat(finished.run().endedAt()).isNotNull();
-        assertThat(outputs(run.id())).isEqualTo(30);
-        assertThat(TestItemsStage.calls(run.id()))
+        assertThat(outputs(run.id().value())).isEqualTo(30);
+        assertThat(TestItemsStage.calls(run.id().value()))
                 .hasSize(30)
                 .allSatisfy((key, calls) -> assertThat(calls).isEqualTo(1));
         List<RunItem> items = runs.items(run.id(), null, 0, 100);
@@ -88,11 +88,11 @@ class RunServiceIT extends IntegrationTest {
         assertThat(recovered.key()).isEqualTo("item-003");
         assertThat(recovered.state()).isEqualTo(RunItemState.DONE);
         assertThat(recovered.attempts()).isEqualTo(3);
-        assertThat(TestItemsStage.calls(run.id()))
+        assertThat(TestItemsStage.calls(run.id().value()))
                 .containsEntry("item-002", 3)
                 .containsEntry("item-003", 3)
                 .containsEntry("item-000", 1);
-        assertThat(outputs(run.id())).isEqualTo(6);
+        assertThat(outputs(run.id().value())).isEqualTo(6);
         assertThat(runs.log(run.id(), 100))
                 .extracting(RunLogEntry::message)
                 .contains(
@@ -121,7 +121,7 @@ class RunServiceIT extends IntegrationTest {
         runs.resume(run.id());
         RunSummary finished = RunAwait.state(runs, run.id(), RunState.FINISHED);
         assertThat(finished.progress().done()).isEqualTo(40);
-        assertThat(TestItemsStage.calls(run.id()))
+        assertThat(TestItemsStage.calls(run.id().value()))
                 .hasSize(40)
                 .allSatisfy((key, calls) -> assertThat(calls).isEqualTo(1));
         assertThat(runs.log(run.id(), 100))
@@ -195,7 +195,7 @@ class RunServiceIT extends IntegrationTest {
     void workersCannotUseRuns() {
         assertThatThrownBy(() -> runs.start(TestItemsStage.config("x", 1))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> runs.findRecent(10)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> runs.pause(1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> runs.pause(new RunId(1))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> runs.types()).isInstanceOf(AccessDeniedException.class);
     }
 

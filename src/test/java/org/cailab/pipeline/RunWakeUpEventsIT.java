@@ -46,7 +46,9 @@ class RunWakeUpEventsIT extends IntegrationTest {
     void theWakeUpIsWrittenWithTheRunAndCompletedAfterTheCommit() {
         long[] runId = new long[1];
         List<EventPublicationRecord> inTransaction = transactions.execute(tx -> {
-            runId[0] = runs.start(TestItemsStage.config("wake-up committed", 3)).id();
+            runId[0] = runs.start(TestItemsStage.config("wake-up committed", 3))
+                    .id()
+                    .value();
             return publications(runId[0]);
         });
 
@@ -55,8 +57,10 @@ class RunWakeUpEventsIT extends IntegrationTest {
             assertThat(row.getEventType()).isEqualTo(RunWorkersQueued.class.getName());
             assertThat(row.getStatus()).isEqualTo("PUBLISHED");
         });
-        RunAwait.until(runs, runId[0], s -> publications(runId[0]).isEmpty(), Duration.ofSeconds(60));
-        assertThat(RunAwait.state(runs, runId[0], RunState.FINISHED).progress().done())
+        RunAwait.until(runs, new RunId(runId[0]), s -> publications(runId[0]).isEmpty(), Duration.ofSeconds(60));
+        assertThat(RunAwait.state(runs, new RunId(runId[0]), RunState.FINISHED)
+                        .progress()
+                        .done())
                 .isEqualTo(3);
     }
 
@@ -64,8 +68,9 @@ class RunWakeUpEventsIT extends IntegrationTest {
     void aRolledBackStartLeavesNeitherRunNorWakeUp() {
         long[] runId = new long[1];
         Integer inTransaction = transactions.execute(tx -> {
-            runId[0] =
-                    runs.start(TestItemsStage.config("wake-up rolled back", 3)).id();
+            runId[0] = runs.start(TestItemsStage.config("wake-up rolled back", 3))
+                    .id()
+                    .value();
             tx.setRollbackOnly();
             return publications(runId[0]).size();
         });

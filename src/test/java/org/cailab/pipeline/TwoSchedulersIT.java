@@ -52,14 +52,14 @@ class TwoSchedulersIT extends IntegrationTest {
             assertThat(finished.progress().done()).isEqualTo(ITEMS);
             List<String> workers = dsl.select(PIPELINE_RUN_OUTPUT.WORKER)
                     .from(PIPELINE_RUN_OUTPUT)
-                    .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(run.id()))
+                    .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(run.id().value()))
                     .fetch(PIPELINE_RUN_OUTPUT.WORKER);
             assertThat(workers).hasSize(ITEMS);
             assertThat(dsl.fetchCount(dsl.selectDistinct(PIPELINE_RUN_OUTPUT.ITEM_ID)
                             .from(PIPELINE_RUN_OUTPUT)
-                            .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(run.id()))))
+                            .where(PIPELINE_RUN_OUTPUT.RUN_ID.eq(run.id().value()))))
                     .isEqualTo(ITEMS);
-            assertThat(TestItemsStage.calls(run.id()))
+            assertThat(TestItemsStage.calls(run.id().value()))
                     .hasSize(ITEMS)
                     .allSatisfy((key, calls) -> assertThat(calls).as(key).isEqualTo(1));
             Set<String> instances =

@@ -1,6 +1,7 @@
 package org.cailab.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -17,6 +18,17 @@ class StudentTTest {
         assertThat(StudentT.quantile(0.975, 30)).isCloseTo(2.0423, within(1e-3));
         assertThat(StudentT.quantile(0.975, 1000)).isCloseTo(1.9623, within(1e-3));
         assertThat(StudentT.quantile(0.025, 5)).isCloseTo(-2.5706, within(1e-3));
+    }
+
+    @Test
+    void theMedianIsExactlyZeroAndTheEndsAreRefused() {
+        // the hand-written bisection stopped at 4.5e-13; commons-math3 answers the median exactly
+        assertThat(StudentT.quantile(0.5, 3)).isZero();
+        assertThat(StudentT.quantile(0.5, 1000)).isZero();
+        // the library would answer -/+ infinity; an interval needs finite bounds
+        assertThatThrownBy(() -> StudentT.quantile(0, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StudentT.quantile(1, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StudentT.cdf(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

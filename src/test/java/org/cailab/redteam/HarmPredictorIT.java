@@ -107,7 +107,7 @@ class HarmPredictorIT extends IntegrationTest {
         ModelSnapshot predictor = registry.find(finalCheckpoint.snapshotId()).orElseThrow();
         assertThat(predictor.kind()).isEqualTo(SnapshotKind.HARM_PREDICTOR);
         assertThat(predictor.parentId()).isEqualTo(base.id());
-        assertThat(predictor.runId()).isEqualTo(train.id());
+        assertThat(predictor.runId()).isEqualTo(train.id().value());
         assertThat(predictor.step()).isEqualTo((long) progress.totalSteps());
 
         // harm evaluation of two snapshots: the base and a second tiny model that a run "produced" at step 40
@@ -169,7 +169,7 @@ class HarmPredictorIT extends IntegrationTest {
             List<Double> means = promptMeans.get(score.snapshotId());
             double mean =
                     means.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            assertThat(score.evalRunId()).isEqualTo(eval.id());
+            assertThat(score.evalRunId()).isEqualTo(eval.id().value());
             assertThat(score.prompts()).isEqualTo(4);
             assertThat(score.samples()).isEqualTo(12);
             assertThat(score.mean()).isCloseTo(mean, Offset.offset(1e-9));

@@ -139,8 +139,8 @@ class RlKillResumeIT extends IntegrationTest {
                         resumed.get(i).meanKl(),
                         uninterrupted.get(i).meanKl());
             }
-            List<ModelSnapshot> snapshots = snapshotsOf(run.id());
-            List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id());
+            List<ModelSnapshot> snapshots = snapshotsOf(run.id().value());
+            List<ModelSnapshot> referenceSnapshots = snapshotsOf(reference.id().value());
             assertThat(snapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
             assertThat(referenceSnapshots).extracting(ModelSnapshot::step).containsExactly(16L, 32L);
             System.out.printf(

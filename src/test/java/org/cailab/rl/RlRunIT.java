@@ -96,7 +96,7 @@ class RlRunIT extends IntegrationTest {
         });
 
         List<ModelSnapshot> produced = registry.list().stream()
-                .filter(s -> run.id() == (s.runId() == null ? -1 : s.runId()))
+                .filter(s -> run.id().value() == (s.runId() == null ? -1 : s.runId()))
                 .sorted(Comparator.comparing(ModelSnapshot::step))
                 .toList();
         assertThat(produced).extracting(ModelSnapshot::kind).containsOnly(SnapshotKind.RL_CAI);

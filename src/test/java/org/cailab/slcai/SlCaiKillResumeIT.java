@@ -93,7 +93,8 @@ class SlCaiKillResumeIT extends IntegrationTest {
             } finally {
                 first.kill();
             }
-            Set<String> claimedAtKill = KilledInstance.claimedItems(dsl, first, run.id());
+            Set<String> claimedAtKill =
+                    KilledInstance.claimedItems(dsl, first, run.id().value());
             assertThat(claimedAtKill)
                     .as("at most one chain per worker was in progress")
                     .hasSizeLessThanOrEqualTo(2);

@@ -102,7 +102,7 @@ class SlCaiPaperConstitutionIT extends IntegrationTest {
             });
         });
         assertThat(slCai.run(run.id()).parameters().layout()).isEqualTo(ChainLayout.PAIR);
-        assertThat(slCai.trainingExamples(List.of(run.id()), 2, true)).hasSize(3 * 2);
+        assertThat(slCai.trainingExamples(List.of(run.id().value()), 2, true)).hasSize(3 * 2);
     }
 
     private static byte[] read(Path file) {

@@ -17,6 +17,7 @@ import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -156,7 +157,7 @@ class SlCaiRunIT extends IntegrationTest {
         exportsReadBackAsTheStoredChains(run.id(), samples);
     }
 
-    private void exportsReadBackAsTheStoredChains(long runId, List<StoredSample> samples) throws Exception {
+    private void exportsReadBackAsTheStoredChains(RunId runId, List<StoredSample> samples) throws Exception {
         for (StoredSample s : samples) {
             for (SlExample example :
                     SlDatasetWriter.examples(s.sample(), new SlDatasetWriter.Selection(2, SlDatasetRounds.ALL, true))) {
@@ -201,30 +202,30 @@ class SlCaiRunIT extends IntegrationTest {
         assertThat(new String(exports.bytes(paper), StandardCharsets.UTF_8).lines())
                 .hasSize((int) (46 - cut));
 
-        List<SlTrainingExample> training = slCai.trainingExamples(List.of(runId), 2, true);
+        List<SlTrainingExample> training = slCai.trainingExamples(List.of(runId.value()), 2, true);
         assertThat(training).hasSize(46);
         assertThat(training).allSatisfy(e -> {
             assertThat(e.prompt()).startsWith("\n\nHuman: ").endsWith("\n\nAssistant:");
             assertThat(e.completion()).startsWith(" ").doesNotContain("\n\nHuman:", "\n\nAssistant:");
-            assertThat(e.runId()).isEqualTo(runId);
+            assertThat(e.runId()).isEqualTo(runId.value());
         });
         assertThat(training.stream()
                         .filter(e -> e.itemKey().startsWith("chain-"))
                         .map(SlTrainingExample::round))
                 .containsOnly(1, 2);
-        assertThat(slCai.trainingExamples(List.of(runId), 2, false))
+        assertThat(slCai.trainingExamples(List.of(runId.value()), 2, false))
                 .hasSize((int) (46 - cut))
                 .extracting(SlTrainingExample::completion)
                 .containsExactlyElementsOf(exports.examples(runId, 2).stream()
                         .map(e -> " " + e.completion())
                         .toList());
-        assertThatThrownBy(() -> slCai.trainingExamples(List.of(runId), 3, false))
+        assertThatThrownBy(() -> slCai.trainingExamples(List.of(runId.value()), 3, false))
                 .isInstanceOf(RunException.class)
                 .hasMessageContaining("rounds 0 to 2");
-        assertThatThrownBy(() -> slCai.trainingExamples(List.of(runId, runId), 1, false))
+        assertThatThrownBy(() -> slCai.trainingExamples(List.of(runId.value(), runId.value()), 1, false))
                 .hasMessageContaining("once");
         assertThatThrownBy(() -> SlCaiTestData.as(
-                        () -> slCai.trainingExamples(List.of(runId), 1, false), "worker", "ROLE_WORKER"))
+                        () -> slCai.trainingExamples(List.of(runId.value()), 1, false), "worker", "ROLE_WORKER"))
                 .isInstanceOf(AccessDeniedException.class);
 
         SlDatasetExport cai =
@@ -270,10 +271,11 @@ class SlCaiRunIT extends IntegrationTest {
         });
         assertThat(second).as("one worker, same seed: the same samples").isEqualTo(first);
         // several runs train together: 3 chains x 2 revisions each, with every sample
-        assertThat(slCai.trainingExamples(List.of(firstRun.id(), secondRun.id()), 2, true))
+        assertThat(slCai.trainingExamples(
+                        List.of(firstRun.id().value(), secondRun.id().value()), 2, true))
                 .hasSize(12)
                 .extracting(SlTrainingExample::runId)
-                .containsOnly(firstRun.id(), secondRun.id());
+                .containsOnly(firstRun.id().value(), secondRun.id().value());
     }
 
     @Test

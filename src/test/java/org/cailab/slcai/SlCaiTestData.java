@@ -17,6 +17,7 @@ import org.cailab.model.ModelSnapshot;
 import org.cailab.model.NewSnapshot;
 import org.cailab.model.SnapshotKind;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptExtraction;
@@ -130,7 +131,7 @@ public final class SlCaiTestData {
                 .withParameter(SlCaiParameters.ROUNDS, String.valueOf(rounds));
     }
 
-    public static RunSummary await(RunService runs, long runId, Predicate<RunSummary> condition, Duration timeout) {
+    public static RunSummary await(RunService runs, RunId runId, Predicate<RunSummary> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RunSummary last = null;
         while (System.nanoTime() < deadline) {

@@ -20,6 +20,7 @@ import org.cailab.model.SnapshotEvaluationService;
 import org.cailab.model.SnapshotEvaluator;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -73,7 +74,8 @@ class PmEvaluationIT extends IntegrationTest {
         assertThat(evaluator.evaluationsFor(pm)).contains(name);
         String message = evaluator.start(pm, name);
         assertThat(message).startsWith("Started run ");
-        long runId = Long.parseLong(message.substring("Started run ".length()).split(" ")[0]);
+        RunId runId = new RunId(
+                Long.parseLong(message.substring("Started run ".length()).split(" ")[0]));
         RunSummary done = SlCaiTestData.await(runs, runId, s -> s.run().state().isTerminal(), Duration.ofMinutes(2));
         assertThat(done.run().state()).isEqualTo(RunState.FINISHED);
 
@@ -89,7 +91,7 @@ class PmEvaluationIT extends IntegrationTest {
         assertThat(stored).singleElement().satisfies(e -> {
             assertThat(e.evaluation()).isEqualTo(name);
             assertThat(e.comparisons()).isEqualTo(12);
-            assertThat(e.runId()).isEqualTo(runId);
+            assertThat(e.runId()).isEqualTo(runId.value());
         });
         assertThat(stored.getFirst().correct()).isEqualTo(expected);
         double[] ci = stored.getFirst().interval();
@@ -97,11 +99,11 @@ class PmEvaluationIT extends IntegrationTest {
         assertThat(ci[1]).isGreaterThanOrEqualTo(stored.getFirst().accuracy());
 
         // again: one row, now from the second run
-        long second = Long.parseLong(
-                evaluator.start(pm, name).substring("Started run ".length()).split(" ")[0]);
+        RunId second = RunId.of(Long.parseLong(
+                evaluator.start(pm, name).substring("Started run ".length()).split(" ")[0]));
         SlCaiTestData.await(runs, second, s -> s.run().state().isTerminal(), Duration.ofMinutes(2));
         assertThat(snapshotEvaluations.of(pm.id())).singleElement().satisfies(e -> {
-            assertThat(e.runId()).isEqualTo(second);
+            assertThat(e.runId()).isEqualTo(second.value());
             assertThat(e.accuracy()).isCloseTo(expected / 12.0, within(1e-12));
         });
     }

@@ -125,7 +125,7 @@ class PmScoreRunIT extends IntegrationTest {
 
         // chart 5's data: the runs by name and the per-round means with 95% t intervals
         assertThat(pmScores.runs()).anySatisfy(r -> {
-            assertThat(r.runId()).isEqualTo(run.id());
+            assertThat(r.runId()).isEqualTo(run.id().value());
             assertThat(r.slCaiRunName()).isEqualTo("sl-cai for pm scores");
             assertThat(r.preferenceModel()).isEqualTo(pm.name());
             assertThat(r.finished()).isTrue();

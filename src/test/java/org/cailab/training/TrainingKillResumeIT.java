@@ -13,6 +13,7 @@ import org.cailab.pipeline.ChildApp;
 import org.cailab.pipeline.LocalPipeline;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
@@ -72,7 +73,7 @@ class TrainingKillResumeIT extends IntegrationTest {
                 "--cailab.models.demo-enabled=false", "--cailab.data-dir=" + TestDataDirs.create("training-child"));
 
         try (AutoCloseable ignored = LocalPipeline.pauseWorkers(context)) {
-            Run killed = runs.start(config("killed", slCai.id()));
+            Run killed = runs.start(config("killed", slCai.id().value()));
             int total = 5 * 20; // 9 training examples in batches of 2, 20 epochs
             ChildApp first = ChildApp.start(
                     "train-a", postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword(), childArguments);
@@ -96,7 +97,7 @@ class TrainingKillResumeIT extends IntegrationTest {
                 RunSummary resumed = SlCaiTestData.await(
                         runs, killed.id(), s -> s.run().state().isTerminal(), Duration.ofMinutes(5));
                 assertThat(resumed.run().state()).isEqualTo(RunState.FINISHED);
-                uninterrupted = runs.start(config("uninterrupted", slCai.id()));
+                uninterrupted = runs.start(config("uninterrupted", slCai.id().value()));
                 assertThat(SlCaiTestData.await(
                                         runs,
                                         uninterrupted.id(),
@@ -197,7 +198,7 @@ class TrainingKillResumeIT extends IntegrationTest {
                 .withParameter(TrainingSettings.EVAL_EVERY, "10");
     }
 
-    private void awaitTraining(long runId, java.util.function.Predicate<TrainingProgress> condition)
+    private void awaitTraining(RunId runId, java.util.function.Predicate<TrainingProgress> condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {

@@ -20,6 +20,7 @@ import org.cailab.model.SnapshotKind;
 import org.cailab.model.engine.PreferenceModel;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunConfig;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -105,7 +106,7 @@ class TrainingRunIT extends IntegrationTest {
         ModelSnapshot snapshot = registry.find(last.snapshotId()).orElseThrow();
         assertThat(snapshot.kind()).isEqualTo(SnapshotKind.SL_CAI);
         assertThat(snapshot.parentId()).isEqualTo(base.id());
-        assertThat(snapshot.runId()).isEqualTo(run.id());
+        assertThat(snapshot.runId()).isEqualTo(run.id().value());
         assertThat(snapshot.step()).isEqualTo(total);
         assertThat(Path.of(snapshot.location())).isDirectory();
 
@@ -161,7 +162,7 @@ class TrainingRunIT extends IntegrationTest {
     @Test
     @WithMockUser(username = "worker", roles = "WORKER")
     void workersCannotReadTrainingRuns() {
-        assertThatThrownBy(() -> training.progress(1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> training.progress(new RunId(1))).isInstanceOf(AccessDeniedException.class);
     }
 
     /**

@@ -85,7 +85,7 @@ class HarmPredictorDashboardIT extends BrowserTest {
                 .isEqualTo(RunState.FINISHED);
         ModelSnapshot predictor = asAdmin(() -> registry.list()).stream()
                 .filter(s -> s.kind() == SnapshotKind.HARM_PREDICTOR
-                        && Long.valueOf(train.id()).equals(s.runId()))
+                        && Long.valueOf(train.id().value()).equals(s.runId()))
                 .findFirst()
                 .orElseThrow();
 

@@ -14,6 +14,7 @@ import org.cailab.constitution.ConstitutionService;
 import org.cailab.experiment.PipelineService;
 import org.cailab.experiment.PipelineStageStatus;
 import org.cailab.model.ModelRegistry;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
@@ -93,7 +94,7 @@ class PipelinePageIT extends BrowserTest {
         page.locator("#pipeline-harm-samples input").fill("1");
         page.locator("#pipeline-start").click();
         page.waitForURL(url -> url.matches(".*/pipelines/\\d+$"));
-        long id = Long.parseLong(page.url().replaceAll(".*/pipelines/", ""));
+        RunId id = new RunId(Long.parseLong(page.url().replaceAll(".*/pipelines/", "")));
 
         Locator stages = page.locator("#pipeline-stages");
         for (String label : List.of(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cailab.constitution.ConstitutionService;
 import org.cailab.model.ModelRegistry;
+import org.cailab.pipeline.RunId;
 import org.cailab.promptset.PromptSet;
 import org.cailab.promptset.PromptSetKind;
 import org.cailab.promptset.PromptSetService;
@@ -85,7 +86,7 @@ class SlCaiRunPageIT extends BrowserTest {
         assertThat(page.locator("#chains-info")).containsText("layout pair");
         assertThat(page.locator("#chain-layout")).containsText("Layout pair");
         // every sample the run flagged as cut at the token limit carries the flag, and no other
-        long runId = Long.parseLong(page.url().replaceFirst(".*/runs/(\\d+)/chains$", "$1"));
+        RunId runId = new RunId(Long.parseLong(page.url().replaceFirst(".*/runs/(\\d+)/chains$", "$1")));
         CritiqueRevisionChain shown = SlCaiTestData.asAdmin(() -> slCai.samples(runId, null, 0, 10)).stream()
                 .map(StoredSample::sample)
                 .map(CritiqueRevisionChain.class::cast)

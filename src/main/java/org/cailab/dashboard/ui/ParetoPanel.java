@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.cailab.base.ui.EChart;
 import org.cailab.dashboard.Frontier;
+import org.cailab.pipeline.RunId;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
@@ -61,7 +62,7 @@ class ParetoPanel implements DashboardPanel {
     /** The run's name for its line, or null when it cannot be read (then the line says only "Run N"). */
     private String runName(long runId) {
         try {
-            return runs.find(runId).map(s -> s.run().name()).orElse(null);
+            return runs.find(new RunId(runId)).map(s -> s.run().name()).orElse(null);
         } catch (RuntimeException e) {
             return null; // e.g. a viewer without the researcher role
         }

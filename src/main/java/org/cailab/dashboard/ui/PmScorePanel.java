@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.Optional;
 import org.cailab.base.ui.EChart;
+import org.cailab.pipeline.RunId;
 import org.cailab.training.PmRoundScore;
 import org.cailab.training.PmScoreRun;
 import org.cailab.training.PmScoreService;
@@ -85,7 +86,7 @@ class PmScorePanel implements DashboardPanel {
                     + "SL-CAI revisions\" on the Runs page with a finished SL-CAI run and a preference model.");
             return;
         }
-        List<PmRoundScore> rounds = scores.rounds(chosen.runId());
+        List<PmRoundScore> rounds = scores.rounds(new RunId(chosen.runId()));
         chart.setOption(PmScoreChartOption.of(
                         "PM score of \"" + chosen.slCaiRunName() + "\" by \"" + chosen.preferenceModel() + "\"", rounds)
                 .toString());

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.cailab.comparison.CampaignService;
 import org.cailab.experiment.PipelineParameters;
 import org.cailab.experiment.PipelineService;
@@ -32,6 +32,7 @@ import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunState;
 import org.cailab.pipeline.RunSummary;
@@ -61,7 +62,7 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
     private final Button resume = new Button("Resume");
     private final Button cancel = new Button("Cancel pipeline and its running stages");
     private final Grid<PipelineStageStatus> stages = new Grid<>();
-    private long pipelineId;
+    private RunId pipelineId = new RunId(0); // the route's, from beforeEnter
     private @Nullable Registration polling;
 
     PipelineView(PipelineService pipelines, RunService runs, ModelRegistry registry, CampaignService campaigns) {
@@ -117,7 +118,7 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        pipelineId = event.getRouteParameters().getLong(ID).orElseThrow(NotFoundException::new);
+        pipelineId = new RunId(event.getRouteParameters().getLong(ID).orElseThrow(NotFoundException::new));
         pipelines.pipeline(pipelineId).orElseThrow(NotFoundException::new);
         refresh();
     }
@@ -177,7 +178,7 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver {
         return div;
     }
 
-    private void act(LongFunction<Run> action, String done) {
+    private void act(Function<RunId, Run> action, String done) {
         try {
             Run run = action.apply(pipelineId);
             Notification.show(done + " pipeline " + run.id() + ".", 3000, Notification.Position.BOTTOM_START)

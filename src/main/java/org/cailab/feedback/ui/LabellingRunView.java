@@ -20,6 +20,7 @@ import org.cailab.feedback.LabellingProgress;
 import org.cailab.feedback.PairFilter;
 import org.cailab.feedback.PreferencePair;
 import org.cailab.feedback.PreferencePairService;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunService;
 import org.cailab.pipeline.RunSummary;
 import org.cailab.security.Role;
@@ -46,7 +47,7 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
     private final Span disagreement = new Span();
     private final EChart histogram = new EChart();
     private final Grid<PreferencePair> grid = new Grid<>();
-    private long runId;
+    private RunId runId = new RunId(0); // the route's, from beforeEnter
     private int shown = -1;
     private @Nullable Registration polling;
 
@@ -90,7 +91,7 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        runId = event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new);
+        runId = new RunId(event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new));
         RunSummary run = runs.find(runId).orElseThrow(() -> new NotFoundException("There is no run " + runId + "."));
         back.setHref("runs/" + runId);
         title.setText("AI feedback labels of run " + runId + ": " + run.run().name());
@@ -126,7 +127,7 @@ class LabellingRunView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        if (runId == 0) {
+        if (runId.value() == 0) {
             return;
         }
         LabellingProgress progress = pairs.labellingProgress(runId);

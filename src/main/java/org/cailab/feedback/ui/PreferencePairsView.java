@@ -144,7 +144,7 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
             long id = Long.parseLong(runIds.getFirst());
             run.getListDataView()
                     .getItems()
-                    .filter(o -> o.isPresent() && o.get().run().id() == id)
+                    .filter(o -> o.isPresent() && o.get().run().id().value() == id)
                     .findFirst()
                     .ifPresent(run::setValue);
         }
@@ -183,7 +183,7 @@ class PreferencePairsView extends VerticalLayout implements BeforeEnterObserver 
         return new PairFilter(
                 value(task).orElse(null),
                 value(source).orElse(null),
-                value(run).map(r -> r.run().id()).orElse(null),
+                value(run).map(r -> r.run().id().value()).orElse(null),
                 value(imported).map(PairImport::id).orElse(null),
                 null,
                 label,

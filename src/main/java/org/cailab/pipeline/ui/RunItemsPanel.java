@@ -5,6 +5,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.util.Arrays;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunItem;
 import org.cailab.pipeline.RunItemState;
 import org.cailab.pipeline.RunService;
@@ -19,7 +20,7 @@ class RunItemsPanel extends VerticalLayout {
     private final RunService runs;
     private final Grid<RunItem> grid = new Grid<>();
     private final Select<String> filter = new Select<>();
-    private long runId;
+    private RunId runId = new RunId(0); // set by show
 
     RunItemsPanel(RunService runs) {
         this.runs = runs;
@@ -50,7 +51,7 @@ class RunItemsPanel extends VerticalLayout {
         add(new HorizontalLayout(filter), grid);
     }
 
-    void show(long id) {
+    void show(RunId id) {
         this.runId = id;
         grid.setItems(
                 query -> runs.items(runId, state(), query.getOffset(), query.getLimit()).stream(),

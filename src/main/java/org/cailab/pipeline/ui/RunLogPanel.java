@@ -3,6 +3,7 @@ package org.cailab.pipeline.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import java.util.List;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunLogEntry;
 import org.cailab.pipeline.RunService;
 
@@ -12,7 +13,7 @@ class RunLogPanel extends Grid<RunLogEntry> {
     private static final int LINES = 500;
 
     private final RunService runs;
-    private long runId;
+    private RunId runId = new RunId(0); // set by show
     private long lastShownId = -1;
 
     RunLogPanel(RunService runs) {
@@ -28,7 +29,7 @@ class RunLogPanel extends Grid<RunLogEntry> {
         setHeight("300px");
     }
 
-    void show(long id) {
+    void show(RunId id) {
         runId = id;
         lastShownId = -1;
         refresh();

@@ -22,9 +22,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.cailab.pipeline.Run;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.pipeline.RunLink;
 import org.cailab.pipeline.RunProgress;
 import org.cailab.pipeline.RunService;
@@ -58,7 +59,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
     private final Pre config = new Pre();
     private final RunItemsPanel items;
     private final RunLogPanel log;
-    private long runId;
+    private RunId runId = new RunId(0); // the route's, from beforeEnter
     private String itemsLabel = "items";
     private @Nullable RunState shownState;
     private int shownFinished = -1;
@@ -101,7 +102,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        runId = event.getRouteParameters().getLong(ID).orElseThrow(NotFoundException::new);
+        runId = new RunId(event.getRouteParameters().getLong(ID).orElseThrow(NotFoundException::new));
         RunSummary summary = runs.find(runId).orElseThrow(NotFoundException::new);
         items.show(runId);
         log.show(runId);
@@ -175,7 +176,7 @@ class RunView extends VerticalLayout implements BeforeEnterObserver {
         dialog.open();
     }
 
-    private void act(LongFunction<Run> action, String done) {
+    private void act(Function<RunId, Run> action, String done) {
         try {
             Run run = action.apply(runId);
             Notification.show(done + " run " + run.id() + ".", 3000, Notification.Position.BOTTOM_START)

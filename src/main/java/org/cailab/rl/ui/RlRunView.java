@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.cailab.base.ui.EChart;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.rl.RlRunInfo;
 import org.cailab.rl.RlSample;
 import org.cailab.rl.RlService;
@@ -112,7 +113,7 @@ class RlRunView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         long runId = event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new);
         try {
-            run = rl.run(runId);
+            run = rl.run(new RunId(runId));
         } catch (RunException e) {
             throw new NotFoundException(e.getMessage());
         }

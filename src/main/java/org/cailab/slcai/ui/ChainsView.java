@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.security.Role;
 import org.cailab.slcai.ChainRound;
 import org.cailab.slcai.CritiqueRevisionChain;
@@ -51,7 +52,7 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
     private final Span count = new Span();
     private final Grid<StoredSample> grid = new Grid<>();
     private final ChainPanel chain = new ChainPanel();
-    private long runId;
+    private RunId runId = new RunId(0); // the route's, from beforeEnter
 
     ChainsView(SlCaiService slCai) {
         this.slCai = slCai;
@@ -87,7 +88,7 @@ class ChainsView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        runId = event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new);
+        runId = new RunId(event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new));
         SlCaiRunInfo run;
         try {
             run = slCai.run(runId);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.cailab.pipeline.RunId;
 import org.cailab.slcai.SlCaiRunInfo;
 import org.cailab.slcai.SlDatasetFormat;
 import org.cailab.slcai.SlDatasetRounds;
@@ -22,7 +23,7 @@ class ExportBar extends HorizontalLayout {
     private final Select<SlDatasetRounds> rounds = new Select<>();
     private final Checkbox includeTruncated = new Checkbox("Include samples cut at the token limit");
     private final Anchor download = new Anchor("", "Download SL data");
-    private long runId;
+    private RunId runId = new RunId(0); // set by show
     private int runRounds;
     private List<Integer> choices = List.of();
     private boolean updating;

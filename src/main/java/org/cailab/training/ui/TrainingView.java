@@ -24,6 +24,7 @@ import java.util.Locale;
 import org.cailab.base.ui.EChart;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.pipeline.RunException;
+import org.cailab.pipeline.RunId;
 import org.cailab.security.Role;
 import org.cailab.training.TrainingCheckpoint;
 import org.cailab.training.TrainingPoint;
@@ -53,7 +54,7 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
     private final EChart accuracy = new EChart();
     private final Grid<TrainingCheckpoint> checkpoints = new Grid<>();
     private @Nullable Registration polling;
-    private long runId;
+    private RunId runId = new RunId(0); // the route's, from beforeEnter
     /** What the page shows now: it redraws only when a point or checkpoint was added. */
     private @Nullable Shown shown;
 
@@ -95,7 +96,7 @@ class TrainingView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        runId = event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new);
+        runId = new RunId(event.getRouteParameters().getLong(RUN_ID).orElseThrow(NotFoundException::new));
         try {
             training.progress(runId);
         } catch (RunException e) {
