@@ -454,7 +454,7 @@ public final class DynamicBatcher implements AutoCloseable {
     /** Builds a batcher: {@code setModel} is required. */
     public static final class Builder {
         private @Nullable CausalLm lm;
-        private int maxBatchSize = 8;
+        private int maxBatchSize = 16;
         private Duration maxWait = Duration.ofMillis(10);
         private int maxInFlightPerUser = 2;
         private int maxQueuedLive = 256;
@@ -469,7 +469,7 @@ public final class DynamicBatcher implements AutoCloseable {
             return this;
         }
 
-        /** The most rows generating together (default 8). */
+        /** The most rows generating together (default 16). */
         public Builder optMaxBatchSize(int maxBatchSize) {
             this.maxBatchSize = maxBatchSize;
             return this;
