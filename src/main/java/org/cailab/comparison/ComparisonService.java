@@ -211,7 +211,7 @@ public class ComparisonService {
             throw new ComparisonException("A vote needs an idempotency key of 8 to 100 characters.");
         }
         UserAccount me = me();
-        ConversationRepository.TurnOwner owner = ownedTurn(request.turnId());
+        ConversationRepository.TurnOwner owner = ownedTurn(request.turnId(), me.id());
         Campaign campaign = campaign(owner.campaignId());
         Participation participation = campaigns.lockParticipation(campaign.id(), me.id());
         StoredTurn turn = conversations.lockTurn(request.turnId()).orElseThrow();
@@ -239,8 +239,7 @@ public class ComparisonService {
                 conversations.findConversation(owner.conversationId()).orElseThrow();
         WorkerTurns.Recorded recorded = turns.recordVote(campaign, conversation, turn, request, me.id());
         events.publishEvent(recorded.event());
-        StoredConversation after =
-                conversations.findConversation(conversation.id()).orElseThrow();
+        StoredConversation after = recorded.conversation(); // as the vote's update returned it: no re-read
         if (after.status() == ConversationStatus.COMPLETED
                 && after.gold()
                 && canContinue(campaign, me.id())
@@ -321,7 +320,10 @@ public class ComparisonService {
     }
 
     private ConversationRepository.TurnOwner ownedTurn(long turnId) {
-        long me = me().id();
+        return ownedTurn(turnId, me().id());
+    }
+
+    private ConversationRepository.TurnOwner ownedTurn(long turnId, long me) {
         return conversations
                 .turnOwner(turnId)
                 .filter(o -> o.workerId() == me)
