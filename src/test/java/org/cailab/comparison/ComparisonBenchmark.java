@@ -432,41 +432,30 @@ public final class ComparisonBenchmark {
                 .map(rec -> ((Number) rec.get(0)).doubleValue()));
         out.append(String.format(
                 Locale.ROOT,
-                "%s, vote -> message box p50 / p95 %.0f / %.0f ms: server request carrying the vote %.0f / %.0f ms"
-                        + " (n=%d), the rest %.0f / %.0f ms; in it ComparisonService.vote %.0f / %.0f ms, %s SQL"
-                        + " statements per vote (median, max %s; %s in the whole request), SQL %.0f / %.0f ms%n",
+                "%s, vote -> message box p50 / p95 %s: server request carrying the vote %s (n=%d), the rest %s;"
+                        + " in it ComparisonService.vote %s, %s SQL statements per vote (median, max %s; %s in the"
+                        + " whole request), SQL %s%n",
                 label,
-                r.latency.p(50),
-                r.latency.p(95),
-                voteRequests.p(50),
-                voteRequests.p(95),
+                p50p95(r.latency),
+                p50p95(voteRequests),
                 voteRequests.sorted.length,
-                r.latency.p(50) - voteRequests.p(50),
-                r.latency.p(95) - voteRequests.p(95),
-                voteCallTimes.p(50),
-                voteCallTimes.p(95),
+                rest(r.latency, voteRequests),
+                p50p95(voteCallTimes),
                 count(voteStatements.p(50)),
                 count(voteStatements.max()),
                 count(voteRequestStatements.p(50)),
-                voteSql.p(50),
-                voteSql.p(95)));
+                p50p95(voteSql)));
         out.append(String.format(
                 Locale.ROOT,
-                "%s, Enter -> both answers votable p50 / p95 %.0f / %.0f ms: send -> both generated on the server"
-                        + " %.0f / %.0f ms (n=%d), the rest %.0f / %.0f ms; the send request %.0f / %.0f ms;"
-                        + " all UIDL requests %.0f / %.0f ms (n=%d)%n",
+                "%s, Enter -> both answers votable p50 / p95 %s: send -> both generated on the server %s (n=%d),"
+                        + " the rest %s; the send request %s; all UIDL requests %s (n=%d)%n",
                 label,
-                r.generation.p(50),
-                r.generation.p(95),
-                generated.p(50),
-                generated.p(95),
+                p50p95(r.generation),
+                p50p95(generated),
                 generated.sorted.length,
-                r.generation.p(50) - generated.p(50),
-                r.generation.p(95) - generated.p(95),
-                sendRequests.p(50),
-                sendRequests.p(95),
-                allRequests.p(50),
-                allRequests.p(95),
+                rest(r.generation, generated),
+                p50p95(sendRequests),
+                p50p95(allRequests),
                 allRequests.sorted.length));
         out.append(String.format(
                 Locale.ROOT,
@@ -476,6 +465,16 @@ public final class ComparisonBenchmark {
                 times.generationPercentiles(meters, GenerationTimings.PREFILL),
                 times.generationPercentiles(meters, GenerationTimings.DECODE)));
         return out.toString();
+    }
+
+    /** "p50 / p95 ms" of a distribution in milliseconds. */
+    private static String p50p95(Stats stats) {
+        return String.format(Locale.ROOT, "%.0f / %.0f ms", stats.p(50), stats.p(95));
+    }
+
+    /** The whole's percentiles minus the part's: what the part does not explain. */
+    private static String rest(Stats whole, Stats part) {
+        return String.format(Locale.ROOT, "%.0f / %.0f ms", whole.p(50) - part.p(50), whole.p(95) - part.p(95));
     }
 
     private static List<Double> millis(List<Long> nanos) {
