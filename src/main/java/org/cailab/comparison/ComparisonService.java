@@ -199,7 +199,7 @@ public class ComparisonService {
             throw new ComparisonException("A vote needs an idempotency key of 8 to 100 characters.");
         }
         UserAccount me = me();
-        TurnOwner owner = ownedTurn(request.turnId());
+        TurnOwner owner = ownedTurn(request.turnId(), me.id());
         Campaign campaign = campaign(owner.campaignId());
         Participation participation = campaigns.lockParticipation(campaign.id(), me.id());
         StoredTurn turn = conversations.lockTurn(request.turnId()).orElseThrow();
@@ -227,8 +227,7 @@ public class ComparisonService {
                 conversations.findConversation(owner.itemId()).orElseThrow();
         WorkerTurns.Recorded recorded = turns.recordVote(campaign, conversation, turn, request, me.id());
         events.publishEvent(recorded.event());
-        StoredConversation after =
-                conversations.findConversation(conversation.id()).orElseThrow();
+        StoredConversation after = recorded.conversation(); // as the vote's update returned it: no re-read
         if (after.status() == ConversationStatus.COMPLETED
                 && after.gold()
                 && canContinue(campaign, me.id())
@@ -309,7 +308,10 @@ public class ComparisonService {
     }
 
     private TurnOwner ownedTurn(long turnId) {
-        long me = me().id();
+        return ownedTurn(turnId, me().id());
+    }
+
+    private TurnOwner ownedTurn(long turnId, long me) {
         return conversations
                 .turnOwner(turnId)
                 .filter(o -> o.workerId() == me)

@@ -18,8 +18,8 @@ interface ConversationRepository {
 
     void setStatus(long conversationId, ConversationStatus status);
 
-    /** Counts a voted turn; completes the conversation when {@code complete}. */
-    void countVotedTurn(long conversationId, boolean complete);
+    /** Counts a voted turn; completes the conversation when {@code complete}. Returns the conversation as updated. */
+    StoredConversation countVotedTurn(long conversationId, boolean complete);
 
     /** The voted turns in order, each with the answer that continued the conversation. */
     List<Exchange> exchanges(long conversationId);

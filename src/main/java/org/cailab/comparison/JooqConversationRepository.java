@@ -95,8 +95,8 @@ class JooqConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public void countVotedTurn(long conversationId, boolean complete) {
-        dsl.update(COMPARISON_CONVERSATION)
+    public StoredConversation countVotedTurn(long conversationId, boolean complete) {
+        return dsl.update(COMPARISON_CONVERSATION)
                 .set(COMPARISON_CONVERSATION.VOTED_TURNS, COMPARISON_CONVERSATION.VOTED_TURNS.plus(1))
                 .set(
                         COMPARISON_CONVERSATION.STATUS,
@@ -104,7 +104,8 @@ class JooqConversationRepository implements ConversationRepository {
                 .set(COMPARISON_CONVERSATION.VERSION, COMPARISON_CONVERSATION.VERSION.plus(1))
                 .set(COMPARISON_CONVERSATION.UPDATED_AT, currentOffsetDateTime())
                 .where(COMPARISON_CONVERSATION.ID.eq(conversationId))
-                .execute();
+                .returning()
+                .fetchSingle(JooqConversationRepository::toConversation);
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 final class WorkerTurns {
 
     /** A stored vote and the event announcing it. */
-    record Recorded(long voteId, VoteRecorded event) {}
+    /** A recorded vote, its event, and the conversation as the vote left it. */
+    record Recorded(long voteId, VoteRecorded event, StoredConversation conversation) {}
 
     private final CampaignRepository campaigns;
     private final ConversationRepository conversations;
@@ -136,7 +137,7 @@ final class WorkerTurns {
                         "This comparison has already been voted on; the vote was recorded once."));
         conversations.markVoted(turn.id());
         boolean complete = conversation.gold() || conversation.votedTurns() + 1 >= s.turnLimit();
-        conversations.countVotedTurn(conversation.id(), complete);
+        StoredConversation after = conversations.countVotedTurn(conversation.id(), complete);
         return new Recorded(
                 stored.id(),
                 new VoteRecorded(
@@ -148,7 +149,8 @@ final class WorkerTurns {
                         Outcome.of(choice),
                         turn.gold(),
                         leak,
-                        stored.votedAt()));
+                        stored.votedAt()),
+                after);
     }
 
     WorkerConversation view(Campaign campaign, StoredConversation conversation) {

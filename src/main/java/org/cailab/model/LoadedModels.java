@@ -43,11 +43,16 @@ class LoadedModels implements AutoCloseable {
     private final Map<Long, Integer> inUse = new ConcurrentHashMap<>();
 
     private final ModelProperties properties;
+    private final GenerationTimings timings;
     /** The idle sweep on {@link ModelExecutors#modelUnloader}; null when idle unloading is off. */
     private final @Nullable ScheduledFuture<?> sweep;
 
-    LoadedModels(ModelProperties properties, @Qualifier(ModelExecutors.UNLOADER) TaskScheduler unloader) {
+    LoadedModels(
+            ModelProperties properties,
+            @Qualifier(ModelExecutors.UNLOADER) TaskScheduler unloader,
+            GenerationTimings timings) {
         this.properties = properties;
+        this.timings = timings;
         if (properties.idleUnload().isZero()) {
             this.sweep = null;
         } else {
@@ -95,6 +100,7 @@ class LoadedModels implements AutoCloseable {
                 .optMaxBatchSize(properties.maxBatchSize())
                 .optMaxQueued(properties.maxQueuedLive(), properties.maxQueuedPipeline())
                 .optMaxInFlightPerUser(properties.maxInFlightPerUser())
+                .optTimingListener(timings)
                 .build();
         LlamaConfig config = lm.model().config();
         long cacheBytes = 2L

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param device             {@code cpu} (default) or {@code gpu} / {@code gpu:N} for a CUDA device (needs DJL's CUDA
  *                           libtorch, see the README)
- * @param maxBatchSize       most rows generating together per model (continuous batching)
+ * @param maxBatchSize       most rows generating together per model (continuous batching; default 16)
  * @param demoEnabled        train the demo models on first start when there are none
  * @param demoSteps          training steps of the demo model (the first snapshot is taken at a third of them)
  * @param maxQueuedLive      live requests waiting per model before new ones are refused as busy (default 64)
@@ -43,7 +43,7 @@ public record ModelProperties(
             device = "cpu";
         }
         if (maxBatchSize <= 0) {
-            maxBatchSize = 8;
+            maxBatchSize = 16;
         }
         if (demoSteps <= 0) {
             demoSteps = 400;

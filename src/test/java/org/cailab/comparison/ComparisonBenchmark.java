@@ -7,6 +7,7 @@ import static org.cailab.support.Benchmarks.options;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.cailab.CailabApplication;
 import org.cailab.e2e.BenchmarkWorker;
 import org.cailab.e2e.BenchmarkWorker.VoteIntegrity;
 import org.cailab.e2e.BrowserTest;
+import org.cailab.model.GenerationTimings;
 import org.cailab.model.ModelRegistry;
 import org.cailab.model.ModelSnapshot;
 import org.cailab.security.NewUser;
@@ -46,9 +48,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * not thread-safe): the server sees N sessions working at once, with no think time. Messages are entered with
  * {@code insertText} (one input event) rather than key by key, so the driver keeps up with N pages.
  *
+ * <p>It also prints where the time goes ({@link ServerTimes}): vote -> message box split into the server's UIDL request
+ * that carried the vote (its {@code ComparisonService.vote} call and SQL statements) and the rest (the browser, the
+ * network, the driver's CPU share); Enter -> both answers votable split into send -> both answers generated on the
+ * server (the turn's {@code created_at} to {@code answers_shown_at}) and the rest; and the live generations' time in
+ * the batcher's queue, prefill and decode ({@code cailab.generation.*}).
+ *
  * <p>Options: {@code --workers N}, {@code --votes V}, {@code --models demo|tiny} (tiny: three random 2-layer models
  * that answer up to the full answer length), {@code --demo-steps S} (training steps of the demo model, default 600 as
- * in the product).
+ * in the product), {@code --data-dir D} (an existing data directory from an earlier run: its demo models are reused
+ * instead of trained again; default a new one under {@code target/benchmark-data}).
  */
 public final class ComparisonBenchmark {
 
@@ -99,7 +108,10 @@ public final class ComparisonBenchmark {
         int votes = Integer.parseInt(options.getOrDefault("votes", "10"));
         String models = options.getOrDefault("models", "demo");
         int demoSteps = Integer.parseInt(options.getOrDefault("demo-steps", "600"));
-        Path dataDir = Benchmarks.dataDir("comparison");
+        Path dataDir = options.containsKey("data-dir")
+                ? Path.of(options.get("data-dir")).toAbsolutePath()
+                : Benchmarks.dataDir("comparison");
+        ServerTimes times = new ServerTimes();
         System.out.printf(
                 Locale.ROOT,
                 "cores %d, max heap %d MiB, java %s; %d workers x %d votes, %s models; data %s%n",
@@ -114,6 +126,7 @@ public final class ComparisonBenchmark {
         long startNanos = System.nanoTime();
         // as command-line arguments, so that they win over application.properties
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CailabApplication.class)
+                .initializers(times.initializer())
                 .run(
                         "--server.port=0",
                         "--cailab.data-dir=" + dataDir,
@@ -155,16 +168,21 @@ public final class ComparisonBenchmark {
             try (Playwright playwright = BrowserTest.createPlaywright();
                     Browser browser = BrowserTest.launchChromium(playwright)) {
                 // baseline: one worker alone (also warms up the models, the JIT and Vaadin)
+                MeterRegistry meters = app.getBean(MeterRegistry.class);
+                DSLContext dsl = app.getBean(DSLContext.class);
                 List<Worker> alone = signIn(browser, baseUrl, baselineCampaign, names.subList(0, 1));
+                times.reset(meters);
                 Result baseline = run(alone, votes);
+                String baselineBreakdown = breakdown("1 worker", baseline, times, meters, dsl, baselineCampaign.id());
                 long heapBefore = heapAfterGc();
 
                 List<Worker> crowd = signIn(browser, baseUrl, mainCampaign, names.subList(1, workers + 1));
                 long heapOpened = heapAfterGc();
+                times.reset(meters);
                 Result main = run(crowd, votes);
+                String mainBreakdown = breakdown(workers + " workers", main, times, meters, dsl, mainCampaign.id());
                 long heapAfter = heapAfterGc();
 
-                DSLContext dsl = app.getBean(DSLContext.class);
                 VoteIntegrity integrity = VoteIntegrity.of(dsl, mainCampaign.id(), crowd, ids);
                 VoteIntegrity baselineIntegrity = VoteIntegrity.of(dsl, baselineCampaign.id(), alone, ids);
 
@@ -204,6 +222,9 @@ public final class ComparisonBenchmark {
                         (heapOpened - heapBefore) / 1024.0 / workers,
                         (heapAfter - heapBefore) / 1024.0 / workers,
                         votes);
+                System.out.println();
+                System.out.print(baselineBreakdown);
+                System.out.print(mainBreakdown);
                 System.out.printf(
                         Locale.ROOT,
                         "driver: %d focus fixes (message box not focused when writing)%n",
@@ -379,6 +400,89 @@ public final class ComparisonBenchmark {
                 r.wallSeconds,
                 votes,
                 r.latency.sorted.length / r.wallSeconds);
+    }
+
+    /** Where the time of one phase went, on the server (see the class comment). */
+    private static String breakdown(
+            String label, Result r, ServerTimes times, MeterRegistry meters, DSLContext dsl, long campaignId) {
+        StringBuilder out = new StringBuilder();
+        Stats voteRequests = new Stats(millis(times.requestsCalling("vote").stream()
+                .map(ServerTimes.Request::nanos)
+                .toList()));
+        List<ServerTimes.Call> voteCalls = times.calls("vote");
+        Stats voteCallTimes =
+                new Stats(millis(voteCalls.stream().map(ServerTimes.Call::nanos).toList()));
+        Stats voteStatements =
+                new Stats(voteCalls.stream().map(c -> (double) c.statements()).toList());
+        Stats voteSql = new Stats(
+                millis(voteCalls.stream().map(ServerTimes.Call::sqlNanos).toList()));
+        Stats voteRequestStatements = new Stats(times.requestsCalling("vote").stream()
+                .map(q -> (double) q.statements())
+                .toList());
+        Stats sendRequests = new Stats(millis(times.requestsCalling("send").stream()
+                .map(ServerTimes.Request::nanos)
+                .toList()));
+        Stats allRequests = new Stats(
+                millis(times.requests().stream().map(ServerTimes.Request::nanos).toList()));
+        Stats generated = new Stats(dsl.fetch(
+                        "select extract(epoch from (t.answers_shown_at - t.created_at)) * 1000"
+                                + " from comparison_turn t join comparison_conversation c on c.id = t.conversation_id"
+                                + " where c.campaign_id = ? and t.answers_shown_at is not null",
+                        campaignId)
+                .map(rec -> ((Number) rec.get(0)).doubleValue()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%s, vote -> message box p50 / p95 %s: server request carrying the vote %s (n=%d), the rest %s;"
+                        + " in it ComparisonService.vote %s, %s SQL statements per vote (median, max %s; %s in the"
+                        + " whole request), SQL %s%n",
+                label,
+                p50p95(r.latency),
+                p50p95(voteRequests),
+                voteRequests.sorted.length,
+                rest(r.latency, voteRequests),
+                p50p95(voteCallTimes),
+                count(voteStatements.p(50)),
+                count(voteStatements.max()),
+                count(voteRequestStatements.p(50)),
+                p50p95(voteSql)));
+        out.append(String.format(
+                Locale.ROOT,
+                "%s, Enter -> both answers votable p50 / p95 %s: send -> both generated on the server %s (n=%d),"
+                        + " the rest %s; the send request %s; all UIDL requests %s (n=%d)%n",
+                label,
+                p50p95(r.generation),
+                p50p95(generated),
+                generated.sorted.length,
+                rest(r.generation, generated),
+                p50p95(sendRequests),
+                p50p95(allRequests),
+                allRequests.sorted.length));
+        out.append(String.format(
+                Locale.ROOT,
+                "%s, live generations (each answer): queue %s; prefill %s; decode %s%n",
+                label,
+                times.generationPercentiles(meters, GenerationTimings.QUEUE),
+                times.generationPercentiles(meters, GenerationTimings.PREFILL),
+                times.generationPercentiles(meters, GenerationTimings.DECODE)));
+        return out.toString();
+    }
+
+    /** "p50 / p95 ms" of a distribution in milliseconds. */
+    private static String p50p95(Stats stats) {
+        return String.format(Locale.ROOT, "%.0f / %.0f ms", stats.p(50), stats.p(95));
+    }
+
+    /** The whole's percentiles minus the part's: what the part does not explain. */
+    private static String rest(Stats whole, Stats part) {
+        return String.format(Locale.ROOT, "%.0f / %.0f ms", whole.p(50) - part.p(50), whole.p(95) - part.p(95));
+    }
+
+    private static List<Double> millis(List<Long> nanos) {
+        return nanos.stream().map(n -> n / 1e6).toList();
+    }
+
+    private static String count(double value) {
+        return Double.isNaN(value) ? "n/a" : String.valueOf((long) value);
     }
 
     private static List<Double> numbers(Object array) {

@@ -2,6 +2,8 @@ package org.cailab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +11,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.cailab.model.engine.BpeTokenizerTrainer;
+import org.cailab.model.engine.GenerationOptions;
+import org.cailab.model.engine.GenerationRequest;
 import org.cailab.model.engine.LlamaConfig;
+import org.cailab.model.engine.Priority;
 import org.cailab.model.engine.TinyModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +53,8 @@ class LoadedModelsTest {
     }
 
     private ThreadPoolTaskScheduler unloader;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final GenerationTimings timings = new GenerationTimings(meters);
 
     @BeforeEach
     void startUnloader() {
@@ -66,7 +74,7 @@ class LoadedModelsTest {
     @Test
     void aModelUnusedForTheIdleTimeIsUnloadedButNotWhileARequestRuns() throws IOException {
         ModelSnapshot a = snapshot(1, "a");
-        try (LoadedModels models = new LoadedModels(properties(Duration.ofMinutes(30), 4), unloader)) {
+        try (LoadedModels models = new LoadedModels(properties(Duration.ofMinutes(30), 4), unloader, timings)) {
             models.acquire(a);
             assertThat(models.loaded()).extracting(LoadedModel::name).containsExactly("a");
             assertThat(models.loaded().getFirst().parameterBytes()).isPositive();
@@ -85,11 +93,47 @@ class LoadedModelsTest {
     }
 
     @Test
+    void aLoadedModelsGenerationsAreTimedByPriority() throws Exception {
+        ModelSnapshot a = snapshot(1, "a");
+        try (LoadedModels models = new LoadedModels(properties(Duration.ZERO, 4), unloader, timings)) {
+            LoadedModels.Loaded loaded = models.acquire(a);
+            GenerationOptions options = GenerationOptions.builder()
+                    .optTemperature(0)
+                    .optMaxNewTokens(5)
+                    .optStopAtEos(false)
+                    .build();
+            loaded.batcher()
+                    .submit(GenerationRequest.of("What does item 3 do?", options), Priority.LIVE, "w")
+                    .get(60, TimeUnit.SECONDS);
+            loaded.batcher()
+                    .submit(GenerationRequest.of("What does item 4 do?", options), Priority.PIPELINE, "run")
+                    .get(60, TimeUnit.SECONDS);
+            models.release(a.id());
+            for (String name : List.of(GenerationTimings.QUEUE, GenerationTimings.PREFILL, GenerationTimings.DECODE)) {
+                for (String priority : List.of("live", "pipeline")) {
+                    Timer timer = meters.get(name).tag("priority", priority).timer();
+                    assertThat(timer.count()).as(name + " " + priority).isEqualTo(1);
+                }
+            }
+            assertThat(meters.get(GenerationTimings.PREFILL)
+                            .tag("priority", "live")
+                            .timer()
+                            .totalTime(TimeUnit.NANOSECONDS))
+                    .isPositive();
+            assertThat(meters.get(GenerationTimings.DECODE)
+                            .tag("priority", "live")
+                            .timer()
+                            .totalTime(TimeUnit.NANOSECONDS))
+                    .isPositive();
+        }
+    }
+
+    @Test
     void loadingBeyondTheLimitUnloadsTheLeastRecentlyUsedIdleModel() throws IOException {
         ModelSnapshot a = snapshot(1, "a");
         ModelSnapshot b = snapshot(2, "b");
         ModelSnapshot c = snapshot(3, "c");
-        try (LoadedModels models = new LoadedModels(properties(Duration.ZERO, 2), unloader)) {
+        try (LoadedModels models = new LoadedModels(properties(Duration.ZERO, 2), unloader, timings)) {
             models.acquire(a);
             models.acquire(b);
             models.release(b.id()); // a stays in use

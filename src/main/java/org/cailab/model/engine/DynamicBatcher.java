@@ -26,8 +26,27 @@ import org.jspecify.annotations.Nullable;
  * <p>When the worker is idle, the first request waits up to {@code maxWait} for company (less once the batch would be
  * full), so that a burst starts as one batch. Closing the batcher stops the worker after its current step and fails
  * running and waiting requests with a {@link CancellationException}.
+ *
+ * <p>A {@link TimingListener} hears, for every request that finishes, where its time went: waiting in the queue,
+ * prefilling, and decoding in the running batch.
  */
 public final class DynamicBatcher implements AutoCloseable {
+
+    /**
+     * Where a finished request's time went (wall time, summed over the times it ran when it was preempted).
+     *
+     * @param queued  from submission to admission into the batch (and again from a preemption to its resumption)
+     * @param prefill from admission until its row had its first token and joined the batch (tokenising, the prefill
+     *                forward pass shared with the requests admitted with it)
+     * @param decode  from joining the batch to its last token (including the steps other rows' prefills held it up)
+     */
+    public record Timings(Priority priority, Duration queued, Duration prefill, Duration decode, int newTokens) {}
+
+    /** Hears each finished request's {@link Timings}, on the worker thread: keep it quick. */
+    @FunctionalInterface
+    public interface TimingListener {
+        void finished(Timings timings);
+    }
 
     /** A request, and its row once it has run (a preempted one keeps its sampled tokens and random state). */
     private static final class Pending {
@@ -40,6 +59,15 @@ public final class DynamicBatcher implements AutoCloseable {
         GenerationRow row;
 
         long started;
+        /** When it (last) started waiting: submitted, or preempted. */
+        long waitingSince = System.nanoTime();
+        /** When its current prefill or decode phase began. */
+        long phaseStart;
+
+        boolean decoding;
+        long queuedNanos;
+        long prefillNanos;
+        long decodeNanos;
 
         Pending(GenerationRequest request, Priority priority, String user, CompletableFuture<Generation> future) {
             this.request = request;
@@ -55,6 +83,7 @@ public final class DynamicBatcher implements AutoCloseable {
     private final int maxBatchSize;
     private final long maxWaitNanos;
     private final int maxInFlightPerUser;
+    private final @Nullable TimingListener timingListener;
     private final Object lock = new Object();
     private final RequestQueue<Pending> queue;
     private final Map<GenerationRow, Pending> running = new IdentityHashMap<>();
@@ -73,6 +102,7 @@ public final class DynamicBatcher implements AutoCloseable {
         this.maxBatchSize = builder.maxBatchSize;
         this.maxWaitNanos = builder.maxWait.toNanos();
         this.maxInFlightPerUser = builder.maxInFlightPerUser;
+        this.timingListener = builder.timingListener;
         this.queue = new RequestQueue<>(builder.maxQueuedLive, builder.maxQueuedPipeline);
         this.batch = new RunningBatch(lm.model(), maxBatchSize);
         this.worker = Thread.ofPlatform().name("cailab-batcher").daemon().unstarted(this::work);
@@ -231,6 +261,9 @@ public final class DynamicBatcher implements AutoCloseable {
                     break;
                 }
                 pending.started = ++admissions;
+                long now = System.nanoTime();
+                pending.queuedNanos += now - pending.waitingSince;
+                pending.phaseStart = now;
                 if (pending.priority == Priority.LIVE && !pending.user.isEmpty()) {
                     liveInFlight.merge(pending.user, 1, Integer::sum);
                 }
@@ -262,6 +295,10 @@ public final class DynamicBatcher implements AutoCloseable {
         running.remove(victim.row);
         runningRows = batch.size();
         preemptions++;
+        long now = System.nanoTime();
+        victim.decodeNanos += now - victim.phaseStart;
+        victim.decoding = false;
+        victim.waitingSince = now;
         queue.offerFirst(victim, victim.priority, victim.user);
         return true;
     }
@@ -308,10 +345,14 @@ public final class DynamicBatcher implements AutoCloseable {
     private void joinRows(List<Pending> ready) {
         List<GenerationRow> rows = ready.stream().map(p -> p.row).toList();
         List<GenerationRow> done = batch.join(rows);
+        long now = System.nanoTime();
         for (Pending p : ready) {
             if (done.contains(p.row)) {
                 finish(p);
             } else {
+                p.prefillNanos += now - p.phaseStart;
+                p.phaseStart = now;
+                p.decoding = true;
                 running.put(p.row, p);
             }
         }
@@ -356,7 +397,31 @@ public final class DynamicBatcher implements AutoCloseable {
 
     private void finish(Pending p) {
         release(p);
-        p.future.complete(p.row.result());
+        Generation result = p.row.result();
+        report(p, result);
+        p.future.complete(result);
+    }
+
+    private void report(Pending p, Generation result) {
+        if (timingListener == null) {
+            return;
+        }
+        long phase = System.nanoTime() - p.phaseStart;
+        if (p.decoding) {
+            p.decodeNanos += phase;
+        } else {
+            p.prefillNanos += phase;
+        }
+        try {
+            timingListener.finished(new Timings(
+                    p.priority,
+                    Duration.ofNanos(p.queuedNanos),
+                    Duration.ofNanos(p.prefillNanos),
+                    Duration.ofNanos(p.decodeNanos),
+                    result.tokenIds().length));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "timing listener failed", e);
+        }
     }
 
     private void fail(Pending p, Throwable e) {
@@ -389,11 +454,12 @@ public final class DynamicBatcher implements AutoCloseable {
     /** Builds a batcher: {@code setModel} is required. */
     public static final class Builder {
         private @Nullable CausalLm lm;
-        private int maxBatchSize = 8;
+        private int maxBatchSize = 16;
         private Duration maxWait = Duration.ofMillis(10);
         private int maxInFlightPerUser = 2;
         private int maxQueuedLive = 256;
         private int maxQueuedPipeline = 1024;
+        private @Nullable TimingListener timingListener;
 
         private Builder() {}
 
@@ -403,7 +469,7 @@ public final class DynamicBatcher implements AutoCloseable {
             return this;
         }
 
-        /** The most rows generating together (default 8). */
+        /** The most rows generating together (default 16). */
         public Builder optMaxBatchSize(int maxBatchSize) {
             this.maxBatchSize = maxBatchSize;
             return this;
@@ -425,6 +491,12 @@ public final class DynamicBatcher implements AutoCloseable {
         public Builder optMaxQueued(int live, int pipeline) {
             this.maxQueuedLive = live;
             this.maxQueuedPipeline = pipeline;
+            return this;
+        }
+
+        /** Hears where each finished request's time went (queue, prefill, decode); none by default. */
+        public Builder optTimingListener(@Nullable TimingListener listener) {
+            this.timingListener = listener;
             return this;
         }
 

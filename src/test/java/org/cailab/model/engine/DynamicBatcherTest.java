@@ -222,6 +222,59 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void eachFinishedRequestReportsWhereItsTimeWent() throws Exception {
+        List<DynamicBatcher.Timings> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(1)
+                .optMaxWait(Duration.ZERO)
+                .optTimingListener(heard::add)
+                .build()) {
+            // one slot: the second request waits in the queue while the first one decodes its 40 tokens
+            long start = System.nanoTime();
+            CompletableFuture<Generation> first =
+                    batcher.submit(GenerationRequest.of("Hi", greedy(40)), Priority.LIVE, "a");
+            CompletableFuture<Generation> second =
+                    batcher.submit(GenerationRequest.of("What", greedy(6)), Priority.PIPELINE, "b");
+            Generation a = first.get(60, TimeUnit.SECONDS);
+            Generation b = second.get(60, TimeUnit.SECONDS);
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+
+            // reported before the futures complete, one report per request, in finishing order
+            assertThat(heard).hasSize(2);
+            DynamicBatcher.Timings ta = heard.get(0);
+            DynamicBatcher.Timings tb = heard.get(1);
+            assertThat(ta.priority()).isEqualTo(Priority.LIVE);
+            assertThat(tb.priority()).isEqualTo(Priority.PIPELINE);
+            assertThat(ta.newTokens()).isEqualTo(a.tokenIds().length).isEqualTo(40);
+            assertThat(tb.newTokens()).isEqualTo(b.tokenIds().length).isEqualTo(6);
+            for (DynamicBatcher.Timings t : List.of(ta, tb)) {
+                assertThat(t.prefill()).isPositive();
+                assertThat(t.decode())
+                        .as("more than one token: decode steps ran")
+                        .isPositive();
+                assertThat(t.queued().isNegative()).isFalse();
+                assertThat(t.queued().plus(t.prefill()).plus(t.decode())).isLessThanOrEqualTo(wall);
+            }
+            // the second waited at least for the first one's decoding
+            assertThat(tb.queued()).isGreaterThanOrEqualTo(ta.decode());
+        }
+        // failed and cancelled requests are not reported
+        heard.clear();
+        try (DynamicBatcher batcher = DynamicBatcher.builder()
+                .setModel(lm)
+                .optMaxBatchSize(1)
+                .optMaxWait(Duration.ZERO)
+                .optTimingListener(heard::add)
+                .build()) {
+            CompletableFuture<Generation> bad =
+                    batcher.submit(GenerationRequest.ofIds(new long[] {1, 99_999}, greedy(3)));
+            assertThat(bad).failsWithin(Duration.ofSeconds(60));
+            assertThat(heard).isEmpty();
+        }
+    }
+
+    @Test
     void closingFailsNewRequests() {
         DynamicBatcher batcher = DynamicBatcher.builder().setModel(lm).build();
         batcher.close();
