@@ -18,7 +18,8 @@ import java.util.function.IntSupplier;
  * be shared). When {@code /usr/bin/python3} can import torch (Debian: {@code apt-get install python3-torch}), the
  * same shapes and work run in PyTorch eager ({@code torch_eager_baseline.py}, written as Hugging Face's eager Llama)
  * with the same thread count right after, and each row prints the ratio engine / eager. Arguments: {@code tiny},
- * {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU (the baseline stays on the CPU: no ratio);
+ * {@code 100m} or both (default). {@code -Dbench.device=gpu} runs on a GPU, and the baseline then runs on the GPU too
+ * (its Python's torch must have CUDA; the per-CPU-second ratio means little there: read the wall ratio);
  * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads (the baseline uses as many);
  * {@code -Dbench.reps=N} overrides the repetitions (best of N; more help on a shared machine);
  * {@code -Dbench.rounds=N} lets engine and eager take turns N times and prints the median ratio (the unfused rows and
@@ -124,13 +125,18 @@ public final class EngineBenchmark {
                 System.out.printf("%n-- round %d of %d, load average %s%n", round + 1, rounds, loadAverage());
             }
             double[][] ours = engine(config, device, s, round == 0);
-            Map<String, Object> eager = device.isGpu() ? null : TorchBaseline.run(config, s, JniUtils.getNumThreads());
+            Map<String, Object> eager =
+                    TorchBaseline.run(config, s, JniUtils.getNumThreads(), device.isGpu() ? "cuda" : "cpu");
             if (eager == null) {
                 return;
             }
             System.out.printf(
-                    "PyTorch %s eager, %s intra-op thread(s), BLAS %s, same shapes:%n",
-                    eager.get("torch"), eager.get("threads"), eager.get("blas"));
+                    "PyTorch %s eager on %s%s, %s intra-op thread(s), BLAS %s, same shapes:%n",
+                    eager.get("torch"),
+                    eager.get("device"),
+                    eager.containsKey("gpu") ? " (" + eager.get("gpu") + ")" : "",
+                    eager.get("threads"),
+                    eager.get("blas"));
             if (String.valueOf(eager.get("blas")).contains("/blas/libblas")) {
                 System.out.println("  WARNING: the baseline runs on the reference BLAS (slow matrix products); install"
                         + " OpenBLAS (apt-get install libopenblas0-pthread) for a fair baseline");

@@ -19,7 +19,7 @@ import java.util.concurrent.Semaphore;
  * Mixed load on the continuous batcher (not a test): live "workers" (each sends a request, waits for the answer,
  * thinks 0-50 ms, again) while a pipeline pushes many requests. Prints live latency p50/p95 alone and under the
  * pipeline (the ratio shows the priorities at work), and the pipeline's tokens/s alone and under live load, in one
- * run, on the tiny config with random weights. Arguments: {@code [workers] [requestsPerWorker] [pipelineRequests]
+ * run, on the tiny config with random weights ({@code -Dbench.device=gpu} on a GPU). Arguments: {@code [workers] [requestsPerWorker] [pipelineRequests]
  * [batchLimit]} (default 20 3 160 8: the batch limit stays at 8, the product's default until 2026-12-04, so that the
  * figures compare with the earlier ones; pass 16 for today's default).
  */
@@ -46,8 +46,12 @@ public final class ServingBenchmark {
                 .setNumHeads(4)
                 .optNumKvHeads(2)
                 .build();
-        try (CausalLm lm =
-                CausalLm.of(LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), Device.cpu()), null)) {
+        try (CausalLm lm = CausalLm.of(
+                LlamaModel.fromTensors(
+                        config,
+                        TinyModels.randomTensors(config, 1),
+                        Device.fromName(System.getProperty("bench.device", "cpu"))),
+                null)) {
             GenerationOptions answer = GenerationOptions.builder()
                     .optMaxNewTokens(32)
                     .optStopSequences(List.of())

@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** Runs {@code torch_eager_baseline.py} with the benchmark's shapes; null (with a note) when Python or torch is absent. */
+/**
+ * Runs {@code torch_eager_baseline.py} with the benchmark's shapes on {@code cpu} or {@code cuda}; null (with a note)
+ * when Python or torch is absent.
+ */
 final class TorchBaseline {
 
     private TorchBaseline() {}
 
     @SuppressWarnings("unchecked")
-    static @Nullable Map<String, Object> run(LlamaConfig config, EngineBenchmark.Sizes s, int threads) {
+    static @Nullable Map<String, Object> run(LlamaConfig config, EngineBenchmark.Sizes s, int threads, String device) {
         Path python = Path.of(System.getProperty("bench.python", "/usr/bin/python3"));
         if (!Files.isExecutable(python)) {
             System.out.printf("no PyTorch eager baseline: %s not found%n", python);
@@ -24,6 +27,7 @@ final class TorchBaseline {
         }
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("threads", threads);
+        args.put("device", device);
         args.put(
                 "config",
                 Map.of(

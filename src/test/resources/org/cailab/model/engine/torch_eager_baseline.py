@@ -2,7 +2,8 @@
 
 Run by EngineBenchmark as `python3 torch_eager_baseline.py '<json>'`; prints one JSON line of tokens/s. The model is
 written the way Hugging Face's eager Llama is (matmul attention, repeat_kv, concatenating KV cache, rotate_half RoPE),
-with random weights. Needs only torch (Debian: apt-get install python3-torch libopenblas0-pthread: Debian's torch
+with random weights. With "device": "cuda" in the JSON it runs on the GPU (timings wait for the GPU to finish).
+Needs only torch (Debian: apt-get install python3-torch libopenblas0-pthread: Debian's torch
 does its matrix products through the system BLAS, and without OpenBLAS that is the unoptimised reference BLAS, which
 made the scoring and training rows look 8-11x slower than the engine; the JSON names the BLAS library loaded).
 """
@@ -13,6 +14,13 @@ import time
 
 import torch
 import torch.nn.functional as F
+
+DEVICE = torch.device("cpu")
+
+
+def sync():
+    if DEVICE.type == "cuda":
+        torch.cuda.synchronize()
 
 
 def rms_norm(x, weight, eps):
@@ -94,7 +102,7 @@ class Llama(torch.nn.Module):
         past = cache[0][0].shape[2] if cache else 0
         mask = None
         if t > 1:
-            mask = torch.full((t, past + t), float("-inf")).triu(past + 1)
+            mask = torch.full((t, past + t), float("-inf"), device=ids.device).triu(past + 1)
         for i, layer in enumerate(self.layers):
             x = layer(x, cos, sin, mask, cache, i)
         x = rms_norm(x, self.norm, self.c["eps"])
@@ -113,41 +121,43 @@ def best(reps, work):
         start = time.perf_counter()
         cpu_start = time.process_time()
         tokens = work()
+        sync()
         best_cpu = min(best_cpu, time.process_time() - cpu_start)
         best_s = min(best_s, time.perf_counter() - start)
     return tokens / best_s, tokens / best_cpu
 
 
 def generate(model, batch, s, vocab):
-    ids = torch.randint(vocab, (batch, s["prompt"]))
+    ids = torch.randint(vocab, (batch, s["prompt"]), device=DEVICE)
 
     def work():
         with torch.no_grad():
             cache = []
             t = ids.shape[1]
-            logits = model(ids, torch.arange(t).expand(batch, t), cache, 1)
+            logits = model(ids, torch.arange(t, device=DEVICE).expand(batch, t), cache, 1)
             produced = 0
             for step in range(s["newTokens"]):
                 token = torch.multinomial(torch.softmax(logits[:, -1], dim=-1), 1)
                 produced += batch
                 if step == s["newTokens"] - 1:
                     break
-                logits = model(token, torch.full((batch, 1), t + step), cache, 1)
+                logits = model(token, torch.full((batch, 1), t + step, device=DEVICE), cache, 1)
             return produced
 
     work()  # warm-up
+    sync()
     return best(s["reps"], work)
 
 
 def score(model, s, vocab):
     b = s["batch"]
     length = s["scorePrompt"] + s["scoreContinuation"] - 1
-    ids = torch.randint(vocab, (b, length))
-    targets = torch.randint(vocab, (b, s["scoreContinuation"], 1))
+    ids = torch.randint(vocab, (b, length), device=DEVICE)
+    targets = torch.randint(vocab, (b, s["scoreContinuation"], 1), device=DEVICE)
 
     def work():
         with torch.no_grad():
-            logits = model(ids, torch.arange(length).expand(b, length), None, s["scoreContinuation"])
+            logits = model(ids, torch.arange(length, device=DEVICE).expand(b, length), None, s["scoreContinuation"])
             torch.log_softmax(logits, dim=-1).gather(-1, targets)
         return b * (s["scorePrompt"] + s["scoreContinuation"])
 
@@ -157,8 +167,8 @@ def score(model, s, vocab):
 
 def train(model, s, vocab):
     b, t = s["batch"], s["trainLength"]
-    ids = torch.randint(vocab, (b, t))
-    positions = torch.arange(t).expand(b, t)
+    ids = torch.randint(vocab, (b, t), device=DEVICE)
+    positions = torch.arange(t, device=DEVICE).expand(b, t)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
 
     def step():
@@ -171,6 +181,7 @@ def train(model, s, vocab):
         return b * t  # counted as the engine counts them (all tokens of the rows)
 
     step()
+    sync()
 
     def work():
         return sum(step() for _ in range(s["trainSteps"]))
@@ -192,12 +203,16 @@ def blas_library():
 
 
 def main():
+    global DEVICE
     args = json.loads(sys.argv[1])
+    DEVICE = torch.device(args.get("device", "cpu"))
     torch.set_num_threads(args["threads"])
     torch.manual_seed(1)
     c, s = args["config"], args["sizes"]
-    model = Llama(c).eval()
-    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}
+    model = Llama(c).to(DEVICE).eval()
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library(), "device": str(DEVICE)}
+    if DEVICE.type == "cuda":
+        out["gpu"] = torch.cuda.get_device_name(DEVICE)
     out["generate_1"], out["generate_1_cpu"] = generate(model, 1, s, c["vocab"])
     out["generate_batch"], out["generate_batch_cpu"] = generate(model, s["batch"], s, c["vocab"])
     out["score"], out["score_cpu"] = score(model, s, c["vocab"])
