@@ -1,27 +1,55 @@
 package org.cailab.model.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * AdamW as PyTorch defines it (decoupled weight decay, bias-corrected moments), on NDArrays, with state we can
  * checkpoint. Weight decay only applies to tensors of two or more dimensions.
+ *
+ * <p>The moments of all parameters live in two flat tensors, and a step updates them with one operation each over the
+ * concatenated gradients (PyTorch's multi-tensor AdamW does the same with its {@code foreach} kernels): about a dozen
+ * operations per step plus two per parameter, where a per-parameter update took about fourteen per parameter. Each
+ * element goes through the same float32 operations in the same order as in the per-parameter form, so the results are
+ * the same to the bit ({@code AdamWTest}). The scalars are device tensors made once (constants) or once per step: DJL's
+ * {@code op(Number)} copies the number to the device on every call, and on a GPU each such copy waits for the stream.
  */
 final class AdamW implements AutoCloseable {
 
-    private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
-    private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Long> offsets = new HashMap<>();
+    private final Map<String, Shape> shapes = new HashMap<>();
+    private final Map<Float, NDArray> constants = new HashMap<>();
+    private final NDManager manager;
+    private final long size;
+    private NDArray firstMoments;
+    private NDArray secondMoments;
     private int updates;
 
     AdamW(Map<String, NDArray> parameters) {
-        parameters.forEach((name, p) -> {
-            firstMoments.put(name, p.zerosLike());
-            secondMoments.put(name, p.zerosLike());
-        });
-        firstMoments.values().forEach(NDScope::unregister);
-        secondMoments.values().forEach(NDScope::unregister);
+        long total = 0;
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            names.add(e.getKey());
+            offsets.put(e.getKey(), total);
+            shapes.put(e.getKey(), e.getValue().getShape());
+            total += e.getValue().size();
+        }
+        this.size = total;
+        this.manager = parameters.values().iterator().next().getManager();
+        firstMoments = manager.zeros(new Shape(size), DataType.FLOAT32);
+        secondMoments = manager.zeros(new Shape(size), DataType.FLOAT32);
+        NDScope.unregister(firstMoments, secondMoments);
     }
 
     int updates() {
@@ -29,67 +57,135 @@ final class AdamW implements AutoCloseable {
     }
 
     /**
-     * Updates one parameter in place.
-     *
-     * @param gradScale multiplies the gradient first (global-norm clipping)
+     * Updates every parameter in place: the gradients are multiplied by {@code gradScale} first (global-norm clipping),
+     * then the moments and the parameters move at rate {@code lr}. Run it with grad mode off.
      */
-    void update(String name, NDArray param, NDArray grad, float gradScale, double lr, TrainingConfig c) {
-        NDArray m = firstMoments.get(name);
-        NDArray v = secondMoments.get(name);
+    void step(
+            Map<String, NDArray> parameters,
+            Map<String, NDArray> gradients,
+            float gradScale,
+            double lr,
+            TrainingConfig c) {
         int t = updates + 1;
-        NDArray g = gradScale == 1f ? grad : grad.mul(gradScale);
-        m.muli((float) c.beta1()).addi(g.mul((float) (1 - c.beta1())));
-        v.muli((float) c.beta2()).addi(g.square().mul((float) (1 - c.beta2())));
         double bias1 = 1 - Math.pow(c.beta1(), t);
         double bias2 = 1 - Math.pow(c.beta2(), t);
-        if (c.weightDecay() > 0 && param.getShape().dimension() >= 2) {
-            param.muli((float) (1 - lr * c.weightDecay()));
+        List<NDArray> perStep = new ArrayList<>();
+        try (NDList flat = new NDList(names.size())) {
+            for (String name : names) {
+                flat.add(gradients.get(name).reshape(-1));
+            }
+            NDArray g = NDArrays.concat(flat);
+            if (gradScale != 1f) {
+                g.muli(once(perStep, gradScale));
+            }
+            NDArray first = g.mul(constant((float) (1 - c.beta1())));
+            firstMoments.muli(constant((float) c.beta1())).addi(first);
+            first.close();
+            NDArray second = g.square();
+            g.close();
+            second.muli(constant((float) (1 - c.beta2())));
+            secondMoments.muli(constant((float) c.beta2())).addi(second);
+            second.close();
+            NDArray denominator = secondMoments.sqrt();
+            denominator.divi(once(perStep, (float) Math.sqrt(bias2)));
+            denominator.addi(constant((float) c.epsilon()));
+            NDArray update = firstMoments.div(denominator);
+            denominator.close();
+            update.muli(once(perStep, (float) (lr / bias1)));
+            NDArray decay = c.weightDecay() > 0 ? once(perStep, (float) (1 - lr * c.weightDecay())) : null;
+            for (String name : names) {
+                NDArray param = parameters.get(name);
+                if (decay != null && param.getShape().dimension() >= 2) {
+                    param.muli(decay);
+                }
+                try (NDArray part = slice(update, name)) {
+                    param.subi(part);
+                }
+            }
+            update.close();
+        } finally {
+            perStep.forEach(NDArray::close);
         }
-        NDArray denominator = v.sqrt().div((float) Math.sqrt(bias2)).add((float) c.epsilon());
-        param.subi(m.div(denominator).mul((float) (lr / bias1)));
-    }
-
-    /** Called once all parameters of a step are updated. */
-    void finishStep() {
         updates++;
     }
 
     /** The moments as float32 tensors named {@code exp_avg.<param>} and {@code exp_avg_sq.<param>}. */
     Map<String, HostTensor> state() {
         Map<String, HostTensor> state = new LinkedHashMap<>();
-        firstMoments.forEach((n, a) -> state.put("exp_avg." + n, host(a)));
-        secondMoments.forEach((n, a) -> state.put("exp_avg_sq." + n, host(a)));
+        for (String name : names) {
+            state.put("exp_avg." + name, host(firstMoments, name));
+        }
+        for (String name : names) {
+            state.put("exp_avg_sq." + name, host(secondMoments, name));
+        }
         return state;
     }
 
     /** Restores moments written by {@link #state()} and the update count. */
     void restore(SafetensorsReader reader, int updateCount) {
-        firstMoments.replaceAll((n, a) -> replaced(a, reader, "exp_avg." + n));
-        secondMoments.replaceAll((n, a) -> replaced(a, reader, "exp_avg_sq." + n));
+        NDArray first = read(reader, "exp_avg.");
+        NDArray second = read(reader, "exp_avg_sq.");
+        firstMoments.close();
+        secondMoments.close();
+        firstMoments = first;
+        secondMoments = second;
         updates = updateCount;
     }
 
-    private static NDArray replaced(NDArray old, SafetensorsReader reader, String name) {
-        long[] shape = old.getShape().getShape();
-        if (!java.util.Arrays.equals(reader.info(name).shape(), shape)) {
-            throw new ModelFormatException(reader.file() + ": tensor " + name + " has shape "
-                    + java.util.Arrays.toString(reader.info(name).shape()) + ", expected "
-                    + java.util.Arrays.toString(shape));
+    private NDArray read(SafetensorsReader reader, String prefix) {
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalStateException("AdamW state of " + size + " values does not fit one Java array");
         }
-        NDArray fresh =
-                TorchMemory.owned(old.getManager().create(reader.read(name).data(), old.getShape()));
+        float[] all = new float[(int) size];
+        for (String name : names) {
+            long[] shape = shapes.get(name).getShape();
+            if (!java.util.Arrays.equals(reader.info(prefix + name).shape(), shape)) {
+                throw new ModelFormatException(reader.file() + ": tensor " + prefix + name + " has shape "
+                        + java.util.Arrays.toString(reader.info(prefix + name).shape()) + ", expected "
+                        + java.util.Arrays.toString(shape));
+            }
+            float[] data = reader.read(prefix + name).data();
+            System.arraycopy(data, 0, all, (int) (long) offsets.get(name), data.length);
+        }
+        NDArray fresh = TorchMemory.owned(manager.create(all, new Shape(size)));
         NDScope.unregister(fresh);
-        old.close();
         return fresh;
     }
 
-    private static HostTensor host(NDArray a) {
-        return new HostTensor(a.getShape().getShape(), a.toFloatArray());
+    /** A view of one parameter's part of a flat tensor, in the parameter's shape. */
+    private NDArray slice(NDArray flat, String name) {
+        long from = offsets.get(name);
+        Shape shape = shapes.get(name);
+        return flat.get(new NDIndex("{}:{}", from, from + shape.size())).reshape(shape);
+    }
+
+    private HostTensor host(NDArray flat, String name) {
+        try (NDArray part = slice(flat, name)) {
+            return new HostTensor(shapes.get(name).getShape(), part.toFloatArray());
+        }
+    }
+
+    /** A device scalar kept for the optimizer's life (betas, epsilon). */
+    private NDArray constant(float value) {
+        return constants.computeIfAbsent(value, v -> {
+            NDArray scalar = TorchMemory.scalar(manager, v);
+            NDScope.unregister(scalar);
+            return scalar;
+        });
+    }
+
+    /** A device scalar for this step only. */
+    private NDArray once(List<NDArray> perStep, float value) {
+        NDArray scalar = TorchMemory.scalar(manager, value);
+        perStep.add(scalar);
+        return scalar;
     }
 
     @Override
     public void close() {
-        firstMoments.values().forEach(NDArray::close);
-        secondMoments.values().forEach(NDArray::close);
+        firstMoments.close();
+        secondMoments.close();
+        constants.values().forEach(NDArray::close);
+        constants.clear();
     }
 }

@@ -1,6 +1,8 @@
 package org.cailab.model.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import java.io.IOException;
@@ -72,17 +74,19 @@ public final class ParameterOptimizer implements AutoCloseable {
                     GradMode.Restore grad = GradMode.set(false)) {
                 Map<String, NDArray> grads = new LinkedHashMap<>();
                 parameters.forEach((name, p) -> grads.put(name, p.getGradient()));
+                // each gradient's sum of squares in float32, added up in double in parameter order (one copy to Java)
+                NDList sums = new NDList();
+                grads.values().forEach(g -> sums.add(g.square().sum()));
                 double squares = 0;
-                for (NDArray g : grads.values()) {
-                    squares += g.square().sum().getFloat();
+                for (float s : NDArrays.stack(sums).toFloatArray()) {
+                    squares += s;
                 }
                 norm = Math.sqrt(squares);
                 float scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
                         ? (float) (config.maxGradNorm() / (norm + 1e-6))
                         : 1f;
                 if (Double.isFinite(norm)) {
-                    parameters.forEach((name, p) -> adam.update(name, p, grads.get(name), scale, lr, config));
-                    adam.finishStep();
+                    adam.step(parameters, grads, scale, lr, config);
                 }
             }
         } finally {

@@ -167,8 +167,7 @@ public final class Trainer implements AutoCloseable {
                     ? (float) (config.maxGradNorm() / (norm + 1e-6))
                     : 1f;
             if (Double.isFinite(norm)) {
-                target.parameters().forEach((name, p) -> optimizer.update(name, p, grads.get(name), scale, lr, config));
-                optimizer.finishStep();
+                optimizer.step(target.parameters(), grads, scale, lr, config);
             }
         }
         step++;

@@ -35,6 +35,9 @@ final class Transformer {
     private final NDArray invFreq;
     /** 1/sqrt(headDim) in libtorch memory: the score scale that autograd keeps for the backward pass. */
     private final NDArray scoreScale;
+    // a device scalar made once: DJL's y.add(float) copies the number to the device on every call, and on a GPU each
+    // such copy waits for the stream (two per layer and token)
+    private final NDArray rmsEps;
     /** cos and sin {@code [maxPositions, headDim]} indexed by position id, or null for a very long context. */
     private final NDArray @Nullable [] ropeTables;
     /** Inference-only fused weights, built on first use and dropped when the parameters may have changed. */
@@ -66,6 +69,8 @@ final class Transformer {
         // not scores.mul(float): see TorchMemory.scalar
         this.scoreScale = TorchMemory.scalar(invFreq.getManager(), 1.0 / Math.sqrt(config.headDim()));
         NDScope.unregister(scoreScale);
+        this.rmsEps = TorchMemory.scalar(invFreq.getManager(), config.rmsNormEps());
+        NDScope.unregister(rmsEps);
     }
 
     /** cos/sin tables computed as Hugging Face does (float32 position x inverse frequency, halves duplicated). */
@@ -418,8 +423,7 @@ final class Transformer {
 
     /** {@code x * rsqrt(mean(x^2) + eps) * weight}, in float32. */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray root = chain(
-                x.square(), y -> y.mean(new int[] {-1}, true), y -> y.add((float) config.rmsNormEps()), NDArray::sqrt);
+        NDArray root = chain(x.square(), y -> y.mean(new int[] {-1}, true), y -> y.add(rmsEps), NDArray::sqrt);
         NDArray out = chain(x.div(root), y -> y.mul(weight));
         release(root);
         return out;
