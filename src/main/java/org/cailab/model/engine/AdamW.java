@@ -27,6 +27,8 @@ import java.util.Map;
  */
 final class AdamW implements AutoCloseable {
 
+    private static final NDIndex ALL = new NDIndex("...");
+
     private final List<String> names = new ArrayList<>();
     private final Map<String, Long> offsets = new HashMap<>();
     private final Map<String, Shape> shapes = new HashMap<>();
@@ -107,6 +109,17 @@ final class AdamW implements AutoCloseable {
             perStep.forEach(NDArray::close);
         }
         updates++;
+    }
+
+    /**
+     * Sets the gradients to zero in place with a device scalar zero (not {@code set(index, 0)}, which copies a new
+     * zero to the device for every gradient).
+     */
+    void zero(Iterable<NDArray> gradients) {
+        NDArray zero = constant(0f);
+        for (NDArray g : gradients) {
+            g.set(ALL, zero);
+        }
     }
 
     /** The moments as float32 tensors named {@code exp_avg.<param>} and {@code exp_avg_sq.<param>}. */

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -99,7 +98,7 @@ public final class ParameterOptimizer implements AutoCloseable {
     private void zeroGradients() {
         try (NDScope ignored = new NDScope();
                 GradMode.Restore grad = GradMode.set(false)) {
-            parameters.values().forEach(p -> p.getGradient().set(new NDIndex("..."), 0));
+            adam.zero(parameters.values().stream().map(NDArray::getGradient).toList());
         }
     }
 

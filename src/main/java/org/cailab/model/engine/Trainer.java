@@ -232,7 +232,7 @@ public final class Trainer implements AutoCloseable {
         gradientsDirty = false;
         try (NDScope ignored = new NDScope();
                 GradMode.Restore grad = GradMode.set(false)) {
-            gradients().values().forEach(g -> g.set(new ai.djl.ndarray.index.NDIndex("..."), 0));
+            optimizer.zero(gradients().values());
         }
     }
 
