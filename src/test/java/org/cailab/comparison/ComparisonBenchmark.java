@@ -57,7 +57,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <p>Options: {@code --workers N}, {@code --votes V}, {@code --models demo|tiny} (tiny: three random 2-layer models
  * that answer up to the full answer length), {@code --demo-steps S} (training steps of the demo model, default 600 as
  * in the product), {@code --data-dir D} (an existing data directory from an earlier run: its demo models are reused
- * instead of trained again; default a new one under {@code target/benchmark-data}).
+ * instead of trained again; default a new one under {@code target/benchmark-data}), {@code --browser-nice K} (run
+ * Chromium at niceness K, 1-19: the simulated workers' browsers then yield the CPU to the server under test, as they
+ * would on their own computers; their rendering still counts in the times, and slows down under the load; default 0,
+ * the same priority as the app).
  */
 public final class ComparisonBenchmark {
 
@@ -102,6 +105,23 @@ public final class ComparisonBenchmark {
 
     private ComparisonBenchmark() {}
 
+    /** Points the browser launch at a wrapper that starts Chromium (and so its renderers) at the given niceness. */
+    private static void niceChromium(int niceness) throws java.io.IOException {
+        if (niceness > 19) {
+            throw new IllegalArgumentException("--browser-nice takes 1-19, not " + niceness);
+        }
+        String chromium = System.getProperty(
+                "cailab.e2e.chromium", System.getenv().getOrDefault("CAILAB_E2E_CHROMIUM", "/usr/bin/chromium"));
+        Path wrapper = java.nio.file.Files.createTempFile("chromium-nice", ".sh");
+        java.nio.file.Files.writeString(
+                wrapper, "#!/bin/sh\nexec nice -n " + niceness + " '" + chromium + "' \"$@\"\n");
+        if (!wrapper.toFile().setExecutable(true)) {
+            throw new IllegalStateException("cannot make " + wrapper + " executable");
+        }
+        wrapper.toFile().deleteOnExit();
+        System.setProperty("cailab.e2e.chromium", wrapper.toString());
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int workers = Integer.parseInt(options.getOrDefault("workers", "20"));
@@ -111,16 +131,22 @@ public final class ComparisonBenchmark {
         Path dataDir = options.containsKey("data-dir")
                 ? Path.of(options.get("data-dir")).toAbsolutePath()
                 : Benchmarks.dataDir("comparison");
+        int browserNice = Integer.parseInt(options.getOrDefault("browser-nice", "0"));
+        if (browserNice > 0) {
+            niceChromium(browserNice);
+        }
         ServerTimes times = new ServerTimes();
         System.out.printf(
                 Locale.ROOT,
-                "cores %d, max heap %d MiB, java %s; %d workers x %d votes, %s models; data %s%n",
+                "cores %d, max heap %d MiB, java %s; %d workers x %d votes, %s models; browsers at niceness %d;"
+                        + " data %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"),
                 workers,
                 votes,
                 models,
+                browserNice,
                 dataDir);
 
         long startNanos = System.nanoTime();

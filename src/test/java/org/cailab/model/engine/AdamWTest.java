@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The flat (multi-tensor) AdamW against the per-parameter form it replaced, written out here as PyTorch's AdamW
- * defines it: the same parameters and moments to the bit, with clipping scales and weight decay, and across a
- * checkpoint of its state.
+ * defines it: the same parameters and moments to the bit in both forms (flat, as on a GPU, and per parameter, as on
+ * the CPU), with clipping scales and weight decay, and across a checkpoint of its state and a change of form.
  */
 @org.junit.jupiter.api.extension.ExtendWith(SingleTorchThread.class)
 class AdamWTest {
@@ -28,8 +28,9 @@ class AdamWTest {
     @TempDir
     Path dir;
 
-    @Test
-    void updatesEqualThePerParameterFormToTheBit() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "flat form {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void updatesEqualThePerParameterFormToTheBit(boolean flatForm) {
         TrainingConfig config = TrainingConfig.builder()
                 .setTotalSteps(10)
                 .optLearningRate(3e-3)
@@ -47,7 +48,7 @@ class AdamWTest {
                 for (int step = 0; step < scales.length; step++) {
                     Map<String, NDArray> grads = parameters(manager, 100 + step);
                     double lr = config.learningRate(step);
-                    adam.step(flat, grads, scales[step], lr, config);
+                    adam.step(flat, grads, scales[step], lr, config, flatForm);
                     int t = step + 1;
                     reference.forEach(
                             (n, p) -> perParameter(p, grads.get(n), moments.get(n), scales[t - 1], lr, t, config));
@@ -82,8 +83,8 @@ class AdamWTest {
                     AdamW b = new AdamW(resumed)) {
                 for (int step = 0; step < 2; step++) {
                     Map<String, NDArray> grads = parameters(manager, 200 + step);
-                    a.step(straight, grads, 1f, 1e-3, config);
-                    b.step(resumed, grads, 1f, 1e-3, config);
+                    a.step(straight, grads, 1f, 1e-3, config, true);
+                    b.step(resumed, grads, 1f, 1e-3, config, false);
                 }
                 Path file = dir.resolve("optimizer.safetensors");
                 SafetensorsWriter.write(file, b.state(), DType.F32);
@@ -92,8 +93,8 @@ class AdamWTest {
                     c.restore(reader, b.updates());
                     for (int step = 2; step < 4; step++) {
                         Map<String, NDArray> grads = parameters(manager, 200 + step);
-                        a.step(straight, grads, 0.5f, 1e-3, config);
-                        c.step(resumed, grads, 0.5f, 1e-3, config);
+                        a.step(straight, grads, 0.5f, 1e-3, config, false);
+                        c.step(resumed, grads, 0.5f, 1e-3, config, true);
                     }
                     for (String name : straight.keySet()) {
                         assertThat(resumed.get(name).toFloatArray())
@@ -107,7 +108,7 @@ class AdamWTest {
     }
 
     /** PyTorch's AdamW for one parameter, the form the engine used before the flat one. */
-    private static void perParameter(
+    static void perParameter(
             NDArray param, NDArray grad, NDArray[] moments, float gradScale, double lr, int t, TrainingConfig c) {
         NDArray m = moments[0];
         NDArray v = moments[1];
