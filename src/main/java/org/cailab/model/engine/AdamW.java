@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AdamW as PyTorch defines it (decoupled weight decay, bias-corrected moments), on NDArrays, with state we can
@@ -84,68 +85,67 @@ final class AdamW implements AutoCloseable {
             double lr,
             TrainingConfig c,
             boolean flatForm) {
-        if (flatForm) {
-            flatStep(parameters, gradients, gradScale, lr, c);
-        } else {
-            perParameterStep(parameters, gradients, gradScale, lr, c);
-        }
-        updates++;
-    }
-
-    private void perParameterStep(
-            Map<String, NDArray> parameters,
-            Map<String, NDArray> gradients,
-            float gradScale,
-            double lr,
-            TrainingConfig c) {
         int t = updates + 1;
         double bias1 = 1 - Math.pow(c.beta1(), t);
         double bias2 = 1 - Math.pow(c.beta2(), t);
         List<NDArray> perStep = new ArrayList<>();
         try {
-            NDArray scale = gradScale == 1f ? null : once(perStep, gradScale);
-            NDArray root = once(perStep, (float) Math.sqrt(bias2));
-            NDArray rate = once(perStep, (float) (lr / bias1));
-            NDArray decay = c.weightDecay() > 0 ? once(perStep, (float) (1 - lr * c.weightDecay())) : null;
-            for (String name : names) {
-                NDArray param = parameters.get(name);
-                NDArray grad = gradients.get(name);
-                // each parameter's temporaries are freed before the next one's are made
-                try (NDScope ignored = new NDScope()) {
-                    NDArray m = slice(firstMoments, name);
-                    NDArray v = slice(secondMoments, name);
-                    NDArray g = scale == null ? grad : grad.mul(scale);
-                    m.muli(constant((float) c.beta1())).addi(g.mul(constant((float) (1 - c.beta1()))));
-                    v.muli(constant((float) c.beta2())).addi(g.square().mul(constant((float) (1 - c.beta2()))));
-                    if (decay != null && param.getShape().dimension() >= 2) {
-                        param.muli(decay);
-                    }
-                    NDArray denominator = v.sqrt().div(root).add(constant((float) c.epsilon()));
-                    param.subi(m.div(denominator).mul(rate));
-                }
+            Scalars scalars = new Scalars(
+                    gradScale == 1f ? null : once(perStep, gradScale),
+                    once(perStep, (float) Math.sqrt(bias2)),
+                    once(perStep, (float) (lr / bias1)),
+                    c.weightDecay() > 0 ? once(perStep, (float) (1 - lr * c.weightDecay())) : null);
+            if (flatForm) {
+                flatStep(parameters, gradients, scalars, c);
+            } else {
+                perParameterStep(parameters, gradients, scalars, c);
             }
         } finally {
             perStep.forEach(NDArray::close);
         }
+        updates++;
+    }
+
+    /**
+     * This step's device scalars: the clipping scale (null for 1), sqrt of the second moment's bias correction, the
+     * rate over the first one's, and the weight-decay factor (null without decay).
+     */
+    private record Scalars(
+            @Nullable NDArray scale,
+            NDArray root,
+            NDArray rate,
+            @Nullable NDArray decay) {}
+
+    private void perParameterStep(
+            Map<String, NDArray> parameters, Map<String, NDArray> gradients, Scalars s, TrainingConfig c) {
+        for (String name : names) {
+            NDArray param = parameters.get(name);
+            NDArray grad = gradients.get(name);
+            // each parameter's temporaries are freed before the next one's are made
+            try (NDScope ignored = new NDScope()) {
+                NDArray m = slice(firstMoments, name);
+                NDArray v = slice(secondMoments, name);
+                NDArray g = s.scale() == null ? grad : grad.mul(s.scale());
+                m.muli(constant((float) c.beta1())).addi(g.mul(constant((float) (1 - c.beta1()))));
+                v.muli(constant((float) c.beta2())).addi(g.square().mul(constant((float) (1 - c.beta2()))));
+                if (s.decay() != null && param.getShape().dimension() >= 2) {
+                    param.muli(s.decay());
+                }
+                NDArray denominator = v.sqrt().div(s.root()).add(constant((float) c.epsilon()));
+                param.subi(m.div(denominator).mul(s.rate()));
+            }
+        }
     }
 
     private void flatStep(
-            Map<String, NDArray> parameters,
-            Map<String, NDArray> gradients,
-            float gradScale,
-            double lr,
-            TrainingConfig c) {
-        int t = updates + 1;
-        double bias1 = 1 - Math.pow(c.beta1(), t);
-        double bias2 = 1 - Math.pow(c.beta2(), t);
-        List<NDArray> perStep = new ArrayList<>();
+            Map<String, NDArray> parameters, Map<String, NDArray> gradients, Scalars s, TrainingConfig c) {
         try (NDList flat = new NDList(names.size())) {
             for (String name : names) {
                 flat.add(gradients.get(name).reshape(-1));
             }
             NDArray g = NDArrays.concat(flat);
-            if (gradScale != 1f) {
-                g.muli(once(perStep, gradScale));
+            if (s.scale() != null) {
+                g.muli(s.scale());
             }
             NDArray first = g.mul(constant((float) (1 - c.beta1())));
             firstMoments.muli(constant((float) c.beta1())).addi(first);
@@ -156,12 +156,12 @@ final class AdamW implements AutoCloseable {
             secondMoments.muli(constant((float) c.beta2())).addi(second);
             second.close();
             NDArray denominator = secondMoments.sqrt();
-            denominator.divi(once(perStep, (float) Math.sqrt(bias2)));
+            denominator.divi(s.root());
             denominator.addi(constant((float) c.epsilon()));
             NDArray update = firstMoments.div(denominator);
             denominator.close();
-            update.muli(once(perStep, (float) (lr / bias1)));
-            NDArray decay = c.weightDecay() > 0 ? once(perStep, (float) (1 - lr * c.weightDecay())) : null;
+            update.muli(s.rate());
+            NDArray decay = s.decay();
             for (String name : names) {
                 NDArray param = parameters.get(name);
                 if (decay != null && param.getShape().dimension() >= 2) {
@@ -172,8 +172,6 @@ final class AdamW implements AutoCloseable {
                 }
             }
             update.close();
-        } finally {
-            perStep.forEach(NDArray::close);
         }
     }
 

@@ -20,23 +20,7 @@ public final class AdamWBenchmark {
     public static void main(String[] args) {
         boolean tiny = args.length > 0 && args[0].equals("tiny");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        LlamaConfig config = tiny
-                ? LlamaConfig.builder()
-                        .setVocabSize(1024)
-                        .setHiddenSize(128)
-                        .setIntermediateSize(344)
-                        .setNumLayers(4)
-                        .setNumHeads(4)
-                        .optNumKvHeads(2)
-                        .build()
-                : LlamaConfig.builder()
-                        .setVocabSize(32000)
-                        .setHiddenSize(768)
-                        .setIntermediateSize(2048)
-                        .setNumLayers(12)
-                        .setNumHeads(12)
-                        .optTieWordEmbeddings(true)
-                        .build();
+        LlamaConfig config = tiny ? EngineBenchmark.tinyConfig() : EngineBenchmark.hundredMConfig();
         Device device = Device.fromName(System.getProperty("bench.device", "cpu"));
         TrainingConfig training = TrainingConfig.builder()
                 .setTotalSteps(1000)

@@ -47,46 +47,45 @@ public final class EngineBenchmark {
         if (which.contains("tiny")) {
             run(
                     "tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)",
-                    LlamaConfig.builder()
-                            .setVocabSize(1024)
-                            .setHiddenSize(128)
-                            .setIntermediateSize(344)
-                            .setNumLayers(4)
-                            .setNumHeads(4)
-                            .optNumKvHeads(2)
-                            .build(),
+                    tinyConfig(),
                     device,
                     new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
         }
         if (which.contains("memory")) {
-            TrainingBenchmarks.peakMemory(
-                    LlamaConfig.builder()
-                            .setVocabSize(32000)
-                            .setHiddenSize(768)
-                            .setIntermediateSize(2048)
-                            .setNumLayers(12)
-                            .setNumHeads(12)
-                            .optTieWordEmbeddings(true)
-                            .build(),
-                    device,
-                    8,
-                    512);
+            TrainingBenchmarks.peakMemory(hundredMConfig(), device, 8, 512);
         }
         if (which.contains("100m")) {
             run(
                     "~110M (d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings)",
-                    LlamaConfig.builder()
-                            .setVocabSize(32000)
-                            .setHiddenSize(768)
-                            .setIntermediateSize(2048)
-                            .setNumLayers(12)
-                            .setNumHeads(12)
-                            .optTieWordEmbeddings(true)
-                            .build(),
+                    hundredMConfig(),
                     device,
                     new Sizes(32, 32, 64, 64, 128, 8, 1, 2));
         }
         System.out.printf("%nload average at end %s%n", loadAverage());
+    }
+
+    /** The tiny config of the benchmarks: d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024. */
+    static LlamaConfig tinyConfig() {
+        return LlamaConfig.builder()
+                .setVocabSize(1024)
+                .setHiddenSize(128)
+                .setIntermediateSize(344)
+                .setNumLayers(4)
+                .setNumHeads(4)
+                .optNumKvHeads(2)
+                .build();
+    }
+
+    /** The ~110M config of the benchmarks: d=768, 12 layers, 12 heads, ffn 2048, vocab 32000, tied embeddings. */
+    static LlamaConfig hundredMConfig() {
+        return LlamaConfig.builder()
+                .setVocabSize(32000)
+                .setHiddenSize(768)
+                .setIntermediateSize(2048)
+                .setNumLayers(12)
+                .setNumHeads(12)
+                .optTieWordEmbeddings(true)
+                .build();
     }
 
     /** Prompt/generated lengths, scoring prompt/continuation, training length, batch, steps per rep, reps. */

@@ -26,14 +26,7 @@ public final class EngineProfile {
         String row = args.length > 0 ? args[0] : "score";
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Engine.getEngine("PyTorch");
-        LlamaConfig config = LlamaConfig.builder()
-                .setVocabSize(1024)
-                .setHiddenSize(128)
-                .setIntermediateSize(344)
-                .setNumLayers(4)
-                .setNumHeads(4)
-                .optNumKvHeads(2)
-                .build();
+        LlamaConfig config = EngineBenchmark.tinyConfig();
         try (LlamaModel model = LlamaModel.fromTensors(config, TinyModels.randomTensors(config, 1), Device.cpu());
                 CausalLm lm = CausalLm.of(model, null)) {
             Random random = new Random(7);

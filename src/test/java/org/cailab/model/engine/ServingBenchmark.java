@@ -38,14 +38,7 @@ public final class ServingBenchmark {
         System.out.printf(
                 "cores %d, torch intra-op threads %d, batch limit %d, load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), batchLimit, loadAverage());
-        LlamaConfig config = LlamaConfig.builder()
-                .setVocabSize(1024)
-                .setHiddenSize(128)
-                .setIntermediateSize(344)
-                .setNumLayers(4)
-                .setNumHeads(4)
-                .optNumKvHeads(2)
-                .build();
+        LlamaConfig config = EngineBenchmark.tinyConfig();
         try (CausalLm lm = CausalLm.of(
                 LlamaModel.fromTensors(
                         config,
