@@ -42,12 +42,18 @@ public record DashboardPage(Page page) {
         return rendered == null ? 0 : Integer.parseInt(rendered);
     }
 
-    /** The names of all data items of all series of a chart, read from ECharts itself. */
+    /**
+     * The names of all data items of all series of a chart, read from ECharts itself; none while the chart's ECharts
+     * instance does not exist yet (a wait on this then tries again instead of failing on a slow page).
+     */
     @SuppressWarnings("unchecked")
     public List<String> seriesItemNames(Locator chart) {
         return (List<String>) chart.evaluate("""
-                el => echarts.getInstanceByDom(el).getOption().series
-                        .flatMap(s => (s.data || []).map(d => d && d.name).filter(n => n))""");
+                el => {
+                  const chart = echarts.getInstanceByDom(el);
+                  return chart ? chart.getOption().series
+                        .flatMap(s => (s.data || []).map(d => d && d.name).filter(n => n)) : [];
+                }""");
     }
 
     /** The tooltip lines of one snapshot's point in the chart's first series. */
