@@ -65,6 +65,30 @@ final class AdamW implements AutoCloseable {
     }
 
     /**
+     * Global-norm clipping, then {@link #step(Map, Map, float, double, TrainingConfig)}: the norm over all gradients
+     * (each gradient's sum of squares in float32, added up in double in parameter order, one copy to Java), a scale of
+     * {@code maxGradNorm / (norm + 1e-6)} when it is above {@code c.maxGradNorm()} (0: no clipping), and no update
+     * when the norm is not finite. Run it with grad mode off, inside an {@code NDScope} (it frees the
+     * per-gradient sums).
+     *
+     * @return the gradient norm before clipping
+     */
+    double clipAndStep(Map<String, NDArray> parameters, Map<String, NDArray> gradients, double lr, TrainingConfig c) {
+        NDList sums = new NDList();
+        gradients.values().forEach(g -> sums.add(g.square().sum()));
+        double squares = 0;
+        for (float s : NDArrays.stack(sums).toFloatArray()) {
+            squares += s;
+        }
+        double norm = Math.sqrt(squares);
+        float scale = c.maxGradNorm() > 0 && norm > c.maxGradNorm() ? (float) (c.maxGradNorm() / (norm + 1e-6)) : 1f;
+        if (Double.isFinite(norm)) {
+            step(parameters, gradients, scale, lr, c);
+        }
+        return norm;
+    }
+
+    /**
      * Updates every parameter in place: the gradients are multiplied by {@code gradScale} first (global-norm clipping),
      * then the moments and the parameters move at rate {@code lr}. Run it with grad mode off.
      */

@@ -1,8 +1,6 @@
 package org.cailab.model.engine;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,20 +71,7 @@ public final class ParameterOptimizer implements AutoCloseable {
                     GradMode.Restore grad = GradMode.set(false)) {
                 Map<String, NDArray> grads = new LinkedHashMap<>();
                 parameters.forEach((name, p) -> grads.put(name, p.getGradient()));
-                // each gradient's sum of squares in float32, added up in double in parameter order (one copy to Java)
-                NDList sums = new NDList();
-                grads.values().forEach(g -> sums.add(g.square().sum()));
-                double squares = 0;
-                for (float s : NDArrays.stack(sums).toFloatArray()) {
-                    squares += s;
-                }
-                norm = Math.sqrt(squares);
-                float scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
-                        ? (float) (config.maxGradNorm() / (norm + 1e-6))
-                        : 1f;
-                if (Double.isFinite(norm)) {
-                    adam.step(parameters, grads, scale, lr, config);
-                }
+                norm = adam.clipAndStep(parameters, grads, lr, config);
             }
         } finally {
             zeroGradients();

@@ -1,8 +1,6 @@
 package org.cailab.model.engine;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -155,20 +153,7 @@ public final class Trainer implements AutoCloseable {
         try (NDScope ignored = new NDScope();
                 GradMode.Restore grad = GradMode.set(false)) {
             Map<String, NDArray> grads = gradients();
-            // each gradient's sum of squares in float32, added up in double in parameter order (one copy to Java)
-            NDList sums = new NDList();
-            grads.values().forEach(g -> sums.add(g.square().sum()));
-            double squares = 0;
-            for (float s : NDArrays.stack(sums).toFloatArray()) {
-                squares += s;
-            }
-            norm = Math.sqrt(squares);
-            float scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
-                    ? (float) (config.maxGradNorm() / (norm + 1e-6))
-                    : 1f;
-            if (Double.isFinite(norm)) {
-                optimizer.step(target.parameters(), grads, scale, lr, config);
-            }
+            norm = optimizer.clipAndStep(target.parameters(), grads, lr, config);
         }
         step++;
         return new TrainStepResult(step, loss, norm, lr, 0, 0);

@@ -30,7 +30,7 @@ public final class EngineDeviceCheck {
                 "qwen2-bias-tied", TestModels.qwen2Tied(),
                 "llama-biases-headdim-llama3rope", TestModels.llamaBiasedScaled());
         for (Map.Entry<String, LlamaConfig> e : configs.entrySet()) {
-            double max = againstReference(e.getValue(), device);
+            double max = TestModels.maxDiffFromScalarReference(e.getValue(), device);
             check(failures, "logits vs scalar reference, " + e.getKey(), max, 1e-3);
         }
         LlamaConfig config = TestModels.llamaGqa();
@@ -102,36 +102,11 @@ public final class EngineDeviceCheck {
         System.exit(failures.isEmpty() ? 0 : 1);
     }
 
-    private static double againstReference(LlamaConfig config, Device device) {
-        Map<String, HostTensor> weights = TinyModels.randomTensors(config, 7);
-        weights.replaceAll((n, t) -> n.endsWith("norm.weight") ? t : scaled(t, 25));
-        long[] ids = TestModels.randomIds(new Random(1), 12, config.vocabSize());
-        double[][] expected = new NaiveLlama(config, weights).logits(ids);
-        try (LlamaModel model = LlamaModel.fromTensors(config, weights, device)) {
-            float[][] actual = TestModels.logits(model, new long[][] {ids})[0];
-            double max = 0;
-            for (int i = 0; i < ids.length; i++) {
-                for (int v = 0; v < config.vocabSize(); v++) {
-                    max = Math.max(max, Math.abs(actual[i][v] - expected[i][v]));
-                }
-            }
-            return max;
-        }
-    }
-
     private static void check(List<String> failures, String what, double value, double limit) {
         boolean ok = value < limit;
         System.out.printf("%s: %.3g (limit %.0e) %s%n", what, value, limit, ok ? "ok" : "FAILED");
         if (!ok) {
             failures.add(what);
         }
-    }
-
-    private static HostTensor scaled(HostTensor t, float factor) {
-        float[] data = t.data().clone();
-        for (int i = 0; i < data.length; i++) {
-            data[i] *= factor;
-        }
-        return new HostTensor(t.shape(), data);
     }
 }

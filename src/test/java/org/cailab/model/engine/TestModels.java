@@ -1,8 +1,10 @@
 package org.cailab.model.engine;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import java.util.List;
+import java.util.Map;
 
 /** Tiny configurations and helpers shared by the engine tests. */
 final class TestModels {
@@ -92,6 +94,36 @@ final class TestModels {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
         return max;
+    }
+
+    /**
+     * The largest |logit - reference| of a 12-token forward pass on {@code device} against {@link NaiveLlama}, the
+     * scalar reference, with random weights (all but the norms scaled 25x, so that attention is far from uniform and
+     * RoPE or masking errors show).
+     */
+    static double maxDiffFromScalarReference(LlamaConfig config, Device device) {
+        Map<String, HostTensor> weights = TinyModels.randomTensors(config, 7);
+        weights.replaceAll((n, t) -> n.endsWith("norm.weight") ? t : scaled(t, 25));
+        long[] ids = randomIds(new java.util.Random(1), 12, config.vocabSize());
+        double[][] expected = new NaiveLlama(config, weights).logits(ids);
+        try (LlamaModel model = LlamaModel.fromTensors(config, weights, device)) {
+            float[][] actual = logits(model, new long[][] {ids})[0];
+            double max = 0;
+            for (int i = 0; i < ids.length; i++) {
+                for (int v = 0; v < config.vocabSize(); v++) {
+                    max = Math.max(max, Math.abs(actual[i][v] - expected[i][v]));
+                }
+            }
+            return max;
+        }
+    }
+
+    private static HostTensor scaled(HostTensor t, float factor) {
+        float[] data = t.data().clone();
+        for (int i = 0; i < data.length; i++) {
+            data[i] *= factor;
+        }
+        return new HostTensor(t.shape(), data);
     }
 
     static long[] randomIds(java.util.Random random, int length, int vocab) {
