@@ -4,7 +4,10 @@ import static org.cailab.support.Benchmarks.asAdmin;
 import static org.cailab.support.Benchmarks.heapAfterGc;
 import static org.cailab.support.Benchmarks.options;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +30,7 @@ import org.cailab.security.Role;
 import org.cailab.security.UserService;
 import org.cailab.support.Benchmarks;
 import org.cailab.support.ComparisonTestModels;
+import org.cailab.support.CpuAccount;
 import org.jooq.DSLContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,8 +55,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <p>It also prints where the time goes ({@link ServerTimes}): vote -> message box split into the server's UIDL request
  * that carried the vote (its {@code ComparisonService.vote} call and SQL statements) and the rest (the browser, the
  * network, the driver's CPU share); Enter -> both answers votable split into send -> both answers generated on the
- * server (the turn's {@code created_at} to {@code answers_shown_at}) and the rest; and the live generations' time in
- * the batcher's queue, prefill and decode ({@code cailab.generation.*}).
+ * server (the turn's {@code created_at} to {@code answers_shown_at}) and the rest; the live generations' time in
+ * the batcher's queue, prefill and decode ({@code cailab.generation.*}); and where the machine's CPU went in each phase
+ * ({@link CpuAccount}: the app's threads by name, PostgreSQL, Chromium, the Playwright driver).
  *
  * <p>Options: {@code --workers N}, {@code --votes V}, {@code --models demo|tiny} (tiny: three random 2-layer models
  * that answer up to the full answer length), {@code --demo-steps S} (training steps of the demo model, default 600 as
@@ -60,7 +65,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * instead of trained again; default a new one under {@code target/benchmark-data}), {@code --browser-nice K} (run
  * Chromium at niceness K, 1-19: the simulated workers' browsers then yield the CPU to the server under test, as they
  * would on their own computers; their rendering still counts in the times, and slows down under the load; default 0,
- * the same priority as the app).
+ * the same priority as the app). With the kernel's autogroups (the default on desktop and many server kernels) the
+ * browsers' whole session gets niceness K too, since nice alone only ranks processes within a session.
  */
 public final class ComparisonBenchmark {
 
@@ -68,6 +74,7 @@ public final class ComparisonBenchmark {
     private static final String WORKER_PASSWORD = "benchmark-worker";
     private static final long STEP_TIMEOUT_MS = 300_000;
     private static final long POLL_MS = 100;
+    private static final long IDLE_MS = 10_000;
     /**
      * Installed in every page: times, in the browser, from a vote key to the message box being enabled, and from
      * Enter in the message box to the vote buttons being enabled.
@@ -113,8 +120,14 @@ public final class ComparisonBenchmark {
         String chromium = System.getProperty(
                 "cailab.e2e.chromium", System.getenv().getOrDefault("CAILAB_E2E_CHROMIUM", "/usr/bin/chromium"));
         Path wrapper = java.nio.file.Files.createTempFile("chromium-nice", ".sh");
+        // Playwright starts the browser in a session of its own (detached), and where the kernel groups each session
+        // for scheduling (autogroup, /proc/sys/kernel/sched_autogroup_enabled) nice only ranks processes within that
+        // session: the session's own weight has to go down too, or the browsers keep half the machine
         java.nio.file.Files.writeString(
-                wrapper, "#!/bin/sh\nexec nice -n " + niceness + " '" + chromium + "' \"$@\"\n");
+                wrapper,
+                "#!/bin/sh\n"
+                        + "[ -w /proc/self/autogroup ] && echo " + niceness + " > /proc/self/autogroup\n"
+                        + "exec nice -n " + niceness + " '" + chromium + "' \"$@\"\n");
         if (!wrapper.toFile().setExecutable(true)) {
             throw new IllegalStateException("cannot make " + wrapper + " executable");
         }
@@ -198,15 +211,29 @@ public final class ComparisonBenchmark {
                 DSLContext dsl = app.getBean(DSLContext.class);
                 List<Worker> alone = signIn(browser, baseUrl, baselineCampaign, names.subList(0, 1));
                 times.reset(meters);
+                CpuAccount cpuBefore = CpuAccount.now();
+                Map<String, Double> pagesBefore = rendererSeconds(alone);
                 Result baseline = run(alone, votes);
-                String baselineBreakdown = breakdown("1 worker", baseline, times, meters, dsl, baselineCampaign.id());
+                String baselineBreakdown = breakdown("1 worker", baseline, times, meters, dsl, baselineCampaign.id())
+                        + "1 worker, " + CpuAccount.now().since(cpuBefore, 0.01)
+                        + rendererLine("1 worker", pagesBefore, rendererSeconds(alone));
                 long heapBefore = heapAfterGc();
 
                 List<Worker> crowd = signIn(browser, baseUrl, mainCampaign, names.subList(1, workers + 1));
                 long heapOpened = heapAfterGc();
+                // what the open pages cost while nobody works: the browsers' share that is not the workload's
+                cpuBefore = CpuAccount.now();
+                pagesBefore = rendererSeconds(crowd);
+                Thread.sleep(IDLE_MS);
+                String idle = workers + " pages open, idle, " + CpuAccount.now().since(cpuBefore, 0.01)
+                        + rendererLine(workers + " pages idle", pagesBefore, rendererSeconds(crowd));
                 times.reset(meters);
+                cpuBefore = CpuAccount.now();
+                pagesBefore = rendererSeconds(crowd);
                 Result main = run(crowd, votes);
-                String mainBreakdown = breakdown(workers + " workers", main, times, meters, dsl, mainCampaign.id());
+                String mainBreakdown = breakdown(workers + " workers", main, times, meters, dsl, mainCampaign.id())
+                        + workers + " workers, " + CpuAccount.now().since(cpuBefore, 0.01)
+                        + rendererLine(workers + " workers", pagesBefore, rendererSeconds(crowd)) + idle;
                 long heapAfter = heapAfterGc();
 
                 VoteIntegrity integrity = VoteIntegrity.of(dsl, mainCampaign.id(), crowd, ids);
@@ -310,10 +337,45 @@ public final class ComparisonBenchmark {
 
     private static final class Worker extends BenchmarkWorker<Phase> {
         int focusFixes;
+        /** The page's renderer counters (Chrome DevTools Protocol {@code Performance} domain). */
+        final CDPSession devtools;
 
         Worker(Browser browser, String baseUrl, long campaignId, String name) {
             super(browser, baseUrl, campaignId, name, WORKER_PASSWORD, PAGE_PROBE, Phase.WRITE);
+            devtools = page.context().newCDPSession(page);
+            devtools.send("Performance.enable");
         }
+    }
+
+    /** The renderer time metrics that add up where a page's main thread went, in seconds. */
+    private static final List<String> RENDERER_METRICS =
+            List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration");
+
+    /** The pages' main-thread seconds so far, summed over the workers, per {@link #RENDERER_METRICS} name. */
+    private static Map<String, Double> rendererSeconds(List<Worker> workers) {
+        Map<String, Double> sums = new HashMap<>();
+        for (Worker w : workers) {
+            JsonObject reply = w.devtools.send("Performance.getMetrics");
+            for (JsonElement metric : reply.getAsJsonArray("metrics")) {
+                String name = metric.getAsJsonObject().get("name").getAsString();
+                if (RENDERER_METRICS.contains(name)) {
+                    sums.merge(name, metric.getAsJsonObject().get("value").getAsDouble(), Double::sum);
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static String rendererLine(String label, Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder line = new StringBuilder(label + ", the pages' main threads (DevTools metrics, all pages):");
+        for (String name : RENDERER_METRICS) {
+            line.append(String.format(
+                    Locale.ROOT,
+                    " %s %.1f s",
+                    name.replace("Duration", "").toLowerCase(Locale.ROOT),
+                    after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0)));
+        }
+        return line.append(System.lineSeparator()).toString();
     }
 
     /** Drives all workers round-robin until each has cast {@code votes} votes. */
