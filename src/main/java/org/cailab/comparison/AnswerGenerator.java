@@ -1,7 +1,10 @@
 package org.cailab.comparison;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.UnaryOperator;
 import org.cailab.crowdwork.LiveAnswer;
 import org.cailab.crowdwork.LiveChannel;
@@ -112,7 +115,18 @@ class AnswerGenerator {
     private record SideListener(AnswerListener listener) implements LiveListener {
         @Override
         public void onText(int answer, String textSoFar) {
-            listener.onText(answer == 0 ? Side.A : Side.B, textSoFar);
+            listener.onText(side(answer), textSoFar);
+        }
+
+        @Override
+        public void onTexts(SortedMap<Integer, String> changed) {
+            Map<Side, String> sides = new EnumMap<>(Side.class);
+            changed.forEach((answer, text) -> sides.put(side(answer), text));
+            listener.onTexts(sides);
+        }
+
+        private static Side side(int answer) {
+            return answer == 0 ? Side.A : Side.B;
         }
 
         @Override

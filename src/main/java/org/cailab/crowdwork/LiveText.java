@@ -1,7 +1,10 @@
 package org.cailab.crowdwork;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +53,7 @@ final class LiveText {
         }
         for (Delivery delivery : listeners) {
             try {
-                for (int i = 0; i < soFar.length; i++) {
-                    delivery.text(i, soFar[i]);
-                }
+                delivery.texts(soFar);
                 if (ended != null) {
                     delivery.end(turnId, ended);
                 }
@@ -83,10 +84,20 @@ final class LiveText {
             Arrays.fill(sent, "");
         }
 
-        synchronized void text(int answer, String soFar) {
-            if (!ended && !soFar.equals(sent[answer])) {
-                sent[answer] = soFar;
-                listener.onText(answer, soFar);
+        /** Sends the answers whose text changed, together. */
+        synchronized void texts(String[] soFar) {
+            if (ended) {
+                return;
+            }
+            SortedMap<Integer, String> changed = new TreeMap<>();
+            for (int i = 0; i < soFar.length; i++) {
+                if (!soFar[i].equals(sent[i])) {
+                    sent[i] = soFar[i];
+                    changed.put(i, soFar[i]);
+                }
+            }
+            if (!changed.isEmpty()) {
+                listener.onTexts(Collections.unmodifiableSortedMap(changed));
             }
         }
 

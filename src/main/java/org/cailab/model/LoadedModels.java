@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import org.cailab.model.engine.CausalLm;
 import org.cailab.model.engine.DynamicBatcher;
+import org.cailab.model.engine.EngineThreads;
 import org.cailab.model.engine.LlamaConfig;
 import org.cailab.model.engine.ModelFormatException;
 import org.jspecify.annotations.Nullable;
@@ -101,6 +102,8 @@ class LoadedModels implements AutoCloseable {
                 .optMaxQueued(properties.maxQueuedLive(), properties.maxQueuedPipeline())
                 .optMaxInFlightPerUser(properties.maxInFlightPerUser())
                 .optTimingListener(timings)
+                .optIntraOpThreads(
+                        EngineThreads.inferenceThreadsFor(lm.model().config().parameterCount()))
                 .build();
         LlamaConfig config = lm.model().config();
         long cacheBytes = 2L

@@ -110,17 +110,18 @@ public final class CpuAccount {
     /** A Chromium process's {@code --type} (" renderer", " gpu-process", ...; " browser" for the main one), else "". */
     private static String chromiumType(Path process) {
         try {
-            String[] args =
-                    new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
-            if (args.length == 0 || !args[0].contains("chrom")) {
+            // Chromium rewrites its children's command lines as one string with spaces, so no split on NUL here
+            String line = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+            if (!line.contains("chrom")) {
                 return "";
             }
-            for (String arg : args) {
-                if (arg.startsWith("--type=")) {
-                    return " " + arg.substring("--type=".length());
-                }
+            int type = line.indexOf("--type=");
+            if (type < 0) {
+                return " browser";
             }
-            return " browser";
+            int end = line.indexOf(' ', type);
+            return " " + line.substring(type + "--type=".length(), end < 0 ? line.length() : end);
         } catch (IOException | RuntimeException e) {
             return "";
         }

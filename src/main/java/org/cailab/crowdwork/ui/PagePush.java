@@ -2,6 +2,7 @@ package org.cailab.crowdwork.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * Hands the streamed answers of one turn to a worker's page through server push: each piece of text at once
@@ -32,6 +33,11 @@ public final class PagePush {
 
     public void text(int answer, String textSoFar) {
         LivePush.text(ui, () -> target.text(turnId, answer, textSoFar));
+    }
+
+    /** Several answers' text so far ({@code answer -> text}), in one update and one push. */
+    public void texts(SortedMap<Integer, String> textsSoFar) {
+        LivePush.text(ui, () -> textsSoFar.forEach((answer, text) -> target.text(turnId, answer, text)));
     }
 
     public void ready(long readyTurnId, List<String> answers) {

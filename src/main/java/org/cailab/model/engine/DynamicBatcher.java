@@ -84,6 +84,7 @@ public final class DynamicBatcher implements AutoCloseable {
     private final long maxWaitNanos;
     private final int maxInFlightPerUser;
     private final @Nullable TimingListener timingListener;
+    private final int intraOpThreads;
     private final Object lock = new Object();
     private final RequestQueue<Pending> queue;
     private final Map<GenerationRow, Pending> running = new IdentityHashMap<>();
@@ -103,6 +104,7 @@ public final class DynamicBatcher implements AutoCloseable {
         this.maxWaitNanos = builder.maxWait.toNanos();
         this.maxInFlightPerUser = builder.maxInFlightPerUser;
         this.timingListener = builder.timingListener;
+        this.intraOpThreads = builder.intraOpThreads;
         this.queue = new RequestQueue<>(builder.maxQueuedLive, builder.maxQueuedPipeline);
         this.batch = new RunningBatch(lm.model(), maxBatchSize);
         this.worker = Thread.ofPlatform().name("cailab-batcher").daemon().unstarted(this::work);
@@ -189,6 +191,7 @@ public final class DynamicBatcher implements AutoCloseable {
 
     private void work() {
         try {
+            EngineThreads.forInference(intraOpThreads);
             while (!closed) {
                 List<Pending> joining = admit();
                 if (joining == null) {
@@ -460,8 +463,18 @@ public final class DynamicBatcher implements AutoCloseable {
         private int maxQueuedLive = 256;
         private int maxQueuedPipeline = 1024;
         private @Nullable TimingListener timingListener;
+        private int intraOpThreads;
 
         private Builder() {}
+
+        /**
+         * PyTorch intra-op threads for the worker thread that runs the batches (default 0: the thread keeps the
+         * process's count); see {@link EngineThreads#inferenceThreadsFor}.
+         */
+        public Builder optIntraOpThreads(int intraOpThreads) {
+            this.intraOpThreads = intraOpThreads;
+            return this;
+        }
 
         /** The model that runs the batches (not closed by the batcher). */
         public Builder setModel(CausalLm lm) {
@@ -503,6 +516,10 @@ public final class DynamicBatcher implements AutoCloseable {
         public DynamicBatcher build() {
             if (lm == null) {
                 throw new IllegalStateException("setModel is required");
+            }
+            if (intraOpThreads < 0) {
+                throw new IllegalArgumentException(
+                        "intra-op threads must be 0 (keep) or positive, not " + intraOpThreads);
             }
             if (maxBatchSize < 1 || maxInFlightPerUser < 1 || maxQueuedLive < 1 || maxQueuedPipeline < 1) {
                 throw new IllegalArgumentException("batch size, per-user cap and queue bounds must be positive");

@@ -19,7 +19,16 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class EngineThreads {
 
+    /**
+     * Models below this many parameters decode on one intra-op thread unless a count is configured: their operations
+     * are too small for a second thread to pay for its synchronisation. Measured with {@code InferenceThreadsBenchmark}
+     * on 2 cores (docs/decisions/0090-serving.md, session 10): 2 threads gave 0.47-0.92x the tokens/s of one at 3.7M
+     * to 30M parameters (d=256-768), and the comparison benchmark's decoding used half the CPU per answer with one.
+     */
+    public static final long SMALL_MODEL_PARAMETERS = 50_000_000L;
+
     private static volatile int intraOp;
+    private static volatile boolean intraOpConfigured;
     private static volatile int trainingIntraOp;
 
     private EngineThreads() {}
@@ -49,6 +58,7 @@ public final class EngineThreads {
             }
         }
         intraOp = count;
+        intraOpConfigured = intraOpThreads > 0 || System.getProperty("ai.djl.pytorch.num_threads") != null;
         trainingIntraOp = trainingThreads > 0 ? trainingThreads : 1;
         set(count);
         return count;
@@ -70,6 +80,29 @@ public final class EngineThreads {
      */
     public static void forTraining() {
         int count = trainingIntraOp;
+        if (count > 0) {
+            set(count);
+        }
+    }
+
+    /**
+     * The intra-op count for serving a model of {@code parameters} parameters: 1 for a model below
+     * {@link #SMALL_MODEL_PARAMETERS} when the count was left to its default (0: the available processors), else the
+     * inference count; 0 when {@link #configure} was not called (leave the thread as it is).
+     */
+    public static int inferenceThreadsFor(long parameters) {
+        int count = intraOp;
+        if (count == 0) {
+            return 0;
+        }
+        return !intraOpConfigured && parameters < SMALL_MODEL_PARAMETERS ? 1 : count;
+    }
+
+    /** Gives the calling thread {@code count} intra-op threads (nothing for 0). */
+    public static void forInference(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("intra-op count must be 0 (leave as is) or positive, got " + count);
+        }
         if (count > 0) {
             set(count);
         }

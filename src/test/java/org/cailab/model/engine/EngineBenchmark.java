@@ -23,7 +23,8 @@ import java.util.function.IntSupplier;
  * {@code -Dai.djl.pytorch.num_threads=N} sets PyTorch's intra-op threads (the baseline uses as many);
  * {@code -Dbench.reps=N} overrides the repetitions (best of N; more help on a shared machine);
  * {@code -Dbench.rounds=N} lets engine and eager take turns N times and prints the median ratio (the unfused rows and
- * the training benchmarks run in the first round only);
+ * the training benchmarks run in the first round only; {@code -Dbench.extras=false} leaves them out, so that every
+ * round runs the same code);
  * {@code -Dbench.python=PATH} another Python. Then SL finetuning and preference-model training tokens/s against the
  * engine's plain forward + backward ({@link TrainingBenchmarks}); {@code memory} measures the peak resident memory of
  * one ~110M finetuning step at batch 8 x 512.
@@ -99,6 +100,8 @@ public final class EngineBenchmark {
             int trainSteps,
             int reps) {}
 
+    private static final boolean EXTRAS = Boolean.parseBoolean(System.getProperty("bench.extras", "true"));
+
     private static void run(String name, LlamaConfig config, Device device, Sizes given) {
         // -Dbench.reps=N: more repetitions give a truer best on a machine shared with other work
         int reps = Integer.getInteger("bench.reps", given.reps());
@@ -123,7 +126,9 @@ public final class EngineBenchmark {
             if (rounds > 1) {
                 System.out.printf("%n-- round %d of %d, load average %s%n", round + 1, rounds, loadAverage());
             }
-            double[][] ours = engine(config, device, s, round == 0);
+            // -Dbench.extras=false: no unfused rows and no training benchmarks in round 1, so every round runs the same
+            // code
+            double[][] ours = engine(config, device, s, round == 0 && EXTRAS);
             Map<String, Object> eager =
                     TorchBaseline.run(config, s, JniUtils.getNumThreads(), device.isGpu() ? "cuda" : "cpu");
             if (eager == null) {
