@@ -50,7 +50,10 @@ public final class EngineBenchmark {
                     "tiny (d=128, 4 layers, 4 heads / 2 KV heads, ffn 344, vocab 1024)",
                     tinyConfig(),
                     device,
-                    new Sizes(32, 64, 64, 64, 128, 8, 10, 3));
+                    // best of 15: a tiny generation takes 0.05-0.1 s, and with best of 3 whole rounds of the engine's
+                    // generation rows came out at half speed (a JIT or GC pause in every short window), while best of
+                    // 15 no round fell so (batch-1 ratio 1.22-1.35x over three rounds; README, session 10)
+                    new Sizes(32, 64, 64, 64, 128, 8, 10, 15));
         }
         if (which.contains("memory")) {
             TrainingBenchmarks.peakMemory(hundredMConfig(), device, 8, 512);
