@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sets PyTorch's CPU thread counts at start-up from {@code cailab.models.intra-op-threads} (inference; 0: the
  * available processors, and one thread for serving a model under 50M parameters, see
- * {@link EngineThreads#inferenceThreadsFor}), {@code cailab.models.training-intra-op-threads} (training and RL runs, default 1) and
- * {@code cailab.models.inter-op-threads}, so that every instance of the app trains with the same ones and a run
- * resumed by another instance repeats the same float sums (docs/decisions/0150-cross-process-determinism.md).
+ * {@link EngineThreads#inferenceThreadsFor}), {@code cailab.models.training-intra-op-threads} (training and RL runs,
+ * default 1) and {@code cailab.models.inter-op-threads}, so that every instance of the app trains with the same ones
+ * and a run resumed by another instance repeats the same float sums (docs/decisions/0150-cross-process-determinism.md).
  */
 @Component
 class EngineThreadSettings {

@@ -2,7 +2,9 @@ package org.cailab.crowdwork.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Hands the streamed answers of one turn to a worker's page through server push: each piece of text at once
@@ -32,7 +34,7 @@ public final class PagePush {
     }
 
     public void text(int answer, String textSoFar) {
-        LivePush.text(ui, () -> target.text(turnId, answer, textSoFar));
+        texts(new TreeMap<>(Map.of(answer, textSoFar)));
     }
 
     /** Several answers' text so far ({@code answer -> text}), in one update and one push. */
